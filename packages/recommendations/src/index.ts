@@ -1,0 +1,2 @@
+export { RecommendationIdSchema } from "./ids";
+export type { RecommendationId } from "./ids";
