@@ -1,0 +1,461 @@
+/**
+ * The training app's HTTP contract, shared by the server (which validates every request and response
+ * with these schemas and publishes them as `/api/openapi.json`) and the browser client (which parses
+ * responses with them). It imports zod only, so it is safe to bundle for the browser.
+ *
+ * Conventions:
+ * - JSON in and out; dates are ISO 8601 strings (`2026-11-28T09:00:00.000Z`), calendar days `YYYY-MM-DD`.
+ * - Auth is a session cookie (httpOnly, SameSite=Strict) set by {@link paths.session} `POST`.
+ * - Every state-changing request (POST, PUT, PATCH, DELETE) must send the header {@link CSRF_HEADER}
+ *   with the `csrfToken` from the latest {@link SessionResponseSchema} (including sign-in itself).
+ * - Every 4xx/5xx answer is `application/problem+json` shaped as {@link ProblemSchema}.
+ */
+import { z } from "zod";
+
+// ---------------------------------------------------------------------------------------------------
+// Shared vocabulary
+
+/** Header that carries the CSRF token on state-changing requests. */
+export const CSRF_HEADER = "x-csrf-token";
+
+/** Account roles: what a person may do in the app. */
+export const AccountRoleSchema = z.enum(["officer", "trainer", "admin"]);
+/** Account role: officer (own records), trainer (force's records, assigns modules), admin (users and units). */
+export type AccountRole = z.infer<typeof AccountRoleSchema>;
+
+/** Operational roles held by officers and staff; modules are assigned to these. */
+export const JobRoleSchema = z.enum(["call-handler", "response-officer", "investigator", "supervisor", "staff"]);
+/** An operational role such as `response-officer`. */
+export type JobRole = z.infer<typeof JobRoleSchema>;
+
+/**
+ * Where a learner stands on one module. `due-for-renewal` means completed and still valid but inside
+ * the renewal window before expiry; `expired` means the completion's validity period has ended.
+ */
+export const TrainingStatusSchema = z.enum(["not-started", "in-progress", "completed", "due-for-renewal", "expired"]);
+/** A learner's status on one module. */
+export type TrainingStatus = z.infer<typeof TrainingStatusSchema>;
+
+/** A module id from the curriculum package, e.g. `stalking-protection-orders`. */
+export const ModuleIdSchema = z
+  .string()
+  .min(1)
+  .max(100)
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "must be a kebab-case module id");
+
+/** A lesson, question or option id inside a module. */
+export const ContentIdSchema = z
+  .string()
+  .min(1)
+  .max(100)
+  .regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, "must be a content id (letters, digits, dot, dash, underscore)");
+
+const IsoDateTime = z.iso.datetime({ offset: true });
+const IsoDate = z.iso.date();
+
+// ---------------------------------------------------------------------------------------------------
+// Errors
+
+/** One field-level reason a request was refused; `field` is a dotted path into the body, query or params. */
+export const ProblemFieldErrorSchema = z.object({
+  field: z.string(),
+  reason: z.string(),
+});
+
+/** RFC 9457 problem details, the body of every error answer. */
+export const ProblemSchema = z.object({
+  type: z.string(),
+  title: z.string(),
+  status: z.number().int().min(400).max(599),
+  detail: z.string().optional(),
+  instance: z.string().optional(),
+  errors: z.array(ProblemFieldErrorSchema).optional(),
+});
+/** An error answer. */
+export type Problem = z.infer<typeof ProblemSchema>;
+
+// ---------------------------------------------------------------------------------------------------
+// Session
+
+/** The signed-in person as the client may show them. */
+export const SessionUserSchema = z.object({
+  id: z.uuid(),
+  displayName: z.string(),
+  role: AccountRoleSchema,
+  jobRole: JobRoleSchema,
+  force: z.object({ id: z.string(), name: z.string() }),
+  unit: z.object({ id: z.uuid(), name: z.string() }).nullable(),
+});
+/** The signed-in person. */
+export type SessionUser = z.infer<typeof SessionUserSchema>;
+
+/** `GET /api/session` and sign-in answer: who is signed in (or `null`) and the CSRF token to send back. */
+export const SessionResponseSchema = z.object({
+  user: SessionUserSchema.nullable(),
+  csrfToken: z.string().min(20),
+  /** When the session ends unless renewed by use; `null` when signed out. */
+  expiresAt: IsoDateTime.nullable(),
+});
+/** Session state. */
+export type SessionResponse = z.infer<typeof SessionResponseSchema>;
+
+/** Sign-in body: an email address or a collar number, and the password. */
+export const SignInRequestSchema = z.object({
+  identifier: z.string().trim().min(1, "enter your email address or collar number").max(254),
+  password: z.string().min(1, "enter your password").max(1024),
+});
+/** Sign-in body. */
+export type SignInRequest = z.infer<typeof SignInRequestSchema>;
+
+// ---------------------------------------------------------------------------------------------------
+// My training
+
+/** One module on a learner's training list. */
+export const TrainingItemSchema = z.object({
+  moduleId: ModuleIdSchema,
+  title: z.string(),
+  summary: z.string(),
+  estimatedMinutes: z.number().int().positive(),
+  status: TrainingStatusSchema,
+  /** Whether the module is assigned (by role, unit or to the person); unassigned modules can still be taken. */
+  assigned: z.boolean(),
+  /** The earliest due date among the assignments that cover this learner; `null` when none. */
+  dueDate: IsoDate.nullable(),
+  /** True when assigned, not currently completed, and the due date has passed. */
+  overdue: z.boolean(),
+  lessonsTotal: z.number().int().nonnegative(),
+  lessonsExperienced: z.number().int().nonnegative(),
+  attempts: z.number().int().nonnegative(),
+  /** Score of the latest knowledge-check attempt as a percentage, `null` before any attempt. */
+  scorePercent: z.number().min(0).max(100).nullable(),
+  completedAt: IsoDateTime.nullable(),
+  expiresAt: IsoDateTime.nullable(),
+  /** From this date the completion shows as due for renewal. */
+  renewalFrom: IsoDateTime.nullable(),
+  /** Certificate for the current completion, if any. */
+  certificateId: z.string().nullable(),
+});
+/** One row of "My training". */
+export type TrainingItem = z.infer<typeof TrainingItemSchema>;
+
+/** `GET /api/me/training` and `GET /api/users/:userId/training`. */
+export const TrainingListResponseSchema = z.object({
+  learner: z.object({ id: z.uuid(), displayName: z.string() }),
+  items: z.array(TrainingItemSchema),
+});
+/** A learner's training list. */
+export type TrainingListResponse = z.infer<typeof TrainingListResponseSchema>;
+
+// ---------------------------------------------------------------------------------------------------
+// Module content
+
+/** A source cited by content. */
+export const SourceSchema = z.object({
+  id: z.string(),
+  title: z.string(),
+  publisher: z.string().optional(),
+  url: z.string().optional(),
+  date: z.string().optional(),
+});
+
+/** A block of lesson content; fact-bearing blocks carry the ids of the module sources they cite. */
+export const LessonBlockSchema = z.discriminatedUnion("kind", [
+  z.object({ kind: z.literal("text"), markdown: z.string(), sourceIds: z.array(z.string()) }),
+  z.object({
+    kind: z.literal("key-facts"),
+    title: z.string().optional(),
+    facts: z.array(z.string()),
+    sourceIds: z.array(z.string()),
+  }),
+  z.object({ kind: z.literal("scenario"), title: z.string(), markdown: z.string(), sourceIds: z.array(z.string()) }),
+  z.object({
+    kind: z.literal("checklist"),
+    title: z.string().optional(),
+    items: z.array(z.string()),
+    sourceIds: z.array(z.string()),
+  }),
+  z.object({
+    kind: z.literal("callout"),
+    variant: z.enum(["info", "warning"]),
+    markdown: z.string(),
+    sourceIds: z.array(z.string()),
+  }),
+  z.object({
+    kind: z.literal("law"),
+    reference: z.string(),
+    markdown: z.string(),
+    jurisdiction: z.string(),
+    sourceIds: z.array(z.string()),
+  }),
+  z.object({ kind: z.literal("image"), src: z.string(), alt: z.string(), caption: z.string().optional() }),
+  /** Module 2's practice screening: the client runs the risk-screening wizard on this fictional scenario. */
+  z.object({ kind: z.literal("practice-screening"), scenarioId: z.string(), markdown: z.string() }),
+]);
+/** A block of lesson content. */
+export type LessonBlock = z.infer<typeof LessonBlockSchema>;
+
+/** A lesson of a module. */
+export const LessonSchema = z.object({
+  id: ContentIdSchema,
+  title: z.string(),
+  blocks: z.array(LessonBlockSchema),
+});
+/** A lesson. */
+export type Lesson = z.infer<typeof LessonSchema>;
+
+/** A knowledge-check question as the learner sees it: options without which are correct. */
+export const QuestionSchema = z.object({
+  id: ContentIdSchema,
+  kind: z.enum(["single-choice", "multiple-choice", "true-false", "scenario"]),
+  /** Scenario text shown before the prompt, when the question has one. */
+  scenario: z.string().optional(),
+  prompt: z.string(),
+  /** True when more than one option may be selected (show checkboxes, not radios). */
+  multipleAnswers: z.boolean(),
+  options: z.array(z.object({ id: ContentIdSchema, text: z.string() })).min(2),
+});
+/** A question without its answers. */
+export type Question = z.infer<typeof QuestionSchema>;
+
+/** Where a learner is in a module: enough for "resume where you left off" on any device. */
+export const ModuleProgressSchema = z.object({
+  status: TrainingStatusSchema,
+  /** The lesson most recently experienced; `null` before the first. */
+  lastLessonId: ContentIdSchema.nullable(),
+  experiencedLessonIds: z.array(ContentIdSchema),
+  lessonsTotal: z.number().int().nonnegative(),
+  attempts: z.number().int().nonnegative(),
+  scorePercent: z.number().min(0).max(100).nullable(),
+  completedAt: IsoDateTime.nullable(),
+  expiresAt: IsoDateTime.nullable(),
+  certificateId: z.string().nullable(),
+});
+/** A learner's progress on one module. */
+export type ModuleProgress = z.infer<typeof ModuleProgressSchema>;
+
+/** `GET /api/modules/:moduleId`: content, knowledge check (no answers) and the caller's progress. */
+export const ModuleDetailResponseSchema = z.object({
+  id: ModuleIdSchema,
+  title: z.string(),
+  summary: z.string(),
+  version: z.string(),
+  estimatedMinutes: z.number().int().positive(),
+  jurisdiction: z.string(),
+  /** Percentage needed to pass the knowledge check. */
+  passMarkPercent: z.number().min(0).max(100),
+  /** How long a completion stays valid. */
+  validityMonths: z.number().int().positive(),
+  lessons: z.array(LessonSchema),
+  questions: z.array(QuestionSchema),
+  sources: z.array(SourceSchema),
+  progress: ModuleProgressSchema,
+});
+/** A module as the learner sees it. */
+export type ModuleDetailResponse = z.infer<typeof ModuleDetailResponseSchema>;
+
+/** `PUT /api/modules/:moduleId/progress`: the learner has now seen this lesson (recorded as xAPI `experienced`). */
+export const LessonProgressRequestSchema = z.object({
+  lessonId: ContentIdSchema,
+});
+/** Lesson progress body. */
+export type LessonProgressRequest = z.infer<typeof LessonProgressRequestSchema>;
+
+// ---------------------------------------------------------------------------------------------------
+// Knowledge check
+
+/**
+ * `POST /api/modules/:moduleId/attempts`. `attemptId` is generated by the client once per submission
+ * so that a retried request (e.g. after a network error) records the attempt once, not twice.
+ */
+export const AttemptRequestSchema = z.object({
+  attemptId: z.uuid(),
+  answers: z
+    .array(
+      z.object({
+        questionId: ContentIdSchema,
+        optionIds: z.array(ContentIdSchema).max(20),
+      }),
+    )
+    .max(200),
+});
+/** Knowledge-check submission. */
+export type AttemptRequest = z.infer<typeof AttemptRequestSchema>;
+
+/** The server's verdict on one question, with the explanation of every option. */
+export const QuestionResultSchema = z.object({
+  questionId: ContentIdSchema,
+  prompt: z.string(),
+  correct: z.boolean(),
+  selectedOptionIds: z.array(ContentIdSchema),
+  correctOptionIds: z.array(ContentIdSchema),
+  options: z.array(z.object({ id: ContentIdSchema, text: z.string(), correct: z.boolean(), explanation: z.string() })),
+});
+/** One question's result. */
+export type QuestionResult = z.infer<typeof QuestionResultSchema>;
+
+/** The scored attempt. On a pass, `certificateId` names the certificate page. */
+export const AttemptResultSchema = z.object({
+  attemptId: z.uuid(),
+  attemptNumber: z.number().int().positive(),
+  scorePercent: z.number().min(0).max(100),
+  passMarkPercent: z.number().min(0).max(100),
+  passed: z.boolean(),
+  questions: z.array(QuestionResultSchema),
+  certificateId: z.string().nullable(),
+  progress: ModuleProgressSchema,
+});
+/** A scored knowledge-check attempt. */
+export type AttemptResult = z.infer<typeof AttemptResultSchema>;
+
+// ---------------------------------------------------------------------------------------------------
+// Certificates
+
+/** Certificate verification ids look like `SRT-7K2M-9QXD-4H3P` (no ambiguous letters). */
+export const CertificateIdSchema = z
+  .string()
+  .regex(/^SRT(?:-[0-9A-HJKMNP-TV-Z]{4}){3}$/, "must be a certificate id like SRT-7K2M-9QXD-4H3P");
+
+/** `GET /api/certificates/:certificateId`: a printable certificate; trainers use it to verify one. */
+export const CertificateResponseSchema = z.object({
+  id: CertificateIdSchema,
+  learner: z.object({ id: z.uuid(), displayName: z.string(), collarNumber: z.string().nullable() }),
+  force: z.object({ id: z.string(), name: z.string() }),
+  module: z.object({ id: ModuleIdSchema, title: z.string(), version: z.string() }),
+  scorePercent: z.number().min(0).max(100),
+  issuedAt: IsoDateTime,
+  expiresAt: IsoDateTime,
+  /** `valid` until expiry; a certificate is never deleted, so old ones still verify as `expired`. */
+  state: z.enum(["valid", "expired"]),
+});
+/** A certificate. */
+export type CertificateResponse = z.infer<typeof CertificateResponseSchema>;
+
+// ---------------------------------------------------------------------------------------------------
+// xAPI statements
+
+/** ADL verbs the app records. */
+export const XAPI_VERBS = {
+  launched: "http://adlnet.gov/expapi/verbs/launched",
+  experienced: "http://adlnet.gov/expapi/verbs/experienced",
+  answered: "http://adlnet.gov/expapi/verbs/answered",
+  passed: "http://adlnet.gov/expapi/verbs/passed",
+  failed: "http://adlnet.gov/expapi/verbs/failed",
+  completed: "http://adlnet.gov/expapi/verbs/completed",
+} as const;
+
+/**
+ * Verbs a client may send to `POST /api/statements`. `answered`, `passed`, `failed` and `completed`
+ * are written only by the server when it scores an attempt, so a client can never award itself a pass.
+ */
+export const CLIENT_XAPI_VERBS = [XAPI_VERBS.launched, XAPI_VERBS.experienced] as const;
+
+/** Base IRI for the app's activity ids and actor accounts (`.invalid` is reserved: these are names, not links). */
+export const XAPI_IRI_BASE = "https://training.stalking-response.invalid";
+
+/** Activity id of a module. */
+export const moduleActivityId = (moduleId: string): string => `${XAPI_IRI_BASE}/modules/${moduleId}`;
+/** Activity id of a lesson. */
+export const lessonActivityId = (moduleId: string, lessonId: string): string =>
+  `${XAPI_IRI_BASE}/modules/${moduleId}/lessons/${lessonId}`;
+/** Activity id of a knowledge-check question. */
+export const questionActivityId = (moduleId: string, questionId: string): string =>
+  `${XAPI_IRI_BASE}/modules/${moduleId}/questions/${questionId}`;
+
+const verbIds = Object.values(XAPI_VERBS) as [string, ...string[]];
+
+/** An xAPI 1.0.3 statement as this LRS accepts it; the actor is identified by `account`, never by email. */
+export const StatementSchema = z.object({
+  id: z.uuid().optional(),
+  actor: z.object({
+    objectType: z.literal("Agent").optional(),
+    account: z.object({
+      homePage: z.literal(XAPI_IRI_BASE),
+      /** The learner's user id. */
+      name: z.uuid(),
+    }),
+  }),
+  verb: z.object({
+    id: z.enum(verbIds),
+    display: z.record(z.string(), z.string()).optional(),
+  }),
+  object: z.object({
+    objectType: z.literal("Activity").optional(),
+    id: z.url().max(500),
+  }),
+  result: z
+    .object({
+      score: z
+        .object({
+          scaled: z.number().min(-1).max(1).optional(),
+          raw: z.number().optional(),
+          min: z.number().optional(),
+          max: z.number().optional(),
+        })
+        .optional(),
+      success: z.boolean().optional(),
+      completion: z.boolean().optional(),
+      response: z.string().max(4000).optional(),
+      duration: z
+        .string()
+        .regex(
+          /^P(?:\d+Y)?(?:\d+M)?(?:\d+D)?(?:T(?:\d+H)?(?:\d+M)?(?:\d+(?:\.\d+)?S)?)?$/,
+          "must be an ISO 8601 duration",
+        )
+        .optional(),
+    })
+    .optional(),
+  context: z
+    .object({
+      registration: z.uuid().optional(),
+      platform: z.string().max(200).optional(),
+      language: z.string().max(35).optional(),
+    })
+    .optional(),
+  timestamp: IsoDateTime.optional(),
+});
+/** An xAPI statement. */
+export type Statement = z.infer<typeof StatementSchema>;
+
+/** `POST /api/statements` body: one statement or a batch of up to 100. */
+export const StatementsRequestSchema = z.union([StatementSchema, z.array(StatementSchema).min(1).max(100)]);
+/** Statements body. */
+export type StatementsRequest = z.infer<typeof StatementsRequestSchema>;
+
+/** The ids of the stored statements, in request order (as the xAPI Statements API answers). */
+export const StatementsResponseSchema = z.array(z.uuid());
+
+// ---------------------------------------------------------------------------------------------------
+// Routes
+
+/** Route paths. `:name` segments are path parameters; build concrete paths with the helpers. */
+export const paths = {
+  /** GET who am I + CSRF token; POST sign in; DELETE sign out. */
+  session: "/api/session",
+  /** GET the caller's training list. */
+  myTraining: "/api/me/training",
+  /** GET a learner's training list (the learner themself, or a trainer/admin of their force). */
+  userTraining: "/api/users/:userId/training",
+  /** GET module detail with the caller's progress. */
+  module: "/api/modules/:moduleId",
+  /** PUT lesson progress. */
+  moduleProgress: "/api/modules/:moduleId/progress",
+  /** POST a knowledge-check attempt. */
+  moduleAttempts: "/api/modules/:moduleId/attempts",
+  /** GET a certificate. */
+  certificate: "/api/certificates/:certificateId",
+  /** POST xAPI statements. */
+  statements: "/api/statements",
+  /** GET liveness. */
+  health: "/api/health",
+  /** GET the OpenAPI document. */
+  openapi: "/api/openapi.json",
+} as const;
+
+/** Concrete paths for the client. */
+export const api = {
+  userTraining: (userId: string) => `/api/users/${encodeURIComponent(userId)}/training`,
+  module: (moduleId: string) => `/api/modules/${encodeURIComponent(moduleId)}`,
+  moduleProgress: (moduleId: string) => `/api/modules/${encodeURIComponent(moduleId)}/progress`,
+  moduleAttempts: (moduleId: string) => `/api/modules/${encodeURIComponent(moduleId)}/attempts`,
+  certificate: (certificateId: string) => `/api/certificates/${encodeURIComponent(certificateId)}`,
+} as const;
