@@ -1,0 +1,384 @@
+import { RecommendationIdSchema } from "@stalking-response/recommendations";
+import { z } from "zod";
+import { checkCourse } from "./checks";
+
+/** Lower-case words joined by hyphens; ids are stable across edits so progress records keep pointing at them. */
+const idPattern = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+/**
+ * A stable identifier: lower-case letters, digits and single hyphens (`spo-breach-penalty`).
+ *
+ * @example IdSchema.parse("notification-deadline");
+ */
+export const IdSchema = z.string().regex(idPattern, "must be lower-case words joined by hyphens, e.g. spo-duration");
+
+/** The five modules of the course, in teaching order. Ids are part of the public contract. */
+export const moduleIds = [
+  "recognising-stalking",
+  "risk-screening",
+  "stalking-protection-orders",
+  "online-stalking",
+  "victims-rights",
+] as const;
+
+/**
+ * One of the five module ids.
+ *
+ * @example ModuleIdSchema.parse("stalking-protection-orders");
+ */
+export const ModuleIdSchema = z.enum(moduleIds, {
+  error: () => `must be one of the module ids: ${moduleIds.join(", ")}`,
+});
+
+/** A module id such as `"online-stalking"`. */
+export type ModuleId = z.infer<typeof ModuleIdSchema>;
+
+/**
+ * Where a statement of law or procedure applies. The course defaults to England and Wales because the
+ * Stalking Protection Act 2019, the Protection from Harassment Act 1997 stalking offences and the Victims' Code
+ * extend there only; Scotland and Northern Ireland notes say so explicitly.
+ */
+export const JurisdictionSchema = z.enum(["england-and-wales", "scotland", "northern-ireland", "united-kingdom"], {
+  error: () => "must be one of england-and-wales, scotland, northern-ireland, united-kingdom",
+});
+
+/** A jurisdiction id such as `"england-and-wales"`. */
+export type Jurisdiction = z.infer<typeof JurisdictionSchema>;
+
+/** Who a module is written for. */
+export const AudienceRoleSchema = z.enum(
+  ["call-handler", "response-officer", "investigator", "supervisor", "spo-point-of-contact", "staff"],
+  {
+    error: () => "must be one of call-handler, response-officer, investigator, supervisor, spo-point-of-contact, staff",
+  },
+);
+
+/** An audience role such as `"supervisor"`. */
+export type AudienceRole = z.infer<typeof AudienceRoleSchema>;
+
+const isoDate = z.iso.date({ error: "must be a date written YYYY-MM-DD" });
+
+/**
+ * A publication a fact is taken from. `date` is as precise as the publisher states it: a year, a month or a day.
+ *
+ * @example SourceSchema.parse({ id: "spa-2019", title: "Stalking Protection Act 2019", publisher: "legislation.gov.uk",
+ *   url: "https://www.legislation.gov.uk/ukpga/2019/9", date: "2019-03-15" });
+ */
+export const SourceSchema = z.strictObject({
+  id: IdSchema,
+  title: z.string().min(1, "must not be empty"),
+  publisher: z.string().min(1, "must not be empty"),
+  url: z.url({ protocol: /^https$/, error: "must be an https URL" }),
+  date: z.string().regex(/^\d{4}(?:-\d{2}(?:-\d{2})?)?$/, "must be YYYY, YYYY-MM or YYYY-MM-DD"),
+});
+
+/** A cited publication. */
+export type Source = z.infer<typeof SourceSchema>;
+
+const citations = z.array(IdSchema).min(1, "a block that states facts must cite at least one source");
+const prose = z.string().trim().min(1, "must not be empty");
+const jurisdiction = JurisdictionSchema.default("england-and-wales");
+
+/** Plain prose. Factual, so it cites sources. */
+export const TextBlockSchema = z.strictObject({
+  id: IdSchema,
+  kind: z.literal("text"),
+  title: prose.optional(),
+  body: prose,
+  sources: citations,
+  jurisdiction,
+});
+
+/** A short list of key facts, for example figures a learner must remember. */
+export const KeyFactsBlockSchema = z.strictObject({
+  id: IdSchema,
+  kind: z.literal("key-facts"),
+  title: prose,
+  items: z.array(prose).min(1, "must list at least one fact"),
+  sources: citations,
+  jurisdiction,
+});
+
+/** "What the law says": a plain-English summary of one provision, with its section reference. */
+export const LawBlockSchema = z.strictObject({
+  id: IdSchema,
+  kind: z.literal("law"),
+  legislation: prose,
+  section: prose,
+  summary: prose,
+  sources: citations,
+  jurisdiction,
+});
+
+/** A fictional case for discussion. It carries no facts of its own, so it needs no citation. */
+export const ScenarioBlockSchema = z.strictObject({
+  id: IdSchema,
+  kind: z.literal("scenario"),
+  title: prose,
+  body: prose,
+  prompts: z.array(prose).default([]),
+});
+
+/** Steps or checks to follow in practice. */
+export const ChecklistBlockSchema = z.strictObject({
+  id: IdSchema,
+  kind: z.literal("checklist"),
+  title: prose,
+  items: z.array(prose).min(1, "must list at least one item"),
+  sources: citations,
+  jurisdiction,
+});
+
+/** A highlighted note; `warning` is for safety-critical points. */
+export const CalloutBlockSchema = z.strictObject({
+  id: IdSchema,
+  kind: z.literal("callout"),
+  variant: z.enum(["information", "warning"], { error: () => "must be information or warning" }),
+  title: prose,
+  body: prose,
+  sources: citations,
+  jurisdiction,
+});
+
+/** An illustration. Alt text is mandatory (WCAG 2.2 AA); `src` is relative to the host's asset base. */
+export const ImageBlockSchema = z.strictObject({
+  id: IdSchema,
+  kind: z.literal("image"),
+  src: z.string().regex(/^[a-z0-9][a-z0-9/._-]*\.(?:png|jpg|jpeg|svg|webp)$/, "must be a relative image path"),
+  alt: z.string().trim().min(1, "every image needs alt text"),
+  caption: prose.optional(),
+  sources: z.array(IdSchema).default([]),
+});
+
+/**
+ * A practice screening: the host runs the risk-screening machine on a fictional scenario shipped by
+ * `@stalking-response/risk-screening`, referenced by `scenarioId`.
+ */
+export const PracticeScreeningBlockSchema = z.strictObject({
+  id: IdSchema,
+  kind: z.literal("practice-screening"),
+  scenarioId: IdSchema,
+  title: prose,
+  briefing: prose,
+});
+
+/**
+ * Everything a lesson can contain, discriminated by `kind`.
+ *
+ * @example BlockSchema.parse({ id: "intro", kind: "scenario", title: "A call", body: "…" });
+ */
+export const BlockSchema = z.discriminatedUnion("kind", [
+  TextBlockSchema,
+  KeyFactsBlockSchema,
+  LawBlockSchema,
+  ScenarioBlockSchema,
+  ChecklistBlockSchema,
+  CalloutBlockSchema,
+  ImageBlockSchema,
+  PracticeScreeningBlockSchema,
+]);
+
+/** One lesson block. Narrow on `kind`. */
+export type Block = z.infer<typeof BlockSchema>;
+/** The `kind` of a block: text, key-facts, law, scenario, checklist, callout, image or practice-screening. */
+export type BlockKind = Block["kind"];
+/** A prose block. */
+export type TextBlock = z.infer<typeof TextBlockSchema>;
+/** A key-facts block. */
+export type KeyFactsBlock = z.infer<typeof KeyFactsBlockSchema>;
+/** A "what the law says" block. */
+export type LawBlock = z.infer<typeof LawBlockSchema>;
+/** A fictional scenario block. */
+export type ScenarioBlock = z.infer<typeof ScenarioBlockSchema>;
+/** A checklist block. */
+export type ChecklistBlock = z.infer<typeof ChecklistBlockSchema>;
+/** A callout or warning block. */
+export type CalloutBlock = z.infer<typeof CalloutBlockSchema>;
+/** An image block. */
+export type ImageBlock = z.infer<typeof ImageBlockSchema>;
+/** A practice screening block. */
+export type PracticeScreeningBlock = z.infer<typeof PracticeScreeningBlockSchema>;
+
+/** Block kinds that state facts and so must cite a source. */
+export const factBearingBlockKinds = ["text", "key-facts", "law", "checklist", "callout"] as const;
+
+/**
+ * An answer option. Every option explains why it is right or wrong, so a learner who picks it learns something.
+ */
+export const OptionSchema = z.strictObject({
+  id: IdSchema,
+  text: prose,
+  explanation: z.string().trim().min(1, "every option needs an explanation of why it is right or wrong"),
+});
+
+/** An answer option with its explanation. */
+export type Option = z.infer<typeof OptionSchema>;
+
+const questionBase = {
+  id: IdSchema,
+  prompt: prose,
+  options: z.array(OptionSchema).min(2, "a question needs at least two options"),
+  correctOptionIds: z.array(IdSchema).min(1, "must name at least one correct option"),
+  sources: citations,
+};
+
+const oneCorrect = z.array(IdSchema).length(1, "this kind of question has exactly one correct option");
+
+/** Pick one of several options. */
+export const SingleChoiceQuestionSchema = z.strictObject({
+  ...questionBase,
+  kind: z.literal("single-choice"),
+  correctOptionIds: oneCorrect,
+});
+
+/** Pick every option that applies; scored right only when the selection matches exactly. */
+export const MultipleChoiceQuestionSchema = z.strictObject({
+  ...questionBase,
+  kind: z.literal("multiple-choice"),
+});
+
+/** A statement to judge. Options are exactly `true` and `false`. */
+export const TrueFalseQuestionSchema = z.strictObject({
+  ...questionBase,
+  kind: z.literal("true-false"),
+  options: z
+    .array(OptionSchema)
+    .length(2, "a true-false question has exactly two options")
+    .refine((options) => options.map((o) => o.id).join() === "true,false", "options must be `true` then `false`"),
+  correctOptionIds: oneCorrect,
+});
+
+/** A fictional situation followed by a single-choice decision. */
+export const ScenarioQuestionSchema = z.strictObject({
+  ...questionBase,
+  kind: z.literal("scenario"),
+  scenario: prose,
+  correctOptionIds: oneCorrect,
+});
+
+/**
+ * A knowledge-check question, discriminated by `kind`.
+ *
+ * @example QuestionSchema.parse({ id: "q1", kind: "true-false", prompt: "…", sources: ["spa-2019"],
+ *   options: [{ id: "true", text: "True", explanation: "…" }, { id: "false", text: "False", explanation: "…" }],
+ *   correctOptionIds: ["false"] });
+ */
+export const QuestionSchema = z.discriminatedUnion("kind", [
+  SingleChoiceQuestionSchema,
+  MultipleChoiceQuestionSchema,
+  TrueFalseQuestionSchema,
+  ScenarioQuestionSchema,
+]);
+
+/** A knowledge-check question. Narrow on `kind`. */
+export type Question = z.infer<typeof QuestionSchema>;
+/** The `kind` of a question: single-choice, multiple-choice, true-false or scenario. */
+export type QuestionKind = Question["kind"];
+
+/** The end-of-module test: at least ten questions and a pass mark in percent. */
+export const KnowledgeCheckSchema = z.strictObject({
+  passMarkPercent: z.number().int().min(1).max(100),
+  questions: z.array(QuestionSchema).min(10, "a knowledge check needs at least 10 questions"),
+});
+
+/** A module's knowledge check. */
+export type KnowledgeCheck = z.infer<typeof KnowledgeCheckSchema>;
+
+/** A lesson: a titled sequence of blocks. */
+export const LessonSchema = z.strictObject({
+  id: IdSchema,
+  title: prose,
+  summary: prose,
+  blocks: z.array(BlockSchema).min(1, "a lesson needs at least one block"),
+});
+
+/** A lesson. */
+export type Lesson = z.infer<typeof LessonSchema>;
+
+/**
+ * A training module. `reviewedOn` is when a subject-matter expert last checked the content against its sources;
+ * `nextReviewDue` is when that must happen again. `validityMonths` is how long a pass counts before the learner
+ * must recertify.
+ */
+export const ModuleSchema = z.strictObject({
+  id: ModuleIdSchema,
+  title: prose,
+  summary: prose,
+  version: z.string().regex(/^\d+\.\d+\.\d+$/, "must be a version such as 1.0.0"),
+  reviewedOn: isoDate,
+  nextReviewDue: isoDate,
+  validityMonths: z.number().int().min(1).max(36),
+  estimatedMinutes: z
+    .number()
+    .int()
+    .min(15, "a module takes 15 to 25 minutes")
+    .max(25, "a module takes 15 to 25 minutes"),
+  audience: z.array(AudienceRoleSchema).min(1, "name at least one audience role"),
+  jurisdiction,
+  recommendationIds: z.array(RecommendationIdSchema).min(1, "name the recommendations this module supports"),
+  sources: z.array(IdSchema).min(1, "a module lists the sources its blocks cite"),
+  lessons: z.array(LessonSchema).min(1, "a module needs at least one lesson"),
+  knowledgeCheck: KnowledgeCheckSchema,
+});
+
+/** A training module. */
+export type Module = z.infer<typeof ModuleSchema>;
+
+/**
+ * A key figure (a penalty, a deadline, a date) stated once and referenced from text as `{{fact:id}}`, so it
+ * reads the same everywhere. `guard` makes the checker reject any sentence that mentions one of `near` and
+ * states a figure matching `figure` other than `value`: that is how "notify within 5 days" fails the build.
+ */
+export const FactSchema = z.strictObject({
+  id: IdSchema,
+  value: prose,
+  statement: prose,
+  sources: citations,
+  jurisdiction,
+  guard: z
+    .strictObject({
+      near: z.array(z.string().min(2)).min(1),
+      figure: z.string().min(1),
+    })
+    .optional(),
+});
+
+/** A key figure with its source. */
+export type Fact = z.infer<typeof FactSchema>;
+
+/** A fictional practice scenario shipped by the risk-screening package, referenced by id. */
+export const PracticeScenarioSchema = z.strictObject({
+  id: IdSchema,
+  title: prose,
+});
+
+/** A practice scenario reference. */
+export type PracticeScenario = z.infer<typeof PracticeScenarioSchema>;
+
+/** The course shape before cross-reference checks; `checkCourse` works on its output. */
+export const CourseShapeSchema = z.strictObject({
+  id: IdSchema,
+  title: prose,
+  version: z.string().regex(/^\d+\.\d+\.\d+$/, "must be a version such as 1.0.0"),
+  sources: z.array(SourceSchema).min(1),
+  facts: z.array(FactSchema),
+  practiceScenarios: z.array(PracticeScenarioSchema),
+  modules: z.array(ModuleSchema).min(1),
+});
+
+/**
+ * The whole course. Beyond shape, it checks references and consistency: unique ids, citations that resolve to
+ * the module's source list, correct options that exist, known practice scenarios, `{{fact:id}}` placeholders
+ * that resolve and figures that agree with the fact table.
+ */
+export const CourseSchema = CourseShapeSchema.superRefine((course, ctx) => {
+  for (const issue of checkCourse(course)) ctx.addIssue({ code: "custom", path: issue.path, message: issue.message });
+});
+
+/** A course whose shape is valid but whose references have not been checked. */
+export type CourseShape = z.infer<typeof CourseShapeSchema>;
+
+/** The whole course: sources, facts and modules. */
+export type Course = z.infer<typeof CourseSchema>;
+/** The course as authored, before defaults are applied. */
+export type CourseInput = z.input<typeof CourseSchema>;

@@ -1,0 +1,144 @@
+import { z } from "zod";
+import { IdSchema } from "./schema";
+import type { Module, Question } from "./schema";
+
+/**
+ * A learner's answers: question id → the option ids they selected. A question left out counts as unanswered.
+ *
+ * @example AnswersSchema.parse({ "who-applies": ["chief-officer"] });
+ */
+export const AnswersSchema = z.record(IdSchema, z.array(IdSchema));
+
+/** A learner's answers to one knowledge check. */
+export type Answers = z.infer<typeof AnswersSchema>;
+
+/** How one option of a marked question reads back to the learner. */
+export interface OptionFeedback {
+  optionId: string;
+  text: string;
+  explanation: string;
+  selected: boolean;
+  correct: boolean;
+}
+
+/** The marking of one question. */
+export interface QuestionResult {
+  questionId: string;
+  correct: boolean;
+  answered: boolean;
+  selectedOptionIds: string[];
+  correctOptionIds: string[];
+  /** Every option with its explanation, in authored order, so feedback can explain the right answer too. */
+  options: OptionFeedback[];
+}
+
+/** The marking of a whole attempt. */
+export interface AttemptScore {
+  moduleId: Module["id"];
+  moduleVersion: string;
+  correctCount: number;
+  questionCount: number;
+  /** Rounded down, so a display of 80 never hides a fail at 79.9. */
+  percent: number;
+  passMarkPercent: number;
+  passed: boolean;
+  perQuestion: QuestionResult[];
+}
+
+/** A problem with submitted answers, naming the field and the reason. */
+export interface AnswerIssue {
+  path: string[];
+  message: string;
+}
+
+/** The result of scoring: the marks, or the reasons the answers could not be marked. */
+export type ScoreResult = { ok: true; value: AttemptScore } | { ok: false; issues: AnswerIssue[] };
+
+function answerIssues(module: Module, answers: Answers): AnswerIssue[] {
+  const issues: AnswerIssue[] = [];
+  const questions = new Map(module.knowledgeCheck.questions.map((question) => [question.id, question]));
+  for (const [questionId, selected] of Object.entries(answers)) {
+    const question = questions.get(questionId);
+    if (!question) {
+      issues.push({ path: [questionId], message: `is not a question in module "${module.id}"` });
+      continue;
+    }
+    const optionIds = new Set(question.options.map((option) => option.id));
+    selected.forEach((optionId, index) => {
+      if (!optionIds.has(optionId)) {
+        issues.push({ path: [questionId, String(index)], message: `"${optionId}" is not an option of this question` });
+      }
+    });
+    if (new Set(selected).size !== selected.length) {
+      issues.push({ path: [questionId], message: "selects the same option more than once" });
+    }
+    if (question.kind !== "multiple-choice" && selected.length > 1) {
+      issues.push({ path: [questionId], message: `a ${question.kind} question takes one answer` });
+    }
+  }
+  return issues;
+}
+
+function markQuestion(question: Question, selected: readonly string[]): QuestionResult {
+  const correctIds = new Set(question.correctOptionIds);
+  const correct = selected.length === correctIds.size && selected.every((id) => correctIds.has(id));
+  return {
+    questionId: question.id,
+    correct,
+    answered: selected.length > 0,
+    selectedOptionIds: [...selected],
+    correctOptionIds: [...question.correctOptionIds],
+    options: question.options.map((option) => ({
+      optionId: option.id,
+      text: option.text,
+      explanation: option.explanation,
+      selected: selected.includes(option.id),
+      correct: correctIds.has(option.id),
+    })),
+  };
+}
+
+/**
+ * Marks a knowledge-check attempt. A question is right only when the selection matches the correct options
+ * exactly; unanswered questions are wrong. The pass test compares whole numbers, so 8 of 10 at an 80% mark
+ * passes without floating-point doubt.
+ *
+ * Pure and shared: the training app scores on the server with this, and tests assert against the same code.
+ *
+ * @returns the marks, or every reason the answers do not fit the module (unknown question or option, two
+ *   answers to a single-answer question).
+ * @example
+ * const result = scoreAttempt(module, { "who-applies": ["chief-officer"] });
+ * if (result.ok) console.log(result.value.passed);
+ */
+export function scoreAttempt(module: Module, answers: unknown): ScoreResult {
+  const parsed = AnswersSchema.safeParse(answers);
+  if (!parsed.success) {
+    return {
+      ok: false,
+      issues: parsed.error.issues.map((issue) => ({ path: issue.path.map(String), message: issue.message })),
+    };
+  }
+  const issues = answerIssues(module, parsed.data);
+  if (issues.length > 0) return { ok: false, issues };
+
+  const perQuestion = module.knowledgeCheck.questions.map((question) =>
+    markQuestion(question, parsed.data[question.id] ?? []),
+  );
+  const correctCount = perQuestion.filter((result) => result.correct).length;
+  const questionCount = perQuestion.length;
+  const { passMarkPercent } = module.knowledgeCheck;
+  return {
+    ok: true,
+    value: {
+      moduleId: module.id,
+      moduleVersion: module.version,
+      correctCount,
+      questionCount,
+      percent: Math.floor((correctCount * 100) / questionCount),
+      passMarkPercent,
+      passed: correctCount * 100 >= passMarkPercent * questionCount,
+      perQuestion,
+    },
+  };
+}
