@@ -10,6 +10,13 @@
  *   with the `csrfToken` from the latest {@link SessionResponseSchema} (including sign-in itself).
  * - Every 4xx/5xx answer is `application/problem+json` shaped as {@link ProblemSchema}.
  */
+import {
+  BlockSchema,
+  IdSchema,
+  LessonSchema as CurriculumLessonSchema,
+  ModuleIdSchema,
+  SourceSchema,
+} from "@stalking-response/curriculum";
 import { z } from "zod";
 
 // ---------------------------------------------------------------------------------------------------
@@ -37,18 +44,10 @@ export const TrainingStatusSchema = z.enum(["not-started", "in-progress", "compl
 export type TrainingStatus = z.infer<typeof TrainingStatusSchema>;
 
 /** A module id from the curriculum package, e.g. `stalking-protection-orders`. */
-export const ModuleIdSchema = z
-  .string()
-  .min(1)
-  .max(100)
-  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "must be a kebab-case module id");
+export { ModuleIdSchema };
 
-/** A lesson, question or option id inside a module. */
-export const ContentIdSchema = z
-  .string()
-  .min(1)
-  .max(100)
-  .regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, "must be a content id (letters, digits, dot, dash, underscore)");
+/** A lesson, question or option id inside a module (the curriculum's stable kebab-case ids). */
+export const ContentIdSchema = IdSchema;
 
 const IsoDateTime = z.iso.datetime({ offset: true });
 const IsoDate = z.iso.date();
@@ -149,59 +148,19 @@ export type TrainingListResponse = z.infer<typeof TrainingListResponseSchema>;
 // ---------------------------------------------------------------------------------------------------
 // Module content
 
-/** A source cited by content. */
-export const SourceSchema = z.object({
-  id: z.string(),
-  title: z.string(),
-  publisher: z.string().optional(),
-  url: z.string().optional(),
-  date: z.string().optional(),
-});
-
-/** A block of lesson content; fact-bearing blocks carry the ids of the module sources they cite. */
-export const LessonBlockSchema = z.discriminatedUnion("kind", [
-  z.object({ kind: z.literal("text"), markdown: z.string(), sourceIds: z.array(z.string()) }),
-  z.object({
-    kind: z.literal("key-facts"),
-    title: z.string().optional(),
-    facts: z.array(z.string()),
-    sourceIds: z.array(z.string()),
-  }),
-  z.object({ kind: z.literal("scenario"), title: z.string(), markdown: z.string(), sourceIds: z.array(z.string()) }),
-  z.object({
-    kind: z.literal("checklist"),
-    title: z.string().optional(),
-    items: z.array(z.string()),
-    sourceIds: z.array(z.string()),
-  }),
-  z.object({
-    kind: z.literal("callout"),
-    variant: z.enum(["info", "warning"]),
-    markdown: z.string(),
-    sourceIds: z.array(z.string()),
-  }),
-  z.object({
-    kind: z.literal("law"),
-    reference: z.string(),
-    markdown: z.string(),
-    jurisdiction: z.string(),
-    sourceIds: z.array(z.string()),
-  }),
-  z.object({ kind: z.literal("image"), src: z.string(), alt: z.string(), caption: z.string().optional() }),
-  /** Module 2's practice screening: the client runs the risk-screening wizard on this fictional scenario. */
-  z.object({ kind: z.literal("practice-screening"), scenarioId: z.string(), markdown: z.string() }),
-]);
+/**
+ * Lesson content is the curriculum package's own model (blocks discriminated by `kind`, each fact-bearing
+ * block citing module sources by id); `{{fact:id}}` placeholders are already resolved by the server.
+ */
+export const LessonBlockSchema = BlockSchema;
 /** A block of lesson content. */
 export type LessonBlock = z.infer<typeof LessonBlockSchema>;
-
-/** A lesson of a module. */
-export const LessonSchema = z.object({
-  id: ContentIdSchema,
-  title: z.string(),
-  blocks: z.array(LessonBlockSchema),
-});
+/** A lesson: id, title, summary and blocks. */
+export const LessonSchema = CurriculumLessonSchema;
 /** A lesson. */
 export type Lesson = z.infer<typeof LessonSchema>;
+/** A cited publication (title, publisher, https URL, date). */
+export { SourceSchema };
 
 /** A knowledge-check question as the learner sees it: options without which are correct. */
 export const QuestionSchema = z.object({
