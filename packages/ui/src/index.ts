@@ -12,3 +12,5 @@ export type {
 } from "./completion-grid/completion-grid";
 export { completionStatusLabels } from "./completion-grid/completion-status";
 export type { CompletionStatus } from "./completion-grid/completion-status";
+export { Certificate } from "./certificate/certificate";
+export type { CertificateProps } from "./certificate/certificate";
