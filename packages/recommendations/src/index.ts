@@ -74,3 +74,26 @@ export {
   recommendationsFor,
 } from "./lookup";
 export type { DueItem } from "./lookup";
+
+export { formatJsonPath, parseActionPlan, parseActionPlanJson, parseRecommendation, parseReport } from "./parse";
+export type { ParseError, ParseResult } from "./parse";
+
+export {
+  compareIds,
+  diffPlans,
+  findResponse,
+  overdueItems,
+  rollUpStatus,
+  summarisePlan,
+  summaryStatuses,
+} from "./plan";
+export type {
+  ItemProgress,
+  OverdueEntry,
+  PlanChange,
+  PlanQueryOptions,
+  PlanSummary,
+  RecommendationProgress,
+  ResolvedResponse,
+  SummaryStatus,
+} from "./plan";
