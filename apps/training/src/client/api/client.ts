@@ -1,0 +1,91 @@
+import type { z } from "zod";
+import { CSRF_HEADER, paths, ProblemSchema, SessionResponseSchema } from "../../shared/api";
+import { contractProblem, networkProblem, toProblem, type Problem } from "./problem";
+
+/** A call's outcome: the validated data, or the problem to show. Pages never see a thrown fetch error. */
+export type ApiResult<T> = { ok: true; data: T } | { ok: false; problem: Problem };
+
+type Method = "GET" | "POST" | "PUT" | "DELETE";
+
+let csrfToken: string | undefined;
+
+/** Remembers the CSRF token from the latest session answer; every write sends it back in a header. */
+export function setCsrfToken(token: string) {
+  csrfToken = token;
+}
+
+const unauthorisedListeners = new Set<() => void>();
+
+/** Called when a call answers 401 (the session expired), so the app can send the officer back to sign in. */
+export function onUnauthorised(listener: () => void): () => void {
+  unauthorisedListeners.add(listener);
+  return () => unauthorisedListeners.delete(listener);
+}
+
+/**
+ * Calls the API and validates the answer with the contract's schema. A shape mismatch is reported as a
+ * problem rather than trusted, so a half-deployed server cannot render wrong training records.
+ */
+export async function call<S extends z.ZodType>(
+  method: Method,
+  path: string,
+  schema: S,
+  body?: unknown,
+): Promise<ApiResult<z.infer<S>>> {
+  let answer = await send(method, path, body);
+  if (answer.status === 403 && isCsrfRefusal(answer.payload) && (await refreshCsrfToken())) {
+    // The token is bound to the session, so it goes stale when the session rotates (e.g. in another tab).
+    answer = await send(method, path, body);
+  }
+  if (answer.status === 0) return { ok: false, problem: networkProblem() };
+  if (answer.status >= 400) {
+    // A wrong password on sign-in is also a 401, but that is the sign-in page's own error, not an expiry.
+    if (answer.status === 401 && path !== paths.session) for (const listener of unauthorisedListeners) listener();
+    return { ok: false, problem: toProblem(answer.status, answer.payload) };
+  }
+  const parsed = schema.safeParse(answer.payload);
+  if (!parsed.success) {
+    console.error(`Unexpected answer from ${method} ${path}`, parsed.error.issues);
+    return { ok: false, problem: contractProblem() };
+  }
+  return { ok: true, data: parsed.data };
+}
+
+async function send(method: Method, path: string, body: unknown): Promise<{ status: number; payload: unknown }> {
+  const headers: Record<string, string> = { accept: "application/json" };
+  if (body !== undefined) headers["content-type"] = "application/json";
+  if (method !== "GET" && csrfToken !== undefined) headers[CSRF_HEADER] = csrfToken;
+  try {
+    const response = await fetch(path, {
+      method,
+      headers,
+      credentials: "same-origin",
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
+    return { status: response.status, payload: await readJson(response) };
+  } catch {
+    return { status: 0, payload: undefined };
+  }
+}
+
+async function readJson(response: Response): Promise<unknown> {
+  if (response.status === 204) return null;
+  try {
+    return await response.json();
+  } catch {
+    return undefined;
+  }
+}
+
+function isCsrfRefusal(payload: unknown): boolean {
+  const problem = ProblemSchema.safeParse(payload);
+  return problem.success && problem.data.type.endsWith("/csrf");
+}
+
+async function refreshCsrfToken(): Promise<boolean> {
+  const answer = await send("GET", paths.session, undefined);
+  const session = SessionResponseSchema.safeParse(answer.payload);
+  if (!session.success) return false;
+  setCsrfToken(session.data.csrfToken);
+  return true;
+}

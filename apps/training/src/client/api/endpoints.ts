@@ -1,0 +1,49 @@
+import { z } from "zod";
+import {
+  api,
+  AttemptResultSchema,
+  CertificateResponseSchema,
+  ModuleDetailResponseSchema,
+  ModuleProgressSchema,
+  paths,
+  SessionResponseSchema,
+  TrainingListResponseSchema,
+  type AttemptRequest,
+  type SessionResponse,
+  type SignInRequest,
+} from "../../shared/api";
+import { call, setCsrfToken, type ApiResult } from "./client";
+
+/** Every session answer carries the CSRF token for the next write, so keep it whatever the caller does next. */
+async function session(result: Promise<ApiResult<SessionResponse>>): Promise<ApiResult<SessionResponse>> {
+  const settled = await result;
+  if (settled.ok) setCsrfToken(settled.data.csrfToken);
+  return settled;
+}
+
+/** Who is signed in, if anyone, and a fresh CSRF token. */
+export const getSession = () => session(call("GET", paths.session, SessionResponseSchema));
+
+/** Signs in with an email address or collar number and a password. */
+export const signIn = (body: SignInRequest) => session(call("POST", paths.session, SessionResponseSchema, body));
+
+/** Ends the session on the server (the cookie is cleared there, as it is httpOnly). */
+export const signOut = () => call("DELETE", paths.session, z.unknown());
+
+/** The signed-in officer's modules with due dates and status. */
+export const getMyTraining = () => call("GET", paths.myTraining, TrainingListResponseSchema);
+
+/** A module's lessons, questions (without answers) and the officer's progress. */
+export const getModule = (moduleId: string) => call("GET", api.module(moduleId), ModuleDetailResponseSchema);
+
+/** Records that the officer has worked through a lesson, so any device can resume after it. */
+export const recordLesson = (moduleId: string, lessonId: string) =>
+  call("PUT", api.moduleProgress(moduleId), ModuleProgressSchema, { lessonId });
+
+/** Submits a knowledge-check attempt; the server scores it and answers with explanations. */
+export const submitAttempt = (moduleId: string, body: AttemptRequest) =>
+  call("POST", api.moduleAttempts(moduleId), AttemptResultSchema, body);
+
+/** A certificate by its verification id. */
+export const getCertificate = (certificateId: string) =>
+  call("GET", api.certificate(certificateId), CertificateResponseSchema);

@@ -1,0 +1,80 @@
+import { Fragment, useEffect } from "react";
+import { useRoute, navigate } from "./routing/router";
+import type { Route } from "./routing/routes";
+import { useSession } from "./session/session";
+import { Layout } from "./shell/layout";
+import { ProblemPage, LoadingPage } from "./shell/status-pages";
+import { SignInPage } from "./pages/sign-in";
+import { SignedOutPage } from "./pages/signed-out";
+import { MyTrainingPage } from "./pages/my-training";
+import { ModulePage } from "./pages/module";
+import { LessonPage } from "./pages/lesson";
+import { KnowledgeCheckStartPage } from "./pages/knowledge-check-start";
+import { QuestionPage } from "./pages/question";
+import { CheckAnswersPage } from "./pages/check-answers";
+import { ResultPage } from "./pages/result";
+import { CertificatePage } from "./pages/certificate";
+import { NotFoundPage } from "./pages/not-found";
+
+const publicRoutes = new Set<Route["name"]>(["sign-in", "signed-out", "not-found"]);
+
+/** The single-page app: session, guard, shell and the page for the current route. */
+export function App() {
+  const { key, route } = useRoute();
+  const { session } = useSession();
+  const signedIn = session.state === "signed-in";
+  const mustSignIn = session.state === "signed-out" && !publicRoutes.has(route.name);
+  const alreadySignedIn = signedIn && route.name === "sign-in";
+
+  useEffect(() => {
+    if (mustSignIn) navigate({ name: "sign-in", next: location.pathname }, { replace: true });
+    else if (alreadySignedIn)
+      navigate(route.name === "sign-in" && route.next ? route.next : "/training", { replace: true });
+  }, [mustSignIn, alreadySignedIn, route]);
+
+  let page;
+  if (session.state === "loading" || mustSignIn || alreadySignedIn) page = <LoadingPage />;
+  else if (session.state === "failed") page = <ProblemPage problem={session.problem} />;
+  else page = <CurrentPage route={route} />;
+  // Keying by location remounts the page, so each navigation starts with fresh state and takes focus.
+  return (
+    <Layout signedIn={signedIn}>
+      <Fragment key={key}>{page}</Fragment>
+    </Layout>
+  );
+}
+
+function CurrentPage({ route }: { route: Route }) {
+  switch (route.name) {
+    case "sign-in":
+      return <SignInPage next={route.next} />;
+    case "signed-out":
+      return <SignedOutPage />;
+    case "my-training":
+      return <MyTrainingPage />;
+    case "module":
+      return <ModulePage moduleId={route.moduleId} />;
+    case "lesson":
+      return <LessonPage moduleId={route.moduleId} lessonId={route.lessonId} />;
+    case "practice-screening":
+      return <NotFoundPage />;
+    case "knowledge-check":
+      return <KnowledgeCheckStartPage moduleId={route.moduleId} />;
+    case "question":
+      return (
+        <QuestionPage
+          moduleId={route.moduleId}
+          number={route.number}
+          fromCheckAnswers={route.fromCheckAnswers === true}
+        />
+      );
+    case "check-answers":
+      return <CheckAnswersPage moduleId={route.moduleId} />;
+    case "result":
+      return <ResultPage moduleId={route.moduleId} attemptId={route.attemptId} />;
+    case "certificate":
+      return <CertificatePage certificateId={route.certificateId} />;
+    case "not-found":
+      return <NotFoundPage />;
+  }
+}

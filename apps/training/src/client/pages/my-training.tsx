@@ -1,0 +1,91 @@
+import type { ReactNode } from "react";
+import type { TrainingItem } from "../../shared/api";
+import { getMyTraining } from "../api/endpoints";
+import { useResource } from "../api/use-resource";
+import { formatDateTime, formatDay } from "../format/dates";
+import { StatusTag, SummaryList, Tag } from "../govuk/display";
+import { Link } from "../routing/router";
+import { PageHeading, useDocumentTitle } from "../shell/page";
+import { LoadingPage, ProblemPage } from "../shell/status-pages";
+
+/** "My training": the modules assigned to the officer, most urgent first, then the others they may take. */
+export function MyTrainingPage() {
+  const [training] = useResource("my-training", getMyTraining);
+  useDocumentTitle("My training");
+  if (training.state === "loading") return <LoadingPage />;
+  if (training.state === "failed") return <ProblemPage problem={training.problem} />;
+  const assigned = training.data.items.filter((item) => item.assigned).sort(byUrgency);
+  const others = training.data.items.filter((item) => !item.assigned);
+  return (
+    <>
+      <PageHeading caption={training.data.learner.displayName}>My training</PageHeading>
+      <h2 className="govuk-heading-m">Assigned to you</h2>
+      {assigned.length === 0 ? (
+        <p className="govuk-body">You have no training assigned at the moment.</p>
+      ) : (
+        <ModuleList items={assigned} />
+      )}
+      {others.length === 0 ? null : (
+        <>
+          <h2 className="govuk-heading-m">Other modules you can take</h2>
+          <ModuleList items={others} />
+        </>
+      )}
+    </>
+  );
+}
+
+function ModuleList({ items }: { items: TrainingItem[] }) {
+  return (
+    <ul className="govuk-list app-module-list">
+      {items.map((item) => (
+        <li key={item.moduleId} className="app-module-list__item">
+          <h3 className="govuk-heading-s govuk-!-margin-bottom-2">
+            <Link to={{ name: "module", moduleId: item.moduleId }}>{item.title}</Link>
+          </h3>
+          <p className="govuk-body-s">{item.summary}</p>
+          <SummaryList rows={rows(item)} />
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function rows(item: TrainingItem): [string, ReactNode][] {
+  const status = (
+    <>
+      <StatusTag status={item.status} />
+      {item.overdue ? (
+        <>
+          {" "}
+          <Tag colour="red">Overdue</Tag>
+        </>
+      ) : null}
+    </>
+  );
+  const result: [string, ReactNode][] = [["Status", status]];
+  if (item.dueDate !== null) result.push(["Due", formatDay(item.dueDate)]);
+  if (item.status === "in-progress" || item.status === "not-started")
+    result.push(["Progress", `${item.lessonsExperienced} of ${item.lessonsTotal} lessons`]);
+  if (item.completedAt !== null) result.push(["Completed", formatDateTime(item.completedAt)]);
+  if (item.expiresAt !== null)
+    result.push([item.status === "expired" ? "Expired" : "Valid until", formatDateTime(item.expiresAt)]);
+  result.push(["Time needed", `About ${item.estimatedMinutes} minutes`]);
+  return result;
+}
+
+const urgency: Record<TrainingItem["status"], number> = {
+  expired: 0,
+  "due-for-renewal": 1,
+  "in-progress": 2,
+  "not-started": 3,
+  completed: 4,
+};
+
+/** Overdue first, then what needs doing soonest, then what is done. */
+function byUrgency(a: TrainingItem, b: TrainingItem): number {
+  if (a.overdue !== b.overdue) return a.overdue ? -1 : 1;
+  const rank = urgency[a.status] - urgency[b.status];
+  if (rank !== 0) return rank;
+  return (a.dueDate ?? "9999-12-31").localeCompare(b.dueDate ?? "9999-12-31");
+}

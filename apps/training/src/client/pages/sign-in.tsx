@@ -1,0 +1,88 @@
+import { useState, type FormEvent } from "react";
+import { signIn } from "../api/endpoints";
+import { fieldErrorsFrom } from "../api/problem";
+import { Button } from "@stalking-response/ui";
+import { ErrorSummary, type FieldError } from "../govuk/error-summary";
+import { TextInput } from "../govuk/fields";
+import { navigate } from "../routing/router";
+import { useSession } from "../session/session";
+import { PageHeading, useDocumentTitle } from "../shell/page";
+
+const fieldIds = { identifier: "identifier", password: "password" } as const;
+
+/**
+ * Sign in with an email address or collar number and a password. Nothing to remember or transcribe beyond
+ * the password, and the browser may fill both (WCAG 2.2 3.3.8 accessible authentication).
+ */
+export function SignInPage({ next }: { next: string | undefined }) {
+  const { setUser } = useSession();
+  const [identifier, setIdentifier] = useState("");
+  const [password, setPassword] = useState("");
+  const [errors, setErrors] = useState<FieldError[]>([]);
+  const [busy, setBusy] = useState(false);
+  useDocumentTitle("Sign in", errors.length > 0);
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    const missing: FieldError[] = [];
+    if (identifier.trim() === "")
+      missing.push({ fieldId: fieldIds.identifier, message: "Enter your email address or collar number" });
+    if (password === "") missing.push({ fieldId: fieldIds.password, message: "Enter your password" });
+    if (missing.length > 0) return setErrors(missing);
+    setBusy(true);
+    const result = await signIn({ identifier: identifier.trim(), password });
+    setBusy(false);
+    if (result.ok && result.data.user) {
+      setUser(result.data.user);
+      navigate(next ?? "/training", { replace: true });
+      return;
+    }
+    // The password is never kept after a failed attempt, as on any sign-in page.
+    setPassword("");
+    if (result.ok)
+      return setErrors([{ fieldId: fieldIds.identifier, message: "Sign in did not complete. Try again." }]);
+    const { problem } = result;
+    if (problem.status === 401) {
+      return setErrors([
+        { fieldId: fieldIds.identifier, message: "Enter a correct email address or collar number and password" },
+      ]);
+    }
+    const named = fieldErrorsFrom(problem, fieldIds);
+    setErrors(named.length > 0 ? named : [{ fieldId: fieldIds.identifier, message: problem.title }]);
+  };
+
+  const errorFor = (fieldId: string) => errors.find((error) => error.fieldId === fieldId)?.message;
+  return (
+    <div className="govuk-grid-row">
+      <div className="govuk-grid-column-two-thirds">
+        <ErrorSummary errors={errors} />
+        <PageHeading>Sign in</PageHeading>
+        <form noValidate onSubmit={(event) => void submit(event)}>
+          <TextInput
+            id={fieldIds.identifier}
+            name="identifier"
+            label="Email address or collar number"
+            hint="Use the email address or collar number your force registered for you"
+            autoComplete="username"
+            spellCheck={false}
+            autoCapitalize="none"
+            value={identifier}
+            onChange={(event) => setIdentifier(event.target.value)}
+            error={errorFor(fieldIds.identifier)}
+          />
+          <TextInput
+            id={fieldIds.password}
+            name="password"
+            type="password"
+            label="Password"
+            autoComplete="current-password"
+            value={password}
+            onChange={(event) => setPassword(event.target.value)}
+            error={errorFor(fieldIds.password)}
+          />
+          <Button disabled={busy}>Sign in</Button>
+        </form>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,79 @@
+import { useSyncExternalStore, type AnchorHTMLAttributes, type MouseEvent, type ReactNode } from "react";
+import { href, parseRoute, type Route } from "./routes";
+
+const listeners = new Set<() => void>();
+let current: { key: string; route: Route } = read();
+let focusPending = false;
+
+function read() {
+  return { key: location.pathname + location.search, route: parseRoute(location.pathname, location.search) };
+}
+
+function publish() {
+  current = read();
+  for (const listener of listeners) listener();
+}
+
+window.addEventListener("popstate", () => {
+  focusPending = true;
+  publish();
+});
+
+/** Goes to a route without a page load; the next page heading (or error summary) takes focus. */
+export function navigate(to: Route | string, options: { replace?: boolean } = {}) {
+  const target = typeof to === "string" ? to : href(to);
+  if (options.replace) history.replaceState(null, "", target);
+  else history.pushState(null, "", target);
+  focusPending = true;
+  window.scrollTo(0, 0);
+  publish();
+}
+
+/**
+ * A screen reader announces nothing when a single-page app swaps its content, so the page that mounts
+ * after a navigation claims focus once (GOV.UK moves it to the h1, or to the error summary if there is one).
+ */
+export function claimPageFocus(): boolean {
+  const claimed = focusPending;
+  focusPending = false;
+  return claimed;
+}
+
+/** The current route; re-renders on navigation and on the browser's back and forward buttons. */
+export function useRoute(): { key: string; route: Route } {
+  return useSyncExternalStore(
+    (listener) => {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    () => current,
+  );
+}
+
+/**
+ * `href` and `onClick` for anything that renders an anchor (our links, the ui package's back link and button
+ * link): a real link, so it opens in a new tab and works with Enter, that navigates in place on a plain click.
+ */
+export function linkTo(to: Route): { href: string; onClick: (event: MouseEvent<HTMLAnchorElement>) => void } {
+  const target = href(to);
+  return {
+    href: target,
+    onClick: (event) => {
+      if (event.defaultPrevented || event.button !== 0) return;
+      if (event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+      event.preventDefault();
+      navigate(target);
+    },
+  };
+}
+
+type LinkProps = Omit<AnchorHTMLAttributes<HTMLAnchorElement>, "href" | "onClick"> & { to: Route; children: ReactNode };
+
+/** A GOV.UK link to a route of the app. */
+export function Link({ to, className = "govuk-link", children, ...rest }: LinkProps) {
+  return (
+    <a {...rest} className={className} {...linkTo(to)}>
+      {children}
+    </a>
+  );
+}

@@ -1,0 +1,109 @@
+/**
+ * Every page of the officer's journey as a typed value, with one parser and one printer so that a link
+ * can never point at a path the router does not understand.
+ */
+export type Route =
+  | { name: "sign-in"; next?: string }
+  | { name: "signed-out" }
+  | { name: "my-training" }
+  | { name: "module"; moduleId: string }
+  | { name: "lesson"; moduleId: string; lessonId: string }
+  | { name: "practice-screening"; moduleId: string }
+  | { name: "knowledge-check"; moduleId: string }
+  | { name: "question"; moduleId: string; number: number; fromCheckAnswers?: true }
+  | { name: "check-answers"; moduleId: string }
+  | { name: "result"; moduleId: string; attemptId: string }
+  | { name: "certificate"; certificateId: string }
+  | { name: "not-found"; path: string };
+
+const segment = "([^/]+)";
+const patterns: ReadonlyArray<[RegExp, (parts: string[], search: URLSearchParams) => Route]> = [
+  [/^\/sign-in$/, (_, search) => signIn(search.get("next"))],
+  [/^\/signed-out$/, () => ({ name: "signed-out" })],
+  [/^\/$/, () => ({ name: "my-training" })],
+  [/^\/training$/, () => ({ name: "my-training" })],
+  [new RegExp(`^/training/${segment}$`), ([moduleId = ""]) => ({ name: "module", moduleId })],
+  [
+    new RegExp(`^/training/${segment}/lessons/${segment}$`),
+    ([moduleId = "", lessonId = ""]) => ({ name: "lesson", moduleId, lessonId }),
+  ],
+  [
+    new RegExp(`^/training/${segment}/practice-screening$`),
+    ([moduleId = ""]) => ({ name: "practice-screening", moduleId }),
+  ],
+  [new RegExp(`^/training/${segment}/knowledge-check$`), ([moduleId = ""]) => ({ name: "knowledge-check", moduleId })],
+  [
+    new RegExp(`^/training/${segment}/knowledge-check/question-([1-9][0-9]{0,2})$`),
+    ([moduleId = "", number = ""], search) =>
+      search.get("change") === "yes"
+        ? { name: "question", moduleId, number: Number(number), fromCheckAnswers: true }
+        : { name: "question", moduleId, number: Number(number) },
+  ],
+  [
+    new RegExp(`^/training/${segment}/knowledge-check/check-answers$`),
+    ([moduleId = ""]) => ({ name: "check-answers", moduleId }),
+  ],
+  [
+    new RegExp(`^/training/${segment}/knowledge-check/results/${segment}$`),
+    ([moduleId = "", attemptId = ""]) => ({ name: "result", moduleId, attemptId }),
+  ],
+  [new RegExp(`^/certificates/${segment}$`), ([certificateId = ""]) => ({ name: "certificate", certificateId })],
+];
+
+/** Only same-site paths are accepted as a place to return to after signing in (no open redirect). */
+function signIn(next: string | null): Route {
+  return next !== null && next.startsWith("/") && !next.startsWith("//") && !next.startsWith("/\\")
+    ? { name: "sign-in", next }
+    : { name: "sign-in" };
+}
+
+/** Reads a location (path plus optional query) into a route; anything unknown is a not-found route. */
+export function parseRoute(pathname: string, search = ""): Route {
+  const path = pathname.length > 1 ? pathname.replace(/\/+$/, "") : pathname;
+  const params = new URLSearchParams(search);
+  for (const [pattern, build] of patterns) {
+    const match = pattern.exec(path);
+    if (!match) continue;
+    let parts: string[];
+    try {
+      parts = match.slice(1).map((part) => decodeURIComponent(part));
+    } catch {
+      // A malformed percent-escape is a path we do not have, not a crash.
+      return { name: "not-found", path };
+    }
+    return build(parts, params);
+  }
+  return { name: "not-found", path };
+}
+
+const enc = encodeURIComponent;
+
+/** Prints a route as the path a link points at. */
+export function href(route: Route): string {
+  switch (route.name) {
+    case "sign-in":
+      return route.next === undefined ? "/sign-in" : `/sign-in?${new URLSearchParams({ next: route.next }).toString()}`;
+    case "signed-out":
+      return "/signed-out";
+    case "my-training":
+      return "/training";
+    case "module":
+      return `/training/${enc(route.moduleId)}`;
+    case "lesson":
+      return `/training/${enc(route.moduleId)}/lessons/${enc(route.lessonId)}`;
+    case "practice-screening":
+      return `/training/${enc(route.moduleId)}/practice-screening`;
+    case "knowledge-check":
+      return `/training/${enc(route.moduleId)}/knowledge-check`;
+    case "question":
+      return `/training/${enc(route.moduleId)}/knowledge-check/question-${route.number}${route.fromCheckAnswers ? "?change=yes" : ""}`;
+    case "check-answers":
+      return `/training/${enc(route.moduleId)}/knowledge-check/check-answers`;
+    case "result":
+      return `/training/${enc(route.moduleId)}/knowledge-check/results/${enc(route.attemptId)}`;
+    case "certificate":
+      return `/certificates/${enc(route.certificateId)}`;
+    case "not-found":
+      return route.path;
+  }
+}

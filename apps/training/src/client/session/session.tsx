@@ -1,0 +1,63 @@
+import { createContext, useContext, useEffect, useMemo, useState, type ReactNode } from "react";
+import type { SessionUser } from "../../shared/api";
+import { onUnauthorised } from "../api/client";
+import { getSession } from "../api/endpoints";
+import type { Problem } from "../api/problem";
+import { navigate } from "../routing/router";
+
+/** What the app knows about who is signed in. */
+export type SessionState =
+  | { state: "loading" }
+  | { state: "failed"; problem: Problem }
+  | { state: "signed-out" }
+  | { state: "signed-in"; user: SessionUser };
+
+type SessionContextValue = { session: SessionState; setUser: (user: SessionUser | null) => void };
+
+const SessionContext = createContext<SessionContextValue | null>(null);
+
+/** Loads the session once, and drops it when the server says it has expired. */
+export function SessionProvider({ children }: { children: ReactNode }) {
+  const [session, setSession] = useState<SessionState>({ state: "loading" });
+
+  useEffect(() => {
+    let live = true;
+    void getSession().then((result) => {
+      if (!live) return;
+      if (!result.ok) setSession({ state: "failed", problem: result.problem });
+      else setSession(result.data.user ? { state: "signed-in", user: result.data.user } : { state: "signed-out" });
+    });
+    const stop = onUnauthorised(() => {
+      setSession({ state: "signed-out" });
+      // Come back to the same page after signing in again, so an expired session costs no progress.
+      navigate({ name: "sign-in", next: location.pathname }, { replace: true });
+    });
+    return () => {
+      live = false;
+      stop();
+    };
+  }, []);
+
+  const value = useMemo<SessionContextValue>(
+    () => ({
+      session,
+      setUser: (user) => setSession(user ? { state: "signed-in", user } : { state: "signed-out" }),
+    }),
+    [session],
+  );
+  return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
+}
+
+/** The session and a way to change it after signing in or out. */
+export function useSession(): SessionContextValue {
+  const value = useContext(SessionContext);
+  if (!value) throw new Error("useSession must be used inside SessionProvider");
+  return value;
+}
+
+/** The signed-in officer; only pages behind the sign-in guard call this. */
+export function useUser(): SessionUser {
+  const { session } = useSession();
+  if (session.state !== "signed-in") throw new Error("useUser called on a page that does not require sign-in");
+  return session.user;
+}
