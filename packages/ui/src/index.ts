@@ -14,3 +14,5 @@ export { completionStatusLabels } from "./completion-grid/completion-status";
 export type { CompletionStatus } from "./completion-grid/completion-status";
 export { Certificate } from "./certificate/certificate";
 export type { CertificateProps } from "./certificate/certificate";
+export { CompletionChart } from "./completion-chart/completion-chart";
+export type { CompletionChartProps, CompletionChartSeries } from "./completion-chart/completion-chart";
