@@ -1,3 +1,9 @@
+/**
+ * The training course: five modules, validated from content/*.yaml at build time, with fact placeholders
+ * resolved. Treat it as read-only.
+ */
+export { course } from "./course.generated";
+export { citationsOf, findFact, findModule, moduleSources } from "./lookup";
 export {
   AudienceRoleSchema,
   BlockSchema,
@@ -63,4 +69,5 @@ export type { AnswerIssue, Answers, AttemptScore, OptionFeedback, QuestionResult
 export { addMonths, recertificationDueOn, reviewStatus } from "./dates";
 export type { ReviewStatus } from "./dates";
 export { learnerQuestions } from "./learner";
+export { estimateAssumptions, estimateMinutes } from "./estimate";
 export type { LearnerOption, LearnerQuestion } from "./learner";

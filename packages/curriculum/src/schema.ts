@@ -70,12 +70,19 @@ export const SourceSchema = z.strictObject({
   publisher: z.string().min(1, "must not be empty"),
   url: z.url({ protocol: /^https$/, error: "must be an https URL" }),
   date: z.string().regex(/^\d{4}(?:-\d{2}(?:-\d{2})?)?$/, "must be YYYY, YYYY-MM or YYYY-MM-DD"),
+  /** What `date` records. Pages that carry no date are cited with the date we read them (`accessed`). */
+  dateKind: z
+    .enum(["published", "updated", "accessed"], { error: () => "must be published, updated or accessed" })
+    .default("published"),
 });
 
 /** A cited publication. */
 export type Source = z.infer<typeof SourceSchema>;
 
-const citations = z.array(IdSchema).min(1, "a block that states facts must cite at least one source");
+const uncited = "states facts, so it must cite at least one source id from the module's sources";
+const citations = z
+  .array(IdSchema, { error: (issue) => (issue.input === undefined ? uncited : "must be a list of source ids") })
+  .min(1, uncited);
 const prose = z.string().trim().min(1, "must not be empty");
 const jurisdiction = JurisdictionSchema.default("england-and-wales");
 
@@ -202,13 +209,18 @@ export type PracticeScreeningBlock = z.infer<typeof PracticeScreeningBlockSchema
 /** Block kinds that state facts and so must cite a source. */
 export const factBearingBlockKinds = ["text", "key-facts", "law", "checklist", "callout"] as const;
 
+const noExplanation = "every option needs an explanation of why it is right or wrong";
+
 /**
  * An answer option. Every option explains why it is right or wrong, so a learner who picks it learns something.
  */
 export const OptionSchema = z.strictObject({
   id: IdSchema,
   text: prose,
-  explanation: z.string().trim().min(1, "every option needs an explanation of why it is right or wrong"),
+  explanation: z
+    .string({ error: (issue) => (issue.input === undefined ? noExplanation : "must be text") })
+    .trim()
+    .min(1, noExplanation),
 });
 
 /** An answer option with its explanation. */
