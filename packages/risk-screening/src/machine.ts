@@ -1,0 +1,542 @@
+import { and, assign, setup } from "xstate";
+import type { ScreeningContext } from "./context";
+import type { ScreeningEvent } from "./events";
+import { buildOutcome } from "./outcome";
+import type { StepId, TaskId } from "./questions";
+import {
+  breachAlleged,
+  activeOrders,
+  classify,
+  gradeRank,
+  proposedGrade,
+  safeguardingPlan,
+  selectedInstrument,
+} from "./rules";
+import type { Answers, Classification, ForceConfig, Grade, Override, ScreeningOutcome } from "./schemas";
+import { ActorSchema } from "./schemas";
+import { eventActor, validateEvent } from "./validate";
+
+/** What a host passes when it creates a screening actor. */
+export interface ScreeningInput {
+  /** A validated force configuration (see `parseForceConfig`). */
+  readonly config: ForceConfig;
+}
+
+/** Options for {@link createScreeningMachine}. */
+export interface ScreeningMachineOptions {
+  /** The clock used for the audit trail; inject a fixed clock in tests and replays. */
+  readonly clock?: () => Date;
+}
+
+function eventAnswers(event: ScreeningEvent): Answers {
+  return event.type === "answer.submit" || event.type === "task.submit" ? event.answers : {};
+}
+
+function payload(event: unknown): unknown {
+  if (typeof event !== "object" || event === null) return undefined;
+  const { type: _type, actor: _actor, ...rest } = event as Record<string, unknown>;
+  return Object.keys(rest).length ? rest : undefined;
+}
+
+function eventType(event: unknown): string {
+  const type = typeof event === "object" && event !== null ? (event as { type?: unknown }).type : undefined;
+  return typeof type === "string" ? type : "(unknown)";
+}
+
+function initialContext(config: ForceConfig): ScreeningContext {
+  return {
+    config,
+    actor: null,
+    startedAt: null,
+    endedAt: null,
+    step: null,
+    answers: {},
+    incidents: [],
+    instrumentAnswers: {},
+    instrumentIndex: 0,
+    classification: null,
+    grade: null,
+    overrides: [],
+    supervisor: null,
+    reclassification: null,
+    taskRecords: {},
+    dmmListed: false,
+    reopenedCount: 0,
+    auditTrail: [],
+    lastRejection: null,
+  };
+}
+
+/**
+ * Builds the screening statechart. Every accepted event is audited with the injected clock and the
+ * actor; every rejected event sets `lastRejection` with the reason and is audited too. Effects are
+ * named actions a host replaces with `.provide({ actions: { … } })`:
+ * `notifySupervisor`, `listForDailyManagementMeeting`, `dispatchEmergency` and `saveScreening`.
+ */
+export function createScreeningMachine(options: ScreeningMachineOptions = {}) {
+  const clock = options.clock ?? (() => new Date());
+  const now = () => clock().toISOString();
+
+  // xstate reads these types only; the value is never used at run time.
+  const types = {} as {
+    context: ScreeningContext;
+    events: ScreeningEvent;
+    input: ScreeningInput;
+    output: ScreeningOutcome;
+  };
+  const screening = setup({
+    types,
+    guards: {
+      valid: ({ context, event }) => validateEvent(context, event).length === 0,
+      fromHost: ({ event }) => !eventType(event).startsWith("xstate."),
+      answerIs: ({ event }, params: { question: string; value: string }) =>
+        eventAnswers(event)[params.question] === params.value,
+      ordersAnswered: ({ event }) => {
+        const orders = eventAnswers(event)["existingOrders"];
+        return Array.isArray(orders) && orders.some((o) => o !== "none");
+      },
+      classifiesAs: ({ context, event }, params: { classification: Classification }) =>
+        classify({ incidents: context.incidents, answers: { ...context.answers, ...eventAnswers(event) } }) ===
+        params.classification,
+      lastInstrumentQuestion: ({ context }) =>
+        context.instrumentIndex >= selectedInstrument(context).questions.length - 1,
+      firstInstrumentQuestion: ({ context }) => context.instrumentIndex === 0,
+      breachAlleged: ({ context }) => breachAlleged(context),
+      hasOrders: ({ context }) => activeOrders(context).length > 0,
+      isHarassment: ({ context }) => context.classification === "harassment",
+      validEditTo: ({ context, event }, params: { step: StepId }) =>
+        event.type === "step.edit" && event.step === params.step && validateEvent(context, event).length === 0,
+      returnTarget: ({ event }, params: { to: "identification" | "risk" }) =>
+        event.type === "supervisor.return" && event.to === params.to,
+      taskDone: ({ context }, params: { task: TaskId }) => context.taskRecords[params.task] !== undefined,
+    },
+    actions: {
+      enterStep: assign((_, params: { step: StepId }) => ({ step: params.step })),
+      accept: assign(({ context, event }) => ({
+        lastRejection: null,
+        auditTrail: [
+          ...context.auditTrail,
+          {
+            at: now(),
+            actor: eventActor(context, event),
+            event: event.type,
+            step: context.step,
+            accepted: true,
+            ...(payload(event) === undefined ? {} : { detail: payload(event) }),
+          },
+        ],
+      })),
+      reject: assign(({ context, event }) => {
+        const found = validateEvent(context, event);
+        const type = eventType(event);
+        const issues = found.length ? found : [{ field: "type", message: `"${type}" is not available at this step` }];
+        const at = now();
+        const reason = issues.map((i) => i.message).join("; ");
+        const actor = ActorSchema.safeParse((event as { actor?: unknown }).actor);
+        return {
+          lastRejection: { event: type, reason, issues, at },
+          auditTrail: [
+            ...context.auditTrail,
+            {
+              at,
+              actor: actor.success ? actor.data : context.actor,
+              event: type,
+              step: context.step,
+              accepted: false,
+              detail: { reason },
+            },
+          ],
+        };
+      }),
+      start: assign(({ event }) => (event.type === "screening.start" ? { actor: event.actor, startedAt: now() } : {})),
+      end: assign(() => ({ endedAt: now() })),
+      storeAnswers: assign(({ context, event }) =>
+        context.step === "instrument"
+          ? { instrumentAnswers: { ...context.instrumentAnswers, ...(eventAnswers(event) as Record<string, string>) } }
+          : { answers: { ...context.answers, ...eventAnswers(event) } },
+      ),
+      recordBreach: assign(({ context }) => ({ answers: { ...context.answers, orderBreached: "yes" } })),
+      addIncident: assign(({ context, event }) =>
+        event.type === "incident.add" ? { incidents: [...context.incidents, event.incident] } : {},
+      ),
+      removeIncident: assign(({ context, event }) =>
+        event.type === "incident.remove" ? { incidents: context.incidents.filter((_, i) => i !== event.index) } : {},
+      ),
+      reopen: assign(({ context }) =>
+        context.classification === null
+          ? {}
+          : {
+              reopenedCount: context.reopenedCount + 1,
+              classification: null,
+              grade: null,
+              overrides: [],
+              supervisor: null,
+              reclassification: null,
+            },
+      ),
+      classify: assign(({ context }) => ({ classification: classify(context) })),
+      firstInstrumentQuestion: assign({ instrumentIndex: 0 }),
+      lastInstrumentQuestion: assign(({ context }) => ({
+        instrumentIndex: selectedInstrument(context).questions.length - 1,
+      })),
+      nextInstrumentQuestion: assign(({ context }) => ({ instrumentIndex: context.instrumentIndex + 1 })),
+      previousInstrumentQuestion: assign(({ context }) => ({
+        instrumentIndex: Math.max(0, context.instrumentIndex - 1),
+      })),
+      setGrade: assign(({ context, event }) => {
+        const by = eventActor(context, event);
+        const value = context.answers["grade"] as Grade;
+        const rationale = String(context.answers["gradeRationale"]);
+        if (!by) return {};
+        const proposed = proposedGrade(context);
+        const overrides: Override[] = [];
+        if (gradeRank(value) !== gradeRank(proposed)) {
+          const direction = gradeRank(value) > gradeRank(proposed) ? "raised" : "lowered";
+          overrides.push({ direction, from: proposed, to: value, by, reason: rationale });
+        }
+        return { grade: { value, proposed, rationale, by }, overrides };
+      }),
+      approve: assign(({ context, event }) => {
+        if (event.type !== "supervisor.approve" && event.type !== "supervisor.reclassify") return {};
+        const reason = event.reason?.trim() || undefined;
+        const overrides = context.overrides.map((o) =>
+          o.direction === "lowered" && reason ? { ...o, approvedBy: event.actor, approvalReason: reason } : o,
+        );
+        const decision = event.type === "supervisor.approve" ? ("approved" as const) : ("reclassified" as const);
+        return {
+          overrides,
+          supervisor:
+            reason === undefined ? { actor: event.actor, decision } : { actor: event.actor, decision, reason },
+        };
+      }),
+      reclassify: assign(({ context, event }) =>
+        event.type === "supervisor.reclassify" && context.classification !== null
+          ? {
+              reclassification: { from: context.classification, reason: event.reason, by: event.actor },
+              classification: event.classification,
+            }
+          : {},
+      ),
+      clearReview: assign({ supervisor: null }),
+      storeTask: assign(({ context, event }) => {
+        const by = eventActor(context, event);
+        if (event.type !== "task.submit" || !by) return {};
+        return { taskRecords: { ...context.taskRecords, [event.task]: { answers: event.answers, by } } };
+      }),
+      markDmmListed: assign({ dmmListed: true }),
+      // Effects: no-ops here; hosts provide real ones (send a notification, add to a DMM list, save).
+      notifySupervisor: (_, _params: { reason: string }) => {},
+      listForDailyManagementMeeting: (_, _params: { reason: string }) => {},
+      dispatchEmergency: () => {},
+      saveScreening: () => {},
+    },
+  });
+
+  const accept = ["accept", "storeAnswers"] as const;
+  const step = (id: StepId) => ({ type: "enterStep", params: { step: id } }) as const;
+  const valid = "valid" as const;
+  const answerIs = (question: string, value: string) => ({ type: "answerIs", params: { question, value } }) as const;
+  const editTo = (id: StepId, target: string) => ({
+    guard: { type: "validEditTo", params: { step: id } } as const,
+    target,
+    actions: id === "instrument" ? (["accept", "firstInstrumentQuestion"] as const) : (["accept"] as const),
+  });
+  const task = (id: TaskId) =>
+    ({
+      initial: "pending",
+      states: {
+        pending: { always: { guard: { type: "taskDone", params: { task: id } }, target: "done" } },
+        done: { type: "final" },
+      },
+    }) as const;
+
+  return screening.createMachine({
+    id: "screening",
+    initial: "idle",
+    context: ({ input }) => initialContext(input.config),
+    output: ({ context }) => buildOutcome(context),
+    on: {
+      "incident.add": [
+        {
+          guard: valid,
+          target: ".identification.incidents",
+          actions: ["accept", "addIncident", "reopen"],
+        },
+        { actions: "reject" },
+      ],
+      "breach.report": [
+        { guard: valid, target: ".breachEscalation", actions: ["accept", "recordBreach", "reopen"] },
+        { actions: "reject" },
+      ],
+      // xstate's own done events also arrive here; only events from outside are rejected.
+      "*": { guard: "fromHost", actions: "reject" },
+    },
+    states: {
+      idle: {
+        on: { "screening.start": { guard: valid, target: "triage", actions: ["start", "accept"] } },
+      },
+      triage: {
+        entry: step("triage"),
+        on: {
+          "answer.submit": [
+            { guard: and([valid, answerIs("immediateDanger", "yes")]), target: "emergency", actions: accept },
+            { guard: valid, target: "context", actions: accept },
+          ],
+        },
+      },
+      context: {
+        initial: "reportedAs",
+        states: {
+          reportedAs: {
+            entry: step("reportedAs"),
+            on: {
+              "answer.submit": { guard: valid, target: "relationship", actions: accept },
+              "step.back": { guard: valid, target: "#screening.triage", actions: "accept" },
+            },
+          },
+          relationship: {
+            entry: step("relationship"),
+            on: {
+              "answer.submit": { guard: valid, target: "domesticAbuse", actions: accept },
+              "step.back": { guard: valid, target: "reportedAs", actions: "accept" },
+            },
+          },
+          domesticAbuse: {
+            entry: step("domesticAbuse"),
+            on: {
+              "answer.submit": { guard: valid, target: "orders", actions: accept },
+              "step.back": { guard: valid, target: "relationship", actions: "accept" },
+            },
+          },
+          orders: {
+            entry: step("orders"),
+            on: {
+              "answer.submit": [
+                { guard: and([valid, "ordersAnswered"]), target: "breach", actions: accept },
+                { guard: valid, target: "#screening.identification", actions: accept },
+              ],
+              "step.back": { guard: valid, target: "domesticAbuse", actions: "accept" },
+            },
+          },
+          breach: {
+            entry: step("breach"),
+            on: {
+              "answer.submit": [
+                {
+                  guard: and([valid, answerIs("orderBreached", "yes")]),
+                  target: "#screening.breachEscalation",
+                  actions: accept,
+                },
+                { guard: valid, target: "#screening.identification", actions: accept },
+              ],
+              "step.back": { guard: valid, target: "orders", actions: "accept" },
+            },
+          },
+        },
+      },
+      breachEscalation: {
+        entry: [
+          step("breachEscalation"),
+          { type: "notifySupervisor", params: { reason: "A protective order is said to have been breached" } },
+          screening.enqueueActions(({ context, enqueue }) => {
+            if (context.config.dailyManagementMeeting && !context.dmmListed) {
+              enqueue("markDmmListed");
+              enqueue({
+                type: "listForDailyManagementMeeting",
+                params: { reason: "A protective order is said to have been breached" },
+              });
+            }
+          }),
+        ],
+        on: {
+          "answer.submit": { guard: valid, target: "identification", actions: accept },
+          "step.back": { guard: valid, target: "context.breach", actions: "accept" },
+        },
+      },
+      identification: {
+        initial: "incidents",
+        states: {
+          incidents: {
+            entry: step("incidents"),
+            on: {
+              "incident.add": { guard: valid, actions: ["accept", "addIncident"] },
+              "incident.remove": { guard: valid, actions: ["accept", "removeIncident"] },
+              "answer.submit": { guard: valid, target: "four", actions: "accept" },
+              "step.back": [
+                { guard: and([valid, "breachAlleged"]), target: "#screening.breachEscalation", actions: "accept" },
+                { guard: and([valid, "hasOrders"]), target: "#screening.context.breach", actions: "accept" },
+                { guard: valid, target: "#screening.context.orders", actions: "accept" },
+              ],
+            },
+          },
+          four: {
+            entry: step("four"),
+            on: {
+              "answer.submit": { guard: valid, target: "online", actions: accept },
+              "step.back": { guard: valid, target: "incidents", actions: "accept" },
+            },
+          },
+          online: {
+            entry: step("online"),
+            on: {
+              "answer.submit": { guard: valid, target: "fearOfViolence", actions: accept },
+              "step.back": { guard: valid, target: "four", actions: "accept" },
+            },
+          },
+          fearOfViolence: {
+            entry: step("fearOfViolence"),
+            on: {
+              "answer.submit": { guard: valid, target: "seriousAlarm", actions: accept },
+              "step.back": { guard: valid, target: "online", actions: "accept" },
+            },
+          },
+          seriousAlarm: {
+            entry: step("seriousAlarm"),
+            on: {
+              "answer.submit": { guard: valid, target: "threats", actions: accept },
+              "step.back": { guard: valid, target: "fearOfViolence", actions: "accept" },
+            },
+          },
+          threats: {
+            entry: step("threats"),
+            on: {
+              "answer.submit": [
+                {
+                  guard: and([valid, { type: "classifiesAs", params: { classification: "harassment" as const } }]),
+                  target: "#screening.notStalkingReason",
+                  actions: [...accept, "classify"],
+                },
+                {
+                  guard: valid,
+                  target: "#screening.risk",
+                  actions: [...accept, "classify", "firstInstrumentQuestion"],
+                },
+              ],
+              "step.back": { guard: valid, target: "seriousAlarm", actions: "accept" },
+            },
+          },
+        },
+      },
+      notStalkingReason: {
+        entry: step("notStalkingReason"),
+        on: {
+          "answer.submit": { guard: valid, target: "risk", actions: [...accept, "firstInstrumentQuestion"] },
+          "step.back": { guard: valid, target: "identification.threats", actions: "accept" },
+        },
+      },
+      risk: {
+        entry: step("instrument"),
+        on: {
+          "answer.submit": [
+            { guard: and([valid, "lastInstrumentQuestion"]), target: "grading", actions: accept },
+            { guard: valid, actions: [...accept, "nextInstrumentQuestion"] },
+          ],
+          "step.back": [
+            {
+              guard: and([valid, "firstInstrumentQuestion", "isHarassment"]),
+              target: "notStalkingReason",
+              actions: "accept",
+            },
+            { guard: and([valid, "firstInstrumentQuestion"]), target: "identification.threats", actions: "accept" },
+            { guard: valid, actions: ["accept", "previousInstrumentQuestion"] },
+          ],
+        },
+      },
+      grading: {
+        entry: step("grading"),
+        on: {
+          "answer.submit": { guard: valid, target: "checkAnswers", actions: [...accept, "setGrade"] },
+          "step.back": { guard: valid, target: "risk", actions: ["accept", "lastInstrumentQuestion"] },
+        },
+      },
+      checkAnswers: {
+        entry: step("checkAnswers"),
+        on: {
+          "screening.submit": { guard: valid, target: "supervisorReview", actions: "accept" },
+          "step.back": { guard: valid, target: "grading", actions: "accept" },
+          "step.edit": [
+            editTo("reportedAs", "context.reportedAs"),
+            editTo("relationship", "context.relationship"),
+            editTo("domesticAbuse", "context.domesticAbuse"),
+            editTo("orders", "context.orders"),
+            editTo("breach", "context.breach"),
+            editTo("incidents", "identification.incidents"),
+            editTo("four", "identification.four"),
+            editTo("online", "identification.online"),
+            editTo("fearOfViolence", "identification.fearOfViolence"),
+            editTo("seriousAlarm", "identification.seriousAlarm"),
+            editTo("threats", "identification.threats"),
+            editTo("notStalkingReason", "notStalkingReason"),
+            editTo("instrument", "risk"),
+            editTo("grading", "grading"),
+          ],
+        },
+      },
+      supervisorReview: {
+        entry: [
+          step("supervisorReview"),
+          { type: "notifySupervisor", params: { reason: "A screening is ready for review" } },
+          "saveScreening",
+        ],
+        on: {
+          "supervisor.approve": { guard: valid, target: "actions", actions: ["accept", "approve"] },
+          "supervisor.reclassify": { guard: valid, target: "actions", actions: ["accept", "reclassify", "approve"] },
+          "supervisor.return": [
+            {
+              guard: and([valid, { type: "returnTarget", params: { to: "identification" as const } }]),
+              target: "identification",
+              actions: ["accept", "clearReview"],
+            },
+            {
+              guard: and([valid, { type: "returnTarget", params: { to: "risk" as const } }]),
+              target: "risk",
+              actions: ["accept", "clearReview", "firstInstrumentQuestion"],
+            },
+            { guard: valid, target: "grading", actions: ["accept", "clearReview"] },
+          ],
+        },
+      },
+      actions: {
+        type: "parallel",
+        entry: [
+          step("tasks"),
+          screening.enqueueActions(({ context, enqueue }) => {
+            const { dmm } = safeguardingPlan(context);
+            if (dmm.listed && !context.dmmListed) {
+              enqueue("markDmmListed");
+              enqueue({ type: "listForDailyManagementMeeting", params: { reason: dmm.reason ?? "" } });
+            }
+          }),
+        ],
+        on: { "task.submit": { guard: valid, actions: ["accept", "storeTask"] } },
+        states: {
+          recording: task("recording"),
+          spoDecision: task("spoDecision"),
+          victim: {
+            initial: "needsAssessment",
+            states: {
+              needsAssessment: {
+                always: { guard: { type: "taskDone", params: { task: "needsAssessment" } }, target: "rightsExplained" },
+              },
+              rightsExplained: {
+                always: { guard: { type: "taskDone", params: { task: "rightsExplained" } }, target: "referrals" },
+              },
+              referrals: { always: { guard: { type: "taskDone", params: { task: "referrals" } }, target: "done" } },
+              done: { type: "final" },
+            },
+          },
+          safeguarding: task("safeguarding"),
+        },
+        onDone: "completed",
+      },
+      emergency: { type: "final", entry: ["end", "dispatchEmergency"] },
+      completed: { type: "final", entry: ["end", "saveScreening"] },
+    },
+  });
+}
+
+/** The screening machine with the system clock. Hosts `.provide()` effects; tests build their own with a fixed clock. */
+export const screeningMachine = createScreeningMachine();
+
+/** The type of a screening machine (from {@link createScreeningMachine}). */
+export type ScreeningMachine = ReturnType<typeof createScreeningMachine>;

@@ -1,0 +1,328 @@
+import { RecommendationIdSchema } from "@stalking-response/recommendations";
+import { z } from "zod";
+
+/** Who did something: a role the force configuration understands and an opaque id (never a name). */
+export const ActorSchema = z.object({
+  id: z.string().trim().min(1, "must be a non-empty id"),
+  role: z.enum(["callHandler", "officer", "investigator", "supervisor", "inspector", "superintendent", "specialist"]),
+});
+/** Who did something: role and opaque id. */
+export type Actor = z.infer<typeof ActorSchema>;
+/** A role an {@link Actor} can hold. */
+export type ActorRole = Actor["role"];
+
+/** The kinds of answer a question can ask for; the UI picks a GOV.UK pattern per kind. */
+export const QuestionKindSchema = z.enum([
+  "yesNo",
+  "yesNoNotKnown",
+  "singleChoice",
+  "multipleChoice",
+  "number",
+  "text",
+  "date",
+]);
+/** The kinds of answer a question can ask for. */
+export type QuestionKind = z.infer<typeof QuestionKindSchema>;
+
+/** One option of a choice question. `exclusive` options (such as "None of these") cannot be combined. */
+export const QuestionOptionSchema = z.object({
+  value: z.string().min(1),
+  label: z.string().min(1),
+  hint: z.string().optional(),
+  exclusive: z.boolean().optional(),
+});
+/** One option of a choice question. */
+export type QuestionOption = z.infer<typeof QuestionOptionSchema>;
+
+/**
+ * A question as data: the wording lives here, never in a UI. `requiredWhen` makes an otherwise
+ * optional question required when another answer in the same step takes one of the listed values
+ * (the UI can show it as a GOV.UK conditional reveal).
+ */
+export const QuestionSchema = z.object({
+  id: z.string().regex(/^[a-zA-Z][\w]*$/, "must be an identifier (letters, digits, underscore)"),
+  prompt: z.string().min(1),
+  hint: z.string().optional(),
+  kind: QuestionKindSchema,
+  options: z.array(QuestionOptionSchema).optional(),
+  optional: z.boolean().optional(),
+  requiredWhen: z.object({ question: z.string(), in: z.array(z.string()).min(1) }).optional(),
+  min: z.number().int().optional(),
+  max: z.number().int().optional(),
+  maxLength: z.number().int().positive().optional(),
+  /** The GOV.UK-style message shown when the question is left unanswered. */
+  requiredMessage: z.string().optional(),
+});
+/** A question as data. */
+export type Question = z.infer<typeof QuestionSchema>;
+
+/** An answer: a choice value or text (string), a number, or the values of a multiple choice. */
+export const AnswerValueSchema = z.union([z.string(), z.number(), z.array(z.string())]);
+/** An answer value. */
+export type AnswerValue = z.infer<typeof AnswerValueSchema>;
+
+/** Answers keyed by question id. */
+export const AnswersSchema = z.record(z.string(), AnswerValueSchema);
+/** Answers keyed by question id. */
+export type Answers = z.infer<typeof AnswersSchema>;
+
+/** The three risk grades used with DASH-family tools (Southampton City Council DASH guidance). */
+export const GradeSchema = z.enum(["standard", "medium", "high"]);
+/** A risk grade. */
+export type Grade = z.infer<typeof GradeSchema>;
+
+/** A question of a risk instrument. Instruments ask yes / no / not known unless they give options. */
+export const InstrumentQuestionSchema = z.object({
+  id: z.string().regex(/^[a-zA-Z][\w]*$/, "must be an identifier (letters, digits, underscore)"),
+  prompt: z.string().min(1),
+  hint: z.string().optional(),
+  kind: z.enum(["yesNoNotKnown", "singleChoice"]).default("yesNoNotKnown"),
+  /** For `singleChoice`: the options; those with `concern: true` count like a "yes". */
+  options: z
+    .array(z.object({ value: z.string().min(1), label: z.string().min(1), concern: z.boolean().optional() }))
+    .optional(),
+  /** A "yes" (or concern option) here proposes a high grade on its own, whatever the count. */
+  escalatesToHigh: z.boolean().optional(),
+});
+/** A question of a risk instrument. */
+export type InstrumentQuestion = z.infer<typeof InstrumentQuestionSchema>;
+
+/**
+ * A risk instrument as data. The official tools (NPCC Stalking Screening Tool, S-DASH, SASH, DARA) are
+ * licensed or unpublished, so forces load their own; `licence` says on what terms the content is used.
+ * `banding` is optional because some tools (S-DASH) give no numeric cut-off.
+ */
+export const InstrumentSchema = z
+  .object({
+    id: z.string().min(1),
+    version: z.string().min(1),
+    title: z.string().min(1),
+    licence: z.string().min(1),
+    /** True for illustrative content that a force has not approved for operational use. */
+    example: z.boolean(),
+    context: z.enum(["stalking", "domesticAbuse"]),
+    questions: z.array(InstrumentQuestionSchema).min(1),
+    banding: z
+      .object({
+        /** Minimum number of concerns ("yes" answers) for a medium band. */
+        medium: z.number().int().positive(),
+        /** Minimum number of concerns for a high band. */
+        high: z.number().int().positive(),
+      })
+      .refine((b) => b.high > b.medium, { message: "high threshold must be above the medium threshold" })
+      .optional(),
+  })
+  .superRefine((instrument, ctx) => {
+    const seen = new Set<string>();
+    instrument.questions.forEach((q, i) => {
+      if (seen.has(q.id)) ctx.addIssue({ code: "custom", path: ["questions", i, "id"], message: `duplicate ${q.id}` });
+      seen.add(q.id);
+      if (q.kind === "singleChoice" && !q.options?.length) {
+        ctx.addIssue({ code: "custom", path: ["questions", i, "options"], message: "a choice question needs options" });
+      }
+    });
+  });
+/** A risk instrument as data. */
+export type Instrument = z.infer<typeof InstrumentSchema>;
+/** An instrument as written before defaults are applied (what a force's JSON file holds). */
+export type InstrumentInput = z.input<typeof InstrumentSchema>;
+
+/** An answer to an instrument question. */
+export const InstrumentAnswerSchema = z.string().min(1);
+
+/** Flag-based reasons to propose a high grade before the officer grades (design choices a force can switch). */
+export const HighGradeTriggerSchema = z.enum(["breachOfOrder", "threatsFromExPartner", "threats"]);
+/** A flag-based reason to propose a high grade. */
+export type HighGradeTrigger = z.infer<typeof HighGradeTriggerSchema>;
+
+/** A force's settings: instruments, routing by grade, panels and meetings, and who may authorise what. */
+export const ForceConfigSchema = z.object({
+  forceName: z.string().min(1),
+  instruments: z.object({
+    /** Used when the case is not in a domestic-abuse context. */
+    stalking: InstrumentSchema,
+    /** Used when the victim and suspect are personally connected (e.g. DARA); falls back to `stalking`. */
+    domesticAbuse: InstrumentSchema.optional(),
+  }),
+  /** Which team takes each grade (Essex, for example, routes medium and high to DA teams). */
+  allocation: z.object({ standard: z.string().min(1), medium: z.string().min(1), high: z.string().min(1) }),
+  /** A multi-agency stalking panel or clinic that takes high-risk cases, if the force has one. */
+  stalkingPanel: z.object({ name: z.string().min(1) }).optional(),
+  /** Whether stalking and breach cases are listed for the daily management meeting (rec 12.4). */
+  dailyManagementMeeting: z.boolean(),
+  /** Roles that may approve, reclassify or return a screening. */
+  supervisorRoles: z.array(ActorSchema.shape.role).min(1).default(["supervisor", "inspector"]),
+  /** Roles that may record a decision to apply for a (full or interim) stalking protection order. */
+  spoAuthorisingRoles: z.array(ActorSchema.shape.role).min(1),
+  highGradeTriggers: z.array(HighGradeTriggerSchema).default(["breachOfOrder", "threatsFromExPartner"]),
+});
+/** A force's configuration after validation and defaults. */
+export type ForceConfig = z.infer<typeof ForceConfigSchema>;
+/** A force's configuration as written (before defaults). */
+export type ForceConfigInput = z.input<typeof ForceConfigSchema>;
+
+/** One reported incident of the course of conduct. */
+export const IncidentSchema = z.object({
+  date: z.iso.date("must be a date in the form YYYY-MM-DD"),
+  behaviours: z.array(z.string().min(1)).min(1, "must name at least one behaviour"),
+  summary: z.string().trim().max(2000).optional(),
+});
+/** One reported incident. */
+export type Incident = z.infer<typeof IncidentSchema>;
+
+/** What the behaviour is classified as, with the Protection from Harassment Act 1997 basis. */
+export const ClassificationSchema = z.enum(["stalkingS4A", "stalkingS2A", "harassment", "singleIncident"]);
+/** A classification. */
+export type Classification = z.infer<typeof ClassificationSchema>;
+
+/** One entry of the audit trail: what happened, when, by whom, and whether it was accepted. */
+export const AuditEntrySchema = z.object({
+  at: z.iso.datetime(),
+  actor: ActorSchema.nullable(),
+  event: z.string(),
+  step: z.string().nullable(),
+  accepted: z.boolean(),
+  /** The event's payload (answers, reasons), or the rejection reason. */
+  detail: z.unknown().optional(),
+});
+/** One entry of the audit trail. */
+export type AuditEntry = z.infer<typeof AuditEntrySchema>;
+
+/** A grade the officer set away from the proposed one: raising is free, lowering needs a supervisor. */
+export const OverrideSchema = z.object({
+  direction: z.enum(["raised", "lowered"]),
+  from: GradeSchema,
+  to: GradeSchema,
+  by: ActorSchema,
+  reason: z.string().min(1),
+  approvedBy: ActorSchema.optional(),
+  approvalReason: z.string().min(1).optional(),
+});
+/** A grade override. */
+export type Override = z.infer<typeof OverrideSchema>;
+
+/** A referral offered or made, and the victim's consent where consent applies. */
+export const ReferralSchema = z.object({
+  service: z.string().min(1),
+  kind: z.enum(["victimSupport", "multiAgency"]),
+  consent: z.enum(["given", "declined", "notRequired"]),
+});
+/** A referral. */
+export type Referral = z.infer<typeof ReferralSchema>;
+
+/** An action the outcome requires and the recommendation(s) of the 2024 super-complaint report it answers. */
+export const RequiredActionSchema = z.object({
+  id: z.string().min(1),
+  label: z.string().min(1),
+  done: z.boolean(),
+  detail: z.string().optional(),
+  recommendations: z.array(RecommendationIdSchema).min(1),
+});
+/** A required action. */
+export type RequiredAction = z.infer<typeof RequiredActionSchema>;
+
+const Flags = z.object({
+  heightenedRisk: z.boolean(),
+  domesticAbuseContext: z.boolean(),
+  exPartner: z.boolean(),
+  threats: z.boolean(),
+});
+
+const EmergencyOutcomeSchema = z.object({
+  status: z.literal("emergency"),
+  startedAt: z.iso.datetime(),
+  endedAt: z.iso.datetime(),
+  startedBy: ActorSchema,
+  action: z.literal("dispatch"),
+  requiredActions: z.array(RequiredActionSchema),
+  auditTrail: z.array(AuditEntrySchema),
+});
+
+const CompletedOutcomeSchema = z.object({
+  status: z.literal("completed"),
+  startedAt: z.iso.datetime(),
+  endedAt: z.iso.datetime(),
+  startedBy: ActorSchema,
+  forceName: z.string(),
+  classification: ClassificationSchema,
+  legalBasis: z.string().min(1),
+  /** Why a course of conduct is harassment and not stalking (College of Policing advice). */
+  notStalkingReason: z.string().min(1).optional(),
+  behaviours: z.array(z.string()),
+  incidentCount: z.number().int().nonnegative(),
+  reopenedCount: z.number().int().nonnegative(),
+  instrument: z.object({
+    id: z.string(),
+    version: z.string(),
+    example: z.boolean(),
+    answers: z.record(z.string(), z.string()),
+    yesCount: z.number().int().nonnegative(),
+    notKnownCount: z.number().int().nonnegative(),
+    band: GradeSchema.optional(),
+  }),
+  proposedGrade: GradeSchema,
+  grade: GradeSchema,
+  gradeRationale: z.string().min(1),
+  gradedBy: ActorSchema,
+  overrides: z.array(OverrideSchema),
+  flags: Flags,
+  supervisor: z.object({
+    actor: ActorSchema,
+    decision: z.enum(["approved", "reclassified"]),
+    reason: z.string().optional(),
+  }),
+  spoDecision: z.object({
+    decision: z.enum(["apply", "interim", "notNeeded", "otherOrder"]),
+    reason: z.string().min(1),
+    by: ActorSchema,
+  }),
+  victimNeedsAssessment: z.object({
+    status: z.enum(["completed", "declined", "notYetPossible"]),
+    note: z.string().optional(),
+  }),
+  vnaDone: z.boolean(),
+  rightsExplained: z.boolean(),
+  referrals: z.array(ReferralSchema),
+  allocation: z.string().min(1),
+  dmmListing: z.object({ listed: z.boolean(), reason: z.string().optional() }),
+  recording: z.object({
+    principal: z.string().min(1),
+    included: z.array(z.string()),
+    reclassifiedFrom: z.string().optional(),
+    reclassificationReason: z.string().optional(),
+  }),
+  requiredActions: z.array(RequiredActionSchema),
+  auditTrail: z.array(AuditEntrySchema),
+});
+
+/**
+ * What a finished screening produced. `emergency` ends at triage (immediate danger: dispatch);
+ * `completed` carries the classification, grade, decisions and required actions.
+ */
+export const ScreeningOutcomeSchema = z.discriminatedUnion("status", [EmergencyOutcomeSchema, CompletedOutcomeSchema]);
+/** What a finished screening produced. */
+export type ScreeningOutcome = z.infer<typeof ScreeningOutcomeSchema>;
+/** A completed (not emergency) outcome. */
+export type CompletedOutcome = Extract<ScreeningOutcome, { status: "completed" }>;
+
+/** The result of a parser: the parsed value, or errors that each name the field and the reason. */
+export type ParseResult<T> = { success: true; data: T } | { success: false; errors: string[] };
+
+/** Formats zod issues as "field: reason" lines so a host can show them as they are. */
+export function formatIssues(error: z.ZodError): string[] {
+  return error.issues.map((issue) => `${issue.path.length ? issue.path.join(".") : "(root)"}: ${issue.message}`);
+}
+
+function parser<S extends z.ZodType>(schema: S) {
+  return (input: unknown): ParseResult<z.infer<S>> => {
+    const result = schema.safeParse(input);
+    return result.success
+      ? { success: true, data: result.data }
+      : { success: false, errors: formatIssues(result.error) };
+  };
+}
+
+/** Validates a force configuration (JSON) and applies defaults; never throws. */
+export const parseForceConfig: (input: unknown) => ParseResult<ForceConfig> = parser(ForceConfigSchema);
+/** Validates an instrument (JSON); never throws. */
+export const parseInstrument: (input: unknown) => ParseResult<Instrument> = parser(InstrumentSchema);

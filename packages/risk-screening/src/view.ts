@@ -1,0 +1,397 @@
+import type { RecommendationId } from "@stalking-response/recommendations";
+import type { Issue, Rejection, ScreeningContext } from "./context";
+import type { ScreeningEventType } from "./events";
+import type { QuestionStepId, StepId, TaskId } from "./questions";
+import { incidentQuestions, stalkingBehaviourOptions, steps, taskOrder, tasks } from "./questions";
+import {
+  classify,
+  instrumentQuestionAsQuestion,
+  legalBasis,
+  proposedGrade,
+  proposedGradeReasons,
+  proposedReclassification,
+  recommendedRecording,
+  requiredActions,
+  safeguardingPlan,
+  selectedInstrument,
+} from "./rules";
+import type { AnswerValue, Answers, Classification, Grade, Incident, Question, ScreeningOutcome } from "./schemas";
+import { editableSteps, questionsForStep, taskAvailable } from "./validate";
+
+/**
+ * The parts of an xstate snapshot the selectors read. Any snapshot of a screening machine (provided or
+ * not) fits, so UIs can pass `useSelector`'s snapshot straight in.
+ */
+export interface ScreeningSnapshotLike {
+  readonly status: string;
+  readonly context: ScreeningContext;
+  readonly output?: ScreeningOutcome | undefined;
+}
+
+/** A question ready to render: its data plus the answer given so far (to prefill the form). */
+export type QuestionView = Question & { readonly value?: AnswerValue };
+
+/** A task on the actions task list. */
+export interface TaskView {
+  readonly id: TaskId;
+  readonly title: string;
+  readonly status: "completed" | "notStarted" | "cannotStartYet";
+  readonly questions: readonly QuestionView[];
+  /** The recommendation(s) of the 2024 report this task answers. */
+  readonly recommendations: readonly RecommendationId[];
+}
+
+/** One row of a check-answers summary list. */
+export interface AnswerRow {
+  readonly id: string;
+  readonly question: string;
+  readonly answer: string;
+}
+
+/** A group of answered questions, with the step a "Change" link sends (`step.edit`), when it can be changed. */
+export interface AnswerSection {
+  readonly step: StepId;
+  readonly title: string;
+  readonly rows: readonly AnswerRow[];
+  readonly changeStep?: StepId;
+}
+
+/** The page to show now. Each kind names the events the page sends. */
+export type ScreeningView =
+  | { readonly kind: "start"; readonly startEvent: "screening.start" }
+  | {
+      readonly kind: "questions";
+      readonly step: QuestionStepId;
+      readonly title: string;
+      readonly description?: string;
+      readonly questions: readonly QuestionView[];
+      /** Facts the page should show above the questions (e.g. why a high grade is proposed). */
+      readonly notes: readonly string[];
+      /** For the instrument step: which question of how many. */
+      readonly progress?: { readonly current: number; readonly total: number; readonly instrumentTitle: string };
+      readonly canGoBack: boolean;
+      readonly submitEvent: "answer.submit";
+      readonly backEvent: "step.back";
+    }
+  | {
+      readonly kind: "incidents";
+      readonly step: "incidents";
+      readonly title: string;
+      readonly description?: string;
+      readonly incidents: readonly Incident[];
+      readonly incidentQuestions: readonly Question[];
+      readonly addEvent: "incident.add";
+      readonly removeEvent: "incident.remove";
+      readonly submitEvent: "answer.submit";
+      readonly backEvent: "step.back";
+      readonly canGoBack: true;
+    }
+  | {
+      readonly kind: "checkAnswers";
+      readonly step: "checkAnswers";
+      readonly title: string;
+      readonly sections: readonly AnswerSection[];
+      readonly submitEvent: "screening.submit";
+      readonly editEvent: "step.edit";
+      readonly backEvent: "step.back";
+    }
+  | {
+      readonly kind: "supervisorReview";
+      readonly step: "supervisorReview";
+      readonly title: string;
+      readonly sections: readonly AnswerSection[];
+      readonly classification: Classification;
+      readonly legalBasis: string;
+      readonly proposedGrade: Grade;
+      readonly grade: Grade;
+      /** True when the officer went below the proposed grade: approval needs a reason. */
+      readonly gradeLowered: boolean;
+      readonly reclassification: { readonly from: string; readonly reason: string } | null;
+      readonly events: readonly ["supervisor.approve", "supervisor.reclassify", "supervisor.return"];
+    }
+  | {
+      readonly kind: "tasks";
+      readonly step: "tasks";
+      readonly title: string;
+      readonly tasks: readonly TaskView[];
+      readonly submitEvent: "task.submit";
+    }
+  | { readonly kind: "outcome"; readonly outcome: ScreeningOutcome };
+
+const taskRecommendations: Readonly<Record<TaskId, readonly RecommendationId[]>> = {
+  recording: ["7.1"],
+  spoDecision: ["13"],
+  needsAssessment: ["14.1"],
+  rightsExplained: ["14.2"],
+  referrals: ["14.3", "14.4"],
+  safeguarding: ["25.1"],
+};
+
+function withValues(questions: readonly Question[], answers: Answers): QuestionView[] {
+  return questions.map((q) => {
+    const value = answers[q.id];
+    return value === undefined ? q : { ...q, value };
+  });
+}
+
+function taskAnswers(context: ScreeningContext, task: TaskId): Answers {
+  const recorded = context.taskRecords[task]?.answers;
+  if (recorded) return recorded;
+  if (task === "recording") {
+    // Prefill the recommended recording so the officer confirms or changes it.
+    const { principal, included } = recommendedRecording(context);
+    return { principal, included: included.length ? included : ["none"] };
+  }
+  return {};
+}
+
+const monthNames = [
+  "January",
+  "February",
+  "March",
+  "April",
+  "May",
+  "June",
+  "July",
+  "August",
+  "September",
+  "October",
+  "November",
+  "December",
+];
+
+/** Formats an answer for a summary list: option labels, "Not known", GOV.UK dates ("5 January 2026"). */
+export function formatAnswer(question: Question, value: AnswerValue | undefined): string {
+  if (value === undefined || (Array.isArray(value) && value.length === 0) || value === "") return "Not answered";
+  const labelOf = (v: string) => question.options?.find((o) => o.value === v)?.label ?? v;
+  if (Array.isArray(value)) return value.map(labelOf).join(", ");
+  if (typeof value === "number") return String(value);
+  switch (question.kind) {
+    case "yesNo":
+    case "yesNoNotKnown":
+      return value === "yes" ? "Yes" : value === "no" ? "No" : value === "notKnown" ? "Not known" : value;
+    case "date": {
+      const [year, month, day] = value.split("-").map(Number);
+      const name = month === undefined ? undefined : monthNames[month - 1];
+      return name && day && year ? `${day} ${name} ${year}` : value;
+    }
+    case "singleChoice":
+    case "multipleChoice":
+      return labelOf(value);
+    default:
+      return value;
+  }
+}
+
+function section(context: ScreeningContext, step: StepId, editable: ReadonlySet<StepId>): AnswerSection | undefined {
+  let rows: AnswerRow[];
+  if (step === "incidents") {
+    const behaviour = incidentQuestions.find((q) => q.id === "behaviours");
+    rows = context.incidents.map((incident, i) => ({
+      id: `incident-${i + 1}`,
+      question: `Incident ${i + 1}: ${formatAnswer(incidentQuestions[0] as Question, incident.date)}`,
+      answer: behaviour ? formatAnswer(behaviour, incident.behaviours) : incident.behaviours.join(", "),
+    }));
+  } else if (step === "instrument") {
+    rows = selectedInstrument(context)
+      .questions.filter((q) => context.instrumentAnswers[q.id] !== undefined)
+      .map((q) => ({
+        id: q.id,
+        question: q.prompt,
+        answer: formatAnswer(instrumentQuestionAsQuestion(q), context.instrumentAnswers[q.id]),
+      }));
+  } else {
+    rows = steps[step].questions
+      .filter((q) => context.answers[q.id] !== undefined)
+      .map((q) => ({ id: q.id, question: q.prompt, answer: formatAnswer(q, context.answers[q.id]) }));
+  }
+  if (rows.length === 0) return undefined;
+  const title = step === "instrument" ? selectedInstrument(context).title : steps[step].title;
+  return editable.has(step) ? { step, title, rows, changeStep: step } : { step, title, rows };
+}
+
+const summaryOrder: readonly StepId[] = [
+  "triage",
+  "reportedAs",
+  "relationship",
+  "domesticAbuse",
+  "orders",
+  "breach",
+  "breachEscalation",
+  "incidents",
+  "four",
+  "online",
+  "fearOfViolence",
+  "seriousAlarm",
+  "threats",
+  "notStalkingReason",
+  "instrument",
+  "grading",
+];
+
+/** Every answer so far, grouped by step in the order asked: the check-answers and review pages. */
+export function answerSummary(context: ScreeningContext): AnswerSection[] {
+  const editable = new Set(editableSteps(context));
+  return summaryOrder
+    .filter((step) => step !== "notStalkingReason" || context.classification === "harassment")
+    .map((step) => section(context, step, editable))
+    .filter((s): s is AnswerSection => s !== undefined);
+}
+
+/** Why the last event was rejected (null after any accepted event). */
+export function selectRejection(snapshot: ScreeningSnapshotLike): Rejection | null {
+  return snapshot.context.lastRejection;
+}
+
+/** The rejection's issues keyed by field, for inline error messages beside each question. */
+export function rejectionByField(snapshot: ScreeningSnapshotLike): Readonly<Record<string, string>> {
+  const byField: Record<string, string> = {};
+  for (const issue of snapshot.context.lastRejection?.issues ?? ([] as readonly Issue[])) {
+    byField[issue.field] ??= issue.message;
+  }
+  return byField;
+}
+
+/** Labels for classifications, for headings and summaries. */
+export const classificationLabels: Readonly<Record<Classification, string>> = {
+  stalkingS4A: "Stalking involving fear of violence or serious alarm or distress (s4A indicated)",
+  stalkingS2A: "Stalking (s2A indicated)",
+  harassment: "Harassment, not stalking",
+  singleIncident: "Single incident: link future reports",
+};
+
+/** Labels for behaviour categories (s2A(3) examples and "other"). */
+export const behaviourLabels: Readonly<Record<string, string>> = Object.fromEntries(
+  stalkingBehaviourOptions.map((o) => [o.value, o.label]),
+);
+
+/** The event types the current page can send, for hosts that build controls generically. */
+export function availableEvents(snapshot: ScreeningSnapshotLike): ScreeningEventType[] {
+  const view = currentView(snapshot);
+  switch (view.kind) {
+    case "start":
+      return ["screening.start"];
+    case "questions":
+      return view.canGoBack ? ["answer.submit", "step.back"] : ["answer.submit"];
+    case "incidents":
+      return ["incident.add", "incident.remove", "answer.submit", "step.back"];
+    case "checkAnswers":
+      return ["screening.submit", "step.edit", "step.back", "incident.add", "breach.report"];
+    case "supervisorReview":
+      return [...view.events, "incident.add", "breach.report"];
+    case "tasks":
+      return ["task.submit", "incident.add", "breach.report"];
+    case "outcome":
+      return [];
+  }
+}
+
+/**
+ * The page to show for a snapshot: which questions to ask (with answers so far), which events the page
+ * sends, and the data a check-answers, review, task-list or outcome page needs. Pure: call it on every
+ * snapshot.
+ */
+export function currentView(snapshot: ScreeningSnapshotLike): ScreeningView {
+  const { context } = snapshot;
+  if (snapshot.status === "done" && snapshot.output) return { kind: "outcome", outcome: snapshot.output };
+  const step = context.step;
+  if (step === null) return { kind: "start", startEvent: "screening.start" };
+  const definition = steps[step];
+  const described = definition.description === undefined ? {} : { description: definition.description };
+  switch (step) {
+    case "incidents":
+      return {
+        kind: "incidents",
+        step,
+        title: definition.title,
+        ...described,
+        incidents: context.incidents,
+        incidentQuestions,
+        addEvent: "incident.add",
+        removeEvent: "incident.remove",
+        submitEvent: "answer.submit",
+        backEvent: "step.back",
+        canGoBack: true,
+      };
+    case "checkAnswers":
+      return {
+        kind: "checkAnswers",
+        step,
+        title: definition.title,
+        sections: answerSummary(context),
+        submitEvent: "screening.submit",
+        editEvent: "step.edit",
+        backEvent: "step.back",
+      };
+    case "supervisorReview": {
+      const classification = context.classification ?? classify(context);
+      const grade = context.grade?.value ?? proposedGrade(context);
+      const proposed = context.grade?.proposed ?? proposedGrade(context);
+      return {
+        kind: "supervisorReview",
+        step,
+        title: definition.title,
+        sections: answerSummary(context),
+        classification,
+        legalBasis: legalBasis(classification, context),
+        proposedGrade: proposed,
+        grade,
+        gradeLowered: context.overrides.some((o) => o.direction === "lowered"),
+        reclassification: proposedReclassification(context),
+        events: ["supervisor.approve", "supervisor.reclassify", "supervisor.return"],
+      };
+    }
+    case "tasks":
+      return {
+        kind: "tasks",
+        step,
+        title: definition.title,
+        submitEvent: "task.submit",
+        tasks: taskOrder.map((id) => ({
+          id,
+          title: tasks[id].title,
+          status: context.taskRecords[id] ? "completed" : taskAvailable(context, id) ? "notStarted" : "cannotStartYet",
+          questions: withValues(tasks[id].questions, taskAnswers(context, id)),
+          recommendations: taskRecommendations[id],
+        })),
+      };
+    default: {
+      const instrument = step === "instrument" ? selectedInstrument(context) : undefined;
+      const answers = instrument ? context.instrumentAnswers : context.answers;
+      const notes: string[] = [];
+      if (step === "grading") {
+        notes.push(`Proposed grade: ${proposedGrade(context)}.`, ...proposedGradeReasons(context));
+      }
+      if (step === "breachEscalation" || step === "grading") {
+        const plan = safeguardingPlan(context);
+        if (plan.dmm.listed) notes.push("The case will be listed for the daily management meeting.");
+      }
+      const view: ScreeningView = {
+        kind: "questions",
+        step,
+        title: instrument ? instrument.title : definition.title,
+        ...described,
+        questions: withValues(questionsForStep(context), answers),
+        notes,
+        canGoBack: step !== "triage",
+        submitEvent: "answer.submit",
+        backEvent: "step.back",
+        ...(instrument
+          ? {
+              progress: {
+                current: context.instrumentIndex + 1,
+                total: instrument.questions.length,
+                instrumentTitle: instrument.title,
+              },
+            }
+          : {}),
+      };
+      return view;
+    }
+  }
+}
+
+/** The outcome's required actions, or those the screening so far calls for (for a running summary). */
+export function selectRequiredActions(snapshot: ScreeningSnapshotLike) {
+  return snapshot.output ? snapshot.output.requiredActions : requiredActions(snapshot.context);
+}
