@@ -1,20 +1,166 @@
 import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
+import fastifyCookie from "@fastify/cookie";
+import fastifyHelmet from "@fastify/helmet";
+import fastifyRateLimit from "@fastify/rate-limit";
 import fastifyStatic from "@fastify/static";
 import Fastify from "fastify";
+import type { FastifyError, FastifyInstance } from "fastify";
+import type { DestinationStream } from "pino";
+import { CSRF_HEADER } from "../shared/api";
+import type { AuthContext } from "./auth/session";
+import { PRE_SESSION_COOKIE, SESSION_COOKIE, loadSession, sameSecret } from "./auth/session";
+import type { Catalog } from "./catalog";
+import type { Database } from "./db/client";
 import type { Env } from "./env";
+import { HttpProblem, notFound } from "./http/problem";
+import { openApiDocument, registerRoutes } from "./http/route";
+import { loggerOptions } from "./logger";
+import { certificateRoutes } from "./routes/certificates";
+import { moduleRoutes } from "./routes/modules";
+import { sessionRoutes } from "./routes/session";
+import { statementRoutes } from "./routes/statements";
+import { trainingRoutes } from "./routes/training";
+import type { AppDeps } from "./routes/deps";
 
-const clientDir = fileURLToPath(new URL("../../dist/client", import.meta.url));
+declare module "fastify" {
+  interface FastifyRequest {
+    /** The signed-in user, or `null`; set for every /api request before any handler runs. */
+    auth: AuthContext | null;
+  }
+}
+
+const defaultClientDir = fileURLToPath(new URL("../../dist/client", import.meta.url));
+const safeMethods = new Set(["GET", "HEAD", "OPTIONS"]);
+
+/** What the app is built from; tests pass their own database, clock and log stream. */
+export interface AppOptions {
+  env: Env;
+  database: Database;
+  catalog: Catalog;
+  /** Where log lines go (tests capture them to prove nothing personal is logged). */
+  logStream?: DestinationStream;
+  /** The clock; tests move it to expire sessions and completions. */
+  now?: () => Date;
+  /** The built SPA; defaults to dist/client. */
+  clientDir?: string;
+}
 
 /** Builds the training app: the JSON API under /api and the built single-page app beside it. */
-export async function buildApp(env: Pick<Env, "LOG_LEVEL">) {
-  const app = Fastify({ logger: { level: env.LOG_LEVEL } });
+export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
+  const { env, database, catalog } = options;
+  const now = options.now ?? (() => new Date());
+  const clientDir = options.clientDir ?? defaultClientDir;
+  const app = Fastify({
+    logger: loggerOptions(env.LOG_LEVEL, options.logStream),
+    // Behind a proxy the operator sets trustProxy explicitly; on its own the app trusts no forwarded header.
+    trustProxy: false,
+    bodyLimit: 1_048_576,
+  });
+  const secure = env.COOKIE_SECURE ?? env.NODE_ENV === "production";
+  const deps: AppDeps = { db: database.db, catalog, env, now, secure };
 
+  await app.register(fastifyCookie);
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      useDefaults: true,
+      directives: {
+        // The built SPA is same-origin scripts and styles only; no inline script, no third parties.
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'", "data:"],
+        "connect-src": ["'self'"],
+        "frame-ancestors": ["'none'"],
+        "form-action": ["'self'"],
+        // Upgrading would break plain-HTTP local use; production runs behind HTTPS and sets COOKIE_SECURE.
+        "upgrade-insecure-requests": secure ? [] : null,
+      },
+    },
+    strictTransportSecurity: secure,
+  });
+  await app.register(fastifyRateLimit, {
+    global: false,
+    errorResponseBuilder: (_request, context) =>
+      new HttpProblem(
+        429,
+        "rate-limited",
+        "Too many attempts",
+        `Too many sign-in attempts. Try again in ${Math.ceil(context.ttl / 1000)} seconds.`,
+      ),
+  });
+
+  app.decorateRequest("auth", null);
+  app.addHook("onRequest", async (request) => {
+    if (!request.url.startsWith("/api/")) return;
+    const token = request.cookies[SESSION_COOKIE];
+    request.auth = token ? await loadSession(database.db, token, env.SESSION_TTL_MINUTES, now()) : null;
+    if (safeMethods.has(request.method)) return;
+    // Signed in: the token bound to the session. Signed out (sign-in itself): the pre-session cookie.
+    const expected = request.auth ? request.auth.session.csrfToken : request.cookies[PRE_SESSION_COOKIE];
+    const sent = request.headers[CSRF_HEADER];
+    if (!sameSecret(typeof sent === "string" ? sent : undefined, expected)) {
+      throw new HttpProblem(
+        403,
+        "csrf",
+        "Missing or invalid CSRF token",
+        `Send the ${CSRF_HEADER} header with the csrfToken from GET /api/session.`,
+        [{ field: `header.${CSRF_HEADER}`, reason: "is missing or does not match your session" }],
+      );
+    }
+  });
+
+  app.setErrorHandler((error: FastifyError | HttpProblem, request, reply) => {
+    if (error instanceof HttpProblem) {
+      return reply.status(error.statusCode).type("application/problem+json").send(error.problem);
+    }
+    const status = typeof error.statusCode === "number" ? error.statusCode : 500;
+    if (status >= 400 && status < 500) {
+      // Fastify's own 4xx (bad JSON, wrong content type, body too large) in our problem shape.
+      const field = status === 415 ? "header.content-type" : "body";
+      return reply
+        .status(status)
+        .type("application/problem+json")
+        .send({
+          type: `https://training.stalking-response.invalid/problems/${error.code ?? "bad-request"}`,
+          title: "The request could not be read",
+          status,
+          detail: error.message,
+          errors: [{ field, reason: error.message }],
+        });
+    }
+    request.log.error({ err: error }, "request failed");
+    return reply.status(500).type("application/problem+json").send({
+      type: "https://training.stalking-response.invalid/problems/internal",
+      title: "Something went wrong",
+      status: 500,
+      detail: "The error has been logged. Try again; if it keeps happening, contact your trainer.",
+    });
+  });
+
+  const routes = [
+    ...sessionRoutes(deps),
+    ...trainingRoutes(deps),
+    ...moduleRoutes(deps),
+    ...certificateRoutes(deps),
+    ...statementRoutes(deps),
+  ];
+  registerRoutes(app, routes);
+  const document = openApiDocument(routes);
   app.get("/api/health", () => ({ status: "ok" }));
+  app.get("/api/openapi.json", () => document);
 
-  if (existsSync(clientDir)) {
-    await app.register(fastifyStatic, { root: clientDir, wildcard: false });
-  }
+  const hasClient = existsSync(`${clientDir}/index.html`);
+  if (hasClient) await app.register(fastifyStatic, { root: clientDir, wildcard: false });
+  app.setNotFoundHandler((request, reply) => {
+    const path = request.url.split("?")[0] ?? "";
+    // Client-side routes (/modules/x, /certificates/y) load the SPA, which routes them itself.
+    if (hasClient && (request.method === "GET" || request.method === "HEAD") && !path.startsWith("/api")) {
+      return reply.type("text/html").sendFile("index.html");
+    }
+    const problem = notFound(`route ${request.method} ${path}`);
+    return reply.status(404).type("application/problem+json").send(problem.problem);
+  });
 
   await app.ready();
   return app;

@@ -1,18 +1,45 @@
 import { z } from "zod";
 
+const flag = z.enum(["true", "false"]).transform((value) => value === "true");
+
 /** Every setting the training app reads from its environment, parsed once at start-up. */
 export const EnvSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().min(1).default("127.0.0.1"),
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  /** PostgreSQL connection string; when absent the app runs on embedded PGlite in TRAINING_DATA_DIR. */
+  DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/, error: "must be a postgres:// or postgresql:// URL" }).optional(),
+  TRAINING_DATA_DIR: z.string().min(1).default("./data"),
+  /** Idle lifetime of a session; each authenticated request slides it forward. */
+  SESSION_TTL_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(7 * 24 * 60)
+    .default(480),
+  /** Sign-in attempts allowed per account and address within the window. */
+  SIGN_IN_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(1000).default(10),
+  SIGN_IN_WINDOW_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60)
+    .default(15),
+  /** Marks cookies Secure; on by default in production, where the app must sit behind HTTPS. */
+  COOKIE_SECURE: flag.optional(),
+  /** `auto` seeds the demo force when the database has no users; `never` leaves an empty database empty. */
+  SEED_DEMO: z.enum(["auto", "never"]).default("auto"),
 });
 
+/** The parsed environment. */
 export type Env = z.infer<typeof EnvSchema>;
 
 /** Parses the environment or throws one message naming every bad variable and why. */
 export function parseEnv(source: Record<string, string | undefined> = process.env): Env {
-  const result = EnvSchema.safeParse(source);
+  // An empty value (`DATABASE_URL=`) means "not set", as shells and .env files usually intend.
+  const present = Object.fromEntries(Object.entries(source).filter(([, value]) => value !== ""));
+  const result = EnvSchema.safeParse(present);
   if (result.success) return result.data;
   const problems = result.error.issues.map((issue) => `  ${issue.path.join(".")}: ${issue.message}`);
   throw new Error(`Invalid environment:\n${problems.join("\n")}`);

@@ -1,7 +1,8 @@
-import { buildApp } from "./app";
 import { parseEnv } from "./env";
+import type { Env } from "./env";
+import { banner, startServer } from "./start";
 
-let env;
+let env: Env;
 try {
   env = parseEnv();
 } catch (error) {
@@ -9,6 +10,22 @@ try {
   process.exit(1);
 }
 
-const app = await buildApp(env);
-const address = await app.listen({ port: env.PORT, host: env.HOST });
-console.log(`Training app running at ${address}`);
+try {
+  const server = await startServer(env);
+  console.log(banner(server.url, env));
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    server.app.log.info({ signal }, "shutting down");
+    server.stop().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
+  };
+  process.on("SIGTERM", () => stop("SIGTERM"));
+  process.on("SIGINT", () => stop("SIGINT"));
+} catch (error) {
+  console.error(`Training app failed to start: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+}

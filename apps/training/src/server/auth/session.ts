@@ -1,0 +1,107 @@
+import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
+import { and, eq, gt, isNull, lt } from "drizzle-orm";
+import type { AccountRole, JobRole } from "../../shared/api";
+import type { Db } from "../db/client";
+import { forces, sessions, units, users } from "../db/schema";
+
+/** Cookie holding the session token (httpOnly; only its hash is stored). */
+export const SESSION_COOKIE = "srt_session";
+/** Cookie binding the CSRF token used before sign-in (login CSRF protection). */
+export const PRE_SESSION_COOKIE = "srt_csrf";
+
+/** The signed-in user as the server sees them on every request. */
+export interface AuthUser {
+  id: string;
+  forceId: string;
+  forceName: string;
+  unitId: string | null;
+  unitName: string | null;
+  role: AccountRole;
+  jobRole: JobRole;
+  displayName: string;
+}
+
+/** Who is calling, and through which session. */
+export interface AuthContext {
+  user: AuthUser;
+  session: { tokenHash: string; csrfToken: string; expiresAt: Date };
+}
+
+/** A new random token, URL-safe. */
+export const randomToken = (): string => randomBytes(32).toString("base64url");
+
+/** The stored form of a session token. */
+export const hashToken = (token: string): string => createHash("sha256").update(token).digest("hex");
+
+/** Compares two secrets in constant time. */
+export function sameSecret(a: string | undefined, b: string | undefined): boolean {
+  if (a === undefined || b === undefined) return false;
+  const left = Buffer.from(a);
+  const right = Buffer.from(b);
+  return left.length === right.length && timingSafeEqual(left, right);
+}
+
+/** Creates a session for a user; returns the raw token for the cookie. */
+export async function createSession(
+  db: Db,
+  user: { id: string; forceId: string },
+  ttlMinutes: number,
+  now = new Date(),
+) {
+  const token = randomToken();
+  const csrfToken = randomToken();
+  const expiresAt = new Date(now.getTime() + ttlMinutes * 60_000);
+  await db
+    .insert(sessions)
+    .values({ tokenHash: hashToken(token), userId: user.id, forceId: user.forceId, csrfToken, expiresAt });
+  // Expired sessions are swept here rather than by a timer, so the table cannot grow without bound.
+  await db.delete(sessions).where(lt(sessions.expiresAt, now));
+  return { token, csrfToken, expiresAt };
+}
+
+/** Looks up a live session by its raw token, sliding its expiry forward when it is being used. */
+export async function loadSession(
+  db: Db,
+  token: string,
+  ttlMinutes: number,
+  now = new Date(),
+): Promise<AuthContext | null> {
+  const tokenHash = hashToken(token);
+  const [row] = await db
+    .select({
+      session: sessions,
+      user: {
+        id: users.id,
+        forceId: users.forceId,
+        forceName: forces.name,
+        unitId: users.unitId,
+        unitName: units.name,
+        role: users.role,
+        jobRole: users.jobRole,
+        displayName: users.displayName,
+      },
+    })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .innerJoin(forces, eq(forces.id, users.forceId))
+    .leftJoin(units, eq(units.id, users.unitId))
+    .where(and(eq(sessions.tokenHash, tokenHash), gt(sessions.expiresAt, now), isNull(users.disabledAt)))
+    .limit(1);
+  if (!row) return null;
+  let expiresAt = row.session.expiresAt;
+  const fresh = new Date(now.getTime() + ttlMinutes * 60_000);
+  // Slide the expiry at most once a minute, so a busy client does not write on every request.
+  if (fresh.getTime() - expiresAt.getTime() > 60_000) {
+    await db.update(sessions).set({ expiresAt: fresh }).where(eq(sessions.tokenHash, tokenHash));
+    expiresAt = fresh;
+  }
+  return {
+    user: { ...row.user, role: row.user.role, jobRole: row.user.jobRole },
+    session: { tokenHash, csrfToken: row.session.csrfToken, expiresAt },
+  };
+}
+
+/** Ends a session. */
+export async function deleteSession(db: Db, tokenHash: string): Promise<void> {
+  await db.delete(sessions).where(eq(sessions.tokenHash, tokenHash));
+}

@@ -1,0 +1,110 @@
+import { mkdirSync, readdirSync, readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { PGlite } from "@electric-sql/pglite";
+import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
+import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
+import { drizzle as drizzlePg } from "drizzle-orm/node-postgres";
+import pg from "pg";
+import * as schema from "./schema";
+
+/** The drizzle database, the same type whether it runs on PGlite or PostgreSQL. */
+export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
+
+/** An open database: drizzle for queries, and the driver's raw multi-statement `exec` for migrations. */
+export interface Database {
+  db: Db;
+  kind: "pglite" | "postgres";
+  /** Runs `run` inside one transaction that holds the migration lock. */
+  inMigrationLock(run: (connection: MigrationConnection) => Promise<void>): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** What a migration may do: run SQL text (several statements allowed) and read rows. */
+export interface MigrationConnection {
+  exec(sqlText: string): Promise<void>;
+  rows(sqlText: string, params: unknown[]): Promise<Record<string, unknown>[]>;
+}
+
+/** Where to find the database: a PostgreSQL URL, or a PGlite data directory (`memory://` for tests). */
+export type DatabaseLocation = { url: string } | { dataDir: string };
+
+/** Opens the database (without migrating). */
+export async function openDatabase(location: DatabaseLocation, options: { poolMax?: number } = {}): Promise<Database> {
+  if ("url" in location) {
+    const pool = new pg.Pool({ connectionString: location.url, max: options.poolMax ?? 10 });
+    // An idle client that loses its server emits 'error'; without a listener that would crash the process.
+    pool.on("error", () => undefined);
+    return {
+      db: drizzlePg({ client: pool, schema }) as unknown as Db,
+      kind: "postgres",
+      async inMigrationLock(run) {
+        const client = await pool.connect();
+        try {
+          await client.query("BEGIN");
+          // Two app instances starting together must not both apply the same migration.
+          await client.query("SELECT pg_advisory_xact_lock(727274)");
+          await run({
+            exec: async (sqlText) => {
+              await client.query(sqlText);
+            },
+            rows: async (sqlText, params) => (await client.query<Record<string, unknown>>(sqlText, params)).rows,
+          });
+          await client.query("COMMIT");
+        } catch (error) {
+          await client.query("ROLLBACK");
+          throw error;
+        } finally {
+          client.release();
+        }
+      },
+      close: () => pool.end(),
+    };
+  }
+  if (!location.dataDir.startsWith("memory://")) mkdirSync(location.dataDir, { recursive: true });
+  const client = await PGlite.create(location.dataDir);
+  return {
+    db: drizzlePglite({ client, schema }) as unknown as Db,
+    kind: "pglite",
+    async inMigrationLock(run) {
+      // PGlite is one connection in one process, so the transaction alone serialises migrations.
+      await client.transaction(async (tx) => {
+        await run({
+          exec: async (sqlText) => {
+            await tx.exec(sqlText);
+          },
+          rows: async (sqlText, params) => (await tx.query<Record<string, unknown>>(sqlText, params)).rows,
+        });
+      });
+    },
+    close: () => client.close(),
+  };
+}
+
+const migrationsDir = fileURLToPath(new URL("./migrations", import.meta.url));
+
+/** The checked-in migrations, in the order they apply. */
+export function listMigrations(): { name: string; sql: string }[] {
+  return readdirSync(migrationsDir)
+    .filter((file) => /^\d{4}_[a-z0-9_]+\.sql$/.test(file))
+    .sort()
+    .map((name) => ({ name, sql: readFileSync(`${migrationsDir}/${name}`, "utf8") }));
+}
+
+/** Applies every migration not yet recorded in `schema_migrations`, each in its own transaction; returns those applied. */
+export async function migrate(database: Database): Promise<string[]> {
+  const applied: string[] = [];
+  for (const migration of listMigrations()) {
+    await database.inMigrationLock(async (connection) => {
+      await connection.exec(
+        "CREATE TABLE IF NOT EXISTS schema_migrations (name text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())",
+      );
+      // Checked inside the lock, so a migration another instance has just applied is not applied twice.
+      const done = await connection.rows("SELECT 1 FROM schema_migrations WHERE name = $1", [migration.name]);
+      if (done.length > 0) return;
+      await connection.exec(migration.sql);
+      await connection.rows("INSERT INTO schema_migrations (name) VALUES ($1)", [migration.name]);
+      applied.push(migration.name);
+    });
+  }
+  return applied;
+}

@@ -1,0 +1,214 @@
+/**
+ * The app's one database schema, for drizzle's query builder. The SQL that creates it lives beside it in
+ * `migrations/` (checked in, run on start); `test/db/schema.test.ts` proves the two agree.
+ *
+ * Every table carries `force_id` so that each query can be scoped to one force (multi-tenancy), and the
+ * completion projection carries the learner's unit and job role so the trainer grid (part 2) can filter and
+ * sort on one indexed table without joining per learner.
+ */
+import { sql } from "drizzle-orm";
+import {
+  bigint,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
+
+const at = (name: string) => timestamp(name, { withTimezone: true, mode: "date" });
+
+/** Police forces (tenants). */
+export const forces = pgTable("forces", {
+  id: text("id").primaryKey(),
+  name: text("name").notNull(),
+  createdAt: at("created_at").notNull().defaultNow(),
+});
+
+/** Commands and teams inside a force; a team may sit under a command. */
+export const units = pgTable(
+  "units",
+  {
+    id: uuid("id").primaryKey(),
+    forceId: text("force_id")
+      .notNull()
+      .references(() => forces.id),
+    parentId: uuid("parent_id"),
+    name: text("name").notNull(),
+    kind: text("kind", { enum: ["command", "team"] }).notNull(),
+    createdAt: at("created_at").notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex("units_force_name_key").on(t.forceId, t.name)],
+);
+
+/** People who sign in. `role` is what they may do in the app; `jobRole` is what they do in the force. */
+export const users = pgTable(
+  "users",
+  {
+    id: uuid("id").primaryKey(),
+    forceId: text("force_id")
+      .notNull()
+      .references(() => forces.id),
+    unitId: uuid("unit_id").references(() => units.id),
+    email: text("email").notNull(),
+    collarNumber: text("collar_number"),
+    displayName: text("display_name").notNull(),
+    role: text("role", { enum: ["officer", "trainer", "admin"] }).notNull(),
+    jobRole: text("job_role", {
+      enum: ["call-handler", "response-officer", "investigator", "supervisor", "staff"],
+    }).notNull(),
+    passwordHash: text("password_hash").notNull(),
+    createdAt: at("created_at").notNull().defaultNow(),
+    disabledAt: at("disabled_at"),
+  },
+  (t) => [
+    uniqueIndex("users_email_key").on(sql`lower(${t.email})`),
+    uniqueIndex("users_collar_number_key").on(sql`lower(${t.collarNumber})`),
+    index("users_force_unit_idx").on(t.forceId, t.unitId),
+  ],
+);
+
+/** Server-side sessions; the cookie carries a random token and only its SHA-256 is stored here. */
+export const sessions = pgTable(
+  "sessions",
+  {
+    tokenHash: text("token_hash").primaryKey(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    forceId: text("force_id").notNull(),
+    csrfToken: text("csrf_token").notNull(),
+    createdAt: at("created_at").notNull().defaultNow(),
+    expiresAt: at("expires_at").notNull(),
+  },
+  (t) => [index("sessions_user_idx").on(t.userId), index("sessions_expires_idx").on(t.expiresAt)],
+);
+
+/** A module assigned to everyone in a force matching the unit and/or job role, or to one user. */
+export const assignments = pgTable(
+  "assignments",
+  {
+    id: uuid("id").primaryKey(),
+    forceId: text("force_id")
+      .notNull()
+      .references(() => forces.id),
+    moduleId: text("module_id").notNull(),
+    unitId: uuid("unit_id").references(() => units.id),
+    jobRole: text("job_role"),
+    userId: uuid("user_id").references(() => users.id),
+    dueDate: date("due_date", { mode: "string" }).notNull(),
+    createdBy: uuid("created_by").references(() => users.id),
+    createdAt: at("created_at").notNull().defaultNow(),
+  },
+  (t) => [index("assignments_force_module_idx").on(t.forceId, t.moduleId)],
+);
+
+/**
+ * Append-only xAPI statements. `seq` is the order they were stored in (the projection applies them in that
+ * order); `content_hash` makes "same id, same content" a no-op and "same id, different content" a 409.
+ */
+export const statements = pgTable(
+  "statements",
+  {
+    seq: bigint("seq", { mode: "number" }).generatedAlwaysAsIdentity().notNull(),
+    id: uuid("id").primaryKey(),
+    forceId: text("force_id").notNull(),
+    userId: uuid("user_id").notNull(),
+    verb: text("verb").notNull(),
+    objectId: text("object_id").notNull(),
+    moduleId: text("module_id").notNull(),
+    registration: uuid("registration"),
+    timestamp: at("timestamp").notNull(),
+    stored: at("stored").notNull().defaultNow(),
+    contentHash: text("content_hash").notNull(),
+    statement: jsonb("statement").notNull(),
+  },
+  (t) => [
+    uniqueIndex("statements_seq_key").on(t.seq),
+    index("statements_user_module_seq_idx").on(t.userId, t.moduleId, t.seq),
+    index("statements_force_stored_idx").on(t.forceId, t.stored),
+  ],
+);
+
+/**
+ * The completion projection: one row per learner × module, updated in the same transaction as each
+ * statement that changes it. `status` stores not-started / in-progress / completed; due-for-renewal and
+ * expired are read from `expires_at` against the clock, so no job has to flip them.
+ */
+export const completions = pgTable(
+  "completions",
+  {
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id),
+    moduleId: text("module_id").notNull(),
+    forceId: text("force_id").notNull(),
+    unitId: uuid("unit_id"),
+    jobRole: text("job_role").notNull(),
+    status: text("status", { enum: ["not-started", "in-progress", "completed"] }).notNull(),
+    experiencedLessonIds: text("experienced_lesson_ids")
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
+    lastLessonId: text("last_lesson_id"),
+    attempts: integer("attempts").notNull().default(0),
+    scorePercent: integer("score_percent"),
+    bestScorePercent: integer("best_score_percent"),
+    startedAt: at("started_at"),
+    completedAt: at("completed_at"),
+    expiresAt: at("expires_at"),
+    certificateId: text("certificate_id"),
+    lastStatementSeq: bigint("last_statement_seq", { mode: "number" }).notNull().default(0),
+    updatedAt: at("updated_at").notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.userId, t.moduleId] }),
+    index("completions_force_module_status_idx").on(t.forceId, t.moduleId, t.status, t.expiresAt),
+    index("completions_force_unit_idx").on(t.forceId, t.unitId, t.moduleId, t.status),
+    index("completions_force_job_role_idx").on(t.forceId, t.jobRole, t.moduleId, t.status),
+    index("completions_force_completed_idx").on(t.forceId, t.completedAt),
+  ],
+);
+
+/** Certificates issued on a pass; never deleted, so an old one still verifies (as expired). */
+export const certificates = pgTable(
+  "certificates",
+  {
+    id: text("id").primaryKey(),
+    forceId: text("force_id").notNull(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id),
+    moduleId: text("module_id").notNull(),
+    moduleVersion: text("module_version").notNull(),
+    scorePercent: integer("score_percent").notNull(),
+    issuedAt: at("issued_at").notNull(),
+    expiresAt: at("expires_at").notNull(),
+    statementId: uuid("statement_id")
+      .notNull()
+      .references(() => statements.id),
+  },
+  (t) => [index("certificates_user_module_idx").on(t.userId, t.moduleId)],
+);
+
+/** Who did what to whom: sign-ins, exports, assignments, user changes. Details never hold passwords. */
+export const auditLog = pgTable(
+  "audit_log",
+  {
+    id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
+    forceId: text("force_id"),
+    actorUserId: uuid("actor_user_id"),
+    action: text("action").notNull(),
+    subject: text("subject"),
+    details: jsonb("details")
+      .notNull()
+      .default(sql`'{}'::jsonb`),
+    at: at("at").notNull().defaultNow(),
+  },
+  (t) => [index("audit_log_force_at_idx").on(t.forceId, t.at)],
+);

@@ -1,0 +1,51 @@
+import type { z } from "zod";
+import type { Problem } from "../../shared/api";
+
+/** Base of the `type` URIs of our problems (RFC 9457); they name the kind of failure, not a page. */
+export const PROBLEM_BASE = "https://training.stalking-response.invalid/problems";
+
+/** An error that becomes a problem+json answer with its status. Thrown by handlers and hooks. */
+export class HttpProblem extends Error {
+  readonly statusCode: number;
+  readonly problem: Problem;
+
+  constructor(status: number, slug: string, title: string, detail?: string, errors?: Problem["errors"]) {
+    super(detail ?? title);
+    this.name = "HttpProblem";
+    this.statusCode = status;
+    this.problem = {
+      type: `${PROBLEM_BASE}/${slug}`,
+      title,
+      status,
+      ...(detail === undefined ? {} : { detail }),
+      ...(errors === undefined ? {} : { errors }),
+    };
+  }
+}
+
+/** Formats a zod path as the dotted field name clients show (`answers.0.questionId`); empty means the whole part. */
+export function fieldName(prefix: string, path: readonly PropertyKey[]): string {
+  return [prefix, ...path.map(String)].filter((part) => part !== "").join(".");
+}
+
+/** A 400 naming every field that failed validation and why. */
+export function validationProblem(part: "body" | "query" | "params", error: z.ZodError): HttpProblem {
+  const errors = error.issues.slice(0, 50).map((issue) => ({
+    field: fieldName(part === "body" ? "" : part, issue.path) || part,
+    reason: issue.message,
+  }));
+  const first = errors[0];
+  const detail = first ? `${first.field}: ${first.reason}` : `The request ${part} is not valid.`;
+  return new HttpProblem(400, "validation", "The request is not valid", detail, errors);
+}
+
+/** 401: nobody is signed in, or the session has ended. */
+export const unauthenticated = () =>
+  new HttpProblem(401, "unauthenticated", "Sign in to continue", "You are not signed in or your session has ended.");
+
+/** 403: signed in, but this role may not do this. */
+export const forbidden = (detail = "Your account cannot do this.") =>
+  new HttpProblem(403, "forbidden", "You do not have permission", detail);
+
+/** 404 that does not reveal whether the thing exists in another force or belongs to someone else. */
+export const notFound = (what: string) => new HttpProblem(404, "not-found", "Not found", `No ${what} was found.`);

@@ -1,0 +1,112 @@
+import { and, eq, isNull, or } from "drizzle-orm";
+import type { Module } from "@stalking-response/curriculum";
+import type { ModuleProgress, TrainingItem } from "../../shared/api";
+import type { Catalog } from "../catalog";
+import type { Db } from "../db/client";
+import { assignments, completions } from "../db/schema";
+import type { ProjectionState } from "./projection";
+import { displayStatus, emptyProjection, renewalFrom } from "./projection";
+
+/** The learner fields that decide which assignments apply. */
+export interface LearnerScope {
+  id: string;
+  forceId: string;
+  unitId: string | null;
+  jobRole: string;
+}
+
+/** A module's progress in the contract's shape. */
+export function moduleProgress(module: Module, state: ProjectionState, now: Date): ModuleProgress {
+  return {
+    status: displayStatus(state, now),
+    lastLessonId: state.lastLessonId,
+    experiencedLessonIds: state.experiencedLessonIds,
+    lessonsTotal: module.lessons.length,
+    attempts: state.attempts,
+    scorePercent: state.scorePercent,
+    completedAt: state.completedAt?.toISOString() ?? null,
+    expiresAt: state.expiresAt?.toISOString() ?? null,
+    certificateId: state.certificateId,
+  };
+}
+
+/** The learner's projection rows by module id. */
+export async function projectionsOf(db: Db, userId: string): Promise<Map<string, ProjectionState>> {
+  const rows = await db.select().from(completions).where(eq(completions.userId, userId));
+  return new Map(rows.map((row) => [row.moduleId, { ...row }]));
+}
+
+/** One learner's projection of one module (empty before any statement). */
+export async function projectionOf(db: Db, userId: string, moduleId: string): Promise<ProjectionState> {
+  const [row] = await db
+    .select()
+    .from(completions)
+    .where(and(eq(completions.userId, userId), eq(completions.moduleId, moduleId)));
+  return row ? { ...row } : emptyProjection();
+}
+
+/** Earliest due date per module among the assignments covering this learner. */
+export async function dueDatesOf(db: Db, learner: LearnerScope): Promise<Map<string, string>> {
+  const rows = await db
+    .select({ moduleId: assignments.moduleId, dueDate: assignments.dueDate })
+    .from(assignments)
+    .where(
+      and(
+        eq(assignments.forceId, learner.forceId),
+        or(
+          eq(assignments.userId, learner.id),
+          and(
+            isNull(assignments.userId),
+            or(isNull(assignments.unitId), learner.unitId ? eq(assignments.unitId, learner.unitId) : undefined),
+            or(isNull(assignments.jobRole), eq(assignments.jobRole, learner.jobRole)),
+          ),
+        ),
+      ),
+    );
+  const due = new Map<string, string>();
+  for (const row of rows) {
+    const current = due.get(row.moduleId);
+    if (current === undefined || row.dueDate < current) due.set(row.moduleId, row.dueDate);
+  }
+  return due;
+}
+
+/**
+ * The learner's training list: every module of the course, assigned ones flagged with their due date.
+ * Once a completion exists, the next due date is its expiry (recertification follows the validity period).
+ */
+export async function trainingItems(
+  db: Db,
+  catalog: Catalog,
+  learner: LearnerScope,
+  now: Date,
+): Promise<TrainingItem[]> {
+  const [states, due] = await Promise.all([projectionsOf(db, learner.id), dueDatesOf(db, learner)]);
+  const today = now.toISOString().slice(0, 10);
+  return catalog.modules.map((module) => {
+    const state = states.get(module.id) ?? emptyProjection();
+    const status = displayStatus(state, now);
+    const assignedDue = due.get(module.id);
+    const assigned = assignedDue !== undefined;
+    const dueDate = assigned ? (state.expiresAt?.toISOString().slice(0, 10) ?? assignedDue) : null;
+    const current = status === "completed" || status === "due-for-renewal";
+    return {
+      moduleId: module.id,
+      title: module.title,
+      summary: module.summary,
+      estimatedMinutes: module.estimatedMinutes,
+      status,
+      assigned,
+      dueDate,
+      overdue: assigned && !current && dueDate !== null && dueDate < today,
+      lessonsTotal: module.lessons.length,
+      lessonsExperienced: state.experiencedLessonIds.length,
+      attempts: state.attempts,
+      scorePercent: state.scorePercent,
+      completedAt: state.completedAt?.toISOString() ?? null,
+      expiresAt: state.expiresAt?.toISOString() ?? null,
+      renewalFrom: state.expiresAt ? renewalFrom(state.expiresAt).toISOString() : null,
+      certificateId: state.certificateId,
+    };
+  });
+}

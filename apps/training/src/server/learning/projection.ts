@@ -1,0 +1,126 @@
+import { addMonths } from "@stalking-response/curriculum";
+import type { TrainingStatus } from "../../shared/api";
+import { XAPI_VERBS } from "../../shared/api";
+import { parseActivityId } from "./xapi";
+
+/** Days before expiry from which a completion shows as due for renewal. */
+export const RENEWAL_WINDOW_DAYS = 30;
+
+/** The projected state of one learner on one module, as stored in `completions`. */
+export interface ProjectionState {
+  status: "not-started" | "in-progress" | "completed";
+  experiencedLessonIds: string[];
+  lastLessonId: string | null;
+  attempts: number;
+  scorePercent: number | null;
+  bestScorePercent: number | null;
+  startedAt: Date | null;
+  completedAt: Date | null;
+  expiresAt: Date | null;
+  certificateId: string | null;
+}
+
+/** The state before any statement. */
+export const emptyProjection = (): ProjectionState => ({
+  status: "not-started",
+  experiencedLessonIds: [],
+  lastLessonId: null,
+  attempts: 0,
+  scorePercent: null,
+  bestScorePercent: null,
+  startedAt: null,
+  completedAt: null,
+  expiresAt: null,
+  certificateId: null,
+});
+
+/** The parts of a stored statement the projection reads. */
+export interface ProjectedStatement {
+  id: string;
+  verb: string;
+  objectId: string;
+  timestamp: Date;
+  scoreScaled?: number | undefined;
+}
+
+/** Adds calendar months to an instant, keeping the time of day (the curriculum's rule for the date part). */
+export function addMonthsToInstant(instant: Date, months: number): Date {
+  const iso = instant.toISOString();
+  const day = addMonths(iso.slice(0, 10), months);
+  return new Date(`${day ?? iso.slice(0, 10)}${iso.slice(10)}`);
+}
+
+/**
+ * Applies one statement to the projection. Pure, so the same fold rebuilds the projection from the
+ * statement log (see `rebuildProjection`) and tests can prove the stored rows agree with the log.
+ */
+export function applyStatement(
+  state: ProjectionState,
+  statement: ProjectedStatement,
+  module: { validityMonths: number },
+  certificateFor: (statementId: string) => string | null,
+): ProjectionState {
+  const next: ProjectionState = { ...state, experiencedLessonIds: [...state.experiencedLessonIds] };
+  const begin = () => {
+    if (next.status === "not-started") next.status = "in-progress";
+    next.startedAt ??= statement.timestamp;
+  };
+  switch (statement.verb) {
+    case XAPI_VERBS.launched:
+    case XAPI_VERBS.answered:
+      begin();
+      break;
+    case XAPI_VERBS.experienced: {
+      begin();
+      const activity = parseActivityId(statement.objectId);
+      if (activity?.kind === "lesson") {
+        if (!next.experiencedLessonIds.includes(activity.lessonId)) next.experiencedLessonIds.push(activity.lessonId);
+        next.lastLessonId = activity.lessonId;
+      }
+      break;
+    }
+    case XAPI_VERBS.passed:
+    case XAPI_VERBS.failed: {
+      begin();
+      next.attempts += 1;
+      if (statement.scoreScaled !== undefined) {
+        const percent = Math.round(statement.scoreScaled * 100);
+        next.scorePercent = percent;
+        next.bestScorePercent = Math.max(percent, next.bestScorePercent ?? percent);
+      }
+      break;
+    }
+    case XAPI_VERBS.completed:
+      begin();
+      next.status = "completed";
+      next.completedAt = statement.timestamp;
+      next.expiresAt = addMonthsToInstant(statement.timestamp, module.validityMonths);
+      next.certificateId = certificateFor(statement.id);
+      break;
+    default:
+      break;
+  }
+  return next;
+}
+
+/** Folds a learner's statements on one module, in stored order, into the projection. */
+export function rebuildProjection(
+  ordered: readonly ProjectedStatement[],
+  module: { validityMonths: number },
+  certificateFor: (statementId: string) => string | null,
+): ProjectionState {
+  return ordered.reduce(
+    (state, statement) => applyStatement(state, statement, module, certificateFor),
+    emptyProjection(),
+  );
+}
+
+/** The status a person sees: stored status, with renewal and expiry read against the clock. */
+export function displayStatus(state: Pick<ProjectionState, "status" | "expiresAt">, now: Date): TrainingStatus {
+  if (state.status !== "completed" || state.expiresAt === null) return state.status;
+  if (now >= state.expiresAt) return "expired";
+  return now >= renewalFrom(state.expiresAt) ? "due-for-renewal" : "completed";
+}
+
+/** When a completion starts to show as due for renewal. */
+export const renewalFrom = (expiresAt: Date): Date => new Date(expiresAt.getTime() - RENEWAL_WINDOW_DAYS * 86_400_000);

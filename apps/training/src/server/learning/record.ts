@@ -1,0 +1,269 @@
+import { randomBytes, randomUUID } from "node:crypto";
+import type { Module } from "@stalking-response/curriculum";
+import { scoreAttempt } from "@stalking-response/curriculum";
+import type { AttemptScore } from "@stalking-response/curriculum";
+import { and, eq, lte, inArray, count } from "drizzle-orm";
+import type { AttemptRequest, AttemptResult } from "../../shared/api";
+import { XAPI_IRI_BASE, XAPI_VERBS, lessonActivityId, moduleActivityId, questionActivityId } from "../../shared/api";
+import type { Db } from "../db/client";
+import { certificates, statements } from "../db/schema";
+import { HttpProblem } from "../http/problem";
+import type { Learner, LedgerTransaction, NewStatement } from "./ledger";
+import { withLedger } from "./ledger";
+import { moduleProgress } from "./progress";
+import { canonicalJson, derivedUuid } from "./xapi";
+
+type Verb = keyof typeof XAPI_VERBS;
+
+/** Builds a statement the server writes on the learner's behalf. */
+export function serverStatement(
+  learner: Learner,
+  input: {
+    id?: string;
+    verb: Verb;
+    objectId: string;
+    moduleId: string;
+    timestamp: Date;
+    result?: Record<string, unknown>;
+    scoreScaled?: number;
+  },
+): NewStatement {
+  const id = input.id ?? randomUUID();
+  const registration = derivedUuid("registration", learner.id, input.moduleId);
+  const body: Record<string, unknown> = {
+    id,
+    actor: { objectType: "Agent", account: { homePage: XAPI_IRI_BASE, name: learner.id } },
+    verb: { id: XAPI_VERBS[input.verb], display: { "en-GB": input.verb } },
+    object: { objectType: "Activity", id: input.objectId },
+    ...(input.result ? { result: input.result } : {}),
+    context: { registration, platform: "Stalking Response Toolkit training" },
+    timestamp: input.timestamp.toISOString(),
+  };
+  return {
+    id,
+    verb: XAPI_VERBS[input.verb],
+    objectId: input.objectId,
+    moduleId: input.moduleId,
+    registration,
+    timestamp: input.timestamp,
+    scoreScaled: input.scoreScaled,
+    body,
+  };
+}
+
+/** Records that the learner has seen a lesson (`launched` the first time in a module, then `experienced`). */
+export async function recordLessonSeen(db: Db, learner: Learner, module: Module, lessonId: string, timestamp: Date) {
+  return withLedger(
+    db,
+    learner,
+    [module.id],
+    () => module.validityMonths,
+    async (ledger) => {
+      if (ledger.state(module.id).status === "not-started") {
+        await ledger.append(
+          serverStatement(learner, {
+            verb: "launched",
+            objectId: moduleActivityId(module.id),
+            moduleId: module.id,
+            timestamp,
+          }),
+        );
+      }
+      await ledger.append(
+        serverStatement(learner, {
+          verb: "experienced",
+          objectId: lessonActivityId(module.id, lessonId),
+          moduleId: module.id,
+          timestamp,
+        }),
+      );
+      return ledger.state(module.id);
+    },
+  );
+}
+
+// Crockford base32 without I, L, O, U: readable aloud and over the phone when a trainer verifies one.
+const CERTIFICATE_ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
+
+/** A new certificate verification id, `SRT-XXXX-XXXX-XXXX` (60 random bits). */
+export function newCertificateId(): string {
+  const bytes = randomBytes(12);
+  const chars = [...bytes].map((byte) => CERTIFICATE_ALPHABET[byte % 32]).join("");
+  return `SRT-${chars.slice(0, 4)}-${chars.slice(4, 8)}-${chars.slice(8, 12)}`;
+}
+
+/** Turns the contract's answer list into the curriculum's answers record, refusing a question answered twice. */
+function answersRecord(request: AttemptRequest): Record<string, string[]> {
+  const record: Record<string, string[]> = {};
+  request.answers.forEach((answer, index) => {
+    if (answer.questionId in record) {
+      throw new HttpProblem(400, "validation", "The request is not valid", "A question is answered twice.", [
+        { field: `answers.${index}.questionId`, reason: "answers a question that is already answered" },
+      ]);
+    }
+    record[answer.questionId] = answer.optionIds;
+  });
+  return record;
+}
+
+function scoreOrProblem(module: Module, request: AttemptRequest, answers: Record<string, string[]>): AttemptScore {
+  const scored = scoreAttempt(module, answers);
+  if (scored.ok) return scored.value;
+  const errors = scored.issues.map((issue) => {
+    const [questionId, optionIndex] = issue.path;
+    const index = request.answers.findIndex((answer) => answer.questionId === questionId);
+    const field =
+      index < 0
+        ? "answers"
+        : optionIndex === undefined
+          ? `answers.${index}.questionId`
+          : `answers.${index}.optionIds.${optionIndex}`;
+    return { field, reason: issue.message };
+  });
+  throw new HttpProblem(400, "validation", "The answers do not fit this knowledge check", errors[0]?.reason, errors);
+}
+
+function attemptResult(
+  module: Module,
+  request: AttemptRequest,
+  score: AttemptScore,
+  attemptNumber: number,
+  certificateId: string | null,
+  ledger: LedgerTransaction,
+  now: Date,
+): AttemptResult {
+  const prompts = new Map(module.knowledgeCheck.questions.map((question) => [question.id, question.prompt]));
+  return {
+    attemptId: request.attemptId,
+    attemptNumber,
+    scorePercent: score.percent,
+    passMarkPercent: score.passMarkPercent,
+    passed: score.passed,
+    certificateId,
+    questions: score.perQuestion.map((result) => ({
+      questionId: result.questionId,
+      prompt: prompts.get(result.questionId) ?? "",
+      correct: result.correct,
+      selectedOptionIds: result.selectedOptionIds,
+      correctOptionIds: result.correctOptionIds,
+      options: result.options.map((option) => ({
+        id: option.optionId,
+        text: option.text,
+        correct: option.correct,
+        explanation: option.explanation,
+      })),
+    })),
+    progress: moduleProgress(module, ledger.state(module.id), now),
+  };
+}
+
+/**
+ * Scores a knowledge-check attempt on the server and records it: `answered` per question, then `passed` or
+ * `failed`, and on a pass `completed` with a certificate, all in one transaction with the projection.
+ * Statement ids derive from `attemptId`, so a retried submission is answered from the record, not re-counted.
+ */
+export async function recordAttempt(
+  db: Db,
+  learner: Learner,
+  module: Module,
+  request: AttemptRequest,
+  now: Date,
+): Promise<AttemptResult> {
+  const answers = answersRecord(request);
+  const score = scoreOrProblem(module, request, answers);
+  const response = canonicalJson(answers);
+  const verdictId = derivedUuid("attempt", request.attemptId, learner.id, "verdict");
+  const completedId = derivedUuid("attempt", request.attemptId, learner.id, "completed");
+
+  return withLedger(
+    db,
+    learner,
+    [module.id],
+    () => module.validityMonths,
+    async (ledger) => {
+      const [previous] = await ledger.tx
+        .select({ seq: statements.seq, statement: statements.statement, userId: statements.userId })
+        .from(statements)
+        .where(eq(statements.id, verdictId));
+      if (previous) {
+        const stored = previous.statement as { result?: { response?: unknown } };
+        if (previous.userId !== learner.id || stored.result?.response !== response) {
+          throw new HttpProblem(
+            409,
+            "attempt-conflict",
+            "Attempt already recorded",
+            "This attemptId was already used for different answers.",
+            [
+              {
+                field: "attemptId",
+                reason: "was already used for different answers; generate a new one per submission",
+              },
+            ],
+          );
+        }
+        const [{ value: attemptNumber } = { value: 0 }] = await ledger.tx
+          .select({ value: count() })
+          .from(statements)
+          .where(
+            and(
+              eq(statements.userId, learner.id),
+              eq(statements.moduleId, module.id),
+              inArray(statements.verb, [XAPI_VERBS.passed, XAPI_VERBS.failed]),
+              lte(statements.seq, previous.seq),
+            ),
+          );
+        const [certificate] = await ledger.tx
+          .select({ id: certificates.id })
+          .from(certificates)
+          .where(eq(certificates.statementId, completedId));
+        return attemptResult(module, request, score, attemptNumber, certificate?.id ?? null, ledger, now);
+      }
+
+      for (const result of score.perQuestion) {
+        await ledger.append(
+          serverStatement(learner, {
+            id: derivedUuid("attempt", request.attemptId, learner.id, "answered", result.questionId),
+            verb: "answered",
+            objectId: questionActivityId(module.id, result.questionId),
+            moduleId: module.id,
+            timestamp: now,
+            // xAPI's choice-interaction response format: option ids joined by "[,]".
+            result: { success: result.correct, response: result.selectedOptionIds.join("[,]") },
+          }),
+        );
+      }
+      const scaled = score.percent / 100;
+      await ledger.append(
+        serverStatement(learner, {
+          id: verdictId,
+          verb: score.passed ? "passed" : "failed",
+          objectId: moduleActivityId(module.id),
+          moduleId: module.id,
+          timestamp: now,
+          scoreScaled: scaled,
+          result: {
+            score: { scaled, raw: score.correctCount, min: 0, max: score.questionCount },
+            success: score.passed,
+            response,
+          },
+        }),
+      );
+      let certificateId: string | null = null;
+      if (score.passed) {
+        certificateId = newCertificateId();
+        await ledger.append(
+          serverStatement(learner, {
+            id: completedId,
+            verb: "completed",
+            objectId: moduleActivityId(module.id),
+            moduleId: module.id,
+            timestamp: now,
+            result: { completion: true, success: true },
+          }),
+          { id: certificateId, moduleVersion: module.version, scorePercent: score.percent },
+        );
+      }
+      return attemptResult(module, request, score, ledger.state(module.id).attempts, certificateId, ledger, now);
+    },
+  );
+}

@@ -1,0 +1,111 @@
+import type { Module } from "@stalking-response/curriculum";
+import { z } from "zod";
+import {
+  AttemptRequestSchema,
+  AttemptResultSchema,
+  LessonProgressRequestSchema,
+  ModuleDetailResponseSchema,
+  ModuleProgressSchema,
+  paths,
+} from "../../shared/api";
+import type { AuthContext } from "../auth/session";
+import { HttpProblem, notFound } from "../http/problem";
+import { defineRoute } from "../http/route";
+import { moduleProgress, projectionOf } from "../learning/progress";
+import { recordAttempt, recordLessonSeen } from "../learning/record";
+import type { AppDeps } from "./deps";
+
+// Module ids are checked against the catalog (404 when unknown) rather than by schema, so a typo in a
+// link reads as "no such module", like any other missing page.
+const ModuleParams = z.object({ moduleId: z.string().min(1).max(100) });
+
+/** A learner as the ledger needs them: always the signed-in user, never one named in the request. */
+export const learnerOf = (auth: AuthContext) => ({
+  id: auth.user.id,
+  forceId: auth.user.forceId,
+  unitId: auth.user.unitId,
+  jobRole: auth.user.jobRole,
+});
+
+/** Module content, lesson progress and knowledge-check attempts, for the signed-in learner. */
+export function moduleRoutes(deps: AppDeps) {
+  const { db, catalog, now } = deps;
+  const moduleOr404 = (moduleId: string): Module => {
+    const module = catalog.module(moduleId);
+    if (!module) throw notFound("module");
+    return module;
+  };
+  const learners = ["officer", "trainer", "admin"] as const;
+
+  return [
+    defineRoute({
+      method: "GET",
+      url: paths.module,
+      summary: "A module's lessons and knowledge check (without answers) and the caller's progress",
+      tags: ["modules"],
+      access: learners,
+      params: ModuleParams,
+      errors: [404],
+      response: { status: 200, schema: ModuleDetailResponseSchema, description: "Module" },
+      handler: async ({ auth, params }) => {
+        const module = moduleOr404(params.moduleId);
+        const state = await projectionOf(db, auth.user.id, module.id);
+        return {
+          id: module.id,
+          title: module.title,
+          summary: module.summary,
+          version: module.version,
+          estimatedMinutes: module.estimatedMinutes,
+          jurisdiction: module.jurisdiction,
+          passMarkPercent: module.knowledgeCheck.passMarkPercent,
+          validityMonths: module.validityMonths,
+          lessons: catalog.lessons(module),
+          questions: catalog.questions(module),
+          sources: catalog.sources.filter((source) => module.sources.includes(source.id)),
+          progress: moduleProgress(module, state, now()),
+        };
+      },
+    }),
+    defineRoute({
+      method: "PUT",
+      url: paths.moduleProgress,
+      summary: "Record that the caller has seen a lesson (xAPI experienced); returns progress for resuming",
+      tags: ["modules"],
+      access: learners,
+      params: ModuleParams,
+      body: LessonProgressRequestSchema,
+      errors: [404],
+      response: { status: 200, schema: ModuleProgressSchema, description: "Progress" },
+      handler: async ({ auth, params, body }) => {
+        const module = moduleOr404(params.moduleId);
+        if (!module.lessons.some((lesson) => lesson.id === body.lessonId)) {
+          throw new HttpProblem(
+            400,
+            "validation",
+            "The request is not valid",
+            `lessonId: is not a lesson of ${module.id}`,
+            [{ field: "lessonId", reason: `is not a lesson of module ${module.id}` }],
+          );
+        }
+        const at = now();
+        const state = await recordLessonSeen(db, learnerOf(auth), module, body.lessonId, at);
+        return moduleProgress(module, state, at);
+      },
+    }),
+    defineRoute({
+      method: "POST",
+      url: paths.moduleAttempts,
+      summary: "Submit knowledge-check answers; the server scores them and records the result",
+      tags: ["modules"],
+      access: learners,
+      params: ModuleParams,
+      body: AttemptRequestSchema,
+      errors: [404, 409],
+      response: { status: 200, schema: AttemptResultSchema, description: "Scored attempt" },
+      handler: async ({ auth, params, body }) => {
+        const module = moduleOr404(params.moduleId);
+        return recordAttempt(db, learnerOf(auth), module, body, now());
+      },
+    }),
+  ];
+}

@@ -1,0 +1,153 @@
+import type { FastifyReply } from "fastify";
+import { eq, sql } from "drizzle-orm";
+import type { SessionResponse } from "../../shared/api";
+import { SessionResponseSchema, SignInRequestSchema, paths } from "../../shared/api";
+import { audit } from "../audit";
+import { verifyPassword } from "../auth/passwords";
+import type { AuthUser } from "../auth/session";
+import { PRE_SESSION_COOKIE, SESSION_COOKIE, createSession, deleteSession, randomToken } from "../auth/session";
+import { forces, units, users } from "../db/schema";
+import { HttpProblem } from "../http/problem";
+import { defineRoute } from "../http/route";
+import type { AppDeps } from "./deps";
+
+/** The session user in the contract's shape. */
+export function sessionUser(user: AuthUser): NonNullable<SessionResponse["user"]> {
+  return {
+    id: user.id,
+    displayName: user.displayName,
+    role: user.role,
+    jobRole: user.jobRole,
+    force: { id: user.forceId, name: user.forceName },
+    unit: user.unitId && user.unitName ? { id: user.unitId, name: user.unitName } : null,
+  };
+}
+
+const signInKey = (ip: string, body: unknown): string => {
+  const identifier =
+    body !== null && typeof body === "object" && "identifier" in body && typeof body.identifier === "string"
+      ? body.identifier.trim().toLowerCase()
+      : "";
+  return `${ip}|${identifier}`;
+};
+
+/** Sign in, who am I, sign out. */
+export function sessionRoutes(deps: AppDeps) {
+  const { db, env, now, secure } = deps;
+  const cookieOptions = { httpOnly: true, sameSite: "strict", secure, path: "/" } as const;
+  const setSessionCookie = (reply: FastifyReply, token: string, expiresAt: Date) => {
+    reply.setCookie(SESSION_COOKIE, token, { ...cookieOptions, expires: expiresAt });
+  };
+
+  return [
+    defineRoute({
+      method: "GET",
+      url: paths.session,
+      summary: "Who is signed in, and the CSRF token to send on state-changing requests",
+      tags: ["session"],
+      access: "anyone",
+      response: { status: 200, schema: SessionResponseSchema, description: "Session state" },
+      handler: ({ auth, request, reply }) => {
+        if (auth) {
+          return {
+            user: sessionUser(auth.user),
+            csrfToken: auth.session.csrfToken,
+            expiresAt: auth.session.expiresAt.toISOString(),
+          };
+        }
+        let token = request.cookies[PRE_SESSION_COOKIE];
+        if (!token || token.length < 20) {
+          token = randomToken();
+          reply.setCookie(PRE_SESSION_COOKIE, token, { ...cookieOptions, path: "/api", maxAge: 24 * 60 * 60 });
+        }
+        return { user: null, csrfToken: token, expiresAt: null };
+      },
+    }),
+    defineRoute({
+      method: "POST",
+      url: paths.session,
+      summary: "Sign in with an email address or collar number and a password",
+      tags: ["session"],
+      access: "anyone",
+      body: SignInRequestSchema,
+      errors: [401, 429],
+      config: {
+        rateLimit: {
+          max: env.SIGN_IN_MAX_ATTEMPTS,
+          timeWindow: env.SIGN_IN_WINDOW_MINUTES * 60_000,
+          // After body parsing, so the key can be the account as well as the address.
+          hook: "preHandler",
+          keyGenerator: (request: { ip: string; body: unknown }) => signInKey(request.ip, request.body),
+        },
+      },
+      response: { status: 200, schema: SessionResponseSchema, description: "Signed in" },
+      handler: async ({ body, auth, reply }) => {
+        const identifier = body.identifier.toLowerCase();
+        const [account] = await db
+          .select({
+            id: users.id,
+            forceId: users.forceId,
+            forceName: forces.name,
+            unitId: users.unitId,
+            unitName: units.name,
+            role: users.role,
+            jobRole: users.jobRole,
+            displayName: users.displayName,
+            passwordHash: users.passwordHash,
+          })
+          .from(users)
+          .innerJoin(forces, eq(forces.id, users.forceId))
+          .leftJoin(units, eq(units.id, users.unitId))
+          .where(
+            sql`(lower(${users.email}) = ${identifier} OR lower(${users.collarNumber}) = ${identifier}) AND ${users.disabledAt} IS NULL`,
+          )
+          .limit(1);
+        const ok = await verifyPassword(account?.passwordHash ?? null, body.password);
+        if (!account || !ok) {
+          await audit(db, {
+            forceId: account?.forceId ?? null,
+            actorUserId: null,
+            action: "sign-in.failed",
+            subject: account?.id ?? null,
+          });
+          throw new HttpProblem(
+            401,
+            "invalid-credentials",
+            "Sign-in failed",
+            "The email address, collar number or password is not right.",
+            [{ field: "identifier", reason: "does not match an account with that password" }],
+          );
+        }
+        // A new session on every sign-in (never reuse one that existed before: session fixation).
+        if (auth) await deleteSession(db, auth.session.tokenHash);
+        const session = await createSession(db, account, env.SESSION_TTL_MINUTES, now());
+        setSessionCookie(reply, session.token, session.expiresAt);
+        reply.clearCookie(PRE_SESSION_COOKIE, { path: "/api" });
+        await audit(db, { forceId: account.forceId, actorUserId: account.id, action: "sign-in", subject: account.id });
+        const { passwordHash: _hash, ...user } = account;
+        return { user: sessionUser(user), csrfToken: session.csrfToken, expiresAt: session.expiresAt.toISOString() };
+      },
+    }),
+    defineRoute({
+      method: "DELETE",
+      url: paths.session,
+      summary: "Sign out",
+      tags: ["session"],
+      access: "anyone",
+      response: { status: 204, schema: null, description: "Signed out" },
+      handler: async ({ auth, reply }) => {
+        if (auth) {
+          await deleteSession(db, auth.session.tokenHash);
+          await audit(db, {
+            forceId: auth.user.forceId,
+            actorUserId: auth.user.id,
+            action: "sign-out",
+            subject: auth.user.id,
+          });
+        }
+        reply.clearCookie(SESSION_COOKIE, { path: "/" });
+        return undefined;
+      },
+    }),
+  ];
+}

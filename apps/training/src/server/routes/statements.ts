@@ -1,0 +1,106 @@
+import { randomUUID } from "node:crypto";
+import { CLIENT_XAPI_VERBS, StatementsRequestSchema, StatementsResponseSchema, paths } from "../../shared/api";
+import type { Statement } from "../../shared/api";
+import type { Catalog } from "../catalog";
+import { HttpProblem } from "../http/problem";
+import { defineRoute } from "../http/route";
+import type { NewStatement } from "../learning/ledger";
+import { withLedger } from "../learning/ledger";
+import { parseActivityId } from "../learning/xapi";
+import type { AppDeps } from "./deps";
+import { learnerOf } from "./modules";
+
+const clientVerbs: readonly string[] = CLIENT_XAPI_VERBS;
+
+/** Checks one client statement against who is signing it and what the curriculum holds. */
+function toNewStatement(
+  statement: Statement,
+  index: number | null,
+  userId: string,
+  catalog: Catalog,
+  now: Date,
+): NewStatement {
+  const at = (field: string) => (index === null ? field : `${index}.${field}`);
+  if (statement.actor.account.name !== userId) {
+    throw new HttpProblem(
+      403,
+      "forbidden",
+      "You do not have permission",
+      "You can record statements only about yourself.",
+      [{ field: at("actor.account.name"), reason: "must be your own user id" }],
+    );
+  }
+  if (!clientVerbs.includes(statement.verb.id)) {
+    throw new HttpProblem(
+      403,
+      "forbidden",
+      "You do not have permission",
+      "Results are recorded by the server when it scores an attempt.",
+      [{ field: at("verb.id"), reason: `only ${clientVerbs.join(" and ")} may be sent by a client` }],
+    );
+  }
+  const activity = parseActivityId(statement.object.id);
+  const module = activity ? catalog.module(activity.moduleId) : undefined;
+  const known =
+    activity !== undefined &&
+    module !== undefined &&
+    (activity.kind === "module" ||
+      (activity.kind === "lesson" && module.lessons.some((lesson) => lesson.id === activity.lessonId)));
+  if (!activity || !known) {
+    throw new HttpProblem(
+      400,
+      "validation",
+      "The request is not valid",
+      "object.id is not a module or lesson of this course.",
+      [{ field: at("object.id"), reason: "is not the activity id of a module or lesson in this course" }],
+    );
+  }
+  const id = statement.id ?? randomUUID();
+  const body = { ...statement, id };
+  return {
+    id,
+    verb: statement.verb.id,
+    objectId: statement.object.id,
+    moduleId: activity.moduleId,
+    registration: statement.context?.registration ?? null,
+    timestamp: statement.timestamp ? new Date(statement.timestamp) : now,
+    body,
+  };
+}
+
+/** The xAPI Statements resource (writes), for the signed-in learner's own statements. */
+export function statementRoutes(deps: AppDeps) {
+  const { db, catalog, now } = deps;
+  return [
+    defineRoute({
+      method: "POST",
+      url: paths.statements,
+      summary:
+        "Store xAPI statements (one or a batch) about the caller; an id already stored with the same content is a no-op",
+      tags: ["xapi"],
+      access: ["officer", "trainer", "admin"],
+      body: StatementsRequestSchema,
+      errors: [409],
+      response: { status: 200, schema: StatementsResponseSchema, description: "Ids of the statements, in order" },
+      handler: async ({ auth, body }) => {
+        const list = Array.isArray(body) ? body : [body];
+        const at = now();
+        const prepared = list.map((statement, index) =>
+          toNewStatement(statement, Array.isArray(body) ? index : null, auth.user.id, catalog, at),
+        );
+        const validity = (moduleId: string) => catalog.module(moduleId)?.validityMonths ?? 12;
+        // The batch is one transaction: either every statement is stored or none is (xAPI's rule for batches).
+        await withLedger(
+          db,
+          learnerOf(auth),
+          prepared.map((statement) => statement.moduleId),
+          validity,
+          async (ledger) => {
+            for (const statement of prepared) await ledger.append(statement);
+          },
+        );
+        return prepared.map((statement) => statement.id);
+      },
+    }),
+  ];
+}

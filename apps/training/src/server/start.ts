@@ -1,0 +1,80 @@
+import { course } from "@stalking-response/curriculum";
+import type { FastifyInstance } from "fastify";
+import type { DestinationStream } from "pino";
+import { buildApp } from "./app";
+import { createCatalog } from "./catalog";
+import type { Catalog } from "./catalog";
+import type { Database } from "./db/client";
+import { migrate, openDatabase } from "./db/client";
+import { DEMO_SIGN_INS, hasUsers, seedDemo } from "./db/seed";
+import type { Env } from "./env";
+
+/** The course the app teaches, from the curriculum package. */
+export const defaultCatalog = (): Catalog => createCatalog(course);
+
+/** Opens the configured database (PostgreSQL with DATABASE_URL, else PGlite in TRAINING_DATA_DIR) and migrates it. */
+export async function openConfiguredDatabase(env: Pick<Env, "DATABASE_URL" | "TRAINING_DATA_DIR">): Promise<Database> {
+  const database = await openDatabase(
+    env.DATABASE_URL ? { url: env.DATABASE_URL } : { dataDir: env.TRAINING_DATA_DIR },
+  );
+  try {
+    await migrate(database);
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+  return database;
+}
+
+/** A running server and how to stop it cleanly. */
+export interface RunningServer {
+  app: FastifyInstance;
+  database: Database;
+  url: string;
+  seeded: boolean;
+  stop(): Promise<void>;
+}
+
+/** Opens and migrates the database, seeds the demo force into an empty one, and listens. */
+export async function startServer(env: Env, options: { logStream?: DestinationStream } = {}): Promise<RunningServer> {
+  const database = await openConfiguredDatabase(env);
+  const catalog = defaultCatalog();
+  let seeded = false;
+  if (env.SEED_DEMO === "auto" && !(await hasUsers(database.db))) {
+    await seedDemo(database.db, catalog);
+    seeded = true;
+  }
+  const app = await buildApp({
+    env,
+    database,
+    catalog,
+    ...(options.logStream ? { logStream: options.logStream } : {}),
+  });
+  const url = await app.listen({ port: env.PORT, host: env.HOST });
+  return {
+    app,
+    database,
+    url,
+    seeded,
+    async stop() {
+      await app.close();
+      await database.close();
+    },
+  };
+}
+
+/** The start-up banner: where the app is and how to sign in to the demo. */
+export function banner(url: string, env: Pick<Env, "DATABASE_URL" | "TRAINING_DATA_DIR">): string {
+  const where = env.DATABASE_URL ? "PostgreSQL (DATABASE_URL)" : `PGlite in ${env.TRAINING_DATA_DIR}`;
+  const lines = DEMO_SIGN_INS.map(
+    (account) =>
+      `  ${account.role.padEnd(8)} ${account.email.padEnd(30)} or ${account.collarNumber.padEnd(7)} password: ${account.password}  (${account.note})`,
+  );
+  return [
+    `Training app running at ${url}`,
+    `Database: ${where}`,
+    "Demo sign-ins (demo data only):",
+    ...lines,
+    "  officers officer002@essex.demo.invalid … officer197@essex.demo.invalid, password: demo-officer-password",
+  ].join("\n");
+}
