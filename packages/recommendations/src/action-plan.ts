@@ -1,8 +1,6 @@
 import { z } from "zod";
 import { isKnownRecommendationId, recommendationIds } from "./lookup";
-import { DataQualityNoteSchema, IsoDateSchema, SourceSchema } from "./model";
-
-const text = (what: string) => z.string().trim().min(1, `${what} must not be empty`);
+import { DataQualityNoteSchema, IsoDateSchema, SourceSchema, text } from "./model";
 
 /** How far a force has got with a recommendation, an action or a sub-item. */
 export const statuses = ["complete", "in-progress", "partial", "not-started", "not-applicable"] as const;

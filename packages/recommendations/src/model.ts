@@ -12,14 +12,28 @@ export const IsoDateSchema = z.iso.date({ error: "must be a date written YYYY-MM
 /** A calendar date written `YYYY-MM-DD`. */
 export type IsoDate = z.infer<typeof IsoDateSchema>;
 
-const text = (what: string) => z.string().trim().min(1, `${what} must not be empty`);
+/**
+ * Text that must contain something other than spaces. A pattern rather than a trim, so the JSON
+ * Schema files enforce exactly the same rule.
+ *
+ * @internal
+ */
+export const text = (what: string) => z.string().regex(/\S/, `${what} must not be empty`);
 
 /** Where a fact came from: a named publication and, where it has one, its web address. */
 export const SourceSchema = z
   .strictObject({
     title: text("title"),
     publisher: text("publisher"),
-    url: z.url({ error: "must be a web address starting http:// or https://" }).optional(),
+    // One regular expression, so zod and the JSON Schema files accept exactly the same addresses
+    // (zod's z.url() and JSON Schema's "uri" format disagree on hundreds of edge cases).
+    url: z
+      .string()
+      .regex(
+        /^https?:\/\/[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+(?::\d{1,5})?(?:[/?#]\S*)?$/,
+        "must be a web address starting http:// or https://, e.g. https://www.example.police.uk/plan",
+      )
+      .optional(),
     note: text("note").optional(),
   })
   .meta({ title: "Source", description: "A publication a fact was taken from." });

@@ -68,7 +68,8 @@ function toErrors(error: z.ZodError): ParseError[] {
 function parserFor<S extends z.ZodType>(schema: S): (input: unknown) => ParseResult<z.output<S>> {
   return (input) => {
     try {
-      const result = schema.safeParse(input);
+      // reportInput lets a missing value ("is required") be told apart from a wrong one.
+      const result = schema.safeParse(input, { reportInput: true });
       return result.success ? { ok: true, value: result.data } : { ok: false, errors: toErrors(result.error) };
     } catch (error) {
       // safeParse reports data errors as issues; only exotic inputs (a throwing getter or Proxy) reach here.

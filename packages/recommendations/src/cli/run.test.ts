@@ -1,0 +1,70 @@
+import { describe, expect, it } from "vitest";
+import { essexActionPlan } from "../dataset/essex";
+import { runCli } from "./run";
+
+// Argument handling in-process; test/cli.test.ts runs the real command as a child process.
+async function run(args: string[], files: Record<string, string> = {}) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await runCli(args, {
+    readFile: (path) => {
+      const text = files[path];
+      return text === undefined
+        ? Promise.reject(Object.assign(new Error(`ENOENT: ${path}`), { code: "ENOENT" }))
+        : Promise.resolve(text);
+    },
+    out: (line) => out.push(line),
+    err: (line) => err.push(line),
+    today: () => "2024-10-01",
+  });
+  return { code, out, err };
+}
+
+const plan = { "plan.json": JSON.stringify(essexActionPlan) };
+
+describe("runCli", () => {
+  it.each([
+    [["publish", "plan.json"], 'Error: unknown command "publish"'],
+    [["validate"], "Error: validate needs exactly one file, got 0"],
+    [["validate", "a.json", "b.json"], "Error: validate needs exactly one file, got 2"],
+    [["validate", "--fast", "plan.json"], 'Error: unknown option "--fast" for validate'],
+    [["validate", "--as-of", "2025-01-01", "plan.json"], 'Error: unknown option "--as-of" for validate'],
+    [["summary", "plan.json", "--as-of"], "Error: --as-of needs a date written YYYY-MM-DD, got nothing"],
+    [
+      ["summary", "plan.json", "--as-of=2025-02-30"],
+      'Error: --as-of needs a date written YYYY-MM-DD, got "2025-02-30"',
+    ],
+  ])("rejects %j with usage", async (args, message) => {
+    const result = await run(args, plan);
+    expect(result.code).toBe(1);
+    expect(result.out).toEqual([]);
+    expect(result.err[0]).toBe(message);
+    expect(result.err).toContain("Usage:");
+  });
+
+  it("judges overdue items as of today when --as-of is left out", async () => {
+    const result = await run(["summary", "plan.json"], plan);
+    expect(result.code).toBe(0);
+    expect(result.out[0]).toBe("Essex Police: progress as of 2024-10-01");
+    expect(result.out).toContain("Nothing overdue.");
+  });
+
+  it("reports a read failure other than a missing file", async () => {
+    const result = await runCli(["validate", "dir"], {
+      readFile: () =>
+        Promise.reject(Object.assign(new Error("EISDIR: illegal operation on a directory"), { code: "EISDIR" })),
+      out: () => undefined,
+      err: (line) => expect(line).toBe("Error: cannot read dir: Error: EISDIR: illegal operation on a directory"),
+      today: () => "2024-10-01",
+    });
+    expect(result).toBe(1);
+  });
+
+  it("prints help to stdout for help", async () => {
+    for (const flag of ["--help", "-h", "help"]) {
+      const result = await run([flag]);
+      expect(result).toMatchObject({ code: 0, err: [] });
+      expect(result.out[0]).toBe("Usage:");
+    }
+  });
+});

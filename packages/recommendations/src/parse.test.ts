@@ -1,0 +1,190 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { pathsOf, replaceAt } from "../test/paths";
+import { essexActionPlan } from "./dataset/essex";
+import { recommendations } from "./dataset/recommendations";
+import { report } from "./dataset/report";
+import { formatJsonPath, parseActionPlan, parseActionPlanJson, parseRecommendation, parseReport } from "./parse";
+import type { ParseResult } from "./parse";
+
+const parsers = { parseActionPlan, parseRecommendation, parseReport };
+const valid = { parseActionPlan: essexActionPlan, parseRecommendation: recommendations[11], parseReport: report };
+
+function expectWellFormed(result: ParseResult<unknown>) {
+  if (result.ok) return;
+  expect(result.errors.length).toBeGreaterThan(0);
+  for (const error of result.errors) {
+    expect(error.path).toMatch(/^\$/);
+    expect(error.message.trim()).not.toBe("");
+  }
+}
+
+describe("formatJsonPath", () => {
+  it.each([
+    [[], "$"],
+    [["responses", 2, "status"], "$.responses[2].status"],
+    [["notes", 0, "odd key"], '$.notes[0]["odd key"]'],
+  ])("writes %j as %s", (path, expected) => {
+    expect(formatJsonPath(path)).toBe(expected);
+  });
+});
+
+describe.each(Object.entries(parsers))("%s", (name, parse) => {
+  it("accepts the package's own data", () => {
+    const result = parse(JSON.parse(JSON.stringify(valid[name as keyof typeof valid])));
+    expect(result.ok).toBe(true);
+  });
+
+  it("never throws on arbitrary input and names a path for every error", () => {
+    fc.assert(
+      fc.property(fc.anything({ withBigInt: true, withDate: true, withMap: true, withSet: true }), (input) => {
+        expectWellFormed(parse(input));
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
+describe("parseActionPlan", () => {
+  const plan = JSON.parse(JSON.stringify(essexActionPlan)) as unknown;
+  const paths = pathsOf(plan);
+
+  it("reports a broken value at or below the path that was broken", () => {
+    fc.assert(
+      fc.property(fc.constantFrom(...paths), fc.anything(), (path, replacement) => {
+        const result = parseActionPlan(replaceAt(plan, path, replacement));
+        expectWellFormed(result);
+        if (!result.ok) {
+          const broken = formatJsonPath(path);
+          expect(result.errors.map((e) => e.path).some((p) => p.startsWith(broken))).toBe(true);
+        }
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it("explains a wrong status, an unknown id, a typo'd field and a missing field in plain words", () => {
+    const result = parseActionPlan({
+      force: "Testshire Police",
+      source: { title: "Plan", publisher: "Testshire Police" },
+      responses: [
+        { id: "18.5", status: "done", narrative: "n" },
+        { id: "7.1", status: "complete", narative: "typo" },
+      ],
+    });
+    expect(result).toEqual({
+      ok: false,
+      errors: [
+        {
+          path: "$.responses[0].id",
+          message: expect.stringContaining('"18.5" is not a recommendation or sub-item') as string,
+        },
+        {
+          path: "$.responses[0].status",
+          message: "must be one of: complete, in-progress, partial, not-started, not-applicable",
+        },
+        { path: "$.responses[1].narrative", message: "is required but missing" },
+        { path: "$.responses[1]", message: 'has unknown field "narative" (check the spelling)' },
+      ],
+    });
+  });
+
+  it("rejects a recommendation answered twice, pointing at the second answer", () => {
+    const result = parseActionPlan({
+      ...essexActionPlan,
+      responses: [...essexActionPlan.responses, { id: "7.1", status: "partial", narrative: "again" }],
+    });
+    expect(result.ok).toBe(false);
+    if (!result.ok) {
+      expect(result.errors).toEqual([
+        {
+          path: `$.responses[${essexActionPlan.responses.length}].id`,
+          message: "7.1 is answered twice (first at responses[0]); merge the two answers",
+        },
+      ]);
+    }
+  });
+
+  it("fills in empty lists left out of a file", () => {
+    const result = parseActionPlan({
+      force: "Testshire Police",
+      source: { title: "Plan", publisher: "Testshire Police" },
+      responses: [{ id: "17", status: "complete", narrative: "Done." }],
+    });
+    expect(result.ok && result.value.responses[0]).toEqual({
+      id: "17",
+      status: "complete",
+      narrative: "Done.",
+      actions: [],
+      evidence: [],
+      updates: [],
+    });
+    expect(result.ok && result.value.notes).toEqual([]);
+  });
+
+  it.each([
+    ["2025-02-30", "must be a date written YYYY-MM-DD"],
+    ["27/03/25", "must be a date written YYYY-MM-DD"],
+  ])("rejects the date %s", (published, message) => {
+    const result = parseActionPlan({ ...essexActionPlan, published });
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.errors).toEqual([{ path: "$.published", message: `${message}, e.g. 2025-03-27` }]);
+  });
+
+  it("says what type it expected and what it got", () => {
+    expect(parseActionPlan({ ...essexActionPlan, responses: "all of them" })).toEqual({
+      ok: false,
+      errors: [{ path: "$.responses", message: "must be a list, not text" }],
+    });
+    expect(parseActionPlan(42)).toEqual({
+      ok: false,
+      errors: [{ path: "$", message: "must be an object, not a number" }],
+    });
+  });
+});
+
+describe("parseActionPlanJson", () => {
+  it("reports invalid JSON at the root instead of throwing", () => {
+    const result = parseActionPlanJson("{ not json");
+    expect(result.ok).toBe(false);
+    if (!result.ok) {
+      expect(result.errors).toHaveLength(1);
+      expect(result.errors[0]?.path).toBe("$");
+      expect(result.errors[0]?.message).toMatch(/^is not valid JSON: /);
+    }
+  });
+
+  it("never throws on arbitrary text", () => {
+    fc.assert(
+      fc.property(fc.oneof(fc.string(), fc.json()), (text) => {
+        expectWellFormed(parseActionPlanJson(text));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it("parses a valid plan written as JSON", () => {
+    const result = parseActionPlanJson(JSON.stringify(essexActionPlan));
+    expect(result.ok && result.value).toEqual(essexActionPlan);
+  });
+});
+
+describe("parseRecommendation", () => {
+  it("rejects a sub-item filed under the wrong recommendation", () => {
+    const rec = recommendations[11];
+    const result = parseRecommendation({ ...rec, number: 13 });
+    expect(result.ok).toBe(false);
+    if (!result.ok) {
+      expect(result.errors.map((e) => e.path)).toEqual([0, 1, 2, 3].map((i) => `$.subItems[${i}].id`));
+      expect(result.errors[0]?.message).toBe("sub-item 12.1 does not belong to recommendation 13");
+    }
+  });
+
+  it("insists every recommendation names a source", () => {
+    const result = parseRecommendation({ ...recommendations[0], sources: [] });
+    expect(result).toEqual({
+      ok: false,
+      errors: [{ path: "$.sources", message: "every recommendation must name at least one source" }],
+    });
+  });
+});
