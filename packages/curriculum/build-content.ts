@@ -10,12 +10,11 @@ import { parseArgs } from "node:util";
 import { renderCourseJson, renderCourseJsonSchema, renderCourseModule } from "./src/authoring/emit";
 import { readContentFolder } from "./src/authoring/files";
 import { formatIssue, loadCourse } from "./src/authoring/load";
-import { knownRecommendationIds } from "./src/authoring/recommendations";
 
 const root = dirname(fileURLToPath(import.meta.url));
 const { values } = parseArgs({ options: { check: { type: "boolean", default: false }, json: { type: "string" } } });
 
-const result = loadCourse(await readContentFolder(join(root, "content")), knownRecommendationIds);
+const result = loadCourse(await readContentFolder(join(root, "content")));
 if (!result.ok) {
   for (const issue of result.issues) console.error(`content/${formatIssue(issue)}`);
   console.error(`${result.issues.length} content problem(s); nothing written.`);

@@ -151,10 +151,9 @@ function compiles(pattern: string): boolean {
 
 /**
  * The cross-reference and consistency rules the shape alone cannot express. Pure: returns every problem found.
- *
- * @param knownRecommendationIds every recommendation id that exists; when given, unknown ids are reported.
+ * (Recommendation ids are checked by the schema, against the recommendations package's list.)
  */
-export function checkCourse(course: CourseShape, knownRecommendationIds?: ReadonlySet<string>): CourseIssue[] {
+export function checkCourse(course: CourseShape): CourseIssue[] {
   const issues: CourseIssue[] = [];
   const sourceIds = new Set(course.sources.map((source) => source.id));
   const scenarioIds = new Set(course.practiceScenarios.map((scenario) => scenario.id));
@@ -201,13 +200,6 @@ export function checkCourse(course: CourseShape, knownRecommendationIds?: Readon
     }
     if (module.nextReviewDue <= module.reviewedOn) {
       issues.push({ path: at("nextReviewDue"), message: "must be after reviewedOn" });
-    }
-    if (knownRecommendationIds) {
-      module.recommendationIds.forEach((id, r) => {
-        if (!knownRecommendationIds.has(id)) {
-          issues.push({ path: at("recommendationIds", r), message: `recommendation "${id}" does not exist` });
-        }
-      });
     }
 
     reportDuplicates(module.lessons, at("lessons"), "lesson", issues);

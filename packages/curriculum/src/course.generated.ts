@@ -597,7 +597,7 @@ export const course: Course = {
               "kind": "callout",
               "variant": "warning",
               "title": "Stalking is often recorded as something else",
-              "body": "The super-complaint investigation, reported on 27 September 2024, found that stalking is still missed: reports are treated as one-off incidents or recorded as harassment, malicious communications or a breach of an order, and the course of conduct behind them is not seen.",
+              "body": "The super-complaint investigation, whose report was published on 27 September 2024 with 29 recommendations, found that stalking is still missed: reports are treated as one-off incidents or recorded as harassment, malicious communications or a breach of an order, and the course of conduct behind them is not seen.",
               "sources": [
                 "super-complaint-report"
               ],
@@ -1139,7 +1139,7 @@ export const course: Course = {
             {
               "id": "rec-12",
               "kind": "key-facts",
-              "title": "What recommendation 12 asks chief constables to do",
+              "title": "What recommendation 12 asked chief constables to do by 27 March 2025",
               "items": [
                 "Consider adopting the stalking screening tool to help identify stalking and its risks (12.1).",
                 "Have clear risk policies, with recognised risk tools built into force systems so officers can record their risk and safeguarding thinking (12.2).",
@@ -3148,7 +3148,7 @@ export const course: Course = {
               {
                 "id": "slt",
                 "text": "The Suzy Lamplugh Trust",
-                "explanation": "Correct."
+                "explanation": "Correct. The charity runs it as a national service for victims and professionals."
               },
               {
                 "id": "home-office",

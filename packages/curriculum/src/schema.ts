@@ -1,4 +1,4 @@
-import { RecommendationIdSchema } from "@stalking-response/recommendations";
+import { KnownRecommendationIdSchema } from "@stalking-response/recommendations";
 import { z } from "zod";
 import { checkCourse } from "./checks";
 
@@ -327,7 +327,7 @@ export const ModuleSchema = z.strictObject({
     .max(25, "a module takes 15 to 25 minutes"),
   audience: z.array(AudienceRoleSchema).min(1, "name at least one audience role"),
   jurisdiction,
-  recommendationIds: z.array(RecommendationIdSchema).min(1, "name the recommendations this module supports"),
+  recommendationIds: z.array(KnownRecommendationIdSchema).min(1, "name the recommendations this module supports"),
   sources: z.array(IdSchema).min(1, "a module lists the sources its blocks cite"),
   lessons: z.array(LessonSchema).min(1, "a module needs at least one lesson"),
   knowledgeCheck: KnowledgeCheckSchema,

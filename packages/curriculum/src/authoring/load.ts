@@ -1,6 +1,6 @@
 import { isMap, isNode, isSeq, LineCounter, parseDocument } from "yaml";
 import type { Document, Node } from "yaml";
-import { checkCourse, resolveCourseFacts } from "../checks";
+import { resolveCourseFacts } from "../checks";
 import { CourseSchema } from "../schema";
 import type { Course } from "../schema";
 
@@ -87,13 +87,8 @@ function parseFile(file: string, text: string): { parsed: ParsedFile; issues: Co
  * Every problem comes back with its file and line: YAML syntax and duplicate keys, missing or malformed fields,
  * uncited fact blocks, options without explanations, duplicate ids, broken source, fact, recommendation or
  * practice-scenario references, and figures that contradict the fact table.
- *
- * @param knownRecommendationIds every recommendation id that exists, to reject ids the report does not have.
  */
-export function loadCourse(
-  files: ReadonlyMap<string, string>,
-  knownRecommendationIds?: ReadonlySet<string>,
-): LoadResult {
+export function loadCourse(files: ReadonlyMap<string, string>): LoadResult {
   const courseText = files.get(courseFile);
   if (courseText === undefined) {
     return { ok: false, issues: [{ file: courseFile, line: 1, column: 1, field: "", message: "file is missing" }] };
@@ -153,7 +148,5 @@ export function loadCourse(
       }),
     };
   }
-  const extra = knownRecommendationIds ? checkCourse(result.data, knownRecommendationIds) : [];
-  if (extra.length > 0) return { ok: false, issues: extra.map((issue) => whereIs(issue.path, issue.message)) };
   return { ok: true, course: resolveCourseFacts(result.data) };
 }
