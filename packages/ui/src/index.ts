@@ -1,6 +1,26 @@
 // Foundations
 export { Button, ButtonLink } from "./button/button";
 export type { ButtonLinkProps, ButtonProps, ButtonVariant } from "./button/button";
+export { Checkboxes } from "./checkboxes/checkboxes";
+export type { CheckboxesProps, CheckboxItem } from "./checkboxes/checkboxes";
+export { DateInput } from "./date-input/date-input";
+export type { DateInputPart, DateInputProps, DateInputValue } from "./date-input/date-input";
+export { ErrorMessage } from "./error-message/error-message";
+export type { ErrorMessageProps } from "./error-message/error-message";
+export { ErrorSummary } from "./error-summary/error-summary";
+export type { ErrorSummaryItem, ErrorSummaryProps } from "./error-summary/error-summary";
+export { Fieldset } from "./fieldset/fieldset";
+export type { FieldsetProps } from "./fieldset/fieldset";
+export type { ChoiceDivider, ChoiceGroupOptions, ChoiceItem } from "./internal/choices";
+export type { FieldOptions } from "./internal/field";
+export { Radios } from "./radios/radios";
+export type { RadioItem, RadiosProps } from "./radios/radios";
+export { Select } from "./select/select";
+export type { SelectItem, SelectProps } from "./select/select";
+export { TextInput } from "./text-input/text-input";
+export type { TextInputProps } from "./text-input/text-input";
+export { Textarea } from "./textarea/textarea";
+export type { TextareaProps } from "./textarea/textarea";
 
 // Domain
 export { CompletionGrid } from "./completion-grid/completion-grid";
