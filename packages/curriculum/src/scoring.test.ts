@@ -1,0 +1,121 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { course } from "./course.generated";
+import { scoreAttempt } from "./scoring";
+import type { Answers } from "./scoring";
+import type { Module } from "./schema";
+
+const spo = course.modules.find((module) => module.id === "stalking-protection-orders");
+if (!spo) throw new Error("the SPO module is missing");
+const module: Module = spo;
+const questions = module.knowledgeCheck.questions;
+
+/** The right answer to every question. */
+const allCorrect: Answers = Object.fromEntries(questions.map((q) => [q.id, [...q.correctOptionIds]]));
+
+/** A wrong answer to a question: a single option that is not correct. */
+function wrongAnswer(questionId: string): string[] {
+  const question = questions.find((q) => q.id === questionId);
+  const wrong = question?.options.find((option) => !question.correctOptionIds.includes(option.id));
+  if (!wrong) throw new Error(`no wrong option in ${questionId}`);
+  return [wrong.id];
+}
+
+function score(answers: unknown) {
+  const result = scoreAttempt(module, answers);
+  if (!result.ok) throw new Error(JSON.stringify(result.issues));
+  return result.value;
+}
+
+describe("scoreAttempt", () => {
+  it("passes an attempt with every answer right", () => {
+    const value = score(allCorrect);
+    expect(value).toMatchObject({
+      moduleId: "stalking-protection-orders",
+      correctCount: questions.length,
+      questionCount: questions.length,
+      percent: 100,
+      passMarkPercent: 80,
+      passed: true,
+    });
+    expect(value.perQuestion.every((result) => result.correct && result.answered)).toBe(true);
+  });
+
+  it("fails an empty attempt and marks every question unanswered", () => {
+    const value = score({});
+    expect(value).toMatchObject({ correctCount: 0, percent: 0, passed: false });
+    expect(value.perQuestion.every((result) => !result.correct && !result.answered)).toBe(true);
+  });
+
+  it("passes or fails exactly at the pass mark: passed when correct × 100 ≥ 80 × questions", () => {
+    fc.assert(
+      fc.property(fc.subarray(questions.map((q) => q.id)), (wrongIds) => {
+        const answers: Answers = { ...allCorrect };
+        for (const id of wrongIds) answers[id] = wrongAnswer(id);
+        const value = score(answers);
+        const correct = questions.length - wrongIds.length;
+        expect(value.correctCount).toBe(correct);
+        expect(value.passed).toBe(correct * 100 >= 80 * questions.length);
+        expect(value.percent).toBe(Math.floor((correct * 100) / questions.length));
+      }),
+    );
+  });
+
+  it("marks a multiple-choice question right only for the exact set of correct options", () => {
+    const question = questions.find((q) => q.kind === "multiple-choice" && q.correctOptionIds.length > 1);
+    if (!question) throw new Error("no multiple-choice question with several answers");
+    const [first, ...rest] = question.correctOptionIds;
+    const partial = score({ [question.id]: [first] }).perQuestion.find((r) => r.questionId === question.id);
+    expect(partial?.correct).toBe(false);
+    const reversed = score({ [question.id]: [...rest, first].reverse() }).perQuestion.find(
+      (r) => r.questionId === question.id,
+    );
+    expect(reversed?.correct).toBe(true);
+    const extra = [...question.correctOptionIds, ...wrongAnswer(question.id)];
+    expect(score({ [question.id]: extra }).perQuestion.find((r) => r.questionId === question.id)?.correct).toBe(false);
+  });
+
+  it("returns every option's explanation, flagging the selected and correct ones", () => {
+    const question = questions[0];
+    if (!question) throw new Error("no questions");
+    const result = score({ [question.id]: wrongAnswer(question.id) }).perQuestion[0];
+    expect(result?.options.map((o) => o.explanation)).toEqual(question.options.map((o) => o.explanation));
+    expect(result?.options.filter((o) => o.selected).map((o) => o.optionId)).toEqual(wrongAnswer(question.id));
+    expect(result?.options.filter((o) => o.correct).map((o) => o.optionId)).toEqual(question.correctOptionIds);
+    expect(result?.correctOptionIds).toEqual(question.correctOptionIds);
+  });
+
+  it("rejects an unknown question, naming it", () => {
+    expect(scoreAttempt(module, { "no-such-question": ["a"] })).toEqual({
+      ok: false,
+      issues: [{ path: ["no-such-question"], message: 'is not a question in module "stalking-protection-orders"' }],
+    });
+  });
+
+  it("rejects an option the question does not have", () => {
+    const result = scoreAttempt(module, { "which-court": ["high-court"] });
+    expect(result).toEqual({
+      ok: false,
+      issues: [{ path: ["which-court", "0"], message: '"high-court" is not an option of this question' }],
+    });
+  });
+
+  it("rejects two answers to a single-choice question and a repeated option", () => {
+    const result = scoreAttempt(module, {
+      "which-court": ["magistrates", "crown"],
+      "three-conditions": ["acts", "acts"],
+    });
+    expect(result.ok ? [] : result.issues.map((issue) => issue.message)).toEqual([
+      "a single-choice question takes one answer",
+      "selects the same option more than once",
+    ]);
+  });
+
+  it("rejects answers that are not a map of question ids to option id lists", () => {
+    for (const bad of [null, "magistrates", ["which-court"], { "which-court": "magistrates" }, { "Which Court": [] }]) {
+      const result = scoreAttempt(module, bad);
+      expect(result.ok).toBe(false);
+      expect(result.ok ? [] : result.issues.length).toBeGreaterThan(0);
+    }
+  });
+});
