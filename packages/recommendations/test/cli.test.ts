@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { essexActionPlan } from "../src/index";
 
 // The CLI runs as a real process from its TypeScript source, so `pnpm test` needs no build first.
@@ -29,6 +29,9 @@ function run(...args: string[]): Promise<Run> {
     );
   });
 }
+
+// Each test starts a Node process that compiles the CLI on the fly: allow for a busy machine.
+vi.setConfig({ testTimeout: 30_000 });
 
 let dir = "";
 const file = (name: string) => join(dir, name);
