@@ -36,3 +36,12 @@ export { Certificate } from "./certificate/certificate";
 export type { CertificateProps } from "./certificate/certificate";
 export { CompletionChart } from "./completion-chart/completion-chart";
 export type { CompletionChartProps, CompletionChartSeries } from "./completion-chart/completion-chart";
+export {
+  ActionPlanTable,
+  filterRecommendationProgress,
+  noActionPlanFilters,
+} from "./action-plan-table/action-plan-table";
+export type { ActionPlanFilters, ActionPlanTableProps } from "./action-plan-table/action-plan-table";
+export { planStatusLabels } from "./action-plan-table/action-plan-status";
+export { KnowledgeCheck } from "./knowledge-check/knowledge-check";
+export type { KnowledgeCheckProps } from "./knowledge-check/knowledge-check";
