@@ -26,6 +26,10 @@ const toOrders = [
   answer({ personallyConnected: "no" }),
 ];
 const at = (events: ScreeningEvent[]) => play(events).snapshot;
+const incident = (date: string, behaviour: string): ScreeningEvent => ({
+  type: "incident.add",
+  incident: { date, behaviours: [behaviour] },
+});
 
 describe("triage (guard answerIs)", () => {
   it("exits to emergency at once on immediate danger, with a dispatch effect", () => {
@@ -91,8 +95,8 @@ describe("identification (guard classifiesAs)", () => {
     const events = [
       ...toOrders,
       answer({ existingOrders: ["none"] }),
-      { type: "incident.add", incident: { date: "2026-01-01", behaviours: ["other"] } } as const,
-      { type: "incident.add", incident: { date: "2026-01-08", behaviours: ["other"] } } as const,
+      incident("2026-01-01", "other"),
+      incident("2026-01-08", "other"),
       answer({}),
       answer({ fourIndicators: ["unwanted", "repeated"] }),
       answer({ onlineBehaviours: ["none"] }),
@@ -116,11 +120,7 @@ describe("identification (guard classifiesAs)", () => {
   });
 
   it("removes an incident by index and rejects an index that does not exist", () => {
-    const base = [
-      ...toOrders,
-      answer({ existingOrders: ["none"] }),
-      { type: "incident.add", incident: { date: "2026-01-01", behaviours: ["following"] } } as const,
-    ];
+    const base = [...toOrders, answer({ existingOrders: ["none"] }), incident("2026-01-01", "following")];
     expect(at([...base, { type: "incident.remove", index: 0 }]).context.incidents).toHaveLength(0);
     const rejected = at([...base, { type: "incident.remove", index: 3 }]);
     expect(rejected.context.incidents).toHaveLength(1);
@@ -164,8 +164,8 @@ describe("risk (guards lastInstrumentQuestion, firstInstrumentQuestion, isHarass
     const snapshot = at([
       ...toOrders,
       answer({ existingOrders: ["none"] }),
-      { type: "incident.add", incident: { date: "2026-01-01", behaviours: ["other"] } },
-      { type: "incident.add", incident: { date: "2026-01-08", behaviours: ["other"] } },
+      incident("2026-01-01", "other"),
+      incident("2026-01-08", "other"),
       answer({}),
       answer({ fourIndicators: ["none"] }),
       answer({ onlineBehaviours: ["none"] }),
@@ -403,10 +403,7 @@ describe("dynamic risk: new incidents and breaches re-open the screening", () =>
   });
 
   it("rejects an incident before the context questions are answered", () => {
-    const snapshot = at([
-      ...toContext,
-      { type: "incident.add", incident: { date: "2026-01-01", behaviours: ["following"] } },
-    ]);
+    const snapshot = at([...toContext, incident("2026-01-01", "following")]);
     expect(snapshot.value).toEqual({ context: "reportedAs" });
     expect(snapshot.context.lastRejection?.reason).toBe("Incidents are added after the context questions");
   });

@@ -2,6 +2,7 @@ import { initialTransition, transition } from "xstate";
 import type { SnapshotFrom } from "xstate";
 import { exampleForceConfig } from "../src/examples/example-config";
 import { practiceScenarios } from "../src/examples/scenarios";
+import type { PracticeScenario } from "../src/examples/scenarios";
 import type { ScreeningEvent } from "../src/events";
 import { createScreeningMachine } from "../src/machine";
 import type { TaskId } from "../src/questions";
@@ -31,9 +32,13 @@ export function step(snapshot: Snap, event: ScreeningEvent) {
   return { snapshot: next, actions: actions.map((a) => a.type) };
 }
 
-const [breachScenario, harassmentScenario] = practiceScenarios;
-if (!breachScenario || !harassmentScenario) throw new Error("practice scenarios missing");
-export { breachScenario, harassmentScenario };
+function scenario(id: string): PracticeScenario {
+  const found = practiceScenarios.find((s) => s.id === id);
+  if (!found) throw new Error(`practice scenario ${id} missing`);
+  return found;
+}
+export const breachScenario = scenario("breached-spo-ex-partner");
+export const harassmentScenario = scenario("harassment-reclassified");
 
 /** The breach scenario's events up to (not including) the first event sent at the given step. */
 export function breachEventsUntil(stepId: string): ScreeningEvent[] {
