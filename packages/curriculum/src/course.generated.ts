@@ -145,6 +145,14 @@ export const course: Course = {
       "dateKind": "updated"
     },
     {
+      "id": "avon-somerset-super-complaint",
+      "title": "Police super-complaints (response to the stalking super-complaint)",
+      "publisher": "Avon and Somerset Police",
+      "url": "https://avonandsomerset.police.uk/about/policies-and-procedures/police-super-complaints",
+      "date": "2026-11",
+      "dateKind": "accessed"
+    },
+    {
       "id": "vawg-dashboard",
       "title": "Violence against women and girls data dashboard: police recorded stalking",
       "publisher": "Office for National Statistics / Government Statistical Service",
@@ -548,6 +556,7 @@ export const course: Course = {
         "super-complaint-report",
         "essex-action-plan",
         "vawg-dashboard",
+        "avon-somerset-super-complaint",
         "ons-stalking-2024",
         "asp-2010-13-s39",
         "nia-2022-17"
@@ -576,7 +585,7 @@ export const course: Course = {
             {
               "id": "four-explained",
               "kind": "text",
-              "body": "HMICFRS describes stalking as behaviour by one person towards another that is fixated, obsessive, unwanted and repeated, and that can cause fear and distress. The four words give call handlers and officers a quick test: if a report shows all four, treat it as possible stalking until the facts show otherwise. The behaviour itself can look ordinary (a gift, a message, a car parked outside); what makes it stalking is the pattern and its effect on the victim.",
+              "body": "The HMICFRS glossary defines stalking through four features of one person's behaviour towards another: fixated, obsessive, unwanted and repeated, often leaving the victim frightened and distressed. The four words give call handlers and officers a quick test: if a report shows all four, treat it as possible stalking until the facts show otherwise. The behaviour itself can look ordinary (a gift, a message, a car parked outside); what makes it stalking is the pattern and its effect on the victim.",
               "sources": [
                 "hmicfrs-glossary-stalking"
               ],
@@ -721,9 +730,10 @@ export const course: Course = {
               "id": "recording-rules",
               "kind": "text",
               "title": "Recording the course of conduct",
-              "body": "Under the Home Office Counting Rules, a course of conduct amounting to stalking or harassment has been recorded in addition to the most serious other offence against the same victim by the same suspect since April 2018. Since April 2020, a course of conduct between a victim and a former partner is recorded as stalking unless the police are satisfied that it is harassment only.",
+              "body": "Two changes to the Home Office Counting Rules shaped how stalking is recorded. From April 2018, a course of conduct amounting to stalking or harassment was to be recorded as well as the most serious other offence by the same suspect against the same victim; Avon and Somerset Police reports that this rule was removed on 1 June 2023. From April 2020, a course of conduct between a victim and a former partner became stalking by default, unless the police were satisfied it was harassment only. The rules change, so check the current version with your force crime registrar.",
               "sources": [
-                "vawg-dashboard"
+                "vawg-dashboard",
+                "avon-somerset-super-complaint"
               ],
               "jurisdiction": "england-and-wales"
             },
@@ -990,12 +1000,12 @@ export const course: Course = {
           },
           {
             "id": "former-partner-recording",
-            "prompt": "True or false: under the Home Office Counting Rules, a course of conduct between a victim and a former partner is recorded as stalking unless the police are satisfied it is harassment only.",
+            "prompt": "True or false: since April 2020, the Home Office Counting Rules have made stalking the default for a course of conduct between a victim and a former partner, unless the police are satisfied it is harassment only.",
             "options": [
               {
                 "id": "true",
                 "text": "True",
-                "explanation": "Correct. This rule has applied since April 2020."
+                "explanation": "Correct. The change came in April 2020; check the current rules with your force crime registrar."
               },
               {
                 "id": "false",
@@ -1618,7 +1628,8 @@ export const course: Course = {
         "daa-2021",
         "essex-action-plan",
         "super-complaint-report",
-        "nia-2022-17"
+        "nia-2022-17",
+        "npcc-progress-report"
       ],
       "lessons": [
         {
@@ -1633,7 +1644,7 @@ export const course: Course = {
               "items": [
                 "The Stalking Protection Act 2019 came into force on 20 January 2020.",
                 "An SPO is a civil order; breaching it is a criminal offence.",
-                "A chief officer of police applies, by complaint, to a magistrates' court.",
+                "A chief officer of police applies to a magistrates' court.",
                 "Victims cannot apply for an SPO themselves, and neither can the Crown Prosecution Service.",
                 "An SPO can be sought at any stage, including after a conviction or an acquittal."
               ],
@@ -1826,7 +1837,8 @@ export const course: Course = {
               "title": "What a supervisor checks on SPOs",
               "items": [
                 "Was an SPO considered, and is the decision and its reason recorded?",
-                "Do the proposed terms each address a stalking risk, and has the victim been asked what would help?",
+                "Does each proposed term address a stalking risk?",
+                "Have the victim's views on the terms been sought? The CPS expects this for restraining orders, and it is sensible for SPOs too.",
                 "Is an interim order needed to protect the victim while the full application is pending?",
                 "Has the authorising officer approved the application under local policy?",
                 "After an order is made, are notification and breaches monitored and enforced promptly?"
@@ -1834,15 +1846,17 @@ export const course: Course = {
               "sources": [
                 "super-complaint-report",
                 "essex-action-plan",
-                "spa-2019"
+                "spa-2019",
+                "cps-restraining-orders",
+                "npcc-progress-report"
               ],
               "jurisdiction": "england-and-wales"
             },
             {
               "id": "northern-ireland",
               "kind": "text",
-              "title": "Northern Ireland and Scotland",
-              "body": "The Stalking Protection Act 2019 applies in England and Wales only. Northern Ireland has its own Stalking Protection Orders under the Protection from Stalking Act (Northern Ireland) 2022, in operation since 19 October 2023, applied for by the Chief Constable of the Police Service of Northern Ireland. No equivalent police-applied order was found in Scottish law.",
+              "title": "Northern Ireland",
+              "body": "The Stalking Protection Act 2019 applies in England and Wales only. Northern Ireland has its own Stalking Protection Orders under the Protection from Stalking Act (Northern Ireland) 2022, in operation since 19 October 2023, applied for by the Chief Constable of the Police Service of Northern Ireland.",
               "sources": [
                 "nia-2022-17",
                 "spa-2019"
@@ -1892,7 +1906,7 @@ export const course: Course = {
               {
                 "id": "magistrates",
                 "text": "A magistrates' court",
-                "explanation": "Correct. Applications are made by complaint to a magistrates' court."
+                "explanation": "Correct. Section 1 gives the magistrates' court the power to make the order."
               },
               {
                 "id": "crown",
@@ -2389,9 +2403,9 @@ export const course: Course = {
               "kind": "callout",
               "variant": "warning",
               "title": "Do not tell a victim to block everything",
-              "body": "Blocking can cut off evidence and may push a stalker to seek contact in person. Whether to block, keep a channel open or use a second phone is a safety decision to make with the victim and a specialist adviser.",
+              "body": "Blocking is a safety decision, not a reflex. A stalker may notice when a channel is blocked or a setting changes, and a blocked channel stops showing what the stalker is doing. Decide with the victim and a specialist service whether to block, keep a channel open for evidence, or use a second phone.",
               "sources": [
-                "suzy-lamplugh-trust"
+                "wokingham-tech-safety"
               ],
               "jurisdiction": "england-and-wales"
             }
@@ -2612,7 +2626,7 @@ export const course: Course = {
               {
                 "id": "true",
                 "text": "True",
-                "explanation": "Blocking can cut off evidence and may push the stalker to seek contact in person; it is a decision to plan."
+                "explanation": "The stalker may notice the block, and a blocked channel stops producing evidence; it is a decision to plan."
               },
               {
                 "id": "false",
@@ -2624,7 +2638,7 @@ export const course: Course = {
               "false"
             ],
             "sources": [
-              "suzy-lamplugh-trust"
+              "wokingham-tech-safety"
             ],
             "kind": "true-false"
           },
