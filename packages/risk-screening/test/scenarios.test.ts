@@ -1,0 +1,186 @@
+import { createActor } from "xstate";
+import { describe, expect, it, vi } from "vitest";
+import { exampleForceConfig } from "../src/examples/example-config";
+import { practiceScenarios } from "../src/examples/scenarios";
+import type { ScreeningEvent } from "../src/events";
+import { compareOutcome } from "../src/outcome";
+import { SNAPSHOT_FORMAT, persistScreening, restoreScreening } from "../src/persistence";
+import { runScreening } from "../src/run";
+import type { CompletedOutcome } from "../src/schemas";
+import { ScreeningOutcomeSchema } from "../src/schemas";
+import { breachEventsUntil, breachScenario, fixedNow, harassmentScenario, machine } from "./helpers";
+
+const run = (events: readonly ScreeningEvent[]) => runScreening(events, { config: exampleForceConfig, machine });
+
+function completed(events: readonly ScreeningEvent[]): CompletedOutcome {
+  const result = run(events);
+  expect(result.rejections).toEqual([]);
+  if (result.outcome?.status !== "completed") throw new Error(`did not complete: ${JSON.stringify(result.value)}`);
+  expect(ScreeningOutcomeSchema.safeParse(result.outcome).success).toBe(true);
+  return result.outcome;
+}
+
+describe("scenarios from the brief", () => {
+  it("ex-partner, SPO in force and breached: heightened risk, supervisor notified, DMM listing, high grade proposed", () => {
+    const notifySupervisor = vi.fn();
+    const listForDailyManagementMeeting = vi.fn();
+    const provided = machine.provide({ actions: { notifySupervisor, listForDailyManagementMeeting } });
+    const result = runScreening(breachScenario.events, { config: exampleForceConfig, machine: provided });
+    const outcome = result.outcome;
+    if (outcome?.status !== "completed") throw new Error("not completed");
+    expect(outcome.flags).toEqual({ heightenedRisk: true, domesticAbuseContext: true, exPartner: true, threats: true });
+    expect(outcome.proposedGrade).toBe("high");
+    expect(outcome.dmmListing).toEqual({ listed: true, reason: "A protective order is said to have been breached." });
+    // Once at the breach, once when the screening reaches review.
+    expect(notifySupervisor).toHaveBeenCalledTimes(2);
+    expect(listForDailyManagementMeeting).toHaveBeenCalledTimes(1);
+    expect(outcome.requiredActions.map((a) => a.id)).toEqual(
+      expect.arrayContaining(["breachEscalation", "dmmListing", "spoDecision", "multiAgency"]),
+    );
+    expect(outcome.requiredActions.find((a) => a.id === "breachEscalation")?.recommendations).toEqual(["12.3"]);
+  });
+
+  it("harassment recorded but stalking behaviours present: reclassification proposed with the reason recorded", () => {
+    const outcome = completed(harassmentScenario.events);
+    expect(outcome.classification).toBe("stalkingS2A");
+    expect(outcome.recording.reclassifiedFrom).toBe("harassment");
+    expect(outcome.recording.reclassificationReason).toBe(
+      "Behaviour associated with stalking is present: loitering anywhere, in public or in private; interfering with property the victim has.",
+    );
+    expect(outcome.requiredActions.find((a) => a.id === "reclassification")).toMatchObject({
+      done: true,
+      recommendations: ["23.1"],
+    });
+  });
+
+  it("harassment with no stalking behaviour keeps the officer's reason why it is not stalking", () => {
+    const events: ScreeningEvent[] = [
+      ...harassmentScenario.events.slice(0, 6),
+      {
+        type: "incident.add",
+        incident: { date: "2026-02-02", behaviours: ["other"], summary: "Shouting over parking." },
+      },
+      { type: "incident.add", incident: { date: "2026-02-09", behaviours: ["other"] } },
+      { type: "answer.submit", answers: {} },
+      { type: "answer.submit", answers: { fourIndicators: ["unwanted", "repeated"] } },
+      { type: "answer.submit", answers: { onlineBehaviours: ["none"] } },
+      { type: "answer.submit", answers: { fearOfViolenceOccasions: 0 } },
+      { type: "answer.submit", answers: { seriousAlarmOrDistress: "no" } },
+      { type: "answer.submit", answers: { threats: "no" } },
+      {
+        type: "answer.submit",
+        answers: { notStalkingReason: "A dispute over parking with no fixation or obsession." },
+      },
+      ...harassmentScenario.events.slice(14),
+    ];
+    const outcome = completed(
+      events.map((e) =>
+        e.type === "task.submit" && e.task === "recording"
+          ? { ...e, answers: { principal: "harassment", included: ["none"] } }
+          : e,
+      ),
+    );
+    expect(outcome.classification).toBe("harassment");
+    expect(outcome.notStalkingReason).toBe("A dispute over parking with no fixation or obsession.");
+    expect(outcome.legalBasis).toMatch(/PHA 1997 s2\)/);
+    expect(outcome.recording.reclassifiedFrom).toBeUndefined();
+    expect(outcome.dmmListing.listed).toBe(false);
+  });
+
+  it("a later incident re-opens a screening under review and the outcome counts it", () => {
+    const events = [
+      ...breachEventsUntil("supervisorReview"),
+      { type: "incident.add", incident: { date: "2026-02-03", behaviours: ["following"] } } satisfies ScreeningEvent,
+      ...breachEventsUntil("supervisorReview").slice(11),
+      ...breachScenario.events.slice(breachEventsUntil("supervisorReview").length),
+    ];
+    const outcome = completed(events);
+    expect(outcome.incidentCount).toBe(4);
+    expect(outcome.reopenedCount).toBe(1);
+  });
+});
+
+describe("practice scenarios (fictional) for training", () => {
+  it.each(practiceScenarios.map((s) => [s.id, s] as const))("%s reaches its expected outcome", (_id, scenario) => {
+    expect(scenario.fictional).toBe(true);
+    expect(scenario.narrative[0]).toMatch(/invented/);
+    const result = run(scenario.events);
+    expect(result.rejections).toEqual([]);
+    if (!result.outcome) throw new Error("scenario did not finish");
+    expect(compareOutcome(scenario.expected, result.outcome)).toEqual([]);
+  });
+});
+
+describe("compareOutcome", () => {
+  const outcome = completed(breachScenario.events);
+
+  it("lists each difference in plain English", () => {
+    expect(
+      compareOutcome(
+        {
+          grade: "medium",
+          flags: { heightenedRisk: false },
+          recording: { included: ["maliciousCommunications"] },
+          referrals: [{ service: "localSupport" }],
+          vnaDone: true,
+        },
+        outcome,
+      ),
+    ).toEqual([
+      'Risk grade: expected "medium", but the screening gave "high"',
+      "Heightened risk: expected false, but the screening gave true",
+      'Included classifications: expected to include "maliciousCommunications"',
+      'Included classifications: did not expect "breachOfOrder"',
+      'Referrals: expected an entry like {"service":"localSupport"}',
+    ]);
+  });
+
+  it("reports a field the outcome lacks and a different ending", () => {
+    expect(compareOutcome({ notStalkingReason: "x" }, outcome)).toEqual([
+      'notStalkingReason: expected "x", but there is none',
+    ]);
+    expect(compareOutcome({ status: "emergency" }, outcome)).toEqual([
+      'How the screening ended: expected "emergency", but the screening gave "completed"',
+    ]);
+  });
+});
+
+describe("persistence", () => {
+  const actor = createActor(machine, { input: { config: exampleForceConfig } }).start();
+  for (const event of breachEventsUntil("supervisorReview")) actor.send(event);
+  const stored = JSON.stringify(persistScreening(actor, fixedNow));
+
+  it("restores a JSON snapshot to the same state, context and next behaviour", () => {
+    const restored = restoreScreening(stored);
+    if (!restored.success) throw new Error(restored.errors.join("\n"));
+    const again = createActor(machine, { snapshot: restored.data, input: { config: exampleForceConfig } }).start();
+    expect(again.getSnapshot().value).toEqual(actor.getSnapshot().value);
+    expect(again.getSnapshot().context).toEqual(actor.getSnapshot().context);
+    for (const event of breachScenario.events.slice(breachEventsUntil("supervisorReview").length)) again.send(event);
+    expect(again.getSnapshot().output?.status).toBe("completed");
+  });
+
+  it("gives a clear error for an unknown version", () => {
+    const future = { ...(JSON.parse(stored) as object), version: 2 };
+    expect(restoreScreening(future)).toEqual({
+      success: false,
+      errors: [
+        "version: this screening was saved in snapshot version 2, but this release of @stalking-response/risk-screening reads version 1 only",
+      ],
+    });
+  });
+
+  it("names the field when the data is not a screening", () => {
+    expect(restoreScreening("{not json")).toMatchObject({
+      success: false,
+      errors: [expect.stringMatching(/^\(root\): not valid JSON/)],
+    });
+    const wrong = restoreScreening({ ...(JSON.parse(stored) as object), format: "something-else" });
+    expect(wrong).toEqual({ success: false, errors: [`format: must be "${SNAPSHOT_FORMAT}"`] });
+    const damaged = JSON.parse(stored) as { snapshot: { context: { config: { allocation: unknown } } } };
+    damaged.snapshot.context.config.allocation = {};
+    const result = restoreScreening(damaged);
+    expect(result.success).toBe(false);
+    if (!result.success) expect(result.errors[0]).toMatch(/^snapshot\.context\.config\.allocation\.standard: /);
+  });
+});
