@@ -27,7 +27,7 @@ export function App() {
   const alreadySignedIn = signedIn && route.name === "sign-in";
 
   useEffect(() => {
-    if (mustSignIn) navigate({ name: "sign-in", next: location.pathname }, { replace: true });
+    if (mustSignIn) navigate({ name: "sign-in", next: location.pathname }, { replace: true, focus: false });
     else if (alreadySignedIn)
       navigate(route.name === "sign-in" && route.next ? route.next : "/training", { replace: true });
   }, [mustSignIn, alreadySignedIn, route]);

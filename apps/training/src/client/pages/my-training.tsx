@@ -1,9 +1,8 @@
-import type { ReactNode } from "react";
 import type { TrainingItem } from "../../shared/api";
 import { getMyTraining } from "../api/endpoints";
 import { useResource } from "../api/use-resource";
 import { formatDateTime, formatDay } from "../format/dates";
-import { StatusTag, SummaryList, Tag } from "../govuk/display";
+import { StatusTag, Tag } from "../govuk/display";
 import { Link } from "../routing/router";
 import { PageHeading, useDocumentTitle } from "../shell/page";
 import { LoadingPage, ProblemPage } from "../shell/status-pages";
@@ -17,21 +16,23 @@ export function MyTrainingPage() {
   const assigned = training.data.items.filter((item) => item.assigned).sort(byUrgency);
   const others = training.data.items.filter((item) => !item.assigned);
   return (
-    <>
-      <PageHeading caption={training.data.learner.displayName}>My training</PageHeading>
-      <h2 className="govuk-heading-m">Assigned to you</h2>
-      {assigned.length === 0 ? (
-        <p className="govuk-body">You have no training assigned at the moment.</p>
-      ) : (
-        <ModuleList items={assigned} />
-      )}
-      {others.length === 0 ? null : (
-        <>
-          <h2 className="govuk-heading-m">Other modules you can take</h2>
-          <ModuleList items={others} />
-        </>
-      )}
-    </>
+    <div className="govuk-grid-row">
+      <div className="govuk-grid-column-two-thirds">
+        <PageHeading caption={training.data.learner.displayName}>My training</PageHeading>
+        <h2 className="govuk-heading-m">Assigned to you</h2>
+        {assigned.length === 0 ? (
+          <p className="govuk-body">You have no training assigned at the moment.</p>
+        ) : (
+          <ModuleList items={assigned} />
+        )}
+        {others.length === 0 ? null : (
+          <>
+            <h2 className="govuk-heading-m">Other modules you can take</h2>
+            <ModuleList items={others} />
+          </>
+        )}
+      </div>
+    </div>
   );
 }
 
@@ -43,35 +44,38 @@ function ModuleList({ items }: { items: TrainingItem[] }) {
           <h3 className="govuk-heading-s govuk-!-margin-bottom-2">
             <Link to={{ name: "module", moduleId: item.moduleId }}>{item.title}</Link>
           </h3>
-          <p className="govuk-body-s">{item.summary}</p>
-          <SummaryList rows={rows(item)} />
+          <p className="govuk-body govuk-!-margin-bottom-2">
+            <StatusTag status={item.status} />
+            {item.overdue ? (
+              <>
+                {" "}
+                <Tag colour="red">Overdue</Tag>
+              </>
+            ) : null}
+          </p>
+          <ul className="govuk-list govuk-body-s">
+            {details(item).map((line) => (
+              <li key={line}>{line}</li>
+            ))}
+          </ul>
         </li>
       ))}
     </ul>
   );
 }
 
-function rows(item: TrainingItem): [string, ReactNode][] {
-  const status = (
-    <>
-      <StatusTag status={item.status} />
-      {item.overdue ? (
-        <>
-          {" "}
-          <Tag colour="red">Overdue</Tag>
-        </>
-      ) : null}
-    </>
-  );
-  const result: [string, ReactNode][] = [["Status", status]];
-  if (item.dueDate !== null) result.push(["Due", formatDay(item.dueDate)]);
+/** The facts an officer needs to plan: when it is due, how far they are, how long it takes, until when it counts. */
+function details(item: TrainingItem): string[] {
+  const lines: string[] = [];
+  if (item.dueDate !== null) lines.push(`${item.overdue ? "Was due" : "Due"} by ${formatDay(item.dueDate)}`);
   if (item.status === "in-progress" || item.status === "not-started")
-    result.push(["Progress", `${item.lessonsExperienced} of ${item.lessonsTotal} lessons`]);
-  if (item.completedAt !== null) result.push(["Completed", formatDateTime(item.completedAt)]);
+    lines.push(
+      `${item.lessonsExperienced} of ${item.lessonsTotal} lessons seen, about ${item.estimatedMinutes} minutes in all`,
+    );
+  if (item.completedAt !== null) lines.push(`Completed on ${formatDateTime(item.completedAt)}`);
   if (item.expiresAt !== null)
-    result.push([item.status === "expired" ? "Expired" : "Valid until", formatDateTime(item.expiresAt)]);
-  result.push(["Time needed", `About ${item.estimatedMinutes} minutes`]);
-  return result;
+    lines.push(`${item.status === "expired" ? "Expired on" : "Valid until"} ${formatDateTime(item.expiresAt)}`);
+  return lines;
 }
 
 const urgency: Record<TrainingItem["status"], number> = {

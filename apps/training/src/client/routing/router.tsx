@@ -19,12 +19,16 @@ window.addEventListener("popstate", () => {
   publish();
 });
 
-/** Goes to a route without a page load; the next page heading (or error summary) takes focus. */
-export function navigate(to: Route | string, options: { replace?: boolean } = {}) {
+/**
+ * Goes to a route without a page load; the next page heading (or error summary) takes focus. A redirect
+ * that replaces the page the browser has just loaded passes `focus: false`: after a full load the browser
+ * starts at the top, where the skip link is, and the app should not take that away.
+ */
+export function navigate(to: Route | string, options: { replace?: boolean; focus?: boolean } = {}) {
   const target = typeof to === "string" ? to : href(to);
   if (options.replace) history.replaceState(null, "", target);
   else history.pushState(null, "", target);
-  focusPending = true;
+  if (options.focus ?? true) focusPending = true;
   window.scrollTo(0, 0);
   publish();
 }

@@ -4,6 +4,7 @@ import { onUnauthorised } from "../api/client";
 import { getSession } from "../api/endpoints";
 import type { Problem } from "../api/problem";
 import { navigate } from "../routing/router";
+import { forgetModules } from "../training/module-store";
 
 /** What the app knows about who is signed in. */
 export type SessionState =
@@ -41,7 +42,12 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const value = useMemo<SessionContextValue>(
     () => ({
       session,
-      setUser: (user) => setSession(user ? { state: "signed-in", user } : { state: "signed-out" }),
+      setUser: (user) => {
+        // Whoever signs in next on this device must not see the previous officer's progress or answers.
+        forgetModules();
+        sessionStorage.clear();
+        setSession(user ? { state: "signed-in", user } : { state: "signed-out" });
+      },
     }),
     [session],
   );

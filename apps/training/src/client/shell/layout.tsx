@@ -6,7 +6,8 @@ import { SignOutButton } from "./sign-out-button";
 /**
  * The page template: skip link, a generic (unbranded) header with the service name, the phase banner,
  * the main landmark and our own footer. Police forces are not GOV.UK, so there is no crown and no
- * GOV.UK logotype or licence text anywhere.
+ * GOV.UK logotype or licence text anywhere. The menu is our own two-item bar: GOV.UK's service navigation
+ * needs its script to collapse on phones, and the ui stylesheet leaves it out.
  */
 export function Layout({ signedIn, children }: { signedIn: boolean; children: ReactNode }) {
   return (
@@ -25,24 +26,20 @@ export function Layout({ signedIn, children }: { signedIn: boolean; children: Re
           </div>
         </div>
         {signedIn ? (
-          <section aria-label="Service menu" className="govuk-service-navigation">
+          <nav aria-label="Menu" className="app-service-nav">
             <div className="govuk-width-container">
-              <div className="govuk-service-navigation__container">
-                <nav aria-label="Menu" className="govuk-service-navigation__wrapper">
-                  <ul className="govuk-service-navigation__list">
-                    <li className="govuk-service-navigation__item">
-                      <Link to={{ name: "my-training" }} className="govuk-service-navigation__link">
-                        My training
-                      </Link>
-                    </li>
-                    <li className="govuk-service-navigation__item">
-                      <SignOutButton />
-                    </li>
-                  </ul>
-                </nav>
-              </div>
+              <ul className="govuk-list app-service-nav__list">
+                <li className="app-service-nav__item">
+                  <Link to={{ name: "my-training" }} className="govuk-link govuk-link--no-visited-state">
+                    My training
+                  </Link>
+                </li>
+                <li className="app-service-nav__item">
+                  <SignOutButton />
+                </li>
+              </ul>
             </div>
-          </section>
+          </nav>
         ) : null}
       </header>
       <div className="govuk-width-container">

@@ -15,7 +15,7 @@ export function SignOutButton() {
     <>
       <button
         type="button"
-        className="govuk-service-navigation__link app-link-button"
+        className="govuk-link govuk-link--no-visited-state app-link-button"
         disabled={busy}
         onClick={() => {
           setBusy(true);

@@ -1,0 +1,151 @@
+import { course, findModule } from "@stalking-response/curriculum";
+import type { Module, Question } from "@stalking-response/curriculum";
+import { expect } from "vitest";
+import type { Officer } from "./driver";
+
+/** The module the journey completes: Stalking Protection Orders. */
+export const spoModuleId = "stalking-protection-orders";
+
+/** Module 3 as authored: the test reads the right answers from the curriculum, never from the page. */
+export function spoModule(): Module {
+  const module = findModule(course, spoModuleId);
+  if (!module) throw new Error(`the curriculum has no ${spoModuleId} module`);
+  return module;
+}
+
+/** Sign-in details of an officer the test created. */
+export type Credentials = { identifier: string; password: string };
+
+/** From the first page load to "My training", including a wrong password and its named error first. */
+export async function signIn(officer: Officer, credentials: Credentials) {
+  const { page } = officer;
+  await page.goto("/");
+  // A full page load is not a navigation inside the app, so focus stays at the top (the skip link comes first).
+  await officer.arrive("Sign in", { focus: "none" });
+  await officer.fill(page.getByLabel("Email address or collar number"), credentials.identifier);
+  await officer.fill(page.getByLabel("Password"), `${credentials.password}-wrong`);
+  await officer.activate(page.getByRole("button", { name: "Sign in" }));
+  await officer.arrive("Error: Sign in", { focus: "error-summary" });
+  await expect
+    .poll(() => page.getByRole("alert").textContent())
+    .toContain("Enter a correct email address or collar number and password");
+  await officer.fill(page.getByLabel("Password"), credentials.password);
+  await officer.activate(page.getByRole("button", { name: "Sign in" }));
+  await officer.arrive("My training");
+}
+
+/** Opens module 3 from "My training" and checks how it is listed there first. */
+export async function openModule(officer: Officer, expectedStatus: string) {
+  const { page } = officer;
+  const module = spoModule();
+  const entry = page.locator(".app-module-list__item", { has: page.getByRole("link", { name: module.title }) });
+  await expect.poll(() => entry.textContent()).toContain(expectedStatus);
+  await officer.activate(entry.getByRole("link", { name: module.title }));
+  await officer.arrive(module.title);
+}
+
+/** Reads every lesson in order from the module page, checking the progress bar on each. */
+export async function readLessons(officer: Officer, from = 0) {
+  const { page } = officer;
+  const module = spoModule();
+  const lessons = module.lessons;
+  for (const [index, lesson] of lessons.entries()) {
+    if (index < from) continue;
+    await officer.arrive(`${lesson.title} – ${module.title}`);
+    const progress = page.getByRole("progressbar");
+    expect(await progress.getAttribute("value")).toBe(String(index + 1));
+    expect(await page.getByText(`Lesson ${index + 1} of ${lessons.length}`).count()).toBeGreaterThan(0);
+    const last = index === lessons.length - 1;
+    await officer.activate(
+      page.getByRole("button", { name: last ? "Continue to the knowledge check" : "Next lesson" }),
+    );
+  }
+  await officer.arrive(`Knowledge check – ${module.title}`);
+}
+
+/** The answer a test officer gives: every correct option, or one wrong option. */
+function answerFor(question: Question, correct: boolean): string[] {
+  const texts = (ids: readonly string[]) =>
+    ids.map((id) => question.options.find((option) => option.id === id)?.text ?? id);
+  if (correct) return texts(question.correctOptionIds);
+  const wrong = question.options.find((option) => !question.correctOptionIds.includes(option.id));
+  if (!wrong) throw new Error(`question ${question.id} has no wrong option`);
+  return texts([wrong.id]);
+}
+
+/**
+ * From the knowledge-check start page to the result page: each question on its own page, an empty answer
+ * refused with a named error, the back link keeping the answer, and check-your-answers before submitting.
+ */
+export async function takeKnowledgeCheck(officer: Officer, pass: boolean) {
+  const { page } = officer;
+  const module = spoModule();
+  const questions = module.knowledgeCheck.questions;
+  await officer.activate(page.getByRole("button", { name: "Start the knowledge check" }));
+  for (const [index, question] of questions.entries()) {
+    const title = `Question ${index + 1} of ${questions.length} – ${module.title}`;
+    await officer.arrive(title);
+    const type = question.kind === "multiple-choice" ? "checkbox" : "radio";
+    if (index === 0) {
+      await officer.activate(page.getByRole("button", { name: "Continue" }));
+      await officer.arrive(`Error: ${title}`, { focus: "error-summary" });
+      expect(await page.getByRole("alert").textContent()).toMatch(/Select (an answer|at least one answer)/);
+    }
+    await officer.choose(answerFor(question, pass), type);
+    if (index === 1) {
+      // Going back keeps the answer already given to the previous question.
+      await officer.activate(page.getByRole("link", { name: "Back" }));
+      await officer.arrive(`Question 1 of ${questions.length} – ${module.title}`);
+      const first = questions[0];
+      if (!first) throw new Error("no first question");
+      for (const label of answerFor(first, pass))
+        expect(await page.getByLabel(label, { exact: true }).isChecked()).toBe(true);
+      await officer.activate(page.getByRole("button", { name: "Continue" }));
+      await officer.arrive(title);
+      await officer.choose(answerFor(question, pass), type);
+    }
+    const last = index === questions.length - 1;
+    await officer.activate(page.getByRole("button", { name: last ? "Continue to check your answers" : "Continue" }));
+  }
+  await officer.arrive(`Check your answers – ${module.title}`);
+  await officer.activate(page.getByRole("button", { name: "Submit answers" }));
+  await officer.arrive(pass ? "You passed the knowledge check" : "You did not pass this time");
+  // Every question comes back with the server's verdict and the explanation of the answer given.
+  for (const question of questions) {
+    const given = answerFor(question, pass);
+    const explanation = question.options.find((option) => option.text === given[0])?.explanation;
+    expect(await page.getByText(explanation ?? "", { exact: true }).count()).toBeGreaterThan(0);
+  }
+  const verdicts = await page.locator(".app-question-feedback .govuk-tag").allTextContents();
+  expect(verdicts).toEqual(questions.map(() => (pass ? "Correct" : "Incorrect")));
+}
+
+/** After a failed attempt: review and retry, then pass, then the certificate. */
+export async function retryAndPass(officer: Officer): Promise<string> {
+  const { page } = officer;
+  const module = spoModule();
+  await officer.activate(page.getByRole("link", { name: "Take the knowledge check again" }));
+  await officer.arrive(`Knowledge check – ${module.title}`);
+  await takeKnowledgeCheck(officer, true);
+  await officer.activate(page.getByRole("button", { name: "View your certificate" }));
+  await officer.arrive(`Certificate – ${module.title}`);
+  const id = await page.locator(".srt-certificate__id").textContent();
+  expect(id).toMatch(/^SRT(-[0-9A-Z]{4}){3}$/);
+  expect(await page.getByRole("button", { name: "Print certificate" }).count()).toBe(1);
+  return id ?? "";
+}
+
+/** Back to "My training" to see the module completed, then sign out. */
+export async function finishAndSignOut(officer: Officer) {
+  const { page } = officer;
+  await officer.activate(page.getByRole("link", { name: "Back to my training" }));
+  await officer.arrive("My training");
+  const module = spoModule();
+  const entry = page.locator(".app-module-list__item", { has: page.getByRole("link", { name: module.title }) });
+  await expect.poll(() => entry.textContent()).toContain("Completed");
+  await officer.activate(page.getByRole("button", { name: "Sign out" }));
+  await officer.arrive("You have signed out");
+  // The session is gone on the server too: the training list now sends the browser to sign in.
+  await page.goto("/training");
+  await officer.arrive("Sign in", { focus: "none" });
+}

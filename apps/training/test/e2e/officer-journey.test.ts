@@ -1,0 +1,75 @@
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { launchBrowser, newDevice } from "./browser";
+import { Officer } from "./driver";
+import {
+  finishAndSignOut,
+  openModule,
+  readLessons,
+  retryAndPass,
+  signIn,
+  spoModule,
+  takeKnowledgeCheck,
+} from "./journey";
+import { startTrainingServer, type TrainingServer } from "./server";
+
+// One server and one browser for the file: a 2-core CI machine pays for each only once.
+let server: TrainingServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  [server, browser] = await Promise.all([startTrainingServer(), launchBrowser()]);
+}, 180_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+describe("the officer's journey through module 3 (Stalking Protection Orders)", () => {
+  it("signs in, resumes on a second device, fails the check, reviews, passes and gets a certificate", async () => {
+    const credentials = await server.newOfficer();
+    const phone = await newDevice(browser, server.baseURL);
+    const officer = new Officer(phone.page, "pointer");
+    await signIn(officer, credentials);
+    await openModule(officer, "Not started");
+    await officer.activate(phone.page.getByRole("button", { name: "Start module" }));
+    const module = spoModule();
+    const [first, second] = module.lessons;
+    if (!first || !second) throw new Error("module 3 needs at least two lessons");
+    await officer.arrive(`${first.title} – ${module.title}`);
+    await officer.activate(phone.page.getByRole("button", { name: "Next lesson" }));
+    await officer.arrive(`${second.title} – ${module.title}`);
+
+    // The same officer picks up on another device: the server knows where they were.
+    const desk = await newDevice(browser, server.baseURL);
+    const sameOfficer = new Officer(desk.page, "pointer");
+    await signIn(sameOfficer, credentials);
+    await openModule(sameOfficer, "In progress");
+    await sameOfficer.activate(desk.page.getByRole("button", { name: "Continue where you left off" }));
+    await sameOfficer.arrive(`${second.title} – ${module.title}`);
+    await desk.context.close();
+
+    await readLessons(officer, 1);
+    await takeKnowledgeCheck(officer, false);
+    await retryAndPass(officer);
+    await finishAndSignOut(officer);
+    expect(phone.errors).toEqual([]);
+    await phone.context.close();
+  });
+
+  it("works from start to certificate with the keyboard alone", async () => {
+    const credentials = await server.newOfficer();
+    const device = await newDevice(browser, server.baseURL);
+    const officer = new Officer(device.page, "keyboard");
+    await signIn(officer, credentials);
+    await openModule(officer, "Not started");
+    await officer.activate(device.page.getByRole("button", { name: "Start module" }));
+    await readLessons(officer);
+    await takeKnowledgeCheck(officer, false);
+    await retryAndPass(officer);
+    await finishAndSignOut(officer);
+    expect(device.errors).toEqual([]);
+    await device.context.close();
+  });
+});

@@ -1,0 +1,60 @@
+import { randomUUID } from "node:crypto";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { hashPassword } from "../../src/server/auth/passwords";
+import { DEMO_FORCE } from "../../src/server/db/seed";
+import { users } from "../../src/server/db/schema";
+import { parseEnv } from "../../src/server/env";
+import { startServer } from "../../src/server/start";
+import type { Credentials } from "./journey";
+
+/** The real training server on a throwaway database, and a way to add officers who have done nothing yet. */
+export type TrainingServer = {
+  baseURL: string;
+  /** A response officer in the demo force (so module 3 is assigned by role) with no progress at all. */
+  newOfficer(): Promise<Credentials>;
+  close(): Promise<void>;
+};
+
+/**
+ * Starts the server as `pnpm start` does (migrate, seed the demo force, serve the built client) on a
+ * temporary PGlite directory and a free port.
+ */
+export async function startTrainingServer(): Promise<TrainingServer> {
+  const dataDir = mkdtempSync(join(tmpdir(), "training-e2e-"));
+  const env = parseEnv({
+    PORT: "0",
+    TRAINING_DATA_DIR: dataDir,
+    LOG_LEVEL: "silent",
+    NODE_ENV: "test",
+    SEED_DEMO: "auto",
+  });
+  const server = await startServer(env);
+  let created = 0;
+  return {
+    baseURL: server.url,
+    async newOfficer() {
+      created += 1;
+      const collarNumber = `EXE2E${created}`;
+      const password = `e2e-password-${randomUUID()}`;
+      await server.database.db.insert(users).values({
+        id: randomUUID(),
+        forceId: DEMO_FORCE.id,
+        unitId: null,
+        email: `e2e.officer${created}@essex.demo.invalid`,
+        collarNumber,
+        displayName: `Test Officer ${created}`,
+        role: "officer",
+        jobRole: "response-officer",
+        passwordHash: await hashPassword(password),
+      });
+      // Officers sign in with either; the journey uses the collar number, as most officers would on a phone.
+      return { identifier: collarNumber, password };
+    },
+    async close() {
+      await server.stop();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
