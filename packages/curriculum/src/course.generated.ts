@@ -518,8 +518,12 @@ export const course: Course = {
   ],
   "practiceScenarios": [
     {
-      "id": "example-ex-partner-breach",
-      "title": "Example (fictional): an ex-partner breaches a restraining order"
+      "id": "breached-spo-ex-partner",
+      "title": "Example (fictional): a former partner breaches a Stalking Protection Order"
+    },
+    {
+      "id": "harassment-reclassified",
+      "title": "Example (fictional): a neighbour dispute recorded as harassment"
     }
   ],
   "modules": [
@@ -531,7 +535,7 @@ export const course: Course = {
       "reviewedOn": "2026-11-28",
       "nextReviewDue": "2027-05-28",
       "validityMonths": 12,
-      "estimatedMinutes": 20,
+      "estimatedMinutes": 25,
       "audience": [
         "call-handler",
         "response-officer",
@@ -758,6 +762,13 @@ export const course: Course = {
                 "Which s2A(3) behaviours are present?",
                 "How should the earlier reports be linked and recorded?"
               ]
+            },
+            {
+              "id": "practice-reclassification",
+              "kind": "practice-screening",
+              "scenarioId": "harassment-reclassified",
+              "title": "Practice screening (example, not an official tool)",
+              "briefing": "An invented case: a man says a neighbour keeps loitering outside his house and has let down his car tyres on two occasions. The call was recorded as harassment. Screen the report: is there a course of conduct, which s2A(3) behaviours are present, and should a supervisor reclassify it? Your answers are not marked; compare them with the model answers at the end."
             }
           ]
         }
@@ -1271,9 +1282,9 @@ export const course: Course = {
             {
               "id": "practice",
               "kind": "practice-screening",
-              "scenarioId": "example-ex-partner-breach",
+              "scenarioId": "breached-spo-ex-partner",
               "title": "Practice screening (example, not an official tool)",
-              "briefing": "A fictional woman reports that her former partner, who is subject to a restraining order, has been waiting near her workplace and has sent messages through a friend. Work through the screening: decide whether this is stalking, treat the breach as heightened risk, choose a grade with your reasons, and record your Stalking Protection Order decision. Your answers are not marked; compare them with the feedback at the end."
+              "briefing": "An invented case: a woman calls because her former partner is outside her flat again, although a Stalking Protection Order bars him from contacting her or entering her street. Over recent weeks he has followed her, waited near her home, phoned her again and again, watched her through her window and sent threatening messages. Work through the screening: decide whether this is stalking, treat the breach as heightened risk, choose a grade with your reasons, and record what should happen about the order. Your answers are not marked; compare them with the model answers at the end."
             }
           ]
         }

@@ -131,13 +131,20 @@ describe("the exported course", () => {
     }
   });
 
-  it("includes a practice screening on the example scenario in the risk-screening module", () => {
-    const practice = course.modules
-      .flatMap((module) => blocksOf(module).map((block) => ({ module: module.id, block })))
-      .filter(({ block }) => block.kind === "practice-screening");
-    expect(practice.map(({ module }) => module)).toEqual(["risk-screening"]);
-    expect(practice[0]?.block).toMatchObject({ scenarioId: "example-ex-partner-breach" });
-    expect(course.practiceScenarios.map((scenario) => scenario.id)).toContain("example-ex-partner-breach");
+  it("practises screening on the risk-screening package's fictional scenarios", () => {
+    const practice = course.modules.flatMap((module) =>
+      blocksOf(module).flatMap((block) =>
+        block.kind === "practice-screening" ? [`${module.id} → ${block.scenarioId}`] : [],
+      ),
+    );
+    expect(practice).toEqual([
+      "recognising-stalking → harassment-reclassified",
+      "risk-screening → breached-spo-ex-partner",
+    ]);
+    expect(course.practiceScenarios.map((scenario) => scenario.id)).toEqual([
+      "breached-spo-ex-partner",
+      "harassment-reclassified",
+    ]);
   });
 
   it("labels every fictional scenario as an example", () => {

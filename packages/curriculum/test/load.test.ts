@@ -53,7 +53,7 @@ describe("loadCourse reports each content mistake with its file and line", () =>
   it("a practice screening on a scenario that is not shipped", async () => {
     await expectOneIssue(
       "modules/risk-screening.yaml",
-      "scenarioId: example-ex-partner-breach",
+      "scenarioId: breached-spo-ex-partner",
       "scenarioId: example-unknown-case",
       { message: /unknown practice scenario "example-unknown-case"/ },
     );
@@ -143,7 +143,7 @@ describe("loadCourse reports each content mistake with its file and line", () =>
   });
 
   it("a module estimated outside 15 to 25 minutes", async () => {
-    await expectOneIssue(m1, "estimatedMinutes: 20", "estimatedMinutes: 40", {
+    await expectOneIssue(m1, "estimatedMinutes: 25", "estimatedMinutes: 40", {
       message: /15 to 25 minutes/,
       field: "estimatedMinutes",
     });
