@@ -153,7 +153,7 @@ export type Deadline = z.infer<typeof DeadlineSchema>;
 /** A numbered sub-item of a recommendation (`"12.1"`) with our own summary and its deadline. */
 export const SubItemSchema = z
   .strictObject({
-    id: RecommendationIdSchema.refine((id) => id.includes("."), "a sub-item id needs a dot, e.g. 12.1"),
+    id: RecommendationIdSchema.regex(/\./, "a sub-item id needs a dot, e.g. 12.1"),
     summary: text("summary"),
     deadline: DeadlineSchema,
   })

@@ -5,7 +5,14 @@ import { describe, expect, it } from "vitest";
 import { pathsOf, replaceAt } from "./paths";
 import { jsonSchemaFor, topLevelSchemas } from "../scripts/json-schemas";
 import type { SchemaName } from "../scripts/json-schemas";
-import { essexActionPlan, parseActionPlan, recommendations, report } from "../src/index";
+import {
+  essexActionPlan,
+  parseActionPlan,
+  parseRecommendation,
+  parseReport,
+  recommendations,
+  report,
+} from "../src/index";
 
 // A real JSON Schema validator stands in for the non-TypeScript force systems the files are for.
 const ajv = new Ajv2020({ strict: true, allErrors: true });
@@ -52,18 +59,23 @@ describe("generated JSON Schema files", () => {
     expect(validators["action-plan"](broken)).toBe(false);
   });
 
-  it("agree with zod on plans broken at any point", () => {
-    const plan = json(essexActionPlan);
+  it.each([
+    ["action-plan", essexActionPlan, parseActionPlan],
+    ["recommendation", recommendations[27], parseRecommendation],
+    ["report", report, parseReport],
+  ] as const)("%s: agrees with zod on documents broken at any point", (name, document, parse) => {
+    const valid = json(document);
+    const validate = validators[name];
     const values = fc.oneof(
       fc.anything(),
-      fc.constantFrom("", " ", "7.1", "29", "30", "complete", "2025-03-27", "2025-13-01", "https://example.org", "x"),
+      fc.constantFrom("", " ", "7.1", "12", "29", "30", "complete", "2025-03-27", "2025-13-01", "https://example.org"),
     );
     fc.assert(
-      fc.property(fc.constantFrom(...pathsOf(plan)), values, (path, value) => {
-        const input = replaceAt(plan, path, value);
-        const zod = parseActionPlan(input);
-        const schemaSays = validators["action-plan"](input);
-        if (zod.ok) expect(schemaSays, ajv.errorsText(validators["action-plan"].errors)).toBe(true);
+      fc.property(fc.constantFrom(...pathsOf(valid)), values, (path, value) => {
+        const input = replaceAt(valid, path, value);
+        const zod = parse(input);
+        const schemaSays = validate(input);
+        if (zod.ok) expect(schemaSays, ajv.errorsText(validate.errors)).toBe(true);
         else if (schemaSays) {
           // Only rules JSON Schema cannot express may separate the two.
           for (const error of zod.errors) expect(beyondJsonSchema.some((rule) => rule.test(error.message))).toBe(true);
