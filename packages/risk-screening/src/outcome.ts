@@ -1,6 +1,7 @@
 import type { ScreeningContext } from "./context";
 import type { TaskId } from "./questions";
 import {
+  actionRecommendations,
   behavioursSeen,
   breachAlleged,
   classify,
@@ -60,7 +61,7 @@ export function buildOutcome(context: ScreeningContext): ScreeningOutcome {
           id: "dispatch",
           label: "Dispatch an emergency response now; screen for stalking once everyone is safe",
           done: false,
-          recommendations: ["12.4"],
+          recommendations: [...actionRecommendations.dispatch],
         },
       ],
       auditTrail,

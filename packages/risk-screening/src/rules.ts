@@ -273,48 +273,58 @@ export function safeguardingPlan(context: ScreeningContext): SafeguardingPlan {
   };
 }
 
+/**
+ * Which recommendation(s) of the 2024 super-complaint report each action answers. One table serves the
+ * outcome's required actions and the UI's task list, so the two can never disagree.
+ */
+export const actionRecommendations = {
+  dispatch: ["12.4"],
+  screening: ["12.1", "23.1"],
+  riskReasoning: ["12.2"],
+  breachEscalation: ["12.3"],
+  supervisorReview: ["12.4"],
+  dmmListing: ["12.4", "13.2"],
+  reclassification: ["23.1"],
+  recording: ["7.1"],
+  spoDecision: ["13"],
+  needsAssessment: ["14.1"],
+  rightsExplained: ["14.2"],
+  referrals: ["14.3", "14.4"],
+  allocation: ["17.1"],
+  safeguarding: ["25.1"],
+} as const satisfies Readonly<Record<string, readonly RecommendationId[]>>;
+
+/** An action id of {@link actionRecommendations}. */
+export type ActionId = keyof typeof actionRecommendations;
+
 /** The actions a screening's outcome requires and the report recommendations they answer. */
 export function requiredActions(context: ScreeningContext): RequiredAction[] {
   const done = (task: keyof ScreeningContext["taskRecords"]) => context.taskRecords[task] !== undefined;
-  const action = (id: string, label: string, isDone: boolean, recommendations: RecommendationId[], detail?: string) =>
-    detail === undefined
+  const action = (id: ActionId, label: string, isDone: boolean, detail?: string): RequiredAction => {
+    const recommendations = [...actionRecommendations[id]];
+    return detail === undefined
       ? { id, label, done: isDone, recommendations }
       : { id, label, done: isDone, recommendations, detail };
+  };
   const plan = safeguardingPlan(context);
+  const graded = context.grade !== null;
   const actions: RequiredAction[] = [
-    action("screening", "Screen the report for stalking and assess risk with an instrument", context.grade !== null, [
-      "12.1",
-      "23.1",
-    ]),
-    action("riskReasoning", "Record the risk grade and the reasoning behind it", context.grade !== null, ["12.2"]),
+    action("screening", "Screen the report for stalking and assess risk with an instrument", graded),
+    action("riskReasoning", "Record the risk grade and the reasoning behind it", graded),
   ];
   if (breachAlleged(context)) {
-    actions.push(action("breachEscalation", "Treat the breach as heightened risk and escalate it", true, ["12.3"]));
+    actions.push(action("breachEscalation", "Treat the breach as heightened risk and escalate it", true));
   }
-  actions.push(
-    action("supervisorReview", "Supervisor reviews the screening early", context.supervisor !== null, ["12.4"]),
-  );
+  actions.push(action("supervisorReview", "Supervisor reviews the screening early", context.supervisor !== null));
   if (plan.dmm.listed) {
     actions.push(
-      action(
-        "dmmListing",
-        "List the case for the daily management meeting",
-        context.dmmListed,
-        ["12.4", "13.2"],
-        plan.dmm.reason,
-      ),
+      action("dmmListing", "List the case for the daily management meeting", context.dmmListed, plan.dmm.reason),
     );
   }
   const reclassified = proposedReclassification(context);
   if (reclassified) {
     actions.push(
-      action(
-        "reclassification",
-        "Reclassify the report as stalking",
-        context.supervisor !== null,
-        ["23.1"],
-        reclassified.reason,
-      ),
+      action("reclassification", "Reclassify the report as stalking", context.supervisor !== null, reclassified.reason),
     );
   }
   actions.push(
@@ -322,19 +332,16 @@ export function requiredActions(context: ScreeningContext): RequiredAction[] {
       "recording",
       "Record the principal crime and included classifications so both can be searched",
       done("recording"),
-      ["7.1"],
     ),
-    action("spoDecision", "Consider a stalking protection order and record the decision", done("spoDecision"), ["13"]),
-    action("needsAssessment", "Complete a victim needs assessment", done("needsAssessment"), ["14.1"]),
-    action("rightsExplained", "Explain the victim's rights under the Victims' Code", done("rightsExplained"), ["14.2"]),
-    action("referrals", "Offer specialist support and refer with consent", done("referrals"), ["14.3", "14.4"]),
-    action("allocation", `Allocate to: ${plan.allocation}`, context.grade !== null, ["17.1"]),
+    action("spoDecision", "Consider a stalking protection order and record the decision", done("spoDecision")),
+    action("needsAssessment", "Complete a victim needs assessment", done("needsAssessment")),
+    action("rightsExplained", "Explain the victim's rights under the Victims' Code", done("rightsExplained")),
+    action("referrals", "Offer specialist support and refer with consent", done("referrals")),
+    action("allocation", `Allocate to: ${plan.allocation}`, graded),
   );
   if (plan.maracExpected || plan.panelExpected) {
     actions.push(
-      action("multiAgency", "Refer to multi-agency risk management (MARAC or stalking panel)", done("safeguarding"), [
-        "25.1",
-      ]),
+      action("safeguarding", "Refer to multi-agency risk management (MARAC or stalking panel)", done("safeguarding")),
     );
   }
   return actions;

@@ -1,4 +1,4 @@
-import { RecommendationIdSchema } from "@stalking-response/recommendations";
+import { KnownRecommendationIdSchema } from "@stalking-response/recommendations";
 import { z } from "zod";
 
 /** Who did something: a role the force configuration understands and an opaque id (never a name). */
@@ -216,7 +216,7 @@ export const RequiredActionSchema = z.object({
   label: z.string().min(1),
   done: z.boolean(),
   detail: z.string().optional(),
-  recommendations: z.array(RecommendationIdSchema).min(1),
+  recommendations: z.array(KnownRecommendationIdSchema).min(1),
 });
 /** A required action. */
 export type RequiredAction = z.infer<typeof RequiredActionSchema>;

@@ -4,6 +4,7 @@ import type { ScreeningEventType } from "./events";
 import type { QuestionStepId, StepId, TaskId } from "./questions";
 import { incidentQuestions, stalkingBehaviourOptions, steps, taskOrder, tasks } from "./questions";
 import {
+  actionRecommendations,
   classify,
   instrumentQuestionAsQuestion,
   legalBasis,
@@ -117,15 +118,6 @@ export type ScreeningView =
       readonly submitEvent: "task.submit";
     }
   | { readonly kind: "outcome"; readonly outcome: ScreeningOutcome };
-
-const taskRecommendations: Readonly<Record<TaskId, readonly RecommendationId[]>> = {
-  recording: ["7.1"],
-  spoDecision: ["13"],
-  needsAssessment: ["14.1"],
-  rightsExplained: ["14.2"],
-  referrals: ["14.3", "14.4"],
-  safeguarding: ["25.1"],
-};
 
 function withValues(questions: readonly Question[], answers: Answers): QuestionView[] {
   return questions.map((q) => {
@@ -352,7 +344,7 @@ export function currentView(snapshot: ScreeningSnapshotLike): ScreeningView {
           title: tasks[id].title,
           status: context.taskRecords[id] ? "completed" : taskAvailable(context, id) ? "notStarted" : "cannotStartYet",
           questions: withValues(tasks[id].questions, taskAnswers(context, id)),
-          recommendations: taskRecommendations[id],
+          recommendations: actionRecommendations[id],
         })),
       };
     default: {

@@ -35,7 +35,7 @@ describe("scenarios from the brief", () => {
     expect(notifySupervisor).toHaveBeenCalledTimes(2);
     expect(listForDailyManagementMeeting).toHaveBeenCalledTimes(1);
     expect(outcome.requiredActions.map((a) => a.id)).toEqual(
-      expect.arrayContaining(["breachEscalation", "dmmListing", "spoDecision", "multiAgency"]),
+      expect.arrayContaining(["breachEscalation", "dmmListing", "spoDecision", "safeguarding"]),
     );
     expect(outcome.requiredActions.find((a) => a.id === "breachEscalation")?.recommendations).toEqual(["12.3"]);
   });
