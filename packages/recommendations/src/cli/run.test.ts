@@ -34,11 +34,13 @@ describe("runCli", () => {
       ["summary", "plan.json", "--as-of=2025-02-30"],
       'Error: --as-of needs a date written YYYY-MM-DD, got "2025-02-30"',
     ],
+    [["summary", "plan.json", "--addressee", "college-of-policing"], "Error: --addressee needs one of home-office"],
+    [["summary", "plan.json", "--addressee"], "Error: --addressee needs one of"],
   ])("rejects %j with usage", async (args, message) => {
     const result = await run(args, plan);
     expect(result.code).toBe(1);
     expect(result.out).toEqual([]);
-    expect(result.err[0]).toBe(message);
+    expect(result.err[0]).toContain(message);
     expect(result.err).toContain("Usage:");
   });
 
@@ -47,6 +49,32 @@ describe("runCli", () => {
     expect(result.code).toBe(0);
     expect(result.out[0]).toBe("Essex Police: progress as of 2024-10-01");
     expect(result.out).toContain("Nothing overdue.");
+  });
+
+  it("summarises the recommendations for another addressee", async () => {
+    const result = await run(["summary", "plan.json", "--addressee=pccs", "--as-of", "2025-04-01"], plan);
+    expect(result.code).toBe(0);
+    const rows = result.out.filter((line) => /^\d+ /.test(line)).map((line) => line.split(/\s+/)[0]);
+    // PCC recommendations plus everything Essex answers.
+    expect(rows).toEqual([
+      "7",
+      "10",
+      "11",
+      "12",
+      "13",
+      "14",
+      "15",
+      "16",
+      "17",
+      "18",
+      "20",
+      "22",
+      "23",
+      "25",
+      "27",
+      "28",
+    ]);
+    expect(result.out.find((line) => line.startsWith("15 "))).toMatch(/^15\s+no-response\s+2025-03-27\s+yes\s+/);
   });
 
   it("reports a read failure other than a missing file", async () => {

@@ -1,4 +1,5 @@
-import { IsoDateSchema } from "../model";
+import { AddresseeSchema, IsoDateSchema, addressees } from "../model";
+import type { Addressee } from "../model";
 import { parseActionPlanJson } from "../parse";
 import { summarisePlan } from "../plan";
 import { formatErrors, formatSummary } from "./format";
@@ -15,7 +16,9 @@ export interface CliIo {
 export const usage = [
   "Usage:",
   "  stalking-plan validate <file>                 check an action plan JSON file",
-  "  stalking-plan summary <file> [--as-of DATE]   progress table; overdue as of DATE (default today)",
+  "  stalking-plan summary <file> [--as-of DATE] [--addressee NAME]",
+  "      progress table; overdue as of DATE (default today) for the recommendations",
+  `      addressed to NAME (default chief-constables; one of ${addressees.join(", ")})`,
   "",
   "Exit code 0 when the plan is valid, 1 otherwise.",
 ];
@@ -57,17 +60,22 @@ export async function runCli(args: readonly string[], io: CliIo): Promise<number
   if (command !== "validate" && command !== "summary") return fail(io, `unknown command "${command}"`);
 
   const files: string[] = [];
-  let asOf: string | undefined;
+  const options: { asOf?: string; addressee?: Addressee } = {};
   for (let i = 0; i < rest.length; i++) {
     const arg = rest[i] ?? "";
-    if (command === "summary" && (arg === "--as-of" || arg.startsWith("--as-of="))) {
-      const value = arg === "--as-of" ? rest[++i] : arg.slice("--as-of=".length);
-      if (!value || !IsoDateSchema.safeParse(value).success)
-        return fail(
-          io,
-          `--as-of needs a date written YYYY-MM-DD, got ${value === undefined ? "nothing" : `"${value}"`}`,
-        );
-      asOf = value;
+    const [flag = "", inline] = arg.startsWith("--") ? arg.split(/=(.*)/s) : [arg];
+    if (command === "summary" && (flag === "--as-of" || flag === "--addressee")) {
+      const value = inline ?? rest[++i];
+      const shown = value === undefined ? "nothing" : `"${value}"`;
+      if (flag === "--as-of") {
+        if (!IsoDateSchema.safeParse(value).success)
+          return fail(io, `--as-of needs a date written YYYY-MM-DD, got ${shown}`);
+        options.asOf = value;
+      } else {
+        const parsed = AddresseeSchema.safeParse(value);
+        if (!parsed.success) return fail(io, `--addressee needs one of ${addressees.join(", ")}, got ${shown}`);
+        options.addressee = parsed.data;
+      }
     } else if (arg.startsWith("-")) return fail(io, `unknown option "${arg}" for ${command}`);
     else files.push(arg);
   }
@@ -80,6 +88,6 @@ export async function runCli(args: readonly string[], io: CliIo): Promise<number
     io.out(`OK: ${file} is a valid action plan for ${plan.force} (${plan.responses.length} responses).`);
     return 0;
   }
-  for (const line of formatSummary(summarisePlan(plan, { asOf: asOf ?? io.today() }))) io.out(line);
+  for (const line of formatSummary(summarisePlan(plan, { ...options, asOf: options.asOf ?? io.today() }))) io.out(line);
   return 0;
 }
