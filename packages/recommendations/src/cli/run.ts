@@ -68,9 +68,9 @@ export async function runCli(args: readonly string[], io: CliIo): Promise<number
       const value = inline ?? rest[++i];
       const shown = value === undefined ? "nothing" : `"${value}"`;
       if (flag === "--as-of") {
-        if (!IsoDateSchema.safeParse(value).success)
-          return fail(io, `--as-of needs a date written YYYY-MM-DD, got ${shown}`);
-        options.asOf = value;
+        const parsed = IsoDateSchema.safeParse(value);
+        if (!parsed.success) return fail(io, `--as-of needs a date written YYYY-MM-DD, got ${shown}`);
+        options.asOf = parsed.data;
       } else {
         const parsed = AddresseeSchema.safeParse(value);
         if (!parsed.success) return fail(io, `--addressee needs one of ${addressees.join(", ")}, got ${shown}`);
