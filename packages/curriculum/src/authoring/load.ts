@@ -81,6 +81,23 @@ function parseFile(file: string, text: string): { parsed: ParsedFile; issues: Co
 }
 
 /**
+ * The plain value of a parsed file. Converting can still fail on a document that parsed cleanly (an alias that
+ * expands without limit), so that failure becomes a located issue, not a crash.
+ */
+function toValue(parsed: ParsedFile): unknown {
+  try {
+    return parsed.doc.toJS({ maxAliasCount: 100 });
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    return new ConversionFailure(locate(parsed, [], `cannot be read: ${message}`));
+  }
+}
+
+class ConversionFailure {
+  constructor(readonly issue: ContentIssue) {}
+}
+
+/**
  * Loads and validates the course from its authored files. Pure: `files` maps a path inside the content folder
  * (`course.yaml`, `modules/<id>.yaml`) to its text, so tests can plant mistakes without touching disk.
  *
@@ -95,7 +112,8 @@ export function loadCourse(files: ReadonlyMap<string, string>): LoadResult {
   }
   const root = parseFile(courseFile, courseText);
   const issues = [...root.issues];
-  const rootValue: unknown = root.parsed.doc.toJS();
+  const rootValue = root.issues.length === 0 ? toValue(root.parsed) : undefined;
+  if (rootValue instanceof ConversionFailure) return { ok: false, issues: [rootValue.issue] };
   if (root.issues.length > 0 || rootValue === null || typeof rootValue !== "object" || Array.isArray(rootValue)) {
     if (issues.length === 0) issues.push(locate(root.parsed, [], "must be a mapping of course fields"));
     return { ok: false, issues };
@@ -117,8 +135,12 @@ export function loadCourse(files: ReadonlyMap<string, string>): LoadResult {
     const { parsed, issues: syntax } = parseFile(file, text);
     issues.push(...syntax);
     moduleFiles.push(parsed);
-    const value: unknown = parsed.doc.toJS();
-    if (syntax.length === 0 && value !== null && typeof value === "object" && (value as { id?: unknown }).id !== id) {
+    const value = syntax.length === 0 ? toValue(parsed) : undefined;
+    if (value instanceof ConversionFailure) {
+      issues.push(value.issue);
+      return undefined;
+    }
+    if (value !== null && typeof value === "object" && (value as { id?: unknown }).id !== id) {
       issues.push(locate(parsed, ["id"], `must be "${String(id)}", the name this file is listed under`));
     }
     return value;
