@@ -86,7 +86,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
         429,
         "rate-limited",
         "Too many attempts",
-        `Too many sign-in attempts. Try again in ${Math.ceil(context.ttl / 1000)} seconds.`,
+        `Too many sign-in requests from this address. Try again in ${Math.ceil(context.ttl / 1000)} seconds.`,
       ),
   });
 
@@ -95,7 +95,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     if (!request.url.startsWith("/api/")) return;
     const token = request.cookies[SESSION_COOKIE];
     request.auth = token ? await loadSession(database.db, token, env.SESSION_TTL_MINUTES, now()) : null;
-    if (safeMethods.has(request.method)) return;
+    // Unknown routes answer 404 whatever the method, so the CSRF check is only for real endpoints.
+    if (safeMethods.has(request.method) || request.is404) return;
     // Signed in: the token bound to the session. Signed out (sign-in itself): the pre-session cookie.
     const expected = request.auth ? request.auth.session.csrfToken : request.cookies[PRE_SESSION_COOKIE];
     const sent = request.headers[CSRF_HEADER];

@@ -25,8 +25,11 @@ export interface MigrationConnection {
   rows(sqlText: string, params: unknown[]): Promise<Record<string, unknown>[]>;
 }
 
-/** Where to find the database: a PostgreSQL URL, or a PGlite data directory (`memory://` for tests). */
-export type DatabaseLocation = { url: string } | { dataDir: string };
+/**
+ * Where to find the database: a PostgreSQL URL, or a PGlite data directory (`memory://` for tests, which
+ * may start from a dumped `loadDataDir` so each test file skips PGlite's slow initdb).
+ */
+export type DatabaseLocation = { url: string } | { dataDir: string; loadDataDir?: Blob };
 
 /** Opens the database (without migrating). */
 export async function openDatabase(location: DatabaseLocation, options: { poolMax?: number } = {}): Promise<Database> {
@@ -61,7 +64,10 @@ export async function openDatabase(location: DatabaseLocation, options: { poolMa
     };
   }
   if (!location.dataDir.startsWith("memory://")) mkdirSync(location.dataDir, { recursive: true });
-  const client = await PGlite.create(location.dataDir);
+  const client = await PGlite.create({
+    dataDir: location.dataDir,
+    ...(location.loadDataDir ? { loadDataDir: location.loadDataDir } : {}),
+  });
   return {
     db: drizzlePglite({ client, schema }) as unknown as Db,
     kind: "pglite",

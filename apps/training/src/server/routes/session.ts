@@ -4,6 +4,7 @@ import type { SessionResponse } from "../../shared/api";
 import { SessionResponseSchema, SignInRequestSchema, paths } from "../../shared/api";
 import { audit } from "../audit";
 import { verifyPassword } from "../auth/passwords";
+import { SignInThrottle } from "../auth/throttle";
 import type { AuthUser } from "../auth/session";
 import { PRE_SESSION_COOKIE, SESSION_COOKIE, createSession, deleteSession, randomToken } from "../auth/session";
 import { forces, units, users } from "../db/schema";
@@ -23,17 +24,10 @@ export function sessionUser(user: AuthUser): NonNullable<SessionResponse["user"]
   };
 }
 
-const signInKey = (ip: string, body: unknown): string => {
-  const identifier =
-    body !== null && typeof body === "object" && "identifier" in body && typeof body.identifier === "string"
-      ? body.identifier.trim().toLowerCase()
-      : "";
-  return `${ip}|${identifier}`;
-};
-
 /** Sign in, who am I, sign out. */
 export function sessionRoutes(deps: AppDeps) {
   const { db, env, now, secure } = deps;
+  const throttle = new SignInThrottle(env.SIGN_IN_MAX_ATTEMPTS, env.SIGN_IN_WINDOW_MINUTES * 60_000);
   const cookieOptions = { httpOnly: true, sameSite: "strict", secure, path: "/" } as const;
   const setSessionCookie = (reply: FastifyReply, token: string, expiresAt: Date) => {
     reply.setCookie(SESSION_COOKIE, token, { ...cookieOptions, expires: expiresAt });
@@ -72,17 +66,24 @@ export function sessionRoutes(deps: AppDeps) {
       body: SignInRequestSchema,
       errors: [401, 429],
       config: {
-        rateLimit: {
-          max: env.SIGN_IN_MAX_ATTEMPTS,
-          timeWindow: env.SIGN_IN_WINDOW_MINUTES * 60_000,
-          // After body parsing, so the key can be the account as well as the address.
-          hook: "preHandler",
-          keyGenerator: (request: { ip: string; body: unknown }) => signInKey(request.ip, request.body),
-        },
+        // A coarse per-address ceiling on top of the per-account throttle, against spraying many accounts.
+        rateLimit: { max: env.SIGN_IN_MAX_ATTEMPTS * 10, timeWindow: env.SIGN_IN_WINDOW_MINUTES * 60_000 },
       },
       response: { status: 200, schema: SessionResponseSchema, description: "Signed in" },
-      handler: async ({ body, auth, reply }) => {
+      handler: async ({ body, auth, request, reply }) => {
         const identifier = body.identifier.toLowerCase();
+        const key = `${request.ip}|${identifier}`;
+        const wait = throttle.retryAfter(key, now().getTime());
+        if (wait > 0) {
+          const seconds = Math.ceil(wait / 1000);
+          reply.header("retry-after", String(seconds));
+          throw new HttpProblem(
+            429,
+            "rate-limited",
+            "Too many attempts",
+            `Too many failed sign-ins. Try again in ${seconds} seconds.`,
+          );
+        }
         const [account] = await db
           .select({
             id: users.id,
@@ -104,6 +105,7 @@ export function sessionRoutes(deps: AppDeps) {
           .limit(1);
         const ok = await verifyPassword(account?.passwordHash ?? null, body.password);
         if (!account || !ok) {
+          throttle.fail(key, now().getTime());
           await audit(db, {
             forceId: account?.forceId ?? null,
             actorUserId: null,
@@ -118,6 +120,7 @@ export function sessionRoutes(deps: AppDeps) {
             [{ field: "identifier", reason: "does not match an account with that password" }],
           );
         }
+        throttle.succeed(key);
         // A new session on every sign-in (never reuse one that existed before: session fixation).
         if (auth) await deleteSession(db, auth.session.tokenHash);
         const session = await createSession(db, account, env.SESSION_TTL_MINUTES, now());

@@ -1,0 +1,186 @@
+/**
+ * The one query behind every trainer view. The grid page, its counts, the charts and the CSV export are all
+ * built from {@link learnerScope} (which learners match the filter) and {@link moduleColumns} (what each
+ * learner's status is on each module), so a number shown in one view is the number in the others.
+ *
+ * Shape: learners drive the query (`users u`), with one primary-key join per catalog module onto the
+ * completion projection. Assignments are few per force, so they are read once and inlined as a `LEAST(CASE …)`
+ * expression over the learner's unit, job role and id: deciding "assigned, due when" costs no table access.
+ * No query runs per learner; a page is one query and an export is one query per batch.
+ */
+import type { SQL } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
+import type { GridFilter, GridSort, GridStatusFilter } from "../../shared/trainer-api";
+import type { Catalog } from "../catalog";
+import type { Db } from "../db/client";
+import { assignments } from "../db/schema";
+import { RENEWAL_WINDOW_DAYS } from "../learning/projection";
+
+/** An assignment as the query needs it. */
+export interface ScopeAssignment {
+  moduleId: string;
+  unitId: string | null;
+  jobRole: string | null;
+  userId: string | null;
+  dueDate: string;
+}
+
+/** Everything the SQL builders need besides the filter. */
+export interface QueryContext {
+  forceId: string;
+  now: Date;
+  moduleIds: readonly string[];
+  assignments: readonly ScopeAssignment[];
+}
+
+/** Runs raw SQL and returns its rows, the same on PGlite and PostgreSQL. */
+export async function rowsOf<T>(db: Db, query: SQL): Promise<T[]> {
+  const result = (await db.execute(query)) as unknown as { rows: T[] };
+  return result.rows;
+}
+
+/** Loads what every trainer query needs: the force's assignments and the catalog's module order. */
+export async function queryContext(db: Db, catalog: Catalog, forceId: string, now: Date): Promise<QueryContext> {
+  const rows = await db
+    .select({
+      moduleId: assignments.moduleId,
+      unitId: assignments.unitId,
+      jobRole: assignments.jobRole,
+      userId: assignments.userId,
+      dueDate: assignments.dueDate,
+    })
+    .from(assignments)
+    .where(eq(assignments.forceId, forceId));
+  return { forceId, now, moduleIds: catalog.modules.map((module) => module.id), assignments: rows };
+}
+
+const alias = (index: number) => sql.raw(`c${index}`);
+
+/** The earliest due date of the assignments of `moduleId` that cover learner `u`, or NULL. */
+function assignedDue(context: QueryContext, moduleId: string): SQL {
+  const matching = context.assignments.filter((assignment) => assignment.moduleId === moduleId);
+  if (matching.length === 0) return sql`NULL::date`;
+  const cases = matching.map((assignment) => {
+    const conditions: SQL[] = [];
+    if (assignment.userId !== null) conditions.push(sql`u.id = ${assignment.userId}::uuid`);
+    if (assignment.unitId !== null) conditions.push(sql`u.unit_id = ${assignment.unitId}::uuid`);
+    if (assignment.jobRole !== null) conditions.push(sql`u.job_role = ${assignment.jobRole}`);
+    const when = conditions.length === 0 ? sql`TRUE` : sql.join(conditions, sql` AND `);
+    return sql`CASE WHEN ${when} THEN ${assignment.dueDate}::date END`;
+  });
+  // LEAST ignores NULLs, so this is the earliest due date among the assignments that match.
+  return cases.length === 1 ? (cases[0] as SQL) : sql`LEAST(${sql.join(cases, sql`, `)})`;
+}
+
+/** SQL for one module's derived values on learner `u` and completion alias `c<i>`. */
+export interface ModuleColumn {
+  moduleId: string;
+  /** `LEFT JOIN completions c<i> …` */
+  join: SQL;
+  /** The status a person sees: not-started, in-progress, completed, due-for-renewal or expired. */
+  status: SQL;
+  /** A sortable rank of `status`. */
+  statusRank: SQL;
+  /** Completed and not yet expired (completed or due for renewal). */
+  current: SQL;
+  assignedDue: SQL;
+  /** Assignment due date, or the expiry once completed: recertification follows the validity period. */
+  dueDate: SQL;
+  overdue: SQL;
+  c: SQL;
+}
+
+/** Builds the per-module expressions; the rule matches the officer's "My training" (`learning/progress.ts`). */
+export function moduleColumns(context: QueryContext): ModuleColumn[] {
+  const now = context.now.toISOString();
+  const today = now.slice(0, 10);
+  const renewalFrom = sql`(${now}::timestamptz + make_interval(days => ${RENEWAL_WINDOW_DAYS}))`;
+  return context.moduleIds.map((moduleId, index) => {
+    const c = alias(index);
+    const due = assignedDue(context, moduleId);
+    const current = sql`(${c}.status = 'completed' AND ${c}.expires_at > ${now}::timestamptz)`;
+    const dueDate = sql`(CASE WHEN ${due} IS NULL THEN NULL WHEN ${c}.expires_at IS NOT NULL THEN (${c}.expires_at AT TIME ZONE 'UTC')::date ELSE ${due} END)`;
+    return {
+      moduleId,
+      c,
+      join: sql`LEFT JOIN completions ${c} ON ${c}.user_id = u.id AND ${c}.module_id = ${moduleId}`,
+      status: sql`(CASE WHEN ${c}.status = 'completed' THEN (CASE WHEN ${c}.expires_at <= ${now}::timestamptz THEN 'expired' WHEN ${c}.expires_at <= ${renewalFrom} THEN 'due-for-renewal' ELSE 'completed' END) WHEN ${c}.status = 'in-progress' THEN 'in-progress' ELSE 'not-started' END)`,
+      statusRank: sql`(CASE WHEN ${c}.status = 'completed' THEN (CASE WHEN ${c}.expires_at <= ${now}::timestamptz THEN 2 WHEN ${c}.expires_at <= ${renewalFrom} THEN 3 ELSE 4 END) WHEN ${c}.status = 'in-progress' THEN 1 ELSE 0 END)`,
+      current,
+      assignedDue: due,
+      dueDate,
+      overdue: sql`(${due} IS NOT NULL AND ${current} IS NOT TRUE AND ${dueDate} < ${today}::date)`,
+    };
+  });
+}
+
+/** Whether module column `column` matches a status filter. */
+function statusMatches(column: ModuleColumn, status: GridStatusFilter, withinDays: number, now: Date): SQL {
+  const at = now.toISOString();
+  const c = column.c;
+  switch (status) {
+    case "overdue":
+      return column.overdue;
+    case "renewal-due":
+      return sql`(${column.current} AND ${c}.expires_at <= ${at}::timestamptz + make_interval(days => ${withinDays}))`;
+    default:
+      return sql`${column.status} = ${status}`;
+  }
+}
+
+/** Escapes LIKE wildcards so a search for `50%` means the text, not a pattern. */
+const likeLiteral = (text: string) => text.toLowerCase().replace(/[\\%_]/g, (char) => `\\${char}`);
+
+/** The learners of the force that match the filter: the WHERE clause over `u` (and the module joins). */
+export function learnerScope(context: QueryContext, columns: readonly ModuleColumn[], filter: GridFilter): SQL {
+  const conditions: SQL[] = [sql`u.force_id = ${context.forceId}`, sql`u.disabled_at IS NULL`];
+  if (filter.unit !== undefined) {
+    // A command covers the teams under it, so "filter to a command" shows everyone in it.
+    conditions.push(
+      sql`u.unit_id IN (SELECT id FROM units WHERE force_id = ${context.forceId} AND (id = ${filter.unit}::uuid OR parent_id = ${filter.unit}::uuid))`,
+    );
+  }
+  if (filter.jobRole !== undefined) conditions.push(sql`u.job_role = ${filter.jobRole}`);
+  if (filter.q !== undefined) {
+    const text = likeLiteral(filter.q);
+    conditions.push(sql`(lower(u.display_name) LIKE ${`%${text}%`} OR lower(u.collar_number) LIKE ${`${text}%`})`);
+  }
+  if (filter.status !== undefined) {
+    const status = filter.status;
+    const chosen =
+      filter.module === undefined ? columns : columns.filter((column) => column.moduleId === filter.module);
+    const matches = chosen.map((column) => statusMatches(column, status, filter.withinDays, context.now));
+    conditions.push(matches.length === 0 ? sql`FALSE` : sql`(${sql.join(matches, sql` OR `)})`);
+  }
+  return sql.join(conditions, sql` AND `);
+}
+
+/** The FROM clause: learners with one completion join per module. */
+export const learnerFrom = (columns: readonly ModuleColumn[]): SQL =>
+  sql`users u ${sql.join(
+    columns.map((column) => column.join),
+    sql` `,
+  )}`;
+
+/** The sort key of a grid sort: a non-null expression, and how a cursor value of it is typed. */
+export function sortKey(columns: readonly ModuleColumn[], sort: GridSort, moduleId: string | undefined): SQL {
+  const column = columns.find((candidate) => candidate.moduleId === moduleId);
+  const epoch = (expression: SQL) => sql`coalesce(extract(epoch from ${expression}) * 1000, -1)::float8`;
+  switch (sort) {
+    case "name":
+      return sql`lower(u.display_name)`;
+    case "collarNumber":
+      return sql`coalesce(lower(u.collar_number), '')`;
+    case "status":
+      return column ? column.statusRank : sql`0`;
+    case "completedAt":
+      return column ? epoch(sql`${column.c}.completed_at`) : sql`0`;
+    case "expiresAt":
+      return column ? epoch(sql`${column.c}.expires_at`) : sql`0`;
+    case "score":
+      return column ? sql`coalesce(${column.c}.score_percent, -1)` : sql`0`;
+  }
+}
+
+/** Whether a sort's key is text (name, collar number) or a number (everything else). */
+export const textSort = (sort: GridSort): boolean => sort === "name" || sort === "collarNumber";
