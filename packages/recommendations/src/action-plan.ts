@@ -18,8 +18,9 @@ export type Status = z.infer<typeof StatusSchema>;
 export const KnownRecommendationIdSchema = z
   .string({ error: "must be a recommendation id written as text, e.g. 12 or 12.1" })
   .refine(isKnownRecommendationId, {
+    // The value is echoed so the analyst can find it, cut short so a pasted paragraph cannot flood the output.
     error: (issue) =>
-      `${JSON.stringify(issue.input)} is not a recommendation or sub-item in the report (known ids: 1–29 and sub-items such as 12.1)`,
+      `${JSON.stringify(String(issue.input).slice(0, 20))} is not a recommendation or sub-item in the report (known ids: 1–29 and sub-items such as 12.1)`,
   })
   .meta({ enum: [...recommendationIds] });
 

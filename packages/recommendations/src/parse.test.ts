@@ -89,6 +89,15 @@ describe("parseActionPlan", () => {
     });
   });
 
+  it("quotes at most 20 characters of an unknown id", () => {
+    const result = parseActionPlan({
+      ...essexActionPlan,
+      responses: [{ id: "x".repeat(500), status: "complete", narrative: "n" }],
+    });
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.errors[0]?.message).toMatch(/^"x{20}" is not a recommendation/);
+  });
+
   it("rejects a recommendation answered twice, pointing at the second answer", () => {
     const result = parseActionPlan({
       ...essexActionPlan,
