@@ -310,7 +310,7 @@ export const course: Course = {
     {
       "id": "spo-minimum-duration",
       "value": "2 years",
-      "statement": "A full Stalking Protection Order lasts for a fixed period of at least 2 years, or until a further order.",
+      "statement": "A full SPO runs for a fixed period of no less than 2 years, or until the court makes a further order.",
       "sources": [
         "spa-2019",
         "spa-2019-notes"
@@ -327,7 +327,7 @@ export const course: Course = {
     {
       "id": "spo-notification-deadline",
       "value": "3 days",
-      "statement": "A person subject to an SPO must notify the police of their names and home address within 3 days of service, and of any change within 3 days of it.",
+      "statement": "Someone subject to an SPO has 3 days from service to give the police their names and home address, and 3 days from any later change to report it.",
       "sources": [
         "spa-2019",
         "spa-2019-notes"
@@ -343,7 +343,7 @@ export const course: Course = {
     {
       "id": "spo-breach-max-indictment",
       "value": "5 years",
-      "statement": "Breaching an SPO without reasonable excuse is triable either way, with a maximum of 5 years' imprisonment on indictment.",
+      "statement": "Breaking an SPO with no reasonable excuse is an either-way offence carrying up to 5 years' imprisonment on indictment.",
       "sources": [
         "spa-2019-s8"
       ],
@@ -359,7 +359,7 @@ export const course: Course = {
     {
       "id": "magistrates-general-limit",
       "value": "12 months",
-      "statement": "On summary conviction for an either-way offence such as SPO breach, the maximum prison term is the general limit in a magistrates' court, which has been 12 months since 18 November 2024; the limit that applies depends on the date of conviction, and offences committed before 2 May 2022 are limited to 6 months.",
+      "statement": "When magistrates convict of an either-way offence such as SPO breach, the longest prison term they can impose is their general limit, 12 months since 18 November 2024. Which limit applies turns on the conviction date, and offences committed before 2 May 2022 are capped at 6 months.",
       "sources": [
         "spa-2019-s8",
         "sentencing-act-2020-s224"
@@ -386,7 +386,7 @@ export const course: Course = {
     {
       "id": "summary-stalking-maximum",
       "value": "6 months",
-      "statement": "Harassment (s2) and stalking (s2A) under the PHA 1997 are summary-only offences, with a maximum of 6 months' imprisonment.",
+      "statement": "Harassment (s2) and stalking (s2A) under the PHA 1997 can be tried only by magistrates, and carry at most 6 months' imprisonment.",
       "sources": [
         "pha-1997"
       ],
@@ -395,7 +395,7 @@ export const course: Course = {
     {
       "id": "stalking-offences-in-force",
       "value": "25 November 2012",
-      "statement": "The stalking offences in ss2A and 4A PHA 1997, inserted by the Protection of Freedoms Act 2012, came into force on 25 November 2012.",
+      "statement": "The Protection of Freedoms Act 2012 added the stalking offences in ss2A and 4A to the PHA 1997 with effect from 25 November 2012.",
       "sources": [
         "pha-1997"
       ],
@@ -404,7 +404,7 @@ export const course: Course = {
     {
       "id": "course-of-conduct-minimum",
       "value": "two occasions",
-      "statement": "Where one person is targeted, a course of conduct needs conduct on at least two occasions (PHA 1997 s7).",
+      "statement": "For a single victim, PHA 1997 s7 requires conduct on two occasions or more before there is a course of conduct.",
       "sources": [
         "pha-1997-s7"
       ],
@@ -413,7 +413,7 @@ export const course: Course = {
     {
       "id": "report-published",
       "value": "27 September 2024",
-      "statement": "The joint report on the Suzy Lamplugh Trust's super-complaint about the police response to stalking was published on 27 September 2024.",
+      "statement": "HMICFRS, the IOPC and the College of Policing published their joint report on the Suzy Lamplugh Trust's stalking super-complaint on 27 September 2024.",
       "sources": [
         "super-complaint-report",
         "iopc-super-complaint"
@@ -449,7 +449,7 @@ export const course: Course = {
     {
       "id": "helpline-number",
       "value": "0808 802 0300",
-      "statement": "The National Stalking Helpline, run by the Suzy Lamplugh Trust, is on 0808 802 0300.",
+      "statement": "The Suzy Lamplugh Trust's National Stalking Helpline number is 0808 802 0300.",
       "sources": [
         "suzy-lamplugh-trust"
       ],
@@ -473,7 +473,7 @@ export const course: Course = {
     {
       "id": "code-compliance-duty",
       "value": "29 January 2025",
-      "statement": "Since 29 January 2025, section 5 of the Victims and Prisoners Act 2024 has required service providers to comply with the Victims' Code unless they have good reason not to.",
+      "statement": "Section 5 of the Victims and Prisoners Act 2024, in force from 29 January 2025, requires service providers to follow the Victims' Code unless they have a good reason for not doing so.",
       "sources": [
         "si-2025-95"
       ],
@@ -491,7 +491,7 @@ export const course: Course = {
     {
       "id": "ccb-maximum",
       "value": "5 years",
-      "statement": "Controlling or coercive behaviour (Serious Crime Act 2015 s76) carries up to 5 years' imprisonment on indictment.",
+      "statement": "The s76 Serious Crime Act 2015 offence of controlling or coercive behaviour carries up to 5 years' imprisonment on indictment.",
       "sources": [
         "sca-2015-s76"
       ],
@@ -628,7 +628,7 @@ export const course: Course = {
               "kind": "law",
               "legislation": "Protection from Harassment Act 1997",
               "section": "s7 (interpretation)",
-              "summary": "Harassment and stalking both need a course of conduct. Where one person is targeted, that means conduct on at least two occasions; where several people are targeted, conduct on at least one occasion towards each of them. Speech counts as conduct, and harassing someone includes alarming them or causing them distress.",
+              "summary": "Harassment and stalking both need a course of conduct. Where one person is targeted, that means conduct on at least two occasions; where the target is a group, there must be at least one occasion of conduct aimed at each person in it. Words spoken count as conduct, and alarming or distressing someone is a way of harassing them.",
               "sources": [
                 "pha-1997-s7"
               ],
@@ -639,7 +639,7 @@ export const course: Course = {
               "kind": "law",
               "legislation": "Protection from Harassment Act 1997",
               "section": "s2 (harassment) and s2A (stalking)",
-              "summary": "Under s2 it is an offence to pursue a course of conduct amounting to harassment that the suspect knows, or ought to know, is harassment. The test is objective: would a reasonable person with the same information think so? Section 2A makes that course of conduct stalking when the acts or omissions are ones associated with stalking. Both offences are summary only, with a maximum of 6 months. The stalking offences came into force on 25 November 2012.",
+              "summary": "Section 2 makes it an offence to pursue a course of conduct that harasses someone when the suspect knows, or ought to know, that it does. The question is objective: would a reasonable person who had the same information see it as harassment? Under s2A the same course of conduct is stalking when the things done, or left undone, are associated with stalking. Both offences are summary only, with a maximum of 6 months. The stalking offences came into force on 25 November 2012.",
               "sources": [
                 "pha-1997"
               ],
@@ -650,7 +650,7 @@ export const course: Course = {
               "kind": "law",
               "legislation": "Protection from Harassment Act 1997",
               "section": "s4 (fear of violence) and s4A (stalking involving fear of violence or serious alarm or distress)",
-              "summary": "Section 4 covers a course of conduct that causes someone to fear, on at least two occasions, that violence will be used against them. Section 4A covers stalking that either causes that fear of violence or causes serious alarm or distress with a substantial adverse effect on the victim's usual day-to-day activities. In each case the suspect must know or ought to know the effect. The s4A offence is triable either way, with a maximum of 10 years on indictment.",
+              "summary": "Section 4 is about a course of conduct that makes a person fear violence against them on two or more occasions. Section 4A applies to stalking that either produces that fear of violence or causes serious alarm or distress that has a substantial adverse effect on the victim's ordinary daily life. In each case the suspect must know or ought to know the effect. The s4A offence is triable either way, with a maximum of 10 years on indictment.",
               "sources": [
                 "pha-1997"
               ],
@@ -661,13 +661,13 @@ export const course: Course = {
               "kind": "key-facts",
               "title": "Acts associated with stalking, s2A(3)",
               "items": [
-                "following a person",
-                "contacting, or trying to contact, a person by any means",
-                "publishing material about a person, or material that claims to come from them",
-                "monitoring a person's use of the internet, email or other electronic communication",
-                "loitering anywhere, public or private",
-                "interfering with property the person has",
-                "watching or spying on a person"
+                "following someone",
+                "contacting them, or trying to, by any means",
+                "publishing material about them, or material that pretends to come from them",
+                "keeping watch on their internet, email or other electronic communications",
+                "loitering in any place, public or private",
+                "interfering with property they have",
+                "watching or spying on them"
               ],
               "sources": [
                 "pha-1997"
@@ -724,7 +724,7 @@ export const course: Course = {
               "kind": "law",
               "legislation": "Malicious Communications Act 1988",
               "section": "s1",
-              "summary": "Sending a letter or electronic communication that is indecent or grossly offensive, or that carries a threat, with intent to cause distress or anxiety, is an offence. A report of one such message may be the first visible part of a stalking course of conduct.",
+              "summary": "It is an offence to send a letter or electronic message that is indecent, grossly offensive or threatening, when the sender means it to cause distress or anxiety. A report of one such message may be the first visible part of a stalking course of conduct.",
               "sources": [
                 "mca-1988"
               ],
@@ -734,7 +734,7 @@ export const course: Course = {
               "id": "recording-rules",
               "kind": "text",
               "title": "Recording the course of conduct",
-              "body": "Two changes to the Home Office Counting Rules shaped how stalking is recorded. From April 2018, a course of conduct amounting to stalking or harassment was to be recorded as well as the most serious other offence by the same suspect against the same victim; Avon and Somerset Police reports that this rule was removed on 1 June 2023. From April 2020, a course of conduct between a victim and a former partner became stalking by default, unless the police were satisfied it was harassment only. The rules change, so check the current version with your force crime registrar.",
+              "body": "Two changes to the Home Office Counting Rules shaped how stalking is recorded. From April 2018 forces were to record a stalking or harassment course of conduct alongside the most serious other offence by the same suspect against the same victim; Avon and Somerset Police reports that this rule was removed on 1 June 2023. A further change in April 2020 made stalking the default classification for conduct between former partners, unless the police were satisfied it amounted only to harassment. The rules change, so check the current version with your force crime registrar.",
               "sources": [
                 "vawg-dashboard",
                 "avon-somerset-super-complaint"
@@ -838,7 +838,7 @@ export const course: Course = {
             "options": [
               {
                 "id": "acts-associated",
-                "text": "The acts or omissions are ones associated with stalking",
+                "text": "What was done, or left undone, is associated with stalking",
                 "explanation": "Correct. Stalking is a course of conduct amounting to harassment where the behaviour is associated with stalking."
               },
               {
@@ -866,7 +866,7 @@ export const course: Course = {
             "options": [
               {
                 "id": "monitoring-online",
-                "text": "Monitoring a person's use of the internet or email",
+                "text": "Keeping watch on someone's internet or email use",
                 "explanation": "Correct. Monitoring electronic communication is one of the listed examples."
               },
               {
@@ -924,8 +924,8 @@ export const course: Course = {
             "options": [
               {
                 "id": "serious-alarm",
-                "text": "Serious alarm or distress with a substantial adverse effect on their usual day-to-day activities",
-                "explanation": "Correct. This is the second route into s4A, alongside fear of violence on at least two occasions."
+                "text": "Serious alarm or distress that substantially disrupts their usual day-to-day life",
+                "explanation": "Correct. This is the second route into s4A; the first is fearing violence on two or more occasions."
               },
               {
                 "id": "any-upset",
@@ -1011,7 +1011,7 @@ export const course: Course = {
           },
           {
             "id": "former-partner-recording",
-            "prompt": "True or false: since April 2020, the Home Office Counting Rules have made stalking the default for a course of conduct between a victim and a former partner, unless the police are satisfied it is harassment only.",
+            "prompt": "True or false: since April 2020, the Home Office Counting Rules have made stalking the default classification for conduct between former partners, unless the police are satisfied it is only harassment.",
             "options": [
               {
                 "id": "true",
@@ -1177,7 +1177,7 @@ export const course: Course = {
               "id": "screening-tool",
               "kind": "text",
               "title": "The Stalking Screening Tool",
-              "body": "The Stalking Screening Tool is a questionnaire for first responders, developed through a National Police Chiefs' Council group, that helps officers tell stalking apart from other offences early. An evaluation in Surrey and Sussex, drawing on crime data, a survey of 102 officers and ten interviews, concluded that tools of this kind are needed but must fit the realities of policing and come with better training. It also found that longer-serving officers were less likely to see the tool's value.",
+              "body": "The Stalking Screening Tool is a questionnaire for first responders, developed through a National Police Chiefs' Council group, that helps officers tell stalking apart from other offences early. An evaluation in Surrey and Sussex, drawing on crime data, a survey of 102 officers and ten interviews, concluded that tools of this kind are needed but must fit the realities of policing and come with better training. Officers with longer service tended to value the tool less.",
               "sources": [
                 "sst-evaluation"
               ],
@@ -1217,7 +1217,7 @@ export const course: Course = {
               "kind": "law",
               "legislation": "Stalking Protection Act 2019 and Protection from Harassment Act 1997",
               "section": "SPA s8; restraining orders under PHA s5 and s5A",
-              "summary": "Breaching a Stalking Protection Order without reasonable excuse is an offence triable either way, with a maximum on indictment of 5 years. Breaching a restraining order made on conviction or acquittal is also an offence.",
+              "summary": "Breaking a Stalking Protection Order with no reasonable excuse is an either-way offence; on indictment, a breach carries up to 5 years. Breaching a restraining order made on conviction or acquittal is also an offence.",
               "sources": [
                 "spa-2019-s8",
                 "cps-restraining-orders"
@@ -1550,7 +1550,7 @@ export const course: Course = {
               {
                 "id": "five-years",
                 "text": "5 years",
-                "explanation": "Correct. Breach without reasonable excuse is triable either way, with this maximum on indictment."
+                "explanation": "Correct. This is the Crown Court maximum for breaching an order with no reasonable excuse."
               },
               {
                 "id": "fine-only",
@@ -1654,9 +1654,9 @@ export const course: Course = {
               "title": "SPOs at a glance",
               "items": [
                 "The Stalking Protection Act 2019 came into force on 20 January 2020.",
-                "An SPO is a civil order; breaching it is a criminal offence.",
-                "A chief officer of police applies to a magistrates' court.",
-                "Victims cannot apply for an SPO themselves, and neither can the Crown Prosecution Service.",
+                "The order itself is civil, but breaking it is a crime.",
+                "Applications are made by a chief officer of police, to a magistrates' court.",
+                "Neither the victim nor the Crown Prosecution Service can make the application.",
                 "An SPO can be sought at any stage, including after a conviction or an acquittal."
               ],
               "sources": [
@@ -1672,7 +1672,7 @@ export const course: Course = {
               "kind": "law",
               "legislation": "Stalking Protection Act 2019",
               "section": "s1 (applications)",
-              "summary": "A chief officer of police may apply for an order against a person who lives in their police area, or who they believe is in or is coming to the area. The chief constables of the British Transport Police and the Ministry of Defence Police may also apply, without that link to an area because they have none.",
+              "summary": "A chief officer of police can seek an order against someone who lives in their force area, or whom they believe to be there or on the way there. The British Transport Police and the Ministry of Defence Police can apply too; neither covers a territorial area, so the area condition does not limit them.",
               "sources": [
                 "spa-2019",
                 "spa-2019-notes"
@@ -1683,7 +1683,7 @@ export const course: Course = {
               "id": "no-prosecution-needed",
               "kind": "text",
               "title": "No charge or prosecution is needed",
-              "body": "The Home Office guidance explains that the threshold for a criminal prosecution does not have to be met, which is what lets police protect a victim early. Where the threshold is met, an SPO does not replace a prosecution for a stalking offence; it can run alongside one. The CPS asks prosecutors to remind the police of the power where it has not been considered.",
+              "body": "The Home Office guidance explains that the threshold for a criminal prosecution does not have to be met, which is what lets police protect a victim early. Where the threshold is met, an SPO does not replace a prosecution for a stalking offence; it can run alongside one. Where nobody has considered an SPO, CPS guidance asks prosecutors to prompt the police.",
               "sources": [
                 "ho-spo-guidance",
                 "cps-spo"
@@ -1714,7 +1714,7 @@ export const course: Course = {
               "kind": "law",
               "legislation": "Stalking Protection Act 2019",
               "section": "s1 (application) and s2 (making the order)",
-              "summary": "To apply, it must appear to the chief officer, and to make the order the court must be satisfied, that the defendant has carried out acts associated with stalking; that the defendant poses a risk associated with stalking to another person; and that the order is necessary to protect that person from the risk. The person protected need not be the victim of the original acts, which covers stalking by proxy. The risk can be of physical or psychological harm, and the acts can have happened anywhere in the UK or abroad.",
+              "summary": "The chief officer when applying, and the court when deciding, must be satisfied of three things: the person has done things associated with stalking; they present a stalking-related risk to somebody else; and an order is needed to protect that somebody from the risk. The person protected does not have to be whoever was stalked in the first place, so stalking by proxy is covered. The harm feared may be physical or psychological, and the acts may have taken place anywhere in the UK or overseas.",
               "sources": [
                 "spa-2019",
                 "spa-2019-notes"
@@ -1726,7 +1726,7 @@ export const course: Course = {
               "kind": "law",
               "legislation": "Stalking Protection Act 2019",
               "section": "s5 (interim orders)",
-              "summary": "While a full application is undecided, the police can ask for an interim SPO, with the application or later. The court may make one if it considers it appropriate, a lower test than the three conditions. An interim order lasts for the period it states and ends anyway when the full application is decided.",
+              "summary": "While a full application is undecided, the police can ask for an interim SPO, with the application or later. The court can grant one where it thinks that appropriate, a lower bar than the three conditions. An interim order lasts for the period it states and ends anyway when the full application is decided.",
               "sources": [
                 "spa-2019"
               ],
@@ -1754,7 +1754,7 @@ export const course: Course = {
               "id": "term-limits",
               "kind": "text",
               "title": "Limits on the terms",
-              "body": "Each prohibition or requirement must be necessary to protect the person from a risk associated with stalking. So far as practicable, terms must not clash with the defendant's religious beliefs or with the times they normally work or attend education. Terms apply across the whole UK unless the order limits them to a place, and a new SPO cannot contradict an earlier SPO against the same person.",
+              "body": "Each prohibition or requirement must be necessary to protect the person from a risk associated with stalking. As far as practicable, terms should avoid conflicting with the defendant's religious beliefs or with their usual hours of work or education. Unless the order confines a term to a particular place, it has effect throughout the UK, and a new SPO may not contradict an earlier SPO against the same person.",
               "sources": [
                 "spa-2019"
               ],
@@ -1765,7 +1765,7 @@ export const course: Course = {
               "kind": "callout",
               "variant": "information",
               "title": "Local practice example: GPS tags",
-              "body": "Essex Police reports using GPS tags as a positive requirement of SPOs. The Act does not mention electronic monitoring expressly; it lets the court impose any requirement it is satisfied is necessary. Check your force's legal advice before proposing one.",
+              "body": "Essex Police reports using GPS tags as a positive requirement of SPOs. The Act does not mention electronic monitoring by name; it allows any requirement the court finds necessary. Check your force's legal advice before proposing one.",
               "sources": [
                 "essex-action-plan",
                 "spa-2019"
@@ -1777,7 +1777,7 @@ export const course: Course = {
               "kind": "law",
               "legislation": "Stalking Protection Act 2019",
               "section": "s3 (duration)",
-              "summary": "A full order lasts for a fixed period of at least 2 years, or until a further order. Different terms in the same order can run for different periods.",
+              "summary": "A full order runs either for a fixed period, which must be at least 2 years, or until the court makes a further order. Different terms in the same order can run for different periods.",
               "sources": [
                 "spa-2019",
                 "spa-2019-notes"
@@ -1807,7 +1807,7 @@ export const course: Course = {
               "id": "variation-appeal",
               "kind": "text",
               "title": "Varying, renewing, discharging and appealing",
-              "body": "The defendant or the chief officer can ask the magistrates' court to vary, renew or discharge an order: for example to cover a victim's new address, to renew an order near its end while the risk remains, or to end one no longer needed. Appeals go to the Crown Court: the defendant can appeal the making of an order, and the chief officer can appeal a refusal.",
+              "body": "Either the defendant or the chief officer can go back to magistrates to change, extend or end an order: to cover a victim's new address, say, to extend an order that is running out while the risk remains, or to end one that is no longer needed. Appeals are heard by the Crown Court. A defendant may appeal against an order being made, and a chief officer may appeal when an order is refused.",
               "sources": [
                 "spa-2019",
                 "spa-2019-notes"
@@ -1819,11 +1819,11 @@ export const course: Course = {
               "kind": "key-facts",
               "title": "Breach",
               "items": [
-                "Breaching an SPO or interim SPO without reasonable excuse is an offence, triable either way.",
-                "On indictment, breach carries up to 5 years' imprisonment, a fine, or both.",
-                "On summary conviction, breach carries up to the general limit in a magistrates' court, 12 months since 18 November 2024, a fine, or both.",
-                "The limit that applies depends on the date of conviction, and it has changed several times, so check it when you charge.",
-                "For offences committed before 2 May 2022 the Act reads the summary limit as 6 months."
+                "It is an either-way offence to break an SPO or interim SPO without a reasonable excuse.",
+                "For a breach tried on indictment, the maximum is 5 years' imprisonment, a fine, or both.",
+                "For a breach tried by magistrates, the maximum prison term is the magistrates' general limit, 12 months since 18 November 2024, and a fine is possible too.",
+                "Which limit applies turns on when the person is convicted, and it has changed several times, so check it at the time of charge.",
+                "Where the offence was committed before 2 May 2022, the Act treats the summary maximum as 6 months."
               ],
               "sources": [
                 "spa-2019-s8",
@@ -1835,7 +1835,7 @@ export const course: Course = {
               "id": "alternatives",
               "kind": "text",
               "title": "Other orders to consider",
-              "body": "A restraining order can be made on conviction for any offence, or on acquittal where the court thinks it necessary to protect a person from harassment; the CPS expects the victim's views on its conditions to be sought. Domestic Abuse Protection Notices and Orders under the Domestic Abuse Act 2021 apply only where the two people are personally connected; they have been piloted in some areas since 27 November 2024, and the national roll-out date is not yet confirmed. Breach of a Domestic Abuse Protection Order is an offence. An SPO needs no domestic relationship, no prosecution and no application by the victim.",
+              "body": "A restraining order can be made on conviction for any offence, or on acquittal where the court thinks it necessary to protect a person from harassment; the CPS expects the victim's views on its conditions to be sought. Domestic Abuse Protection Notices and Orders under the Domestic Abuse Act 2021 can be used only when the people involved are personally connected; they have been piloted in some areas since 27 November 2024, and the national roll-out date is not yet confirmed. Breach of a Domestic Abuse Protection Order is an offence. An SPO needs no domestic relationship, no prosecution and no application by the victim.",
               "sources": [
                 "cps-restraining-orders",
                 "daa-2021"
@@ -1867,7 +1867,7 @@ export const course: Course = {
               "id": "northern-ireland",
               "kind": "text",
               "title": "Northern Ireland",
-              "body": "The Stalking Protection Act 2019 applies in England and Wales only. Northern Ireland has its own Stalking Protection Orders under the Protection from Stalking Act (Northern Ireland) 2022, in operation since 19 October 2023, applied for by the Chief Constable of the Police Service of Northern Ireland.",
+              "body": "The 2019 Act covers England and Wales alone. Northern Ireland made its own Stalking Protection Orders under the Protection from Stalking Act (Northern Ireland) 2022, in operation since 19 October 2023, applied for by the Chief Constable of the Police Service of Northern Ireland.",
               "sources": [
                 "nia-2022-17",
                 "spa-2019"
@@ -1882,11 +1882,11 @@ export const course: Course = {
         "questions": [
           {
             "id": "who-applies",
-            "prompt": "Who can apply for a Stalking Protection Order in England and Wales?",
+            "prompt": "Who may apply for an SPO in England and Wales?",
             "options": [
               {
                 "id": "chief-officer",
-                "text": "A chief officer of police, including the chief constables of the British Transport Police and Ministry of Defence Police",
+                "text": "A chief officer of police, which includes the heads of the British Transport Police and the Ministry of Defence Police",
                 "explanation": "Correct. Section 1 gives the power to chief officers of police only."
               },
               {
@@ -1897,7 +1897,7 @@ export const course: Course = {
               {
                 "id": "cps",
                 "text": "The Crown Prosecution Service",
-                "explanation": "The CPS cannot apply; it reminds the police of the power where it has not been considered."
+                "explanation": "The CPS cannot apply, though it may prompt the police to consider one."
               }
             ],
             "correctOptionIds": [
@@ -1944,17 +1944,17 @@ export const course: Course = {
             "options": [
               {
                 "id": "acts",
-                "text": "The defendant has carried out acts associated with stalking",
+                "text": "The person has done acts associated with stalking",
                 "explanation": "Correct. This is the first condition."
               },
               {
                 "id": "risk",
-                "text": "The defendant poses a risk associated with stalking to another person",
+                "text": "The person presents a stalking-related risk to someone else",
                 "explanation": "Correct. This is the second condition; the risk can be physical or psychological."
               },
               {
                 "id": "necessary",
-                "text": "The order is necessary to protect that person from the risk",
+                "text": "An order is needed to protect that someone from the risk",
                 "explanation": "Correct. This is the third condition."
               },
               {
@@ -1985,7 +1985,7 @@ export const course: Course = {
               {
                 "id": "false",
                 "text": "False",
-                "explanation": "Correct. The Explanatory Notes give stalking by proxy as the example."
+                "explanation": "Correct. Stalking by proxy is the example the Explanatory Notes use."
               }
             ],
             "correctOptionIds": [
@@ -2004,7 +2004,7 @@ export const course: Course = {
               {
                 "id": "true",
                 "text": "True",
-                "explanation": "The guidance says the criminal threshold need not be met, which allows early protection."
+                "explanation": "The Home Office guidance makes clear an SPO does not depend on the threshold for charge, so protection can come early."
               },
               {
                 "id": "false",
@@ -2055,7 +2055,7 @@ export const course: Course = {
               {
                 "id": "appropriate",
                 "text": "Whether it considers it appropriate to make one",
-                "explanation": "Correct. This is a lower test than the three conditions, and the order ends when the full application is decided."
+                "explanation": "Correct. The bar is lower than for a full order, and the interim order ends once the full application is decided."
               },
               {
                 "id": "beyond-doubt",
@@ -2147,7 +2147,7 @@ export const course: Course = {
               {
                 "id": "notify-new-address",
                 "text": "Notify the police of the new address within 3 days of the move",
-                "explanation": "Correct. Failing to do so without reasonable excuse is an offence."
+                "explanation": "Correct. Not notifying, without a reasonable excuse, is itself an offence."
               },
               {
                 "id": "apply-variation",
@@ -2171,7 +2171,7 @@ export const course: Course = {
           },
           {
             "id": "appeal-court",
-            "prompt": "Where does an appeal against the making of an SPO go?",
+            "prompt": "Which court hears an appeal against an SPO being made?",
             "options": [
               {
                 "id": "crown-court",
@@ -2204,7 +2204,7 @@ export const course: Course = {
               {
                 "id": "five-years",
                 "text": "5 years' imprisonment, a fine, or both",
-                "explanation": "Correct. Breach without reasonable excuse is triable either way."
+                "explanation": "Correct. A breach with no reasonable excuse can be tried by magistrates or in the Crown Court."
               },
               {
                 "id": "two-years",
@@ -2314,7 +2314,7 @@ export const course: Course = {
                 "Trackers: small GPS or Bluetooth devices hidden in a bag or car.",
                 "Account takeover: getting into the victim's accounts, changing passwords and locking them out.",
                 "Impersonation: fake accounts in the victim's name or with their photos.",
-                "Image-based abuse: sharing, or threatening to share, intimate images.",
+                "Image-based abuse: sharing intimate images, or threatening to.",
                 "Doxxing: publishing the victim's personal details, such as their address."
               ],
               "sources": [
@@ -2340,7 +2340,7 @@ export const course: Course = {
               "kind": "law",
               "legislation": "Protection from Harassment Act 1997",
               "section": "s2A(3)",
-              "summary": "Monitoring a person's use of the internet, email or other electronic communication is itself one of the listed examples of acts associated with stalking. Impersonation and doxxing fit the example of publishing material about a person, or material that claims to come from them.",
+              "summary": "Keeping watch on someone's internet, email or other electronic communications is itself one of the listed examples of acts associated with stalking. Impersonation and doxxing fit the example of publishing material about a person, or material that claims to come from them.",
               "sources": [
                 "pha-1997"
               ],
@@ -2368,10 +2368,10 @@ export const course: Course = {
               "kind": "key-facts",
               "title": "Offences that may apply alongside stalking",
               "items": [
-                "Computer Misuse Act 1990 s1, unauthorised access to computer material, for example logging in with a guessed password: up to 2 years on indictment.",
+                "Computer Misuse Act 1990 s1, getting into a computer or account without permission, such as logging in with a guessed password: up to 2 years on indictment.",
                 "Malicious Communications Act 1988 s1: indecent, grossly offensive or threatening messages sent to cause distress or anxiety.",
                 "Online Safety Act 2023 communications offences, in force since 31 January 2024, including threatening communications and sharing or threatening to share intimate images.",
-                "Controlling or coercive behaviour, Serious Crime Act 2015 s76, where the two people are personally connected, including after they separate: up to 5 years on indictment."
+                "Serious Crime Act 2015 s76 (controlling or coercive behaviour), where the two people are personally connected, including after they separate: up to 5 years on indictment."
               ],
               "sources": [
                 "cma-1990",
@@ -2432,7 +2432,7 @@ export const course: Course = {
               "kind": "checklist",
               "title": "Digital safety steps to discuss with the victim",
               "items": [
-                "Use a safer device, one the suspect has never had access to, to seek help or make plans.",
+                "Seek help and make plans on a safer device, meaning one the suspect has never been able to use.",
                 "Where it is safe, change passwords and turn on two-step verification, warning that the suspect may notice changes.",
                 "Review privacy settings so only chosen people see posts, photos and personal details.",
                 "Check location settings in apps, fitness trackers, cars and family-sharing plans.",
@@ -2460,7 +2460,7 @@ export const course: Course = {
               "id": "rec-20",
               "kind": "text",
               "title": "What recommendation 20 asks of forces",
-              "body": "Forces should understand the scale and nature of online stalking, include online examples in local training, give staff clear online safety advice, and buy digital safeguarding tools and make sure they are used. Essex Police, for example, reports that its cyber team has trained officers and that it uses GPS tags as a positive requirement of SPOs.",
+              "body": "Forces are asked to build a picture of how much online stalking there is and what it looks like, to put online cases into local training, to give staff clear advice on staying safe online, and to buy tools that protect victims digitally and check that staff use them. Essex Police, for example, reports that its cyber team has trained officers and that it uses GPS tags as a positive requirement of SPOs.",
               "sources": [
                 "essex-action-plan",
                 "super-complaint-report"
@@ -2496,7 +2496,7 @@ export const course: Course = {
         "questions": [
           {
             "id": "monitoring-listed",
-            "prompt": "True or false: monitoring a person's internet or email use is one of the s2A(3) examples of stalking behaviour.",
+            "prompt": "True or false: keeping watch on someone's internet or email use is one of the s2A(3) examples of stalking behaviour.",
             "options": [
               {
                 "id": "true",
@@ -2858,7 +2858,7 @@ export const course: Course = {
               "kind": "law",
               "legislation": "Code of Practice for Victims of Crime in England and Wales; Victims and Prisoners Act 2024",
               "section": "Victims' Code (2020); VPA 2024 s5",
-              "summary": "The Victims' Code sets out what victims are entitled to from the police and other criminal justice services. The current Code came into force on 1 April 2021. Since 29 January 2025, service providers have been under a statutory duty to comply with it unless they have good reason not to, and the 2020 Code stays in force until a new one is issued.",
+              "summary": "The Victims' Code sets out what victims are entitled to from the police and other criminal justice services. The current Code came into force on 1 April 2021. Since 29 January 2025, the law has required service providers to follow it unless they have a good reason for not doing so, and the 2020 Code applies until a replacement is issued.",
               "sources": [
                 "victims-code",
                 "si-2025-95"
@@ -2892,7 +2892,7 @@ export const course: Course = {
               "id": "enhanced",
               "kind": "text",
               "title": "Enhanced rights",
-              "body": "Some victims are entitled to an enhanced service: victims of the most serious crime, which includes domestic abuse; persistently targeted victims; and vulnerable or intimidated victims. Stalking victims often fall into one or more of these groups, so check eligibility as part of the needs assessment.",
+              "body": "Three groups are entitled to an enhanced service: people harmed by the most serious crimes, domestic abuse among them; people who are persistently targeted; and people who are vulnerable or intimidated. Many stalking victims belong to at least one of these groups, so check eligibility during the needs assessment.",
               "sources": [
                 "victims-code"
               ],
@@ -2947,7 +2947,7 @@ export const course: Course = {
               "id": "isac",
               "kind": "text",
               "title": "Independent Stalking Advocacy Caseworkers",
-              "body": "Independent Stalking Advocacy Caseworkers (ISACs) are specialist advocates who work independently of the police. They assess risk and plan safety with the victim, help them understand their rights and record evidence, support applications for Stalking Protection Orders, and speak for the victim with the police, courts and housing providers. Paladin, the national stalking advocacy service, supports high-risk victims and trains ISACs.",
+              "body": "Independent Stalking Advocacy Caseworkers (ISACs) advocate for stalking victims and are independent of the police. They assess risk and plan safety with the victim, help them understand their rights and record evidence, support applications for Stalking Protection Orders, and speak for the victim with the police, courts and housing providers. Paladin, the national stalking advocacy service, supports high-risk victims and trains ISACs.",
               "sources": [
                 "setdab-isac",
                 "paladin"
@@ -2972,7 +2972,7 @@ export const course: Course = {
               "id": "advocates-in-training",
               "kind": "text",
               "title": "Advocates in training",
-              "body": "Recommendation 10.3 asks forces to use the knowledge of victim advocates and other experts from outside policing in stalking training. Essex Police reports that ISACs quality-assure and deliver parts of its stalking training.",
+              "body": "Recommendation 10.3 asks forces to draw on victim advocates and other specialists who work outside the police when they train staff on stalking. Essex Police reports that ISACs quality-assure and deliver parts of its stalking training.",
               "sources": [
                 "essex-action-plan"
               ],
@@ -3081,7 +3081,7 @@ export const course: Course = {
             "options": [
               {
                 "id": "serious-crime",
-                "text": "Victims of the most serious crime, including domestic abuse",
+                "text": "People harmed by the most serious crimes, domestic abuse among them",
                 "explanation": "Correct. Many ex-partner stalking victims are in this group."
               },
               {
@@ -3116,13 +3116,13 @@ export const course: Course = {
             "options": [
               {
                 "id": "duty",
-                "text": "Service providers came under a statutory duty to comply with the Victims' Code unless they have good reason not to",
+                "text": "The law began requiring service providers to follow the Victims' Code unless they have a good reason for not doing so",
                 "explanation": "Correct. Section 5 of the Victims and Prisoners Act 2024 came into force then."
               },
               {
                 "id": "new-code",
                 "text": "A new Victims' Code replaced the 2020 Code",
-                "explanation": "The 2020 Code stays in operation until a new Code is issued under the 2024 Act."
+                "explanation": "The 2020 Code applies until a replacement is issued under the 2024 Act."
               },
               {
                 "id": "abolished",

@@ -52,7 +52,7 @@ describe("key facts: one source of truth", () => {
     expect(issues[0]).toMatchObject({ file: spoFile });
     expect(issues[0]?.message).toContain(`the fact "${factId}"`);
     // A folded block of prose is located at its key, the line a trainer sees the field start on.
-    expect(issues[0]?.line).toBe(lineOf(files.get(spoFile), "summary: >-\n          A full order lasts"));
+    expect(issues[0]?.line).toBe(lineOf(files.get(spoFile), "summary: >-\n          A full order runs"));
   });
 
   it("accepts a wrong figure in a wrong answer's text, but not in its explanation", async () => {
