@@ -34,7 +34,7 @@ export class Officer {
     await this.page.locator("h1").first().waitFor();
     const focus = options.focus ?? "heading";
     if (focus !== "none") {
-      const selector = focus === "heading" ? "h1" : "[data-error-summary]";
+      const selector = focus === "heading" ? "h1" : ".govuk-error-summary";
       await this.page.waitForFunction((css) => document.activeElement === document.querySelector(css), selector);
     }
     await expectAccessible(this.page);

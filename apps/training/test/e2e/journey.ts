@@ -89,7 +89,7 @@ export async function takeKnowledgeCheck(officer: Officer, pass: boolean) {
     if (index === 0) {
       await officer.activate(page.getByRole("button", { name: "Continue" }));
       await officer.arrive(`Error: ${title}`, { focus: "error-summary" });
-      expect(await page.getByRole("alert").textContent()).toMatch(/Select (an answer|at least one answer)/);
+      expect(await page.getByRole("alert").textContent()).toMatch(/Select (an answer|all the answers that apply)/);
     }
     await officer.choose(answerFor(question, pass), type);
     if (index === 1) {
@@ -116,8 +116,12 @@ export async function takeKnowledgeCheck(officer: Officer, pass: boolean) {
     const explanation = question.options.find((option) => option.text === given[0])?.explanation;
     expect(await page.getByText(explanation ?? "", { exact: true }).count()).toBeGreaterThan(0);
   }
-  const verdicts = await page.locator(".app-question-feedback .govuk-tag").allTextContents();
-  expect(verdicts).toEqual(questions.map(() => (pass ? "Correct" : "Incorrect")));
+  const verdicts = await page
+    .locator(".srt-knowledge-check__feedback")
+    .evaluateAll((sections) =>
+      sections.map((section) => section.querySelector(":scope > p > .govuk-tag")?.textContent),
+    );
+  expect(verdicts).toEqual(questions.map(() => (pass ? "Correct" : "Not correct")));
 }
 
 /** After a failed attempt: review and retry, then pass, then the certificate. */

@@ -37,14 +37,14 @@ export function networkProblem(): Problem {
   return { status: 0, title: fallbackTitle(0), fieldErrors: [] };
 }
 
+/** One error to show in the error summary and beside its field. */
+export type FieldError = { fieldId: string; message: string };
+
 /**
  * Turns the server's field errors into error-summary entries for the fields a page shows, capitalising the
  * reason as GOV.UK error messages are written ("Enter your password").
  */
-export function fieldErrorsFrom(
-  problem: Problem,
-  fieldIds: Readonly<Record<string, string>>,
-): { fieldId: string; message: string }[] {
+export function fieldErrorsFrom(problem: Problem, fieldIds: Readonly<Record<string, string>>): FieldError[] {
   return problem.fieldErrors.flatMap(({ field, reason }) => {
     const fieldId = fieldIds[field];
     if (fieldId === undefined) return [];

@@ -1,10 +1,10 @@
 import { useState, type FormEvent } from "react";
-import { Button } from "@stalking-response/ui";
+import { Button, ErrorSummary } from "@stalking-response/ui";
 import type { ModuleDetailResponse } from "../../shared/api";
 import { submitAttempt } from "../api/endpoints";
+import type { FieldError } from "../api/problem";
 import { useResource } from "../api/use-resource";
 import { BackLink } from "../govuk/display";
-import { ErrorSummary, type FieldError } from "../govuk/error-summary";
 import { clearDraft, readDraft } from "../knowledge-check/draft";
 import { keepResult } from "../knowledge-check/results";
 import { linkTo, navigate } from "../routing/router";
@@ -25,12 +25,15 @@ function CheckAnswers({ module }: { module: ModuleDetailResponse }) {
   // One id per submission: if the answer is lost and the officer presses submit again, the server records one attempt.
   const [attemptId] = useState(() => crypto.randomUUID());
   const [errors, setErrors] = useState<FieldError[]>([]);
+  // Each refused submit remounts the summary, so it takes focus again even when the messages repeat.
+  const [attempts, setAttempts] = useState(0);
   const [busy, setBusy] = useState(false);
   useDocumentTitle(`Check your answers – ${module.title}`, errors.length > 0);
   const last = module.questions.length;
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
+    setAttempts((count) => count + 1);
     const unanswered = module.questions.flatMap((question, index) =>
       (draft[question.id] ?? []).length === 0
         ? [{ fieldId: `change-${index + 1}`, message: `Answer question ${index + 1}` }]
@@ -58,7 +61,12 @@ function CheckAnswers({ module }: { module: ModuleDetailResponse }) {
       <BackLink to={{ name: "question", moduleId: module.id, number: last }} />
       <div className="govuk-grid-row">
         <div className="govuk-grid-column-two-thirds">
-          <ErrorSummary errors={errors} />
+          {errors.length === 0 ? null : (
+            <ErrorSummary
+              key={attempts}
+              errors={errors.map(({ fieldId, message }) => ({ text: message, href: `#${fieldId}` }))}
+            />
+          )}
           <PageHeading caption={`Knowledge check: ${module.title}`}>Check your answers</PageHeading>
           <dl className="govuk-summary-list">
             {module.questions.map((question, index) => {

@@ -1,14 +1,20 @@
-import { ButtonLink } from "@stalking-response/ui";
-import type { AttemptResult, QuestionResult } from "../../shared/api";
-import { Tag } from "../govuk/display";
+import { ButtonLink, KnowledgeCheck } from "@stalking-response/ui";
+import type { AttemptResult, ModuleDetailResponse } from "../../shared/api";
+import { useResource } from "../api/use-resource";
+import { toLearnerQuestion, toMarking } from "../knowledge-check/adapt";
 import { readResult } from "../knowledge-check/results";
 import { Link, linkTo } from "../routing/router";
 import { PageHeading, useDocumentTitle } from "../shell/page";
-import { ProblemPage } from "../shell/status-pages";
+import { LoadingPage, ProblemPage } from "../shell/status-pages";
+import { loadModule } from "../training/module-store";
 
 /** The scored attempt: pass or not, and why each answer was right or wrong. */
 export function ResultPage({ moduleId, attemptId }: { moduleId: string; attemptId: string }) {
   const result = readResult(attemptId);
+  // The questions' wording and scenarios come with the module, which is usually already held.
+  const [module] = useResource(`module:${moduleId}`, () => loadModule(moduleId));
+  if (module.state === "loading") return <LoadingPage />;
+  if (module.state === "failed") return <ProblemPage problem={module.problem} />;
   if (!result) {
     return (
       <ProblemPage
@@ -22,10 +28,11 @@ export function ResultPage({ moduleId, attemptId }: { moduleId: string; attemptI
       />
     );
   }
-  return <Result moduleId={moduleId} result={result} />;
+  return <Result module={module.data} result={result} />;
 }
 
-function Result({ moduleId, result }: { moduleId: string; result: AttemptResult }) {
+function Result({ module, result }: { module: ModuleDetailResponse; result: AttemptResult }) {
+  const moduleId = module.id;
   const heading = result.passed ? "You passed the knowledge check" : "You did not pass this time";
   useDocumentTitle(heading);
   const right = result.questions.filter((question) => question.correct).length;
@@ -68,9 +75,21 @@ function Result({ moduleId, result }: { moduleId: string; result: AttemptResult 
           </>
         )}
         <h2 className="govuk-heading-l">Your answers</h2>
-        {result.questions.map((question, index) => (
-          <QuestionFeedback key={question.questionId} question={question} number={index + 1} />
-        ))}
+        {result.questions.map((marking, index) => {
+          const question = module.questions.find((candidate) => candidate.id === marking.questionId);
+          return question ? (
+            <KnowledgeCheck
+              key={marking.questionId}
+              question={toLearnerQuestion(question)}
+              questionNumber={index + 1}
+              questionCount={result.questions.length}
+              feedback={toMarking(marking)}
+              value={marking.selectedOptionIds}
+              onChange={ignore}
+              onSubmit={ignore}
+            />
+          ) : null;
+        })}
         <p className="govuk-body">
           <Link to={{ name: "my-training" }}>Back to my training</Link>
         </p>
@@ -79,33 +98,5 @@ function Result({ moduleId, result }: { moduleId: string; result: AttemptResult 
   );
 }
 
-function QuestionFeedback({ question, number }: { question: QuestionResult; number: number }) {
-  const picked = new Set(question.selectedOptionIds);
-  // Explain what the officer chose and what was right; the other distractors would only add noise.
-  const explained = question.options.filter((option) => option.correct || picked.has(option.id));
-  return (
-    <section className="app-question-feedback">
-      <h3 className="govuk-heading-m">
-        Question {number}: {question.prompt}
-      </h3>
-      <p className="govuk-body">
-        {question.correct ? <Tag colour="green">Correct</Tag> : <Tag colour="red">Incorrect</Tag>}
-      </p>
-      <dl className="govuk-summary-list">
-        {explained.map((option) => (
-          <div className="govuk-summary-list__row" key={option.id}>
-            <dt className="govuk-summary-list__key">
-              {option.text}
-              <span className="govuk-body-s app-option-verdict">
-                {[picked.has(option.id) ? "Your answer" : null, option.correct ? "Correct answer" : null]
-                  .filter(Boolean)
-                  .join(", ")}
-              </span>
-            </dt>
-            <dd className="govuk-summary-list__value">{option.explanation}</dd>
-          </div>
-        ))}
-      </dl>
-    </section>
-  );
-}
+/** Marked questions are read-only: the component asks for handlers it never calls in feedback mode. */
+function ignore() {}

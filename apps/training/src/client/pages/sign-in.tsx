@@ -1,9 +1,7 @@
 import { useState, type FormEvent } from "react";
 import { signIn } from "../api/endpoints";
-import { fieldErrorsFrom } from "../api/problem";
-import { Button } from "@stalking-response/ui";
-import { ErrorSummary, type FieldError } from "../govuk/error-summary";
-import { TextInput } from "../govuk/fields";
+import { fieldErrorsFrom, type FieldError } from "../api/problem";
+import { Button, ErrorSummary, TextInput } from "@stalking-response/ui";
 import { navigate } from "../routing/router";
 import { useSession } from "../session/session";
 import { PageHeading, useDocumentTitle } from "../shell/page";
@@ -19,11 +17,14 @@ export function SignInPage({ next }: { next: string | undefined }) {
   const [identifier, setIdentifier] = useState("");
   const [password, setPassword] = useState("");
   const [errors, setErrors] = useState<FieldError[]>([]);
+  // Each refused submit remounts the summary, so it takes focus again even when the messages repeat.
+  const [attempts, setAttempts] = useState(0);
   const [busy, setBusy] = useState(false);
   useDocumentTitle("Sign in", errors.length > 0);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
+    setAttempts((count) => count + 1);
     const missing: FieldError[] = [];
     if (identifier.trim() === "")
       missing.push({ fieldId: fieldIds.identifier, message: "Enter your email address or collar number" });
@@ -55,7 +56,12 @@ export function SignInPage({ next }: { next: string | undefined }) {
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
-        <ErrorSummary errors={errors} />
+        {errors.length === 0 ? null : (
+          <ErrorSummary
+            key={attempts}
+            errors={errors.map(({ fieldId, message }) => ({ text: message, href: `#${fieldId}` }))}
+          />
+        )}
         <PageHeading>Sign in</PageHeading>
         <form noValidate onSubmit={(event) => void submit(event)}>
           <TextInput
@@ -68,7 +74,7 @@ export function SignInPage({ next }: { next: string | undefined }) {
             autoCapitalize="none"
             value={identifier}
             onChange={(event) => setIdentifier(event.target.value)}
-            error={errorFor(fieldIds.identifier)}
+            errorMessage={errorFor(fieldIds.identifier)}
           />
           <TextInput
             id={fieldIds.password}
@@ -78,7 +84,7 @@ export function SignInPage({ next }: { next: string | undefined }) {
             autoComplete="current-password"
             value={password}
             onChange={(event) => setPassword(event.target.value)}
-            error={errorFor(fieldIds.password)}
+            errorMessage={errorFor(fieldIds.password)}
           />
           <Button disabled={busy}>Sign in</Button>
         </form>

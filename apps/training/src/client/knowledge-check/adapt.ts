@@ -1,0 +1,37 @@
+import type { LearnerQuestion, QuestionResult as Marking } from "@stalking-response/curriculum";
+import type { Question, QuestionResult } from "../../shared/api";
+
+/**
+ * The API sends a question as the learner may see it; the ui's KnowledgeCheck takes the curriculum's
+ * learner view. The two differ only in that the API leaves out the question's source ids, which the
+ * component never shows while the question is being answered.
+ */
+export function toLearnerQuestion(question: Question): LearnerQuestion {
+  return {
+    id: question.id,
+    kind: question.kind,
+    prompt: question.prompt,
+    sources: [],
+    ...(question.scenario === undefined ? {} : { scenario: question.scenario }),
+    options: question.options,
+  };
+}
+
+/** The server's marking of one question, in the shape the ui's KnowledgeCheck shows as feedback. */
+export function toMarking(result: QuestionResult): Marking {
+  const selected = new Set(result.selectedOptionIds);
+  return {
+    questionId: result.questionId,
+    correct: result.correct,
+    answered: selected.size > 0,
+    selectedOptionIds: result.selectedOptionIds,
+    correctOptionIds: result.correctOptionIds,
+    options: result.options.map((option) => ({
+      optionId: option.id,
+      text: option.text,
+      explanation: option.explanation,
+      selected: selected.has(option.id),
+      correct: option.correct,
+    })),
+  };
+}
