@@ -7,14 +7,14 @@ export type ButtonVariant = "primary" | "secondary" | "warning" | "inverse";
 
 interface ButtonOwnProps {
   /** `secondary` for other actions, `warning` for destructive ones, `inverse` on dark backgrounds. */
-  variant?: ButtonVariant;
+  variant?: ButtonVariant | undefined;
   /** Adds the arrow used for the call to action that starts a service or journey. */
-  isStartButton?: boolean;
+  isStartButton?: boolean | undefined;
   /**
    * Ignores a second click within one second, so an impatient double click does not submit a
    * form twice (e.g. recording the same action-plan update twice).
    */
-  preventDoubleClick?: boolean;
+  preventDoubleClick?: boolean | undefined;
   children: ReactNode;
 }
 

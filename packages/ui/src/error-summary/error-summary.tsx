@@ -1,6 +1,6 @@
-import { useEffect, useRef } from "react";
-import type { ComponentPropsWithRef, MouseEvent, ReactNode, Ref } from "react";
+import type { ComponentPropsWithRef, MouseEvent, ReactNode } from "react";
 import { classNames } from "../internal/class-names";
+import { useFocusOnMount } from "../internal/use-focus-on-mount";
 
 /** One problem listed in an {@link ErrorSummary}. */
 export interface ErrorSummaryItem {
@@ -33,13 +33,6 @@ function focusField(event: MouseEvent<HTMLAnchorElement>) {
   field.focus({ preventScroll: true });
 }
 
-function setRefs<T>(node: T | null, ...refs: Array<Ref<T> | undefined>) {
-  for (const ref of refs) {
-    if (typeof ref === "function") ref(node);
-    else if (ref) ref.current = node;
-  }
-}
-
 /**
  * GOV.UK error summary: put it at the top of the page (above the `<h1>`) when a form fails
  * validation, listing every problem with a link to its field. It takes focus when it appears,
@@ -59,27 +52,9 @@ export function ErrorSummary({
   ref,
   ...rest
 }: ErrorSummaryProps) {
-  const root = useRef<HTMLDivElement | null>(null);
-  useEffect(() => {
-    const node = root.current;
-    if (disableAutoFocus || !node) return;
-    // Focusable only while it has focus, so a later click on it does not trap the keyboard there.
-    node.setAttribute("tabindex", "-1");
-    const onBlur = () => node.removeAttribute("tabindex");
-    node.addEventListener("blur", onBlur, { once: true });
-    node.focus();
-    return () => node.removeEventListener("blur", onBlur);
-  }, [disableAutoFocus]);
-
+  const focusRef = useFocusOnMount<HTMLDivElement>(!disableAutoFocus, ref);
   return (
-    <div
-      ref={(node) => {
-        root.current = node;
-        setRefs(node, ref);
-      }}
-      className={classNames("govuk-error-summary", className)}
-      {...rest}
-    >
+    <div ref={focusRef} className={classNames("govuk-error-summary", className)} {...rest}>
       <div role="alert">
         <h2 className="govuk-error-summary__title">{title}</h2>
         <div className="govuk-error-summary__body">

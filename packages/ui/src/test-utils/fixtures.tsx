@@ -141,9 +141,10 @@ export function normaliseHtml(html: string): string {
  * `aria-controls` on their input. (The script's `aria-expanded` is not applied: ARIA does not
  * allow it on radios or checkboxes, so our components leave it out.)
  */
-export function withScriptEffects(html: string): string {
+export function withScriptEffects(html: string, transform?: (fixture: DocumentFragment) => void): string {
   const template = document.createElement("template");
   template.innerHTML = html;
+  transform?.(template.content);
   template.content.querySelectorAll("input[data-aria-controls]").forEach((input) => {
     const target = input.getAttribute("data-aria-controls") ?? "";
     input.removeAttribute("data-aria-controls");
