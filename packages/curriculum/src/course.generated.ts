@@ -589,9 +589,10 @@ export const course: Course = {
             {
               "id": "four-explained",
               "kind": "text",
-              "body": "The HMICFRS glossary defines stalking through four features of one person's behaviour towards another: fixated, obsessive, unwanted and repeated, often leaving the victim frightened and distressed. The four words give call handlers and officers a quick test: if a report shows all four, treat it as possible stalking until the facts show otherwise. The behaviour itself can look ordinary (a gift, a message, a car parked outside); what makes it stalking is the pattern and its effect on the victim.",
+              "body": "The HMICFRS glossary defines stalking through four features of one person's behaviour towards another: fixated, obsessive, unwanted and repeated, often leaving the victim frightened and distressed. The four words give call handlers and officers a quick way to spot the pattern early. In law it is the course of conduct, not any single act, that makes behaviour harassment or stalking.",
               "sources": [
-                "hmicfrs-glossary-stalking"
+                "hmicfrs-glossary-stalking",
+                "pha-1997"
               ],
               "jurisdiction": "england-and-wales"
             },
@@ -711,11 +712,12 @@ export const course: Course = {
                 "Harassment: ask whether the behaviour is also associated with stalking, and record why if you decide it is not.",
                 "Malicious communications: repeated unwanted messages are often one strand of a wider course of conduct.",
                 "Breach of a protective order: a breach can be a further act of stalking as well as an offence in itself.",
-                "Criminal damage, trespass or minor public order reports that involve the same suspect and victim."
+                "Any other report involving the same suspect and victim: it may be one more act in the same course of conduct."
               ],
               "sources": [
                 "super-complaint-report",
-                "essex-action-plan"
+                "essex-action-plan",
+                "pha-1997-s7"
               ],
               "jurisdiction": "england-and-wales"
             },
@@ -1810,7 +1812,8 @@ export const course: Course = {
               "body": "Either the defendant or the chief officer can go back to magistrates to change, extend or end an order: to cover a victim's new address, say, to extend an order that is running out while the risk remains, or to end one that is no longer needed. Appeals are heard by the Crown Court. A defendant may appeal against an order being made, and a chief officer may appeal when an order is refused.",
               "sources": [
                 "spa-2019",
-                "spa-2019-notes"
+                "spa-2019-notes",
+                "nia-2022-17"
               ],
               "jurisdiction": "england-and-wales"
             },
@@ -2292,6 +2295,7 @@ export const course: Course = {
         "super-complaint-report",
         "essex-action-plan",
         "spa-2019-notes",
+        "cps-spo",
         "consumer-reports-stalkers",
         "wokingham-tech-safety",
         "techsafety-phone-plan",
@@ -2350,7 +2354,7 @@ export const course: Course = {
               "id": "proxy",
               "kind": "text",
               "title": "Stalking through other people",
-              "body": "Stalkers often contact or target the victim's friends, family or colleagues online as well as the victim. The Explanatory Notes to the Stalking Protection Act 2019 recognise this as stalking by proxy, and an SPO can protect those other people too.",
+              "body": "Stalkers may also contact or target the victim's friends, family or colleagues, online as well as offline. The Explanatory Notes to the Stalking Protection Act 2019 recognise this as stalking by proxy, and an SPO can protect those other people too.",
               "sources": [
                 "spa-2019-notes"
               ],
@@ -2471,9 +2475,10 @@ export const course: Course = {
               "id": "spo-technology",
               "kind": "text",
               "title": "Technology in SPO terms",
-              "body": "The Explanatory Notes give examples of terms aimed at online stalking: no contact by social media, no reference to the victim online, no surveillance, and no use of internet devices that cannot keep and show their browsing history. Requirements can include surrendering devices.",
+              "body": "The Explanatory Notes and CPS guidance give examples of terms aimed at online stalking: no contact by social media, no reference to the victim online, no surveillance, and no use of internet devices that cannot keep and show their browsing history. Requirements can include surrendering devices.",
               "sources": [
-                "spa-2019-notes"
+                "spa-2019-notes",
+                "cps-spo"
               ],
               "jurisdiction": "england-and-wales"
             },
@@ -2805,7 +2810,8 @@ export const course: Course = {
               "history-devices"
             ],
             "sources": [
-              "spa-2019-notes"
+              "spa-2019-notes",
+              "cps-spo"
             ],
             "kind": "multiple-choice"
           }
