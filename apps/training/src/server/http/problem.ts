@@ -28,12 +28,32 @@ export function fieldName(prefix: string, path: readonly PropertyKey[]): string 
   return [prefix, ...path.map(String)].filter((part) => part !== "").join(".");
 }
 
+type Issue = z.core.$ZodIssue;
+
+/**
+ * Replaces "matched no branch of a union" by the issues of the branch the input was meant for: the one
+ * whose type matched at the union's own level (an object sent where "a statement or a list" is accepted
+ * is reported against the statement's fields, not as "expected array").
+ */
+function unionIssues(issues: readonly Issue[]): Issue[] {
+  return issues.flatMap((issue): Issue[] => {
+    if (issue.code !== "invalid_union" || issue.errors.length === 0) return [issue];
+    const meant = issue.errors.find(
+      (branch) => !branch.some((inner) => inner.code === "invalid_type" && inner.path.length === 0),
+    );
+    if (!meant) return [issue];
+    return unionIssues(meant).map((inner) => ({ ...inner, path: [...issue.path, ...inner.path] }));
+  });
+}
+
 /** A 400 naming every field that failed validation and why. */
 export function validationProblem(part: "body" | "query" | "params", error: z.ZodError): HttpProblem {
-  const errors = error.issues.slice(0, 50).map((issue) => ({
-    field: fieldName(part === "body" ? "" : part, issue.path) || part,
-    reason: issue.message,
-  }));
+  const errors = unionIssues(error.issues)
+    .slice(0, 50)
+    .map((issue) => ({
+      field: fieldName(part === "body" ? "" : part, issue.path) || part,
+      reason: issue.message,
+    }));
   const first = errors[0];
   const detail = first ? `${first.field}: ${first.reason}` : `The request ${part} is not valid.`;
   return new HttpProblem(400, "validation", "The request is not valid", detail, errors);

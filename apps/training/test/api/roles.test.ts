@@ -1,0 +1,166 @@
+import { randomUUID } from "node:crypto";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { XAPI_IRI_BASE, lessonActivityId } from "../../src/shared/api";
+import type { TestClient } from "../support/client";
+import { startTestApp } from "../support/app";
+import type { Person, TestApp } from "../support/app";
+import { databaseTargets } from "../support/databases";
+
+type Who = "anonymous" | "officer" | "otherOfficer" | "trainer" | "admin" | "trainerOtherForce";
+
+interface Case {
+  /** Method and path template as in the OpenAPI document, to prove every route is covered. */
+  route: string;
+  /** Expected status per caller. */
+  expect: Record<Who, number>;
+  /** Sends the request as `who`; the subject of every request is officer A (or their certificate). */
+  send(client: TestClient, who: Who, self: Person | null): Promise<Response>;
+}
+
+const everyone = (status: number): Record<Who, number> => ({
+  anonymous: status,
+  officer: status,
+  otherOfficer: status,
+  trainer: status,
+  admin: status,
+  trainerOtherForce: status,
+});
+const signedIn = (status: number): Record<Who, number> => ({ ...everyone(status), anonymous: 401 });
+
+describe.each(databaseTargets)("role × endpoint matrix on $name", (target) => {
+  let t: TestApp;
+  let clients: Record<Who, TestClient>;
+  let selves: Record<Who, Person | null>;
+  let certificateId: string;
+  const moduleId = "stalking-protection-orders";
+
+  beforeAll(async () => {
+    t = await startTestApp(target);
+    const { officerA, officerA2, trainerA, adminA, trainerB } = t.people;
+    const anonymous = t.client();
+    await anonymous.refreshSession(); // a visitor with a valid pre-session CSRF token: refusals are about auth
+    clients = {
+      anonymous,
+      officer: await t.as(officerA),
+      otherOfficer: await t.as(officerA2),
+      trainer: await t.as(trainerA),
+      admin: await t.as(adminA),
+      trainerOtherForce: await t.as(trainerB),
+    };
+    selves = {
+      anonymous: null,
+      officer: officerA,
+      otherOfficer: officerA2,
+      trainer: trainerA,
+      admin: adminA,
+      trainerOtherForce: trainerB,
+    };
+    // Officer A passes module 3, so there is a certificate to try to read.
+    const module = t.catalog.module(moduleId);
+    if (!module) throw new Error("module 3 missing");
+    const answers = module.knowledgeCheck.questions.map((question) => ({
+      questionId: question.id,
+      optionIds: question.correctOptionIds,
+    }));
+    const result = await clients.officer.post(`/api/modules/${moduleId}/attempts`, {
+      attemptId: randomUUID(),
+      answers,
+    });
+    certificateId = ((await result.json()) as { certificateId: string }).certificateId;
+  }, 120_000);
+  afterAll(() => t?.close());
+
+  const firstLesson = () => t.catalog.module(moduleId)?.lessons[0]?.id ?? "";
+  const statementAbout = (userId: string) => ({
+    id: randomUUID(),
+    actor: { account: { homePage: XAPI_IRI_BASE, name: userId } },
+    verb: { id: "http://adlnet.gov/expapi/verbs/experienced" },
+    object: { id: lessonActivityId(moduleId, firstLesson()) },
+  });
+
+  const cases: Case[] = [
+    { route: "GET /api/health", expect: everyone(200), send: (c) => c.get("/api/health") },
+    { route: "GET /api/openapi.json", expect: everyone(200), send: (c) => c.get("/api/openapi.json") },
+    { route: "GET /api/session", expect: everyone(200), send: (c) => c.get("/api/session") },
+    {
+      route: "POST /api/session",
+      expect: everyone(401),
+      send: (c) => c.post("/api/session", { identifier: "nobody@test.invalid", password: "wrong" }),
+    },
+    {
+      route: "DELETE /api/session",
+      expect: everyone(204),
+      send: (c) => c.request("DELETE", "/api/session", { headers: { "x-probe": "1" } }),
+    },
+    { route: "GET /api/me/training", expect: signedIn(200), send: (c) => c.get("/api/me/training") },
+    {
+      route: "GET /api/users/{userId}/training",
+      // Officer A reads their own list; another officer may not; trainers and admins of force A may;
+      // force B's trainer is told it does not exist.
+      expect: { anonymous: 401, officer: 200, otherOfficer: 403, trainer: 200, admin: 200, trainerOtherForce: 404 },
+      send: (c) => c.get(`/api/users/${t.people.officerA.id}/training`),
+    },
+    { route: "GET /api/modules/{moduleId}", expect: signedIn(200), send: (c) => c.get(`/api/modules/${moduleId}`) },
+    {
+      route: "PUT /api/modules/{moduleId}/progress",
+      expect: signedIn(200),
+      send: (c) => c.put(`/api/modules/${moduleId}/progress`, { lessonId: firstLesson() }),
+    },
+    {
+      route: "POST /api/modules/{moduleId}/attempts",
+      expect: signedIn(200),
+      send: (c) => c.post(`/api/modules/${moduleId}/attempts`, { attemptId: randomUUID(), answers: [] }),
+    },
+    {
+      route: "GET /api/certificates/{certificateId}",
+      expect: { anonymous: 401, officer: 200, otherOfficer: 404, trainer: 200, admin: 200, trainerOtherForce: 404 },
+      send: (c) => c.get(`/api/certificates/${certificateId}`),
+    },
+    {
+      route: "POST /api/statements",
+      expect: signedIn(200),
+      send: (c, _who, self) => c.post("/api/statements", statementAbout(self?.id ?? randomUUID())),
+    },
+  ];
+
+  it.each(cases)("$route answers each role as the matrix says", async (testCase) => {
+    const actual: Record<string, number> = {};
+    for (const who of Object.keys(testCase.expect) as Who[]) {
+      // Sign-out is the one request that ends the session; give it a throwaway session per role.
+      const client =
+        testCase.route === "DELETE /api/session" && who !== "anonymous"
+          ? await t.as(selves[who] as Person)
+          : clients[who];
+      const response = await testCase.send(client, who, selves[who]);
+      actual[who] = response.status;
+      if (response.status >= 400) {
+        expect(response.headers.get("content-type"), `${testCase.route} as ${who}`).toMatch(/problem\+json/);
+      }
+      await response.body?.cancel();
+    }
+    expect(actual).toEqual(testCase.expect);
+  });
+
+  it("refuses to write statements about anyone else, whatever the role", async () => {
+    for (const who of ["officer", "trainer", "admin", "trainerOtherForce"] as const) {
+      const response = await clients[who].post("/api/statements", statementAbout(t.people.officerA2.id));
+      expect(response.status, who).toBe(403);
+    }
+  });
+
+  it("covers every route in the OpenAPI document", async () => {
+    const document = (await (await fetch(`${t.base}/api/openapi.json`)).json()) as { paths: Record<string, object> };
+    const documented = Object.entries(document.paths).flatMap(([path, methods]) =>
+      Object.keys(methods).map((method) => `${method.toUpperCase()} ${path}`),
+    );
+    const covered = new Set(cases.map((testCase) => testCase.route));
+    for (const route of documented) expect(covered, route).toContain(route);
+  });
+
+  it("checks a trainer's force, not just their role, when reading another force's learner", async () => {
+    const response = await clients.trainerOtherForce.get(`/api/users/${t.people.officerA2.id}/training`);
+    expect(response.status).toBe(404);
+    const ownForce = await clients.trainerOtherForce.get(`/api/users/${t.people.officerB.id}/training`);
+    expect(ownForce.status).toBe(200);
+  });
+});
