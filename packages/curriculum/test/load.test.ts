@@ -70,7 +70,7 @@ describe("loadCourse reports each content mistake with its file and line", () =>
   it("a fact-bearing block with an empty citation list", async () => {
     await expectOneIssue(m1, "        sources: [super-complaint-report, essex-action-plan]", "        sources: []", {
       message: /must cite at least one source/,
-      field: "lessons[2].blocks[0].sources",
+      field: "lessons[2].blocks[3].sources",
     });
   });
 
