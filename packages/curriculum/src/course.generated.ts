@@ -2826,7 +2826,7 @@ export const course: Course = {
       "reviewedOn": "2026-11-28",
       "nextReviewDue": "2027-05-28",
       "validityMonths": 12,
-      "estimatedMinutes": 16,
+      "estimatedMinutes": 20,
       "audience": [
         "call-handler",
         "response-officer",
@@ -2842,7 +2842,8 @@ export const course: Course = {
         "14.3",
         "14.4",
         "14.5",
-        "10.3"
+        "10.3",
+        "18.4"
       ],
       "sources": [
         "victims-code",
@@ -2851,7 +2852,8 @@ export const course: Course = {
         "essex-action-plan",
         "suzy-lamplugh-trust",
         "setdab-isac",
-        "paladin"
+        "paladin",
+        "pha-1997"
       ],
       "lessons": [
         {
@@ -2994,6 +2996,46 @@ export const course: Course = {
                 "How would you offer a referral without pressure?",
                 "What must be recorded, whatever he decides?"
               ]
+            }
+          ]
+        },
+        {
+          "id": "informed-and-heard",
+          "title": "Keeping victims informed and heard",
+          "summary": "Updates on the case, the victim's own account of the impact, and why that account is evidence.",
+          "blocks": [
+            {
+              "id": "updates",
+              "kind": "text",
+              "title": "Keeping the victim up to date",
+              "body": "Victims are entitled to be told about key decisions in their case, such as an arrest, release on bail, a charge or a decision to take no further action. For a stalking victim, news that a suspect has been released can change how safe they are, so agree with them how and when updates will reach them.",
+              "sources": [
+                "victims-code"
+              ],
+              "jurisdiction": "england-and-wales"
+            },
+            {
+              "id": "impact",
+              "kind": "text",
+              "title": "The impact on the victim is evidence",
+              "body": "A Victim Personal Statement gives the victim the chance to describe, in their own words, how the crime has affected them. The impact also belongs in the witness statement: recommendation 18.4 asks forces to evidence it there so that it informs charging decisions. Under s4A, serious alarm or distress with a substantial adverse effect on the victim's usual day-to-day activities is one of the two routes into the offence, so changes to routine, work, sleep or where the victim lives need recording in detail.",
+              "sources": [
+                "victims-code",
+                "essex-action-plan",
+                "pha-1997"
+              ],
+              "jurisdiction": "england-and-wales"
+            },
+            {
+              "id": "code-jurisdiction",
+              "kind": "callout",
+              "variant": "information",
+              "title": "Where the Code applies",
+              "body": "The Victims' Code is the Code for England and Wales. Check the local arrangements if a victim lives in, or the case moves to, Scotland or Northern Ireland.",
+              "sources": [
+                "victims-code"
+              ],
+              "jurisdiction": "england-and-wales"
             }
           ]
         }
@@ -3320,6 +3362,63 @@ export const course: Course = {
             ],
             "kind": "scenario",
             "scenario": "A man reports that a former friend keeps appearing outside his flat and messaging his employer. He says he only wants it on record and does not want any support."
+          },
+          {
+            "id": "personal-statement",
+            "prompt": "Which Victims' Code right lets a victim describe, in their own words, how the crime has affected them?",
+            "options": [
+              {
+                "id": "vps",
+                "text": "The right to make a Victim Personal Statement",
+                "explanation": "Correct. The statement puts the impact of the crime in the victim's own words."
+              },
+              {
+                "id": "complaint",
+                "text": "The right to make a complaint",
+                "explanation": "That right is for when the victim's rights have not been met."
+              },
+              {
+                "id": "compensation",
+                "text": "The right to information about compensation",
+                "explanation": "That right is about claiming compensation, not describing impact."
+              }
+            ],
+            "correctOptionIds": [
+              "vps"
+            ],
+            "sources": [
+              "victims-code"
+            ],
+            "kind": "single-choice"
+          },
+          {
+            "id": "impact-evidence",
+            "prompt": "Why should a stalking victim's witness statement describe how the stalking has changed their daily life?",
+            "options": [
+              {
+                "id": "evidence",
+                "text": "The impact is evidence for the s4A offence and informs the charging decision",
+                "explanation": "Correct. A substantial adverse effect on day-to-day life is one route into s4A, and recommendation 18.4 asks for impact to be evidenced."
+              },
+              {
+                "id": "sympathy",
+                "text": "It is only there to show sympathy for the victim",
+                "explanation": "It does more than that; it is evidence that can decide which offence is charged."
+              },
+              {
+                "id": "optional",
+                "text": "It is optional detail that prosecutors ignore",
+                "explanation": "Impact evidence can be the difference between s2A and s4A, so it matters to the charge."
+              }
+            ],
+            "correctOptionIds": [
+              "evidence"
+            ],
+            "sources": [
+              "essex-action-plan",
+              "pha-1997"
+            ],
+            "kind": "single-choice"
           }
         ]
       }
