@@ -20,6 +20,7 @@ import { certificateRoutes } from "./routes/certificates";
 import { moduleRoutes } from "./routes/modules";
 import { sessionRoutes } from "./routes/session";
 import { statementRoutes } from "./routes/statements";
+import { trainerRoutes } from "./routes/trainer";
 import { trainingRoutes } from "./routes/training";
 import type { AppDeps } from "./routes/deps";
 
@@ -145,6 +146,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     ...moduleRoutes(deps),
     ...certificateRoutes(deps),
     ...statementRoutes(deps),
+    ...trainerRoutes(deps),
   ];
   registerRoutes(app, routes);
   const document = openApiDocument(routes);

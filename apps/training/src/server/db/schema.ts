@@ -70,6 +70,9 @@ export const users = pgTable(
     uniqueIndex("users_email_key").on(sql`lower(${t.email})`),
     uniqueIndex("users_collar_number_key").on(sql`lower(${t.collarNumber})`),
     index("users_force_unit_idx").on(t.forceId, t.unitId),
+    // 0002: keyset order of the trainer grid by name and by collar number.
+    index("users_force_name_idx").on(t.forceId, sql`lower(${t.displayName})`, t.id),
+    index("users_force_collar_idx").on(t.forceId, sql`(coalesce(lower(${t.collarNumber}), ''))`, t.id),
   ],
 );
 
@@ -132,6 +135,8 @@ export const statements = pgTable(
     uniqueIndex("statements_seq_key").on(t.seq),
     index("statements_user_module_seq_idx").on(t.userId, t.moduleId, t.seq),
     index("statements_force_stored_idx").on(t.forceId, t.stored),
+    // 0002: a learner's timeline across modules.
+    index("statements_user_seq_idx").on(t.userId, t.seq),
   ],
 );
 
@@ -193,7 +198,11 @@ export const certificates = pgTable(
       .notNull()
       .references(() => statements.id),
   },
-  (t) => [index("certificates_user_module_idx").on(t.userId, t.moduleId)],
+  (t) => [
+    index("certificates_user_module_idx").on(t.userId, t.moduleId),
+    // 0002: certificates issued per month for the trainer's chart.
+    index("certificates_force_issued_idx").on(t.forceId, t.issuedAt),
+  ],
 );
 
 /** Who did what to whom: sign-ins, exports, assignments, user changes. Details never hold passwords. */

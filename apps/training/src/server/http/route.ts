@@ -30,8 +30,11 @@ export interface RouteSpec<P, Q, B, R, A extends Access> {
   params?: z.ZodType<P>;
   query?: z.ZodType<Q>;
   body?: z.ZodType<B>;
-  /** `schema: null` means an empty answer (204). */
-  response: { status: number; schema: z.ZodType<R> | null; description: string };
+  /**
+   * `schema: null` means an empty answer (204). With `contentType` (CSV, HTML) the handler's string or stream
+   * is sent as that type, unparsed: for files and streamed exports, whose shape no JSON schema describes.
+   */
+  response: { status: number; schema: z.ZodType<R> | null; description: string; contentType?: string };
   /** Extra documented error statuses besides the ones every route can answer. */
   errors?: number[];
   /** Route options passed through to fastify (rate limits). */
@@ -76,6 +79,7 @@ export function registerRoutes(app: FastifyInstance, routes: readonly AnyRoute[]
         const body = parsePart("body", route.body, request.body);
         const result = await route.handler({ params, query, body, auth, request, reply });
         reply.status(route.response.status);
+        if (route.response.contentType !== undefined) return reply.type(route.response.contentType).send(result);
         if (route.response.schema === null) return reply.send();
         // Output is validated too: a handler that would leak a field the contract does not have fails loudly.
         return reply.send(route.response.schema.parse(result));
@@ -115,12 +119,17 @@ export function openApiDocument(routes: readonly AnyRoute[]): Record<string, unk
     const statuses = new Set([400, ...(route.access === "anyone" ? [] : [401, 403]), ...(route.errors ?? [])]);
     if (route.method !== "GET") statuses.add(403);
     const responses: Record<string, unknown> = {
-      [route.response.status]: route.response.schema
+      [route.response.status]: route.response.contentType
         ? {
             description: route.response.description,
-            content: { "application/json": { schema: toJson(route.response.schema, "output") } },
+            content: { [route.response.contentType]: { schema: { type: "string" } } },
           }
-        : { description: route.response.description },
+        : route.response.schema
+          ? {
+              description: route.response.description,
+              content: { "application/json": { schema: toJson(route.response.schema, "output") } },
+            }
+          : { description: route.response.description },
     };
     for (const status of [...statuses].sort()) responses[status] = problem;
     paths[path] ??= {};

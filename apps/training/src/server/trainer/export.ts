@@ -58,13 +58,14 @@ export function exportCsv(
   catalog: Catalog,
   context: QueryContext,
   query: GridFilter & Pick<GridQuery, "sort" | "direction">,
+  batch = EXPORT_BATCH,
 ): Readable {
   async function* lines() {
     // A byte-order mark so spreadsheet programs read the names as UTF-8.
     yield `\uFEFF${csvHeader(catalog, context.moduleIds)}`;
     let after: string | undefined;
     for (;;) {
-      const page = await gridPage(db, context, { ...query, limit: EXPORT_BATCH, ...(after ? { after } : {}) });
+      const page = await gridPage(db, context, { ...query, limit: batch, ...(after ? { after } : {}) });
       if (page.rows.length > 0) yield page.rows.map(csvRow).join("");
       if (page.nextCursor === null) return;
       after = page.nextCursor;

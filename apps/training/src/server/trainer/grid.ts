@@ -45,7 +45,7 @@ export function decodeCursor(sort: GridQuery["sort"], text: string): Cursor {
   const keyFits = textSort(sort) ? typeof key === "string" : typeof key === "number" && Number.isFinite(key);
   const idFits = typeof id === "string" && /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(id);
   if (cursorSort !== sort || !keyFits || !idFits) throw badCursor();
-  return { key: key as string | number, id: id as string };
+  return { key: key as string | number, id };
 }
 
 type RawRow = Record<string, unknown>;
@@ -94,7 +94,12 @@ export async function gridPage(
   query: Pick<GridQuery, "sort" | "direction" | "limit" | "after"> & GridFilter,
 ): Promise<{ rows: GridRow[]; nextCursor: string | null }> {
   if (MODULE_SORTS.includes(query.sort) && query.module === undefined) {
-    throw new HttpProblem(400, "validation", "The request is not valid", `query.module: is needed to sort by ${query.sort}`);
+    throw new HttpProblem(
+      400,
+      "validation",
+      "The request is not valid",
+      `query.module: is needed to sort by ${query.sort}`,
+    );
   }
   const columns = moduleColumns(context);
   const key = sortKey(columns, query.sort, query.module);

@@ -8,6 +8,7 @@
  * expression over the learner's unit, job role and id: deciding "assigned, due when" costs no table access.
  * No query runs per learner; a page is one query and an export is one query per batch.
  */
+import type { ModuleId } from "@stalking-response/curriculum";
 import type { SQL } from "drizzle-orm";
 import { eq, sql } from "drizzle-orm";
 import type { GridFilter, GridSort, GridStatusFilter } from "../../shared/trainer-api";
@@ -29,14 +30,15 @@ export interface ScopeAssignment {
 export interface QueryContext {
   forceId: string;
   now: Date;
-  moduleIds: readonly string[];
+  moduleIds: readonly ModuleId[];
   assignments: readonly ScopeAssignment[];
 }
 
 /** Runs raw SQL and returns its rows, the same on PGlite and PostgreSQL. */
 export async function rowsOf<T>(db: Db, query: SQL): Promise<T[]> {
-  const result = (await db.execute(query)) as unknown as { rows: T[] };
-  return result.rows;
+  // Both drivers answer raw SQL with `{ rows }`; drizzle types the result per driver, so it is narrowed here once.
+  const result: unknown = await db.execute(query);
+  return (result as { rows: T[] }).rows;
 }
 
 /** Loads what every trainer query needs: the force's assignments and the catalog's module order. */
@@ -56,25 +58,33 @@ export async function queryContext(db: Db, catalog: Catalog, forceId: string, no
 
 const alias = (index: number) => sql.raw(`c${index}`);
 
+/**
+ * Whether an assignment covers learner `u`: the person it names, or everyone matching its unit and job role.
+ * The same rule as the officer's own list (`dueDatesOf` in learning/progress.ts): a unit assignment covers
+ * that unit's members.
+ */
+export function assignmentCovers(assignment: Omit<ScopeAssignment, "moduleId" | "dueDate">): SQL {
+  if (assignment.userId !== null) return sql`u.id = ${assignment.userId}::uuid`;
+  const conditions: SQL[] = [];
+  if (assignment.unitId !== null) conditions.push(sql`u.unit_id = ${assignment.unitId}::uuid`);
+  if (assignment.jobRole !== null) conditions.push(sql`u.job_role = ${assignment.jobRole}`);
+  return conditions.length === 0 ? sql`TRUE` : sql`(${sql.join(conditions, sql` AND `)})`;
+}
+
 /** The earliest due date of the assignments of `moduleId` that cover learner `u`, or NULL. */
 function assignedDue(context: QueryContext, moduleId: string): SQL {
   const matching = context.assignments.filter((assignment) => assignment.moduleId === moduleId);
   if (matching.length === 0) return sql`NULL::date`;
-  const cases = matching.map((assignment) => {
-    const conditions: SQL[] = [];
-    if (assignment.userId !== null) conditions.push(sql`u.id = ${assignment.userId}::uuid`);
-    if (assignment.unitId !== null) conditions.push(sql`u.unit_id = ${assignment.unitId}::uuid`);
-    if (assignment.jobRole !== null) conditions.push(sql`u.job_role = ${assignment.jobRole}`);
-    const when = conditions.length === 0 ? sql`TRUE` : sql.join(conditions, sql` AND `);
-    return sql`CASE WHEN ${when} THEN ${assignment.dueDate}::date END`;
-  });
+  const cases = matching.map(
+    (assignment) => sql`CASE WHEN ${assignmentCovers(assignment)} THEN ${assignment.dueDate}::date END`,
+  );
   // LEAST ignores NULLs, so this is the earliest due date among the assignments that match.
   return cases.length === 1 ? (cases[0] as SQL) : sql`LEAST(${sql.join(cases, sql`, `)})`;
 }
 
 /** SQL for one module's derived values on learner `u` and completion alias `c<i>`. */
 export interface ModuleColumn {
-  moduleId: string;
+  moduleId: ModuleId;
   /** `LEFT JOIN completions c<i> …` */
   join: SQL;
   /** The status a person sees: not-started, in-progress, completed, due-for-renewal or expired. */
