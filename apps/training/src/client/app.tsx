@@ -5,7 +5,8 @@ import { useSession } from "./session/session";
 import { Layout } from "./shell/layout";
 import { ProblemPage, LoadingPage } from "./shell/status-pages";
 import { SignInPage } from "./pages/sign-in";
-import { SignedOutPage } from "./pages/signed-out";
+import { SignOutPage } from "./pages/sign-out";
+import { AccessibilityPage } from "./pages/accessibility";
 import { MyTrainingPage } from "./pages/my-training";
 import { ModulePage } from "./pages/module";
 import { LessonPage } from "./pages/lesson";
@@ -16,7 +17,7 @@ import { ResultPage } from "./pages/result";
 import { CertificatePage } from "./pages/certificate";
 import { NotFoundPage } from "./pages/not-found";
 
-const publicRoutes = new Set<Route["name"]>(["sign-in", "signed-out", "not-found"]);
+const publicRoutes = new Set<Route["name"]>(["sign-in", "sign-out", "accessibility", "not-found"]);
 
 /** The single-page app: session, guard, shell and the page for the current route. */
 export function App() {
@@ -48,8 +49,10 @@ function CurrentPage({ route }: { route: Route }) {
   switch (route.name) {
     case "sign-in":
       return <SignInPage next={route.next} />;
-    case "signed-out":
-      return <SignedOutPage />;
+    case "sign-out":
+      return <SignOutPage />;
+    case "accessibility":
+      return <AccessibilityPage />;
     case "my-training":
       return <MyTrainingPage />;
     case "module":

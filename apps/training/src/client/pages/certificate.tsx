@@ -1,8 +1,7 @@
-import { Certificate } from "@stalking-response/ui";
+import { Certificate, SummaryList } from "@stalking-response/ui";
 import { getCertificate } from "../api/endpoints";
 import { useResource } from "../api/use-resource";
 import { formatDateTime, londonDayOf } from "../format/dates";
-import { SummaryList } from "../govuk/display";
 import { Link } from "../routing/router";
 import { PageHeading, useDocumentTitle } from "../shell/page";
 import { LoadingPage, ProblemPage } from "../shell/status-pages";
@@ -19,9 +18,9 @@ export function CertificatePage({ certificateId }: { certificateId: string }) {
       <PageHeading caption={data.module.title}>Your certificate</PageHeading>
       <SummaryList
         rows={[
-          ["Score", `${data.scorePercent}%`],
-          [data.state === "expired" ? "Expired" : "Valid until", formatDateTime(data.expiresAt)],
-          ["Verification ID", data.id],
+          { key: "Score", value: `${data.scorePercent}%` },
+          { key: data.state === "expired" ? "Expired" : "Valid until", value: formatDateTime(data.expiresAt) },
+          { key: "Verification ID", value: data.id },
         ]}
       />
       <p className="govuk-body">A trainer in your force can check this certificate by its verification ID.</p>

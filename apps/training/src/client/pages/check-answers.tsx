@@ -1,13 +1,13 @@
 import { useState, type FormEvent } from "react";
-import { Button, ErrorSummary } from "@stalking-response/ui";
+import { BackLink, Button, ErrorSummary } from "@stalking-response/ui";
 import type { ModuleDetailResponse } from "../../shared/api";
 import { submitAttempt } from "../api/endpoints";
 import type { FieldError } from "../api/problem";
 import { useResource } from "../api/use-resource";
-import { BackLink } from "../govuk/display";
 import { clearDraft, readDraft } from "../knowledge-check/draft";
 import { keepResult } from "../knowledge-check/results";
 import { linkTo, navigate } from "../routing/router";
+import { href } from "../routing/routes";
 import { PageHeading, useDocumentTitle } from "../shell/page";
 import { LoadingPage, ProblemPage } from "../shell/status-pages";
 import { loadModule, updateProgress } from "../training/module-store";
@@ -58,7 +58,7 @@ function CheckAnswers({ module }: { module: ModuleDetailResponse }) {
 
   return (
     <>
-      <BackLink to={{ name: "question", moduleId: module.id, number: last }} />
+      <BackLink href={href({ name: "question", moduleId: module.id, number: last })} />
       <div className="govuk-grid-row">
         <div className="govuk-grid-column-two-thirds">
           {errors.length === 0 ? null : (

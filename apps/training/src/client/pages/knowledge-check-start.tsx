@@ -1,7 +1,7 @@
-import { ButtonLink } from "@stalking-response/ui";
+import { BackLink, ButtonLink } from "@stalking-response/ui";
 import { useResource } from "../api/use-resource";
-import { BackLink } from "../govuk/display";
 import { linkTo } from "../routing/router";
+import { href } from "../routing/routes";
 import { PageHeading, useDocumentTitle } from "../shell/page";
 import { LoadingPage, ProblemPage } from "../shell/status-pages";
 import { clearDraft } from "../knowledge-check/draft";
@@ -18,7 +18,7 @@ export function KnowledgeCheckStartPage({ moduleId }: { moduleId: string }) {
   const open = lessonsDone(data);
   return (
     <>
-      <BackLink to={{ name: "module", moduleId }}>Back to {data.title}</BackLink>
+      <BackLink href={href({ name: "module", moduleId })}>Back to {data.title}</BackLink>
       <div className="govuk-grid-row">
         <div className="govuk-grid-column-two-thirds">
           <PageHeading caption={data.title}>Knowledge check</PageHeading>

@@ -1,11 +1,11 @@
 import { useEffect, useState } from "react";
-import { ButtonLink } from "@stalking-response/ui";
+import { BackLink, ButtonLink, ProgressBar } from "@stalking-response/ui";
 import type { ModuleDetailResponse } from "../../shared/api";
 import { recordLesson } from "../api/endpoints";
 import { useResource } from "../api/use-resource";
-import { BackLink, ProgressBar } from "../govuk/display";
 import { LessonContent } from "../lesson/lesson-content";
 import { linkTo } from "../routing/router";
+import { href } from "../routing/routes";
 import { PageHeading, useDocumentTitle } from "../shell/page";
 import { LoadingPage, ProblemPage } from "../shell/status-pages";
 import { nextAfterLesson } from "../training/journey";
@@ -43,13 +43,14 @@ function Lesson({ module, lessonId }: { module: ModuleDetailResponse; lessonId: 
   const next = nextAfterLesson(module, lesson.id);
   return (
     <>
-      <BackLink to={{ name: "module", moduleId: module.id }}>Back to {module.title}</BackLink>
+      <BackLink href={href({ name: "module", moduleId: module.id })}>Back to {module.title}</BackLink>
       <div className="govuk-grid-row">
         <div className="govuk-grid-column-two-thirds">
           <ProgressBar
-            label={`Lesson ${index + 1} of ${module.lessons.length}`}
+            label="Your progress through this module"
             value={index + 1}
             max={module.lessons.length}
+            valueText={`Lesson ${index + 1} of ${module.lessons.length}`}
           />
           {saveFailed === null ? null : (
             <div className="govuk-warning-text">

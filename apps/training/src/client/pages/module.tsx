@@ -1,13 +1,13 @@
-import type { ReactNode } from "react";
-import { ButtonLink } from "@stalking-response/ui";
+import { BackLink, ButtonLink, SummaryList, Tag, TaskList, type SummaryListRow } from "@stalking-response/ui";
 import { useResource } from "../api/use-resource";
 import { formatDateTime } from "../format/dates";
-import { BackLink, StatusTag, SummaryList } from "../govuk/display";
 import { Link, linkTo } from "../routing/router";
+import { href } from "../routing/routes";
 import { PageHeading, useDocumentTitle } from "../shell/page";
 import { LoadingPage, ProblemPage } from "../shell/status-pages";
 import { lessonsDone, passedStatuses, resumeRoute } from "../training/journey";
 import { loadModule } from "../training/module-store";
+import { StatusTag } from "../training/status-tag";
 
 /** A module's overview: where the officer stands, the lessons as a task list, and the knowledge check. */
 export function ModulePage({ moduleId }: { moduleId: string }) {
@@ -22,19 +22,22 @@ export function ModulePage({ moduleId }: { moduleId: string }) {
   const passed = passedStatuses.has(progress.status);
   const resume = resumeRoute(data);
   const checkOpen = lessonsDone(data);
-  const facts: [string, ReactNode][] = [
-    ["Status", <StatusTag key="status" status={progress.status} />],
-    ["Lessons", `${seen.size} of ${data.lessons.length} seen`],
+  const facts: SummaryListRow[] = [
+    { key: "Status", value: <StatusTag status={progress.status} /> },
+    { key: "Lessons", value: `${seen.size} of ${data.lessons.length} seen` },
   ];
-  if (progress.scorePercent !== null) facts.push(["Latest score", `${progress.scorePercent}%`]);
-  if (progress.completedAt !== null) facts.push(["Completed", formatDateTime(progress.completedAt)]);
+  if (progress.scorePercent !== null) facts.push({ key: "Latest score", value: `${progress.scorePercent}%` });
+  if (progress.completedAt !== null) facts.push({ key: "Completed", value: formatDateTime(progress.completedAt) });
   if (progress.expiresAt !== null)
-    facts.push([progress.status === "expired" ? "Expired" : "Valid until", formatDateTime(progress.expiresAt)]);
-  facts.push(["Time needed", `About ${data.estimatedMinutes} minutes`]);
+    facts.push({
+      key: progress.status === "expired" ? "Expired" : "Valid until",
+      value: formatDateTime(progress.expiresAt),
+    });
+  facts.push({ key: "Time needed", value: `About ${data.estimatedMinutes} minutes` });
 
   return (
     <>
-      <BackLink to={{ name: "my-training" }}>Back to my training</BackLink>
+      <BackLink href={href({ name: "my-training" })}>Back to my training</BackLink>
       <div className="govuk-grid-row">
         <div className="govuk-grid-column-two-thirds">
           <PageHeading caption="Module">{data.title}</PageHeading>
@@ -48,58 +51,24 @@ export function ModulePage({ moduleId }: { moduleId: string }) {
             <ButtonLink {...linkTo(resume.route)}>{resume.label}</ButtonLink>
           )}
           <h2 className="govuk-heading-m">Lessons</h2>
-          <ul className="govuk-task-list">
-            {data.lessons.map((lesson, index) => (
-              <li className="govuk-task-list__item govuk-task-list__item--with-link" key={lesson.id}>
-                <div className="govuk-task-list__name-and-hint">
-                  <a
-                    className="govuk-link govuk-task-list__link"
-                    aria-describedby={`lesson-${index}-status`}
-                    {...linkTo({ name: "lesson", moduleId, lessonId: lesson.id })}
-                  >
-                    {lesson.title}
-                  </a>
-                  <div className="govuk-task-list__hint">{lesson.summary}</div>
-                </div>
-                <div className="govuk-task-list__status" id={`lesson-${index}-status`}>
-                  {seen.has(lesson.id) ? "Seen" : <strong className="govuk-tag govuk-tag--blue">Not seen yet</strong>}
-                </div>
-              </li>
-            ))}
-            <li
-              className={`govuk-task-list__item${checkOpen ? " govuk-task-list__item--with-link" : ""}`}
-              key="knowledge-check"
-            >
-              <div className="govuk-task-list__name-and-hint">
-                {checkOpen ? (
-                  <a
-                    className="govuk-link govuk-task-list__link"
-                    aria-describedby="knowledge-check-status"
-                    {...linkTo({ name: "knowledge-check", moduleId })}
-                  >
-                    Knowledge check
-                  </a>
-                ) : (
-                  <div>Knowledge check</div>
-                )}
-                <div className="govuk-task-list__hint">
-                  {data.questions.length} questions. You need {data.passMarkPercent}% to pass.
-                </div>
-              </div>
-              <div
-                className={`govuk-task-list__status${checkOpen ? "" : " govuk-task-list__status--cannot-start-yet"}`}
-                id="knowledge-check-status"
-              >
-                {passed ? (
-                  "Passed"
-                ) : checkOpen ? (
-                  <strong className="govuk-tag govuk-tag--blue">Ready to take</strong>
-                ) : (
-                  "Cannot start yet"
-                )}
-              </div>
-            </li>
-          </ul>
+          <TaskList
+            idPrefix="module-tasks"
+            items={[
+              ...data.lessons.map((lesson) => ({
+                title: lesson.title,
+                href: href({ name: "lesson", moduleId, lessonId: lesson.id }),
+                hint: lesson.summary,
+                status: seen.has(lesson.id) ? "Seen" : <Tag colour="blue">Not seen yet</Tag>,
+              })),
+              {
+                title: "Knowledge check",
+                ...(checkOpen ? { href: href({ name: "knowledge-check", moduleId }) } : {}),
+                hint: `${data.questions.length} questions. You need ${data.passMarkPercent}% to pass.`,
+                status: passed ? "Passed" : checkOpen ? <Tag colour="blue">Ready to take</Tag> : "Cannot start yet",
+                ...(checkOpen || passed ? {} : { statusClassName: "govuk-task-list__status--cannot-start-yet" }),
+              },
+            ]}
+          />
           {checkOpen ? null : <p className="govuk-body">The knowledge check opens when you have seen every lesson.</p>}
         </div>
       </div>

@@ -1,12 +1,11 @@
 import { useRef, useState } from "react";
-import { KnowledgeCheck } from "@stalking-response/ui";
+import { BackLink, KnowledgeCheck } from "@stalking-response/ui";
 import type { ModuleDetailResponse, Question } from "../../shared/api";
 import { useResource } from "../api/use-resource";
-import { BackLink } from "../govuk/display";
 import { toLearnerQuestion } from "../knowledge-check/adapt";
 import { readDraft, saveAnswer } from "../knowledge-check/draft";
 import { navigate } from "../routing/router";
-import type { Route } from "../routing/routes";
+import { href, type Route } from "../routing/routes";
 import { useDocumentTitle, useHeadingFocus } from "../shell/page";
 import { LoadingPage, ProblemPage } from "../shell/status-pages";
 import { loadModule } from "../training/module-store";
@@ -45,7 +44,7 @@ function QuestionForm({
       : { name: "question", moduleId: module.id, number: number - 1 };
   return (
     <>
-      <BackLink to={back} />
+      <BackLink href={href(back)} />
       <div className="govuk-grid-row">
         <div
           className="govuk-grid-column-two-thirds"

@@ -1,10 +1,11 @@
-import { ButtonLink, KnowledgeCheck } from "@stalking-response/ui";
+import { useRef } from "react";
+import { ButtonLink, KnowledgeCheck, Panel } from "@stalking-response/ui";
 import type { AttemptResult, ModuleDetailResponse } from "../../shared/api";
 import { useResource } from "../api/use-resource";
 import { toLearnerQuestion, toMarking } from "../knowledge-check/adapt";
 import { readResult } from "../knowledge-check/results";
 import { Link, linkTo } from "../routing/router";
-import { PageHeading, useDocumentTitle } from "../shell/page";
+import { PageHeading, useDocumentTitle, useHeadingFocus } from "../shell/page";
 import { LoadingPage, ProblemPage } from "../shell/status-pages";
 import { loadModule } from "../training/module-store";
 
@@ -40,10 +41,7 @@ function Result({ module, result }: { module: ModuleDetailResponse; result: Atte
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
         {result.passed ? (
-          <div className="govuk-panel govuk-panel--confirmation">
-            <PageHeading className="govuk-panel__title">{heading}</PageHeading>
-            <div className="govuk-panel__body">Your score: {result.scorePercent}%</div>
-          </div>
+          <PassPanel heading={heading} scorePercent={result.scorePercent} />
         ) : (
           <PageHeading>{heading}</PageHeading>
         )}
@@ -100,3 +98,14 @@ function Result({ module, result }: { module: ModuleDetailResponse; result: Atte
 
 /** Marked questions are read-only: the component asks for handlers it never calls in feedback mode. */
 function ignore() {}
+
+/** The GOV.UK confirmation panel, whose h1 takes focus like any page heading. */
+function PassPanel({ heading, scorePercent }: { heading: string; scorePercent: number }) {
+  const container = useRef<HTMLDivElement>(null);
+  useHeadingFocus(container);
+  return (
+    <div ref={container}>
+      <Panel title={heading}>Your score: {scorePercent}%</Panel>
+    </div>
+  );
+}

@@ -20,6 +20,25 @@ window.addEventListener("popstate", () => {
 });
 
 /**
+ * Links drawn by the ui package (cards, task lists, back links, header and footer) are plain anchors. A
+ * plain left click on one that points at a page of this app navigates in place instead of reloading it,
+ * so focus management and in-memory state survive; anything else (new tab, download, other sites, the
+ * API, files) is left to the browser.
+ */
+document.addEventListener("click", (event) => {
+  if (event.defaultPrevented || event.button !== 0) return;
+  if (event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+  const anchor = event.target instanceof Element ? event.target.closest("a") : null;
+  if (!anchor || anchor.target !== "" || anchor.hasAttribute("download")) return;
+  const url = new URL(anchor.href, location.href);
+  if (url.origin !== location.origin || url.pathname.startsWith("/api/")) return;
+  if (url.pathname === location.pathname && url.hash !== "") return;
+  if (parseRoute(url.pathname, url.search).name === "not-found") return;
+  event.preventDefault();
+  navigate(url.pathname + url.search);
+});
+
+/**
  * Goes to a route without a page load; the next page heading (or error summary) takes focus. A redirect
  * that replaces the page the browser has just loaded passes `focus: false`: after a full load the browser
  * starts at the top, where the skip link is, and the app should not take that away.

@@ -4,7 +4,8 @@ import { href, parseRoute, type Route } from "./routes";
 const everyRoute: Route[] = [
   { name: "sign-in" },
   { name: "sign-in", next: "/training/stalking-protection-orders" },
-  { name: "signed-out" },
+  { name: "sign-out" },
+  { name: "accessibility" },
   { name: "my-training" },
   { name: "module", moduleId: "stalking-protection-orders" },
   { name: "lesson", moduleId: "stalking-protection-orders", lessonId: "who-can-apply" },

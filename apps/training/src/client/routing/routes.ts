@@ -4,7 +4,8 @@
  */
 export type Route =
   | { name: "sign-in"; next?: string }
-  | { name: "signed-out" }
+  | { name: "sign-out" }
+  | { name: "accessibility" }
   | { name: "my-training" }
   | { name: "module"; moduleId: string }
   | { name: "lesson"; moduleId: string; lessonId: string }
@@ -19,7 +20,8 @@ export type Route =
 const segment = "([^/]+)";
 const patterns: ReadonlyArray<[RegExp, (parts: string[], search: URLSearchParams) => Route]> = [
   [/^\/sign-in$/, (_, search) => signIn(search.get("next"))],
-  [/^\/signed-out$/, () => ({ name: "signed-out" })],
+  [/^\/sign-out$/, () => ({ name: "sign-out" })],
+  [/^\/accessibility$/, () => ({ name: "accessibility" })],
   [/^\/$/, () => ({ name: "my-training" })],
   [/^\/training$/, () => ({ name: "my-training" })],
   [new RegExp(`^/training/${segment}$`), ([moduleId = ""]) => ({ name: "module", moduleId })],
@@ -83,8 +85,10 @@ export function href(route: Route): string {
   switch (route.name) {
     case "sign-in":
       return route.next === undefined ? "/sign-in" : `/sign-in?${new URLSearchParams({ next: route.next }).toString()}`;
-    case "signed-out":
-      return "/signed-out";
+    case "sign-out":
+      return "/sign-out";
+    case "accessibility":
+      return "/accessibility";
     case "my-training":
       return "/training";
     case "module":
