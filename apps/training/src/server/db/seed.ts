@@ -4,7 +4,8 @@ import type { JobRole } from "../../shared/api";
 import { hashPassword } from "../auth/passwords";
 import type { Catalog } from "../catalog";
 import type { Learner } from "../learning/ledger";
-import { recordAttempt, recordLessonSeen } from "../learning/record";
+import { withLedger } from "../learning/ledger";
+import { appendAttempt, appendLessonSeen } from "../learning/record";
 import { derivedUuid } from "../learning/xapi";
 import type { Db } from "./client";
 import { assignments, forces, statements, units, users } from "./schema";
@@ -239,6 +240,8 @@ export async function seedDemo(
     "supervisor",
     "staff",
   ];
+  const officerHash = await hashOf(DEMO_OFFICER_PASSWORD);
+  const officerRows: (typeof users.$inferInsert)[] = [];
   for (let n = 2; n <= 197; n += 1) {
     const number = String(n).padStart(3, "0");
     const email = `officer${number}@essex.demo.invalid`;
@@ -253,7 +256,7 @@ export async function seedDemo(
       progress: true,
     };
     people.push(person);
-    await db.insert(users).values({
+    officerRows.push({
       id: person.id,
       forceId: DEMO_FORCE.id,
       unitId: person.unitId,
@@ -262,9 +265,10 @@ export async function seedDemo(
       displayName: `${pick(GIVEN)} ${pick(FAMILY)}`,
       role: "officer",
       jobRole,
-      passwordHash: await hashOf(DEMO_OFFICER_PASSWORD),
+      passwordHash: officerHash,
     });
   }
+  await db.insert(users).values(officerRows);
 
   const today = now.toISOString().slice(0, 10);
   const dueIn = (days: number) => new Date(Date.parse(today) + days * 86_400_000).toISOString().slice(0, 10);
@@ -283,43 +287,42 @@ export async function seedDemo(
     }
   }
 
+  // One transaction per person: the same append-and-project path the API uses, without a commit per statement.
   for (const person of people.filter((candidate) => candidate.progress)) {
-    for (const moduleId of ASSIGNED[person.jobRole]) {
-      const module = catalog.module(moduleId);
-      if (!module) continue;
-      const roll = rand();
-      // Roughly: 30% not started, 25% part-way through, 10% failed once, 35% completed — of which some are
-      // inside the renewal window and a few have expired.
-      if (roll < 0.3) continue;
-      const started = daysAgo(now, roll < 0.9 ? 5 + Math.floor(rand() * 60) : 340 + Math.floor(rand() * 60));
-      const lessons =
-        roll < 0.55
-          ? module.lessons.slice(0, 1 + Math.floor(rand() * Math.max(1, module.lessons.length - 1)))
-          : module.lessons;
-      for (const [index, lesson] of lessons.entries()) {
-        await recordLessonSeen(db, person, module, lesson.id, new Date(started.getTime() + index * 600_000));
-      }
-      if (roll < 0.55) continue;
-      const attemptAt = new Date(started.getTime() + lessons.length * 600_000 + 60_000);
-      const fails = roll < 0.65 || rand() < 0.2;
-      if (fails) {
-        await recordAttempt(
-          db,
-          person,
-          module,
-          { attemptId: id("attempt", person.id, moduleId, "1"), answers: answersFor(module, false) },
-          attemptAt,
-        );
-        if (roll < 0.65) continue;
-      }
-      await recordAttempt(
-        db,
-        person,
-        module,
-        { attemptId: id("attempt", person.id, moduleId, "2"), answers: answersFor(module, true) },
-        new Date(attemptAt.getTime() + 120_000),
-      );
-    }
+    const modules = ASSIGNED[person.jobRole].flatMap((moduleId) => catalog.module(moduleId) ?? []);
+    const validity = (moduleId: string) => catalog.module(moduleId)?.validityMonths ?? 12;
+    const plans = modules.map((module) => ({ module, roll: rand(), offset: rand(), depth: rand(), unlucky: rand() }));
+    await withLedger(
+      db,
+      person,
+      modules.map((module) => module.id),
+      validity,
+      async (ledger) => {
+        for (const { module, roll, offset, depth, unlucky } of plans) {
+          // Roughly: 30% not started, 25% part-way through, 10% failed once, 35% completed, of which some are
+          // inside the renewal window and a few have expired.
+          if (roll < 0.3) continue;
+          const started = daysAgo(now, roll < 0.9 ? 5 + Math.floor(offset * 60) : 340 + Math.floor(offset * 60));
+          const lessons =
+            roll < 0.55
+              ? module.lessons.slice(0, 1 + Math.floor(depth * Math.max(1, module.lessons.length - 1)))
+              : module.lessons;
+          for (const [index, lesson] of lessons.entries()) {
+            await appendLessonSeen(ledger, person, module, lesson.id, new Date(started.getTime() + index * 600_000));
+          }
+          if (roll < 0.55) continue;
+          const attemptAt = new Date(started.getTime() + lessons.length * 600_000 + 60_000);
+          if (roll < 0.65 || unlucky < 0.2) {
+            const attemptId = id("attempt", person.id, module.id, "1");
+            await appendAttempt(ledger, person, module, { attemptId, answers: answersFor(module, false) }, attemptAt);
+            if (roll < 0.65) continue;
+          }
+          const attemptId = id("attempt", person.id, module.id, "2");
+          const passAt = new Date(attemptAt.getTime() + 120_000);
+          await appendAttempt(ledger, person, module, { attemptId, answers: answersFor(module, true) }, passAt);
+        }
+      },
+    );
   }
   const [stored] = await db.select({ n: count() }).from(statements);
   return { users: people.length, statements: stored?.n ?? 0 };

@@ -51,7 +51,35 @@ export function serverStatement(
   };
 }
 
-/** Records that the learner has seen a lesson (`launched` the first time in a module, then `experienced`). */
+/** Within a ledger transaction: `launched` the first time in a module, then `experienced` for the lesson. */
+export async function appendLessonSeen(
+  ledger: LedgerTransaction,
+  learner: Learner,
+  module: Module,
+  lessonId: string,
+  timestamp: Date,
+): Promise<void> {
+  if (ledger.state(module.id).status === "not-started") {
+    await ledger.append(
+      serverStatement(learner, {
+        verb: "launched",
+        objectId: moduleActivityId(module.id),
+        moduleId: module.id,
+        timestamp,
+      }),
+    );
+  }
+  await ledger.append(
+    serverStatement(learner, {
+      verb: "experienced",
+      objectId: lessonActivityId(module.id, lessonId),
+      moduleId: module.id,
+      timestamp,
+    }),
+  );
+}
+
+/** Records that the learner has seen a lesson; returns the module's projection afterwards. */
 export async function recordLessonSeen(db: Db, learner: Learner, module: Module, lessonId: string, timestamp: Date) {
   return withLedger(
     db,
@@ -59,24 +87,7 @@ export async function recordLessonSeen(db: Db, learner: Learner, module: Module,
     [module.id],
     () => module.validityMonths,
     async (ledger) => {
-      if (ledger.state(module.id).status === "not-started") {
-        await ledger.append(
-          serverStatement(learner, {
-            verb: "launched",
-            objectId: moduleActivityId(module.id),
-            moduleId: module.id,
-            timestamp,
-          }),
-        );
-      }
-      await ledger.append(
-        serverStatement(learner, {
-          verb: "experienced",
-          objectId: lessonActivityId(module.id, lessonId),
-          moduleId: module.id,
-          timestamp,
-        }),
-      );
+      await appendLessonSeen(ledger, learner, module, lessonId, timestamp);
       return ledger.state(module.id);
     },
   );
@@ -169,101 +180,113 @@ export async function recordAttempt(
   request: AttemptRequest,
   now: Date,
 ): Promise<AttemptResult> {
+  // Scored before the transaction: answers that do not fit the module never touch the database.
   const answers = answersRecord(request);
   const score = scoreOrProblem(module, request, answers);
-  const response = canonicalJson(answers);
-  const verdictId = derivedUuid("attempt", request.attemptId, learner.id, "verdict");
-  const completedId = derivedUuid("attempt", request.attemptId, learner.id, "completed");
-
   return withLedger(
     db,
     learner,
     [module.id],
     () => module.validityMonths,
-    async (ledger) => {
-      const [previous] = await ledger.tx
-        .select({ seq: statements.seq, statement: statements.statement, userId: statements.userId })
-        .from(statements)
-        .where(eq(statements.id, verdictId));
-      if (previous) {
-        const stored = previous.statement as { result?: { response?: unknown } };
-        if (previous.userId !== learner.id || stored.result?.response !== response) {
-          throw new HttpProblem(
-            409,
-            "attempt-conflict",
-            "Attempt already recorded",
-            "This attemptId was already used for different answers.",
-            [
-              {
-                field: "attemptId",
-                reason: "was already used for different answers; generate a new one per submission",
-              },
-            ],
-          );
-        }
-        const [{ value: attemptNumber } = { value: 0 }] = await ledger.tx
-          .select({ value: count() })
-          .from(statements)
-          .where(
-            and(
-              eq(statements.userId, learner.id),
-              eq(statements.moduleId, module.id),
-              inArray(statements.verb, [XAPI_VERBS.passed, XAPI_VERBS.failed]),
-              lte(statements.seq, previous.seq),
-            ),
-          );
-        const [certificate] = await ledger.tx
-          .select({ id: certificates.id })
-          .from(certificates)
-          .where(eq(certificates.statementId, completedId));
-        return attemptResult(module, request, score, attemptNumber, certificate?.id ?? null, ledger, now);
-      }
-
-      for (const result of score.perQuestion) {
-        await ledger.append(
-          serverStatement(learner, {
-            id: derivedUuid("attempt", request.attemptId, learner.id, "answered", result.questionId),
-            verb: "answered",
-            objectId: questionActivityId(module.id, result.questionId),
-            moduleId: module.id,
-            timestamp: now,
-            // xAPI's choice-interaction response format: option ids joined by "[,]".
-            result: { success: result.correct, response: result.selectedOptionIds.join("[,]") },
-          }),
-        );
-      }
-      const scaled = score.percent / 100;
-      await ledger.append(
-        serverStatement(learner, {
-          id: verdictId,
-          verb: score.passed ? "passed" : "failed",
-          objectId: moduleActivityId(module.id),
-          moduleId: module.id,
-          timestamp: now,
-          scoreScaled: scaled,
-          result: {
-            score: { scaled, raw: score.correctCount, min: 0, max: score.questionCount },
-            success: score.passed,
-            response,
-          },
-        }),
-      );
-      let certificateId: string | null = null;
-      if (score.passed) {
-        certificateId = newCertificateId();
-        await ledger.append(
-          serverStatement(learner, {
-            id: completedId,
-            verb: "completed",
-            objectId: moduleActivityId(module.id),
-            moduleId: module.id,
-            timestamp: now,
-            result: { completion: true, success: true },
-          }),
-          { id: certificateId, moduleVersion: module.version, scorePercent: score.percent },
-        );
-      }
-      return attemptResult(module, request, score, ledger.state(module.id).attempts, certificateId, ledger, now);
-    },
+    (ledger) => appendAttempt(ledger, learner, module, request, now, { answers, score }),
   );
+}
+
+/** Within a ledger transaction: scores and records an attempt (see {@link recordAttempt}). */
+export async function appendAttempt(
+  ledger: LedgerTransaction,
+  learner: Learner,
+  module: Module,
+  request: AttemptRequest,
+  now: Date,
+  scored?: { answers: Record<string, string[]>; score: AttemptScore },
+): Promise<AttemptResult> {
+  const answers = scored?.answers ?? answersRecord(request);
+  const score = scored?.score ?? scoreOrProblem(module, request, answers);
+  const response = canonicalJson(answers);
+  const verdictId = derivedUuid("attempt", request.attemptId, learner.id, "verdict");
+  const completedId = derivedUuid("attempt", request.attemptId, learner.id, "completed");
+  const [previous] = await ledger.tx
+    .select({ seq: statements.seq, statement: statements.statement, userId: statements.userId })
+    .from(statements)
+    .where(eq(statements.id, verdictId));
+  if (previous) {
+    const stored = previous.statement as { result?: { response?: unknown } };
+    if (previous.userId !== learner.id || stored.result?.response !== response) {
+      throw new HttpProblem(
+        409,
+        "attempt-conflict",
+        "Attempt already recorded",
+        "This attemptId was already used for different answers.",
+        [
+          {
+            field: "attemptId",
+            reason: "was already used for different answers; generate a new one per submission",
+          },
+        ],
+      );
+    }
+    const [{ value: attemptNumber } = { value: 0 }] = await ledger.tx
+      .select({ value: count() })
+      .from(statements)
+      .where(
+        and(
+          eq(statements.userId, learner.id),
+          eq(statements.moduleId, module.id),
+          inArray(statements.verb, [XAPI_VERBS.passed, XAPI_VERBS.failed]),
+          lte(statements.seq, previous.seq),
+        ),
+      );
+    const [certificate] = await ledger.tx
+      .select({ id: certificates.id })
+      .from(certificates)
+      .where(eq(certificates.statementId, completedId));
+    return attemptResult(module, request, score, attemptNumber, certificate?.id ?? null, ledger, now);
+  }
+
+  for (const result of score.perQuestion) {
+    await ledger.append(
+      serverStatement(learner, {
+        id: derivedUuid("attempt", request.attemptId, learner.id, "answered", result.questionId),
+        verb: "answered",
+        objectId: questionActivityId(module.id, result.questionId),
+        moduleId: module.id,
+        timestamp: now,
+        // xAPI's choice-interaction response format: option ids joined by "[,]".
+        result: { success: result.correct, response: result.selectedOptionIds.join("[,]") },
+      }),
+    );
+  }
+  const scaled = score.percent / 100;
+  await ledger.append(
+    serverStatement(learner, {
+      id: verdictId,
+      verb: score.passed ? "passed" : "failed",
+      objectId: moduleActivityId(module.id),
+      moduleId: module.id,
+      timestamp: now,
+      scoreScaled: scaled,
+      result: {
+        score: { scaled, raw: score.correctCount, min: 0, max: score.questionCount },
+        success: score.passed,
+        response,
+      },
+    }),
+  );
+  let certificateId: string | null = null;
+  if (score.passed) {
+    certificateId = newCertificateId();
+    await ledger.append(
+      serverStatement(learner, {
+        id: completedId,
+        verb: "completed",
+        objectId: moduleActivityId(module.id),
+        moduleId: module.id,
+        timestamp: now,
+        result: { completion: true, success: true },
+      }),
+      { id: certificateId, moduleVersion: module.version, scorePercent: score.percent },
+    );
+  }
+  return attemptResult(module, request, score, ledger.state(module.id).attempts, certificateId, ledger, now);
 }
