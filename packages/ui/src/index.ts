@@ -77,3 +77,9 @@ export type { ActionPlanFilters, ActionPlanTableProps } from "./action-plan-tabl
 export { planStatusLabels } from "./action-plan-table/action-plan-status";
 export { KnowledgeCheck } from "./knowledge-check/knowledge-check";
 export type { KnowledgeCheckProps } from "./knowledge-check/knowledge-check";
+export { LessonView } from "./lesson-view/lesson-view";
+export type { LessonViewProps } from "./lesson-view/lesson-view";
+export { ModuleCard } from "./module-card/module-card";
+export type { ModuleCardProps } from "./module-card/module-card";
+export { ModuleProgress } from "./module-progress/module-progress";
+export type { KnowledgeCheckStatus, ModuleProgressProps } from "./module-progress/module-progress";
