@@ -152,6 +152,9 @@ export async function finishAndSignOut(officer: Officer) {
   if (await menu.isVisible()) await officer.activate(menu);
   await officer.activate(page.getByRole("link", { name: "Sign out" }));
   await officer.arrive("You have signed out");
+  // The accessibility statement is linked from every page's footer, signed in or not.
+  await officer.activate(page.getByRole("link", { name: "Accessibility statement" }));
+  await officer.arrive("Accessibility statement");
   // The session is gone on the server too: the training list now sends the browser to sign in.
   await page.goto("/training");
   await officer.arrive("Sign in", { focus: "none" });
