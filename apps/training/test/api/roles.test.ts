@@ -26,6 +26,12 @@ const everyone = (status: number): Record<Who, number> => ({
   trainerOtherForce: status,
 });
 const signedIn = (status: number): Record<Who, number> => ({ ...everyone(status), anonymous: 401 });
+/** Trainer and admin views: officers are refused whoever they are. */
+const trainerOnly = (status: number): Record<Who, number> => ({
+  ...signedIn(status),
+  officer: 403,
+  otherOfficer: 403,
+});
 
 describe.each(databaseTargets)("role × endpoint matrix on $name", (target) => {
   let t: TestApp;
@@ -121,6 +127,30 @@ describe.each(databaseTargets)("role × endpoint matrix on $name", (target) => {
       expect: signedIn(200),
       send: (c, _who, self) => c.post("/api/statements", statementAbout(self?.id ?? randomUUID())),
     },
+    // Trainer views (issue 8): trainers and admins of a force; every query is scoped to the caller's force, so
+    // force B's trainer gets force B's (empty) view, and officer A's record is "not found" to them.
+    ...["/api/trainer/grid", "/api/trainer/grid/summary", "/api/trainer/charts", "/api/trainer/units"].map(
+      (path): Case => ({ route: `GET ${path}`, expect: trainerOnly(200), send: (c) => c.get(path) }),
+    ),
+    {
+      route: "GET /api/trainer/grid.csv",
+      expect: trainerOnly(200),
+      send: (c) => c.get("/api/trainer/grid.csv?status=overdue"),
+    },
+    {
+      route: "GET /api/trainer/learners/{userId}",
+      expect: { ...trainerOnly(200), trainerOtherForce: 404 },
+      send: (c) => c.get(`/api/trainer/learners/${t.people.officerA.id}`),
+    },
+    { route: "GET /api/trainer/assignments", expect: trainerOnly(200), send: (c) => c.get("/api/trainer/assignments") },
+    {
+      route: "POST /api/trainer/assignments",
+      expect: trainerOnly(201),
+      send: (c) => c.post("/api/trainer/assignments", { moduleId, jobRole: "investigator", dueDate: "2999-01-01" }),
+    },
+    ...["/api/trainer/evidence", "/api/trainer/publish/plan.json", "/api/trainer/publish/plan.html"].map(
+      (path): Case => ({ route: `GET ${path}`, expect: trainerOnly(200), send: (c) => c.get(path) }),
+    ),
   ];
 
   it.each(cases)("$route answers each role as the matrix says", async (testCase) => {

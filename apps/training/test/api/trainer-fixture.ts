@@ -47,6 +47,7 @@ export function history(db: Db, catalog: Catalog, learner: Learner) {
 
 /** A learner added to a test force. */
 export interface FixtureLearner extends Learner {
+  role: "officer";
   displayName: string;
   collarNumber: string;
   email: string;
@@ -74,6 +75,7 @@ export async function addLearner(
     forceId,
     unitId: spec.unitId,
     jobRole: spec.jobRole,
+    role: "officer",
     displayName: spec.displayName,
     collarNumber: spec.collar,
     email,

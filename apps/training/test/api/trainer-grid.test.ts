@@ -112,6 +112,17 @@ describe.each(databaseTargets)("trainer completion grid on $name", (target) => {
     expect(page.nextCursor).toBeNull();
   });
 
+  it("shows force B's trainer force B only: grid, counts and export", async () => {
+    const trainerB = await t.as(t.people.trainerB);
+    const page = GridResponseSchema.parse(await (await trainerB.get(trainerPaths.grid)).json());
+    expect(names(page).sort()).toEqual(["Test officerB", "Test trainerB", "Zed Outsider"]);
+    const summary = GridSummaryResponseSchema.parse(await (await trainerB.get(trainerPaths.gridSummary)).json());
+    expect(summary.learners).toBe(3);
+    const csv = await (await trainerB.get(trainerPaths.gridCsv)).text();
+    expect(csv).toContain("Zed Outsider");
+    expect(csv).not.toContain("Alice Archer");
+  });
+
   it("shows each cell as the learner sees it in their own training list", async () => {
     const page = await grid({ limit: 200 });
     for (const row of page.rows) {

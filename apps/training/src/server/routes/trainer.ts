@@ -59,7 +59,7 @@ export function trainerRoutes(deps: AppDeps) {
       .from(assignments)
       .leftJoin(units, eq(units.id, assignments.unitId))
       .where(only ? and(eq(assignments.forceId, forceId), eq(assignments.id, only)) : eq(assignments.forceId, forceId))
-      .orderBy(asc(assignments.dueDate), asc(assignments.createdAt));
+      .orderBy(asc(assignments.dueDate), asc(assignments.moduleId), asc(assignments.createdAt), asc(assignments.id));
     if (rows.length === 0) return [];
     // One pass over the force's people counts everyone each assignment covers (each person once per assignment).
     const [counts] = await rowsOf<Record<string, unknown>>(
