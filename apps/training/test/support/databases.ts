@@ -47,7 +47,7 @@ export async function freshPostgresUrl(): Promise<{ url: string; drop(): Promise
  * A migrated, empty PGlite data directory, dumped once and cached on disk by migration content: loading
  * it takes about 2 s where initdb takes over 10 s, and every test file needs a fresh database.
  */
-async function pgliteTemplate(): Promise<Blob> {
+export async function pgliteTemplate(): Promise<Blob> {
   const key = createHash("sha256")
     .update(
       listMigrations()
