@@ -21,6 +21,7 @@ import { Tag } from "./tag/tag";
 import { TaskList } from "./task-list/task-list";
 import { WarningText } from "./warning-text/warning-text";
 import { Checkboxes } from "./checkboxes/checkboxes";
+import type { CheckboxItem } from "./checkboxes/checkboxes";
 import { DateInput } from "./date-input/date-input";
 import type { DateInputPart, DateInputValue } from "./date-input/date-input";
 import { ErrorMessage } from "./error-message/error-message";
@@ -99,7 +100,7 @@ function choiceGroupOptions(o: Options): ChoiceGroupOptions {
 }
 
 function choiceItems(o: Options) {
-  return o.list("items").map((item): ChoiceDivider | { value: string; label: unknown } => {
+  return o.list("items").map((item): ChoiceDivider | CheckboxItem => {
     const divider = item.str("divider");
     if (divider !== undefined) return { divider };
     const conditional = item.obj("conditional");
@@ -364,7 +365,7 @@ const suites: Record<string, Suite> = {
       return (
         <Radios
           {...choiceGroupOptions(o)}
-          items={choiceItems(o) as never}
+          items={choiceItems(o)}
           {...(checked === undefined ? {} : { defaultValue: checked })}
         />
       );
@@ -392,11 +393,7 @@ const suites: Record<string, Suite> = {
       const checkedItems = items.filter((item) => item.bool("checked")).map((item) => item.str("value") ?? "");
       const values = o.list("values").length > 0 ? (o.raw["values"] as string[]) : [];
       return (
-        <Checkboxes
-          {...choiceGroupOptions(o)}
-          items={choiceItems(o) as never}
-          defaultValue={[...checkedItems, ...values]}
-        />
+        <Checkboxes {...choiceGroupOptions(o)} items={choiceItems(o)} defaultValue={[...checkedItems, ...values]} />
       );
     },
   },

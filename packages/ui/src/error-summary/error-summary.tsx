@@ -36,7 +36,8 @@ function focusField(event: MouseEvent<HTMLAnchorElement>) {
 /**
  * GOV.UK error summary: put it at the top of the page (above the `<h1>`) when a form fails
  * validation, listing every problem with a link to its field. It takes focus when it appears,
- * and following a link moves focus to that field.
+ * and following a link moves focus to that field. In a single-page form that stays mounted,
+ * give it a new `key` on each failed submit so it takes focus again, as a reloaded page would.
  *
  * @example
  * ```tsx

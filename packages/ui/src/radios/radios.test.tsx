@@ -5,12 +5,8 @@ import { describe, expect, it, vi } from "vitest";
 import { expectNoAxeViolations } from "../test-utils/axe";
 import { Radios } from "./radios";
 
-const items = [
-  { value: "yes", label: "Yes", hint: "At least one incident in the past month" },
-  { value: "no", label: "No" },
-  { divider: "or" },
-  { value: "unknown", label: "Not known" },
-];
+const yes = { value: "yes", label: "Yes", hint: "At least one incident in the past month" };
+const items = [yes, { value: "no", label: "No" }, { divider: "or" }, { value: "unknown", label: "Not known" }];
 
 describe("Radios", () => {
   it("has no axe violations with hints, a divider, an error and a revealed question", async () => {
