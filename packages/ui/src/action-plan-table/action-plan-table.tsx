@@ -15,6 +15,8 @@ import { Button } from "../button/button";
 import { formatCalendarDate } from "../certificate/dates";
 import { classNames } from "../internal/class-names";
 import { Select } from "../select/select";
+import { Table } from "../table/table";
+import { Tag } from "../tag/tag";
 import { planStatusLabels, planStatusTagColours } from "./action-plan-status";
 
 /** The filters shown above the table. `overdue` selects recommendations with anything past its deadline. */
@@ -133,83 +135,73 @@ export function ActionPlanTable({
       <p className="govuk-body" role="status">
         {filtered ? `Showing ${shown.length} of ${total} recommendations` : `Showing all ${total} recommendations`}
       </p>
-      <table className="govuk-table srt-action-plan__table">
-        <caption className="govuk-table__caption govuk-table__caption--m">
-          {plan.force} action plan: progress as of {asOfText}
-        </caption>
-        <thead className="govuk-table__head">
-          <tr className="govuk-table__row">
-            <th scope="col" className="govuk-table__header">
-              Recommendation
-            </th>
-            <th scope="col" className="govuk-table__header">
-              Themes
-            </th>
-            <th scope="col" className="govuk-table__header">
-              Status
-            </th>
-            <th scope="col" className="govuk-table__header">
-              Deadline
-            </th>
-          </tr>
-        </thead>
-        <tbody className="govuk-table__body">
-          {shown.length === 0 && (
-            <tr className="govuk-table__row">
-              <td className="govuk-table__cell" colSpan={4}>
-                <p className="govuk-body">No recommendations match these filters.</p>
-                <Button type="button" variant="secondary" onClick={() => onFiltersChange(noActionPlanFilters)}>
-                  Clear filters
-                </Button>
-              </td>
-            </tr>
-          )}
-          {shown.map((rec) => {
-            const href = getRecommendationHref?.(rec);
-            const name = `Recommendation ${rec.number}`;
-            const deadline = earliestDeadline(rec);
-            const overdueIds = rec.items.filter((item) => item.overdue).map((item) => item.id);
-            return (
-              <tr key={rec.number} className="govuk-table__row">
-                <th scope="row" className="govuk-table__header srt-action-plan__recommendation">
-                  {href === undefined ? (
-                    name
-                  ) : (
-                    <a className="govuk-link" href={href}>
-                      {name}
-                    </a>
-                  )}{" "}
-                  <span className="govuk-body-s srt-action-plan__title">
-                    {rec.recommendation.confirmed ? rec.recommendation.title : "Wording not confirmed"}
-                  </span>
-                </th>
-                <td className="govuk-table__cell">
-                  {rec.recommendation.themes.length === 0
+      <Table
+        className="srt-action-plan__table"
+        caption={`${plan.force} action plan: progress as of ${asOfText}`}
+        captionClassName="govuk-table__caption--m"
+        head={[{ content: "Recommendation" }, { content: "Themes" }, { content: "Status" }, { content: "Deadline" }]}
+        firstCellIsHeader={shown.length > 0}
+        rowKeys={shown.length === 0 ? ["none"] : shown.map((rec) => String(rec.number))}
+        rows={
+          shown.length === 0
+            ? [
+                [
+                  {
+                    colSpan: 4,
+                    content: (
+                      <>
+                        <p className="govuk-body">No recommendations match these filters.</p>
+                        <Button type="button" variant="secondary" onClick={() => onFiltersChange(noActionPlanFilters)}>
+                          Clear filters
+                        </Button>
+                      </>
+                    ),
+                  },
+                ],
+              ]
+            : shown.map((rec) => {
+                const href = getRecommendationHref?.(rec);
+                const name = `Recommendation ${rec.number}`;
+                const deadline = earliestDeadline(rec);
+                const overdueIds = rec.items.filter((item) => item.overdue).map((item) => item.id);
+                return [
+                  {
+                    className: "srt-action-plan__recommendation",
+                    content: (
+                      <>
+                        {href === undefined ? (
+                          name
+                        ) : (
+                          <a className="govuk-link" href={href}>
+                            {name}
+                          </a>
+                        )}{" "}
+                        <span className="govuk-body-s srt-action-plan__title">
+                          {rec.recommendation.confirmed ? rec.recommendation.title : "Wording not confirmed"}
+                        </span>
+                      </>
+                    ),
+                  },
+                  rec.recommendation.themes.length === 0
                     ? "Not recorded"
-                    : rec.recommendation.themes.map((theme) => themeNames[theme]).join(", ")}
-                </td>
-                <td className="govuk-table__cell">
-                  <strong className={`govuk-tag govuk-tag--${planStatusTagColours[rec.status]}`}>
-                    {planStatusLabels[rec.status]}
-                  </strong>
-                  {rec.overdue && (
-                    <>
-                      {" "}
-                      <strong className="govuk-tag govuk-tag--red">Overdue</strong>
-                      <span className="govuk-body-s srt-action-plan__overdue">
-                        Past deadline: {overdueIds.join(", ")}
-                      </span>
-                    </>
-                  )}
-                </td>
-                <td className="govuk-table__cell">
-                  {deadline === undefined ? "Not known" : (formatCalendarDate(deadline) ?? deadline)}
-                </td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
+                    : rec.recommendation.themes.map((theme) => themeNames[theme]).join(", "),
+                  <>
+                    <Tag colour={planStatusTagColours[rec.status]}>{planStatusLabels[rec.status]}</Tag>
+                    {rec.overdue && (
+                      <>
+                        {" "}
+                        <Tag colour="red">Overdue</Tag>
+                        <span className="govuk-body-s srt-action-plan__overdue">
+                          Past deadline: {overdueIds.join(", ")}
+                        </span>
+                      </>
+                    )}
+                  </>,
+                  deadline === undefined ? "Not known" : (formatCalendarDate(deadline) ?? deadline),
+                ];
+              })
+        }
+      />
     </div>
   );
 }

@@ -12,6 +12,7 @@ import {
   type UIEvent,
 } from "react";
 import { classNames } from "../internal/class-names";
+import { Tag } from "../tag/tag";
 import { completionStatusLabels, completionStatusTagColours, type CompletionStatus } from "./completion-status";
 import { nextGridPosition, scrollTopToReveal, visibleRowRange, type GridPosition } from "./grid-navigation";
 
@@ -228,9 +229,7 @@ export function CompletionGrid({
               className="govuk-table__cell srt-completion-grid__cell"
               {...focusProps({ row: rowPosition, col: moduleIndex + 1 })}
             >
-              <strong className={`govuk-tag govuk-tag--${completionStatusTagColours[status]}`}>
-                {completionStatusLabels[status]}
-              </strong>
+              <Tag colour={completionStatusTagColours[status]}>{completionStatusLabels[status]}</Tag>
             </td>
           );
         })}

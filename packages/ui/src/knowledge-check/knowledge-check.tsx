@@ -3,8 +3,10 @@ import { useId, useState, type ComponentPropsWithRef, type FormEvent } from "rea
 import { Button } from "../button/button";
 import { Checkboxes } from "../checkboxes/checkboxes";
 import { ErrorSummary } from "../error-summary/error-summary";
+import { InsetText } from "../inset-text/inset-text";
 import { classNames } from "../internal/class-names";
 import { Radios } from "../radios/radios";
+import { Tag } from "../tag/tag";
 
 /** Props for {@link KnowledgeCheck}. */
 export interface KnowledgeCheckProps extends Omit<ComponentPropsWithRef<"div">, "children" | "onSubmit" | "onChange"> {
@@ -54,11 +56,9 @@ function Scenario({ question }: { question: LearnerQuestion }) {
   const scenario = scenarioOf(question);
   if (scenario === undefined) return null;
   return (
-    <div className="govuk-inset-text srt-knowledge-check__scenario">
-      <p className="govuk-body">
-        <strong>Scenario (fictional):</strong> {scenario}
-      </p>
-    </div>
+    <InsetText>
+      <strong>Scenario (fictional):</strong> {scenario}
+    </InsetText>
   );
 }
 
@@ -84,7 +84,7 @@ function Feedback({
       </h2>
       <Scenario question={question} />
       <p className="govuk-body">
-        <strong className={`govuk-tag govuk-tag--${tag}`}>{verdict}</strong>
+        <Tag colour={tag}>{verdict}</Tag>
       </p>
       <ul className="govuk-list srt-knowledge-check__options" aria-label="Answers explained">
         {feedback.options.map((option) => (
@@ -94,13 +94,13 @@ function Feedback({
               {option.selected && (
                 <>
                   {" "}
-                  <strong className="govuk-tag govuk-tag--blue">Your answer</strong>
+                  <Tag colour="blue">Your answer</Tag>
                 </>
               )}
               {option.correct && (
                 <>
                   {" "}
-                  <strong className="govuk-tag govuk-tag--green">Correct answer</strong>
+                  <Tag colour="green">Correct answer</Tag>
                 </>
               )}
             </p>
