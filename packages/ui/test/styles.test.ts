@@ -39,6 +39,7 @@ describe("ui stylesheet", () => {
     ]) {
       expect(css, selector).toContain(selector);
     }
-    expect(css).not.toContain(".govuk-header__crown");
+    // The GOV.UK header draws the GOV.UK logotype; the generic header replaces it.
+    expect(css).not.toContain(".govuk-header__logotype");
   });
 });
