@@ -1,12 +1,11 @@
-import { useEffect, useState } from "react";
-import { BackLink, ButtonLink, ProgressBar } from "@stalking-response/ui";
+import { useEffect, useRef, useState } from "react";
+import { BackLink, ButtonLink, LessonView, ProgressBar, WarningText } from "@stalking-response/ui";
 import type { ModuleDetailResponse } from "../../shared/api";
 import { recordLesson } from "../api/endpoints";
 import { useResource } from "../api/use-resource";
-import { LessonContent } from "../lesson/lesson-content";
-import { linkTo } from "../routing/router";
+import { Link, linkTo } from "../routing/router";
 import { href } from "../routing/routes";
-import { PageHeading, useDocumentTitle } from "../shell/page";
+import { useDocumentTitle, useHeadingFocus } from "../shell/page";
 import { LoadingPage, ProblemPage } from "../shell/status-pages";
 import { nextAfterLesson } from "../training/journey";
 import { loadModule, updateProgress } from "../training/module-store";
@@ -23,6 +22,8 @@ function Lesson({ module, lessonId }: { module: ModuleDetailResponse; lessonId: 
   const index = module.lessons.findIndex((candidate) => candidate.id === lessonId);
   const lesson = module.lessons[index];
   const [saveFailed, setSaveFailed] = useState<string | null>(null);
+  const container = useRef<HTMLDivElement>(null);
+  useHeadingFocus(container);
   useDocumentTitle(lesson ? `${lesson.title} – ${module.title}` : "Page not found");
 
   useEffect(() => {
@@ -45,7 +46,7 @@ function Lesson({ module, lessonId }: { module: ModuleDetailResponse; lessonId: 
     <>
       <BackLink href={href({ name: "module", moduleId: module.id })}>Back to {module.title}</BackLink>
       <div className="govuk-grid-row">
-        <div className="govuk-grid-column-two-thirds">
+        <div className="govuk-grid-column-two-thirds" ref={container}>
           <ProgressBar
             label="Your progress through this module"
             value={index + 1}
@@ -53,18 +54,22 @@ function Lesson({ module, lessonId }: { module: ModuleDetailResponse; lessonId: 
             valueText={`Lesson ${index + 1} of ${module.lessons.length}`}
           />
           {saveFailed === null ? null : (
-            <div className="govuk-warning-text">
-              <span className="govuk-warning-text__icon" aria-hidden="true">
-                !
-              </span>
-              <strong className="govuk-warning-text__text">
-                <span className="govuk-visually-hidden">Warning</span>
-                We could not save your place in this module ({saveFailed}). You can carry on reading.
-              </strong>
-            </div>
+            <WarningText>
+              We could not save your place in this module ({saveFailed}). You can carry on reading.
+            </WarningText>
           )}
-          <PageHeading caption={module.title}>{lesson.title}</PageHeading>
-          <LessonContent lesson={lesson} module={module} />
+          <span className="govuk-caption-l">{module.title}</span>
+          <LessonView
+            lesson={lesson}
+            sources={module.sources}
+            renderPracticeScreening={() => (
+              <p className="govuk-body">
+                <Link to={{ name: "practice-screening", moduleId: module.id, lessonId: lesson.id }}>
+                  Start the practice screening
+                </Link>
+              </p>
+            )}
+          />
           <ButtonLink {...linkTo(next)}>
             {next.name === "lesson" ? "Next lesson" : "Continue to the knowledge check"}
           </ButtonLink>

@@ -1,4 +1,12 @@
-import { BackLink, ButtonLink, SummaryList, Tag, TaskList, type SummaryListRow } from "@stalking-response/ui";
+import {
+  BackLink,
+  ButtonLink,
+  ModuleProgress,
+  SummaryList,
+  type KnowledgeCheckStatus,
+  type SummaryListRow,
+} from "@stalking-response/ui";
+import type { ModuleDetailResponse } from "../../shared/api";
 import { useResource } from "../api/use-resource";
 import { formatDateTime } from "../format/dates";
 import { Link, linkTo } from "../routing/router";
@@ -18,14 +26,9 @@ export function ModulePage({ moduleId }: { moduleId: string }) {
   if (module.state === "failed") return <ProblemPage problem={module.problem} />;
   const { data } = module;
   const { progress } = data;
-  const seen = new Set(progress.experiencedLessonIds);
   const passed = passedStatuses.has(progress.status);
   const resume = resumeRoute(data);
-  const checkOpen = lessonsDone(data);
-  const facts: SummaryListRow[] = [
-    { key: "Status", value: <StatusTag status={progress.status} /> },
-    { key: "Lessons", value: `${seen.size} of ${data.lessons.length} seen` },
-  ];
+  const facts: SummaryListRow[] = [{ key: "Status", value: <StatusTag status={progress.status} /> }];
   if (progress.scorePercent !== null) facts.push({ key: "Latest score", value: `${progress.scorePercent}%` });
   if (progress.completedAt !== null) facts.push({ key: "Completed", value: formatDateTime(progress.completedAt) });
   if (progress.expiresAt !== null)
@@ -44,34 +47,44 @@ export function ModulePage({ moduleId }: { moduleId: string }) {
           <p className="govuk-body-l">{data.summary}</p>
           <SummaryList rows={facts} />
           {passed && progress.certificateId !== null ? (
-            <p className="govuk-body">
-              <Link to={{ name: "certificate", certificateId: progress.certificateId }}>View your certificate</Link>
-            </p>
+            <ul className="govuk-list">
+              <li>
+                <Link to={{ name: "certificate", certificateId: progress.certificateId }}>View your certificate</Link>
+              </li>
+              {progress.status === "due-for-renewal" ? (
+                <li>
+                  <Link to={{ name: "knowledge-check", moduleId }}>
+                    Renew it now by taking the knowledge check again
+                  </Link>
+                </li>
+              ) : null}
+            </ul>
           ) : (
             <ButtonLink {...linkTo(resume.route)}>{resume.label}</ButtonLink>
           )}
           <h2 className="govuk-heading-m">Lessons</h2>
-          <TaskList
-            idPrefix="module-tasks"
-            items={[
-              ...data.lessons.map((lesson) => ({
-                title: lesson.title,
-                href: href({ name: "lesson", moduleId, lessonId: lesson.id }),
-                hint: lesson.summary,
-                status: seen.has(lesson.id) ? "Seen" : <Tag colour="blue">Not seen yet</Tag>,
-              })),
-              {
-                title: "Knowledge check",
-                ...(checkOpen ? { href: href({ name: "knowledge-check", moduleId }) } : {}),
-                hint: `${data.questions.length} questions. You need ${data.passMarkPercent}% to pass.`,
-                status: passed ? "Passed" : checkOpen ? <Tag colour="blue">Ready to take</Tag> : "Cannot start yet",
-                ...(checkOpen || passed ? {} : { statusClassName: "govuk-task-list__status--cannot-start-yet" }),
-              },
-            ]}
+          <ModuleProgress
+            module={data}
+            completedLessonIds={progress.experiencedLessonIds}
+            knowledgeCheck={checkStatus(data)}
+            getLessonHref={(lesson) => href({ name: "lesson", moduleId, lessonId: lesson.id })}
           />
-          {checkOpen ? null : <p className="govuk-body">The knowledge check opens when you have seen every lesson.</p>}
         </div>
       </div>
     </>
   );
+}
+
+/** The knowledge check's line in the task list, from what the server says about the officer's progress. */
+function checkStatus(module: ModuleDetailResponse): KnowledgeCheckStatus {
+  const { progress } = module;
+  const checkHref = href({ name: "knowledge-check", moduleId: module.id });
+  if (passedStatuses.has(progress.status) && progress.scorePercent !== null) {
+    return { status: "passed", percent: progress.scorePercent };
+  }
+  if (!lessonsDone(module)) return { status: "cannot-start-yet" };
+  // An expired pass is taken again from scratch, so it reads as not started rather than as a fail.
+  if (progress.status === "expired" || progress.scorePercent === null)
+    return { status: "not-started", href: checkHref };
+  return { status: "not-passed", percent: progress.scorePercent, href: checkHref };
 }

@@ -9,7 +9,7 @@ export type Route =
   | { name: "my-training" }
   | { name: "module"; moduleId: string }
   | { name: "lesson"; moduleId: string; lessonId: string }
-  | { name: "practice-screening"; moduleId: string }
+  | { name: "practice-screening"; moduleId: string; lessonId: string }
   | { name: "knowledge-check"; moduleId: string }
   | { name: "question"; moduleId: string; number: number; fromCheckAnswers?: true }
   | { name: "check-answers"; moduleId: string }
@@ -30,8 +30,8 @@ const patterns: ReadonlyArray<[RegExp, (parts: string[], search: URLSearchParams
     ([moduleId = "", lessonId = ""]) => ({ name: "lesson", moduleId, lessonId }),
   ],
   [
-    new RegExp(`^/training/${segment}/practice-screening$`),
-    ([moduleId = ""]) => ({ name: "practice-screening", moduleId }),
+    new RegExp(`^/training/${segment}/lessons/${segment}/practice-screening$`),
+    ([moduleId = "", lessonId = ""]) => ({ name: "practice-screening", moduleId, lessonId }),
   ],
   [new RegExp(`^/training/${segment}/knowledge-check$`), ([moduleId = ""]) => ({ name: "knowledge-check", moduleId })],
   [
@@ -96,7 +96,7 @@ export function href(route: Route): string {
     case "lesson":
       return `/training/${enc(route.moduleId)}/lessons/${enc(route.lessonId)}`;
     case "practice-screening":
-      return `/training/${enc(route.moduleId)}/practice-screening`;
+      return `/training/${enc(route.moduleId)}/lessons/${enc(route.lessonId)}/practice-screening`;
     case "knowledge-check":
       return `/training/${enc(route.moduleId)}/knowledge-check`;
     case "question":
