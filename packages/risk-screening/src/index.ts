@@ -1,8 +1,8 @@
+// The core: machine, models, wording, selectors and persistence. Practice helpers and examples live in
+// the `./practice` entry so that force systems do not ship them.
 // The machine
 export { createScreeningMachine, screeningMachine } from "./machine";
 export type { ScreeningInput, ScreeningMachine, ScreeningMachineOptions } from "./machine";
-export { runScreening } from "./run";
-export type { RunOptions, ScreeningRun } from "./run";
 
 // Events and context
 export { ReturnTargetSchema, ScreeningEventSchema, screeningEventTypes } from "./events";
@@ -63,6 +63,7 @@ export type {
 export {
   incidentQuestions,
   multiAgencyOptions,
+  questionStepOrder,
   recordingOptions,
   stalkingBehaviourOptions,
   steps,
@@ -75,8 +76,6 @@ export type { QuestionStepId, StepDefinition, StepId, TaskDefinition, TaskId } f
 // Selectors for UIs
 export {
   answerSummary,
-  availableEvents,
-  behaviourLabels,
   classificationLabels,
   currentView,
   formatAnswer,
@@ -85,11 +84,13 @@ export {
   selectRequiredActions,
 } from "./view";
 export type { AnswerRow, AnswerSection, QuestionView, ScreeningSnapshotLike, ScreeningView, TaskView } from "./view";
-export { checkAnswer, validateAnswers, validateEvent } from "./validate";
+export { checkAnswer, eventType, validateAnswers, validateEvent } from "./validate";
 
 // Rules (pure; the guards use them)
 export {
+  actionRecommendations,
   classify,
+  gradeProposal,
   gradeRank,
   hasStalkingBehaviour,
   isCourseOfConduct,
@@ -100,16 +101,9 @@ export {
   safeguardingPlan,
   scoreInstrument,
 } from "./rules";
-export type { InstrumentScore, SafeguardingPlan } from "./rules";
+export type { ActionId, GradeProposal, InstrumentScore, SafeguardingPlan } from "./rules";
 
-// Outcomes, comparison and persistence
-export { ScreeningNotFinishedError, buildOutcome, compareOutcome, outcomeFieldLabels } from "./outcome";
-export type { DeepPartial, ExpectedOutcome } from "./outcome";
+// Outcomes and persistence
+export { ScreeningNotFinishedError, buildOutcome } from "./outcome";
 export { SNAPSHOT_FORMAT, SNAPSHOT_VERSION, persistScreening, restoreScreening } from "./persistence";
 export type { PersistedScreening } from "./persistence";
-
-// Examples (labelled: fictional force, example instrument, fictional practice scenarios)
-export { exampleForceConfig } from "./examples/example-config";
-export { exampleStalkingInstrument } from "./examples/example-instrument";
-export { practiceInspector, practiceOfficer, practiceScenarios, practiceSupervisor } from "./examples/scenarios";
-export type { PracticeScenario } from "./examples/scenarios";

@@ -14,7 +14,7 @@ import {
 } from "./rules";
 import type { Answers, Classification, ForceConfig, Grade, Override, ScreeningOutcome } from "./schemas";
 import { ActorSchema } from "./schemas";
-import { eventActor, validateEvent } from "./validate";
+import { editTargets, eventActor, eventType, validateEvent } from "./validate";
 
 /** What a host passes when it creates a screening actor. */
 export interface ScreeningInput {
@@ -36,11 +36,6 @@ function payload(event: unknown): unknown {
   if (typeof event !== "object" || event === null) return undefined;
   const { type: _type, actor: _actor, ...rest } = event as Record<string, unknown>;
   return Object.keys(rest).length ? rest : undefined;
-}
-
-function eventType(event: unknown): string {
-  const type = typeof event === "object" && event !== null ? (event as { type?: unknown }).type : undefined;
-  return typeof type === "string" ? type : "(unknown)";
 }
 
 function initialContext(config: ForceConfig): ScreeningContext {
@@ -233,6 +228,8 @@ export function createScreeningMachine(options: ScreeningMachineOptions = {}) {
   });
 
   const accept = ["accept", "storeAnswers"] as const;
+  const next = (target: string) => ({ guard: "valid", target, actions: accept }) as const;
+  const back = (target: string) => ({ guard: "valid", target, actions: "accept" }) as const;
   const step = (id: StepId) => ({ type: "enterStep", params: { step: id } }) as const;
   const valid = "valid" as const;
   const answerIs = (question: string, value: string) => ({ type: "answerIs", params: { question, value } }) as const;
@@ -280,7 +277,7 @@ export function createScreeningMachine(options: ScreeningMachineOptions = {}) {
         on: {
           "answer.submit": [
             { guard: and([valid, answerIs("immediateDanger", "yes")]), target: "emergency", actions: accept },
-            { guard: valid, target: "context", actions: accept },
+            next("context"),
           ],
         },
       },
@@ -290,22 +287,22 @@ export function createScreeningMachine(options: ScreeningMachineOptions = {}) {
           reportedAs: {
             entry: step("reportedAs"),
             on: {
-              "answer.submit": { guard: valid, target: "relationship", actions: accept },
-              "step.back": { guard: valid, target: "#screening.triage", actions: "accept" },
+              "answer.submit": next("relationship"),
+              "step.back": back("#screening.triage"),
             },
           },
           relationship: {
             entry: step("relationship"),
             on: {
-              "answer.submit": { guard: valid, target: "domesticAbuse", actions: accept },
-              "step.back": { guard: valid, target: "reportedAs", actions: "accept" },
+              "answer.submit": next("domesticAbuse"),
+              "step.back": back("reportedAs"),
             },
           },
           domesticAbuse: {
             entry: step("domesticAbuse"),
             on: {
-              "answer.submit": { guard: valid, target: "orders", actions: accept },
-              "step.back": { guard: valid, target: "relationship", actions: "accept" },
+              "answer.submit": next("orders"),
+              "step.back": back("relationship"),
             },
           },
           orders: {
@@ -313,9 +310,9 @@ export function createScreeningMachine(options: ScreeningMachineOptions = {}) {
             on: {
               "answer.submit": [
                 { guard: and([valid, "ordersAnswered"]), target: "breach", actions: accept },
-                { guard: valid, target: "#screening.identification", actions: accept },
+                next("#screening.identification"),
               ],
-              "step.back": { guard: valid, target: "domesticAbuse", actions: "accept" },
+              "step.back": back("domesticAbuse"),
             },
           },
           breach: {
@@ -327,9 +324,9 @@ export function createScreeningMachine(options: ScreeningMachineOptions = {}) {
                   target: "#screening.breachEscalation",
                   actions: accept,
                 },
-                { guard: valid, target: "#screening.identification", actions: accept },
+                next("#screening.identification"),
               ],
-              "step.back": { guard: valid, target: "orders", actions: "accept" },
+              "step.back": back("orders"),
             },
           },
         },
@@ -349,8 +346,8 @@ export function createScreeningMachine(options: ScreeningMachineOptions = {}) {
           }),
         ],
         on: {
-          "answer.submit": { guard: valid, target: "identification", actions: accept },
-          "step.back": { guard: valid, target: "context.breach", actions: "accept" },
+          "answer.submit": next("identification"),
+          "step.back": back("context.breach"),
         },
       },
       identification: {
@@ -372,29 +369,29 @@ export function createScreeningMachine(options: ScreeningMachineOptions = {}) {
           four: {
             entry: step("four"),
             on: {
-              "answer.submit": { guard: valid, target: "online", actions: accept },
-              "step.back": { guard: valid, target: "incidents", actions: "accept" },
+              "answer.submit": next("online"),
+              "step.back": back("incidents"),
             },
           },
           online: {
             entry: step("online"),
             on: {
-              "answer.submit": { guard: valid, target: "fearOfViolence", actions: accept },
-              "step.back": { guard: valid, target: "four", actions: "accept" },
+              "answer.submit": next("fearOfViolence"),
+              "step.back": back("four"),
             },
           },
           fearOfViolence: {
             entry: step("fearOfViolence"),
             on: {
-              "answer.submit": { guard: valid, target: "seriousAlarm", actions: accept },
-              "step.back": { guard: valid, target: "online", actions: "accept" },
+              "answer.submit": next("seriousAlarm"),
+              "step.back": back("online"),
             },
           },
           seriousAlarm: {
             entry: step("seriousAlarm"),
             on: {
-              "answer.submit": { guard: valid, target: "threats", actions: accept },
-              "step.back": { guard: valid, target: "fearOfViolence", actions: "accept" },
+              "answer.submit": next("threats"),
+              "step.back": back("fearOfViolence"),
             },
           },
           threats: {
@@ -412,7 +409,7 @@ export function createScreeningMachine(options: ScreeningMachineOptions = {}) {
                   actions: [...accept, "classify", "firstInstrumentQuestion"],
                 },
               ],
-              "step.back": { guard: valid, target: "seriousAlarm", actions: "accept" },
+              "step.back": back("seriousAlarm"),
             },
           },
         },
@@ -421,7 +418,7 @@ export function createScreeningMachine(options: ScreeningMachineOptions = {}) {
         entry: step("notStalkingReason"),
         on: {
           "answer.submit": { guard: valid, target: "risk", actions: [...accept, "firstInstrumentQuestion"] },
-          "step.back": { guard: valid, target: "identification.threats", actions: "accept" },
+          "step.back": back("identification.threats"),
         },
       },
       risk: {
@@ -453,23 +450,8 @@ export function createScreeningMachine(options: ScreeningMachineOptions = {}) {
         entry: step("checkAnswers"),
         on: {
           "screening.submit": { guard: valid, target: "supervisorReview", actions: "accept" },
-          "step.back": { guard: valid, target: "grading", actions: "accept" },
-          "step.edit": [
-            editTo("reportedAs", "context.reportedAs"),
-            editTo("relationship", "context.relationship"),
-            editTo("domesticAbuse", "context.domesticAbuse"),
-            editTo("orders", "context.orders"),
-            editTo("breach", "context.breach"),
-            editTo("incidents", "identification.incidents"),
-            editTo("four", "identification.four"),
-            editTo("online", "identification.online"),
-            editTo("fearOfViolence", "identification.fearOfViolence"),
-            editTo("seriousAlarm", "identification.seriousAlarm"),
-            editTo("threats", "identification.threats"),
-            editTo("notStalkingReason", "notStalkingReason"),
-            editTo("instrument", "risk"),
-            editTo("grading", "grading"),
-          ],
+          "step.back": back("grading"),
+          "step.edit": Object.entries(editTargets).map(([id, target]) => editTo(id as StepId, target)),
         },
       },
       supervisorReview: {

@@ -74,6 +74,26 @@ export type QuestionStepId =
   | "instrument"
   | "grading";
 
+/** The question steps in the order the screening meets them (the check-answers page lists them so). */
+export const questionStepOrder: readonly QuestionStepId[] = [
+  "triage",
+  "reportedAs",
+  "relationship",
+  "domesticAbuse",
+  "orders",
+  "breach",
+  "breachEscalation",
+  "incidents",
+  "four",
+  "online",
+  "fearOfViolence",
+  "seriousAlarm",
+  "threats",
+  "notStalkingReason",
+  "instrument",
+  "grading",
+];
+
 /** Every step of the screening, including the pages that are not question pages. */
 export type StepId = QuestionStepId | "checkAnswers" | "supervisorReview" | "tasks";
 
@@ -85,15 +105,22 @@ export interface StepDefinition {
   readonly questions: readonly Question[];
 }
 
+// Each definition's id is its key, so the ids cannot drift from the keys.
+function withIds<K extends string, D extends { readonly id: K }>(definitions: Record<K, Omit<D, "id">>): Record<K, D> {
+  return Object.fromEntries(Object.entries(definitions).map(([id, d]) => [id, { ...(d as object), id }])) as Record<
+    K,
+    D
+  >;
+}
+
 const yesNoNotKnownHint = "Answer 'not known' rather than guess.";
 
 /**
  * Wording of every fixed step. The `instrument` step's questions come from the force's instrument;
  * `incidents` collects a list with {@link incidentQuestions}.
  */
-export const steps: Readonly<Record<StepId, StepDefinition>> = {
+export const steps: Readonly<Record<StepId, StepDefinition>> = withIds<StepId, StepDefinition>({
   triage: {
-    id: "triage",
     title: "Immediate danger",
     questions: [
       {
@@ -106,7 +133,6 @@ export const steps: Readonly<Record<StepId, StepDefinition>> = {
     ],
   },
   reportedAs: {
-    id: "reportedAs",
     title: "How the report was recorded",
     description: "Look-alike crimes are screened for stalking (recommendation 23).",
     questions: [
@@ -127,7 +153,6 @@ export const steps: Readonly<Record<StepId, StepDefinition>> = {
     ],
   },
   relationship: {
-    id: "relationship",
     title: "Relationship",
     questions: [
       {
@@ -147,7 +172,6 @@ export const steps: Readonly<Record<StepId, StepDefinition>> = {
     ],
   },
   domesticAbuse: {
-    id: "domesticAbuse",
     title: "Domestic abuse context",
     questions: [
       {
@@ -160,7 +184,6 @@ export const steps: Readonly<Record<StepId, StepDefinition>> = {
     ],
   },
   orders: {
-    id: "orders",
     title: "Protective orders",
     questions: [
       {
@@ -181,7 +204,6 @@ export const steps: Readonly<Record<StepId, StepDefinition>> = {
     ],
   },
   breach: {
-    id: "breach",
     title: "Breach of an order",
     questions: [
       {
@@ -194,7 +216,6 @@ export const steps: Readonly<Record<StepId, StepDefinition>> = {
     ],
   },
   breachEscalation: {
-    id: "breachEscalation",
     title: "Breach: heightened risk",
     description:
       "A breach of a protective order means heightened risk (recommendation 12.3). Your supervisor has been notified and the case is listed for review.",
@@ -208,14 +229,12 @@ export const steps: Readonly<Record<StepId, StepDefinition>> = {
     ],
   },
   incidents: {
-    id: "incidents",
     title: "Incidents",
     description:
       "Add each incident the victim describes, reported or not. Two or more on separate occasions can form a course of conduct.",
     questions: [],
   },
   four: {
-    id: "four",
     title: "Fixated, obsessive, unwanted, repeated",
     questions: [
       {
@@ -235,7 +254,6 @@ export const steps: Readonly<Record<StepId, StepDefinition>> = {
     ],
   },
   online: {
-    id: "online",
     title: "Online behaviour",
     questions: [
       {
@@ -257,7 +275,6 @@ export const steps: Readonly<Record<StepId, StepDefinition>> = {
     ],
   },
   fearOfViolence: {
-    id: "fearOfViolence",
     title: "Fear of violence",
     questions: [
       {
@@ -272,7 +289,6 @@ export const steps: Readonly<Record<StepId, StepDefinition>> = {
     ],
   },
   seriousAlarm: {
-    id: "seriousAlarm",
     title: "Serious alarm or distress",
     questions: [
       {
@@ -286,7 +302,6 @@ export const steps: Readonly<Record<StepId, StepDefinition>> = {
     ],
   },
   threats: {
-    id: "threats",
     title: "Threats",
     questions: [
       {
@@ -299,7 +314,6 @@ export const steps: Readonly<Record<StepId, StepDefinition>> = {
     ],
   },
   notStalkingReason: {
-    id: "notStalkingReason",
     title: "Why this is not stalking",
     description:
       "This looks like harassment without behaviour associated with stalking. Record why it does not meet the description of stalking.",
@@ -313,9 +327,8 @@ export const steps: Readonly<Record<StepId, StepDefinition>> = {
       },
     ],
   },
-  instrument: { id: "instrument", title: "Risk questions", questions: [] },
+  instrument: { title: "Risk questions", questions: [] },
   grading: {
-    id: "grading",
     title: "Risk grade",
     description:
       "Your professional judgement decides the grade. You may raise it above the proposed grade; going below it needs your supervisor's approval.",
@@ -344,10 +357,10 @@ export const steps: Readonly<Record<StepId, StepDefinition>> = {
       },
     ],
   },
-  checkAnswers: { id: "checkAnswers", title: "Check your answers", questions: [] },
-  supervisorReview: { id: "supervisorReview", title: "Supervisor review", questions: [] },
-  tasks: { id: "tasks", title: "Actions", questions: [] },
-};
+  checkAnswers: { title: "Check your answers", questions: [] },
+  supervisorReview: { title: "Supervisor review", questions: [] },
+  tasks: { title: "Actions", questions: [] },
+});
 
 /** The tasks of the actions phase; the victim tasks are done in order. */
 export type TaskId = "recording" | "spoDecision" | "needsAssessment" | "rightsExplained" | "referrals" | "safeguarding";
@@ -387,9 +400,8 @@ export const multiAgencyOptions = [
 ] as const satisfies readonly QuestionOption[];
 
 /** Wording of every task of the actions phase. */
-export const tasks: Readonly<Record<TaskId, TaskDefinition>> = {
+export const tasks: Readonly<Record<TaskId, TaskDefinition>> = withIds<TaskId, TaskDefinition>({
   recording: {
-    id: "recording",
     title: "Record the crime",
     questions: [
       {
@@ -410,7 +422,6 @@ export const tasks: Readonly<Record<TaskId, TaskDefinition>> = {
     ],
   },
   spoDecision: {
-    id: "spoDecision",
     title: "Stalking protection order",
     questions: [
       {
@@ -435,7 +446,6 @@ export const tasks: Readonly<Record<TaskId, TaskDefinition>> = {
     ],
   },
   needsAssessment: {
-    id: "needsAssessment",
     title: "Victim needs assessment",
     questions: [
       {
@@ -461,7 +471,6 @@ export const tasks: Readonly<Record<TaskId, TaskDefinition>> = {
     ],
   },
   rightsExplained: {
-    id: "rightsExplained",
     title: "Victims' Code rights",
     after: "needsAssessment",
     questions: [
@@ -483,7 +492,6 @@ export const tasks: Readonly<Record<TaskId, TaskDefinition>> = {
     ],
   },
   referrals: {
-    id: "referrals",
     title: "Support referrals",
     after: "rightsExplained",
     questions: [
@@ -506,7 +514,6 @@ export const tasks: Readonly<Record<TaskId, TaskDefinition>> = {
     ],
   },
   safeguarding: {
-    id: "safeguarding",
     title: "Safeguarding and multi-agency referrals",
     questions: [
       {
@@ -527,7 +534,7 @@ export const tasks: Readonly<Record<TaskId, TaskDefinition>> = {
       },
     ],
   },
-};
+});
 
 /** Task order for display; victim tasks follow one another. */
 export const taskOrder: readonly TaskId[] = [

@@ -179,37 +179,40 @@ export function gradeRank(grade: Grade): number {
   return gradeOrder.indexOf(grade);
 }
 
+/** The grade the rules propose and every reason behind it, for the grading page and the supervisor. */
+export interface GradeProposal {
+  readonly grade: Grade;
+  readonly reasons: readonly string[];
+}
+
 /**
  * The grade the rules propose before professional judgement: the instrument's band, raised to high
  * by an escalating answer or by a configured flag (breach, threats). Other factors may raise a grade
  * but never lower it (DASH practice), so this is the floor below which a supervisor must approve.
  */
-export function proposedGrade(context: ScreeningContext): Grade {
+export function gradeProposal(context: ScreeningContext): GradeProposal {
   const score = scoreInstrument(context);
   const triggers = context.config.highGradeTriggers;
-  const flagged =
-    score.escalated ||
-    (triggers.includes("breachOfOrder") && breachAlleged(context)) ||
-    (triggers.includes("threats") && threatsMade(context)) ||
-    (triggers.includes("threatsFromExPartner") && threatsMade(context) && exPartner(context));
-  return flagged ? "high" : (score.band ?? "standard");
-}
-
-/** The rules' reason for a proposed high grade, shown beside the grading question. */
-export function proposedGradeReasons(context: ScreeningContext): string[] {
   const reasons: string[] = [];
-  const score = scoreInstrument(context);
-  const triggers = context.config.highGradeTriggers;
+  const high: string[] = [];
   if (score.band) reasons.push(`The instrument's banding gives ${score.band} (${score.yesCount} concerns).`);
-  if (score.escalated) reasons.push("An instrument answer escalates to high on its own.");
-  if (triggers.includes("breachOfOrder") && breachAlleged(context))
-    reasons.push("A protective order is said to have been breached: heightened risk (recommendation 12.3).");
+  if (score.escalated) high.push("An instrument answer escalates to high on its own.");
+  if (triggers.includes("breachOfOrder") && breachAlleged(context)) {
+    high.push("A protective order is said to have been breached: heightened risk (recommendation 12.3).");
+  }
+  const fromExPartner = exPartner(context);
   if (
     threatsMade(context) &&
-    (triggers.includes("threats") || (triggers.includes("threatsFromExPartner") && exPartner(context)))
-  )
-    reasons.push(exPartner(context) ? "A former partner has made threats." : "Threats have been made.");
-  return reasons;
+    (triggers.includes("threats") || (triggers.includes("threatsFromExPartner") && fromExPartner))
+  ) {
+    high.push(fromExPartner ? "A former partner has made threats." : "Threats have been made.");
+  }
+  return { grade: high.length ? "high" : (score.band ?? "standard"), reasons: [...reasons, ...high] };
+}
+
+/** The proposed grade alone (see {@link gradeProposal}). */
+export function proposedGrade(context: ScreeningContext): Grade {
+  return gradeProposal(context).grade;
 }
 
 /** The recording the rules recommend: principal crime and included classifications (rec 7). */

@@ -1,8 +1,9 @@
 import { createActor } from "xstate";
 import type { Rejection } from "./context";
 import type { ScreeningEvent } from "./events";
+// Through the package name, so the built practice entry reuses the core bundle instead of copying it.
+import { createScreeningMachine } from "@stalking-response/risk-screening";
 import type { ScreeningMachine } from "./machine";
-import { createScreeningMachine } from "./machine";
 import type { ForceConfig, ScreeningOutcome } from "./schemas";
 
 /** What {@link runScreening} returns. */

@@ -70,7 +70,7 @@ describe("validateEvent", () => {
 
   it("rejects things that are not events at all", () => {
     expect(validateEvent(idle, null)).toEqual([
-      { field: "type", message: "null is not an event this screening understands" },
+      { field: "type", message: '"(unknown)" is not an event this screening understands' },
     ]);
     expect(validateEvent(idle, "answer.submit")[0]?.field).toBe("type");
   });

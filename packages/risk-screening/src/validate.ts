@@ -2,7 +2,7 @@ import type { Issue, ScreeningContext } from "./context";
 import { ScreeningEventSchema, screeningEventTypes } from "./events";
 import type { ScreeningEvent } from "./events";
 import type { StepId, TaskId } from "./questions";
-import { steps, tasks } from "./questions";
+import { questionStepOrder, steps, tasks } from "./questions";
 import {
   activeOrders,
   breachAlleged,
@@ -108,42 +108,45 @@ export function taskAvailable(context: ScreeningContext, task: TaskId): boolean 
   return after === undefined || context.taskRecords[after] !== undefined;
 }
 
-const questionSteps: ReadonlySet<StepId> = new Set([
-  "triage",
-  "reportedAs",
-  "relationship",
-  "domesticAbuse",
-  "orders",
-  "breach",
-  "breachEscalation",
-  "incidents",
-  "four",
-  "online",
-  "fearOfViolence",
-  "seriousAlarm",
-  "threats",
-  "notStalkingReason",
-  "instrument",
-  "grading",
-]);
+const questionSteps: ReadonlySet<StepId> = new Set(questionStepOrder);
+const beforeIdentification: ReadonlySet<StepId> = new Set(
+  questionStepOrder.slice(0, questionStepOrder.indexOf("breachEscalation")),
+);
 
-const beforeIdentification: ReadonlySet<StepId> = new Set([
-  "triage",
-  "reportedAs",
-  "relationship",
-  "domesticAbuse",
-  "orders",
-  "breach",
-]);
+/**
+ * Where a "Change" link on the check-answers page sends the machine, by step (a state path). The
+ * same table decides which steps can be changed, so the page and the machine agree.
+ */
+export const editTargets = {
+  reportedAs: "context.reportedAs",
+  relationship: "context.relationship",
+  domesticAbuse: "context.domesticAbuse",
+  orders: "context.orders",
+  breach: "context.breach",
+  incidents: "identification.incidents",
+  four: "identification.four",
+  online: "identification.online",
+  fearOfViolence: "identification.fearOfViolence",
+  seriousAlarm: "identification.seriousAlarm",
+  threats: "identification.threats",
+  notStalkingReason: "notStalkingReason",
+  instrument: "risk",
+  grading: "grading",
+} as const satisfies Partial<Record<StepId, string>>;
 
 /** Steps a "change" link on the check-answers page can go back to, given the answers so far. */
 export function editableSteps(context: ScreeningContext): StepId[] {
-  const editable: StepId[] = ["reportedAs", "relationship", "domesticAbuse", "orders"];
-  if (activeOrders(context).length > 0) editable.push("breach");
-  editable.push("incidents", "four", "online", "fearOfViolence", "seriousAlarm", "threats");
-  if (context.classification === "harassment") editable.push("notStalkingReason");
-  editable.push("instrument", "grading");
-  return editable;
+  return (Object.keys(editTargets) as StepId[]).filter(
+    (step) =>
+      (step !== "breach" || activeOrders(context).length > 0) &&
+      (step !== "notStalkingReason" || context.classification === "harassment"),
+  );
+}
+
+/** An event's `type`, or "(unknown)" for something that is not an event. */
+export function eventType(event: unknown): string {
+  const type = typeof event === "object" && event !== null ? (event as { type?: unknown }).type : undefined;
+  return typeof type === "string" ? type : "(unknown)";
 }
 
 /** The person an event is attributed to: the event's own actor, else whoever started the screening. */
@@ -233,9 +236,9 @@ const notHere = (type: string): Issue => ({ field: "type", message: `"${type}" i
  * reason a host sees is always the reason the machine used.
  */
 export function validateEvent(context: ScreeningContext, raw: unknown): Issue[] {
-  const type = typeof raw === "object" && raw !== null ? (raw as { type?: unknown }).type : undefined;
-  if (typeof type !== "string" || !(screeningEventTypes as readonly string[]).includes(type)) {
-    return [{ field: "type", message: `${JSON.stringify(type ?? null)} is not an event this screening understands` }];
+  const type = eventType(raw);
+  if (!(screeningEventTypes as readonly string[]).includes(type)) {
+    return [{ field: "type", message: `"${type}" is not an event this screening understands` }];
   }
   const parsed = ScreeningEventSchema.safeParse(raw);
   if (!parsed.success) {

@@ -1,15 +1,14 @@
 import type { RecommendationId } from "@stalking-response/recommendations";
 import type { Issue, Rejection, ScreeningContext } from "./context";
-import type { ScreeningEventType } from "./events";
 import type { QuestionStepId, StepId, TaskId } from "./questions";
-import { incidentQuestions, stalkingBehaviourOptions, steps, taskOrder, tasks } from "./questions";
+import { incidentQuestions, questionStepOrder, recordingOptions, steps, taskOrder, tasks } from "./questions";
 import {
   actionRecommendations,
   classify,
+  gradeProposal,
   instrumentQuestionAsQuestion,
   legalBasis,
   proposedGrade,
-  proposedGradeReasons,
   proposedReclassification,
   recommendedRecording,
   requiredActions,
@@ -137,20 +136,8 @@ function taskAnswers(context: ScreeningContext, task: TaskId): Answers {
   return {};
 }
 
-const monthNames = [
-  "January",
-  "February",
-  "March",
-  "April",
-  "May",
-  "June",
-  "July",
-  "August",
-  "September",
-  "October",
-  "November",
-  "December",
-];
+// GOV.UK style dates ("5 January 2026"); UTC so the calendar date never shifts with the host's zone.
+const govukDate = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
 
 /** Formats an answer for a summary list: option labels, "Not known", GOV.UK dates ("5 January 2026"). */
 export function formatAnswer(question: Question, value: AnswerValue | undefined): string {
@@ -163,9 +150,8 @@ export function formatAnswer(question: Question, value: AnswerValue | undefined)
     case "yesNoNotKnown":
       return value === "yes" ? "Yes" : value === "no" ? "No" : value === "notKnown" ? "Not known" : value;
     case "date": {
-      const [year, month, day] = value.split("-").map(Number);
-      const name = month === undefined ? undefined : monthNames[month - 1];
-      return name && day && year ? `${day} ${name} ${year}` : value;
+      const date = new Date(`${value}T00:00:00Z`);
+      return Number.isNaN(date.getTime()) ? value : govukDate.format(date);
     }
     case "singleChoice":
     case "multipleChoice":
@@ -202,29 +188,10 @@ function section(context: ScreeningContext, step: StepId, editable: ReadonlySet<
   return editable.has(step) ? { step, title, rows, changeStep: step } : { step, title, rows };
 }
 
-const summaryOrder: readonly StepId[] = [
-  "triage",
-  "reportedAs",
-  "relationship",
-  "domesticAbuse",
-  "orders",
-  "breach",
-  "breachEscalation",
-  "incidents",
-  "four",
-  "online",
-  "fearOfViolence",
-  "seriousAlarm",
-  "threats",
-  "notStalkingReason",
-  "instrument",
-  "grading",
-];
-
 /** Every answer so far, grouped by step in the order asked: the check-answers and review pages. */
 export function answerSummary(context: ScreeningContext): AnswerSection[] {
   const editable = new Set(editableSteps(context));
-  return summaryOrder
+  return questionStepOrder
     .filter((step) => step !== "notStalkingReason" || context.classification === "harassment")
     .map((step) => section(context, step, editable))
     .filter((s): s is AnswerSection => s !== undefined);
@@ -244,39 +211,17 @@ export function rejectionByField(snapshot: ScreeningSnapshotLike): Readonly<Reco
   return byField;
 }
 
-/** Labels for classifications, for headings and summaries. */
-export const classificationLabels: Readonly<Record<Classification, string>> = {
-  stalkingS4A: "Stalking involving fear of violence or serious alarm or distress (s4A indicated)",
-  stalkingS2A: "Stalking (s2A indicated)",
-  harassment: "Harassment, not stalking",
-  singleIncident: "Single incident: link future reports",
-};
-
-/** Labels for behaviour categories (s2A(3) examples and "other"). */
-export const behaviourLabels: Readonly<Record<string, string>> = Object.fromEntries(
-  stalkingBehaviourOptions.map((o) => [o.value, o.label]),
-);
-
-/** The event types the current page can send, for hosts that build controls generically. */
-export function availableEvents(snapshot: ScreeningSnapshotLike): ScreeningEventType[] {
-  const view = currentView(snapshot);
-  switch (view.kind) {
-    case "start":
-      return ["screening.start"];
-    case "questions":
-      return view.canGoBack ? ["answer.submit", "step.back"] : ["answer.submit"];
-    case "incidents":
-      return ["incident.add", "incident.remove", "answer.submit", "step.back"];
-    case "checkAnswers":
-      return ["screening.submit", "step.edit", "step.back", "incident.add", "breach.report"];
-    case "supervisorReview":
-      return [...view.events, "incident.add", "breach.report"];
-    case "tasks":
-      return ["task.submit", "incident.add", "breach.report"];
-    case "outcome":
-      return [];
-  }
+function labelOf(value: string): string {
+  return recordingOptions.find((o) => o.value === value)?.label ?? value;
 }
+
+/** Labels for classifications, for headings and summaries (the recording wording, one source). */
+export const classificationLabels: Readonly<Record<Classification, string>> = {
+  stalkingS4A: labelOf("stalkingS4A"),
+  stalkingS2A: labelOf("stalkingS2A"),
+  harassment: labelOf("harassment"),
+  singleIncident: "A single incident: link future reports",
+};
 
 /**
  * The page to show for a snapshot: which questions to ask (with answers so far), which events the page
@@ -352,7 +297,8 @@ export function currentView(snapshot: ScreeningSnapshotLike): ScreeningView {
       const answers = instrument ? context.instrumentAnswers : context.answers;
       const notes: string[] = [];
       if (step === "grading") {
-        notes.push(`Proposed grade: ${proposedGrade(context)}.`, ...proposedGradeReasons(context));
+        const proposal = gradeProposal(context);
+        notes.push(`Proposed grade: ${proposal.grade}.`, ...proposal.reasons);
       }
       if (step === "breachEscalation" || step === "grading") {
         const plan = safeguardingPlan(context);

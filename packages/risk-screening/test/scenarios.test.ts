@@ -3,7 +3,7 @@ import { describe, expect, it, vi } from "vitest";
 import { exampleForceConfig } from "../src/examples/example-config";
 import { practiceScenarios } from "../src/examples/scenarios";
 import type { ScreeningEvent } from "../src/events";
-import { compareOutcome } from "../src/outcome";
+import { compareOutcome } from "../src/compare";
 import { SNAPSHOT_FORMAT, persistScreening, restoreScreening } from "../src/persistence";
 import { runScreening } from "../src/run";
 import type { CompletedOutcome } from "../src/schemas";

@@ -1,5 +1,5 @@
 import type { ScreeningEvent } from "../events";
-import type { ExpectedOutcome } from "../outcome";
+import type { ExpectedOutcome } from "../compare";
 import type { Actor, Answers, Incident } from "../schemas";
 
 /**

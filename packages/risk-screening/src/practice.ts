@@ -1,0 +1,10 @@
+// The `@stalking-response/risk-screening/practice` entry: headless runs, outcome comparison and the
+// labelled examples (a fictional force, an example instrument, fictional practice scenarios).
+export { runScreening } from "./run";
+export type { RunOptions, ScreeningRun } from "./run";
+export { compareOutcome, outcomeFieldLabels } from "./compare";
+export type { DeepPartial, ExpectedOutcome } from "./compare";
+export { exampleForceConfig } from "./examples/example-config";
+export { exampleStalkingInstrument } from "./examples/example-instrument";
+export { practiceInspector, practiceOfficer, practiceScenarios, practiceSupervisor } from "./examples/scenarios";
+export type { PracticeScenario } from "./examples/scenarios";
