@@ -6,19 +6,32 @@ import type { CompletionStatus } from "./completion-status";
 
 const statusOrder: Record<CompletionStatus, number> = { overdue: 0, "not-started": 1, "in-progress": 2, completed: 3 };
 
-// Stands in for the host: it owns the sort and hands the grid sorted rows, as the training app does.
-function SortableGrid(props: Omit<CompletionGridProps, "sort" | "onSortChange">) {
+// Stands in for the host: it owns the sort and filter and hands the grid matching rows in order, as
+// the training app does (there, on the server).
+function SortableGrid(props: Omit<CompletionGridProps, "sort" | "onSortChange" | "filter" | "onFilterChange">) {
   const [sort, setSort] = useState<CompletionGridSort>({ column: "learner", direction: "ascending" });
+  const [filter, setFilter] = useState("");
   const sorted = useMemo(() => {
     const factor = sort.direction === "ascending" ? 1 : -1;
-    return [...props.rows].sort((a, b) => {
+    const needle = filter.trim().toLowerCase();
+    const matching = needle === "" ? props.rows : props.rows.filter((row) => row.name.toLowerCase().includes(needle));
+    return [...matching].sort((a, b) => {
       if (sort.column === "learner") return factor * a.name.localeCompare(b.name, "en-GB", { numeric: true });
       const left = statusOrder[a.statuses[sort.column] ?? "not-started"];
       const right = statusOrder[b.statuses[sort.column] ?? "not-started"];
       return factor * (left - right);
     });
-  }, [props.rows, sort]);
-  return <CompletionGrid {...props} rows={sorted} sort={sort} onSortChange={setSort} />;
+  }, [props.rows, sort, filter]);
+  return (
+    <CompletionGrid
+      {...props}
+      rows={sorted}
+      sort={sort}
+      onSortChange={setSort}
+      filter={filter}
+      onFilterChange={setFilter}
+    />
+  );
 }
 
 const meta = {

@@ -136,6 +136,39 @@ describe("CompletionGrid", () => {
     expect(tabStops[0]?.closest("tr")).toHaveAttribute("aria-rowindex", "3");
   });
 
+  it("shows a controlled filter box and announces how many learners match", async () => {
+    const user = userEvent.setup();
+    function Filtered() {
+      const [filter, setFilter] = useState("");
+      const matching = rows.filter((row) => row.name.toLowerCase().includes(filter.toLowerCase()));
+      return (
+        <CompletionGrid
+          caption="Completion"
+          modules={modules}
+          rows={matching}
+          filter={filter}
+          onFilterChange={setFilter}
+        />
+      );
+    }
+    const { container } = render(<Filtered />);
+    await expectNoAxeViolations(container);
+    await user.tab();
+    const box = screen.getByRole("searchbox", { name: "Filter learners by name" });
+    expect(box).toHaveFocus();
+    await user.keyboard("ok");
+    expect(screen.getByRole("status")).toHaveTextContent("1 learner");
+    expect(screen.getAllByRole("rowheader").map((cell) => cell.textContent)).toEqual(["Ben Okafor"]);
+    // The grid is the next tab stop after the filter.
+    await user.tab();
+    expect(screen.getByRole("columnheader", { name: "Learner" })).toHaveFocus();
+  });
+
+  it("has no filter box unless the host handles filtering", () => {
+    render(<CompletionGrid caption="Completion" modules={modules} rows={rows} filter="asha" />);
+    expect(screen.queryByRole("searchbox")).not.toBeInTheDocument();
+  });
+
   it("links learner names when asked, with the link as the cell's tab stop", async () => {
     const user = userEvent.setup();
     render(

@@ -13,6 +13,7 @@ import {
 } from "react";
 import { classNames } from "../internal/class-names";
 import { Tag } from "../tag/tag";
+import { TextInput } from "../text-input/text-input";
 import { completionStatusLabels, completionStatusTagColours, type CompletionStatus } from "./completion-status";
 import { nextGridPosition, scrollTopToReveal, visibleRowRange, type GridPosition } from "./grid-navigation";
 
@@ -47,6 +48,13 @@ export interface CompletionGridProps extends Omit<ComponentPropsWithRef<"div">, 
   readonly sort?: CompletionGridSort | undefined;
   /** Makes column headers sort buttons; the host re-sorts (or re-fetches) and passes new rows. */
   readonly onSortChange?: ((sort: CompletionGridSort) => void) | undefined;
+  /**
+   * The learner-name filter as typed. The host filters (often on the server) and passes the
+   * matching rows; the grid only shows the box and announces how many rows match.
+   */
+  readonly filter?: string | undefined;
+  /** Shows the filter box; called with each change of its text. */
+  readonly onFilterChange?: ((filter: string) => void) | undefined;
   /** Makes each learner's name a link, for example to their record. */
   readonly getLearnerHref?: ((row: CompletionGridRow) => string) | undefined;
   /** Heading of the learner column. */
@@ -83,6 +91,8 @@ export function CompletionGrid({
   rows,
   sort,
   onSortChange,
+  filter,
+  onFilterChange,
   getLearnerHref,
   learnerHeader = "Learner",
   emptyMessage = "No learners to show.",
@@ -244,6 +254,18 @@ export function CompletionGrid({
 
   return (
     <div className={classNames("srt-completion-grid", className)} style={style} {...rest}>
+      {onFilterChange && (
+        <TextInput
+          id={`${captionId}-filter`}
+          label="Filter learners by name"
+          type="search"
+          autoComplete="off"
+          spellCheck={false}
+          className="govuk-!-width-one-half"
+          value={filter ?? ""}
+          onChange={(event) => onFilterChange(event.target.value)}
+        />
+      )}
       <p className="govuk-body srt-completion-grid__count" role="status">
         {rows.length === 1 ? "1 learner" : `${rows.length.toLocaleString("en-GB")} learners`}
       </p>
