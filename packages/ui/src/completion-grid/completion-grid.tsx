@@ -1,4 +1,5 @@
 import {
+  memo,
   useCallback,
   useId,
   useLayoutEffect,
@@ -74,6 +75,54 @@ const DEFAULT_ROW_HEIGHT = 48;
 const DEFAULT_OVERSCAN = 8;
 
 const cellKey = (position: GridPosition): string => `${position.row}:${position.col}`;
+
+const cellProps = (row: number, col: number, activeCol: number | null) => ({
+  "data-grid-cell": cellKey({ row, col }),
+  tabIndex: activeCol === col ? 0 : -1,
+});
+
+interface GridRowProps {
+  row: CompletionGridRow;
+  position: number;
+  modules: readonly CompletionGridModule[];
+  href: string | undefined;
+  /** The column holding the tab stop when it is in this row. */
+  activeCol: number | null;
+}
+
+// Memoised so a keystroke re-renders only the row the tab stop leaves and the one it enters.
+const GridRow = memo(function GridRow({ row, position, modules, href, activeCol }: GridRowProps) {
+  return (
+    <tr className="govuk-table__row" aria-rowindex={position + 1}>
+      <th
+        scope="row"
+        className="govuk-table__header srt-completion-grid__learner"
+        {...(href === undefined ? cellProps(position, 0, activeCol) : {})}
+      >
+        {href === undefined ? (
+          row.name
+        ) : (
+          <a className="govuk-link" href={href} {...cellProps(position, 0, activeCol)}>
+            {row.name}
+          </a>
+        )}
+      </th>
+      {modules.map((module, moduleIndex) => {
+        const status = row.statuses[module.id] ?? "not-started";
+        return (
+          <td
+            key={module.id}
+            role="gridcell"
+            className="govuk-table__cell srt-completion-grid__cell"
+            {...cellProps(position, moduleIndex + 1, activeCol)}
+          >
+            <Tag colour={completionStatusTagColours[status]}>{completionStatusLabels[status]}</Tag>
+          </td>
+        );
+      })}
+    </tr>
+  );
+});
 
 /**
  * Learners × modules completion grid for trainers: every status cell says its status in words,
@@ -213,37 +262,16 @@ export function CompletionGrid({
   for (let index = start; index < end; index++) {
     const row = rows[index];
     if (!row) continue;
-    const href = getLearnerHref?.(row);
-    const rowPosition = index + 1;
+    const position = index + 1;
     bodyRows.push(
-      <tr key={row.id} className="govuk-table__row" aria-rowindex={rowPosition + 1}>
-        <th
-          scope="row"
-          className="govuk-table__header srt-completion-grid__learner"
-          {...(href === undefined ? focusProps({ row: rowPosition, col: 0 }) : {})}
-        >
-          {href === undefined ? (
-            row.name
-          ) : (
-            <a className="govuk-link" href={href} {...focusProps({ row: rowPosition, col: 0 })}>
-              {row.name}
-            </a>
-          )}
-        </th>
-        {modules.map((module, moduleIndex) => {
-          const status = row.statuses[module.id] ?? "not-started";
-          return (
-            <td
-              key={module.id}
-              role="gridcell"
-              className="govuk-table__cell srt-completion-grid__cell"
-              {...focusProps({ row: rowPosition, col: moduleIndex + 1 })}
-            >
-              <Tag colour={completionStatusTagColours[status]}>{completionStatusLabels[status]}</Tag>
-            </td>
-          );
-        })}
-      </tr>,
+      <GridRow
+        key={row.id}
+        row={row}
+        position={position}
+        modules={modules}
+        href={getLearnerHref?.(row)}
+        activeCol={current.row === position ? current.col : null}
+      />,
     );
   }
 
