@@ -11,7 +11,7 @@ try {
 }
 
 try {
-  const server = await startServer(env);
+  const server = await startServer(env, { say: (line) => console.log(line) });
   console.log(banner(server.url, env));
   let stopping = false;
   const stop = (signal: string) => {

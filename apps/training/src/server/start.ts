@@ -36,11 +36,16 @@ export interface RunningServer {
 }
 
 /** Opens and migrates the database, seeds the demo force into an empty one, and listens. */
-export async function startServer(env: Env, options: { logStream?: DestinationStream } = {}): Promise<RunningServer> {
+export async function startServer(
+  env: Env,
+  options: { logStream?: DestinationStream; say?: (line: string) => void } = {},
+): Promise<RunningServer> {
   const database = await openConfiguredDatabase(env);
   const catalog = defaultCatalog();
   let seeded = false;
   if (env.SEED_DEMO === "auto" && !(await hasUsers(database.db))) {
+    // Seeding takes up to a minute on PGlite; say so, or a first start looks hung.
+    options.say?.("Empty database: seeding the demo force (Essex Police, 200 people with progress)…");
     await seedDemo(database.db, catalog);
     seeded = true;
   }

@@ -9,7 +9,7 @@ import { databaseTargets } from "../support/databases";
 
 // Per endpoint per database. Enough to reach every branch of each validator many times over while keeping
 // the file to well under a minute on a 2-core machine.
-const RUNS = 250;
+const RUNS = 200;
 
 /** A value, or sometimes anything at all in its place. */
 const orJunk = <T>(value: fc.Arbitrary<T>) =>
