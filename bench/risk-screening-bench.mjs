@@ -7,7 +7,7 @@ import { performance } from "node:perf_hooks";
 import { gzipSync } from "node:zlib";
 
 const pkg = new URL("../packages/risk-screening/", import.meta.url);
-const kb = (bytes) => `${(bytes / 1024).toFixed(2)} KB`;
+const kb = (bytes) => `${(bytes / 1024).toFixed(2)} KB (${bytes} B)`;
 const gzip = (code) => gzipSync(code, { level: 9 }).length;
 // esbuild comes with tsup (a dev dependency of the package); minify as a consumer's bundler would.
 const esbuild = createRequire(realpathSync(new URL("node_modules/tsup/package.json", pkg)))("esbuild");

@@ -80,7 +80,6 @@ export {
   currentView,
   formatAnswer,
   rejectionByField,
-  selectRejection,
   selectRequiredActions,
 } from "./view";
 export type { AnswerRow, AnswerSection, QuestionView, ScreeningSnapshotLike, ScreeningView, TaskView } from "./view";
@@ -104,6 +103,6 @@ export {
 export type { ActionId, GradeProposal, InstrumentScore, SafeguardingPlan } from "./rules";
 
 // Outcomes and persistence
-export { ScreeningNotFinishedError, buildOutcome } from "./outcome";
+export { buildOutcome } from "./outcome";
 export { SNAPSHOT_FORMAT, SNAPSHOT_VERSION, persistScreening, restoreScreening } from "./persistence";
 export type { PersistedScreening } from "./persistence";

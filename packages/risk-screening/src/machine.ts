@@ -107,20 +107,20 @@ export function createScreeningMachine(options: ScreeningMachineOptions = {}) {
     },
     actions: {
       enterStep: assign((_, params: { step: StepId }) => ({ step: params.step })),
-      accept: assign(({ context, event }) => ({
-        lastRejection: null,
-        auditTrail: [
-          ...context.auditTrail,
-          {
-            at: now(),
-            actor: eventActor(context, event),
-            event: event.type,
-            step: context.step,
-            accepted: true,
-            ...(payload(event) === undefined ? {} : { detail: payload(event) }),
-          },
-        ],
-      })),
+      accept: assign(({ context, event }) => {
+        const detail = payload(event);
+        const entry = {
+          at: now(),
+          actor: eventActor(context, event),
+          event: event.type,
+          step: context.step,
+          accepted: true,
+        };
+        return {
+          lastRejection: null,
+          auditTrail: [...context.auditTrail, detail === undefined ? entry : { ...entry, detail }],
+        };
+      }),
       reject: assign(({ context, event }) => {
         const found = validateEvent(context, event);
         const type = eventType(event);

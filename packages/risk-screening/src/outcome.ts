@@ -27,16 +27,9 @@ function text(answers: Answers | undefined, id: string): string | undefined {
   return typeof value === "string" && value.trim() !== "" ? value : undefined;
 }
 
-/** Thrown only when a host asks for an outcome before the screening has finished (a programming error). */
-export class ScreeningNotFinishedError extends Error {
-  constructor(missing: string) {
-    super(`The screening has not finished: ${missing} is missing`);
-    this.name = "ScreeningNotFinishedError";
-  }
-}
-
 function need<T>(value: T | null | undefined, what: string): T {
-  if (value === null || value === undefined) throw new ScreeningNotFinishedError(what);
+  // Only reachable when a host builds an outcome before the screening has finished: a programming error.
+  if (value === null || value === undefined) throw new Error(`The screening has not finished: ${what} is missing`);
   return value;
 }
 

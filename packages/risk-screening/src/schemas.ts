@@ -1,6 +1,8 @@
 import { KnownRecommendationIdSchema } from "@stalking-response/recommendations";
 import { z } from "zod";
 
+const Identifier = z.string().regex(/^[a-zA-Z]\w*$/, "must be an identifier (letters, digits, underscore)");
+
 /** Who did something: a role the force configuration understands and an opaque id (never a name). */
 export const ActorSchema = z.object({
   id: z.string().trim().min(1, "must be a non-empty id"),
@@ -40,7 +42,7 @@ export type QuestionOption = z.infer<typeof QuestionOptionSchema>;
  * (the UI can show it as a GOV.UK conditional reveal).
  */
 export const QuestionSchema = z.object({
-  id: z.string().regex(/^[a-zA-Z][\w]*$/, "must be an identifier (letters, digits, underscore)"),
+  id: Identifier,
   prompt: z.string().min(1),
   hint: z.string().optional(),
   kind: QuestionKindSchema,
@@ -73,7 +75,7 @@ export type Grade = z.infer<typeof GradeSchema>;
 
 /** A question of a risk instrument. Instruments ask yes / no / not known unless they give options. */
 export const InstrumentQuestionSchema = z.object({
-  id: z.string().regex(/^[a-zA-Z][\w]*$/, "must be an identifier (letters, digits, underscore)"),
+  id: Identifier,
   prompt: z.string().min(1),
   hint: z.string().optional(),
   kind: z.enum(["yesNoNotKnown", "singleChoice"]).default("yesNoNotKnown"),

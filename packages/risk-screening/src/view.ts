@@ -1,5 +1,5 @@
 import type { RecommendationId } from "@stalking-response/recommendations";
-import type { Issue, Rejection, ScreeningContext } from "./context";
+import type { Issue, ScreeningContext } from "./context";
 import type { QuestionStepId, StepId, TaskId } from "./questions";
 import { incidentQuestions, questionStepOrder, recordingOptions, steps, taskOrder, tasks } from "./questions";
 import {
@@ -197,12 +197,10 @@ export function answerSummary(context: ScreeningContext): AnswerSection[] {
     .filter((s): s is AnswerSection => s !== undefined);
 }
 
-/** Why the last event was rejected (null after any accepted event). */
-export function selectRejection(snapshot: ScreeningSnapshotLike): Rejection | null {
-  return snapshot.context.lastRejection;
-}
-
-/** The rejection's issues keyed by field, for inline error messages beside each question. */
+/**
+ * The last rejection's issues keyed by field, for inline error messages beside each question. The
+ * rejection itself, with its `reason` for an error summary, is `snapshot.context.lastRejection`.
+ */
 export function rejectionByField(snapshot: ScreeningSnapshotLike): Readonly<Record<string, string>> {
   const byField: Record<string, string> = {};
   for (const issue of snapshot.context.lastRejection?.issues ?? ([] as readonly Issue[])) {
@@ -262,8 +260,8 @@ export function currentView(snapshot: ScreeningSnapshotLike): ScreeningView {
       };
     case "supervisorReview": {
       const classification = context.classification ?? classify(context);
-      const grade = context.grade?.value ?? proposedGrade(context);
       const proposed = context.grade?.proposed ?? proposedGrade(context);
+      const grade = context.grade?.value ?? proposed;
       return {
         kind: "supervisorReview",
         step,

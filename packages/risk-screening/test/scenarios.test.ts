@@ -8,7 +8,8 @@ import { SNAPSHOT_FORMAT, persistScreening, restoreScreening } from "../src/pers
 import { runScreening } from "../src/run";
 import type { CompletedOutcome } from "../src/schemas";
 import { ScreeningOutcomeSchema } from "../src/schemas";
-import { breachEventsUntil, breachScenario, fixedNow, harassmentScenario, machine } from "./helpers";
+import { breachEventsUntil, breachScenario, fixedNow, harassmentScenario, machine, play } from "./helpers";
+import { buildOutcome } from "../src/outcome";
 
 const run = (events: readonly ScreeningEvent[]) => runScreening(events, { config: exampleForceConfig, machine });
 
@@ -108,6 +109,16 @@ describe("practice scenarios (fictional) for training", () => {
     expect(result.rejections).toEqual([]);
     if (!result.outcome) throw new Error("scenario did not finish");
     expect(compareOutcome(scenario.expected, result.outcome)).toEqual([]);
+  });
+});
+
+describe("buildOutcome", () => {
+  it("refuses to build an outcome for a screening that has not finished", () => {
+    const started = play([
+      breachScenario.events[0] as ScreeningEvent,
+      { type: "answer.submit", answers: { immediateDanger: "no" } },
+    ]);
+    expect(() => buildOutcome(started.snapshot.context)).toThrow("The screening has not finished: grade is missing");
   });
 });
 
