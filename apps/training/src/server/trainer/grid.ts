@@ -87,12 +87,10 @@ function toGridRow(row: RawRow, columns: readonly ModuleColumn[]): GridRow {
   };
 }
 
-/** One keyset page of the grid: `limit` learners after the cursor, in the requested order. */
-export async function gridPage(
-  db: Db,
-  context: QueryContext,
-  query: Pick<GridQuery, "sort" | "direction" | "limit" | "after"> & GridFilter,
-): Promise<{ rows: GridRow[]; nextCursor: string | null }> {
+type PageQuery = Pick<GridQuery, "sort" | "direction" | "limit" | "after"> & GridFilter;
+
+/** The SQL of one grid page (exported so the bench can EXPLAIN exactly what the API runs). */
+export function gridPageQuery(context: QueryContext, query: PageQuery): { sql: SQL; columns: ModuleColumn[] } {
   if (MODULE_SORTS.includes(query.sort) && query.module === undefined) {
     throw new HttpProblem(
       400,
@@ -115,14 +113,24 @@ export async function gridPage(
     );
   }
   const order = descending ? sql`DESC` : sql`ASC`;
-  const rows = await rowsOf<RawRow>(
-    db,
-    sql`SELECT u.id, u.display_name, u.collar_number, u.unit_id, un.name AS unit_name, u.job_role, ${key} AS sort_key, ${cellSelect(columns)}
+  return {
+    columns,
+    sql: sql`SELECT u.id, u.display_name, u.collar_number, u.unit_id, un.name AS unit_name, u.job_role, ${key} AS sort_key, ${cellSelect(columns)}
       FROM ${learnerFrom(columns)} LEFT JOIN units un ON un.id = u.unit_id
       WHERE ${sql.join(conditions, sql` AND `)}
       ORDER BY ${key} ${order}, u.id ${order}
       LIMIT ${query.limit + 1}`,
-  );
+  };
+}
+
+/** One keyset page of the grid: `limit` learners after the cursor, in the requested order. */
+export async function gridPage(
+  db: Db,
+  context: QueryContext,
+  query: PageQuery,
+): Promise<{ rows: GridRow[]; nextCursor: string | null }> {
+  const { sql: pageSql, columns } = gridPageQuery(context, query);
+  const rows = await rowsOf<RawRow>(db, pageSql);
   const page = rows.slice(0, query.limit);
   const last = page[page.length - 1];
   const more = rows.length > query.limit && last !== undefined;
@@ -172,6 +180,13 @@ function toModuleCounts(row: RawRow, columns: readonly ModuleColumn[], catalog: 
   });
 }
 
+/** The SQL of the grid's counts (exported so the bench can EXPLAIN it). */
+export function gridSummaryQuery(context: QueryContext, filter: GridFilter): SQL {
+  const columns = moduleColumns(context);
+  return sql`SELECT count(*)::int AS learners, ${countSelect(columns)}
+      FROM ${learnerFrom(columns)} WHERE ${learnerScope(context, columns, filter)}`;
+}
+
 /** Distinct people matching the filter, and per-module status counts among them. */
 export async function gridSummary(
   db: Db,
@@ -180,11 +195,7 @@ export async function gridSummary(
   filter: GridFilter,
 ): Promise<GridSummaryResponse> {
   const columns = moduleColumns(context);
-  const [row] = await rowsOf<RawRow>(
-    db,
-    sql`SELECT count(*)::int AS learners, ${countSelect(columns)}
-      FROM ${learnerFrom(columns)} WHERE ${learnerScope(context, columns, filter)}`,
-  );
+  const [row] = await rowsOf<RawRow>(db, gridSummaryQuery(context, filter));
   return { learners: Number(row?.learners ?? 0), modules: row ? toModuleCounts(row, columns, catalog) : [] };
 }
 

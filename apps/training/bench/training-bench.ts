@@ -1,0 +1,362 @@
+/**
+ * Training app benchmarks (issue 8). Prints numbers; never passes or fails on time.
+ *
+ *   cd apps/training   # or: pnpm --filter training bench -- --learners 50000
+ *   tsx --conditions=@stalking-response/source bench/training-bench.ts --learners 50000 --db pglite
+ *   tsx --conditions=@stalking-response/source bench/training-bench.ts --learners 1000000 --db postgres \
+ *     --database-url postgres://postgres@127.0.0.1:5432/test [--seconds 20] [--explain ../../docs/training-explain.md]
+ *
+ * On a fresh database (PostgreSQL: a new database beside --database-url, dropped afterwards unless --keep) it
+ * generates a force of N learners (bench/training-generate.ts), starts the real app on port 0 and measures:
+ *  1. ingestion: statements/s over HTTP at concurrency 32 (one statement per POST, each its own transaction
+ *     with the projection), then the raw INSERT ceiling in the same run (32 concurrent single-row inserts);
+ *  2. grid: p50/p95 over HTTP of the first page, each filter and each sort;
+ *  3. export: time to stream the whole force as CSV and the process's peak RSS while doing it;
+ *  4. optionally EXPLAIN (ANALYZE, BUFFERS) of each hot query, written as Markdown.
+ */
+import { randomUUID } from "node:crypto";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { parseArgs } from "node:util";
+import { sql } from "drizzle-orm";
+import pg from "pg";
+import { createAccount } from "../src/server/accounts";
+import { buildApp } from "../src/server/app";
+import type { Database } from "../src/server/db/client";
+import { migrate, openDatabase } from "../src/server/db/client";
+import { parseEnv } from "../src/server/env";
+import { defaultCatalog } from "../src/server/start";
+import { gridPageQuery, gridSummaryQuery } from "../src/server/trainer/grid";
+import { queryContext, rowsOf } from "../src/server/trainer/query";
+import { XAPI_IRI_BASE, lessonActivityId } from "../src/shared/api";
+import { trainerPaths, trainerQuery } from "../src/shared/trainer-api";
+import { TestClient } from "../test/support/client";
+import { COMMANDS, TEAMS_PER_COMMAND, generateForce } from "./training-generate";
+
+const { values: args } = parseArgs({
+  options: {
+    learners: { type: "string", default: "50000" },
+    db: { type: "string", default: "pglite" },
+    "database-url": { type: "string", default: "postgres://postgres@127.0.0.1:5432/test" },
+    seconds: { type: "string", default: "15" },
+    runs: { type: "string", default: "30" },
+    explain: { type: "string" },
+    keep: { type: "boolean", default: false },
+    skip: { type: "string", default: "" },
+    histories: { type: "string", default: "full" },
+  },
+});
+const learners = Number(args.learners);
+const seconds = Number(args.seconds);
+const runs = Number(args.runs);
+const skip = new Set(args.skip.split(",").filter(Boolean));
+const FORCE = "bench";
+const PASSWORD = "bench-password-not-secret";
+const CONCURRENCY = 32;
+const say = (line: string) => console.log(line);
+
+async function freshDatabase(): Promise<{ database: Database; label: string; dispose: () => Promise<void> }> {
+  if (args.db === "postgres") {
+    const name = `training_bench_${Date.now().toString(36)}`;
+    const admin = new pg.Client({ connectionString: args["database-url"] });
+    await admin.connect();
+    await admin.query(`CREATE DATABASE ${name}`);
+    await admin.end();
+    const url = new URL(args["database-url"]);
+    url.pathname = `/${name}`;
+    // The app's pool, sized for 32 concurrent requests.
+    const database = await openDatabase({ url: url.toString() }, { poolMax: CONCURRENCY });
+    return {
+      database,
+      label: `PostgreSQL (${name})`,
+      dispose: async () => {
+        await database.close();
+        if (args.keep) return say(`kept database ${url.toString()}`);
+        const drop = new pg.Client({ connectionString: args["database-url"] });
+        await drop.connect();
+        await drop.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+        await drop.end();
+      },
+    };
+  }
+  const dir = mkdtempSync(join(tmpdir(), "training-bench-"));
+  const database = await openDatabase({ dataDir: dir });
+  return {
+    database,
+    label: `PGlite (${dir})`,
+    dispose: async () => {
+      await database.close();
+      if (args.keep) return say(`kept PGlite directory ${dir}`);
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+const percentile = (sorted: number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
+const ms = (value: number) => `${value.toFixed(1)} ms`;
+
+async function main() {
+  const catalog = defaultCatalog();
+  const { database, label, dispose } = await freshDatabase();
+  try {
+    say(
+      `# Training bench: ${learners.toLocaleString("en-GB")} learners × ${catalog.modules.length} modules on ${label}`,
+    );
+    say(`statement histories: ${args.histories}`);
+    say(`node ${process.version}, ${process.platform}/${process.arch}`);
+    await migrate(database);
+    const now = new Date();
+    const started = Date.now();
+    const counts = await generateForce(database.db, catalog, {
+      forceId: FORCE,
+      forceName: "Bench Constabulary",
+      learners,
+      now,
+      chunk: args.db === "postgres" ? 50_000 : 10_000,
+      histories: args.histories === "completed" ? "completed" : "full",
+      log: say,
+    });
+    say(
+      `generated ${counts.users} users, ${counts.completions} projection rows, ${counts.statements} statements, ${counts.certificates} certificates in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+    );
+
+    const env = parseEnv({ LOG_LEVEL: "error", SEED_DEMO: "never", SIGN_IN_MAX_ATTEMPTS: "1000" });
+    const app = await buildApp({ env, database, catalog });
+    const base = await app.listen({ port: 0, host: "127.0.0.1" });
+    const team = (n: number) =>
+      rowsOf<{ id: string }>(
+        database.db,
+        sql`SELECT id FROM units WHERE force_id = ${FORCE} AND kind = 'team' ORDER BY name OFFSET ${n} LIMIT 1`,
+      ).then((rows) => rows[0]?.id ?? "");
+    const generatedUserId = async (g: number) =>
+      (
+        await rowsOf<{ id: string }>(
+          database.db,
+          sql`SELECT id FROM users WHERE force_id = ${FORCE} AND collar_number = ${`${FORCE.toUpperCase()}-${g}`}`,
+        )
+      )[0]?.id ?? "";
+    const signIn = async (role: "officer" | "trainer", n: number) => {
+      const email = `${role}${n}.${randomUUID().slice(0, 8)}@bench.invalid`;
+      await createAccount(database.db, {
+        forceId: FORCE,
+        unitId: await team(n % (COMMANDS * TEAMS_PER_COMMAND)),
+        email,
+        displayName: `Bench ${role} ${n}`,
+        role,
+        jobRole: "response-officer",
+        password: PASSWORD,
+      });
+      const client = new TestClient(base);
+      const session = await client.signIn(email, PASSWORD);
+      return { client, id: session.user?.id ?? "" };
+    };
+
+    if (!skip.has("ingest")) {
+      const writers = await Promise.all(Array.from({ length: CONCURRENCY }, (_, n) => signIn("officer", n)));
+      const module = catalog.modules[0];
+      if (!module) throw new Error("the course has no modules");
+      let stored = 0;
+      let failed = 0;
+      const deadline = Date.now() + seconds * 1000;
+      const begin = performance.now();
+      await Promise.all(
+        writers.map(async ({ client, id }, n) => {
+          let i = 0;
+          while (Date.now() < deadline) {
+            const lesson = module.lessons[(n + i) % module.lessons.length]?.id ?? "";
+            i += 1;
+            const response = await client.post("/api/statements", {
+              id: randomUUID(),
+              actor: { account: { homePage: XAPI_IRI_BASE, name: id } },
+              verb: { id: "http://adlnet.gov/expapi/verbs/experienced" },
+              object: { id: lessonActivityId(module.id, lesson) },
+            });
+            await response.arrayBuffer();
+            if (response.status === 200) stored += 1;
+            else failed += 1;
+          }
+        }),
+      );
+      const httpRate = stored / ((performance.now() - begin) / 1000);
+      say(
+        `ingestion over HTTP, concurrency ${CONCURRENCY}, one statement per request: ${httpRate.toFixed(0)} statements/s (${stored} stored, ${failed} failed, ${seconds} s)`,
+      );
+
+      // The ceiling: the same number of concurrent writers doing nothing but a one-row INSERT each.
+      let raw = 0;
+      const rawDeadline = Date.now() + seconds * 1000;
+      const rawBegin = performance.now();
+      await Promise.all(
+        writers.map(async ({ id }) => {
+          while (Date.now() < rawDeadline) {
+            const statementId = randomUUID();
+            await database.db
+              .execute(sql`INSERT INTO statements (id, force_id, user_id, verb, object_id, module_id, "timestamp", content_hash, statement)
+              VALUES (${statementId}::uuid, ${FORCE}, ${id}::uuid, 'http://adlnet.gov/expapi/verbs/experienced', ${moduleActivity(module.id)}, ${module.id}, now(), ${statementId}, ${JSON.stringify({ id: statementId })}::jsonb)`);
+            raw += 1;
+          }
+        }),
+      );
+      const rawRate = raw / ((performance.now() - rawBegin) / 1000);
+      say(
+        `raw INSERT ceiling, concurrency ${CONCURRENCY}, one row per statement: ${rawRate.toFixed(0)} rows/s (${seconds} s)`,
+      );
+      say(`HTTP ingestion is ${((httpRate / rawRate) * 100).toFixed(0)}% of the raw ceiling`);
+    }
+
+    const { client: trainer } = await signIn("trainer", 0);
+    const someTeam = await team(7);
+    const someCommand = (
+      await rowsOf<{ parent_id: string }>(database.db, sql`SELECT parent_id FROM units WHERE id = ${someTeam}::uuid`)
+    )[0]?.parent_id;
+    const [someone = { display_name: "nobody", collar_number: "nobody" }] = await rowsOf<{
+      display_name: string;
+      collar_number: string;
+    }>(
+      database.db,
+      sql`SELECT display_name, collar_number FROM users WHERE id = ${await generatedUserId(Math.ceil(learners / 2))}::uuid`,
+    );
+    const scenarios: [string, Record<string, string | number>][] = [
+      ["first page (name)", {}],
+      ["filter unit (team)", { unit: someTeam }],
+      ["filter unit (command)", { unit: someCommand ?? someTeam }],
+      ["filter job role", { jobRole: "investigator" }],
+      ["filter module + status completed", { module: "risk-screening", status: "completed" }],
+      ["filter module + status overdue", { module: "recognising-stalking", status: "overdue" }],
+      ["filter status expired (any module)", { status: "expired" }],
+      ["filter renewal due within 60 days", { module: "recognising-stalking", status: "renewal-due", withinDays: 60 }],
+      ["search name (part of a surname)", { q: "okafor" }],
+      ["search full name", { q: someone.display_name }],
+      ["search collar number", { q: someone.collar_number }],
+      ["sort name desc", { sort: "name", direction: "desc" }],
+      ["sort collar number", { sort: "collarNumber" }],
+      ["sort module status", { sort: "status", module: "stalking-protection-orders" }],
+      ["sort module score desc", { sort: "score", direction: "desc", module: "stalking-protection-orders" }],
+      ["sort module completed date", { sort: "completedAt", module: "online-stalking" }],
+    ];
+
+    // Assign one module so "overdue" has something to find (due yesterday, to response officers).
+    await database.db.execute(sql`INSERT INTO assignments (id, force_id, module_id, job_role, due_date)
+      VALUES (${randomUUID()}::uuid, ${FORCE}, 'recognising-stalking', 'response-officer', (now() - interval '1 day')::date)`);
+
+    if (!skip.has("grid")) {
+      say(`\n## Grid over HTTP (${runs} runs each after 3 warm-up runs; page size 50)`);
+      say("| query | p50 | p95 | rows |");
+      say("| --- | --- | --- | --- |");
+      const time = async (path: string) => {
+        const samples: number[] = [];
+        let rows = 0;
+        for (let run = 0; run < runs + 3; run += 1) {
+          const begin = performance.now();
+          const response = await trainer.get(path);
+          const body = (await response.json()) as { rows?: unknown[]; learners?: number };
+          if (response.status !== 200) throw new Error(`${path}: ${response.status} ${JSON.stringify(body)}`);
+          if (run >= 3) samples.push(performance.now() - begin);
+          rows = body.rows?.length ?? body.learners ?? 0;
+        }
+        samples.sort((a, b) => a - b);
+        return { p50: percentile(samples, 50), p95: percentile(samples, 95), rows };
+      };
+      for (const [name, query] of scenarios) {
+        const result = await time(`${trainerPaths.grid}${trainerQuery(query)}`);
+        say(`| ${name} | ${ms(result.p50)} | ${ms(result.p95)} | ${result.rows} |`);
+      }
+      const firstPage = (await (await trainer.get(trainerPaths.grid)).json()) as { nextCursor: string };
+      const second = await time(`${trainerPaths.grid}${trainerQuery({ after: firstPage.nextCursor })}`);
+      say(`| second page (keyset cursor) | ${ms(second.p50)} | ${ms(second.p95)} | ${second.rows} |`);
+      for (const [name, query] of [
+        ["counts, whole force", {}],
+        ["counts, one team", { unit: someTeam }],
+        ["counts, overdue", { module: "recognising-stalking", status: "overdue" }],
+      ] as const) {
+        const result = await time(`${trainerPaths.gridSummary}${trainerQuery(query)}`);
+        say(`| ${name} (distinct people) | ${ms(result.p50)} | ${ms(result.p95)} | ${result.rows} learners |`);
+      }
+    }
+
+    if (!skip.has("export")) {
+      say("\n## CSV export of the whole force over HTTP");
+      const rssBefore = process.memoryUsage().rss;
+      let peak = rssBefore;
+      const sampler = setInterval(() => {
+        peak = Math.max(peak, process.memoryUsage().rss);
+      }, 50);
+      const begin = performance.now();
+      const response = await trainer.get(trainerPaths.gridCsv);
+      const reader = response.body?.getReader();
+      let bytes = 0;
+      let lines = 0;
+      let firstByte = NaN;
+      for (;;) {
+        const chunk = await reader?.read();
+        if (!chunk || chunk.done) break;
+        if (Number.isNaN(firstByte)) firstByte = performance.now() - begin;
+        bytes += chunk.value.byteLength;
+        for (const byte of chunk.value) if (byte === 10) lines += 1;
+      }
+      clearInterval(sampler);
+      const elapsed = (performance.now() - begin) / 1000;
+      const mb = (value: number) => `${(value / 1_048_576).toFixed(0)} MB`;
+      say(
+        `${(lines - 1).toLocaleString("en-GB")} rows, ${mb(bytes)} in ${elapsed.toFixed(1)} s (first byte after ${ms(firstByte)}); RSS ${mb(rssBefore)} before, peak ${mb(peak)} (server and client share this process)`,
+      );
+    }
+
+    if (args.explain) {
+      const context = await queryContext(database.db, catalog, FORCE, new Date());
+      const explain = async (query: ReturnType<typeof sql>) =>
+        (await rowsOf<Record<string, string>>(database.db, sql`EXPLAIN (ANALYZE, BUFFERS) ${query}`))
+          .map((row) => Object.values(row)[0])
+          .join("\n");
+      const page = (query: Parameters<typeof gridPageQuery>[1]) => gridPageQuery(context, query).sql;
+      const base = { sort: "name", direction: "asc", limit: 50, withinDays: 30 } as const;
+      const sections: [string, ReturnType<typeof sql>][] = [
+        ["Grid first page, sorted by name", page(base)],
+        ["Grid filtered to one team", page({ ...base, unit: someTeam })],
+        ["Grid filtered to a command (its teams)", page({ ...base, unit: someCommand ?? someTeam })],
+        [
+          "Grid filtered by module and status (overdue)",
+          page({ ...base, module: "recognising-stalking", status: "overdue" }),
+        ],
+        ["Grid searched by collar number", page({ ...base, q: someone.collar_number })],
+        ["Grid searched by part of a name", page({ ...base, q: "okafor" })],
+        [
+          "Grid sorted by one module's score",
+          page({ ...base, sort: "score", direction: "desc", module: "stalking-protection-orders" }),
+        ],
+        ["Distinct-person counts, one team", gridSummaryQuery(context, { withinDays: 30, unit: someTeam })],
+      ];
+      const out = [
+        "# Training app: EXPLAIN (ANALYZE, BUFFERS) of the trainer's hot queries",
+        "",
+        `Generated by \`bench/training-bench.ts --explain\` on ${label.replace(/ \(.*\)$/, "")} with ${learners.toLocaleString("en-GB")} learners × ${catalog.modules.length} modules, ${new Date().toISOString().slice(0, 10)}. Each plan is the exact SQL the API runs (built by \`gridPageQuery\` / \`gridSummaryQuery\`).`,
+        "",
+      ];
+      for (const [title, query] of sections) {
+        const plan = await explain(query);
+        const indexes = [...new Set([...plan.matchAll(/using (\w+)/gi)].map((match) => match[1]))];
+        out.push(
+          `## ${title}`,
+          "",
+          `Indexes used: ${indexes.length ? indexes.map((name) => `\`${name}\``).join(", ") : "none"}`,
+          "",
+          "```",
+          plan,
+          "```",
+          "",
+        );
+      }
+      writeFileSync(args.explain, out.join("\n"));
+      say(`\nwrote EXPLAIN output to ${args.explain}`);
+    }
+    await app.close();
+  } finally {
+    await dispose();
+  }
+}
+
+const moduleActivity = (moduleId: string) => `${XAPI_IRI_BASE}/modules/${moduleId}`;
+
+await main();
