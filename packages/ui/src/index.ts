@@ -83,3 +83,5 @@ export { ModuleCard } from "./module-card/module-card";
 export type { ModuleCardProps } from "./module-card/module-card";
 export { ModuleProgress } from "./module-progress/module-progress";
 export type { KnowledgeCheckStatus, ModuleProgressProps } from "./module-progress/module-progress";
+export { ScreeningWizard } from "./screening-wizard/screening-wizard";
+export type { ScreeningActorRef, ScreeningWizardProps } from "./screening-wizard/screening-wizard";
