@@ -407,6 +407,7 @@ export function TasksPage({
         <PageHeading caption={view.title}>{task.title}</PageHeading>
         <p className="govuk-body-s">{answersRecommendations(task.recommendations)}</p>
         <QuestionForm
+          key={task.id}
           questions={task.questions}
           issues={issues}
           submitLabel="Save and return to actions"
