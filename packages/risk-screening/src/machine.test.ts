@@ -250,6 +250,12 @@ describe("grading and supervisor review", () => {
     expect(actions).toEqual(expect.arrayContaining(["notifySupervisor", "saveScreening"]));
   });
 
+  it("rejects a review that does not name its reviewer", () => {
+    const next = step(review, { type: "supervisor.approve" } as unknown as ScreeningEvent).snapshot;
+    expect(next.value).toBe("supervisorReview");
+    expect(next.context.lastRejection?.issues[0]?.field).toBe("actor");
+  });
+
   it("rejects review by someone without a supervisor role, or by the officer who graded", () => {
     const byOfficer = step(review, { type: "supervisor.approve", actor: { id: "officer-9", role: "officer" } });
     expect(byOfficer.snapshot.context.lastRejection?.issues[0]?.field).toBe("actor.role");
@@ -474,6 +480,47 @@ describe("rejections and the audit trail", () => {
   it("ignores xstate's own internal events without recording a rejection", () => {
     const snapshot = at([start, { type: "xstate.done.state.anything" } as unknown as ScreeningEvent]);
     expect(snapshot.context.lastRejection).toBeNull();
+  });
+});
+
+describe("instrument selection (force configuration)", () => {
+  const daTool = {
+    id: "force-da-tool",
+    version: "2",
+    title: "Force domestic-abuse questions (test data)",
+    licence: "Test data only.",
+    example: true,
+    context: "domesticAbuse" as const,
+    questions: [
+      { id: "coercion", prompt: "Coercive or controlling behaviour?", kind: "yesNoNotKnown" as const },
+      {
+        id: "strangulation",
+        prompt: "Non-fatal strangulation?",
+        kind: "yesNoNotKnown" as const,
+        escalatesToHigh: true,
+      },
+    ],
+  };
+  const config = { ...exampleForceConfig, instruments: { ...exampleForceConfig.instruments, domesticAbuse: daTool } };
+  const untilInstrument = breachEventsUntil("instrument");
+
+  it("uses the domestic-abuse instrument when the people are personally connected", () => {
+    const { snapshot } = play(untilInstrument, config);
+    const afterFirst = step(snapshot, answer({ coercion: "notKnown" })).snapshot;
+    expect(afterFirst.context.instrumentIndex).toBe(1);
+    const graded = step(afterFirst, answer({ strangulation: "no" })).snapshot;
+    expect(graded.value).toBe("grading");
+    expect(graded.context.instrumentAnswers).toEqual({ coercion: "notKnown", strangulation: "no" });
+  });
+
+  it("uses the stalking instrument when they are not, or when no domestic-abuse tool is configured", () => {
+    const notConnected = untilInstrument.map((e) =>
+      e.type === "answer.submit" && "personallyConnected" in e.answers ? answer({ personallyConnected: "no" }) : e,
+    );
+    expect(step(play(notConnected, config).snapshot, answer({ fear: "very" })).snapshot.context.instrumentIndex).toBe(
+      1,
+    );
+    expect(step(play(untilInstrument).snapshot, answer({ fear: "very" })).snapshot.context.instrumentIndex).toBe(1);
   });
 });
 
