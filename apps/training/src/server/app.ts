@@ -16,6 +16,7 @@ import type { Env } from "./env";
 import { HttpProblem, notFound } from "./http/problem";
 import { openApiDocument, registerRoutes } from "./http/route";
 import { loggerOptions } from "./logger";
+import { adminRoutes } from "./routes/admin";
 import { certificateRoutes } from "./routes/certificates";
 import { moduleRoutes } from "./routes/modules";
 import { sessionRoutes } from "./routes/session";
@@ -146,6 +147,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     ...moduleRoutes(deps),
     ...certificateRoutes(deps),
     ...statementRoutes(deps),
+    ...adminRoutes(deps),
     ...trainerRoutes(deps),
   ];
   registerRoutes(app, routes);

@@ -27,6 +27,14 @@ const everyone = (status: number): Record<Who, number> => ({
 });
 const signedIn = (status: number): Record<Who, number> => ({ ...everyone(status), anonymous: 401 });
 /** Trainer and admin views: officers are refused whoever they are. */
+const adminOnly = (status: number): Record<Who, number> => ({
+  anonymous: 401,
+  officer: 403,
+  otherOfficer: 403,
+  trainer: 403,
+  admin: status,
+  trainerOtherForce: 403,
+});
 const trainerOnly = (status: number): Record<Who, number> => ({
   ...signedIn(status),
   officer: 403,
@@ -151,6 +159,31 @@ describe.each(databaseTargets)("role × endpoint matrix on $name", (target) => {
     ...["/api/trainer/evidence", "/api/trainer/publish/plan.json", "/api/trainer/publish/plan.html"].map(
       (path): Case => ({ route: `GET ${path}`, expect: trainerOnly(200), send: (c) => c.get(path) }),
     ),
+    // Admin (users and units of their own force): nobody else, not even trainers.
+    {
+      route: "POST /api/admin/units",
+      expect: adminOnly(201),
+      send: (c) => c.post("/api/admin/units", { name: `Unit ${randomUUID()}`, kind: "team" }),
+    },
+    { route: "GET /api/admin/users", expect: adminOnly(200), send: (c) => c.get("/api/admin/users") },
+    {
+      route: "POST /api/admin/users",
+      expect: adminOnly(201),
+      send: (c) =>
+        c.post("/api/admin/users", {
+          email: `new.${randomUUID()}@test.invalid`,
+          displayName: "New Starter",
+          role: "officer",
+          jobRole: "call-handler",
+          password: "a long first password",
+        }),
+    },
+    {
+      route: "PATCH /api/admin/users/{userId}",
+      expect: adminOnly(200),
+      send: (c) =>
+        c.request("PATCH", `/api/admin/users/${t.people.officerA2.id}`, { json: { jobRole: "investigator" } }),
+    },
   ];
 
   it.each(cases)("$route answers each role as the matrix says", async (testCase) => {

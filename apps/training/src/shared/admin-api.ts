@@ -1,0 +1,92 @@
+/**
+ * The admin part of the API contract: an admin manages the users and units of their own force. Same
+ * conventions as `api.ts` (cookie session, CSRF header on writes, problem+json errors).
+ */
+import { z } from "zod";
+import { AccountRoleSchema, JobRoleSchema } from "./api";
+
+/** Admin route paths. */
+export const adminPaths = {
+  /** POST a unit. */
+  units: "/api/admin/units",
+  /** GET the force's users; POST a new user. */
+  users: "/api/admin/users",
+  /** PATCH a user's role, job role, unit or disabled state. */
+  user: "/api/admin/users/:userId",
+} as const;
+
+/** `POST /api/admin/units`. */
+export const NewUnitRequestSchema = z.object({
+  name: z.string().trim().min(1, "enter the unit's name").max(120),
+  kind: z.enum(["command", "team"]),
+  parentId: z.uuid().nullable().optional(),
+});
+/** New unit body. */
+export type NewUnitRequest = z.infer<typeof NewUnitRequestSchema>;
+
+/** A unit as created. */
+export const UnitResponseSchema = z.object({
+  id: z.uuid(),
+  name: z.string(),
+  kind: z.enum(["command", "team"]),
+  parentId: z.uuid().nullable(),
+});
+
+/** A user as an admin sees them (never the password hash). */
+export const AdminUserSchema = z.object({
+  id: z.uuid(),
+  displayName: z.string(),
+  email: z.string(),
+  collarNumber: z.string().nullable(),
+  role: AccountRoleSchema,
+  jobRole: JobRoleSchema,
+  unitId: z.uuid().nullable(),
+  disabled: z.boolean(),
+});
+/** A user in the admin list. */
+export type AdminUser = z.infer<typeof AdminUserSchema>;
+
+/** `GET /api/admin/users?after=&limit=`: keyset pages ordered by display name then id. */
+export const AdminUsersQuerySchema = z.object({
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  /** The `next` cursor of the previous page. */
+  after: z.string().max(400).optional(),
+});
+
+/** A page of users. */
+export const AdminUsersResponseSchema = z.object({
+  users: z.array(AdminUserSchema),
+  /** Cursor for the next page, `null` on the last. */
+  next: z.string().nullable(),
+});
+
+/** `POST /api/admin/users`: the new person's details and first password (they should change it). */
+export const NewUserRequestSchema = z.object({
+  email: z.email("enter an email address").max(254),
+  collarNumber: z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z0-9-]{1,20}$/, "must be letters, digits or dashes, up to 20")
+    .nullable()
+    .optional(),
+  displayName: z.string().trim().min(1, "enter the person's name").max(120),
+  role: AccountRoleSchema,
+  jobRole: JobRoleSchema,
+  unitId: z.uuid().nullable().optional(),
+  password: z.string().min(12, "must be at least 12 characters").max(1024),
+});
+/** New user body. */
+export type NewUserRequest = z.infer<typeof NewUserRequestSchema>;
+
+/** `PATCH /api/admin/users/:userId`: any subset of these. */
+export const UpdateUserRequestSchema = z
+  .object({
+    role: AccountRoleSchema,
+    jobRole: JobRoleSchema,
+    unitId: z.uuid().nullable(),
+    disabled: z.boolean(),
+  })
+  .partial()
+  .refine((body) => Object.keys(body).length > 0, "send at least one of role, jobRole, unitId, disabled");
+/** User update body. */
+export type UpdateUserRequest = z.infer<typeof UpdateUserRequestSchema>;
