@@ -26,10 +26,13 @@ export class Officer {
    * focus moved to its heading or error summary (after an in-app navigation), then runs axe.
    */
   async arrive(title: string | RegExp, options: { focus?: "heading" | "error-summary" | "none" } = {}) {
-    const expected = typeof title === "string" ? `${title} – ${serviceName}` : title;
+    const want =
+      typeof title === "string"
+        ? { text: `${title} – ${serviceName}`, pattern: null }
+        : { text: null, pattern: title.source };
     await this.page.waitForFunction(
-      (want) => (typeof want === "string" ? document.title === want : new RegExp(want).test(document.title)),
-      typeof expected === "string" ? expected : expected.source,
+      ({ text, pattern }) => (pattern === null ? document.title === text : new RegExp(pattern).test(document.title)),
+      want,
     );
     await this.page.locator("h1").first().waitFor();
     const focus = options.focus ?? "heading";
