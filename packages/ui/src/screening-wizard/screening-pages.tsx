@@ -15,6 +15,7 @@ import { useState, type FormEvent, type MouseEvent, type ReactNode } from "react
 import { BackLink } from "../back-link/back-link";
 import { Button } from "../button/button";
 import { formatCalendarDate } from "../certificate/dates";
+import { Details } from "../details/details";
 import { InsetText } from "../inset-text/inset-text";
 import { Panel } from "../panel/panel";
 import { Radios } from "../radios/radios";
@@ -513,5 +514,53 @@ export function OutcomeSummary({ outcome }: { outcome: ScreeningOutcome }) {
       />
       <ActionsTable actions={outcome.requiredActions} />
     </>
+  );
+}
+
+/**
+ * New information after the questions are done: stalking is a course of conduct, so a new incident
+ * or a breach of an order reopens the screening (the machine decides where it resumes).
+ */
+export function NewInformation({
+  issues,
+  onIncident,
+  onBreach,
+}: {
+  issues: readonly Issue[];
+  onIncident: (answers: Answers) => void;
+  onBreach: (note: string) => void;
+}) {
+  const [note, setNote] = useState("");
+  return (
+    <Details summary="Report new information" className="srt-screening__new-information">
+      <h2 className="govuk-heading-m">A new incident</h2>
+      <p className="govuk-body">
+        Adding an incident takes the screening back to the incidents so the risk is looked at again.
+      </p>
+      <QuestionForm
+        questions={incidentQuestions}
+        issues={issues}
+        submitLabel="Add incident and review"
+        onSubmit={onIncident}
+      />
+      <h2 className="govuk-heading-m">A breach of an order</h2>
+      <form
+        noValidate
+        onSubmit={(event: FormEvent) => {
+          event.preventDefault();
+          onBreach(note);
+        }}
+      >
+        <Textarea
+          id="screening-breach-note"
+          name="breach-note"
+          label="What happened? (optional)"
+          hint="A breach is treated as heightened risk and the screening goes back to the breach questions."
+          value={note}
+          onChange={(event) => setNote(event.target.value)}
+        />
+        <Button variant="warning">Report a breach</Button>
+      </form>
+    </Details>
   );
 }

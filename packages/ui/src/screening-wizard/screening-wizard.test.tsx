@@ -155,6 +155,33 @@ describe("ScreeningWizard", () => {
     expect(screen.getByRole("heading", { level: 1 })).toHaveFocus();
   });
 
+  it("reopens the screening when new information arrives after the questions", async () => {
+    const user = userEvent.setup();
+    const actorRef = screening(eventsBefore("screening.submit"));
+    render(<ScreeningWizard actorRef={actorRef} user={practiceOfficer} />);
+    const incidentsBefore = actorRef.getSnapshot().context.incidents.length;
+    await user.click(screen.getByText("Report new information"));
+    const date = screen.getAllByRole("group", { name: "When did it happen?" }).at(-1) as HTMLElement;
+    await user.type(within(date).getByRole("textbox", { name: "Day" }), "2");
+    await user.type(within(date).getByRole("textbox", { name: "Month" }), "2");
+    await user.type(within(date).getByRole("textbox", { name: "Year" }), "2026");
+    await user.click(screen.getByRole("checkbox", { name: "Watching or spying on the victim" }));
+    await user.click(screen.getByRole("button", { name: "Add incident and review" }));
+    expect(actorRef.getSnapshot().context.incidents).toHaveLength(incidentsBefore + 1);
+    expect(screen.getByRole("heading", { level: 1, name: "Incidents" })).toHaveFocus();
+    expect(screen.getByText(`Incident ${incidentsBefore + 1}: 2 February 2026`)).toBeInTheDocument();
+  });
+
+  it("takes a reported breach back to the breach questions", async () => {
+    const user = userEvent.setup();
+    render(<ScreeningWizard actorRef={screening(eventsBefore("task.submit"))} user={practiceOfficer} />);
+    await user.click(screen.getByText("Report new information"));
+    await user.type(screen.getByRole("textbox", { name: "What happened? (optional)" }), "Seen in her street again.");
+    await user.click(screen.getByRole("button", { name: "Report a breach" }));
+    expect(screen.queryByRole("heading", { level: 1, name: "Actions" })).not.toBeInTheDocument();
+    expect(screen.getByRole("heading", { level: 1 })).toHaveFocus();
+  });
+
   it("sends the screening for review and lets a supervisor approve it", async () => {
     const user = userEvent.setup();
     const actorRef = screening(eventsBefore("screening.submit"));

@@ -18,6 +18,7 @@ import { fieldId } from "./question-field";
 import {
   CheckAnswersPage,
   IncidentsPage,
+  NewInformation,
   OutcomeSummary,
   QuestionsPage,
   StartPage,
@@ -137,6 +138,18 @@ export function ScreeningWizard({
     return actorRef.getSnapshot().context.lastRejection === null;
   };
 
+  const sendIncident = (answers: Answers) => {
+    const { date, behaviours, summary } = answers;
+    return send({
+      type: "incident.add",
+      incident: {
+        date: typeof date === "string" ? date : "",
+        behaviours: Array.isArray(behaviours) ? behaviours : [],
+        ...(typeof summary === "string" ? { summary } : {}),
+      },
+    });
+  };
+
   const config = snapshot.context.config;
   const instruments = [config.instruments.stalking, config.instruments.domesticAbuse].filter(
     (instrument) => instrument !== undefined,
@@ -174,17 +187,7 @@ export function ScreeningWizard({
         <IncidentsPage
           view={view}
           issues={issues}
-          onAdd={(answers) => {
-            const { date, behaviours, summary } = answers;
-            send({
-              type: "incident.add",
-              incident: {
-                date: typeof date === "string" ? date : "",
-                behaviours: Array.isArray(behaviours) ? behaviours : [],
-                ...(typeof summary === "string" ? { summary } : {}),
-              },
-            });
-          }}
+          onAdd={sendIncident}
           onRemove={(index) => send({ type: "incident.remove", index })}
           onContinue={() => send({ type: "answer.submit", answers: {} })}
         />
@@ -244,6 +247,15 @@ export function ScreeningWizard({
       )}
       {rejection && <RejectionSummary key={rejection.at} rejection={rejection} view={view} openTask={openTask} />}
       {page}
+      {(view.kind === "checkAnswers" ||
+        view.kind === "supervisorReview" ||
+        (view.kind === "tasks" && openTask === null)) && (
+        <NewInformation
+          issues={issues}
+          onIncident={(answers) => sendIncident(answers)}
+          onBreach={(note) => send(note.trim() === "" ? { type: "breach.report" } : { type: "breach.report", note })}
+        />
+      )}
     </div>
   );
 }
