@@ -1,4 +1,4 @@
-import { Fragment, useEffect } from "react";
+import { Fragment, lazy, Suspense, useEffect } from "react";
 import { useRoute, navigate } from "./routing/router";
 import type { Route } from "./routing/routes";
 import { useSession } from "./session/session";
@@ -16,6 +16,11 @@ import { CheckAnswersPage } from "./pages/check-answers";
 import { ResultPage } from "./pages/result";
 import { CertificatePage } from "./pages/certificate";
 import { NotFoundPage } from "./pages/not-found";
+
+// The practice screening brings the screening machine and its wizard; only officers who open it download them.
+const PracticeScreeningPage = lazy(() =>
+  import("./pages/practice-screening").then((loaded) => ({ default: loaded.PracticeScreeningPage })),
+);
 
 const publicRoutes = new Set<Route["name"]>(["sign-in", "sign-out", "accessibility", "not-found"]);
 
@@ -60,7 +65,11 @@ function CurrentPage({ route }: { route: Route }) {
     case "lesson":
       return <LessonPage moduleId={route.moduleId} lessonId={route.lessonId} />;
     case "practice-screening":
-      return <NotFoundPage />;
+      return (
+        <Suspense fallback={<LoadingPage />}>
+          <PracticeScreeningPage moduleId={route.moduleId} lessonId={route.lessonId} />
+        </Suspense>
+      );
     case "knowledge-check":
       return <KnowledgeCheckStartPage moduleId={route.moduleId} />;
     case "question":

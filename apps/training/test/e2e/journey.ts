@@ -139,10 +139,10 @@ export async function retryAndPass(officer: Officer): Promise<string> {
   return id ?? "";
 }
 
-/** Back to "My training" to see the module completed, then sign out. */
+/** Home to "My training" to see module 3 completed, then sign out. */
 export async function finishAndSignOut(officer: Officer) {
   const { page } = officer;
-  await officer.activate(page.getByRole("link", { name: "Back to my training" }));
+  await officer.activate(page.getByRole("link", { name: "Stalking training", exact: true }));
   await officer.arrive("My training");
   const module = spoModule();
   const entry = page.locator(".app-module-list__item", { has: page.getByRole("link", { name: module.title }) });
@@ -158,4 +158,46 @@ export async function finishAndSignOut(officer: Officer) {
   // The session is gone on the server too: the training list now sends the browser to sign in.
   await page.goto("/training");
   await officer.arrive("Sign in", { focus: "none" });
+}
+
+/**
+ * Module 2's practice screening, from its lesson: the briefing on the invented case, then the first steps of
+ * the example screening running in the page (nothing is sent to the server), then back to the lesson.
+ */
+export async function practiseScreening(officer: Officer) {
+  const { page } = officer;
+  const module = findModule(course, "risk-screening");
+  const lesson = module?.lessons.find((candidate) =>
+    candidate.blocks.some((block) => block.kind === "practice-screening"),
+  );
+  const block = lesson?.blocks.find((candidate) => candidate.kind === "practice-screening");
+  if (!module || !lesson || block?.kind !== "practice-screening") throw new Error("module 2 has no practice screening");
+  // The service name in the header leads home to "My training" from any page.
+  await officer.activate(page.getByRole("link", { name: "Stalking training", exact: true }));
+  await officer.arrive("My training");
+  await officer.activate(page.getByRole("link", { name: module.title }));
+  await officer.arrive(module.title);
+  await officer.activate(page.getByRole("link", { name: lesson.title }));
+  await officer.arrive(`${lesson.title} – ${module.title}`);
+  await officer.activate(page.getByRole("link", { name: "Start the practice screening" }));
+  const practice = (heading: string) => `${heading} – Practice screening`;
+  await officer.arrive(practice(block.title));
+  await expect.poll(() => page.getByText("This case is invented").count()).toBeGreaterThan(0);
+  const sent: string[] = [];
+  page.on("request", (request) => {
+    if (request.url().includes("/api/") && request.method() !== "GET") sent.push(request.url());
+  });
+  await officer.activate(page.getByRole("button", { name: "Start the practice screening" }));
+  await officer.arrive(/ – Practice screening – Stalking training$/);
+  const first = await page.locator("h1").textContent();
+  // Continue with nothing chosen: the screening itself refuses, naming the question.
+  await officer.activate(page.getByRole("button", { name: "Continue" }));
+  await officer.arrive(/^Error: .* – Practice screening – Stalking training$/, { focus: "error-summary" });
+  await officer.choose(["No"], "radio");
+  await officer.activate(page.getByRole("button", { name: "Continue" }));
+  await expect.poll(() => page.locator("h1").textContent()).not.toBe(first);
+  await officer.arrive(/^(?!Error).* – Practice screening – Stalking training$/);
+  expect(sent, "the practice screening must not send anything to the server").toEqual([]);
+  await officer.activate(page.getByRole("link", { name: "Leave the practice and go back to the lesson" }));
+  await officer.arrive(`${lesson.title} – ${module.title}`);
 }

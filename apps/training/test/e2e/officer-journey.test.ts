@@ -5,6 +5,7 @@ import { Officer } from "./driver";
 import {
   finishAndSignOut,
   openModule,
+  practiseScreening,
   readLessons,
   retryAndPass,
   signIn,
@@ -53,6 +54,7 @@ describe("the officer's journey through module 3 (Stalking Protection Orders)", 
     await readLessons(officer, 1);
     await takeKnowledgeCheck(officer, false);
     await retryAndPass(officer);
+    await practiseScreening(officer);
     await finishAndSignOut(officer);
     expect(phone.errors).toEqual([]);
     await phone.context.close();
@@ -68,6 +70,7 @@ describe("the officer's journey through module 3 (Stalking Protection Orders)", 
     await readLessons(officer);
     await takeKnowledgeCheck(officer, false);
     await retryAndPass(officer);
+    await practiseScreening(officer);
     await finishAndSignOut(officer);
     expect(device.errors).toEqual([]);
     await device.context.close();
