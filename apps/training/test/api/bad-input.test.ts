@@ -38,9 +38,10 @@ describe.each(databaseTargets)("bad input never reaches a 5xx on $name", (target
     paths: fc.Arbitrary<string>,
     body: fc.Arbitrary<{ raw: string }>,
     caller: () => TestClient,
+    runs = RUNS,
   ) {
     const statuses = new Map<number, number>();
-    const samples = fc.sample(fc.tuple(paths, body), { numRuns: RUNS, seed: 20_261_128 });
+    const samples = fc.sample(fc.tuple(paths, body), { numRuns: runs, seed: 20_261_128 });
     for (let i = 0; i < samples.length; i += 8) {
       const batch = samples.slice(i, i + 8);
       const responses = await Promise.all(
@@ -60,7 +61,7 @@ describe.each(databaseTargets)("bad input never reaches a 5xx on $name", (target
     }
     // The generators must actually hit the validators: most answers are 4xx, not all 200.
     const refused = [...statuses].filter(([status]) => status >= 400).reduce((sum, [, n]) => sum + n, 0);
-    expect(refused).toBeGreaterThan(RUNS / 2);
+    expect(refused).toBeGreaterThan(runs / 2);
     return statuses;
   }
 
@@ -150,6 +151,34 @@ describe.each(databaseTargets)("bad input never reaches a 5xx on $name", (target
       visitor.csrfToken = "not-a-valid-token-for-this-visitor";
       return visitor;
     });
+  });
+
+  it("admin writes: POST /api/admin/units, POST /api/admin/users, PATCH /api/admin/users/:userId", async () => {
+    const admin = await t.as(t.people.adminA);
+    const unit = fc.record({
+      name: orJunk(fc.string({ maxLength: 130 })),
+      kind: orJunk(fc.constantFrom("command", "team")),
+      parentId: fc.option(orJunk(fc.uuid()), { nil: undefined }),
+    });
+    await hammer("POST", fc.constant("/api/admin/units"), bodies(unit), () => admin, RUNS / 2);
+    // Mostly invalid on purpose: each valid body costs an argon2 hash.
+    const user = fc.record({
+      email: orJunk(fc.emailAddress()),
+      displayName: orJunk(fc.string({ maxLength: 130 })),
+      role: orJunk(fc.constantFrom("officer", "trainer", "admin")),
+      jobRole: orJunk(fc.constantFrom("call-handler", "staff")),
+      password: fc.anything(),
+    });
+    await hammer("POST", fc.constant("/api/admin/users"), bodies(user), () => admin, RUNS / 2);
+    const change = fc.record(
+      { role: orJunk(fc.constantFrom("officer", "trainer")), unitId: orJunk(fc.uuid()), disabled: fc.anything() },
+      { requiredKeys: [] },
+    );
+    const paths = fc.oneof(
+      fc.constant(`/api/admin/users/${t.people.officerB.id}`),
+      fc.string({ maxLength: 40 }).map((id) => `/api/admin/users/${encodeURIComponent(id)}`),
+    );
+    await hammer("PATCH", paths, bodies(change), () => admin, RUNS / 2);
   });
 
   it("still serves correct requests afterwards", async () => {
