@@ -7,6 +7,7 @@ import type { QueryContext } from "./query";
 
 /** Learners per database round trip while exporting: big enough to be quick, small enough to keep memory flat. */
 export const EXPORT_BATCH = 1000;
+const FIRST_BATCH = 100;
 
 /**
  * One CSV field. Quotes when needed (RFC 4180), and neutralises a leading `=`, `+`, `-`, `@`, tab or CR so a
@@ -65,7 +66,9 @@ export function exportCsv(
     yield `\uFEFF${csvHeader(catalog, context.moduleIds)}`;
     let after: string | undefined;
     for (;;) {
-      const page = await gridPage(db, context, { ...query, limit: batch, ...(after ? { after } : {}) });
+      // A small first batch puts rows on the wire at once; the rest come in full batches.
+      const limit = after === undefined ? Math.min(batch, FIRST_BATCH) : batch;
+      const page = await gridPage(db, context, { ...query, limit, ...(after ? { after } : {}) });
       if (page.rows.length > 0) yield page.rows.map(csvRow).join("");
       if (page.nextCursor === null) return;
       after = page.nextCursor;
