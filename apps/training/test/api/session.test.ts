@@ -118,6 +118,27 @@ describe.each(databaseTargets)("sessions, CSRF and security headers on $name", (
     ).toBe(200);
   });
 
+  it("throttles an address that fails sign-in across many accounts, counting failures only", async () => {
+    const client = t.client();
+    await client.refreshSession();
+    // Ten times the per-account allowance (3 here), spread over made-up accounts so no one account trips.
+    for (let i = 0; i < 30; i += 1) {
+      const response = await client.post("/api/session", {
+        identifier: `spray${i}@test.invalid`,
+        password: "Winter2026",
+      });
+      expect(response.status).toBe(401);
+    }
+    await expectProblem(
+      await client.post("/api/session", { identifier: "spray-last@test.invalid", password: "x" }),
+      429,
+    );
+    clock += 16 * 60_000;
+    expect((await client.post("/api/session", { identifier: t.people.adminA.email, password: PASSWORD })).status).toBe(
+      200,
+    );
+  });
+
   it("ends a session after its idle lifetime and slides it forward while in use", async () => {
     const client = await t.as(t.people.officerA2);
     clock += 20 * 60_000;
