@@ -54,12 +54,12 @@ export class Officer {
     await this.page.keyboard.press(isButton ? "Space" : "Enter");
   }
 
-  /** Types into a text field (after tabbing to it in keyboard mode). */
+  /** Types into an empty text field (after tabbing to it in keyboard mode). */
   async fill(field: Locator, text: string) {
     if (this.mode === "pointer") return field.fill(text);
+    // Only empty fields are typed into, so no editing keys are needed (the app clears a refused password).
+    expect(await field.inputValue()).toBe("");
     await this.tabTo(field);
-    await this.page.keyboard.press("Control+A");
-    await this.page.keyboard.press("Delete");
     await this.page.keyboard.type(text);
   }
 
