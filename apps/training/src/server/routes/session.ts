@@ -34,8 +34,10 @@ export function sessionRoutes(deps: AppDeps) {
   // cannot lock a station out.
   const addressThrottle = new SignInThrottle(env.SIGN_IN_MAX_ATTEMPTS * 10, windowMs);
   const cookieOptions = { httpOnly: true, sameSite: "strict", secure, path: "/" } as const;
-  const setSessionCookie = (reply: FastifyReply, token: string, expiresAt: Date) => {
-    reply.setCookie(SESSION_COOKIE, token, { ...cookieOptions, expires: expiresAt });
+  // A browser-session cookie (no Expires): it goes when the browser closes, which suits shared terminals, and
+  // the server's sliding expiry decides how long it works, so a fixed cookie date cannot cut a live session.
+  const setSessionCookie = (reply: FastifyReply, token: string) => {
+    reply.setCookie(SESSION_COOKIE, token, cookieOptions);
   };
 
   return [
@@ -129,7 +131,7 @@ export function sessionRoutes(deps: AppDeps) {
         // A new session on every sign-in (never reuse one that existed before: session fixation).
         if (auth) await deleteSession(db, auth.session.tokenHash);
         const session = await createSession(db, account, env.SESSION_TTL_MINUTES, now());
-        setSessionCookie(reply, session.token, session.expiresAt);
+        setSessionCookie(reply, session.token);
         reply.clearCookie(PRE_SESSION_COOKIE, { path: "/api" });
         await audit(db, { forceId: account.forceId, actorUserId: account.id, action: "sign-in", subject: account.id });
         const { passwordHash: _hash, ...user } = account;
