@@ -1,4 +1,4 @@
-import { resolveCourseFacts } from "@stalking-response/curriculum";
+import { learnerQuestions, resolveCourseFacts } from "@stalking-response/curriculum";
 import type { Course, Module } from "@stalking-response/curriculum";
 import type { Lesson, Question } from "../shared/api";
 
@@ -22,15 +22,20 @@ export function createCatalog(course: Course): Catalog {
     sources: resolved.sources,
     module: (moduleId) => byId.get(moduleId),
     lessons: (module) => module.lessons,
-    // Built field by field from the authored question so correct ids and explanations can never slip through.
+    // The curriculum's learner view already drops correct ids and explanations; the API adds only
+    // `multipleAnswers`, and names the fields it sends so nothing the curriculum adds later slips through.
     questions: (module) =>
-      module.knowledgeCheck.questions.map((question) => ({
-        id: question.id,
-        kind: question.kind,
-        ...(question.kind === "scenario" ? { scenario: question.scenario } : {}),
-        prompt: question.prompt,
-        multipleAnswers: question.kind === "multiple-choice",
-        options: question.options.map(({ id, text }) => ({ id, text })),
-      })),
+      learnerQuestions(module).map((question) => {
+        const { scenario } = question as { scenario?: string };
+        return {
+          id: question.id,
+          kind: question.kind,
+          ...(scenario === undefined ? {} : { scenario }),
+          prompt: question.prompt,
+          multipleAnswers: question.kind === "multiple-choice",
+          options: question.options,
+          sources: [...question.sources],
+        };
+      }),
   };
 }

@@ -172,6 +172,8 @@ export const QuestionSchema = z.object({
   /** True when more than one option may be selected (show checkboxes, not radios). */
   multipleAnswers: z.boolean(),
   options: z.array(z.object({ id: ContentIdSchema, text: z.string() })).min(2),
+  /** Ids of the module's sources (in the module's `sources`) the question is based on. */
+  sources: z.array(ContentIdSchema),
 });
 /** A question without its answers. */
 export type Question = z.infer<typeof QuestionSchema>;

@@ -69,6 +69,27 @@ describe.each(databaseTargets)("the officer's journey through the API on $name",
     expect(detail.lessons.map((lesson) => lesson.id)).toEqual(module.lessons.map((lesson) => lesson.id));
     expect(detail.questions).toHaveLength(module.knowledgeCheck.questions.length);
     expect(text).not.toMatch(/correctOptionIds|"explanation"/);
+    // Each question names its sources, and every one is among the module's sources the response carries.
+    expect(detail.questions.map((question) => question.sources)).toEqual(
+      module.knowledgeCheck.questions.map((question) => question.sources),
+    );
+    const served = new Set(detail.sources.map((source) => source.id));
+    for (const question of detail.questions) {
+      expect(question.sources.length).toBeGreaterThan(0);
+      for (const id of question.sources) expect(served, `question ${question.id} cites ${id}`).toContain(id);
+    }
+    // Exactly the learner's fields, in the curriculum's question order; a scenario only where authored.
+    expect(detail.questions).toEqual(
+      module.knowledgeCheck.questions.map((question) => ({
+        id: question.id,
+        kind: question.kind,
+        ...(question.kind === "scenario" ? { scenario: question.scenario } : {}),
+        prompt: question.prompt,
+        multipleAnswers: question.kind === "multiple-choice",
+        options: question.options.map(({ id, text }) => ({ id, text })),
+        sources: question.sources,
+      })),
+    );
     expect(detail.passMarkPercent).toBe(module.knowledgeCheck.passMarkPercent);
     await expectProblem(await client.get("/api/modules/no-such-module"), 404);
   });

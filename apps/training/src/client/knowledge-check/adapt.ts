@@ -3,15 +3,14 @@ import type { Question, QuestionResult } from "../../shared/api";
 
 /**
  * The API sends a question as the learner may see it; the ui's KnowledgeCheck takes the curriculum's
- * learner view. The two differ only in that the API leaves out the question's source ids, which the
- * component never shows while the question is being answered.
+ * learner view, which has no `multipleAnswers` (the component reads the kind instead).
  */
 export function toLearnerQuestion(question: Question): LearnerQuestion {
   return {
     id: question.id,
     kind: question.kind,
     prompt: question.prompt,
-    sources: [],
+    sources: question.sources,
     ...(question.scenario === undefined ? {} : { scenario: question.scenario }),
     options: question.options,
   };

@@ -29,6 +29,7 @@ function detail(progress: Partial<ModuleProgress>): ModuleDetailResponse {
       prompt: question.prompt,
       multipleAnswers: question.kind === "multiple-choice",
       options: question.options,
+      sources: question.sources,
     })),
     sources: course.sources,
     progress: {
