@@ -73,6 +73,9 @@ export const users = pgTable(
     // 0002: keyset order of the trainer grid by name and by collar number.
     index("users_force_name_idx").on(t.forceId, sql`lower(${t.displayName})`, t.id),
     index("users_force_collar_idx").on(t.forceId, sql`(coalesce(lower(${t.collarNumber}), ''))`, t.id),
+    // 0003: the same order within one team or one job role.
+    index("users_force_unit_name_idx").on(t.forceId, t.unitId, sql`lower(${t.displayName})`, t.id),
+    index("users_force_job_role_name_idx").on(t.forceId, t.jobRole, sql`lower(${t.displayName})`, t.id),
   ],
 );
 

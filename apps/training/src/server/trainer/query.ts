@@ -14,7 +14,7 @@ import { eq, sql } from "drizzle-orm";
 import type { GridFilter, GridSort, GridStatusFilter } from "../../shared/trainer-api";
 import type { Catalog } from "../catalog";
 import type { Db } from "../db/client";
-import { assignments } from "../db/schema";
+import { assignments, units } from "../db/schema";
 import { RENEWAL_WINDOW_DAYS } from "../learning/projection";
 
 /** An assignment as the query needs it. */
@@ -32,6 +32,8 @@ export interface QueryContext {
   now: Date;
   moduleIds: readonly ModuleId[];
   assignments: readonly ScopeAssignment[];
+  /** Each unit of the force with the teams under it (a command covers its teams). */
+  unitTree: ReadonlyMap<string, readonly string[]>;
 }
 
 /** Runs raw SQL and returns its rows, the same on PGlite and PostgreSQL. */
@@ -53,7 +55,15 @@ export async function queryContext(db: Db, catalog: Catalog, forceId: string, no
     })
     .from(assignments)
     .where(eq(assignments.forceId, forceId));
-  return { forceId, now, moduleIds: catalog.modules.map((module) => module.id), assignments: rows };
+  // A force has tens of units, so the tree is read whole; the filter then names exact unit ids, which lets the
+  // planner walk users_force_unit_name_idx in name order for one team.
+  const unitRows = await db
+    .select({ id: units.id, parentId: units.parentId })
+    .from(units)
+    .where(eq(units.forceId, forceId));
+  const unitTree = new Map<string, string[]>(unitRows.map((unit) => [unit.id, [unit.id]]));
+  for (const unit of unitRows) if (unit.parentId) unitTree.get(unit.parentId)?.push(unit.id);
+  return { forceId, now, moduleIds: catalog.modules.map((module) => module.id), assignments: rows, unitTree };
 }
 
 const alias = (index: number) => sql.raw(`c${index}`);
@@ -145,9 +155,17 @@ const likeLiteral = (text: string) => text.toLowerCase().replace(/[\\%_]/g, (cha
 export function learnerScope(context: QueryContext, columns: readonly ModuleColumn[], filter: GridFilter): SQL {
   const conditions: SQL[] = [sql`u.force_id = ${context.forceId}`, sql`u.disabled_at IS NULL`];
   if (filter.unit !== undefined) {
-    // A command covers the teams under it, so "filter to a command" shows everyone in it.
+    // A command covers the teams under it; another force's unit (absent from the tree) matches nobody.
+    const unitIds = context.unitTree.get(filter.unit) ?? [];
     conditions.push(
-      sql`u.unit_id IN (SELECT id FROM units WHERE force_id = ${context.forceId} AND (id = ${filter.unit}::uuid OR parent_id = ${filter.unit}::uuid))`,
+      unitIds.length === 0
+        ? sql`FALSE`
+        : unitIds.length === 1
+          ? sql`u.unit_id = ${unitIds[0]}::uuid`
+          : sql`u.unit_id IN (${sql.join(
+              unitIds.map((id) => sql`${id}::uuid`),
+              sql`, `,
+            )})`,
     );
   }
   if (filter.jobRole !== undefined) conditions.push(sql`u.job_role = ${filter.jobRole}`);
