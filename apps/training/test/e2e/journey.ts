@@ -1,5 +1,9 @@
 import { course, findModule } from "@stalking-response/curriculum";
 import type { Module, Question } from "@stalking-response/curriculum";
+import { createScreeningMachine, currentView } from "@stalking-response/risk-screening";
+import type { Answers, Question as ScreeningQuestion, ScreeningView } from "@stalking-response/risk-screening";
+import { compareOutcome, exampleForceConfig, practiceScenarios } from "@stalking-response/risk-screening/practice";
+import { createActor } from "xstate";
 import { expect } from "vitest";
 import type { Officer } from "./driver";
 
@@ -197,6 +201,181 @@ export async function practiseScreening(officer: Officer) {
   await officer.activate(page.getByRole("button", { name: "Continue" }));
   await expect.poll(() => page.locator("h1").textContent()).not.toBe(first);
   await officer.arrive(/^(?!Error).* – Practice screening – Stalking training$/);
+  expect(sent, "the practice screening must not send anything to the server").toEqual([]);
+  await officer.activate(page.getByRole("link", { name: "Leave the practice and go back to the lesson" }));
+  await officer.arrive(`${lesson.title} – ${module.title}`);
+}
+
+const yesNoLabels: Record<string, string> = { yes: "Yes", no: "No", notKnown: "Not known" };
+
+/** Answers the questions on the wizard's page with the model answers, by the labels a learner sees. */
+async function answerQuestions(
+  officer: Officer,
+  questions: readonly ScreeningQuestion[],
+  answers: Readonly<Record<string, Answers[string] | undefined>>,
+) {
+  const { page } = officer;
+  const unknown = Object.keys(answers).filter((id) => !questions.some((question) => question.id === id));
+  expect(unknown, "model answers for questions the page does not ask").toEqual([]);
+  for (const question of questions) {
+    const value = answers[question.id];
+    if (value === undefined) continue;
+    const labelOf = (option: string) =>
+      (question.kind === "yesNo" || question.kind === "yesNoNotKnown"
+        ? yesNoLabels[option]
+        : question.options?.find((candidate) => candidate.value === option)?.label) ?? option;
+    switch (question.kind) {
+      case "yesNo":
+      case "yesNoNotKnown":
+      case "singleChoice":
+        await page
+          .getByRole("group", { name: question.prompt })
+          .getByLabel(labelOf(String(value)), { exact: true })
+          .check();
+        break;
+      case "multipleChoice": {
+        const group = page.getByRole("group", { name: question.prompt });
+        for (const option of value as readonly string[]) await group.getByLabel(labelOf(option), { exact: true }).check();
+        break;
+      }
+      case "date": {
+        const [year, month, day] = String(value).split("-").map(Number);
+        const group = page.getByRole("group", { name: question.prompt });
+        await group.getByRole("textbox", { name: "Day" }).fill(String(day));
+        await group.getByRole("textbox", { name: "Month" }).fill(String(month));
+        await group.getByRole("textbox", { name: "Year" }).fill(String(year));
+        break;
+      }
+      case "number":
+      case "text":
+        await page.getByLabel(question.prompt, { exact: true }).fill(String(value));
+        break;
+    }
+  }
+}
+
+/** Waits until the wizard shows `view`, by something on the page that only that view shows. */
+async function waitForView(officer: Officer, view: ScreeningView, openTask: string | null) {
+  const { page } = officer;
+  const heading = (name: string, exact = true) => page.getByRole("heading", { level: 1, name, exact }).waitFor();
+  switch (view.kind) {
+    case "questions": {
+      const [first] = view.questions;
+      if (!first) throw new Error(`step ${view.step} has no questions`);
+      await page.getByText(first.prompt, { exact: true }).first().waitFor();
+      return;
+    }
+    case "incidents":
+      await page
+        .getByRole("heading", {
+          level: 2,
+          name: view.incidents.length === 0 ? "No incidents added yet" : `Incidents added: ${view.incidents.length}`,
+        })
+        .waitFor();
+      return;
+    case "tasks": {
+      const task = view.tasks.find((candidate) => candidate.id === openTask);
+      // The task's heading carries the task list's title as its caption.
+      if (task) return heading(task.title, false);
+      const done = view.tasks.filter((candidate) => candidate.status === "completed").length;
+      await page.getByText(`You have completed ${done} of ${view.tasks.length} actions.`).waitFor();
+      return;
+    }
+    case "outcome":
+      return heading("Screening complete");
+    case "start":
+      throw new Error("the practice screening never shows the wizard's start page");
+    default:
+      return heading(view.title);
+  }
+}
+
+/**
+ * Module 2's practice screening from the briefing to its outcome, giving the case's model answers through
+ * the pages (incidents, check answers, the supervisor's review, every action). A headless screening of the
+ * same package runs beside the browser: it says which page comes next, so the test follows the wizard
+ * rather than a copy of its page order. Every page is checked with axe; nothing may reach the server.
+ */
+export async function completePracticeScreening(officer: Officer) {
+  const { page } = officer;
+  const module = findModule(course, "risk-screening");
+  const lesson = module?.lessons.find((candidate) =>
+    candidate.blocks.some((block) => block.kind === "practice-screening"),
+  );
+  const block = lesson?.blocks.find((candidate) => candidate.kind === "practice-screening");
+  if (!module || !lesson || block?.kind !== "practice-screening") throw new Error("module 2 has no practice screening");
+  const scenario = practiceScenarios.find((candidate) => candidate.id === block.scenarioId);
+  if (!scenario) throw new Error(`no practice scenario ${block.scenarioId}`);
+  await officer.activate(page.getByRole("link", { name: module.title }));
+  await officer.arrive(module.title);
+  await officer.activate(page.getByRole("link", { name: lesson.title }));
+  await officer.arrive(`${lesson.title} – ${module.title}`);
+  await officer.activate(page.getByRole("link", { name: "Start the practice screening" }));
+  await officer.arrive(`${block.title} – Practice screening`);
+  const sent: string[] = [];
+  page.on("request", (request) => {
+    if (request.url().includes("/api/") && request.method() !== "GET") sent.push(request.url());
+  });
+  await officer.activate(page.getByRole("button", { name: "Start the practice screening" }));
+
+  const shadow = createActor(createScreeningMachine(), { input: { config: exampleForceConfig } });
+  shadow.start();
+  const pageTitle = /^(?!Error).* – Practice screening – Stalking training$/;
+  for (const event of scenario.events) {
+    const view = currentView(shadow.getSnapshot());
+    let focus: "heading" | "none" = "heading";
+    switch (event.type) {
+      case "screening.start":
+        // The page starts the screening itself once the briefing's start button is pressed.
+        break;
+      case "answer.submit":
+        if (view.kind === "questions") await answerQuestions(officer, view.questions, event.answers);
+        else expect(event.answers, `answers on the ${view.kind} page`).toEqual({});
+        await officer.activate(page.getByRole("button", { name: "Continue" }));
+        break;
+      case "incident.add":
+        if (view.kind !== "incidents") throw new Error(`an incident on the ${view.kind} page`);
+        await answerQuestions(officer, view.incidentQuestions, event.incident);
+        await officer.activate(page.getByRole("button", { name: "Add incident" }));
+        // Adding an incident stays on the page: focus stays with the form.
+        focus = "none";
+        break;
+      case "screening.submit":
+        await officer.activate(page.getByRole("button", { name: "Send for review" }));
+        break;
+      case "supervisor.approve":
+        await page.getByRole("group", { name: "Your decision" }).getByLabel("Approve", { exact: true }).check();
+        await officer.activate(page.getByRole("button", { name: "Confirm decision" }));
+        break;
+      case "task.submit": {
+        if (view.kind !== "tasks") throw new Error(`a task on the ${view.kind} page`);
+        const task = view.tasks.find((candidate) => candidate.id === event.task);
+        if (!task) throw new Error(`no task ${event.task}`);
+        await officer.activate(page.getByRole("link", { name: task.title, exact: true }));
+        await waitForView(officer, view, task.id);
+        await officer.arrive(pageTitle);
+        await answerQuestions(officer, task.questions, event.answers);
+        await officer.activate(page.getByRole("button", { name: "Save and return to actions" }));
+        break;
+      }
+      default:
+        throw new Error(`the test cannot yet give a ${event.type} event through the page`);
+    }
+    shadow.send(event);
+    expect(shadow.getSnapshot().context.lastRejection, `the model run rejected ${event.type}`).toBeNull();
+    if (event.type === "screening.start") await officer.arrive(pageTitle);
+    else {
+      await waitForView(officer, currentView(shadow.getSnapshot()), null);
+      await officer.arrive(pageTitle, { focus });
+    }
+  }
+  const outcome = currentView(shadow.getSnapshot());
+  if (outcome.kind !== "outcome") throw new Error("the model run did not finish the screening");
+  expect(compareOutcome(scenario.expected, outcome.outcome)).toEqual([]);
+  // The feedback compares the learner's outcome with the expected one: the model answers match it.
+  await page.getByRole("heading", { level: 2, name: "How your screening compares" }).waitFor();
+  await expect.poll(() => page.getByText("Matches the expected outcome").count()).toBe(1);
+  expect(await page.getByText(`Case: ${scenario.title}`).count()).toBe(1);
   expect(sent, "the practice screening must not send anything to the server").toEqual([]);
   await officer.activate(page.getByRole("link", { name: "Leave the practice and go back to the lesson" }));
   await officer.arrive(`${lesson.title} – ${module.title}`);

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchBrowser, newDevice } from "./browser";
 import { Officer } from "./driver";
 import {
+  completePracticeScreening,
   finishAndSignOut,
   openModule,
   practiseScreening,
@@ -72,6 +73,17 @@ describe("the officer's journey through module 3 (Stalking Protection Orders)", 
     await retryAndPass(officer);
     await practiseScreening(officer);
     await finishAndSignOut(officer);
+    expect(device.errors).toEqual([]);
+    await device.context.close();
+  });
+});
+
+describe("module 2's practice screening", () => {
+  it("runs to the outcome with the case's model answers and shows that it matches the expected outcome", async () => {
+    const device = await newDevice(browser, server.baseURL);
+    const officer = new Officer(device.page, "pointer");
+    await signIn(officer, await server.newOfficer());
+    await completePracticeScreening(officer);
     expect(device.errors).toEqual([]);
     await device.context.close();
   });
