@@ -402,6 +402,8 @@ export const paths = {
   moduleProgress: "/api/modules/:moduleId/progress",
   /** POST a knowledge-check attempt. */
   moduleAttempts: "/api/modules/:moduleId/attempts",
+  /** GET one of the caller's own scored attempts. */
+  moduleAttempt: "/api/modules/:moduleId/attempts/:attemptId",
   /** GET a certificate. */
   certificate: "/api/certificates/:certificateId",
   /** POST xAPI statements. */
@@ -418,5 +420,7 @@ export const api = {
   module: (moduleId: string) => `/api/modules/${encodeURIComponent(moduleId)}`,
   moduleProgress: (moduleId: string) => `/api/modules/${encodeURIComponent(moduleId)}/progress`,
   moduleAttempts: (moduleId: string) => `/api/modules/${encodeURIComponent(moduleId)}/attempts`,
+  moduleAttempt: (moduleId: string, attemptId: string) =>
+    `/api/modules/${encodeURIComponent(moduleId)}/attempts/${encodeURIComponent(attemptId)}`,
   certificate: (certificateId: string) => `/api/certificates/${encodeURIComponent(certificateId)}`,
 } as const;

@@ -32,6 +32,7 @@ describe.each(databaseTargets)("the officer's journey through the API on $name",
   let t: TestApp;
   let clock = Date.parse("2026-06-01T09:00:00Z");
   let module: Module;
+  let failedAttemptId: string;
 
   beforeAll(async () => {
     t = await startTestApp(target, { now: () => new Date(clock) });
@@ -120,8 +121,9 @@ describe.each(databaseTargets)("the officer's journey through the API on $name",
 
   it("scores a failed attempt on the server, with an explanation for every option", async () => {
     const client = await t.as(t.people.officerA);
+    failedAttemptId = randomUUID();
     const response = await client.post(`/api/modules/${moduleId}/attempts`, {
-      attemptId: randomUUID(),
+      attemptId: failedAttemptId,
       answers: wrongAnswers(module),
     });
     const result = AttemptResultSchema.parse(await response.json());
@@ -173,6 +175,25 @@ describe.each(databaseTargets)("the officer's journey through the API on $name",
       answers: wrongAnswers(module),
     });
     expect((await expectProblem(conflict, 409)).errors?.[0]?.field).toBe("attemptId");
+
+    // The result page reloads an attempt from the server: the officer's own, and no one else's.
+    const read = await client.get(`/api/modules/${moduleId}/attempts/${attempt.attemptId}`);
+    expect(read.status).toBe(200);
+    expect(AttemptResultSchema.parse(await read.json())).toEqual(result);
+    const failed = AttemptResultSchema.parse(
+      await (await client.get(`/api/modules/${moduleId}/attempts/${failedAttemptId}`)).json(),
+    );
+    expect(failed).toMatchObject({ attemptId: failedAttemptId, attemptNumber: 1, passed: false, certificateId: null });
+    expect(failed.progress.status).toBe("completed");
+    const colleague = await t.as(t.people.officerA2);
+    await expectProblem(await colleague.get(`/api/modules/${moduleId}/attempts/${attempt.attemptId}`), 404);
+    const otherForce = await t.as(t.people.officerB);
+    await expectProblem(await otherForce.get(`/api/modules/${moduleId}/attempts/${attempt.attemptId}`), 404);
+    await expectProblem(await client.get(`/api/modules/${moduleId}/attempts/${randomUUID()}`), 404);
+    const otherModule = t.catalog.modules.find((candidate) => candidate.id !== moduleId)?.id ?? "";
+    await expectProblem(await client.get(`/api/modules/${otherModule}/attempts/${attempt.attemptId}`), 404);
+    const notAnId = await expectProblem(await client.get(`/api/modules/${moduleId}/attempts/not-a-uuid`), 400);
+    expect(notAnId.errors?.[0]?.field).toBe("params.attemptId");
 
     const certificate = CertificateResponseSchema.parse(
       await (await client.get(`/api/certificates/${result.certificateId}`)).json(),

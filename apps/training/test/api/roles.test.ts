@@ -46,6 +46,7 @@ describe.each(databaseTargets)("role × endpoint matrix on $name", (target) => {
   let clients: Record<Who, TestClient>;
   let selves: Record<Who, Person | null>;
   let certificateId: string;
+  let attemptId: string;
   const moduleId = "stalking-protection-orders";
 
   beforeAll(async () => {
@@ -80,7 +81,9 @@ describe.each(databaseTargets)("role × endpoint matrix on $name", (target) => {
       attemptId: randomUUID(),
       answers,
     });
-    certificateId = ((await result.json()) as { certificateId: string }).certificateId;
+    const passed = (await result.json()) as { certificateId: string; attemptId: string };
+    certificateId = passed.certificateId;
+    attemptId = passed.attemptId;
   }, 120_000);
   afterAll(() => t?.close());
 
@@ -124,6 +127,12 @@ describe.each(databaseTargets)("role × endpoint matrix on $name", (target) => {
       route: "POST /api/modules/{moduleId}/attempts",
       expect: signedIn(200),
       send: (c) => c.post(`/api/modules/${moduleId}/attempts`, { attemptId: randomUUID(), answers: [] }),
+    },
+    {
+      route: "GET /api/modules/{moduleId}/attempts/{attemptId}",
+      // Only officer A's own attempt: anyone else, whatever their role or force, is told it does not exist.
+      expect: { anonymous: 401, officer: 200, otherOfficer: 404, trainer: 404, admin: 404, trainerOtherForce: 404 },
+      send: (c) => c.get(`/api/modules/${moduleId}/attempts/${attemptId}`),
     },
     {
       route: "GET /api/certificates/{certificateId}",

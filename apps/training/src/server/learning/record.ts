@@ -10,7 +10,8 @@ import { certificates, statements } from "../db/schema";
 import { HttpProblem } from "../http/problem";
 import type { Learner, LedgerTransaction, NewStatement } from "./ledger";
 import { withLedger } from "./ledger";
-import { moduleProgress } from "./progress";
+import { moduleProgress, projectionOf } from "./progress";
+import type { ProjectionState } from "./projection";
 import { canonicalJson, derivedUuid } from "./xapi";
 
 type Verb = keyof typeof XAPI_VERBS;
@@ -143,9 +144,21 @@ function attemptResult(
   ledger: LedgerTransaction,
   now: Date,
 ): AttemptResult {
+  return scoredResult(module, request.attemptId, score, attemptNumber, certificateId, ledger.state(module.id), now);
+}
+
+function scoredResult(
+  module: Module,
+  attemptId: string,
+  score: AttemptScore,
+  attemptNumber: number,
+  certificateId: string | null,
+  state: ProjectionState,
+  now: Date,
+): AttemptResult {
   const prompts = new Map(module.knowledgeCheck.questions.map((question) => [question.id, question.prompt]));
   return {
-    attemptId: request.attemptId,
+    attemptId,
     attemptNumber,
     scorePercent: score.percent,
     passMarkPercent: score.passMarkPercent,
@@ -164,8 +177,52 @@ function attemptResult(
         explanation: option.explanation,
       })),
     })),
-    progress: moduleProgress(module, ledger.state(module.id), now),
+    progress: moduleProgress(module, state, now),
   };
+}
+
+/**
+ * One of the learner's own recorded attempts, scored again from the answers its verdict statement stores
+ * (as a retried submission is), or `null` when the learner has no such attempt on this module. The statement
+ * id derives from the learner's id, so another learner's attempt id never finds anything.
+ */
+export async function readAttempt(
+  db: Db,
+  learner: Pick<Learner, "id">,
+  module: Module,
+  attemptId: string,
+  now: Date,
+): Promise<AttemptResult | null> {
+  const verdictId = derivedUuid("attempt", attemptId, learner.id, "verdict");
+  const [verdict] = await db
+    .select({ seq: statements.seq, statement: statements.statement })
+    .from(statements)
+    .where(and(eq(statements.id, verdictId), eq(statements.userId, learner.id), eq(statements.moduleId, module.id)));
+  if (!verdict) return null;
+  const stored = verdict.statement as { result?: { response?: unknown } };
+  const response = stored.result?.response;
+  if (typeof response !== "string") return null;
+  const scored = scoreAttempt(module, JSON.parse(response) as Record<string, string[]>);
+  // Answers that no longer fit the module (it changed since) cannot be shown as a result of this version.
+  if (!scored.ok) return null;
+  const [{ value: attemptNumber } = { value: 0 }] = await db
+    .select({ value: count() })
+    .from(statements)
+    .where(
+      and(
+        eq(statements.userId, learner.id),
+        eq(statements.moduleId, module.id),
+        inArray(statements.verb, [XAPI_VERBS.passed, XAPI_VERBS.failed]),
+        lte(statements.seq, verdict.seq),
+      ),
+    );
+  const completedId = derivedUuid("attempt", attemptId, learner.id, "completed");
+  const [certificate] = await db
+    .select({ id: certificates.id })
+    .from(certificates)
+    .where(eq(certificates.statementId, completedId));
+  const state = await projectionOf(db, learner.id, module.id);
+  return scoredResult(module, attemptId, scored.value, attemptNumber, certificate?.id ?? null, state, now);
 }
 
 /**

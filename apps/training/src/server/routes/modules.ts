@@ -12,12 +12,13 @@ import type { AuthContext } from "../auth/session";
 import { HttpProblem, notFound } from "../http/problem";
 import { defineRoute } from "../http/route";
 import { moduleProgress, projectionOf } from "../learning/progress";
-import { recordAttempt, recordLessonSeen } from "../learning/record";
+import { readAttempt, recordAttempt, recordLessonSeen } from "../learning/record";
 import type { AppDeps } from "./deps";
 
 // Module ids are checked against the catalog (404 when unknown) rather than by schema, so a typo in a
 // link reads as "no such module", like any other missing page.
 const ModuleParams = z.object({ moduleId: z.string().min(1).max(100) });
+const AttemptParams = ModuleParams.extend({ attemptId: z.uuid() });
 
 /** A learner as the ledger needs them: always the signed-in user, never one named in the request. */
 export const learnerOf = (auth: AuthContext) => ({
@@ -105,6 +106,22 @@ export function moduleRoutes(deps: AppDeps) {
       handler: async ({ auth, params, body }) => {
         const module = moduleOr404(params.moduleId);
         return recordAttempt(db, learnerOf(auth), module, body, now());
+      },
+    }),
+    defineRoute({
+      method: "GET",
+      url: paths.moduleAttempt,
+      summary: "One of the caller's own knowledge-check attempts, scored (someone else's is not found)",
+      tags: ["modules"],
+      access: learners,
+      params: AttemptParams,
+      errors: [404],
+      response: { status: 200, schema: AttemptResultSchema, description: "Scored attempt" },
+      handler: async ({ auth, params }) => {
+        const module = moduleOr404(params.moduleId);
+        const result = await readAttempt(db, learnerOf(auth), module, params.attemptId, now());
+        if (!result) throw notFound("attempt");
+        return result;
       },
     }),
   ];
