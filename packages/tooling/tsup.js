@@ -11,7 +11,7 @@ export function defineLibraryConfig(options = {}) {
   return {
     entry: options.entry ?? { index: "src/index.ts" },
     format: ["esm", "cjs"],
-    dts: { compilerOptions: { customConditions: [] } },
+    dts: true,
     sourcemap: true,
     clean: true,
     treeshake: true,
