@@ -5,7 +5,7 @@ import type { Answers, Question as ScreeningQuestion, ScreeningView } from "@sta
 import { compareOutcome, exampleForceConfig, practiceScenarios } from "@stalking-response/risk-screening/practice";
 import { createActor } from "xstate";
 import { expect } from "vitest";
-import type { Officer } from "./driver";
+import { Officer } from "./driver";
 
 /** The module the journey completes: Stalking Protection Orders. */
 export const spoModuleId = "stalking-protection-orders";
@@ -126,6 +126,24 @@ export async function takeKnowledgeCheck(officer: Officer, pass: boolean) {
       sections.map((section) => section.querySelector(":scope > p > .govuk-tag")?.textContent),
     );
   expect(verdicts).toEqual(questions.map(() => (pass ? "Correct" : "Not correct")));
+}
+
+/**
+ * The result page opened in a new tab of the same browser: nothing was kept in that tab, so the page reads
+ * the attempt from the server and shows the same verdicts.
+ */
+export async function reopenResultInNewTab(officer: Officer, heading: string) {
+  const tab = await officer.page.context().newPage();
+  const errors: string[] = [];
+  tab.on("pageerror", (error) => errors.push(error.message));
+  await tab.goto(officer.page.url());
+  const reader = new Officer(tab, officer.mode);
+  // A full page load, so focus stays at the top of the page.
+  await reader.arrive(heading, { focus: "none" });
+  const questions = spoModule().knowledgeCheck.questions;
+  await expect.poll(() => tab.locator(".srt-knowledge-check__feedback").count()).toBe(questions.length);
+  expect(errors).toEqual([]);
+  await tab.close();
 }
 
 /** After a failed attempt: review and retry, then pass, then the certificate. */

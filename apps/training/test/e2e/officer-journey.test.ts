@@ -8,6 +8,7 @@ import {
   openModule,
   practiseScreening,
   readLessons,
+  reopenResultInNewTab,
   retryAndPass,
   signIn,
   spoModule,
@@ -54,6 +55,7 @@ describe("the officer's journey through module 3 (Stalking Protection Orders)", 
 
     await readLessons(officer, 1);
     await takeKnowledgeCheck(officer, false);
+    await reopenResultInNewTab(officer, "You did not pass this time");
     await retryAndPass(officer);
     await practiseScreening(officer);
     await finishAndSignOut(officer);

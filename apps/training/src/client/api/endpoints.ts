@@ -44,6 +44,10 @@ export const recordLesson = (moduleId: string, lessonId: string) =>
 export const submitAttempt = (moduleId: string, body: AttemptRequest) =>
   call("POST", api.moduleAttempts(moduleId), AttemptResultSchema, body);
 
+/** One of the officer's own scored attempts, as the server recorded it. */
+export const getAttempt = (moduleId: string, attemptId: string) =>
+  call("GET", api.moduleAttempt(moduleId, attemptId), AttemptResultSchema);
+
 /** A certificate by its verification id. */
 export const getCertificate = (certificateId: string) =>
   call("GET", api.certificate(certificateId), CertificateResponseSchema);

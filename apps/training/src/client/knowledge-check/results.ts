@@ -1,8 +1,9 @@
 import { AttemptResultSchema, type AttemptResult } from "../../shared/api";
 
 /**
- * The server answers a submission with the scored result once; there is no endpoint to read it again. The
- * result page therefore reads it from here, and the tab's sessionStorage keeps it across a reload.
+ * The scored result the server answered a submission with, kept so the result page shows it at once without
+ * asking again; the tab's sessionStorage keeps it across a reload. Elsewhere (another tab, a later visit)
+ * the result page reads the attempt from the server.
  */
 const held = new Map<string, AttemptResult>();
 const key = (attemptId: string) => `attempt-result:${attemptId}`;

@@ -1,6 +1,7 @@
 import { useRef } from "react";
 import { ButtonLink, KnowledgeCheck, Panel } from "@stalking-response/ui";
 import type { AttemptResult, ModuleDetailResponse } from "../../shared/api";
+import { getAttempt } from "../api/endpoints";
 import { useResource } from "../api/use-resource";
 import { toLearnerQuestion, toMarking } from "../knowledge-check/adapt";
 import { readResult } from "../knowledge-check/results";
@@ -11,25 +12,17 @@ import { loadModule } from "../training/module-store";
 
 /** The scored attempt: pass or not, and why each answer was right or wrong. */
 export function ResultPage({ moduleId, attemptId }: { moduleId: string; attemptId: string }) {
-  const result = readResult(attemptId);
+  // The result kept from the submission in this tab, or else the attempt as the server recorded it.
+  const [result] = useResource(`attempt:${moduleId}:${attemptId}`, () => {
+    const kept = readResult(attemptId);
+    return kept ? Promise.resolve({ ok: true as const, data: kept }) : getAttempt(moduleId, attemptId);
+  });
   // The questions' wording and scenarios come with the module, which is usually already held.
   const [module] = useResource(`module:${moduleId}`, () => loadModule(moduleId));
-  if (module.state === "loading") return <LoadingPage />;
+  if (module.state === "loading" || result.state === "loading") return <LoadingPage />;
   if (module.state === "failed") return <ProblemPage problem={module.problem} />;
-  if (!result) {
-    return (
-      <ProblemPage
-        problem={{
-          status: 410,
-          title: "This result is no longer available here",
-          detail:
-            "Results are shown once, in the browser tab where the answers were submitted. Your score is saved on the module page.",
-          fieldErrors: [],
-        }}
-      />
-    );
-  }
-  return <Result module={module.data} result={result} />;
+  if (result.state === "failed") return <ProblemPage problem={result.problem} />;
+  return <Result module={module.data} result={result.data} />;
 }
 
 function Result({ module, result }: { module: ModuleDetailResponse; result: AttemptResult }) {
