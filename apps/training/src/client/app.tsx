@@ -16,6 +16,9 @@ import { CheckAnswersPage } from "./pages/check-answers";
 import { ResultPage } from "./pages/result";
 import { CertificatePage } from "./pages/certificate";
 import { NotFoundPage } from "./pages/not-found";
+import { LearnerRecordPage } from "./pages/trainer/learner-record";
+import { TrainerGridPage } from "./pages/trainer/trainer-grid";
+import { TrainerOnly } from "./pages/trainer/trainer-only";
 
 // The practice screening brings the screening machine and its wizard; only officers who open it download them.
 const PracticeScreeningPage = lazy(() =>
@@ -86,6 +89,18 @@ function CurrentPage({ route }: { route: Route }) {
       return <ResultPage moduleId={route.moduleId} attemptId={route.attemptId} />;
     case "certificate":
       return <CertificatePage certificateId={route.certificateId} />;
+    case "trainer-grid":
+      return (
+        <TrainerOnly>
+          <TrainerGridPage query={route.query} />
+        </TrainerOnly>
+      );
+    case "trainer-learner":
+      return (
+        <TrainerOnly>
+          <LearnerRecordPage userId={route.userId} />
+        </TrainerOnly>
+      );
     case "not-found":
       return <NotFoundPage />;
   }

@@ -15,6 +15,8 @@ export type Route =
   | { name: "check-answers"; moduleId: string }
   | { name: "result"; moduleId: string; attemptId: string }
   | { name: "certificate"; certificateId: string }
+  | { name: "trainer-grid"; query?: string }
+  | { name: "trainer-learner"; userId: string }
   | { name: "not-found"; path: string };
 
 const segment = "([^/]+)";
@@ -50,6 +52,12 @@ const patterns: ReadonlyArray<[RegExp, (parts: string[], search: URLSearchParams
     ([moduleId = "", attemptId = ""]) => ({ name: "result", moduleId, attemptId }),
   ],
   [new RegExp(`^/certificates/${segment}$`), ([certificateId = ""]) => ({ name: "certificate", certificateId })],
+  [
+    /^\/trainer$/,
+    (_, search) =>
+      search.toString() === "" ? { name: "trainer-grid" } : { name: "trainer-grid", query: search.toString() },
+  ],
+  [new RegExp(`^/trainer/learners/${segment}$`), ([userId = ""]) => ({ name: "trainer-learner", userId })],
 ];
 
 /** Only same-site paths are accepted as a place to return to after signing in (no open redirect). */
@@ -107,6 +115,10 @@ export function href(route: Route): string {
       return `/training/${enc(route.moduleId)}/knowledge-check/results/${enc(route.attemptId)}`;
     case "certificate":
       return `/certificates/${enc(route.certificateId)}`;
+    case "trainer-grid":
+      return route.query === undefined || route.query === "" ? "/trainer" : `/trainer?${route.query}`;
+    case "trainer-learner":
+      return `/trainer/learners/${enc(route.userId)}`;
     case "not-found":
       return route.path;
   }

@@ -1,5 +1,6 @@
 import type { ReactNode } from "react";
 import { Footer, Header, PhaseBanner, SkipLink } from "@stalking-response/ui";
+import { useIsTrainer } from "../pages/trainer/trainer-only";
 import { linkTo, useRoute } from "../routing/router";
 import type { Route } from "../routing/routes";
 import { serviceName } from "./page";
@@ -11,6 +12,7 @@ import { serviceName } from "./page";
  */
 export function Layout({ signedIn, children }: { signedIn: boolean; children: ReactNode }) {
   const { route } = useRoute();
+  const isTrainer = useIsTrainer();
   const home = linkTo({ name: "my-training" });
   const item = (to: Route, text: string, current: boolean) => {
     const { href, onClick } = linkTo(to);
@@ -27,6 +29,15 @@ export function Layout({ signedIn, children }: { signedIn: boolean; children: Re
           signedIn
             ? [
                 item({ name: "my-training" }, "My training", route.name === "my-training"),
+                ...(isTrainer
+                  ? [
+                      item(
+                        { name: "trainer-grid" },
+                        "Training records",
+                        route.name === "trainer-grid" || route.name === "trainer-learner",
+                      ),
+                    ]
+                  : []),
                 item({ name: "sign-out" }, "Sign out", false),
               ]
             : []

@@ -1,0 +1,25 @@
+import {
+  GridResponseSchema,
+  GridSummaryResponseSchema,
+  LearnerRecordResponseSchema,
+  trainerPaths,
+  UnitsResponseSchema,
+} from "../../../shared/trainer-api";
+import { call } from "../../api/client";
+
+/** One keyset page of the completion grid for a query string built by {@link trainerQuery}. */
+export const getGrid = (query: string) => call("GET", `${trainerPaths.grid}${query}`, GridResponseSchema);
+
+/** Distinct people matching the filter, and per-module counts among them. */
+export const getGridSummary = (query: string) =>
+  call("GET", `${trainerPaths.gridSummary}${query}`, GridSummaryResponseSchema);
+
+/** The force's units, for the unit filter. */
+export const getUnits = () => call("GET", trainerPaths.units, UnitsResponseSchema);
+
+/** One learner's whole record: training, attempts, certificates and the newest statements. */
+export const getLearnerRecord = (userId: string) =>
+  call("GET", trainerPaths.learner.replace(":userId", encodeURIComponent(userId)), LearnerRecordResponseSchema);
+
+/** Where the CSV of the current filter downloads from (the same filter the grid shows). */
+export const gridCsvHref = (query: string) => `${trainerPaths.gridCsv}${query}`;
