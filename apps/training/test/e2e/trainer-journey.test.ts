@@ -1,0 +1,176 @@
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { launchBrowser, newDevice } from "./browser";
+import { Officer } from "./driver";
+import { signIn } from "./journey";
+import { startTrainingServer, type TrainingServer } from "./server";
+
+// The demo force's first trainer (README "Demo sign-ins"); the seed creates it with this public password.
+const demoTrainer = { identifier: "EX9001", password: "demo-trainer-password" };
+
+let server: TrainingServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  [server, browser] = await Promise.all([startTrainingServer(), launchBrowser()]);
+}, 180_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** Name and collar number of every learner row of the grid on the page (the first two columns). */
+async function gridRows(page: Page): Promise<string[][]> {
+  return page
+    .getByRole("table", { name: "Completion by learner" })
+    .locator("tbody tr")
+    .evaluateAll((rows) =>
+      rows.map((row) => [...row.querySelectorAll("th, td")].slice(0, 4).map((cell) => cell.textContent?.trim() ?? "")),
+    );
+}
+
+/** A minimal RFC 4180 reader: quoted fields may hold commas, quotes ("") and line breaks. */
+function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = "";
+  let quoted = false;
+  for (let i = 0; i < text.length; i += 1) {
+    const char = text[i];
+    if (quoted) {
+      if (char === '"' && text[i + 1] === '"') {
+        field += '"';
+        i += 1;
+      } else if (char === '"') quoted = false;
+      else field += char;
+    } else if (char === '"') quoted = true;
+    else if (char === ",") {
+      row.push(field);
+      field = "";
+    } else if (char === "\r" && text[i + 1] === "\n") {
+      row.push(field);
+      rows.push(row);
+      row = [];
+      field = "";
+      i += 1;
+    } else field += char;
+  }
+  if (field !== "" || row.length > 0) rows.push([...row, field]);
+  return rows;
+}
+
+describe("the trainer's journey through training records", () => {
+  it("filters to a unit, finds an overdue officer, opens their record and exports the same rows as CSV", async () => {
+    const device = await newDevice(browser, server.baseURL);
+    const trainer = new Officer(device.page, "pointer");
+    const { page } = device;
+    await signIn(trainer, demoTrainer);
+
+    // On a phone the header menu is folded away behind its button.
+    const menu = page.getByRole("button", { name: "Menu" });
+    if (await menu.isVisible()) await trainer.activate(menu);
+    await trainer.activate(page.getByRole("link", { name: "Training records" }));
+    await trainer.arrive("Training records");
+
+    // Who is overdue anywhere, to pick a unit that has someone overdue.
+    await page.getByLabel("Status").selectOption({ label: "Overdue" });
+    await trainer.activate(page.getByRole("button", { name: "Apply filters" }));
+    await trainer.arrive("Training records");
+    expect(page.url()).toContain("status=overdue");
+    const [first] = await gridRows(page);
+    const unitName = first?.[2];
+    if (!unitName || unitName === "No unit") throw new Error("the demo force should have an overdue officer in a unit");
+
+    // Filter to that unit, by keyboard this time: every filter control is reachable with Tab.
+    const unitValue = await page
+      .getByLabel("Unit")
+      .locator("option")
+      .evaluateAll(
+        (options, name) =>
+          options
+            .map((option) => ({ value: (option as HTMLOptionElement).value, text: option.textContent ?? "" }))
+            .find((option) => option.text === name || option.text.startsWith(`${name} (`))?.value,
+        unitName,
+      );
+    if (!unitValue) throw new Error(`no unit option for ${unitName}`);
+    await page.getByLabel("Unit").selectOption(unitValue);
+    const keyboard = new Officer(page, "keyboard");
+    for (const label of ["Unit", "Job role", "Module", "Status", "Name or collar number"])
+      await keyboard.tabTo(page.getByLabel(label, { exact: true }));
+    await keyboard.activate(page.getByRole("button", { name: "Apply filters" }));
+    await trainer.arrive("Training records");
+    expect(new URL(page.url()).searchParams.get("unit")).toBe(unitValue);
+    expect(new URL(page.url()).searchParams.get("status")).toBe("overdue");
+
+    // Every row of this view, across its pages.
+    const rows = await gridRows(page);
+    for (;;) {
+      const next = page.getByRole("link", { name: /Next/ });
+      if ((await next.count()) === 0) break;
+      await trainer.activate(next);
+      await trainer.arrive("Training records");
+      rows.push(...(await gridRows(page)));
+    }
+    expect(rows.length).toBeGreaterThan(0);
+    for (const row of rows) expect(row[2]).toBe(unitName);
+    const heading = await page.locator("#results").textContent();
+    expect(heading).toMatch(rows.length === 1 ? /^1 person matches$/ : new RegExp(`^${rows.length} people match$`));
+
+    // The export of this filter holds exactly the grid's people, in the grid's order.
+    const exportLink = page.getByRole("link", { name: /Export CSV/ });
+    await keyboard.tabTo(exportLink);
+    const exportHref = await exportLink.getAttribute("href");
+    if (!exportHref) throw new Error("the export link has no address");
+    expect(exportHref).toContain(`unit=${unitValue}`);
+    expect(exportHref).toContain("status=overdue");
+    const csv = await page.evaluate(async (url) => {
+      const response = await fetch(url, { credentials: "same-origin" });
+      return { status: response.status, type: response.headers.get("content-type"), text: await response.text() };
+    }, exportHref);
+    expect(csv.status).toBe(200);
+    expect(csv.type).toContain("text/csv");
+    const [header, ...lines] = parseCsv(csv.text.replace(/^\uFEFF/, ""));
+    expect(header?.slice(0, 4)).toEqual(["Name", "Collar number", "Unit", "Job role"]);
+    expect(lines.map((line) => [line[0], line[1], line[2]])).toEqual(
+      rows.map(([name, collar, unit]) => [name, collar === "None" ? "" : collar, unit]),
+    );
+    for (const line of lines) expect(line.some((field) => field.endsWith("(overdue)"))).toBe(true);
+
+    // Open an overdue officer's record from the grid page on screen.
+    const officerName = rows.at(-1)?.[0];
+    if (!officerName) throw new Error("no overdue officer");
+    const learnerLink = page.getByRole("table", { name: "Completion by learner" }).getByRole("link", {
+      name: officerName,
+      exact: true,
+    });
+    await keyboard.activate(learnerLink.first());
+    await trainer.arrive(`${officerName} – Training record`);
+    const modules = page.getByRole("table", { name: "Modules" });
+    await expect.poll(() => modules.textContent()).toContain("Overdue");
+    expect(await page.getByRole("heading", { name: "Knowledge-check attempts" }).count()).toBe(1);
+    expect(await page.getByRole("heading", { name: "Certificates" }).count()).toBe(1);
+    expect(await page.getByRole("heading", { name: "Learning history" }).count()).toBe(1);
+    await trainer.activate(page.locator(".govuk-back-link"));
+    await trainer.arrive("Training records");
+
+    expect(trainer.visited.length).toBeGreaterThanOrEqual(6);
+    expect(device.errors).toEqual([]);
+    await device.context.close();
+  });
+
+  it("tells an officer they do not have access, and the API refuses them too", async () => {
+    const device = await newDevice(browser, server.baseURL);
+    const officer = new Officer(device.page, "pointer");
+    await signIn(officer, await server.newOfficer());
+    // No link to the trainer pages in the officer's menu.
+    expect(await device.page.locator('a[href="/trainer"]').count()).toBe(0);
+    await device.page.goto("/trainer");
+    await officer.arrive("You do not have access", { focus: "none" });
+    expect(device.errors).toEqual([]);
+    // Hiding the page is a courtesy; the server is what refuses.
+    const status = await device.page.evaluate(async () => (await fetch("/api/trainer/grid")).status);
+    expect(status).toBe(403);
+    await device.context.close();
+  });
+});
