@@ -17,6 +17,7 @@ import { ResultPage } from "./pages/result";
 import { CertificatePage } from "./pages/certificate";
 import { NotFoundPage } from "./pages/not-found";
 import { LearnerRecordPage } from "./pages/trainer/learner-record";
+import { TrainerChartsPage } from "./pages/trainer/trainer-charts";
 import { TrainerGridPage } from "./pages/trainer/trainer-grid";
 import { TrainerOnly } from "./pages/trainer/trainer-only";
 
@@ -93,6 +94,12 @@ function CurrentPage({ route }: { route: Route }) {
       return (
         <TrainerOnly>
           <TrainerGridPage query={route.query} />
+        </TrainerOnly>
+      );
+    case "trainer-charts":
+      return (
+        <TrainerOnly>
+          <TrainerChartsPage query={route.query} />
         </TrainerOnly>
       );
     case "trainer-learner":

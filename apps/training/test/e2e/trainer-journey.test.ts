@@ -154,6 +154,20 @@ describe("the trainer's journey through training records", () => {
     await trainer.activate(page.locator(".govuk-back-link"));
     await trainer.arrive("Training records");
 
+    // The charts read the same query: the people in the unit chart add up to the people the grid counts.
+    const everyone = Number((await page.locator("#results").textContent())?.match(/^([\d,]+)/)?.[1]?.replace(/,/g, ""));
+    await keyboard.activate(page.getByRole("link", { name: "Charts for this filter" }));
+    await trainer.arrive("Training charts");
+    for (const chart of ["Completion by module", "Completion by unit", "Completions over time"])
+      expect(await page.getByRole("figure", { name: chart }).count()).toBe(1);
+    const unitTable = page.getByRole("figure", { name: "Completion by unit" }).getByRole("table");
+    const perUnit = await unitTable
+      .locator("tbody tr")
+      .evaluateAll((rows) =>
+        rows.map((row) => Number(row.querySelectorAll("td")[0]?.textContent?.replace(/,/g, "") ?? "NaN")),
+      );
+    expect(perUnit.reduce((sum, people) => sum + people, 0)).toBe(everyone);
+
     expect(trainer.visited.length).toBeGreaterThanOrEqual(6);
     expect(device.errors).toEqual([]);
     await device.context.close();

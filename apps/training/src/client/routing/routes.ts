@@ -17,6 +17,7 @@ export type Route =
   | { name: "certificate"; certificateId: string }
   | { name: "trainer-grid"; query?: string }
   | { name: "trainer-learner"; userId: string }
+  | { name: "trainer-charts"; query?: string }
   | { name: "not-found"; path: string };
 
 const segment = "([^/]+)";
@@ -56,6 +57,11 @@ const patterns: ReadonlyArray<[RegExp, (parts: string[], search: URLSearchParams
     /^\/trainer$/,
     (_, search) =>
       search.toString() === "" ? { name: "trainer-grid" } : { name: "trainer-grid", query: search.toString() },
+  ],
+  [
+    /^\/trainer\/charts$/,
+    (_, search) =>
+      search.toString() === "" ? { name: "trainer-charts" } : { name: "trainer-charts", query: search.toString() },
   ],
   [new RegExp(`^/trainer/learners/${segment}$`), ([userId = ""]) => ({ name: "trainer-learner", userId })],
 ];
@@ -119,6 +125,8 @@ export function href(route: Route): string {
       return route.query === undefined || route.query === "" ? "/trainer" : `/trainer?${route.query}`;
     case "trainer-learner":
       return `/trainer/learners/${enc(route.userId)}`;
+    case "trainer-charts":
+      return route.query === undefined || route.query === "" ? "/trainer/charts" : `/trainer/charts?${route.query}`;
     case "not-found":
       return route.path;
   }

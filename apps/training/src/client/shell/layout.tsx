@@ -34,7 +34,9 @@ export function Layout({ signedIn, children }: { signedIn: boolean; children: Re
                       item(
                         { name: "trainer-grid" },
                         "Training records",
-                        route.name === "trainer-grid" || route.name === "trainer-learner",
+                        route.name === "trainer-grid" ||
+                          route.name === "trainer-learner" ||
+                          route.name === "trainer-charts",
                       ),
                     ]
                   : []),

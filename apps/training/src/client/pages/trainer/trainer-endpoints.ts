@@ -1,4 +1,5 @@
 import {
+  ChartsResponseSchema,
   GridResponseSchema,
   GridSummaryResponseSchema,
   LearnerRecordResponseSchema,
@@ -23,3 +24,6 @@ export const getLearnerRecord = (userId: string) =>
 
 /** Where the CSV of the current filter downloads from (the same filter the grid shows). */
 export const gridCsvHref = (query: string) => `${trainerPaths.gridCsv}${query}`;
+
+/** Completion by module, by unit and over time, for the same filter as the grid. */
+export const getCharts = (query: string) => call("GET", `${trainerPaths.charts}${query}`, ChartsResponseSchema);

@@ -162,6 +162,16 @@ export function TrainerGridPage({ query = "" }: { query?: string | undefined }) 
           <span className="govuk-visually-hidden"> of the {summary.learners} people matching this filter</span>
         </a>
       </p>
+      <p className="govuk-body">
+        <Link
+          to={{
+            name: "trainer-charts",
+            ...(Object.keys(filter).length === 0 ? {} : { query: trainerQuery(filter).slice(1) }),
+          }}
+        >
+          Charts for this filter
+        </Link>
+      </p>
 
       <ScrollRegion labelledBy="grid-caption">
         <Table
