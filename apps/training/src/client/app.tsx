@@ -18,6 +18,7 @@ import { CertificatePage } from "./pages/certificate";
 import { NotFoundPage } from "./pages/not-found";
 import { LearnerRecordPage } from "./pages/trainer/learner-record";
 import { TrainerChartsPage } from "./pages/trainer/trainer-charts";
+import { TrainerEvidencePage } from "./pages/trainer/trainer-evidence";
 import { TrainerGridPage } from "./pages/trainer/trainer-grid";
 import { TrainerOnly } from "./pages/trainer/trainer-only";
 
@@ -100,6 +101,12 @@ function CurrentPage({ route }: { route: Route }) {
       return (
         <TrainerOnly>
           <TrainerChartsPage query={route.query} />
+        </TrainerOnly>
+      );
+    case "trainer-evidence":
+      return (
+        <TrainerOnly>
+          <TrainerEvidencePage />
         </TrainerOnly>
       );
     case "trainer-learner":

@@ -168,6 +168,18 @@ describe("the trainer's journey through training records", () => {
       );
     expect(perUnit.reduce((sum, people) => sum + people, 0)).toBe(everyone);
 
+    // The evidence view: live counts against the training recommendations, beside the force's plan.
+    await trainer.activate(page.getByRole("link", { name: "Back to the training records for this filter" }));
+    await trainer.arrive("Training records");
+    await keyboard.activate(page.getByRole("link", { name: "Evidence against the action plan" }));
+    await trainer.arrive("Evidence against the action plan");
+    const evidence = page.getByRole("table", { name: "Training evidence by recommendation" });
+    const evidenceIds = await evidence
+      .locator("tbody tr th")
+      .evaluateAll((cells) => cells.map((cell) => cell.querySelector("span")?.textContent?.trim()));
+    for (const id of ["10.1", "13.1", "20.2"]) expect(evidenceIds).toContain(id);
+    expect(await page.getByRole("heading", { name: "Progress on the action plan", exact: true }).count()).toBe(1);
+
     expect(trainer.visited.length).toBeGreaterThanOrEqual(6);
     expect(device.errors).toEqual([]);
     await device.context.close();

@@ -20,6 +20,7 @@ const everyRoute: Route[] = [
   { name: "trainer-grid", query: "jobRole=investigator&status=overdue&q=Smith+J" },
   { name: "trainer-learner", userId: "0b5c1f8e-8d1e-4b8a-9d1a-3f1f7f1e2a10" },
   { name: "trainer-charts" },
+  { name: "trainer-evidence" },
   { name: "trainer-charts", query: "jobRole=supervisor" },
 ];
 

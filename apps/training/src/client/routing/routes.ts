@@ -18,6 +18,7 @@ export type Route =
   | { name: "trainer-grid"; query?: string }
   | { name: "trainer-learner"; userId: string }
   | { name: "trainer-charts"; query?: string }
+  | { name: "trainer-evidence" }
   | { name: "not-found"; path: string };
 
 const segment = "([^/]+)";
@@ -63,6 +64,7 @@ const patterns: ReadonlyArray<[RegExp, (parts: string[], search: URLSearchParams
     (_, search) =>
       search.toString() === "" ? { name: "trainer-charts" } : { name: "trainer-charts", query: search.toString() },
   ],
+  [/^\/trainer\/evidence$/, () => ({ name: "trainer-evidence" })],
   [new RegExp(`^/trainer/learners/${segment}$`), ([userId = ""]) => ({ name: "trainer-learner", userId })],
 ];
 
@@ -125,6 +127,8 @@ export function href(route: Route): string {
       return route.query === undefined || route.query === "" ? "/trainer" : `/trainer?${route.query}`;
     case "trainer-learner":
       return `/trainer/learners/${enc(route.userId)}`;
+    case "trainer-evidence":
+      return "/trainer/evidence";
     case "trainer-charts":
       return route.query === undefined || route.query === "" ? "/trainer/charts" : `/trainer/charts?${route.query}`;
     case "not-found":

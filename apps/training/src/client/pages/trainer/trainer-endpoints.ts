@@ -1,5 +1,7 @@
 import {
   ChartsResponseSchema,
+  EvidenceResponseSchema,
+  PublishedPlanSchema,
   GridResponseSchema,
   GridSummaryResponseSchema,
   LearnerRecordResponseSchema,
@@ -27,3 +29,9 @@ export const gridCsvHref = (query: string) => `${trainerPaths.gridCsv}${query}`;
 
 /** Completion by module, by unit and over time, for the same filter as the grid. */
 export const getCharts = (query: string) => call("GET", `${trainerPaths.charts}${query}`, ChartsResponseSchema);
+
+/** Live training evidence for each training-related recommendation of the force's action plan. */
+export const getEvidence = () => call("GET", trainerPaths.evidence, EvidenceResponseSchema);
+
+/** The force's action plan with its progress updates, as it would be published. */
+export const getPublishedPlan = () => call("GET", trainerPaths.publishedJson, PublishedPlanSchema);

@@ -172,6 +172,9 @@ export function TrainerGridPage({ query = "" }: { query?: string | undefined }) 
           Charts for this filter
         </Link>
       </p>
+      <p className="govuk-body">
+        <Link to={{ name: "trainer-evidence" }}>Evidence against the action plan</Link>
+      </p>
 
       <ScrollRegion labelledBy="grid-caption">
         <Table

@@ -1,0 +1,123 @@
+import { useState } from "react";
+import { ActionPlanTable, noActionPlanFilters, Table, type TableCell } from "@stalking-response/ui";
+import type { EvidenceResponse, PublishedPlan } from "../../../shared/trainer-api";
+import type { ApiResult } from "../../api/client";
+import { useResource } from "../../api/use-resource";
+import { formatDateTime, londonDayOf } from "../../format/dates";
+import { PageHeading, useDocumentTitle } from "../../shell/page";
+import { LoadingPage, ProblemPage } from "../../shell/status-pages";
+import { ScrollRegion } from "./scroll-region";
+import { getEvidence, getPublishedPlan } from "./trainer-endpoints";
+import { jobRoleLabels } from "./trainer-only";
+import { trainerPaths } from "../../../shared/trainer-api";
+
+type EvidenceData = { evidence: EvidenceResponse; published: PublishedPlan };
+
+async function loadEvidence(): Promise<ApiResult<EvidenceData>> {
+  const [evidence, published] = await Promise.all([getEvidence(), getPublishedPlan()]);
+  if (!evidence.ok) return evidence;
+  if (!published.ok) return published;
+  return { ok: true, data: { evidence: evidence.data, published: published.data } };
+}
+
+/**
+ * The force's action plan beside the live training evidence for its training recommendations: which modules
+ * answer each one, and how many distinct people were assigned and hold a current completion, by job role.
+ */
+export function TrainerEvidencePage() {
+  const [resource] = useResource("trainer-evidence", loadEvidence);
+  useDocumentTitle("Evidence against the action plan");
+  if (resource.state === "loading") return <LoadingPage />;
+  if (resource.state === "failed") return <ProblemPage problem={resource.problem} />;
+  return <Evidence {...resource.data} />;
+}
+
+function Evidence({ evidence, published }: EvidenceData) {
+  const [filters, setFilters] = useState(noActionPlanFilters);
+  const count = (value: number): TableCell => ({ content: value.toLocaleString("en-GB"), format: "numeric" });
+  return (
+    <>
+      <PageHeading caption={evidence.force.name}>Evidence against the action plan</PageHeading>
+      <p className="govuk-body">
+        {evidence.people.toLocaleString("en-GB")} people in the force could be trained. Every number counts distinct
+        people. Figures as at {formatDateTime(evidence.generatedAt)}.
+      </p>
+      {evidence.plan === null ? (
+        <p className="govuk-body">This force has no action plan in the toolkit yet.</p>
+      ) : (
+        <p className="govuk-body">
+          Plan: {evidence.plan.sourceTitle}
+          {evidence.plan.sourceUrl === null ? null : (
+            <>
+              {" "}
+              (
+              <a className="govuk-link" href={evidence.plan.sourceUrl}>
+                source<span className="govuk-visually-hidden">: {evidence.plan.sourceTitle}</span>
+              </a>
+              )
+            </>
+          )}
+        </p>
+      )}
+      <ScrollRegion labelledBy="evidence-caption">
+        <Table
+          caption={<span id="evidence-caption">Training evidence by recommendation</span>}
+          captionClassName="govuk-table__caption--m"
+          firstCellIsHeader
+          head={[
+            { content: "Recommendation" },
+            { content: "Modules that answer it" },
+            { content: "People assigned", format: "numeric" },
+            { content: "People completed", format: "numeric" },
+            { content: "Completed by job role" },
+          ]}
+          rowKeys={evidence.items.map((item) => item.id)}
+          rows={evidence.items.map((item): TableCell[] => [
+            <>
+              <span className="govuk-!-font-weight-bold">{item.id}</span> {item.summary}
+            </>,
+            item.modules.length === 0 ? "None yet" : item.modules.map((module) => module.title).join("; "),
+            count(item.assigned),
+            count(item.completed),
+            <ul key="roles" className="govuk-list govuk-body-s">
+              {item.byRole.map((role) => (
+                <li key={role.jobRole}>
+                  {jobRoleLabels[role.jobRole]}: {role.completed} of {role.people}
+                  {role.percent === null ? "" : ` (${role.percent}%)`}
+                </li>
+              ))}
+            </ul>,
+          ])}
+        />
+      </ScrollRegion>
+      <h2 className="govuk-heading-m">Publish</h2>
+      <p className="govuk-body">
+        Forces publish their plans and progress. Download the page to put on the force website, with the
+        machine-readable data beside it (aggregate counts only, no names).
+      </p>
+      <ul className="govuk-list">
+        <li>
+          <a className="govuk-link" href={trainerPaths.publishedHtml} download>
+            Download the plan as a web page (HTML)
+          </a>
+        </li>
+        <li>
+          <a className="govuk-link" href={trainerPaths.publishedJson} download>
+            Download the plan as data (JSON)
+          </a>
+        </li>
+      </ul>
+      {published.plan === null ? null : (
+        <>
+          <h2 className="govuk-heading-m">Progress on the action plan</h2>
+          <ActionPlanTable
+            plan={published.plan}
+            asOf={londonDayOf(evidence.generatedAt)}
+            filters={filters}
+            onFiltersChange={setFilters}
+          />
+        </>
+      )}
+    </>
+  );
+}
