@@ -253,7 +253,8 @@ async function answerQuestions(
         break;
       case "multipleChoice": {
         const group = page.getByRole("group", { name: question.prompt });
-        for (const option of value as readonly string[]) await group.getByLabel(labelOf(option), { exact: true }).check();
+        for (const option of value as readonly string[])
+          await group.getByLabel(labelOf(option), { exact: true }).check();
         break;
       }
       case "date": {
