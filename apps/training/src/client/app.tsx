@@ -16,6 +16,7 @@ import { CheckAnswersPage } from "./pages/check-answers";
 import { ResultPage } from "./pages/result";
 import { CertificatePage } from "./pages/certificate";
 import { NotFoundPage } from "./pages/not-found";
+import { AssignmentsPage, AssignPage } from "./pages/trainer/assignments";
 import { LearnerRecordPage } from "./pages/trainer/learner-record";
 import { TrainerChartsPage } from "./pages/trainer/trainer-charts";
 import { TrainerEvidencePage } from "./pages/trainer/trainer-evidence";
@@ -107,6 +108,18 @@ function CurrentPage({ route }: { route: Route }) {
       return (
         <TrainerOnly>
           <TrainerEvidencePage />
+        </TrainerOnly>
+      );
+    case "trainer-assignments":
+      return (
+        <TrainerOnly>
+          <AssignmentsPage />
+        </TrainerOnly>
+      );
+    case "trainer-assign":
+      return (
+        <TrainerOnly>
+          <AssignPage step={route.step} fromCheck={route.fromCheck === true} />
         </TrainerOnly>
       );
     case "trainer-learner":

@@ -185,6 +185,57 @@ describe("the trainer's journey through training records", () => {
     await device.context.close();
   });
 
+  it("assigns a module to a job role one question per page, checks the answers and lists the assignment", async () => {
+    const device = await newDevice(browser, server.baseURL);
+    const trainer = new Officer(device.page, "pointer");
+    const { page } = device;
+    await signIn(trainer, demoTrainer);
+    await page.goto("/trainer");
+    await trainer.arrive("Training records", { focus: "none" });
+    await trainer.activate(page.getByRole("link", { name: "Assignments", exact: true }));
+    await trainer.arrive("Assignments");
+    await trainer.activate(page.getByRole("button", { name: "Assign a module" }));
+    await trainer.arrive("Which module do you want to assign?");
+
+    // Continuing without an answer names the problem in an error summary that takes focus.
+    await trainer.activate(page.getByRole("button", { name: "Continue" }));
+    await trainer.arrive("Error: Which module do you want to assign?", { focus: "error-summary" });
+    expect(await page.locator(".govuk-error-summary").textContent()).toContain("Select the module to assign");
+    const moduleTitle = (await page.locator("input[name=moduleId] + label").first().textContent())?.trim() ?? "";
+    await trainer.choose([moduleTitle], "radio");
+    await trainer.activate(page.getByRole("button", { name: "Continue" }));
+    await trainer.arrive("Which job role should take it?");
+    await trainer.choose(["Investigator"], "radio");
+    await trainer.activate(page.getByRole("button", { name: "Continue" }));
+    await trainer.arrive("Which unit should take it?");
+    await trainer.activate(page.getByRole("button", { name: "Continue" }));
+    await trainer.arrive("When should it be completed by?");
+    await trainer.fill(page.getByLabel("Day"), "30");
+    await trainer.fill(page.getByLabel("Month"), "2");
+    await trainer.fill(page.getByLabel("Year"), "2031");
+    await trainer.activate(page.getByRole("button", { name: "Continue" }));
+    await trainer.arrive("Error: When should it be completed by?", { focus: "error-summary" });
+    expect(await page.locator(".govuk-error-summary").textContent()).toContain("must be a real date");
+    await page.getByLabel("Day").fill("28");
+    await trainer.activate(page.getByRole("button", { name: "Continue" }));
+    await trainer.arrive("Check the assignment before you save it");
+    const answers = await page.locator(".govuk-summary-list").textContent();
+    for (const text of [moduleTitle, "Investigator", "All units", "28 February 2031"]) expect(answers).toContain(text);
+
+    await trainer.activate(page.getByRole("button", { name: "Assign module" }));
+    await trainer.arrive("Assignments", { focus: "none" });
+    expect(await page.locator(".govuk-notification-banner").textContent()).toContain(`${moduleTitle} is assigned to`);
+    const listed = await page
+      .getByRole("table", { name: "Modules assigned in the force" })
+      .locator("tbody tr")
+      .evaluateAll((rows) => rows.map((row) => row.textContent ?? ""));
+    expect(
+      listed.some((row) => row.includes(moduleTitle) && row.includes("Investigator") && row.includes("2031")),
+    ).toBe(true);
+    expect(device.errors).toEqual([]);
+    await device.context.close();
+  });
+
   it("tells an officer they do not have access, and the API refuses them too", async () => {
     const device = await newDevice(browser, server.baseURL);
     const officer = new Officer(device.page, "pointer");

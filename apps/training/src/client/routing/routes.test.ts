@@ -21,6 +21,10 @@ const everyRoute: Route[] = [
   { name: "trainer-learner", userId: "0b5c1f8e-8d1e-4b8a-9d1a-3f1f7f1e2a10" },
   { name: "trainer-charts" },
   { name: "trainer-evidence" },
+  { name: "trainer-assignments" },
+  { name: "trainer-assign", step: "module" },
+  { name: "trainer-assign", step: "due-date", fromCheck: true },
+  { name: "trainer-assign", step: "check" },
   { name: "trainer-charts", query: "jobRole=supervisor" },
 ];
 

@@ -2,6 +2,10 @@
  * Every page of the officer's journey as a typed value, with one parser and one printer so that a link
  * can never point at a path the router does not understand.
  */
+/** The pages of assigning a module, in order. */
+export type AssignStep = "module" | "job-role" | "unit" | "due-date" | "check";
+const assignSteps = new Set<string>(["module", "job-role", "unit", "due-date", "check"]);
+
 export type Route =
   | { name: "sign-in"; next?: string }
   | { name: "sign-out" }
@@ -19,6 +23,8 @@ export type Route =
   | { name: "trainer-learner"; userId: string }
   | { name: "trainer-charts"; query?: string }
   | { name: "trainer-evidence" }
+  | { name: "trainer-assignments" }
+  | { name: "trainer-assign"; step: AssignStep; fromCheck?: true }
   | { name: "not-found"; path: string };
 
 const segment = "([^/]+)";
@@ -65,6 +71,16 @@ const patterns: ReadonlyArray<[RegExp, (parts: string[], search: URLSearchParams
       search.toString() === "" ? { name: "trainer-charts" } : { name: "trainer-charts", query: search.toString() },
   ],
   [/^\/trainer\/evidence$/, () => ({ name: "trainer-evidence" })],
+  [/^\/trainer\/assignments$/, () => ({ name: "trainer-assignments" })],
+  [
+    new RegExp(`^/trainer/assignments/new/${segment}$`),
+    ([step = ""], search) =>
+      !assignSteps.has(step)
+        ? { name: "not-found", path: `/trainer/assignments/new/${step}` }
+        : search.get("change") === "yes" && step !== "check"
+          ? { name: "trainer-assign", step: step as AssignStep, fromCheck: true }
+          : { name: "trainer-assign", step: step as AssignStep },
+  ],
   [new RegExp(`^/trainer/learners/${segment}$`), ([userId = ""]) => ({ name: "trainer-learner", userId })],
 ];
 
@@ -129,6 +145,10 @@ export function href(route: Route): string {
       return `/trainer/learners/${enc(route.userId)}`;
     case "trainer-evidence":
       return "/trainer/evidence";
+    case "trainer-assignments":
+      return "/trainer/assignments";
+    case "trainer-assign":
+      return `/trainer/assignments/new/${route.step}${route.fromCheck ? "?change=yes" : ""}`;
     case "trainer-charts":
       return route.query === undefined || route.query === "" ? "/trainer/charts" : `/trainer/charts?${route.query}`;
     case "not-found":

@@ -1,4 +1,6 @@
 import {
+  AssignmentSchema,
+  AssignmentsResponseSchema,
   ChartsResponseSchema,
   EvidenceResponseSchema,
   PublishedPlanSchema,
@@ -7,6 +9,7 @@ import {
   LearnerRecordResponseSchema,
   trainerPaths,
   UnitsResponseSchema,
+  type NewAssignment,
 } from "../../../shared/trainer-api";
 import { call } from "../../api/client";
 
@@ -35,3 +38,9 @@ export const getEvidence = () => call("GET", trainerPaths.evidence, EvidenceResp
 
 /** The force's action plan with its progress updates, as it would be published. */
 export const getPublishedPlan = () => call("GET", trainerPaths.publishedJson, PublishedPlanSchema);
+
+/** The force's assignments, with how many people each covers. */
+export const getAssignments = () => call("GET", trainerPaths.assignments, AssignmentsResponseSchema);
+
+/** Assigns a module to a job role and/or a unit (a write: the client sends the CSRF header). */
+export const createAssignment = (body: NewAssignment) => call("POST", trainerPaths.assignments, AssignmentSchema, body);

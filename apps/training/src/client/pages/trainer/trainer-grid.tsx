@@ -175,6 +175,9 @@ export function TrainerGridPage({ query = "" }: { query?: string | undefined }) 
       <p className="govuk-body">
         <Link to={{ name: "trainer-evidence" }}>Evidence against the action plan</Link>
       </p>
+      <p className="govuk-body">
+        <Link to={{ name: "trainer-assignments" }}>Assignments</Link>
+      </p>
 
       <ScrollRegion labelledBy="grid-caption">
         <Table
