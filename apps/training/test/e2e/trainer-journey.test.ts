@@ -96,7 +96,7 @@ describe("the trainer's journey through training records", () => {
     if (!unitValue) throw new Error(`no unit option for ${unitName}`);
     await page.getByLabel("Unit").selectOption(unitValue);
     const keyboard = new Officer(page, "keyboard");
-    for (const label of ["Unit", "Job role", "Module", "Status", "Name or collar number"])
+    for (const label of ["Unit", "Job role", "Module", "Status", "Name or collar number", "Sort by"])
       await keyboard.tabTo(page.getByLabel(label, { exact: true }));
     await keyboard.activate(page.getByRole("button", { name: "Apply filters" }));
     await trainer.arrive("Training records");
@@ -136,6 +136,19 @@ describe("the trainer's journey through training records", () => {
       rows.map(([name, collar, unit]) => [name, collar === "None" ? "" : collar, unit]),
     );
     for (const line of lines) expect(line.some((field) => field.endsWith("(overdue)"))).toBe(true);
+
+    // Sorting is done by the server: Z to A gives the same people in reverse name order.
+    await page.getByLabel("Sort by").selectOption({ label: "Name (Z to A)" });
+    await trainer.activate(page.getByRole("button", { name: "Apply filters" }));
+    await trainer.arrive("Training records");
+    expect(new URL(page.url()).searchParams.get("direction")).toBe("desc");
+    if (rows.length <= 50)
+      expect((await gridRows(page)).map((row) => row[0])).toEqual(rows.map((row) => row[0]).reverse());
+    // A module sort without a module is refused in the page, naming what to do.
+    await page.getByLabel("Sort by").selectOption({ label: "Score on the chosen module (highest first)" });
+    await trainer.activate(page.getByRole("button", { name: "Apply filters" }));
+    await trainer.arrive("Error: Training records", { focus: "error-summary" });
+    expect(await page.locator(".govuk-error-summary").textContent()).toContain("Choose a module to sort by");
 
     // Open an overdue officer's record from the grid page on screen.
     const officerName = rows.at(-1)?.[0];

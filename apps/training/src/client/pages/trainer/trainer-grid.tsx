@@ -1,9 +1,11 @@
-import { useEffect, type FormEvent } from "react";
-import { Button, Pagination, Select, Table, Tag, TextInput, type TableCell } from "@stalking-response/ui";
+import { useEffect, useState, type FormEvent } from "react";
+import { Button, ErrorSummary, Pagination, Select, Table, Tag, TextInput, type TableCell } from "@stalking-response/ui";
 import { JobRoleSchema, type TrainingStatus } from "../../../shared/api";
 import {
   GridStatusFilterSchema,
+  MODULE_SORTS,
   trainerQuery,
+  type GridSort,
   type GridResponse,
   type GridStatusFilter,
   type GridSummaryResponse,
@@ -35,6 +37,26 @@ const statusFilterLabels: Record<GridStatusFilter, string> = {
   "renewal-due": "Renewal due within 30 days",
 };
 
+/** The grid's order: a column and a direction, as the API names them (the default is name, A to Z). */
+type Order = { sort?: string; direction?: string };
+
+const sortOptions: { value: string; text: string; needsModule: boolean }[] = [
+  { value: "name:asc", text: "Name (A to Z)", needsModule: false },
+  { value: "name:desc", text: "Name (Z to A)", needsModule: false },
+  { value: "collarNumber:asc", text: "Collar number", needsModule: false },
+  { value: "status:asc", text: "Status on the chosen module", needsModule: true },
+  { value: "completedAt:desc", text: "Completed on the chosen module (newest first)", needsModule: true },
+  { value: "expiresAt:asc", text: "Expiry on the chosen module (soonest first)", needsModule: true },
+  { value: "score:desc", text: "Score on the chosen module (highest first)", needsModule: true },
+];
+
+function readOrder(query: string): Order {
+  const search = new URLSearchParams(query);
+  const sort = search.get("sort");
+  const direction = search.get("direction");
+  return { ...(sort ? { sort } : {}), ...(direction ? { direction } : {}) };
+}
+
 function readFilter(query: string): { filter: Filter; after: string | undefined } {
   const search = new URLSearchParams(query);
   const filter: Filter = {};
@@ -46,8 +68,8 @@ function readFilter(query: string): { filter: Filter; after: string | undefined 
 }
 
 /** The route of the grid for a filter and (optionally) a page cursor. */
-function gridRoute(filter: Filter, after?: string): Route {
-  const query = trainerQuery({ ...filter, after }).slice(1);
+function gridRoute(filter: Filter, order: Order = {}, after?: string): Route {
+  const query = trainerQuery({ ...filter, ...order, after }).slice(1);
   return query === "" ? { name: "trainer-grid" } : { name: "trainer-grid", query };
 }
 
@@ -56,10 +78,10 @@ const previousKey = (after: string) => `trainer-grid.previous.${after}`;
 
 type GridData = { grid: GridResponse; summary: GridSummaryResponse; units: { id: string; text: string }[] };
 
-async function loadGrid(filter: Filter, after: string | undefined): Promise<ApiResult<GridData>> {
+async function loadGrid(filter: Filter, order: Order, after: string | undefined): Promise<ApiResult<GridData>> {
   const filterQuery = trainerQuery(filter);
   const [grid, summary, units] = await Promise.all([
-    getGrid(trainerQuery({ ...filter, after })),
+    getGrid(trainerQuery({ ...filter, ...order, after })),
     getGridSummary(filterQuery),
     getUnits(),
   ]);
@@ -81,8 +103,10 @@ async function loadGrid(filter: Filter, after: string | undefined): Promise<ApiR
  */
 export function TrainerGridPage({ query = "" }: { query?: string | undefined }) {
   const { filter, after } = readFilter(query);
-  const [resource] = useResource(`trainer-grid?${query}`, () => loadGrid(filter, after));
-  useDocumentTitle("Training records");
+  const order = readOrder(query);
+  const [resource] = useResource(`trainer-grid?${query}`, () => loadGrid(filter, order, after));
+  const [sortError, setSortError] = useState<string | null>(null);
+  useDocumentTitle("Training records", sortError !== null);
   const nextCursor = resource.state === "ready" ? resource.data.grid.nextCursor : null;
   useEffect(() => {
     if (nextCursor !== null) sessionStorage.setItem(previousKey(nextCursor), after ?? "");
@@ -101,13 +125,20 @@ export function TrainerGridPage({ query = "" }: { query?: string | undefined }) 
       const value = data.get(key);
       if (typeof value === "string" && value.trim() !== "") next[key] = value.trim();
     }
-    navigate(gridRoute(next));
+    const chosenOrder = data.get("order");
+    const [sort = "name", direction = "asc"] = (typeof chosenOrder === "string" ? chosenOrder : "").split(":");
+    if (MODULE_SORTS.includes(sort as GridSort) && next.module === undefined) {
+      setSortError("Choose a module to sort by status, dates or score on it");
+      return;
+    }
+    navigate(gridRoute(next, sort === "name" && direction === "asc" ? {} : { sort, direction }));
   };
 
   const option = (value: string, text: string) => ({ value, text });
   return (
     <>
       <PageHeading caption="Trainer">Training records</PageHeading>
+      {sortError === null ? null : <ErrorSummary errors={[{ text: sortError, href: "#order" }]} />}
       <form method="get" action="/trainer" onSubmit={onSubmit} className="app-trainer-filter">
         <h2 className="govuk-heading-m">Filter</h2>
         <Select
@@ -145,6 +176,14 @@ export function TrainerGridPage({ query = "" }: { query?: string | undefined }) 
           defaultValue={filter.q ?? ""}
           spellCheck={false}
         />
+        <Select
+          id="order"
+          label="Sort by"
+          name="order"
+          defaultValue={`${order.sort ?? "name"}:${order.direction ?? "asc"}`}
+          errorMessage={sortError ?? undefined}
+          items={sortOptions.map(({ value, text }) => ({ value, text }))}
+        />
         <Button type="submit">Apply filters</Button>
       </form>
       {Object.keys(filter).length === 0 ? null : (
@@ -157,7 +196,7 @@ export function TrainerGridPage({ query = "" }: { query?: string | undefined }) 
         {summary.learners === 1 ? "1 person matches" : `${summary.learners.toLocaleString("en-GB")} people match`}
       </h2>
       <p className="govuk-body">
-        <a className="govuk-link" href={gridCsvHref(trainerQuery(filter))} download>
+        <a className="govuk-link" href={gridCsvHref(trainerQuery({ ...filter, ...order }))} download>
           Export CSV
           <span className="govuk-visually-hidden"> of the {summary.learners} people matching this filter</span>
         </a>
@@ -214,10 +253,10 @@ export function TrainerGridPage({ query = "" }: { query?: string | undefined }) 
           after === undefined
             ? undefined
             : previous === null
-              ? { ...linkTo(gridRoute(filter)), text: "First page" }
-              : { ...linkTo(gridRoute(filter, previous === "" ? undefined : previous)) }
+              ? { ...linkTo(gridRoute(filter, order)), text: "First page" }
+              : { ...linkTo(gridRoute(filter, order, previous === "" ? undefined : previous)) }
         }
-        next={nextCursor === null ? undefined : { ...linkTo(gridRoute(filter, nextCursor)) }}
+        next={nextCursor === null ? undefined : { ...linkTo(gridRoute(filter, order, nextCursor)) }}
       />
 
       <ModuleCountsTable summary={summary} />
