@@ -2,7 +2,7 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchBrowser, newDevice } from "./browser";
 import { Officer } from "./driver";
-import { signIn } from "./journey";
+import { openModule, readLessons, signIn, spoModule, takeKnowledgeCheck } from "./journey";
 import { startTrainingServer, type TrainingServer } from "./server";
 
 // The demo force's first trainer (README "Demo sign-ins"); the seed creates it with this public password.
@@ -247,6 +247,42 @@ describe("the trainer's journey through training records", () => {
     ).toBe(true);
     expect(device.errors).toEqual([]);
     await device.context.close();
+  });
+
+  it("counts an officer who completes module 3 in the evidence view", async () => {
+    const desk = await newDevice(browser, server.baseURL);
+    const trainer = new Officer(desk.page, "pointer");
+    await signIn(trainer, demoTrainer);
+    /** People completed per recommendation answered by module 3, read from the evidence table. */
+    const completedBySpo = async () => {
+      await desk.page.goto("/trainer/evidence");
+      await trainer.arrive("Evidence against the action plan", { focus: "none" });
+      return desk.page
+        .getByRole("table", { name: "Training evidence by recommendation" })
+        .locator("tbody tr")
+        .evaluateAll(
+          (rows, title) =>
+            rows
+              .filter((row) => row.querySelectorAll("td")[0]?.textContent?.includes(title))
+              .map((row) => Number(row.querySelectorAll("td")[2]?.textContent?.replace(/,/g, ""))),
+          spoModule().title,
+        );
+    };
+    const before = await completedBySpo();
+    expect(before.length).toBeGreaterThan(0);
+
+    const phone = await newDevice(browser, server.baseURL);
+    const officer = new Officer(phone.page, "pointer");
+    await signIn(officer, await server.newOfficer());
+    await openModule(officer, "Not started");
+    await officer.activate(phone.page.getByRole("button", { name: "Start module" }));
+    await readLessons(officer);
+    await takeKnowledgeCheck(officer, true);
+    await phone.context.close();
+
+    expect(await completedBySpo()).toEqual(before.map((people) => people + 1));
+    expect(desk.errors).toEqual([]);
+    await desk.context.close();
   });
 
   it("tells an officer they do not have access, and the API refuses them too", async () => {
