@@ -60,7 +60,8 @@ const COMMANDS = [
 ];
 
 // Fictional names; combinations are generated, so no real person is described.
-const GIVEN = [
+/** Fictional given names for demo and synthetic people. */
+export const GIVEN = [
   "Alex",
   "Sam",
   "Jordan",
@@ -82,7 +83,8 @@ const GIVEN = [
   "Owen",
   "Megan",
 ];
-const FAMILY = [
+/** Fictional family names for demo and synthetic people. */
+export const FAMILY = [
   "Baker",
   "Patel",
   "Okafor",
