@@ -98,11 +98,7 @@ function BlockView({
           <Heading level={level} className="govuk-heading-m">
             {block.title}
           </Heading>
-          <ul className="govuk-list govuk-list--bullet">
-            {block.items.map((item) => (
-              <li key={item}>{item}</li>
-            ))}
-          </ul>
+          <BulletList items={block.items} />
           <Citation ids={block.sources} sources={sources} jurisdiction={block.jurisdiction} />
         </>,
       );
@@ -132,11 +128,7 @@ function BlockView({
           {block.prompts.length > 0 && (
             <>
               <p className="govuk-body govuk-!-font-weight-bold govuk-!-margin-bottom-1">Think about</p>
-              <ul className="govuk-list govuk-list--bullet">
-                {block.prompts.map((prompt) => (
-                  <li key={prompt}>{prompt}</li>
-                ))}
-              </ul>
+              <BulletList items={block.prompts} />
             </>
           )}
         </>,
@@ -148,11 +140,7 @@ function BlockView({
           <Heading level={level} className="govuk-heading-m">
             {block.title}
           </Heading>
-          <ul className="govuk-list govuk-list--bullet">
-            {block.items.map((item) => (
-              <li key={item}>{item}</li>
-            ))}
-          </ul>
+          <BulletList items={block.items} />
           <Citation ids={block.sources} sources={sources} jurisdiction={block.jurisdiction} />
         </>,
       );
@@ -228,5 +216,15 @@ export function LessonView({
         />
       ))}
     </article>
+  );
+}
+
+function BulletList({ items }: { items: readonly string[] }) {
+  return (
+    <ul className="govuk-list govuk-list--bullet">
+      {items.map((item) => (
+        <li key={item}>{item}</li>
+      ))}
+    </ul>
   );
 }
