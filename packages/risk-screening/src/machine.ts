@@ -14,7 +14,7 @@ import {
 } from "./rules";
 import type { Answers, Classification, ForceConfig, Grade, Override, ScreeningOutcome } from "./schemas";
 import { ActorSchema } from "./schemas";
-import { editTargets, eventActor, eventType, validateEvent } from "./validate";
+import { editTargets, eventActor, eventType, notHere, validateEvent } from "./validate";
 
 /** What a host passes when it creates a screening actor. */
 export interface ScreeningInput {
@@ -124,7 +124,7 @@ export function createScreeningMachine(options: ScreeningMachineOptions = {}) {
       reject: assign(({ context, event }) => {
         const found = validateEvent(context, event);
         const type = eventType(event);
-        const issues = found.length ? found : [{ field: "type", message: `"${type}" is not available at this step` }];
+        const issues = found.length ? found : [notHere(type)];
         const at = now();
         const reason = issues.map((i) => i.message).join("; ");
         const actor = ActorSchema.safeParse((event as { actor?: unknown }).actor);

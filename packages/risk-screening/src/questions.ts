@@ -536,12 +536,5 @@ export const tasks: Readonly<Record<TaskId, TaskDefinition>> = withIds<TaskId, T
   },
 });
 
-/** Task order for display; victim tasks follow one another. */
-export const taskOrder: readonly TaskId[] = [
-  "recording",
-  "spoDecision",
-  "needsAssessment",
-  "rightsExplained",
-  "referrals",
-  "safeguarding",
-];
+/** Task order for display (the order {@link tasks} defines them in); victim tasks follow one another. */
+export const taskOrder: readonly TaskId[] = Object.keys(tasks) as TaskId[];

@@ -2,6 +2,7 @@ import type { RecommendationId } from "@stalking-response/recommendations";
 import type { ScreeningContext } from "./context";
 import { onlineBehaviourCategory, recordingOptions, s2A3Behaviours, stalkingBehaviourOptions } from "./questions";
 import type { Classification, Grade, Instrument, InstrumentQuestion, Question, RequiredAction } from "./schemas";
+import { GradeSchema } from "./schemas";
 
 /** Reads a string answer (undefined when missing or not a string). */
 export function answerText(context: Pick<ScreeningContext, "answers">, id: string): string | undefined {
@@ -172,11 +173,9 @@ export function scoreInstrument(
   return { yesCount, notKnownCount, band, escalated };
 }
 
-const gradeOrder: readonly Grade[] = ["standard", "medium", "high"];
-
-/** Orders grades: standard < medium < high. */
+/** Orders grades: standard < medium < high (the order {@link GradeSchema} lists them in). */
 export function gradeRank(grade: Grade): number {
-  return gradeOrder.indexOf(grade);
+  return GradeSchema.options.indexOf(grade);
 }
 
 /** The grade the rules propose and every reason behind it, for the grading page and the supervisor. */

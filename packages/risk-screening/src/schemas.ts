@@ -129,9 +129,6 @@ export type Instrument = z.infer<typeof InstrumentSchema>;
 /** An instrument as written before defaults are applied (what a force's JSON file holds). */
 export type InstrumentInput = z.input<typeof InstrumentSchema>;
 
-/** An answer to an instrument question. */
-export const InstrumentAnswerSchema = z.string().min(1);
-
 /** Flag-based reasons to propose a high grade before the officer grades (design choices a force can switch). */
 export const HighGradeTriggerSchema = z.enum(["breachOfOrder", "threatsFromExPartner", "threats"]);
 /** A flag-based reason to propose a high grade. */

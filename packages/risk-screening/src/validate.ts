@@ -228,7 +228,8 @@ function supervisorIssues(context: ScreeningContext, event: ScreeningEvent & { a
   return issues;
 }
 
-const notHere = (type: string): Issue => ({ field: "type", message: `"${type}" is not available at this step` });
+/** The issue for an event the screening understands but cannot take at its current step. */
+export const notHere = (type: string): Issue => ({ field: "type", message: `"${type}" is not available at this step` });
 
 /**
  * Everything wrong with an event in the screening's current position, as field + message pairs.
