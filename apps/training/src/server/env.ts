@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { DEFAULT_PUBLISH_MIN_GROUP_SIZE } from "./trainer/publish";
 
 const flag = z.enum(["true", "false"]).transform((value) => value === "true");
 
@@ -28,6 +29,11 @@ export const EnvSchema = z.object({
     .default(15),
   /** Marks cookies Secure; on by default in production, where the app must sit behind HTTPS. */
   COOKIE_SECURE: flag.optional(),
+  /**
+   * Smallest group a figure on the published action-plan page may describe; smaller counts are withheld.
+   * At least 2, so suppression cannot be switched off by configuration.
+   */
+  PUBLISH_MIN_GROUP_SIZE: z.coerce.number().int().min(2).max(100).default(DEFAULT_PUBLISH_MIN_GROUP_SIZE),
   /** `auto` seeds the demo force when the database has no users; `never` leaves an empty database empty. */
   SEED_DEMO: z.enum(["auto", "never"]).default("auto"),
 });

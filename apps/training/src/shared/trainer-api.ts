@@ -313,15 +313,69 @@ export const EvidenceResponseSchema = z.object({
 /** The evidence view. */
 export type EvidenceResponse = z.infer<typeof EvidenceResponseSchema>;
 
+/** Why a published figure is withheld: it counts too few people, or it would let a reader work one out. */
+export const WithheldReasonSchema = z.enum(["small-number", "secondary"]);
+
+const withheld = z.object({ value: z.null(), suppressed: z.literal(true), reason: WithheldReasonSchema });
+
+/**
+ * A count of people on the public page: `{ value: 12, suppressed: false }`, or, when it counts fewer people
+ * than the minimum group size (or would reveal such a count), `{ value: null, suppressed: true, reason }`.
+ */
+export const PublishedCountSchema = z.union([
+  z.object({ value: z.number().int().nonnegative(), suppressed: z.literal(false) }),
+  withheld,
+]);
+/** A published count. */
+export type PublishedCount = z.infer<typeof PublishedCountSchema>;
+
+/** A published whole percentage; `value: null` without suppression when the group is empty. */
+export const PublishedPercentSchema = z.union([
+  z.object({ value: z.number().int().min(0).max(100).nullable(), suppressed: z.literal(false) }),
+  withheld,
+]);
+/** A published percentage. */
+export type PublishedPercent = z.infer<typeof PublishedPercentSchema>;
+
+/**
+ * The training evidence as published: the evidence view's figures with small numbers withheld (see
+ * `suppression.rule`), so a count such as "1 of 1 call handlers" cannot identify anyone.
+ */
+export const PublishedEvidenceSchema = z.object({
+  force: z.object({ id: z.string(), name: z.string() }),
+  plan: z.object({ force: z.string(), sourceTitle: z.string(), sourceUrl: z.string().nullable() }).nullable(),
+  generatedAt: IsoDateTime,
+  /** The minimum group size and the rule applied, in words, for readers of the data. */
+  suppression: z.object({ minGroupSize: z.number().int().min(2), rule: z.string() }),
+  people: PublishedCountSchema,
+  items: z.array(
+    EvidenceItemSchema.omit({ assigned: true, completed: true, byRole: true }).extend({
+      assigned: PublishedCountSchema,
+      completed: PublishedCountSchema,
+      byRole: z.array(
+        z.object({
+          jobRole: JobRoleSchema,
+          people: PublishedCountSchema,
+          completed: PublishedCountSchema,
+          percent: PublishedPercentSchema,
+        }),
+      ),
+    }),
+  ),
+});
+/** Published training evidence. */
+export type PublishedEvidence = z.infer<typeof PublishedEvidenceSchema>;
+
 /**
  * `GET /api/trainer/publish/plan.json`: what a force puts on its website beside the HTML page (rec 28) — its
- * action plan with progress updates as published, and the live training evidence (aggregate counts only).
+ * action plan with progress updates as published, and the live training evidence (aggregate counts only,
+ * small numbers withheld).
  */
 export const PublishedPlanSchema = z.object({
   generatedAt: IsoDateTime,
   force: z.object({ id: z.string(), name: z.string() }),
   plan: ActionPlanSchema.nullable(),
-  trainingEvidence: EvidenceResponseSchema,
+  trainingEvidence: PublishedEvidenceSchema,
 });
 /** The published plan. */
 export type PublishedPlan = z.infer<typeof PublishedPlanSchema>;

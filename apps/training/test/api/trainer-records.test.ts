@@ -165,7 +165,13 @@ describe.each(databaseTargets)("learner records, evidence and publishing on $nam
     expect(json.status).toBe(200);
     const published = PublishedPlanSchema.parse(await json.json());
     expect(published.plan?.responses).toHaveLength(essexActionPlan.responses.length);
-    expect(published.trainingEvidence.items.find((item) => item.id === "13.1")?.completed).toBe(1);
+    // Five people in this force: every role and the one completion are small numbers, so they are withheld.
+    expect(published.trainingEvidence.people).toEqual({ value: 5, suppressed: false });
+    expect(published.trainingEvidence.items.find((item) => item.id === "13.1")?.completed).toEqual({
+      value: null,
+      suppressed: true,
+      reason: "small-number",
+    });
 
     const html = await essexTrainer.get(trainerPaths.publishedHtml);
     expect(html.status).toBe(200);
@@ -174,7 +180,9 @@ describe.each(databaseTargets)("learner records, evidence and publishing on $nam
     expect(page).toMatch(/^<!doctype html>\n<html lang="en-GB">/);
     expect(page).toContain("<h1>Essex Police: stalking super-complaint action plan and training evidence</h1>");
     expect(page).toContain("<caption>Training completion for 13.1 by role (each person counted once)</caption>");
-    expect(page).toContain('<th scope="row">Response officers</th><td>3</td><td>1</td><td>33%</td>');
+    expect(page).toContain(
+      '<th scope="row">Response officers</th><td>fewer than 5</td><td>fewer than 5</td><td>based on fewer than 5</td>',
+    );
     for (const officer of essexOfficers) expect(page).not.toContain(officer.displayName);
     expect(page).not.toContain("<script");
 

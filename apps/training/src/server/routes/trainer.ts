@@ -28,7 +28,7 @@ import { planOf, trainingEvidence } from "../trainer/evidence";
 import { exportCsv } from "../trainer/export";
 import { gridCharts, gridPage, gridSummary } from "../trainer/grid";
 import { learnerRecord } from "../trainer/learner";
-import { publishedHtml } from "../trainer/publish";
+import { publishedHtml, publishPlan } from "../trainer/publish";
 import { assignmentCovers, queryContext, rowsOf } from "../trainer/query";
 import type { AppDeps } from "./deps";
 
@@ -45,12 +45,10 @@ export function trainerRoutes(deps: AppDeps) {
   const publication = async (auth: AuthContext) => {
     const context = await contextFor(auth);
     const evidence = await trainingEvidence(db, catalog, context, forceOf(auth));
-    return PublishedPlanSchema.parse({
-      generatedAt: evidence.generatedAt,
-      force: evidence.force,
-      plan: planOf(auth.user.forceId) ?? null,
-      trainingEvidence: evidence,
-    });
+    // Public figures: small numbers withheld (the trainer's own evidence view keeps them exact).
+    return PublishedPlanSchema.parse(
+      publishPlan(evidence, planOf(auth.user.forceId) ?? null, deps.env.PUBLISH_MIN_GROUP_SIZE),
+    );
   };
 
   const listAssignments = async (forceId: string, only?: string): Promise<Assignment[]> => {

@@ -1,5 +1,133 @@
 import type { ActionPlan, PlanResponse } from "@stalking-response/recommendations";
-import type { EvidenceItem, PublishedPlan } from "../../shared/trainer-api";
+import type {
+  EvidenceResponse,
+  PublishedCount,
+  PublishedEvidence,
+  PublishedPercent,
+  PublishedPlan,
+} from "../../shared/trainer-api";
+
+/**
+ * The smallest group a public figure may describe. A count of 1 to 4 people on a force's website (say "1 of 1
+ * call handlers") can point at a person, so it is withheld; `PUBLISH_MIN_GROUP_SIZE` in the environment
+ * overrides this default.
+ */
+export const DEFAULT_PUBLISH_MIN_GROUP_SIZE = 5;
+
+type Reason = "small-number" | "secondary";
+type Cell = { value: number; withheld: Reason | null };
+
+const cell = (value: number, min: number): Cell => ({
+  value,
+  withheld: value > 0 && value < min ? "small-number" : null,
+});
+
+/**
+ * Secondary suppression over one breakdown whose total is published: while the withheld cells add up to fewer
+ * than `min` (so "total minus the shown cells" would give a small number, or 0 for a withheld small group),
+ * the smallest shown non-zero cell is withheld too. Stops when nothing is withheld, the withheld cells hold at
+ * least `min`, or no shown cell is left that would help (then the total is itself below `min` and withheld, or 0).
+ */
+function protectTotal(cells: Cell[], min: number): void {
+  for (;;) {
+    const hidden = cells.filter((candidate) => candidate.withheld !== null);
+    if (hidden.length === 0) return;
+    if (hidden.reduce((sum, candidate) => sum + candidate.value, 0) >= min) return;
+    const [smallest] = cells
+      .filter((candidate) => candidate.withheld === null && candidate.value > 0)
+      .sort((a, b) => a.value - b.value);
+    if (!smallest) return;
+    smallest.withheld = "secondary";
+  }
+}
+
+const published = ({ value, withheld }: Cell): PublishedCount =>
+  withheld === null ? { value, suppressed: false } : { value: null, suppressed: true, reason: withheld };
+
+/** The rule as the JSON states it for its readers (the HTML page says the same in its note). */
+const ruleText = (min: number) =>
+  `Counts of 1 to ${min - 1} people are withheld (value null, reason "small-number"), and so is any percentage ` +
+  `worked out from a withheld count. Job roles add up to the totals, so where the totals minus the shown roles ` +
+  `would give back a withheld count, the smallest other role figure is withheld too (reason "secondary") until ` +
+  `the withheld figures together hold at least ${min} people. Zero is shown.`;
+
+/**
+ * The training evidence as a force may publish it: every count of fewer than `minGroupSize` people withheld,
+ * and further figures withheld where a total would give one back (see {@link protectTotal}). Each person has
+ * one job role, so the role rows partition the force's people and each recommendation's completions; those
+ * are the totals protected. The trainer's own evidence view keeps the exact numbers.
+ */
+export function suppressEvidence(
+  evidence: EvidenceResponse,
+  minGroupSize: number = DEFAULT_PUBLISH_MIN_GROUP_SIZE,
+): PublishedEvidence {
+  const min = minGroupSize;
+  // The people per role are the same for every recommendation, so they are protected once.
+  const roles = evidence.items[0]?.byRole.map((role) => role.jobRole) ?? [];
+  const peopleCells = new Map(
+    roles.map((jobRole) => [
+      jobRole,
+      cell(evidence.items[0]?.byRole.find((role) => role.jobRole === jobRole)?.people ?? 0, min),
+    ]),
+  );
+  protectTotal([...peopleCells.values()], min);
+  return {
+    force: evidence.force,
+    plan: evidence.plan,
+    generatedAt: evidence.generatedAt,
+    suppression: { minGroupSize: min, rule: ruleText(min) },
+    people: published(cell(evidence.people, min)),
+    items: evidence.items.map((item) => {
+      const rows = item.byRole.map((role) => {
+        const people = peopleCells.get(role.jobRole) ?? cell(role.people, min);
+        // A count about a withheld group is withheld with it, for the same reason.
+        const completed: Cell =
+          people.withheld === null ? cell(role.completed, min) : { value: role.completed, withheld: people.withheld };
+        return { role, people, completed };
+      });
+      protectTotal(
+        rows.map((row) => row.completed),
+        min,
+      );
+      return {
+        id: item.id,
+        summary: item.summary,
+        response: item.response,
+        modules: item.modules,
+        assigned: published(cell(item.assigned, min)),
+        completed: published(cell(item.completed, min)),
+        byRole: rows.map(({ role, people, completed }) => {
+          const reasons = [people.withheld, completed.withheld];
+          const percent: PublishedPercent = reasons.every((reason) => reason === null)
+            ? { value: role.percent, suppressed: false }
+            : {
+                value: null,
+                suppressed: true,
+                reason: reasons.includes("small-number") ? "small-number" : "secondary",
+              };
+          return { jobRole: role.jobRole, people: published(people), completed: published(completed), percent };
+        }),
+      };
+    }),
+  };
+}
+
+/**
+ * What `plan.json` holds: the force's plan as published and its training evidence with small numbers
+ * withheld (see {@link suppressEvidence}); {@link publishedHtml} renders the same object.
+ */
+export function publishPlan(
+  evidence: EvidenceResponse,
+  plan: ActionPlan | null,
+  minGroupSize: number = DEFAULT_PUBLISH_MIN_GROUP_SIZE,
+): PublishedPlan {
+  return {
+    generatedAt: evidence.generatedAt,
+    force: evidence.force,
+    plan,
+    trainingEvidence: suppressEvidence(evidence, minGroupSize),
+  };
+}
 
 const escapeHtml = (text: string): string =>
   text.replace(
@@ -27,7 +155,9 @@ const JOB_ROLE_WORDS: Readonly<Record<string, string>> = {
   staff: "Staff",
 };
 
-function responseSection(response: PlanResponse, evidence: EvidenceItem | undefined): string {
+type EvidenceItem = PublishedEvidence["items"][number];
+
+function responseSection(response: PlanResponse, evidence: EvidenceItem | undefined, min: number): string {
   const h = escapeHtml;
   const updates = response.updates.length
     ? `<table><caption>Progress updates for ${h(response.id)}</caption><thead><tr><th scope="col">Date</th><th scope="col">Status</th><th scope="col">Update</th></tr></thead><tbody>${response.updates
@@ -42,21 +172,34 @@ function responseSection(response: PlanResponse, evidence: EvidenceItem | undefi
 <p><strong>Status:</strong> ${h(words(response.status))}${response.statusWording ? ` (“${h(response.statusWording)}”)` : ""}</p>
 <p>${h(response.narrative)}</p>
 ${updates}
-${evidence ? evidenceBlock(evidence) : ""}
+${evidence ? evidenceBlock(evidence, min) : ""}
 </section>`;
 }
 
-function evidenceBlock(item: EvidenceItem): string {
+/** A published count in words: the number, "fewer than 5", or "withheld" (a secondary suppression). */
+function figure(count: PublishedCount, min: number): string {
+  if (count.suppressed) return count.reason === "small-number" ? `fewer than ${min}` : "withheld";
+  return count.value.toLocaleString("en-GB");
+}
+
+/** A published percentage in words ("fewer than 5%" would misread, so a withheld one names the group). */
+function percentage(percent: PublishedPercent, min: number): string {
+  if (percent.suppressed) return percent.reason === "small-number" ? `based on fewer than ${min}` : "withheld";
+  return percent.value === null ? "–" : `${percent.value}%`;
+}
+
+function evidenceBlock(item: EvidenceItem, min: number): string {
   const h = escapeHtml;
   if (item.modules.length === 0) return `<p>No training module in the toolkit answers ${h(item.id)} yet.</p>`;
   const rows = item.byRole
-    .filter((role) => role.people > 0)
+    // A role nobody holds says nothing; a withheld one is listed, so the withheld figures can be seen.
+    .filter((role) => role.people.suppressed || role.people.value > 0)
     .map(
       (role) =>
-        `<tr><th scope="row">${h(JOB_ROLE_WORDS[role.jobRole] ?? role.jobRole)}</th><td>${role.people}</td><td>${role.completed}</td><td>${role.percent === null ? "–" : `${role.percent}%`}</td></tr>`,
+        `<tr><th scope="row">${h(JOB_ROLE_WORDS[role.jobRole] ?? role.jobRole)}</th><td>${figure(role.people, min)}</td><td>${figure(role.completed, min)}</td><td>${percentage(role.percent, min)}</td></tr>`,
     )
     .join("");
-  return `<p>Training that answers ${h(item.id)}: ${item.modules.map((module) => h(module.title)).join(", ")}. ${item.assigned} people assigned; ${item.completed} people hold a current completion.</p>
+  return `<p>Training that answers ${h(item.id)}: ${item.modules.map((module) => h(module.title)).join(", ")}. People assigned: ${figure(item.assigned, min)}. People holding a current completion: ${figure(item.completed, min)}.</p>
 <table><caption>Training completion for ${h(item.id)} by role (each person counted once)</caption><thead><tr><th scope="col">Role</th><th scope="col">People</th><th scope="col">Completed</th><th scope="col">Percentage</th></tr></thead><tbody>${rows}</tbody></table>`;
 }
 
@@ -73,6 +216,7 @@ export function publishedHtml(published: PublishedPlan): string {
   const answered = new Set(planned.map((response) => response.id));
   const unanswered = trainingEvidence.items.filter((item) => !answered.has(item.id));
   const title = `${published.force.name}: stalking super-complaint action plan and training evidence`;
+  const min = trainingEvidence.suppression.minGroupSize;
   return `<!doctype html>
 <html lang="en-GB">
 <head>
@@ -88,11 +232,12 @@ th,td{border-bottom:1px solid #b1b4b6;padding:.5rem;text-align:left;vertical-ali
 <body>
 <main>
 <h1>${h(title)}</h1>
-<p>Published ${h(published.generatedAt.slice(0, 10))}. Training figures are live counts of distinct people in ${h(published.force.name)} (${trainingEvidence.people} people), each person counted once; no individual is named.</p>
+<p>Published ${h(published.generatedAt.slice(0, 10))}. Training figures are live counts of distinct people in ${h(published.force.name)} (${figure(trainingEvidence.people, min)} people), each person counted once; no individual is named.</p>
+<p>To protect individuals, a figure about fewer than ${min} people is shown as “fewer than ${min}”, and so is a percentage worked out from one. Where a total minus the figures shown would give such a number back, another figure is also held back and shown as “withheld”.</p>
 ${plan ? `<p>Action plan source: ${plan.source.url ? `<a href="${h(plan.source.url)}">${h(plan.source.title)}</a>` : h(plan.source.title)} (${h(plan.source.publisher)}).</p>` : "<p>No action plan is held for this force in the toolkit; training evidence only.</p>"}
 <h2>Responses to the recommendations</h2>
-${planned.map((response) => responseSection(response, byId.get(response.id))).join("\n")}
-${unanswered.length ? `<h2>Training evidence for recommendations the plan does not answer</h2>\n${unanswered.map((item) => `<section aria-labelledby="ev-${h(item.id.replace(".", "-"))}"><h3 id="ev-${h(item.id.replace(".", "-"))}">Recommendation ${h(item.id)}</h3><p>${h(item.summary)}</p>${evidenceBlock(item)}</section>`).join("\n")}` : ""}
+${planned.map((response) => responseSection(response, byId.get(response.id), min)).join("\n")}
+${unanswered.length ? `<h2>Training evidence for recommendations the plan does not answer</h2>\n${unanswered.map((item) => `<section aria-labelledby="ev-${h(item.id.replace(".", "-"))}"><h3 id="ev-${h(item.id.replace(".", "-"))}">Recommendation ${h(item.id)}</h3><p>${h(item.summary)}</p>${evidenceBlock(item, min)}</section>`).join("\n")}` : ""}
 <p>Machine-readable version: <a href="plan.json">plan.json</a>.</p>
 </main>
 </body>
