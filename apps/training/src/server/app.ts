@@ -8,12 +8,13 @@ import type { FastifyError, FastifyInstance } from "fastify";
 import type { DestinationStream } from "pino";
 import { CSRF_HEADER } from "../shared/api";
 import type { AuthContext } from "./auth/session";
-import { PRE_SESSION_COOKIE, SESSION_COOKIE, loadSession, sameSecret } from "./auth/session";
+import { PRE_SESSION_COOKIE, SESSION_COOKIE, createSessionLoader, sameSecret } from "./auth/session";
 import type { Catalog } from "./catalog";
 import type { Database } from "./db/client";
 import type { Env } from "./env";
 import { HttpProblem, notFound } from "./http/problem";
 import { openApiDocument, registerRoutes } from "./http/route";
+import { createStatementIngest } from "./learning/ingest";
 import { loggerOptions } from "./logger";
 import { adminRoutes } from "./routes/admin";
 import { certificateRoutes } from "./routes/certificates";
@@ -33,6 +34,9 @@ declare module "fastify" {
 
 const defaultClientDir = fileURLToPath(new URL("../../dist/client", import.meta.url));
 const safeMethods = new Set(["GET", "HEAD", "OPTIONS"]);
+// Concurrent statement batches on PostgreSQL: enough to overlap one batch's round trips with another's
+// work, few enough to leave most of the connection pool to everything else.
+const INGEST_BATCHES_IN_FLIGHT = 3;
 
 /** What the app is built from; tests pass their own database, clock and log stream. */
 export interface AppOptions {
@@ -59,7 +63,14 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     bodyLimit: 1_048_576,
   });
   const secure = env.COOKIE_SECURE ?? env.NODE_ENV === "production";
-  const deps: AppDeps = { db: database.db, catalog, env, now, secure };
+  const ingest = createStatementIngest(
+    database.db,
+    (moduleId) => catalog.module(moduleId)?.validityMonths ?? 12,
+    // PGlite is one connection, so a second batch would only queue behind the first.
+    { maxInFlight: database.kind === "pglite" ? 1 : INGEST_BATCHES_IN_FLIGHT },
+  );
+  const deps: AppDeps = { db: database.db, catalog, env, now, secure, ingest };
+  app.addHook("onClose", () => ingest.drain());
 
   await app.register(fastifyCookie);
   await app.register(fastifyHelmet, {
@@ -80,11 +91,12 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     },
     strictTransportSecurity: secure,
   });
+  const loadSession = createSessionLoader(database.db, env.SESSION_TTL_MINUTES);
   app.decorateRequest("auth", null);
   app.addHook("onRequest", async (request) => {
     if (!request.url.startsWith("/api/")) return;
     const token = request.cookies[SESSION_COOKIE];
-    request.auth = token ? await loadSession(database.db, token, env.SESSION_TTL_MINUTES, now()) : null;
+    request.auth = token ? await loadSession({ token, now: now() }) : null;
     // Unknown routes answer 404 whatever the method, so the CSRF check is only for real endpoints.
     if (safeMethods.has(request.method) || request.is404) return;
     // Signed in: the token bound to the session. Signed out (sign-in itself): the pre-session cookie.

@@ -1,6 +1,8 @@
 import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
-import { and, eq, gt, isNull, lt } from "drizzle-orm";
+import { and, eq, inArray, isNull, lt } from "drizzle-orm";
 import type { AccountRole, JobRole } from "../../shared/api";
+import type { Batcher } from "../batcher";
+import { createBatcher } from "../batcher";
 import type { Db } from "../db/client";
 import { forces, sessions, units, users } from "../db/schema";
 
@@ -59,15 +61,20 @@ export async function createSession(
   return { token, csrfToken, expiresAt };
 }
 
-/** Looks up a live session by its raw token, sliding its expiry forward when it is being used. */
-export async function loadSession(
+/** What the session loader is asked: a raw token, and the time of the request. */
+export interface SessionLookup {
+  token: string;
+  now: Date;
+}
+
+/** Finds the live sessions for a batch of lookups, sliding the expiry of those in use; `null` where none. */
+export async function loadSessions(
   db: Db,
-  token: string,
+  lookups: readonly SessionLookup[],
   ttlMinutes: number,
-  now = new Date(),
-): Promise<AuthContext | null> {
-  const tokenHash = hashToken(token);
-  const [row] = await db
+): Promise<(AuthContext | null)[]> {
+  const hashes = lookups.map((lookup) => hashToken(lookup.token));
+  const rows = await db
     .select({
       session: sessions,
       user: {
@@ -85,20 +92,37 @@ export async function loadSession(
     .innerJoin(users, eq(users.id, sessions.userId))
     .innerJoin(forces, eq(forces.id, users.forceId))
     .leftJoin(units, eq(units.id, users.unitId))
-    .where(and(eq(sessions.tokenHash, tokenHash), gt(sessions.expiresAt, now), isNull(users.disabledAt)))
-    .limit(1);
-  if (!row) return null;
-  let expiresAt = row.session.expiresAt;
-  const fresh = new Date(now.getTime() + ttlMinutes * 60_000);
-  // Slide the expiry at most once a minute, so a busy client does not write on every request.
-  if (fresh.getTime() - expiresAt.getTime() > 60_000) {
-    await db.update(sessions).set({ expiresAt: fresh }).where(eq(sessions.tokenHash, tokenHash));
-    expiresAt = fresh;
+    .where(and(inArray(sessions.tokenHash, [...new Set(hashes)]), isNull(users.disabledAt)));
+  const byHash = new Map(rows.map((row) => [row.session.tokenHash, row]));
+  const sliding = new Map<string, Date>();
+  const found = lookups.map((lookup, index) => {
+    const tokenHash = hashes[index] ?? "";
+    const row = byHash.get(tokenHash);
+    if (!row || row.session.expiresAt <= lookup.now) return null;
+    const fresh = new Date(lookup.now.getTime() + ttlMinutes * 60_000);
+    // Slide the expiry at most once a minute, so a busy client does not write on every request.
+    const slides = fresh.getTime() - row.session.expiresAt.getTime() > 60_000;
+    if (slides && fresh > (sliding.get(tokenHash) ?? row.session.expiresAt)) sliding.set(tokenHash, fresh);
+    return {
+      user: row.user,
+      session: { tokenHash, csrfToken: row.session.csrfToken, expiresAt: slides ? fresh : row.session.expiresAt },
+    };
+  });
+  for (const [tokenHash, expiresAt] of sliding) {
+    await db.update(sessions).set({ expiresAt }).where(eq(sessions.tokenHash, tokenHash));
   }
-  return {
-    user: { ...row.user, role: row.user.role, jobRole: row.user.jobRole },
-    session: { tokenHash, csrfToken: row.session.csrfToken, expiresAt },
-  };
+  return found;
+}
+
+/**
+ * Session lookups for concurrent requests share one query (group lookup), so a busy server pays one round
+ * trip per batch rather than one per request; an idle one still looks each request up at once.
+ */
+export function createSessionLoader(db: Db, ttlMinutes: number): Batcher<SessionLookup, AuthContext | null> {
+  return createBatcher<SessionLookup, AuthContext | null>(
+    async (lookups) => (await loadSessions(db, lookups, ttlMinutes)).map((value) => ({ ok: true, value })),
+    { maxInFlight: 2, maxBatch: 500 },
+  );
 }
 
 /** Ends a session. */

@@ -46,7 +46,8 @@ export interface LedgerTransaction {
 
 type CompletionRow = typeof completions.$inferSelect;
 
-const toState = (row: CompletionRow): ProjectionState => ({
+/** A stored projection row as the fold's state. */
+export const toState = (row: CompletionRow): ProjectionState => ({
   status: row.status,
   experiencedLessonIds: row.experiencedLessonIds,
   lastLessonId: row.lastLessonId,

@@ -5,7 +5,6 @@ import type { Catalog } from "../catalog";
 import { HttpProblem } from "../http/problem";
 import { defineRoute } from "../http/route";
 import type { NewStatement } from "../learning/ledger";
-import { withLedger } from "../learning/ledger";
 import { parseActivityId } from "../learning/xapi";
 import type { AppDeps } from "./deps";
 import { learnerOf } from "./modules";
@@ -70,7 +69,7 @@ function toNewStatement(
 
 /** The xAPI Statements resource (writes), for the signed-in learner's own statements. */
 export function statementRoutes(deps: AppDeps) {
-  const { db, catalog, now } = deps;
+  const { catalog, now, ingest } = deps;
   return [
     defineRoute({
       method: "POST",
@@ -88,17 +87,8 @@ export function statementRoutes(deps: AppDeps) {
         const prepared = list.map((statement, index) =>
           toNewStatement(statement, Array.isArray(body) ? index : null, auth.user.id, catalog, at),
         );
-        const validity = (moduleId: string) => catalog.module(moduleId)?.validityMonths ?? 12;
-        // The batch is one transaction: either every statement is stored or none is (xAPI's rule for batches).
-        await withLedger(
-          db,
-          learnerOf(auth),
-          prepared.map((statement) => statement.moduleId),
-          validity,
-          async (ledger) => {
-            for (const statement of prepared) await ledger.append(statement);
-          },
-        );
+        // All of a request's statements are stored or none is (xAPI's rule for batches); answered after commit.
+        await ingest({ learner: learnerOf(auth), statements: prepared });
         return prepared.map((statement) => statement.id);
       },
     }),

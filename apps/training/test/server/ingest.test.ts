@@ -1,0 +1,171 @@
+import { randomUUID } from "node:crypto";
+import { and, count, eq, inArray, sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createSession, loadSessions } from "../../src/server/auth/session";
+import { completions, statements, users } from "../../src/server/db/schema";
+import { HttpProblem } from "../../src/server/http/problem";
+import type { IngestRequest } from "../../src/server/learning/ingest";
+import { storeStatementBatch } from "../../src/server/learning/ingest";
+import type { Learner } from "../../src/server/learning/ledger";
+import { serverStatement } from "../../src/server/learning/record";
+import { rowsOf } from "../../src/server/trainer/query";
+import { lessonActivityId } from "../../src/shared/api";
+import { startTestApp } from "../support/app";
+import type { Person, TestApp } from "../support/app";
+import { databaseTargets } from "../support/databases";
+import { expectProjectionAgrees } from "../support/projection";
+
+describe.each(databaseTargets)("group-committed statement ingestion on $name", (target) => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp(target);
+  }, 120_000);
+  afterAll(() => t?.close());
+
+  const validity = () => 12;
+  const learnerOf = (person: Person): Learner => ({
+    id: person.id,
+    forceId: person.forceId,
+    unitId: null,
+    jobRole: "response-officer",
+  });
+  const seen = (person: Person, moduleId: string, lessonIndex: number, minute: number, id?: string) => {
+    const module = t.catalog.module(moduleId);
+    const lessonId = module?.lessons[lessonIndex % (module?.lessons.length ?? 1)]?.id ?? "";
+    return serverStatement(learnerOf(person), {
+      ...(id ? { id } : {}),
+      verb: "experienced",
+      objectId: lessonActivityId(moduleId, lessonId),
+      moduleId,
+      timestamp: new Date(Date.UTC(2026, 10, 1, 9, minute)),
+    });
+  };
+  const request = (person: Person, ...list: IngestRequest["statements"]): IngestRequest => ({
+    learner: learnerOf(person),
+    statements: list,
+  });
+  const storedCount = async (ids: string[]) =>
+    (await t.database.db.select({ n: count() }).from(statements).where(inArray(statements.id, ids)))[0]?.n ?? 0;
+
+  const transactionsThatWrote = async (ids: string[]) =>
+    (
+      await rowsOf<{ n: number }>(
+        t.database.db,
+        sql`SELECT count(DISTINCT xmin::text)::int AS n FROM statements WHERE id = ANY(${sql.param(ids)}::uuid[])`,
+      )
+    )[0]?.n;
+
+  it("stores several learners' requests in one batch, folding each projection row in stored order", async () => {
+    const { officerA, officerA2, trainerA } = t.people;
+    const batch = [
+      request(officerA, seen(officerA, "online-stalking", 0, 1), seen(officerA, "online-stalking", 1, 2)),
+      request(officerA2, seen(officerA2, "online-stalking", 0, 3)),
+      request(officerA, seen(officerA, "online-stalking", 2, 4), seen(officerA, "recognising-stalking", 0, 5)),
+      request(trainerA, seen(trainerA, "risk-screening", 1, 6)),
+    ];
+    const results = await storeStatementBatch(t.database.db, batch, validity);
+    expect(results).toEqual(batch.map(() => ({ ok: true, value: undefined })));
+    const ids = batch.flatMap((item) => item.statements.map((statement) => statement.id));
+    expect(await storedCount(ids)).toBe(ids.length);
+
+    const [row] = await t.database.db
+      .select()
+      .from(completions)
+      .where(and(eq(completions.userId, officerA.id), eq(completions.moduleId, "online-stalking")));
+    const lessons = t.catalog.module("online-stalking")?.lessons.map((lesson) => lesson.id) ?? [];
+    expect(row?.status).toBe("in-progress");
+    expect(row?.experiencedLessonIds).toEqual(lessons.slice(0, 3));
+    expect(row?.lastLessonId).toBe(lessons[2]);
+    // One transaction wrote them all (rows written by one transaction share its id, xmin).
+    expect(await transactionsThatWrote(ids)).toBe(1);
+    await expectProjectionAgrees(t.database.db, t.catalog);
+  });
+
+  it("fails only the request whose id is already stored with other content; its neighbours are stored", async () => {
+    const { officerA, officerA2 } = t.people;
+    const taken = seen(officerA2, "online-stalking", 0, 10);
+    expect(await storeStatementBatch(t.database.db, [request(officerA2, taken)], validity)).toEqual([
+      { ok: true, value: undefined },
+    ]);
+    const before = seen(officerA, "risk-screening", 0, 11);
+    const clash = seen(officerA2, "online-stalking", 1, 12, taken.id);
+    const clashNeighbour = seen(officerA2, "online-stalking", 2, 12);
+    const repeat = seen(officerA2, "online-stalking", 0, 10, taken.id);
+    repeat.body = { ...taken.body };
+    const after = seen(officerA, "risk-screening", 1, 13);
+    const results = await storeStatementBatch(
+      t.database.db,
+      [
+        request(officerA, before),
+        request(officerA2, clashNeighbour, clash),
+        request(officerA2, repeat),
+        request(officerA, after),
+      ],
+      validity,
+    );
+    expect(results[0]).toEqual({ ok: true, value: undefined });
+    expect(results[1]?.ok).toBe(false);
+    const error = results[1]?.ok === false ? results[1].error : undefined;
+    expect(error).toBeInstanceOf(HttpProblem);
+    expect((error as HttpProblem).statusCode).toBe(409);
+    // The same id and the same content again is a no-op, not a conflict.
+    expect(results[2]).toEqual({ ok: true, value: undefined });
+    expect(results[3]).toEqual({ ok: true, value: undefined });
+    expect(await storedCount([before.id, after.id])).toBe(2);
+    // The shared transaction was rolled back and each request replayed alone.
+    expect(await transactionsThatWrote([before.id, after.id])).toBe(2);
+    // All or nothing within the refused request.
+    expect(await storedCount([clashNeighbour.id])).toBe(0);
+    await expectProjectionAgrees(t.database.db, t.catalog);
+  });
+
+  it("refuses a request that uses one id twice with different content, and stores a same-content repeat once", async () => {
+    const { officerA } = t.people;
+    const first = seen(officerA, "online-stalking", 3, 20);
+    const twin = { ...seen(officerA, "online-stalking", 4, 21), id: first.id };
+    twin.body = { ...twin.body, id: first.id };
+    const twice = seen(officerA, "online-stalking", 3, 22);
+    const sameAgain = { ...twice };
+    const results = await storeStatementBatch(
+      t.database.db,
+      [request(officerA, first, twin), request(officerA, twice), request(officerA, sameAgain)],
+      validity,
+    );
+    expect(results[0]?.ok).toBe(false);
+    expect(((results[0]?.ok === false ? results[0].error : null) as HttpProblem).statusCode).toBe(409);
+    expect(results.slice(1)).toEqual([
+      { ok: true, value: undefined },
+      { ok: true, value: undefined },
+    ]);
+    expect(await storedCount([first.id])).toBe(0);
+    expect(await storedCount([twice.id])).toBe(1);
+    await expectProjectionAgrees(t.database.db, t.catalog);
+  });
+
+  it("looks up a batch of sessions in one go: live ones, and null for unknown, expired and disabled", async () => {
+    const { officerA, officerA2, officerB } = t.people;
+    const now = new Date();
+    const live = await createSession(t.database.db, officerA, 60, now);
+    const stale = await createSession(t.database.db, officerA2, 60, new Date(now.getTime() - 2 * 3_600_000));
+    const disabled = await createSession(t.database.db, officerB, 60, now);
+    await t.database.db.update(users).set({ disabledAt: now }).where(eq(users.id, officerB.id));
+    try {
+      const found = await loadSessions(
+        t.database.db,
+        [
+          { token: live.token, now },
+          { token: randomUUID(), now },
+          { token: stale.token, now },
+          { token: disabled.token, now },
+          { token: live.token, now: new Date(now.getTime() + 2 * 3_600_000) },
+        ],
+        60,
+      );
+      expect(found[0]?.user.id).toBe(officerA.id);
+      expect(found[0]?.session.csrfToken).toBe(live.csrfToken);
+      expect(found.slice(1)).toEqual([null, null, null, null]);
+    } finally {
+      await t.database.db.update(users).set({ disabledAt: null }).where(eq(users.id, officerB.id));
+    }
+  });
+});
