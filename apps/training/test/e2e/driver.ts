@@ -63,6 +63,40 @@ export class Officer {
     await this.page.keyboard.type(text);
   }
 
+  /** Replaces what a text field holds: select all and type over it (after tabbing to it in keyboard mode). */
+  async retype(field: Locator, text: string) {
+    if (this.mode === "pointer") return field.fill(text);
+    await this.tabTo(field);
+    await this.page.keyboard.press("ControlOrMeta+A");
+    await this.page.keyboard.type(text);
+    expect(await field.inputValue()).toBe(text);
+  }
+
+  /**
+   * Chooses the option of a `<select>` with this visible text. With the keyboard: Tab to the select and move
+   * through its options with the arrow keys, as a keyboard user does on a closed select, never `selectOption`.
+   */
+  async select(select: Locator, text: string) {
+    if (this.mode === "pointer") {
+      await select.selectOption({ label: text });
+      return;
+    }
+    const { target, current } = await select.evaluate((element, wanted) => {
+      const options = [...(element as HTMLSelectElement).options];
+      return {
+        target: options.findIndex((option) => option.text.trim() === wanted),
+        current: (element as HTMLSelectElement).selectedIndex,
+      };
+    }, text);
+    expect(target, `no option ${text}`).toBeGreaterThanOrEqual(0);
+    await this.tabTo(select);
+    const key = target > current ? "ArrowDown" : "ArrowUp";
+    for (let step = 0; step < Math.abs(target - current); step += 1) await this.page.keyboard.press(key);
+    await expect
+      .poll(() => select.evaluate((element) => (element as HTMLSelectElement).selectedOptions[0]?.text.trim()))
+      .toBe(text);
+  }
+
   /** Picks options of the question on the page by their visible labels. */
   async choose(labels: string[], type: "radio" | "checkbox") {
     const inputs = this.page.locator(`input[type=${type}]`);

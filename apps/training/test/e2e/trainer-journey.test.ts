@@ -82,20 +82,22 @@ describe("the trainer's journey through training records", () => {
     const unitName = first?.[2];
     if (!unitName || unitName === "No unit") throw new Error("the demo force should have an overdue officer in a unit");
 
-    // Filter to that unit, by keyboard this time: every filter control is reachable with Tab.
-    const unitValue = await page
+    // Filter to that unit, by keyboard this time: every filter control is reachable with Tab, and the unit is
+    // chosen with the arrow keys.
+    const unitOption = await page
       .getByLabel("Unit")
       .locator("option")
       .evaluateAll(
         (options, name) =>
           options
             .map((option) => ({ value: (option as HTMLOptionElement).value, text: option.textContent ?? "" }))
-            .find((option) => option.text === name || option.text.startsWith(`${name} (`))?.value,
+            .find((option) => option.text === name || option.text.startsWith(`${name} (`)),
         unitName,
       );
-    if (!unitValue) throw new Error(`no unit option for ${unitName}`);
-    await page.getByLabel("Unit").selectOption(unitValue);
+    if (!unitOption) throw new Error(`no unit option for ${unitName}`);
+    const unitValue = unitOption.value;
     const keyboard = new Officer(page, "keyboard");
+    await keyboard.select(page.getByLabel("Unit"), unitOption.text);
     for (const label of ["Unit", "Job role", "Module", "Status", "Name or collar number", "Sort by"])
       await keyboard.tabTo(page.getByLabel(label, { exact: true }));
     await keyboard.activate(page.getByRole("button", { name: "Apply filters" }));
@@ -198,53 +200,130 @@ describe("the trainer's journey through training records", () => {
     await device.context.close();
   });
 
-  it("assigns a module to a job role one question per page, checks the answers and lists the assignment", async () => {
+  it.each(["pointer", "keyboard"] as const)(
+    "assigns a module to a job role one question per page, checks the answers and lists the assignment (%s)",
+    async (mode) => {
+      const device = await newDevice(browser, server.baseURL);
+      const trainer = new Officer(device.page, mode);
+      const { page } = device;
+      await signIn(trainer, demoTrainer);
+      await page.goto("/trainer");
+      await trainer.arrive("Training records", { focus: "none" });
+      await trainer.activate(page.getByRole("link", { name: "Assignments", exact: true }));
+      await trainer.arrive("Assignments");
+      await trainer.activate(page.getByRole("button", { name: "Assign a module" }));
+      await trainer.arrive("Which module do you want to assign?");
+
+      // Continuing without an answer names the problem in an error summary that takes focus.
+      await trainer.activate(page.getByRole("button", { name: "Continue" }));
+      await trainer.arrive("Error: Which module do you want to assign?", { focus: "error-summary" });
+      expect(await page.locator(".govuk-error-summary").textContent()).toContain("Select the module to assign");
+      const moduleTitle = (await page.locator("input[name=moduleId] + label").first().textContent())?.trim() ?? "";
+      await trainer.choose([moduleTitle], "radio");
+      await trainer.activate(page.getByRole("button", { name: "Continue" }));
+      await trainer.arrive("Which job role should take it?");
+      await trainer.choose(["Investigator"], "radio");
+      await trainer.activate(page.getByRole("button", { name: "Continue" }));
+      await trainer.arrive("Which unit should take it?");
+      await trainer.activate(page.getByRole("button", { name: "Continue" }));
+      await trainer.arrive("When should it be completed by?");
+      await trainer.fill(page.getByLabel("Day"), "30");
+      await trainer.fill(page.getByLabel("Month"), "2");
+      await trainer.fill(page.getByLabel("Year"), "2031");
+      await trainer.activate(page.getByRole("button", { name: "Continue" }));
+      await trainer.arrive("Error: When should it be completed by?", { focus: "error-summary" });
+      expect(await page.locator(".govuk-error-summary").textContent()).toContain("must be a real date");
+      await trainer.retype(page.getByLabel("Day"), "28");
+      await trainer.activate(page.getByRole("button", { name: "Continue" }));
+      await trainer.arrive("Check the assignment before you save it");
+      const answers = await page.locator(".govuk-summary-list").textContent();
+      for (const text of [moduleTitle, "Investigator", "All units", "28 February 2031"])
+        expect(answers).toContain(text);
+
+      await trainer.activate(page.getByRole("button", { name: "Assign module" }));
+      await trainer.arrive("Assignments", { focus: "none" });
+      expect(await page.locator(".govuk-notification-banner").textContent()).toContain(`${moduleTitle} is assigned to`);
+      const listed = await page
+        .getByRole("table", { name: "Modules assigned in the force" })
+        .locator("tbody tr")
+        .evaluateAll((rows) => rows.map((row) => row.textContent ?? ""));
+      expect(
+        listed.some((row) => row.includes(moduleTitle) && row.includes("Investigator") && row.includes("2031")),
+      ).toBe(true);
+      expect(device.errors).toEqual([]);
+      await device.context.close();
+    },
+  );
+
+  it("filters to renewals due within a chosen number of days and reviews the records with the keyboard alone", async () => {
     const device = await newDevice(browser, server.baseURL);
-    const trainer = new Officer(device.page, "pointer");
+    const trainer = new Officer(device.page, "keyboard");
     const { page } = device;
     await signIn(trainer, demoTrainer);
-    await page.goto("/trainer");
-    await trainer.arrive("Training records", { focus: "none" });
-    await trainer.activate(page.getByRole("link", { name: "Assignments", exact: true }));
-    await trainer.arrive("Assignments");
-    await trainer.activate(page.getByRole("button", { name: "Assign a module" }));
-    await trainer.arrive("Which module do you want to assign?");
+    const menu = page.getByRole("button", { name: "Menu" });
+    if (await menu.isVisible()) await trainer.activate(menu);
+    await trainer.activate(page.getByRole("link", { name: "Training records" }));
+    await trainer.arrive("Training records");
 
-    // Continuing without an answer names the problem in an error summary that takes focus.
-    await trainer.activate(page.getByRole("button", { name: "Continue" }));
-    await trainer.arrive("Error: Which module do you want to assign?", { focus: "error-summary" });
-    expect(await page.locator(".govuk-error-summary").textContent()).toContain("Select the module to assign");
-    const moduleTitle = (await page.locator("input[name=moduleId] + label").first().textContent())?.trim() ?? "";
-    await trainer.choose([moduleTitle], "radio");
-    await trainer.activate(page.getByRole("button", { name: "Continue" }));
-    await trainer.arrive("Which job role should take it?");
-    await trainer.choose(["Investigator"], "radio");
-    await trainer.activate(page.getByRole("button", { name: "Continue" }));
-    await trainer.arrive("Which unit should take it?");
-    await trainer.activate(page.getByRole("button", { name: "Continue" }));
-    await trainer.arrive("When should it be completed by?");
-    await trainer.fill(page.getByLabel("Day"), "30");
-    await trainer.fill(page.getByLabel("Month"), "2");
-    await trainer.fill(page.getByLabel("Year"), "2031");
-    await trainer.activate(page.getByRole("button", { name: "Continue" }));
-    await trainer.arrive("Error: When should it be completed by?", { focus: "error-summary" });
-    expect(await page.locator(".govuk-error-summary").textContent()).toContain("must be a real date");
-    await page.getByLabel("Day").fill("28");
-    await trainer.activate(page.getByRole("button", { name: "Continue" }));
-    await trainer.arrive("Check the assignment before you save it");
-    const answers = await page.locator(".govuk-summary-list").textContent();
-    for (const text of [moduleTitle, "Investigator", "All units", "28 February 2031"]) expect(answers).toContain(text);
+    // No number of days is asked for until "renewal due" is the status; then it comes straight after it.
+    const days = page.getByLabel("Renewal due within how many days?");
+    expect(await days.count()).toBe(0);
+    await trainer.select(page.getByLabel("Status"), "Renewal due within a number of days");
+    expect(await days.inputValue()).toBe("30");
+    await trainer.retype(days, "400");
+    await trainer.activate(page.getByRole("button", { name: "Apply filters" }));
+    await trainer.arrive("Error: Training records", { focus: "error-summary" });
+    const summary = page.locator(".govuk-error-summary");
+    expect(await summary.textContent()).toContain("Number of days must be between 1 and 365");
+    expect(await page.locator("#withinDays-error").textContent()).toContain("Number of days must be between 1 and 365");
+    // The summary's link takes focus to the field it names.
+    await trainer.activate(summary.getByRole("link", { name: "Number of days must be between 1 and 365" }));
+    await expect.poll(() => days.evaluate((element) => element === document.activeElement)).toBe(true);
+    await trainer.retype(days, "365");
+    await trainer.select(page.getByLabel("Sort by"), "Name (Z to A)");
+    await trainer.activate(page.getByRole("button", { name: "Apply filters" }));
+    await trainer.arrive("Training records");
+    const search = new URL(page.url()).searchParams;
+    expect(search.get("status")).toBe("renewal-due");
+    expect(search.get("withinDays")).toBe("365");
+    expect(search.get("direction")).toBe("desc");
+    // The address keeps the choice, and the form shows it again.
+    expect(await page.getByLabel("Renewal due within how many days?").inputValue()).toBe("365");
+    const counted = async (withinDays: number) =>
+      page.evaluate(async (query) => {
+        const response = await fetch(`/api/trainer/grid/summary?${query}`);
+        return ((await response.json()) as { learners: number }).learners;
+      }, `status=renewal-due&withinDays=${withinDays}`);
+    const [within365, within30] = [await counted(365), await counted(30)];
+    // The demo force holds completions expiring beyond 30 days, so the two filters differ.
+    expect(within365).toBeGreaterThan(within30);
+    const heading = (await page.locator("#results").textContent()) ?? "";
+    expect(Number(heading.match(/^([\d,]+)/)?.[1]?.replace(/,/g, ""))).toBe(within365);
+    // Choosing another status takes the number of days away again, and out of the address.
+    await trainer.select(page.getByLabel("Status"), "Overdue");
+    expect(await days.count()).toBe(0);
+    await trainer.activate(page.getByRole("button", { name: "Apply filters" }));
+    await trainer.arrive("Training records");
+    expect(new URL(page.url()).searchParams.has("withinDays")).toBe(false);
 
-    await trainer.activate(page.getByRole("button", { name: "Assign module" }));
-    await trainer.arrive("Assignments", { focus: "none" });
-    expect(await page.locator(".govuk-notification-banner").textContent()).toContain(`${moduleTitle} is assigned to`);
-    const listed = await page
-      .getByRole("table", { name: "Modules assigned in the force" })
-      .locator("tbody tr")
-      .evaluateAll((rows) => rows.map((row) => row.textContent ?? ""));
-    expect(
-      listed.some((row) => row.includes(moduleTitle) && row.includes("Investigator") && row.includes("2031")),
-    ).toBe(true);
+    // A record, its back link, the charts, the evidence and the assignments, all by keyboard.
+    const [first] = await gridRows(page);
+    if (!first?.[0]) throw new Error("the demo force should have an overdue officer");
+    await trainer.activate(
+      page
+        .getByRole("table", { name: "Completion by learner" })
+        .getByRole("link", { name: first[0], exact: true })
+        .first(),
+    );
+    await trainer.arrive(`${first[0]} – Training record`);
+    await trainer.activate(page.locator(".govuk-back-link"));
+    await trainer.arrive("Training records");
+    await trainer.activate(page.getByRole("link", { name: "Charts for this filter" }));
+    await trainer.arrive("Training charts");
+    await trainer.activate(page.getByRole("link", { name: "Back to the training records for this filter" }));
+    await trainer.arrive("Training records");
+    await trainer.activate(page.getByRole("link", { name: "Evidence against the action plan" }));
+    await trainer.arrive("Evidence against the action plan");
     expect(device.errors).toEqual([]);
     await device.context.close();
   });

@@ -13,19 +13,22 @@ import {
 import type { ApiResult } from "../../api/client";
 import { useResource } from "../../api/use-resource";
 import { formatDay } from "../../format/dates";
-import type { Route } from "../../routing/routes";
 import { Link, linkTo, navigate } from "../../routing/router";
+import {
+  DEFAULT_WITHIN_DAYS,
+  filterKeys,
+  gridRoute,
+  readGridQuery,
+  withinDaysError,
+  type Filter,
+  type Order,
+} from "./grid-filter";
 import { PageHeading, useDocumentTitle } from "../../shell/page";
 import { LoadingPage, ProblemPage } from "../../shell/status-pages";
 import { StatusTag } from "../../training/status-tag";
 import { getGrid, getGridSummary, getUnits, gridCsvHref } from "./trainer-endpoints";
 import { ScrollRegion } from "./scroll-region";
 import { jobRoleLabels } from "./trainer-only";
-
-/** The filter fields the page reads from its address, in the order the form shows them. */
-const filterKeys = ["unit", "jobRole", "module", "status", "q"] as const;
-type FilterKey = (typeof filterKeys)[number];
-type Filter = Partial<Record<FilterKey, string>>;
 
 const statusFilterLabels: Record<GridStatusFilter, string> = {
   "not-started": "Not started",
@@ -34,11 +37,8 @@ const statusFilterLabels: Record<GridStatusFilter, string> = {
   "due-for-renewal": "Due for renewal",
   expired: "Expired",
   overdue: "Overdue",
-  "renewal-due": "Renewal due within 30 days",
+  "renewal-due": "Renewal due within a number of days",
 };
-
-/** The grid's order: a column and a direction, as the API names them (the default is name, A to Z). */
-type Order = { sort?: string; direction?: string };
 
 const sortOptions: { value: string; text: string; needsModule: boolean }[] = [
   { value: "name:asc", text: "Name (A to Z)", needsModule: false },
@@ -50,31 +50,11 @@ const sortOptions: { value: string; text: string; needsModule: boolean }[] = [
   { value: "score:desc", text: "Score on the chosen module (highest first)", needsModule: true },
 ];
 
-function readOrder(query: string): Order {
-  const search = new URLSearchParams(query);
-  const sort = search.get("sort");
-  const direction = search.get("direction");
-  return { ...(sort ? { sort } : {}), ...(direction ? { direction } : {}) };
-}
-
-function readFilter(query: string): { filter: Filter; after: string | undefined } {
-  const search = new URLSearchParams(query);
-  const filter: Filter = {};
-  for (const key of filterKeys) {
-    const value = search.get(key)?.trim();
-    if (value) filter[key] = value;
-  }
-  return { filter, after: search.get("after") ?? undefined };
-}
-
-/** The route of the grid for a filter and (optionally) a page cursor. */
-function gridRoute(filter: Filter, order: Order = {}, after?: string): Route {
-  const query = trainerQuery({ ...filter, ...order, after }).slice(1);
-  return query === "" ? { name: "trainer-grid" } : { name: "trainer-grid", query };
-}
-
 // Keyset cursors only go forwards, so the page remembers which cursor led to which for its previous link.
 const previousKey = (after: string) => `trainer-grid.previous.${after}`;
+
+/** Problems with the filter form as submitted, by field id, and which refused submit they came from. */
+type FormErrors = { attempt: number; fields: Partial<Record<"withinDays" | "order", string>> };
 
 type GridData = { grid: GridResponse; summary: GridSummaryResponse; units: { id: string; text: string }[] };
 
@@ -102,11 +82,12 @@ async function loadGrid(filter: Filter, order: Order, after: string | undefined)
  * and the CSV export all read the same filter on the server.
  */
 export function TrainerGridPage({ query = "" }: { query?: string | undefined }) {
-  const { filter, after } = readFilter(query);
-  const order = readOrder(query);
+  const { filter, order, after } = readGridQuery(query);
   const [resource] = useResource(`trainer-grid?${query}`, () => loadGrid(filter, order, after));
-  const [sortError, setSortError] = useState<string | null>(null);
-  useDocumentTitle("Training records", sortError !== null);
+  const [errors, setErrors] = useState<FormErrors>({ attempt: 0, fields: {} });
+  // The number of days is only asked for once "renewal due" is the chosen status.
+  const [status, setStatus] = useState(filter.status ?? "");
+  useDocumentTitle("Training records", Object.keys(errors.fields).length > 0);
   const nextCursor = resource.state === "ready" ? resource.data.grid.nextCursor : null;
   useEffect(() => {
     if (nextCursor !== null) sessionStorage.setItem(previousKey(nextCursor), after ?? "");
@@ -127,10 +108,21 @@ export function TrainerGridPage({ query = "" }: { query?: string | undefined }) 
     }
     const chosenOrder = data.get("order");
     const [sort = "name", direction = "asc"] = (typeof chosenOrder === "string" ? chosenOrder : "").split(":");
+    const fields: FormErrors["fields"] = {};
+    if (next.status === "renewal-due") {
+      const days = data.get("withinDays");
+      const problem = withinDaysError(typeof days === "string" ? days : "");
+      if (problem !== null) fields.withinDays = problem;
+    } else delete next.withinDays;
     if (MODULE_SORTS.includes(sort as GridSort) && next.module === undefined) {
-      setSortError("Choose a module to sort by status, dates or score on it");
+      fields.order = "Choose a module to sort by status, dates or score on it";
+    }
+    if (Object.keys(fields).length > 0) {
+      // A new attempt number remounts the error summary, so it takes focus again on each refused submit.
+      setErrors({ attempt: errors.attempt + 1, fields });
       return;
     }
+    setErrors({ attempt: errors.attempt, fields: {} });
     navigate(gridRoute(next, sort === "name" && direction === "asc" ? {} : { sort, direction }));
   };
 
@@ -138,7 +130,15 @@ export function TrainerGridPage({ query = "" }: { query?: string | undefined }) 
   return (
     <>
       <PageHeading caption="Trainer">Training records</PageHeading>
-      {sortError === null ? null : <ErrorSummary errors={[{ text: sortError, href: "#order" }]} />}
+      {Object.keys(errors.fields).length === 0 ? null : (
+        <ErrorSummary
+          key={errors.attempt}
+          errors={(["withinDays", "order"] as const).flatMap((field) => {
+            const text = errors.fields[field];
+            return text === undefined ? [] : [{ text, href: `#${field}` }];
+          })}
+        />
+      )}
       <form method="get" action="/trainer" onSubmit={onSubmit} className="app-trainer-filter">
         <h2 className="govuk-heading-m">Filter</h2>
         <Select
@@ -164,11 +164,29 @@ export function TrainerGridPage({ query = "" }: { query?: string | undefined }) 
           name="status"
           hint="Without a module, matches a status on any module"
           defaultValue={filter.status ?? ""}
+          onChange={(event) => setStatus(event.currentTarget.value)}
           items={[
             option("", "Any status"),
             ...GridStatusFilterSchema.options.map((s) => option(s, statusFilterLabels[s])),
           ]}
         />
+        {status === "renewal-due" ? (
+          // Revealed straight after the status it belongs to, as GOV.UK's conditional reveal does for radios.
+          <div className="app-conditional">
+            <TextInput
+              id="withinDays"
+              name="withinDays"
+              label="Renewal due within how many days?"
+              hint="Enter a number from 1 to 365, for example 30"
+              className="govuk-input--width-3"
+              inputMode="numeric"
+              spellCheck={false}
+              autoComplete="off"
+              defaultValue={filter.withinDays ?? String(DEFAULT_WITHIN_DAYS)}
+              errorMessage={errors.fields.withinDays}
+            />
+          </div>
+        ) : null}
         <TextInput
           label="Name or collar number"
           name="q"
@@ -181,7 +199,7 @@ export function TrainerGridPage({ query = "" }: { query?: string | undefined }) 
           label="Sort by"
           name="order"
           defaultValue={`${order.sort ?? "name"}:${order.direction ?? "asc"}`}
-          errorMessage={sortError ?? undefined}
+          errorMessage={errors.fields.order}
           items={sortOptions.map(({ value, text }) => ({ value, text }))}
         />
         <Button type="submit">Apply filters</Button>
