@@ -3,7 +3,7 @@ import axe from "axe-core";
 /**
  * Runs axe-core over a rendered container and fails with a readable list of violations.
  * jsdom cannot lay out or paint, so axe reports colour contrast as "incomplete" (not a
- * violation); contrast is covered by govuk-frontend's own palette and the browser journeys.
+ * violation); contrast and focus visibility are checked in Chromium by test/browser/stories.e2e.ts.
  */
 export async function expectNoAxeViolations(container: Element): Promise<void> {
   const results = await axe.run(container, { resultTypes: ["violations"] });
