@@ -1,6 +1,7 @@
+import { readFileSync } from "node:fs";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchBrowser, newDevice } from "./browser";
+import { expectAccessible, launchBrowser, newDevice } from "./browser";
 import { Officer } from "./driver";
 import { openModule, readLessons, signIn, spoModule, takeKnowledgeCheck } from "./journey";
 import { startTrainingServer, type TrainingServer } from "./server";
@@ -58,6 +59,45 @@ function parseCsv(text: string): string[][] {
   }
   if (field !== "" || row.length > 0) rows.push([...row, field]);
   return rows;
+}
+
+/** The people count in the grid's results heading ("1,234 people match"). */
+async function matching(page: Page): Promise<number> {
+  const heading = (await page.locator("#results").textContent()) ?? "";
+  return Number(heading.match(/^([\d,]+)/)?.[1]?.replace(/,/g, ""));
+}
+
+/**
+ * Activates the export link as the officer does and waits for the file the page saves. Every progress text
+ * the page showed on the way is recorded (however briefly it showed), then axe checks the page as it ends.
+ */
+async function exportWithProgress(officer: Officer) {
+  const { page } = officer;
+  await page.evaluate(() => {
+    const seen: string[] = [];
+    const record = (text: string | null | undefined) => {
+      if (text && seen.at(-1) !== text) seen.push(text);
+    };
+    new MutationObserver(() => {
+      record(document.querySelector("progress")?.getAttribute("aria-valuetext"));
+      record(document.getElementById("export-csv-status")?.textContent);
+    }).observe(document.body, { subtree: true, childList: true, attributes: true, characterData: true });
+    (window as unknown as { exportSeen: string[] }).exportSeen = seen;
+  });
+  const download = page.waitForEvent("download");
+  await officer.activate(page.getByRole("link", { name: /Export CSV/ }));
+  const file = await download;
+  const path = await file.path();
+  const status = page.locator("#export-csv-status");
+  await expect.poll(() => status.textContent()).toMatch(/^Export finished/);
+  expect(await status.getAttribute("role")).toBe("status");
+  await expectAccessible(page);
+  return {
+    filename: file.suggestedFilename(),
+    lines: parseCsv(readFileSync(path, "utf8").replace(/^\uFEFF/, "")),
+    seen: await page.evaluate(() => (window as unknown as { exportSeen: string[] }).exportSeen),
+    status: (await status.textContent()) ?? "",
+  };
 }
 
 describe("the trainer's journey through training records", () => {
@@ -139,6 +179,15 @@ describe("the trainer's journey through training records", () => {
     );
     for (const line of lines) expect(line.some((field) => field.endsWith("(overdue)"))).toBe(true);
 
+    // The link itself downloads with progress against the grid's count, and saves the same rows.
+    const saved = await exportWithProgress(trainer);
+    expect(saved.filename).toMatch(/^completions-essex-\d{4}-\d{2}-\d{2}\.csv$/);
+    expect(saved.lines).toEqual([header, ...lines]);
+    expect(saved.seen).toContain(`Exporting: 0 of ${rows.length} rows`);
+    expect(saved.status).toBe(
+      `Export finished: ${rows.length === 1 ? "1 row" : `${rows.length} rows`} saved as ${saved.filename}`,
+    );
+
     // Sorting is done by the server: Z to A gives the same people in reverse name order.
     await page.getByLabel("Sort by").selectOption({ label: "Name (Z to A)" });
     await trainer.activate(page.getByRole("button", { name: "Apply filters" }));
@@ -170,7 +219,7 @@ describe("the trainer's journey through training records", () => {
     await trainer.arrive("Training records");
 
     // The charts read the same query: the people in the unit chart add up to the people the grid counts.
-    const everyone = Number((await page.locator("#results").textContent())?.match(/^([\d,]+)/)?.[1]?.replace(/,/g, ""));
+    const everyone = await matching(page);
     await keyboard.activate(page.getByRole("link", { name: "Charts for this filter" }));
     await trainer.arrive("Training charts");
     for (const chart of ["Completion by module", "Completion by unit", "Completions over time"])
@@ -297,8 +346,13 @@ describe("the trainer's journey through training records", () => {
     const [within365, within30] = [await counted(365), await counted(30)];
     // The demo force holds completions expiring beyond 30 days, so the two filters differ.
     expect(within365).toBeGreaterThan(within30);
-    const heading = (await page.locator("#results").textContent()) ?? "";
-    expect(Number(heading.match(/^([\d,]+)/)?.[1]?.replace(/,/g, ""))).toBe(within365);
+    expect(await matching(page)).toBe(within365);
+    // Export by keyboard: Enter on the link; the saved file holds one row per person the grid counted.
+    const saved = await exportWithProgress(trainer);
+    expect(saved.lines.length - 1).toBe(within365);
+    expect(saved.seen[0]).toBe(`Exporting: 0 of ${within365.toLocaleString("en-GB")} rows`);
+    expect(saved.status).toBe(`Export finished: ${within365.toLocaleString("en-GB")} rows saved as ${saved.filename}`);
+    expect(await page.locator("progress").count()).toBe(0);
     // Choosing another status takes the number of days away again, and out of the address.
     await trainer.select(page.getByLabel("Status"), "Overdue");
     expect(await days.count()).toBe(0);
@@ -324,6 +378,23 @@ describe("the trainer's journey through training records", () => {
     await trainer.arrive("Training records");
     await trainer.activate(page.getByRole("link", { name: "Evidence against the action plan" }));
     await trainer.arrive("Evidence against the action plan");
+
+    // An export that the server refuses (signed out in another tab) says why in the error summary.
+    await page.goto("/trainer");
+    await trainer.arrive("Training records", { focus: "none" });
+    const tab = await device.context.newPage();
+    await tab.goto("/sign-out");
+    await tab.waitForFunction(() => document.title.startsWith("You have signed out"));
+    await tab.close();
+    await trainer.activate(page.getByRole("link", { name: /Export CSV/ }));
+    await trainer.arrive("Error: Training records", { focus: "error-summary" });
+    const refused = page.locator(".govuk-error-summary");
+    expect(await refused.textContent()).toContain(
+      "The export did not finish: You are not signed in or your session has ended.",
+    );
+    expect(await page.locator("#export-csv-status").textContent()).toBe("The export did not finish");
+    await trainer.activate(refused.getByRole("link", { name: /The export did not finish/ }));
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe("export-csv");
     expect(device.errors).toEqual([]);
     await device.context.close();
   });

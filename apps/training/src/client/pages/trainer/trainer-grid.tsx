@@ -11,6 +11,7 @@ import {
   type GridSummaryResponse,
 } from "../../../shared/trainer-api";
 import type { ApiResult } from "../../api/client";
+import type { Problem } from "../../api/problem";
 import { useResource } from "../../api/use-resource";
 import { formatDay } from "../../format/dates";
 import { Link, linkTo, navigate } from "../../routing/router";
@@ -27,6 +28,7 @@ import { PageHeading, useDocumentTitle } from "../../shell/page";
 import { LoadingPage, ProblemPage } from "../../shell/status-pages";
 import { StatusTag } from "../../training/status-tag";
 import { getGrid, getGridSummary, getUnits, gridCsvHref } from "./trainer-endpoints";
+import { CsvExportLink } from "./csv-export-link";
 import { ScrollRegion } from "./scroll-region";
 import { jobRoleLabels } from "./trainer-only";
 
@@ -87,7 +89,17 @@ export function TrainerGridPage({ query = "" }: { query?: string | undefined }) 
   const [errors, setErrors] = useState<FormErrors>({ attempt: 0, fields: {} });
   // The number of days is only asked for once "renewal due" is the chosen status.
   const [status, setStatus] = useState(filter.status ?? "");
-  useDocumentTitle("Training records", Object.keys(errors.fields).length > 0);
+  const [exportProblem, setExportProblem] = useState<Problem | null>(null);
+  const summaryErrors = [
+    ...(["withinDays", "order"] as const).flatMap((field) => {
+      const text = errors.fields[field];
+      return text === undefined ? [] : [{ text, href: `#${field}` }];
+    }),
+    ...(exportProblem === null
+      ? []
+      : [{ text: `The export did not finish: ${exportProblem.detail ?? exportProblem.title}`, href: "#export-csv" }]),
+  ];
+  useDocumentTitle("Training records", summaryErrors.length > 0);
   const nextCursor = resource.state === "ready" ? resource.data.grid.nextCursor : null;
   useEffect(() => {
     if (nextCursor !== null) sessionStorage.setItem(previousKey(nextCursor), after ?? "");
@@ -130,14 +142,8 @@ export function TrainerGridPage({ query = "" }: { query?: string | undefined }) 
   return (
     <>
       <PageHeading caption="Trainer">Training records</PageHeading>
-      {Object.keys(errors.fields).length === 0 ? null : (
-        <ErrorSummary
-          key={errors.attempt}
-          errors={(["withinDays", "order"] as const).flatMap((field) => {
-            const text = errors.fields[field];
-            return text === undefined ? [] : [{ text, href: `#${field}` }];
-          })}
-        />
+      {summaryErrors.length === 0 ? null : (
+        <ErrorSummary key={`${errors.attempt}-${exportProblem === null ? "" : "export"}`} errors={summaryErrors} />
       )}
       <form method="get" action="/trainer" onSubmit={onSubmit} className="app-trainer-filter">
         <h2 className="govuk-heading-m">Filter</h2>
@@ -213,12 +219,12 @@ export function TrainerGridPage({ query = "" }: { query?: string | undefined }) 
       <h2 className="govuk-heading-m" id="results">
         {summary.learners === 1 ? "1 person matches" : `${summary.learners.toLocaleString("en-GB")} people match`}
       </h2>
-      <p className="govuk-body">
-        <a className="govuk-link" href={gridCsvHref(trainerQuery({ ...filter, ...order }))} download>
-          Export CSV
-          <span className="govuk-visually-hidden"> of the {summary.learners} people matching this filter</span>
-        </a>
-      </p>
+      <CsvExportLink
+        id="export-csv"
+        href={gridCsvHref(trainerQuery({ ...filter, ...order }))}
+        total={summary.learners}
+        onProblem={setExportProblem}
+      />
       <p className="govuk-body">
         <Link
           to={{
