@@ -34,9 +34,9 @@ declare module "fastify" {
 
 const defaultClientDir = fileURLToPath(new URL("../../dist/client", import.meta.url));
 const safeMethods = new Set(["GET", "HEAD", "OPTIONS"]);
-// Concurrent statement batches on PostgreSQL: enough to overlap one batch's round trips with another's
-// work, few enough to leave most of the connection pool to everything else.
-const INGEST_BATCHES_IN_FLIGHT = 3;
+// Statement batches written at once on PostgreSQL: two, so one batch's commit overlaps the next one's read;
+// more only makes batches smaller and races for the same rows likelier.
+const INGEST_BATCHES_IN_FLIGHT = 2;
 
 /** What the app is built from; tests pass their own database, clock and log stream. */
 export interface AppOptions {

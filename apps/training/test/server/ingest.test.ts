@@ -112,8 +112,8 @@ describe.each(databaseTargets)("group-committed statement ingestion on $name", (
     expect(results[2]).toEqual({ ok: true, value: undefined });
     expect(results[3]).toEqual({ ok: true, value: undefined });
     expect(await storedCount([before.id, after.id])).toBe(2);
-    // The shared transaction was rolled back and each request replayed alone.
-    expect(await transactionsThatWrote([before.id, after.id])).toBe(2);
+    // The clash was spotted before writing: only that request went through the ledger alone.
+    expect(await transactionsThatWrote([before.id, after.id])).toBe(1);
     // All or nothing within the refused request.
     expect(await storedCount([clashNeighbour.id])).toBe(0);
     await expectProjectionAgrees(t.database.db, t.catalog);
@@ -139,6 +139,24 @@ describe.each(databaseTargets)("group-committed statement ingestion on $name", (
     ]);
     expect(await storedCount([first.id])).toBe(0);
     expect(await storedCount([twice.id])).toBe(1);
+    await expectProjectionAgrees(t.database.db, t.catalog);
+  });
+
+  it("keeps the projection equal to the log when batches race for the same learner and module", async () => {
+    const { trainerA } = t.people;
+    const module = t.catalog.module("victims-rights");
+    const lessonCount = module?.lessons.length ?? 0;
+    // Each batch reads the row, then writes it only if no other batch has written it since; the losers replay.
+    const racing = Array.from({ length: 8 }, (_, n) =>
+      storeStatementBatch(t.database.db, [request(trainerA, seen(trainerA, "victims-rights", n, 30 + n))], validity),
+    );
+    const results = await Promise.all(racing);
+    expect(results.flat()).toEqual(racing.map(() => ({ ok: true, value: undefined })));
+    const [row] = await t.database.db
+      .select()
+      .from(completions)
+      .where(and(eq(completions.userId, trainerA.id), eq(completions.moduleId, "victims-rights")));
+    expect(new Set(row?.experiencedLessonIds).size).toBe(Math.min(8, lessonCount));
     await expectProjectionAgrees(t.database.db, t.catalog);
   });
 

@@ -121,7 +121,7 @@ export async function loadSessions(
 export function createSessionLoader(db: Db, ttlMinutes: number): Batcher<SessionLookup, AuthContext | null> {
   return createBatcher<SessionLookup, AuthContext | null>(
     async (lookups) => (await loadSessions(db, lookups, ttlMinutes)).map((value) => ({ ok: true, value })),
-    { maxInFlight: 2, maxBatch: 500 },
+    { maxInFlight: 1, maxBatch: 500 },
   );
 }
 

@@ -1,10 +1,10 @@
-import { asc, sql } from "drizzle-orm";
+import { sql } from "drizzle-orm";
 import type { Batcher, ItemResult } from "../batcher";
 import { createBatcher } from "../batcher";
 import type { Db } from "../db/client";
-import { completions, statements } from "../db/schema";
+import { rowsOf } from "../trainer/query";
 import type { Learner, NewStatement } from "./ledger";
-import { toState, withLedger } from "./ledger";
+import { withLedger } from "./ledger";
 import type { ProjectionState } from "./projection";
 import { applyStatement, emptyProjection } from "./projection";
 import { contentHash } from "./xapi";
@@ -18,155 +18,227 @@ export interface IngestRequest {
 /** Stores statements, group-committing concurrent requests; resolves once the request's statements are durable. */
 export type StatementIngest = Batcher<IngestRequest, void>;
 
-// Thrown inside the shared transaction when a request needs the exact per-request rules (an id already
-// used by different content must fail that request alone with 409, not its neighbours).
-class ReplayAlone extends Error {}
-
 const keyOf = (userId: string, moduleId: string) => `${userId}\u0000${moduleId}`;
 
-/** Stores every request's statements and projection changes in one transaction; throws to roll all back. */
+interface StoredRow {
+  user_id: string;
+  module_id: string;
+  status: ProjectionState["status"];
+  experienced_lesson_ids: string[];
+  last_lesson_id: string | null;
+  attempts: number;
+  score_percent: number | null;
+  best_score_percent: number | null;
+  started_at: string | null;
+  completed_at: string | null;
+  expires_at: string | null;
+  certificate_id: string | null;
+  last_statement_seq: number;
+}
+
+const toDate = (value: string | null) => (value === null ? null : new Date(value));
+
+const stateOf = (row: StoredRow): ProjectionState => ({
+  status: row.status,
+  experiencedLessonIds: row.experienced_lesson_ids,
+  lastLessonId: row.last_lesson_id,
+  attempts: row.attempts,
+  scorePercent: row.score_percent,
+  bestScorePercent: row.best_score_percent,
+  startedAt: toDate(row.started_at),
+  completedAt: toDate(row.completed_at),
+  expiresAt: toDate(row.expires_at),
+  certificateId: row.certificate_id,
+});
+
+/** What a batch found when it read: the projection rows it touches, and the ids of its statements already stored. */
+async function readBatch(db: Db, keys: readonly { userId: string; moduleId: string }[], ids: readonly string[]) {
+  const rows = await rowsOf<{ kind: "row" | "statement"; data: string }>(
+    db,
+    sql`SELECT 'row' AS kind, row_to_json(c)::text AS data FROM completions c
+        WHERE (c.user_id, c.module_id) IN (SELECT * FROM unnest(${sql.param(keys.map((key) => key.userId))}::uuid[], ${sql.param(keys.map((key) => key.moduleId))}::text[]))
+      UNION ALL
+      SELECT 'statement', json_build_object('id', s.id, 'content_hash', s.content_hash)::text FROM statements s
+        WHERE s.id = ANY(${sql.param([...ids])}::uuid[])`,
+  );
+  const projection = new Map<string, StoredRow>();
+  const storedHash = new Map<string, string>();
+  for (const row of rows) {
+    if (row.kind === "row") {
+      const stored = JSON.parse(row.data) as StoredRow;
+      projection.set(keyOf(stored.user_id, stored.module_id), stored);
+    } else {
+      const stored = JSON.parse(row.data) as { id: string; content_hash: string };
+      storedHash.set(stored.id, stored.content_hash);
+    }
+  }
+  return { projection, storedHash };
+}
+
+/**
+ * Stores the requests that can go together in two round trips and no explicit transaction: one read, then one
+ * SQL statement that inserts the statements and upserts the projection rows only where each row is still the
+ * version read (`last_statement_seq`), failing as a whole (40001) otherwise. A statement is atomic, so the
+ * statements and the projection commit together or not at all, as with the ledger. Returns the requests that
+ * need the ledger's exact per-request rules instead (an id already used with other content: a 409 of their own).
+ */
 async function storeTogether(
-  tx: Db,
+  db: Db,
   requests: readonly IngestRequest[],
   validityMonths: (moduleId: string) => number,
-): Promise<void> {
-  const entries = requests.flatMap((request) =>
-    request.statements.map((statement) => ({ learner: request.learner, statement, hash: contentHash(statement.body) })),
+): Promise<Set<number>> {
+  const hashed = requests.map((request) =>
+    request.statements.map((statement) => ({ statement, hash: contentHash(statement.body) })),
   );
-  if (entries.length === 0) return;
-
-  // Projection rows: created if missing, then locked in one global order, so concurrent batches cannot deadlock.
   const keys = new Map<string, { learner: Learner; moduleId: string }>();
-  for (const { learner, statement } of entries) {
-    keys.set(keyOf(learner.id, statement.moduleId), { learner, moduleId: statement.moduleId });
-  }
-  const ordered = [...keys.values()].sort((a, b) =>
-    a.learner.id === b.learner.id ? a.moduleId.localeCompare(b.moduleId, "en") : a.learner.id < b.learner.id ? -1 : 1,
-  );
-  await tx
-    .insert(completions)
-    .values(
-      ordered.map(({ learner, moduleId }) => ({
-        userId: learner.id,
-        moduleId,
-        forceId: learner.forceId,
-        unitId: learner.unitId,
-        jobRole: learner.jobRole,
-        status: "not-started" as const,
-      })),
-    )
-    .onConflictDoNothing();
-  const rows = await tx
-    .select()
-    .from(completions)
-    .where(
-      sql`(${completions.userId}, ${completions.moduleId}) IN (SELECT * FROM unnest(${sql.param(
-        ordered.map((key) => key.learner.id),
-      )}::uuid[], ${sql.param(ordered.map((key) => key.moduleId))}::text[]))`,
-    )
-    .orderBy(asc(completions.userId), asc(completions.moduleId))
-    .for("update");
-  const states = new Map<string, ProjectionState>(rows.map((row) => [keyOf(row.userId, row.moduleId), toState(row)]));
-  if (states.size !== keys.size) throw new ReplayAlone("a projection row could not be locked");
-
-  // The same id twice in one batch: a repeat with the same content is a no-op, with different content a conflict.
-  const firstHash = new Map<string, string>();
-  const fresh = entries.filter(({ statement, hash }) => {
-    const earlier = firstHash.get(statement.id);
-    if (earlier === undefined) {
-      firstHash.set(statement.id, hash);
-      return true;
+  requests.forEach((request) => {
+    for (const statement of request.statements) {
+      keys.set(keyOf(request.learner.id, statement.moduleId), {
+        learner: request.learner,
+        moduleId: statement.moduleId,
+      });
     }
-    if (earlier !== hash) throw new ReplayAlone("an id is used twice with different content");
-    return false;
+  });
+  if (keys.size === 0) return new Set();
+  const { projection, storedHash } = await readBatch(
+    db,
+    [...keys.values()].map(({ learner, moduleId }) => ({ userId: learner.id, moduleId })),
+    hashed.flatMap((list) => list.map(({ statement }) => statement.id)),
+  );
+
+  // An id used again with the same content is a no-op (xAPI); with other content, that request alone gets a 409.
+  const alone = new Set<number>();
+  const batchHash = new Map<string, string>();
+  hashed.forEach((list, index) => {
+    const own = new Map<string, string>();
+    for (const { statement, hash } of list) {
+      const earlier = own.get(statement.id) ?? batchHash.get(statement.id) ?? storedHash.get(statement.id);
+      if (earlier !== undefined && earlier !== hash) alone.add(index);
+      own.set(statement.id, hash);
+    }
+    if (!alone.has(index)) for (const [id, hash] of own) if (!batchHash.has(id)) batchHash.set(id, hash);
   });
 
-  const inserted = await tx
-    .insert(statements)
-    .values(
-      fresh.map(({ learner, statement, hash }) => ({
+  const states = new Map<string, ProjectionState>();
+  const rowsToWrite: {
+    user_id: string;
+    module_id: string;
+    force_id: string;
+    unit_id: string | null;
+    job_role: string;
+    expected_seq: number | null;
+  }[] = [];
+  const written = new Set<string>();
+  const statementsToWrite: Record<string, unknown>[] = [];
+  hashed.forEach((list, index) => {
+    if (alone.has(index)) return;
+    const learner = requests[index]?.learner;
+    if (!learner) return;
+    for (const { statement, hash } of list) {
+      if (storedHash.has(statement.id) || written.has(statement.id)) continue;
+      written.add(statement.id);
+      const key = keyOf(learner.id, statement.moduleId);
+      const stored = projection.get(key);
+      if (!states.has(key)) {
+        states.set(key, stored ? stateOf(stored) : emptyProjection());
+        rowsToWrite.push({
+          user_id: learner.id,
+          module_id: statement.moduleId,
+          force_id: learner.forceId,
+          unit_id: learner.unitId,
+          job_role: learner.jobRole,
+          expected_seq: stored ? stored.last_statement_seq : null,
+        });
+      }
+      const state = states.get(key) ?? emptyProjection();
+      states.set(
+        key,
+        applyStatement(state, statement, { validityMonths: validityMonths(statement.moduleId) }, () => null),
+      );
+      statementsToWrite.push({
+        // Stored order is batch order: the fold above applied them in this order.
+        n: statementsToWrite.length,
         id: statement.id,
-        forceId: learner.forceId,
-        userId: learner.id,
+        force_id: learner.forceId,
+        user_id: learner.id,
         verb: statement.verb,
-        objectId: statement.objectId,
-        moduleId: statement.moduleId,
+        object_id: statement.objectId,
+        module_id: statement.moduleId,
         registration: statement.registration,
-        timestamp: statement.timestamp,
-        contentHash: hash,
+        timestamp: statement.timestamp.toISOString(),
+        content_hash: hash,
         statement: statement.body,
-      })),
-    )
-    .onConflictDoNothing({ target: statements.id })
-    .returning({ id: statements.id, seq: statements.seq });
-  const seqOf = new Map(inserted.map((row) => [row.id, row.seq]));
-
-  const alreadyStored = fresh.filter(({ statement }) => !seqOf.has(statement.id));
-  if (alreadyStored.length > 0) {
-    const stored = await tx
-      .select({ id: statements.id, contentHash: statements.contentHash })
-      .from(statements)
-      .where(sql`${statements.id} = ANY(${sql.param(alreadyStored.map(({ statement }) => statement.id))}::uuid[])`);
-    const storedHash = new Map(stored.map((row) => [row.id, row.contentHash]));
-    // Stored before with the same content: an xAPI no-op. Anything else is the 409 of one request.
-    if (alreadyStored.some(({ statement, hash }) => storedHash.get(statement.id) !== hash)) {
-      throw new ReplayAlone("an id is already stored with different content");
+      });
     }
-  }
+  });
+  if (statementsToWrite.length === 0) return alone;
 
-  // Fold in stored order, as a rebuild from the log would.
-  const applied = fresh
-    .filter(({ statement }) => seqOf.has(statement.id))
-    .sort((a, b) => (seqOf.get(a.statement.id) ?? 0) - (seqOf.get(b.statement.id) ?? 0));
-  const lastSeq = new Map<string, number>();
-  for (const { learner, statement } of applied) {
-    const key = keyOf(learner.id, statement.moduleId);
-    const state = states.get(key) ?? emptyProjection();
-    states.set(
-      key,
-      applyStatement(state, statement, { validityMonths: validityMonths(statement.moduleId) }, () => null),
-    );
-    lastSeq.set(key, seqOf.get(statement.id) ?? 0);
-  }
-  if (lastSeq.size === 0) return;
-
-  const updatedAt = new Date();
-  const changed = ordered.filter(({ learner, moduleId }) => lastSeq.has(keyOf(learner.id, moduleId)));
-  // One statement for every changed row; the rows exist and are locked, so the insert half never inserts.
-  await tx
-    .insert(completions)
-    .values(
-      changed.map(({ learner, moduleId }) => {
-        const key = keyOf(learner.id, moduleId);
-        return {
-          userId: learner.id,
-          moduleId,
-          forceId: learner.forceId,
-          unitId: learner.unitId,
-          jobRole: learner.jobRole,
-          ...(states.get(key) ?? emptyProjection()),
-          lastStatementSeq: lastSeq.get(key) ?? 0,
-          updatedAt,
-        };
-      }),
+  const projectionRows = rowsToWrite.map((row) => {
+    const state = states.get(keyOf(row.user_id, row.module_id)) ?? emptyProjection();
+    return {
+      ...row,
+      status: state.status,
+      experienced_lesson_ids: state.experiencedLessonIds,
+      last_lesson_id: state.lastLessonId,
+      attempts: state.attempts,
+      score_percent: state.scorePercent,
+      best_score_percent: state.bestScorePercent,
+      started_at: state.startedAt?.toISOString() ?? null,
+      completed_at: state.completedAt?.toISOString() ?? null,
+      expires_at: state.expiresAt?.toISOString() ?? null,
+      certificate_id: state.certificateId,
+    };
+  });
+  // Rows are written in one global order (user, module) so that two batches cannot deadlock on them.
+  projectionRows.sort((a, b) =>
+    a.user_id === b.user_id ? (a.module_id < b.module_id ? -1 : 1) : a.user_id < b.user_id ? -1 : 1,
+  );
+  await db.execute(sql`
+    WITH incoming AS (
+      SELECT s.* FROM jsonb_to_recordset(${JSON.stringify(statementsToWrite)}::jsonb) AS s(
+        id uuid, force_id text, user_id uuid, verb text, object_id text, module_id text, registration uuid,
+        "timestamp" timestamptz, content_hash text, statement jsonb, n bigint)
+    ),
+    new_statements AS (
+      INSERT INTO statements (id, force_id, user_id, verb, object_id, module_id, registration, "timestamp", content_hash, statement)
+      SELECT id, force_id, user_id, verb, object_id, module_id, registration, "timestamp", content_hash, statement
+      FROM incoming ORDER BY n
+      ON CONFLICT (id) DO NOTHING
+      RETURNING seq, user_id, module_id
+    ),
+    proposed AS (
+      SELECT p.*, last.seq FROM jsonb_to_recordset(${JSON.stringify(projectionRows)}::jsonb) AS p(
+        user_id uuid, module_id text, force_id text, unit_id uuid, job_role text, expected_seq bigint, status text,
+        experienced_lesson_ids text[], last_lesson_id text, attempts integer, score_percent integer,
+        best_score_percent integer, started_at timestamptz, completed_at timestamptz, expires_at timestamptz,
+        certificate_id text)
+      JOIN (SELECT user_id, module_id, max(seq) AS seq FROM new_statements GROUP BY user_id, module_id) last
+        USING (user_id, module_id)
+    ),
+    saved AS (
+      INSERT INTO completions AS c (user_id, module_id, force_id, unit_id, job_role, status, experienced_lesson_ids,
+        last_lesson_id, attempts, score_percent, best_score_percent, started_at, completed_at, expires_at,
+        certificate_id, last_statement_seq, updated_at)
+      SELECT user_id, module_id, force_id, unit_id, job_role, status, experienced_lesson_ids, last_lesson_id, attempts,
+        score_percent, best_score_percent, started_at, completed_at, expires_at, certificate_id, seq, now()
+      FROM proposed ORDER BY user_id, module_id
+      ON CONFLICT (user_id, module_id) DO UPDATE SET
+        status = excluded.status, experienced_lesson_ids = excluded.experienced_lesson_ids,
+        last_lesson_id = excluded.last_lesson_id, attempts = excluded.attempts, score_percent = excluded.score_percent,
+        best_score_percent = excluded.best_score_percent, started_at = excluded.started_at,
+        completed_at = excluded.completed_at, expires_at = excluded.expires_at, certificate_id = excluded.certificate_id,
+        last_statement_seq = excluded.last_statement_seq, updated_at = excluded.updated_at
+      WHERE c.last_statement_seq = (
+        SELECT p.expected_seq FROM proposed p WHERE p.user_id = c.user_id AND p.module_id = c.module_id)
+      RETURNING 1
     )
-    .onConflictDoUpdate({
-      target: [completions.userId, completions.moduleId],
-      set: {
-        status: sql`excluded.status`,
-        experiencedLessonIds: sql`excluded.experienced_lesson_ids`,
-        lastLessonId: sql`excluded.last_lesson_id`,
-        attempts: sql`excluded.attempts`,
-        scorePercent: sql`excluded.score_percent`,
-        bestScorePercent: sql`excluded.best_score_percent`,
-        startedAt: sql`excluded.started_at`,
-        completedAt: sql`excluded.completed_at`,
-        expiresAt: sql`excluded.expires_at`,
-        certificateId: sql`excluded.certificate_id`,
-        lastStatementSeq: sql`excluded.last_statement_seq`,
-        updatedAt: sql`excluded.updated_at`,
-      },
-    });
+    SELECT CASE
+      WHEN (SELECT count(*) FROM new_statements) <> ${statementsToWrite.length}
+        THEN ingest_conflict('a statement id was stored by another writer')
+      WHEN (SELECT count(*) FROM saved) <> ${projectionRows.length}
+        THEN ingest_conflict('a projection row was written by another writer')
+      ELSE 0 END AS ok`);
+  return alone;
 }
 
 /** Stores one request alone through the ledger: the exact rules, with that request's own error. */
@@ -183,30 +255,36 @@ function storeAlone(db: Db, request: IngestRequest, validityMonths: (moduleId: s
 }
 
 /**
- * Stores a batch of requests in one transaction. If that fails (an id conflict, a deadlock, anything), it
- * is rolled back whole and each request is replayed alone, so one bad request fails only itself and a
- * request is answered only after its own statements have committed.
+ * Stores a batch of requests together where it can. If the shared write fails (another writer changed a row
+ * it read, a lost connection, anything), nothing of it was stored and each request is replayed alone through
+ * the ledger, so one bad request fails only itself and every request is answered only after its own
+ * statements have committed.
  */
 export async function storeStatementBatch(
   db: Db,
   requests: readonly IngestRequest[],
   validityMonths: (moduleId: string) => number,
 ): Promise<ItemResult<void>[]> {
+  let alone: Set<number>;
   try {
-    await db.transaction((tx) => storeTogether(tx, requests, validityMonths));
-    return requests.map(() => ({ ok: true, value: undefined }));
+    alone = await storeTogether(db, requests, validityMonths);
   } catch {
-    const results: ItemResult<void>[] = [];
-    for (const request of requests) {
-      try {
-        await storeAlone(db, request, validityMonths);
-        results.push({ ok: true, value: undefined });
-      } catch (error) {
-        results.push({ ok: false, error });
-      }
-    }
-    return results;
+    alone = new Set(requests.keys());
   }
+  const results: ItemResult<void>[] = [];
+  for (const [index, request] of requests.entries()) {
+    if (!alone.has(index)) {
+      results.push({ ok: true, value: undefined });
+      continue;
+    }
+    try {
+      await storeAlone(db, request, validityMonths);
+      results.push({ ok: true, value: undefined });
+    } catch (error) {
+      results.push({ ok: false, error });
+    }
+  }
+  return results;
 }
 
 /** The group-committing statement writer an app uses for the xAPI Statements resource. */

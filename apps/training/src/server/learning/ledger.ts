@@ -46,8 +46,7 @@ export interface LedgerTransaction {
 
 type CompletionRow = typeof completions.$inferSelect;
 
-/** A stored projection row as the fold's state. */
-export const toState = (row: CompletionRow): ProjectionState => ({
+const toState = (row: CompletionRow): ProjectionState => ({
   status: row.status,
   experiencedLessonIds: row.experiencedLessonIds,
   lastLessonId: row.lastLessonId,

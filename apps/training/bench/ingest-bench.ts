@@ -1,0 +1,160 @@
+/**
+ * Statement ingestion benchmark (issue 8): statements/s over HTTP at concurrency 32, and the raw INSERT
+ * ceiling measured in the same run. Prints numbers; never passes or fails on time.
+ *
+ *   cd apps/training
+ *   tsx --conditions=@stalking-response/source bench/ingest-bench.ts --db postgres \
+ *     --database-url postgres://postgres@127.0.0.1:5432/test [--learners 10000] [--seconds 15] [--runs 3]
+ *   tsx --conditions=@stalking-response/source bench/ingest-bench.ts --db pglite
+ *
+ * It generates a force of N learners first (so statements go into tables and indexes of a realistic size),
+ * signs in 32 officers and has each POST one statement after another; the server group-commits concurrent
+ * requests (src/server/learning/ingest.ts). A statement counts once its 200 has arrived, which the server
+ * sends only after the statement's transaction has committed.
+ */
+import { randomUUID } from "node:crypto";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { performance } from "node:perf_hooks";
+import { parseArgs } from "node:util";
+import { sql } from "drizzle-orm";
+import pg from "pg";
+import { createAccount } from "../src/server/accounts";
+import { buildApp } from "../src/server/app";
+import type { Database } from "../src/server/db/client";
+import { migrate, openDatabase } from "../src/server/db/client";
+import { parseEnv } from "../src/server/env";
+import { defaultCatalog } from "../src/server/start";
+import { rowsOf } from "../src/server/trainer/query";
+import { TestClient } from "../test/support/client";
+import type { Writer } from "./ingest";
+import { loadGenerator, measureIngestion } from "./ingest";
+import { generateForce } from "./training-generate";
+
+const { values: args } = parseArgs({
+  options: {
+    db: { type: "string", default: "postgres" },
+    "database-url": { type: "string", default: "postgres://postgres@127.0.0.1:5432/test" },
+    learners: { type: "string", default: "10000" },
+    seconds: { type: "string", default: "15" },
+    runs: { type: "string", default: "3" },
+    writers: { type: "string", default: "32" },
+  },
+});
+const FORCE = "bench";
+const PASSWORD = "bench-password-not-secret";
+const writersWanted = Number(args.writers);
+const say = (line: string) => console.log(line);
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
+
+async function openFresh(): Promise<{ database: Database; label: string; dispose(): Promise<void> }> {
+  if (args.db === "postgres") {
+    const name = `training_ingest_${Date.now().toString(36)}`;
+    const admin = new pg.Client({ connectionString: args["database-url"] });
+    await admin.connect();
+    await admin.query(`CREATE DATABASE ${name}`);
+    await admin.end();
+    const url = new URL(args["database-url"]);
+    url.pathname = `/${name}`;
+    const database = await openDatabase({ url: url.toString() });
+    return {
+      database,
+      label: `PostgreSQL (${name}, the app's default pool)`,
+      async dispose() {
+        await database.close();
+        const drop = new pg.Client({ connectionString: args["database-url"] });
+        await drop.connect();
+        await drop.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+        await drop.end();
+      },
+    };
+  }
+  const dir = mkdtempSync(join(tmpdir(), "training-ingest-"));
+  const database = await openDatabase({ dataDir: dir });
+  return {
+    database,
+    label: `PGlite (${dir})`,
+    async dispose() {
+      await database.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+async function main() {
+  const catalog = defaultCatalog();
+  const module = catalog.modules[0];
+  if (!module) throw new Error("the course has no modules");
+  const fresh = await openFresh();
+  const { database, label } = fresh;
+  try {
+    const learners = Number(args.learners);
+    say(
+      `# Ingestion bench on ${label}: ${writersWanted} writers (load from ${loadGenerator}), ${args.seconds} s × ${args.runs} runs`,
+    );
+    say(`node ${process.version}, ${process.platform}/${process.arch}`);
+    await migrate(database);
+    const started = Date.now();
+    const counts = await generateForce(database.db, catalog, {
+      forceId: FORCE,
+      forceName: "Bench Constabulary",
+      learners,
+      now: new Date(),
+      chunk: args.db === "postgres" ? 50_000 : 10_000,
+      histories: "full",
+    });
+    say(
+      `population: ${counts.users} learners, ${counts.statements} statements, generated in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+    );
+
+    // Logging at the default level (info: one line per request) into a sink, as a server writing to a file would.
+    const env = parseEnv({ SEED_DEMO: "never", SIGN_IN_MAX_ATTEMPTS: "1000" });
+    const { Writable } = await import("node:stream");
+    const sink = new Writable({ write: (_chunk, _encoding, done) => done() });
+    const app = await buildApp({ env, database, catalog, logStream: sink });
+    const base = await app.listen({ port: 0, host: "127.0.0.1" });
+    const [unit] = await rowsOf<{ id: string }>(
+      database.db,
+      sql`SELECT id FROM units WHERE force_id = ${FORCE} AND kind = 'team' ORDER BY name LIMIT 1`,
+    );
+    const writers: Writer[] = [];
+    for (let n = 0; n < writersWanted; n += 1) {
+      const email = `writer${n}.${randomUUID().slice(0, 8)}@bench.invalid`;
+      await createAccount(database.db, {
+        forceId: FORCE,
+        unitId: unit?.id ?? null,
+        email,
+        displayName: `Bench writer ${n}`,
+        role: "officer",
+        jobRole: "response-officer",
+        password: PASSWORD,
+      });
+      const client = new TestClient(base);
+      const session = await client.signIn(email, PASSWORD);
+      writers.push({ client, id: session.user?.id ?? "", forceId: FORCE });
+    }
+
+    const http: number[] = [];
+    const raw: number[] = [];
+    for (let run = 1; run <= Number(args.runs); run += 1) {
+      const before = performance.eventLoopUtilization();
+      const result = await measureIngestion({ base, database, writers, module, seconds: Number(args.seconds) });
+      // Near 100% means the server's one JavaScript thread is the limit; lower means it waits on the database.
+      const busy = performance.eventLoopUtilization(before).utilization;
+      http.push(result.httpRate);
+      raw.push(result.rawRate);
+      say(
+        `run ${run}: HTTP ${result.httpRate.toFixed(0)} statements/s (${result.stored} stored, ${result.failed} failed); raw INSERT ceiling ${result.rawRate.toFixed(0)} rows/s; server event loop busy ${(busy * 100).toFixed(0)}% of the run`,
+      );
+    }
+    say(
+      `median: HTTP ingestion ${median(http).toFixed(0)} statements/s at concurrency ${writersWanted}; raw INSERT ceiling ${median(raw).toFixed(0)} rows/s (${((median(http) / median(raw)) * 100).toFixed(0)}%)`,
+    );
+    await app.close();
+  } finally {
+    await fresh.dispose();
+  }
+}
+
+await main();

@@ -1,0 +1,155 @@
+import { execFile } from "node:child_process";
+import { randomUUID } from "node:crypto";
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { promisify } from "node:util";
+import { Worker } from "node:worker_threads";
+import { sql } from "drizzle-orm";
+import type { Database } from "../src/server/db/client";
+import { SESSION_COOKIE } from "../src/server/auth/session";
+import { XAPI_IRI_BASE, XAPI_VERBS, lessonActivityId, moduleActivityId } from "../src/shared/api";
+import type { TestClient } from "../test/support/client";
+
+/** A signed-in learner who writes statements about themselves. */
+export interface Writer {
+  client: TestClient;
+  id: string;
+  forceId: string;
+}
+
+/** What makes the requests: wrk (C, from Debian's package) when installed, else a Node worker thread. */
+export const loadGenerator: "wrk" | "worker" = existsSync("/usr/bin/wrk") ? "wrk" : "worker";
+
+interface LoadOptions {
+  base: string;
+  seconds: number;
+  writers: { cookie: string; csrfToken: string; userId: string }[];
+  activityIds: string[];
+}
+
+/** wrk with one thread and one connection per writer; each POST is one statement without an id (the server assigns it). */
+async function loadWithWrk(options: LoadOptions) {
+  const dir = mkdtempSync(join(tmpdir(), "ingest-wrk-"));
+  const script = join(dir, "statements.lua");
+  const lua = (value: string) => JSON.stringify(value); // a JSON string is a valid Lua string for these values
+  writeFileSync(
+    script,
+    `local writers = {${options.writers
+      .map((writer) => `{cookie=${lua(writer.cookie)}, csrf=${lua(writer.csrfToken)}, user=${lua(writer.userId)}}`)
+      .join(",\n")}}
+local activities = {${options.activityIds.map(lua).join(", ")}}
+local threads = {}
+local next_index = 1
+function setup(thread)
+  thread:set("index", next_index)
+  next_index = next_index + 1
+  table.insert(threads, thread)
+end
+function init(args)
+  local writer = writers[index]
+  headers = { ["content-type"] = "application/json", ["cookie"] = writer.cookie, ["x-csrf-token"] = writer.csrf }
+  user = writer.user
+  i = 0
+  failed = 0
+end
+function request()
+  i = i + 1
+  local activity = activities[(i % #activities) + 1]
+  local body = '{"actor":{"account":{"homePage":${lua(XAPI_IRI_BASE)},"name":"' .. user .. '"}},"verb":{"id":"${XAPI_VERBS.experienced}"},"object":{"id":"' .. activity .. '"}}'
+  return wrk.format("POST", "/api/statements", headers, body)
+end
+function response(status, headers, body)
+  if status ~= 200 then failed = failed + 1 end
+end
+function done(summary, latency, requests)
+  local failures = 0
+  for _, thread in ipairs(threads) do failures = failures + thread:get("failed") end
+  io.write(string.format("RESULT %d %d %d\\n", summary.requests, failures, summary.duration))
+end
+`,
+  );
+  try {
+    const n = String(options.writers.length);
+    const { stdout, stderr } = await promisify(execFile)(
+      "/usr/bin/wrk",
+      ["-t", n, "-c", n, "-d", `${options.seconds}s`, "--timeout", "30s", "-s", script, options.base],
+      { maxBuffer: 1 << 20 },
+    );
+    const match = /RESULT (\d+) (\d+) (\d+)/.exec(stdout);
+    if (!match) throw new Error(`wrk printed no result:\n${stdout}\n${stderr}`);
+    const [requests, failed, micros] = match.slice(1).map(Number) as [number, number, number];
+    return { stored: requests - failed, failed, elapsedMs: micros / 1000 };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** The fallback: a worker thread (its own event loop, so making requests does not slow the server's). */
+async function loadWithWorker(options: LoadOptions) {
+  const worker = new Worker(new URL("./ingest-load.mjs", import.meta.url), {
+    workerData: { ...options, homePage: XAPI_IRI_BASE, verb: XAPI_VERBS.experienced },
+  });
+  try {
+    return await new Promise<{ stored: number; failed: number; elapsedMs: number }>((resolve, reject) => {
+      worker.once("message", resolve);
+      worker.once("error", reject);
+    });
+  } finally {
+    await worker.terminate();
+  }
+}
+
+/** What one ingestion measurement found. */
+export interface IngestionResult {
+  httpRate: number;
+  stored: number;
+  failed: number;
+  rawRate: number;
+}
+
+/**
+ * Statements/s over HTTP with one connection per writer, each POST one `experienced` statement, from
+ * {@link loadGenerator}; then the raw ceiling: the same number of concurrent writers doing nothing but a one-row INSERT each, in the same run.
+ */
+export async function measureIngestion(options: {
+  base: string;
+  database: Database;
+  writers: readonly Writer[];
+  module: { id: string; lessons: readonly { id: string }[] };
+  seconds: number;
+}): Promise<IngestionResult> {
+  const { base, database, writers, module, seconds } = options;
+  const load = await (loadGenerator === "wrk" ? loadWithWrk : loadWithWorker)({
+    base,
+    seconds,
+    activityIds: module.lessons.map((lesson) => lessonActivityId(module.id, lesson.id)),
+    writers: writers.map(({ client, id }) => ({
+      cookie: `${SESSION_COOKIE}=${client.cookie(SESSION_COOKIE) ?? ""}`,
+      csrfToken: client.csrfToken ?? "",
+      userId: id,
+    })),
+  });
+
+  let raw = 0;
+  const rawDeadline = Date.now() + seconds * 1000;
+  const rawBegin = performance.now();
+  await Promise.all(
+    writers.map(async ({ id, forceId }) => {
+      while (Date.now() < rawDeadline) {
+        const statementId = randomUUID();
+        await database.db.execute(
+          sql`INSERT INTO statements (id, force_id, user_id, verb, object_id, module_id, "timestamp", content_hash, statement)
+          VALUES (${statementId}::uuid, ${forceId}, ${id}::uuid, ${XAPI_VERBS.experienced}, ${moduleActivityId(module.id)}, ${module.id}, now(), ${statementId}, ${JSON.stringify({ id: statementId })}::jsonb)`,
+        );
+        raw += 1;
+      }
+    }),
+  );
+  return {
+    httpRate: load.stored / (load.elapsedMs / 1000),
+    stored: load.stored,
+    failed: load.failed,
+    rawRate: raw / ((performance.now() - rawBegin) / 1000),
+  };
+}
