@@ -95,6 +95,11 @@ function Evidence({ evidence, published }: EvidenceData) {
         Forces publish their plans and progress. Download the page to put on the force website, with the
         machine-readable data beside it (aggregate counts only, no names).
       </p>
+      <p className="govuk-body">
+        This view shows exact numbers. On the published page, any figure about fewer than{" "}
+        {published.trainingEvidence.suppression.minGroupSize} people is shown as “fewer than{" "}
+        {published.trainingEvidence.suppression.minGroupSize}”, so a small team or role cannot point to a person.
+      </p>
       <ul className="govuk-list">
         <li>
           <a className="govuk-link" href={trainerPaths.publishedHtml} download>
