@@ -32,7 +32,7 @@ import { queryContext, rowsOf } from "../src/server/trainer/query";
 import { XAPI_IRI_BASE, lessonActivityId } from "../src/shared/api";
 import { trainerPaths, trainerQuery } from "../src/shared/trainer-api";
 import { TestClient } from "../test/support/client";
-import { COMMANDS, TEAMS_PER_COMMAND, generateForce } from "./training-generate";
+import { COMMANDS, GENERATED_PASSWORD_HASH, TEAMS_PER_COMMAND, generateForce } from "./training-generate";
 
 const { values: args } = parseArgs({
   options: {
@@ -45,6 +45,7 @@ const { values: args } = parseArgs({
     keep: { type: "boolean", default: false },
     skip: { type: "string", default: "" },
     histories: { type: "string", default: "full" },
+    reuse: { type: "string" },
   },
 });
 const learners = Number(args.learners);
@@ -56,12 +57,19 @@ const PASSWORD = "bench-password-not-secret";
 const CONCURRENCY = 32;
 const say = (line: string) => console.log(line);
 
-async function freshDatabase(): Promise<{ database: Database; label: string; dispose: () => Promise<void> }> {
+/** A kept database named by --reuse: a PostgreSQL database name beside --database-url, or a PGlite directory. */
+const reuseName = args.reuse;
+if (reuseName !== undefined && args.db === "postgres" && !/^[a-z_][a-z0-9_]{0,62}$/.test(reuseName)) {
+  throw new Error(`--reuse ${reuseName}: a PostgreSQL database name is lower-case letters, digits and _`);
+}
+
+async function benchDatabase(): Promise<{ database: Database; label: string; dispose: () => Promise<void> }> {
   if (args.db === "postgres") {
-    const name = `training_bench_${Date.now().toString(36)}`;
+    const name = reuseName ?? `training_bench_${Date.now().toString(36)}`;
     const admin = new pg.Client({ connectionString: args["database-url"] });
     await admin.connect();
-    await admin.query(`CREATE DATABASE ${name}`);
+    const exists = (await admin.query("SELECT 1 FROM pg_database WHERE datname = $1", [name])).rowCount === 1;
+    if (!exists) await admin.query(`CREATE DATABASE ${name}`);
     await admin.end();
     const url = new URL(args["database-url"]);
     url.pathname = `/${name}`;
@@ -72,7 +80,7 @@ async function freshDatabase(): Promise<{ database: Database; label: string; dis
       label: `PostgreSQL (${name})`,
       dispose: async () => {
         await database.close();
-        if (args.keep) return say(`kept database ${url.toString()}`);
+        if (args.keep || reuseName !== undefined) return say(`kept database ${url.toString()}`);
         const drop = new pg.Client({ connectionString: args["database-url"] });
         await drop.connect();
         await drop.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
@@ -80,17 +88,26 @@ async function freshDatabase(): Promise<{ database: Database; label: string; dis
       },
     };
   }
-  const dir = mkdtempSync(join(tmpdir(), "training-bench-"));
+  const dir = reuseName ?? mkdtempSync(join(tmpdir(), "training-bench-"));
   const database = await openDatabase({ dataDir: dir });
   return {
     database,
     label: `PGlite (${dir})`,
     dispose: async () => {
       await database.close();
-      if (args.keep) return say(`kept PGlite directory ${dir}`);
+      if (args.keep || reuseName !== undefined) return say(`kept PGlite directory ${dir}`);
       rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/** How many generated learners the bench force already holds (a reused database), 0 on a fresh one. */
+async function generatedLearners(database: Database): Promise<number> {
+  const [row] = await rowsOf<{ n: number }>(
+    database.db,
+    sql`SELECT count(*)::int AS n FROM users WHERE force_id = ${FORCE} AND password_hash = ${GENERATED_PASSWORD_HASH}`,
+  );
+  return row?.n ?? 0;
 }
 
 const percentile = (sorted: number[], p: number) =>
@@ -99,28 +116,40 @@ const ms = (value: number) => `${value.toFixed(1)} ms`;
 
 async function main() {
   const catalog = defaultCatalog();
-  const { database, label, dispose } = await freshDatabase();
+  const { database, label, dispose } = await benchDatabase();
   try {
     say(
       `# Training bench: ${learners.toLocaleString("en-GB")} learners × ${catalog.modules.length} modules on ${label}`,
     );
     say(`statement histories: ${args.histories}`);
     say(`node ${process.version}, ${process.platform}/${process.arch}`);
-    await migrate(database);
+    const applied = await migrate(database);
+    if (applied.length > 0) say(`applied migrations: ${applied.join(", ")}`);
     const now = new Date();
-    const started = Date.now();
-    const counts = await generateForce(database.db, catalog, {
-      forceId: FORCE,
-      forceName: "Bench Constabulary",
-      learners,
-      now,
-      chunk: args.db === "postgres" ? 50_000 : 10_000,
-      histories: args.histories === "completed" ? "completed" : "full",
-      log: say,
-    });
-    say(
-      `generated ${counts.users} users, ${counts.completions} projection rows, ${counts.statements} statements, ${counts.certificates} certificates in ${((Date.now() - started) / 1000).toFixed(1)} s`,
-    );
+    const existing = reuseName === undefined ? 0 : await generatedLearners(database);
+    if (existing === learners) {
+      say(`reusing ${label}: ${existing} generated learners already there`);
+      // Earlier runs' bench assignments would change what "overdue" means; this run adds its own below.
+      await database.db.execute(sql`DELETE FROM assignments WHERE force_id = ${FORCE}`);
+      await database.db.execute(sql`ANALYZE`);
+    } else {
+      if (existing !== 0) {
+        throw new Error(`--reuse: ${label} holds ${existing} generated learners, not ${learners}; pick another name`);
+      }
+      const started = Date.now();
+      const counts = await generateForce(database.db, catalog, {
+        forceId: FORCE,
+        forceName: "Bench Constabulary",
+        learners,
+        now,
+        chunk: args.db === "postgres" ? 50_000 : 10_000,
+        histories: args.histories === "completed" ? "completed" : "full",
+        log: say,
+      });
+      say(
+        `generated ${counts.users} users, ${counts.completions} projection rows, ${counts.statements} statements, ${counts.certificates} certificates in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+      );
+    }
 
     const env = parseEnv({ LOG_LEVEL: "error", SEED_DEMO: "never", SIGN_IN_MAX_ATTEMPTS: "1000" });
     const app = await buildApp({ env, database, catalog });

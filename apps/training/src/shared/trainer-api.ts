@@ -140,6 +140,11 @@ export type ModuleCounts = z.infer<typeof ModuleCountsSchema>;
 export const GridSummaryResponseSchema = z.object({
   learners: z.number().int().nonnegative(),
   modules: z.array(ModuleCountsSchema),
+  /**
+   * When these counts were read. Counts that are slow to compute (a whole large force) may be served from a
+   * short-lived cache, up to five minutes old: show "counts as of <time>" when this is not just now.
+   */
+  countedAt: IsoDateTime,
 });
 /** Grid counts. */
 export type GridSummaryResponse = z.infer<typeof GridSummaryResponseSchema>;
@@ -160,6 +165,8 @@ export const ChartsResponseSchema = z.object({
   ),
   /** Distinct people with a certificate issued in each month (last 12 months, oldest first). */
   overTime: z.array(z.object({ month: z.string().regex(/^\d{4}-\d{2}$/), people: z.number().int().nonnegative() })),
+  /** When these counts were read (see GridSummaryResponseSchema's countedAt). */
+  countedAt: IsoDateTime,
 });
 /** Chart data. */
 export type ChartsResponse = z.infer<typeof ChartsResponseSchema>;

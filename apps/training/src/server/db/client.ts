@@ -1,6 +1,7 @@
 import { mkdirSync, readdirSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { PGlite } from "@electric-sql/pglite";
+import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { drizzle as drizzlePg } from "drizzle-orm/node-postgres";
@@ -34,7 +35,15 @@ export type DatabaseLocation = { url: string } | { dataDir: string; loadDataDir?
 /** Opens the database (without migrating). */
 export async function openDatabase(location: DatabaseLocation, options: { poolMax?: number } = {}): Promise<Database> {
   if ("url" in location) {
-    const pool = new pg.Pool({ connectionString: location.url, max: options.poolMax ?? 10 });
+    const pool = new pg.Pool({
+      connectionString: location.url,
+      max: options.poolMax ?? 10,
+      // The app's reads are short keyset walks (a page of 50) that PostgreSQL estimates as costly because the
+      // tables are big. Left on, JIT compiles their CASE expressions on every run (hundreds of milliseconds) and
+      // parallel workers split a 50-row walk three ways, each worker walking further than one would alone
+      // (measured at 1,000,000 learners: 200-350 ms parallel, 20-50 ms serial; docs/training-explain.md).
+      options: "-c jit=off -c max_parallel_workers_per_gather=0",
+    });
     // An idle client that loses its server emits 'error'; without a listener that would crash the process.
     pool.on("error", () => undefined);
     return {
@@ -66,6 +75,8 @@ export async function openDatabase(location: DatabaseLocation, options: { poolMa
   if (!location.dataDir.startsWith("memory://")) mkdirSync(location.dataDir, { recursive: true });
   const client = await PGlite.create({
     dataDir: location.dataDir,
+    // Migration 0004 creates pg_trgm for the grid's substring search; PGlite ships it as a loadable extension.
+    extensions: { pg_trgm },
     ...(location.loadDataDir ? { loadDataDir: location.loadDataDir } : {}),
   });
   return {

@@ -76,6 +76,10 @@ export const users = pgTable(
     // 0003: the same order within one team or one job role.
     index("users_force_unit_name_idx").on(t.forceId, t.unitId, sql`lower(${t.displayName})`, t.id),
     index("users_force_job_role_name_idx").on(t.forceId, t.jobRole, sql`lower(${t.displayName})`, t.id),
+    // 0004: substring search (pg_trgm), and the force's learners in id order for module sorts.
+    index("users_display_name_trgm_idx").using("gin", sql`lower(${t.displayName}) gin_trgm_ops`),
+    index("users_collar_number_trgm_idx").using("gin", sql`lower(${t.collarNumber}) gin_trgm_ops`),
+    index("users_force_id_idx").on(t.forceId, t.id),
   ],
 );
 
@@ -180,6 +184,11 @@ export const completions = pgTable(
     index("completions_force_unit_idx").on(t.forceId, t.unitId, t.moduleId, t.status),
     index("completions_force_job_role_idx").on(t.forceId, t.jobRole, t.moduleId, t.status),
     index("completions_force_completed_idx").on(t.forceId, t.completedAt),
+    // 0004: keyset walks of one module's learners in sort order (grid module sorts).
+    index("completions_module_score_idx").on(t.forceId, t.moduleId, t.scorePercent, t.userId),
+    index("completions_module_completed_at_idx").on(t.forceId, t.moduleId, t.completedAt, t.userId),
+    index("completions_module_expires_at_idx").on(t.forceId, t.moduleId, t.expiresAt, t.userId),
+    index("completions_module_status_user_idx").on(t.forceId, t.moduleId, t.status, t.userId, t.expiresAt),
   ],
 );
 

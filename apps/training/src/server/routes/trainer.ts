@@ -25,6 +25,7 @@ import { assignments, units } from "../db/schema";
 import { HttpProblem } from "../http/problem";
 import { defineRoute } from "../http/route";
 import { planOf, trainingEvidence } from "../trainer/evidence";
+import { CountsCache } from "../trainer/counts-cache";
 import { exportCsv } from "../trainer/export";
 import { gridCharts, gridPage, gridSummary } from "../trainer/grid";
 import { learnerRecord } from "../trainer/learner";
@@ -41,6 +42,10 @@ export function trainerRoutes(deps: AppDeps) {
   const contextFor = (auth: AuthContext) => queryContext(db, catalog, auth.user.forceId, now());
   const forceOf = (auth: AuthContext) => ({ id: auth.user.forceId, name: auth.user.forceName });
   const modules = catalog.modules.map((module) => ({ id: module.id, title: module.title }));
+  // Whole-force counts take seconds at a million learners; see counts-cache.ts for what is cached and how long.
+  const counts = new CountsCache(now);
+  const countsKey = (auth: AuthContext, view: string, filter: unknown) =>
+    `${auth.user.forceId}\u0000${view}\u0000${JSON.stringify(filter)}`;
 
   const publication = async (auth: AuthContext) => {
     const context = await contextFor(auth);
@@ -106,7 +111,10 @@ export function trainerRoutes(deps: AppDeps) {
       access: TRAINER,
       query: GridFilterSchema,
       response: { status: 200, schema: GridSummaryResponseSchema, description: "Counts" },
-      handler: async ({ auth, query }) => gridSummary(db, catalog, await contextFor(auth), query),
+      handler: async ({ auth, query }) =>
+        counts.get(countsKey(auth, "summary", query), async () =>
+          gridSummary(db, catalog, await contextFor(auth), query),
+        ),
     }),
     defineRoute({
       method: "GET",
@@ -116,7 +124,10 @@ export function trainerRoutes(deps: AppDeps) {
       access: TRAINER,
       query: GridFilterSchema,
       response: { status: 200, schema: ChartsResponseSchema, description: "Chart data" },
-      handler: async ({ auth, query }) => gridCharts(db, catalog, await contextFor(auth), query),
+      handler: async ({ auth, query }) =>
+        counts.get(countsKey(auth, "charts", query), async () =>
+          gridCharts(db, catalog, await contextFor(auth), query),
+        ),
     }),
     defineRoute({
       method: "GET",
@@ -216,6 +227,8 @@ export function trainerRoutes(deps: AppDeps) {
           createdBy: auth.user.id,
           createdAt: now(),
         });
+        // The force's cached counts predate the assignment (assigned and overdue change at once).
+        counts.forget(`${auth.user.forceId}\u0000`);
         await audit(db, {
           forceId: auth.user.forceId,
           actorUserId: auth.user.id,

@@ -5,6 +5,7 @@ import type {
   ChartsResponse,
   GridFilter,
   GridQuery,
+  GridSort,
   GridRow,
   GridSummaryResponse,
   ModuleCounts,
@@ -13,8 +14,9 @@ import { MODULE_SORTS } from "../../shared/trainer-api";
 import type { Catalog } from "../catalog";
 import type { Db } from "../db/client";
 import { HttpProblem } from "../http/problem";
+import { RENEWAL_WINDOW_DAYS } from "../learning/projection";
 import type { ModuleColumn, QueryContext } from "./query";
-import { learnerFrom, learnerScope, moduleColumns, rowsOf, sortKey, textSort } from "./query";
+import { learnerFrom, learnerScope, moduleColumns, rowsOf, sortKey, textSort, wholeLearnerFrom } from "./query";
 
 /** Where the next page starts: the last row's sort key and id. */
 interface Cursor {
@@ -48,7 +50,8 @@ export function decodeCursor(sort: GridQuery["sort"], text: string): Cursor {
   return { key: key as string | number, id };
 }
 
-type RawRow = Record<string, unknown>;
+/** A row as the driver returns it. */
+export type RawRow = Record<string, unknown>;
 
 const isoOrNull = (value: unknown): string | null =>
   value === null || value === undefined ? null : new Date(value as string | Date).toISOString();
@@ -89,8 +92,99 @@ function toGridRow(row: RawRow, columns: readonly ModuleColumn[]): GridRow {
 
 type PageQuery = Pick<GridQuery, "sort" | "direction" | "limit" | "after"> & GridFilter;
 
-/** The SQL of one grid page (exported so the bench can EXPLAIN exactly what the API runs). */
-export function gridPageQuery(context: QueryContext, query: PageQuery): { sql: SQL; columns: ModuleColumn[] } {
+/**
+ * One run of a module sort's order: learners whose sort key lies in [low, high], read in (key, id) order by
+ * walking an index. A module sort is a few runs one after another (see {@link moduleSortRuns}); within one
+ * run the order is (value, user id) on one index, so a page reads about `limit` rows, never every learner.
+ */
+interface SortRun {
+  low: number;
+  high: number;
+  /**
+   * `users`: walks the force's learners in id order (users_force_id_idx) keeping those with no value on the
+   * module (no projection row yet, or an empty value); their key is one constant. `completions`: walks the
+   * module's projection rows in (value, user) order on one of migration 0004's indexes.
+   */
+  driver: "users" | "completions";
+  /**
+   * Which learners belong to the run: for `completions`, a condition over the sort module's alias; for
+   * `users`, the condition a projection row `x` meets when its learner is NOT in the run (checked with NOT
+   * EXISTS, which PostgreSQL walks as a merge anti join in id order; a LEFT JOIN … IS NULL test is estimated at
+   * one row and read as a hash join over every learner instead).
+   */
+  condition: SQL;
+  /** The run's sort key, a float8 as the cursor carries it. */
+  key: SQL;
+  /** The order within the run, ascending: the value (if it varies) then the user id. */
+  value: SQL | null;
+  /** Turns a cursor key back into the run's value, for the keyset comparison. */
+  fromKey: (key: number) => SQL;
+}
+
+/** The runs of a module sort, in ascending key order; their key ranges do not overlap. */
+function moduleSortRuns(context: QueryContext, sort: GridSort, c: SQL): SortRun[] {
+  const now = sql`${context.now.toISOString()}::timestamptz`;
+  const renewalFrom = sql`(${now} + make_interval(days => ${RENEWAL_WINDOW_DAYS}))`;
+  const fixed = (rank: number, driver: SortRun["driver"], condition: SQL): SortRun => ({
+    low: rank,
+    high: rank,
+    driver,
+    condition,
+    key: sql`${rank}::float8`,
+    value: null,
+    fromKey: () => sql`NULL`,
+  });
+  // The same ranks as sortKey's statusRank: not started 0, in progress 1, expired 2, due for renewal 3, completed 4.
+  if (sort === "status") {
+    return [
+      fixed(0, "users", sql`x.status IN ('in-progress', 'completed')`),
+      fixed(1, "completions", sql`${c}.status = 'in-progress'`),
+      fixed(2, "completions", sql`(${c}.status = 'completed' AND ${c}.expires_at <= ${now})`),
+      fixed(
+        3,
+        "completions",
+        sql`(${c}.status = 'completed' AND ${c}.expires_at > ${now} AND ${c}.expires_at <= ${renewalFrom})`,
+      ),
+      fixed(
+        4,
+        "completions",
+        sql`(${c}.status = 'completed' AND (${c}.expires_at > ${renewalFrom} OR ${c}.expires_at IS NULL))`,
+      ),
+    ];
+  }
+  const column = sql.raw(sort === "score" ? "score_percent" : sort === "completedAt" ? "completed_at" : "expires_at");
+  const value = sql`${c}.${column}`;
+  const date = sort !== "score";
+  return [
+    fixed(-1, "users", sql`x.${column} IS NOT NULL`),
+    {
+      low: 0,
+      high: Number.POSITIVE_INFINITY,
+      driver: "completions",
+      condition: sql`${value} IS NOT NULL`,
+      // The same values as sortKey: epoch milliseconds for dates, the score itself.
+      key: date ? sql`(extract(epoch from ${value}) * 1000)::float8` : sql`${value}::float8`,
+      value,
+      fromKey: (key) => (date ? sql`to_timestamp(${key}::float8 / 1000)` : sql`${key}::int`),
+    },
+  ];
+}
+
+/** A learner row of the grid: who, their unit, the sort key and each module's cell. */
+export const rowSelect = (columns: readonly ModuleColumn[], key: SQL): SQL =>
+  sql`u.id, u.display_name, u.collar_number, u.unit_id, un.name AS unit_name, u.job_role, ${key} AS sort_key, ${cellSelect(columns)}`;
+
+/**
+ * The SQL of a grid page, as the steps that run one after another: each step is called with how many rows
+ * are still wanted and answers them in order. Name and collar-number sorts (and any search) are one step;
+ * a module sort is one step per run of its order from the cursor on, and stops as soon as the page is full.
+ */
+export function gridPageSteps(
+  context: QueryContext,
+  query: PageQuery,
+  select: (columns: readonly ModuleColumn[], key: SQL) => SQL = rowSelect,
+  options: { whole?: boolean } = {},
+): { steps: ((wanted: number) => SQL)[]; columns: ModuleColumn[] } {
   if (MODULE_SORTS.includes(query.sort) && query.module === undefined) {
     throw new HttpProblem(
       400,
@@ -100,27 +194,111 @@ export function gridPageQuery(context: QueryContext, query: PageQuery): { sql: S
     );
   }
   const columns = moduleColumns(context);
-  const key = sortKey(columns, query.sort, query.module);
   const cursor = query.after === undefined ? undefined : decodeCursor(query.sort, query.after);
   const descending = query.direction === "desc";
-  const conditions = [learnerScope(context, columns, query)];
-  if (cursor) {
-    const value = textSort(query.sort) ? sql`${cursor.key}::text` : sql`${cursor.key}::float8`;
-    conditions.push(
-      descending
-        ? sql`(${key}, u.id) < (${value}, ${cursor.id}::uuid)`
-        : sql`(${key}, u.id) > (${value}, ${cursor.id}::uuid)`,
-    );
-  }
   const order = descending ? sql`DESC` : sql`ASC`;
-  return {
-    columns,
-    sql: sql`SELECT u.id, u.display_name, u.collar_number, u.unit_id, un.name AS unit_name, u.job_role, ${key} AS sort_key, ${cellSelect(columns)}
-      FROM ${learnerFrom(columns)} LEFT JOIN units un ON un.id = u.unit_id
+  const scope = learnerScope(context, columns, query);
+  const sortColumn = columns.find((column) => column.moduleId === query.module);
+  // A search matches few learners through the trigram indexes, so sorting them beats walking a module's
+  // order and discarding everyone who does not match.
+  // `whole` (the PostgreSQL export, every matching learner in one query) sorts them all at once instead.
+  if (!MODULE_SORTS.includes(query.sort) || sortColumn === undefined || query.q !== undefined || options.whole) {
+    const key = sortKey(columns, query.sort, query.module);
+    const conditions = [scope];
+    if (cursor) {
+      const value = textSort(query.sort) ? sql`${cursor.key}::text` : sql`${cursor.key}::float8`;
+      conditions.push(
+        descending
+          ? sql`(${key}, u.id) < (${value}, ${cursor.id}::uuid)`
+          : sql`(${key}, u.id) > (${value}, ${cursor.id}::uuid)`,
+      );
+    }
+    return {
+      columns,
+      steps: [
+        (wanted) => sql`SELECT ${select(columns, key)}
+      FROM ${options.whole ? wholeLearnerFrom(context, columns) : learnerFrom(columns)} LEFT JOIN units un ON un.id = u.unit_id
       WHERE ${sql.join(conditions, sql` AND `)}
       ORDER BY ${key} ${order}, u.id ${order}
-      LIMIT ${query.limit + 1}`,
-  };
+      LIMIT ${wanted}`,
+      ],
+    };
+  }
+  const c = sortColumn.c;
+  const others = columns.filter((column) => column !== sortColumn).map((column) => column.join);
+  const cursorKey = cursor === undefined ? undefined : Number(cursor.key);
+  const runs = moduleSortRuns(context, query.sort, c);
+  const inOrder = descending ? [...runs].reverse() : runs;
+  const steps = inOrder.flatMap((run) => {
+    // Runs wholly before the cursor are done; the run holding the cursor continues after it.
+    if (cursorKey !== undefined && (descending ? run.low > cursorKey : run.high < cursorKey)) return [];
+    const holdsCursor =
+      cursor !== undefined && cursorKey !== undefined && run.low <= cursorKey && cursorKey <= run.high;
+    const id = run.driver === "users" ? sql`u.id` : sql`${c}.user_id`;
+    const conditions = [
+      scope,
+      run.driver === "users"
+        ? sql`NOT EXISTS (SELECT 1 FROM completions x WHERE x.user_id = u.id AND x.module_id = ${sortColumn.moduleId} AND ${run.condition})`
+        : run.condition,
+    ];
+    if (holdsCursor) {
+      const after = descending ? sql`<` : sql`>`;
+      conditions.push(
+        run.value === null
+          ? sql`${id} ${after} ${cursor.id}::uuid`
+          : sql`(${run.value}, ${id}) ${after} (${run.fromKey(cursorKey)}, ${cursor.id}::uuid)`,
+      );
+    }
+    const from =
+      run.driver === "users"
+        ? learnerFrom(columns)
+        : sql`completions ${c} JOIN users u ON u.id = ${c}.user_id ${sql.join(others, sql` `)}`;
+    if (run.driver === "completions") {
+      conditions.push(sql`${c}.force_id = ${context.forceId} AND ${c}.module_id = ${sortColumn.moduleId}`);
+    }
+    const orderBy = run.value === null ? sql`${id} ${order}` : sql`${run.value} ${order}, ${id} ${order}`;
+    return [
+      (wanted: number) => sql`SELECT ${select(columns, run.key)}
+      FROM ${from} LEFT JOIN units un ON un.id = u.unit_id
+      WHERE ${sql.join(conditions, sql` AND `)}
+      ORDER BY ${orderBy}
+      LIMIT ${wanted}`,
+    ];
+  });
+  return { columns, steps };
+}
+
+/** The SQL of a grid page's first step (exported so the bench can EXPLAIN exactly what the API runs). */
+export function gridPageQuery(context: QueryContext, query: PageQuery): { sql: SQL; columns: ModuleColumn[] } {
+  const { steps, columns } = gridPageSteps(context, query);
+  const [first] = steps;
+  return { columns, sql: first ? first(query.limit + 1) : sql`SELECT NULL WHERE FALSE` };
+}
+
+/** One keyset page of the grid's raw rows: up to `limit + 1` learners after the cursor, in order. */
+export async function gridPageRows(
+  db: Db,
+  context: QueryContext,
+  query: PageQuery,
+  select: (columns: readonly ModuleColumn[], key: SQL) => SQL = rowSelect,
+): Promise<{ rows: RawRow[]; columns: ModuleColumn[] }> {
+  const { steps, columns } = gridPageSteps(context, query, select);
+  const rows: RawRow[] = [];
+  for (const step of steps) {
+    rows.push(...(await rowsOf<RawRow>(db, step(query.limit + 1 - rows.length))));
+    if (rows.length > query.limit) break;
+  }
+  return { rows, columns };
+}
+
+/** The cursor after a row, or null when it is the last. */
+export function cursorAfter(query: Pick<GridQuery, "sort" | "limit">, rows: readonly RawRow[]): string | null {
+  const last = rows[query.limit - 1];
+  if (rows.length <= query.limit || last === undefined) return null;
+  return encodeCursor(query.sort, {
+    key: textSort(query.sort) ? String(last.sort_key) : Number(last.sort_key),
+    id: last.id as string,
+  });
 }
 
 /** One keyset page of the grid: `limit` learners after the cursor, in the requested order. */
@@ -129,19 +307,10 @@ export async function gridPage(
   context: QueryContext,
   query: PageQuery,
 ): Promise<{ rows: GridRow[]; nextCursor: string | null }> {
-  const { sql: pageSql, columns } = gridPageQuery(context, query);
-  const rows = await rowsOf<RawRow>(db, pageSql);
-  const page = rows.slice(0, query.limit);
-  const last = page[page.length - 1];
-  const more = rows.length > query.limit && last !== undefined;
+  const { rows, columns } = await gridPageRows(db, context, query);
   return {
-    rows: page.map((row) => toGridRow(row, columns)),
-    nextCursor: more
-      ? encodeCursor(query.sort, {
-          key: textSort(query.sort) ? String(last.sort_key) : Number(last.sort_key),
-          id: last.id as string,
-        })
-      : null,
+    rows: rows.slice(0, query.limit).map((row) => toGridRow(row, columns)),
+    nextCursor: cursorAfter(query, rows),
   };
 }
 
@@ -196,7 +365,11 @@ export async function gridSummary(
 ): Promise<GridSummaryResponse> {
   const columns = moduleColumns(context);
   const [row] = await rowsOf<RawRow>(db, gridSummaryQuery(context, filter));
-  return { learners: Number(row?.learners ?? 0), modules: row ? toModuleCounts(row, columns, catalog) : [] };
+  return {
+    learners: Number(row?.learners ?? 0),
+    modules: row ? toModuleCounts(row, columns, catalog) : [],
+    countedAt: context.now.toISOString(),
+  };
 }
 
 const monthsBack = (now: Date, count: number): string[] => {
@@ -253,5 +426,6 @@ export async function gridCharts(
       overdue: Number(row.overdue),
     })),
     overTime: months.map((month) => ({ month, people: perMonth.get(month) ?? 0 })),
+    countedAt: context.now.toISOString(),
   };
 }

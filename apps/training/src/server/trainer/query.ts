@@ -151,6 +151,12 @@ function statusMatches(column: ModuleColumn, status: GridStatusFilter, withinDay
 /** Escapes LIKE wildcards so a search for `50%` means the text, not a pattern. */
 const likeLiteral = (text: string) => text.toLowerCase().replace(/[\\%_]/g, (char) => `\\${char}`);
 
+/** A search: part of the name, or the start of the collar number (both served by the trigram indexes of 0004). */
+export function searchCondition(q: string): SQL {
+  const text = likeLiteral(q);
+  return sql`(lower(u.display_name) LIKE ${`%${text}%`} OR lower(u.collar_number) LIKE ${`${text}%`})`;
+}
+
 /** The learners of the force that match the filter: the WHERE clause over `u` (and the module joins). */
 export function learnerScope(context: QueryContext, columns: readonly ModuleColumn[], filter: GridFilter): SQL {
   const conditions: SQL[] = [sql`u.force_id = ${context.forceId}`, sql`u.disabled_at IS NULL`];
@@ -169,10 +175,7 @@ export function learnerScope(context: QueryContext, columns: readonly ModuleColu
     );
   }
   if (filter.jobRole !== undefined) conditions.push(sql`u.job_role = ${filter.jobRole}`);
-  if (filter.q !== undefined) {
-    const text = likeLiteral(filter.q);
-    conditions.push(sql`(lower(u.display_name) LIKE ${`%${text}%`} OR lower(u.collar_number) LIKE ${`${text}%`})`);
-  }
+  if (filter.q !== undefined) conditions.push(searchCondition(filter.q));
   if (filter.status !== undefined) {
     const status = filter.status;
     const chosen =
@@ -189,6 +192,37 @@ export const learnerFrom = (columns: readonly ModuleColumn[]): SQL =>
     columns.map((column) => column.join),
     sql` `,
   )}`;
+
+/**
+ * The FROM clause of a query over every matching learner at once (the PostgreSQL export): the same aliases
+ * `u` and `c<i>` as {@link learnerFrom}, but the projection is read in one pass, folded to one row per learner
+ * (GROUP BY user) and hash-joined, instead of one probe per learner and module or one scan per module
+ * (measured at 1,000,000 learners: 14 s against 19 s for per-module hash joins and over 100 s for probes).
+ */
+export function wholeLearnerFrom(context: QueryContext, columns: readonly ModuleColumn[]): SQL {
+  const fields = [
+    ["status", "s"],
+    ["score_percent", "p"],
+    ["attempts", "a"],
+    ["completed_at", "d"],
+    ["expires_at", "e"],
+  ] as const;
+  const folded = columns.flatMap((column, index) =>
+    fields.map(
+      ([name, prefix]) =>
+        sql`max(${sql.raw(name)}) FILTER (WHERE module_id = ${column.moduleId}) AS ${sql.raw(`${prefix}${index}`)}`,
+    ),
+  );
+  // Each module's alias is a FROM-less subquery over the folded row, which the planner flattens into columns.
+  const aliases = columns.map(
+    (column, index) =>
+      sql`CROSS JOIN LATERAL (SELECT ${sql.join(
+        fields.map(([name, prefix]) => sql.raw(`p.${prefix}${index} AS ${name}`)),
+        sql`, `,
+      )}) ${column.c}`,
+  );
+  return sql`users u LEFT JOIN (SELECT user_id, ${sql.join(folded, sql`, `)} FROM completions WHERE force_id = ${context.forceId} GROUP BY user_id) p ON p.user_id = u.id ${sql.join(aliases, sql` `)}`;
+}
 
 /** The sort key of a grid sort: a non-null expression, and how a cursor value of it is typed. */
 export function sortKey(columns: readonly ModuleColumn[], sort: GridSort, moduleId: string | undefined): SQL {

@@ -1,0 +1,22 @@
+-- The trainer grid at 1,000,000 learners (issue 8). Mirrors the index lists in src/server/db/schema.ts; the
+-- plans that use each index are in docs/training-explain.md.
+
+-- Substring search on name and collar number (`q`): trigram GIN indexes answer `LIKE '%text%'` and
+-- `LIKE 'text%'` without reading every learner. pg_trgm is a trusted extension (PostgreSQL 13+), so the
+-- database owner may create it; PGlite loads it in db/client.ts.
+CREATE EXTENSION IF NOT EXISTS pg_trgm;
+CREATE INDEX users_display_name_trgm_idx ON users USING gin (lower(display_name) gin_trgm_ops);
+CREATE INDEX users_collar_number_trgm_idx ON users USING gin (lower(collar_number) gin_trgm_ops);
+
+-- Module sorts walk one of these in order instead of sorting every learner: the learners with a value on
+-- the module, ordered by (value, user), as the keyset cursor is. The status sort walks each status in user
+-- order and checks the expiry (which splits completed into expired, due for renewal and completed) inside
+-- the index.
+CREATE INDEX completions_module_score_idx ON completions (force_id, module_id, score_percent, user_id);
+CREATE INDEX completions_module_completed_at_idx ON completions (force_id, module_id, completed_at, user_id);
+CREATE INDEX completions_module_expires_at_idx ON completions (force_id, module_id, expires_at, user_id);
+CREATE INDEX completions_module_status_user_idx ON completions (force_id, module_id, status, user_id, expires_at);
+
+-- The learners with no value on a module (no projection row yet, or an empty score or date) sort as one
+-- group in user order: a walk of the force's users by id.
+CREATE INDEX users_force_id_idx ON users (force_id, id);
