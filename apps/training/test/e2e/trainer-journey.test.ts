@@ -350,6 +350,32 @@ describe("the trainer's journey through training records", () => {
     // The demo force holds completions expiring beyond 30 days, so the two filters differ.
     expect(within365).toBeGreaterThan(within30);
     expect(await matching(page)).toBe(within365);
+    // Hold the export's answer back, as a slow connection would, to look at the progress and cancel it.
+    let release = () => undefined as void;
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const csvRoute = "**/api/trainer/grid.csv?*";
+    await page.route(csvRoute, async (route) => {
+      await held;
+      // The page has given up on this request by now; its answer has nowhere to go.
+      await route.continue().catch(() => undefined);
+    });
+    await trainer.activate(page.getByRole("link", { name: /Export CSV/ }));
+    const progress = page.getByRole("progressbar", { name: "Export progress" });
+    await progress.waitFor();
+    const startText = `Exporting: 0 of ${within365.toLocaleString("en-GB")} rows`;
+    expect(await progress.getAttribute("aria-valuetext")).toBe(startText);
+    expect(await page.locator("#export-csv-status").textContent()).toBe(startText);
+    await expectAccessible(page);
+    await trainer.activate(page.getByRole("button", { name: "Cancel export" }));
+    await expect.poll(() => page.locator("#export-csv-status").textContent()).toBe("Export cancelled");
+    expect(await progress.count()).toBe(0);
+    // The Cancel button has gone; focus goes back to the link rather than falling to the page.
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe("export-csv");
+    release();
+    await page.unroute(csvRoute);
+
     // Export by keyboard: Enter on the link; the saved file holds one row per person the grid counted.
     const saved = await exportWithProgress(trainer);
     expect(saved.lines.length - 1).toBe(within365);
