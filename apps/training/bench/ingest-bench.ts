@@ -31,7 +31,7 @@ import { defaultCatalog } from "../src/server/start";
 import { rowsOf } from "../src/server/trainer/query";
 import { TestClient } from "../test/support/client";
 import type { Writer } from "./ingest";
-import { loadGenerator, measureIngestion } from "./ingest";
+import { loadGenerator, measureIngestion, processTreeCpuMs } from "./ingest";
 import { generateForce } from "./training-generate";
 
 const { values: args } = parseArgs({
@@ -86,6 +86,15 @@ async function openFresh(): Promise<{ database: Database; label: string; url?: s
   };
 }
 
+/** CPU milliseconds of the PostgreSQL backends serving the bench's database (they live as long as the pools do). */
+async function backendCpuMs(database: Database): Promise<number> {
+  const backends = await rowsOf<{ pid: number }>(
+    database.db,
+    sql`SELECT pid FROM pg_stat_activity WHERE datname = current_database()`,
+  );
+  return backends.reduce((sum, { pid }) => sum + processTreeCpuMs(pid), 0);
+}
+
 /** PostgreSQL: the app in its own process(es) (bench/ingest-server.ts), so the bench's own work is not on its thread. */
 async function serverProcess(url: string, instances: number) {
   const child = spawn(
@@ -111,6 +120,7 @@ async function serverProcess(url: string, instances: number) {
   });
   return {
     base,
+    pid: child.pid ?? 0,
     stop: () =>
       new Promise<void>((resolve) => {
         child.once("exit", () => resolve());
@@ -126,7 +136,7 @@ async function inProcessServer(database: Database) {
   const env = parseEnv({ SEED_DEMO: "never", SIGN_IN_MAX_ATTEMPTS: "1000" });
   const app = await buildApp({ env, database, catalog: defaultCatalog(), logStream: sink });
   const base = await app.listen({ port: 0, host: "127.0.0.1" });
-  return { base, stop: () => app.close() };
+  return { base, pid: process.pid, stop: () => app.close() };
 }
 
 async function main() {
@@ -181,11 +191,28 @@ async function main() {
     const http: number[] = [];
     const raw: number[] = [];
     for (let run = 1; run <= Number(args.runs); run += 1) {
-      const result = await measureIngestion({ base, database, writers, module, seconds: Number(args.seconds) });
+      const result = await measureIngestion({
+        base,
+        database,
+        writers,
+        module,
+        seconds: Number(args.seconds),
+        sampleCpu: async () => ({
+          ...(fresh.url
+            ? { "app process(es)": processTreeCpuMs(server.pid) }
+            : { "this process (app + PGlite)": processTreeCpuMs(process.pid) }),
+          ...(fresh.url ? { "PostgreSQL backends": await backendCpuMs(database) } : {}),
+        }),
+      });
       http.push(result.httpRate);
       raw.push(result.rawRate);
       say(
         `run ${run}: HTTP ${result.httpRate.toFixed(0)} statements/s (${result.stored} stored, ${result.failed} failed); raw INSERT ceiling ${result.rawRate.toFixed(0)} rows/s`,
+      );
+      say(
+        `  CPU per stored statement: ${Object.entries(result.cpuMsPerStatement)
+          .map(([who, ms]) => `${who} ${ms.toFixed(3)} ms`)
+          .join(", ")}`,
       );
     }
     say(

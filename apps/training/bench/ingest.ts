@@ -1,6 +1,6 @@
 import { execFile } from "node:child_process";
 import { randomUUID } from "node:crypto";
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
@@ -16,6 +16,36 @@ export interface Writer {
   client: TestClient;
   id: string;
   forceId: string;
+}
+
+const TICKS_PER_SECOND = 100; // USER_HZ on Linux
+
+/** CPU milliseconds (user + system) of a process and all its descendants, from /proc. */
+export function processTreeCpuMs(rootPid: number): number {
+  const stats = readdirSync("/proc")
+    .filter((entry) => /^\d+$/.test(entry))
+    .flatMap((pid) => {
+      try {
+        // Fields after the command name (which may hold spaces) start at state, field 3.
+        const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]?.split(" ") ?? [];
+        return [{ pid: Number(pid), ppid: Number(fields[1]), ticks: Number(fields[11]) + Number(fields[12]) }];
+      } catch {
+        return []; // exited meanwhile
+      }
+    });
+  const tree = new Set([rootPid]);
+  for (let grew = true; grew;) {
+    grew = false;
+    for (const stat of stats) {
+      if (!tree.has(stat.pid) && tree.has(stat.ppid)) {
+        tree.add(stat.pid);
+        grew = true;
+      }
+    }
+  }
+  return stats
+    .filter((stat) => tree.has(stat.pid))
+    .reduce((sum, stat) => sum + (stat.ticks * 1000) / TICKS_PER_SECOND, 0);
 }
 
 /** What makes the requests: wrk (C, from Debian's package) when installed, else a Node worker thread. */
@@ -106,6 +136,8 @@ export interface IngestionResult {
   stored: number;
   failed: number;
   rawRate: number;
+  /** CPU time per stored statement during the HTTP phase, by process group (see `sampleCpu`). */
+  cpuMsPerStatement: Record<string, number>;
 }
 
 /**
@@ -118,8 +150,11 @@ export async function measureIngestion(options: {
   writers: readonly Writer[];
   module: { id: string; lessons: readonly { id: string }[] };
   seconds: number;
+  /** CPU milliseconds used so far, by whom (read before and after the HTTP phase). */
+  sampleCpu?: () => Promise<Record<string, number>>;
 }): Promise<IngestionResult> {
   const { base, database, writers, module, seconds } = options;
+  const cpuBefore = await options.sampleCpu?.();
   const load = await (loadGenerator === "wrk" ? loadWithWrk : loadWithWorker)({
     base,
     seconds,
@@ -130,6 +165,11 @@ export async function measureIngestion(options: {
       userId: id,
     })),
   });
+
+  const cpuAfter = await options.sampleCpu?.();
+  const cpuMsPerStatement = Object.fromEntries(
+    Object.entries(cpuAfter ?? {}).map(([who, ms]) => [who, (ms - (cpuBefore?.[who] ?? 0)) / Math.max(1, load.stored)]),
+  );
 
   let raw = 0;
   const rawDeadline = Date.now() + seconds * 1000;
@@ -151,5 +191,6 @@ export async function measureIngestion(options: {
     stored: load.stored,
     failed: load.failed,
     rawRate: raw / ((performance.now() - rawBegin) / 1000),
+    cpuMsPerStatement,
   };
 }
