@@ -169,6 +169,20 @@ describe.each(databaseTargets)("trainer module sorts and counts on $name", (targ
     expect((await grid({ q: "sorter_1", limit: 200 })).rows).toEqual([]);
   });
 
+  it.each(["asc", "desc"] as const)(
+    "pages through a search in name %s order with keyset cursors",
+    async (direction) => {
+      const whole = await grid({ q: "sorter", sort: "name", direction, limit: 200 });
+      const names = whole.rows.map((row) => row.displayName);
+      expect(names).toHaveLength(learners.length);
+      const byName = [...names].sort((a, b) => a.toLowerCase().localeCompare(b.toLowerCase(), "en"));
+      expect(names).toEqual(direction === "asc" ? byName : byName.reverse());
+      for (const limit of [1, 2, 5]) {
+        expect(await walk({ q: "sorter", sort: "name", direction }, limit)).toEqual(whole.rows.map((row) => row.id));
+      }
+    },
+  );
+
   it("serves slow counts from a short-lived cache with the time they were counted, then refreshes them", async () => {
     const db = t.database.db;
     let now = new Date(NOW);

@@ -70,7 +70,8 @@ export const users = pgTable(
     uniqueIndex("users_email_key").on(sql`lower(${t.email})`),
     uniqueIndex("users_collar_number_key").on(sql`lower(${t.collarNumber})`),
     index("users_force_unit_idx").on(t.forceId, t.unitId),
-    // 0002: keyset order of the trainer grid by name and by collar number.
+    // 0002: keyset order of the trainer grid by name and by collar number. (0004 rebuilds the name index with
+    // INCLUDE (display_name, collar_number, disabled_at) for index-only searches; drizzle does not model INCLUDE.)
     index("users_force_name_idx").on(t.forceId, sql`lower(${t.displayName})`, t.id),
     index("users_force_collar_idx").on(t.forceId, sql`(coalesce(lower(${t.collarNumber}), ''))`, t.id),
     // 0003: the same order within one team or one job role.

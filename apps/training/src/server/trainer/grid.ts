@@ -16,7 +16,16 @@ import type { Db } from "../db/client";
 import { HttpProblem } from "../http/problem";
 import { RENEWAL_WINDOW_DAYS } from "../learning/projection";
 import type { ModuleColumn, QueryContext } from "./query";
-import { learnerFrom, learnerScope, moduleColumns, rowsOf, sortKey, textSort, wholeLearnerFrom } from "./query";
+import {
+  learnerFrom,
+  learnerScope,
+  moduleColumns,
+  rowsOf,
+  searchCondition,
+  sortKey,
+  textSort,
+  wholeLearnerFrom,
+} from "./query";
 
 /** Where the next page starts: the last row's sort key and id. */
 interface Cursor {
@@ -170,6 +179,10 @@ function moduleSortRuns(context: QueryContext, sort: GridSort, c: SQL): SortRun[
   ];
 }
 
+/** Whether a filter is a search and nothing else (no unit, job role or status). */
+const onlySearch = (filter: GridFilter) =>
+  filter.unit === undefined && filter.jobRole === undefined && filter.status === undefined;
+
 /** A learner row of the grid: who, their unit, the sort key and each module's cell. */
 export const rowSelect = (columns: readonly ModuleColumn[], key: SQL): SQL =>
   sql`u.id, u.display_name, u.collar_number, u.unit_id, un.name AS unit_name, u.job_role, ${key} AS sort_key, ${cellSelect(columns)}`;
@@ -212,6 +225,34 @@ export function gridPageSteps(
           ? sql`(${key}, u.id) < (${value}, ${cursor.id}::uuid)`
           : sql`(${key}, u.id) > (${value}, ${cursor.id}::uuid)`,
       );
+    }
+    if (query.sort === "name" && query.q !== undefined && !options.whole && onlySearch(query)) {
+      // A search in name order: first the page's ids by an index-only walk of users_force_name_idx (0004), which
+      // tests the name and collar number inside the index, then their rows and cells.
+      const q = query.q;
+      const idConditions = [
+        sql`u.force_id = ${context.forceId}`,
+        sql`u.disabled_at IS NULL`,
+        searchCondition(q),
+        ...(cursor
+          ? [
+              descending
+                ? sql`(lower(u.display_name), u.id) < (${cursor.key}::text, ${cursor.id}::uuid)`
+                : sql`(lower(u.display_name), u.id) > (${cursor.key}::text, ${cursor.id}::uuid)`,
+            ]
+          : []),
+      ];
+      return {
+        columns,
+        steps: [
+          (wanted) => sql`WITH page AS MATERIALIZED (
+          SELECT u.id, lower(u.display_name) AS k FROM users u WHERE ${sql.join(idConditions, sql` AND `)}
+          ORDER BY lower(u.display_name) ${order}, u.id ${order} LIMIT ${wanted})
+        SELECT ${select(columns, sql`p.k`)}
+        FROM page p JOIN (${learnerFrom(columns)}) ON u.id = p.id LEFT JOIN units un ON un.id = u.unit_id
+        ORDER BY p.k ${order}, p.id ${order}`,
+        ],
+      };
     }
     return {
       columns,
