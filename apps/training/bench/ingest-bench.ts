@@ -86,13 +86,17 @@ async function openFresh(): Promise<{ database: Database; label: string; url?: s
   };
 }
 
-/** CPU milliseconds of the PostgreSQL backends serving the bench's database (they live as long as the pools do). */
+// Backends come and go as pools open and idle out, so each one's last reading is kept after it has gone.
+const backendCpu = new Map<number, number>();
+
+/** CPU milliseconds of the PostgreSQL backends that have served the bench's database so far. */
 async function backendCpuMs(database: Database): Promise<number> {
   const backends = await rowsOf<{ pid: number }>(
     database.db,
     sql`SELECT pid FROM pg_stat_activity WHERE datname = current_database()`,
   );
-  return backends.reduce((sum, { pid }) => sum + processTreeCpuMs(pid), 0);
+  for (const { pid } of backends) backendCpu.set(pid, processTreeCpuMs(pid));
+  return [...backendCpu.values()].reduce((sum, ms) => sum + ms, 0);
 }
 
 /** PostgreSQL: the app in its own process(es) (bench/ingest-server.ts), so the bench's own work is not on its thread. */
