@@ -69,7 +69,9 @@ describe.each(databaseTargets)("trainer module sorts and counts on $name", (targ
     north = await northUnits(t);
     const prefix = target.name === "pglite" ? "S1" : "S2";
     const add = async (n: number, unitId: string | null, jobRole: JobRole) => {
-      const learner = await addLearner(t, { displayName: `Sorter ${n}`, collar: `${prefix}${n}`, unitId, jobRole });
+      // One name needs CSV quoting (a comma and quotes), which the export must do as csvRow does.
+      const displayName = n === 13 ? `Sorter ${n}, "Jr"` : `Sorter ${n}`;
+      const learner = await addLearner(t, { displayName, collar: `${prefix}${n}`, unitId, jobRole });
       learners.push(learner);
       return history(t.database.db, t.catalog, learner);
     };
@@ -90,6 +92,7 @@ describe.each(databaseTargets)("trainer module sorts and counts on $name", (targ
       (on) => on.attempt(RS, "2026-02-01T10:00:00.000Z", true),
       (on) => on.attempt(RS, "2026-02-01T10:00:00.000Z", true),
       (on) => on.attempt(RS, "2026-05-20T10:00:00.000Z", true),
+      (on) => on.attempt(RS, "2026-05-21T10:00:00.000Z", true),
     ];
     for (const [n, plan] of plans.entries()) {
       await plan(await add(n, n % 2 === 0 ? north.team : t.unitA, n % 3 === 0 ? "investigator" : "response-officer"));
@@ -160,6 +163,7 @@ describe.each(databaseTargets)("trainer module sorts and counts on $name", (targ
       "Sorter 10",
       "Sorter 11",
       "Sorter 12",
+      'Sorter 13, "Jr"',
     ]);
     const collar = learners[5]?.collarNumber ?? "";
     expect((await grid({ q: collar.toLowerCase(), limit: 200 })).rows.map((row) => row.collarNumber)).toEqual([collar]);

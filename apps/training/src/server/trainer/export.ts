@@ -42,7 +42,7 @@ export function csvHeader(catalog: Catalog, moduleIds: readonly string[]): strin
 
 /**
  * One learner as a CSV line; dates are calendar days (UTC), statuses say "overdue" where they are. The export
- * itself builds the same line from {@link exportSelect}; this is the reference the tests hold it to.
+ * itself has the database build the same line ({@link exportSelect}); this is the reference the tests hold it to.
  */
 export function csvRow(row: GridRow): string {
   const day = (iso: string | null) => (iso === null ? null : iso.slice(0, 10));
@@ -62,10 +62,20 @@ export function csvRow(row: GridRow): string {
 }
 
 /**
- * The export's lean select: the free-text fields (name, collar number, unit) come back as they are and are
- * quoted here, while every module's five cells are joined into one ready CSV fragment by the database. Those
- * cells are statuses, whole numbers and ISO dates, which never need quoting, so a row costs a few string
- * joins in Node and no per-cell objects, Dates or schema checks.
+ * One free-text CSV field in SQL, by the rule of {@link csvField}: a leading `=`, `+`, `-`, `@`, tab or CR gets
+ * a `'`, and a field holding `"`, `,`, CR or LF is quoted with its quotes doubled. NULL is an empty field.
+ */
+const csvText = (expression: SQL): SQL => {
+  const safe = sql`(CASE WHEN ${expression} ~ E'^[-=+@\\t\\r]' THEN '''' || ${expression} ELSE ${expression} END)`;
+  return sql`coalesce(CASE WHEN ${expression} ~ E'[",\\r\\n]' THEN '"' || replace(${safe}, '"', '""') || '"' ELSE ${safe} END, '')`;
+};
+
+/**
+ * The export's lean select: each learner's whole CSV line, built by the database (`line`), with the sort key
+ * and id the keyset pages need. Node then only joins lines: no per-cell objects, Dates or schema checks, and
+ * the formatting work runs in PostgreSQL's process, beside Node's. The cells are statuses, whole numbers and
+ * ISO dates, which never need quoting; the names go through {@link csvText}. Tests hold every line to
+ * {@link csvRow} of the grid's own rows.
  */
 export function exportSelect(columns: readonly ModuleColumn[], key: SQL): SQL {
   // A date's text is YYYY-MM-DD (ISO DateStyle, as the due date's already is); cheaper than to_char per cell.
@@ -74,14 +84,23 @@ export function exportSelect(columns: readonly ModuleColumn[], key: SQL): SQL {
     (column) =>
       sql`(CASE WHEN ${column.overdue} THEN ${column.status} || ' (overdue)' ELSE ${column.status} END) || ',' || coalesce(${column.c}.score_percent::text, '') || ',' || ${day(sql`${column.c}.completed_at`)} || ',' || ${day(sql`${column.c}.expires_at`)} || ',' || coalesce(${column.dueDate}::text, '')`,
   );
-  return sql`u.id, u.display_name, u.collar_number, un.name AS unit_name, u.job_role, ${key} AS sort_key, ${sql.join(cells, sql` || ',' || `)} AS cells`;
+  const who = [
+    csvText(sql`u.display_name`),
+    csvText(sql`u.collar_number`),
+    csvText(sql`un.name`),
+    csvText(sql`u.job_role`),
+  ];
+  return sql`u.id, ${key} AS sort_key, ${sql.join([...who, ...cells], sql` || ',' || `)} || E'\r\n' AS line`;
 }
 
-const exportLine = (row: RawRow): string =>
-  `${csvField(row.display_name as string)},${csvField(row.collar_number as string | null)},${csvField(row.unit_name as string | null)},${csvField(row.job_role as string)},${row.cells as string}\r\n`;
+const joinLines = (rows: readonly RawRow[]): string => {
+  let text = "";
+  for (const row of rows) text += row.line as string;
+  return text;
+};
 
 /** Rows per FETCH from the export's cursor on PostgreSQL. */
-const FETCH_ROWS = 20_000;
+const FETCH_ROWS = 5_000;
 
 /**
  * The whole export as one query read through a server-side cursor (PostgreSQL). Read page by page in name
@@ -152,7 +171,7 @@ export function exportCsv(
     async function* viaCursor() {
       // A byte-order mark so spreadsheet programs read the names as UTF-8.
       yield header;
-      for await (const rows of cursorRows(pool, everyRow)) yield rows.map(exportLine).join("");
+      for await (const rows of cursorRows(pool, everyRow)) yield joinLines(rows);
     }
     return Readable.from(viaCursor(), { objectMode: false });
   }
@@ -176,7 +195,7 @@ export function exportCsv(
       const { rows, next } = await pending;
       // Read ahead by one batch: the database works on the next while this one is formatted and sent.
       if (next !== null) pending = ahead(read(batch, next));
-      if (rows.length > 0) yield rows.map(exportLine).join("");
+      if (rows.length > 0) yield joinLines(rows);
       if (next === null) return;
     }
   }

@@ -1,5 +1,6 @@
 import type { SQL } from "drizzle-orm";
 import { sql } from "drizzle-orm";
+import pg from "pg";
 import type { TrainingStatus } from "../../shared/api";
 import type {
   ChartsResponse,
@@ -397,6 +398,19 @@ export function gridSummaryQuery(context: QueryContext, filter: GridFilter): SQL
       FROM ${learnerFrom(columns)} WHERE ${learnerScope(context, columns, filter)}`;
 }
 
+/**
+ * Runs a counting query. Counts read every matching learner, so on PostgreSQL they may use parallel workers,
+ * which the app's pool turns off for its short page walks (db/client.ts): seconds at a million learners, on
+ * the counts cache's first or background computation.
+ */
+async function countRows(db: Db, query: SQL): Promise<RawRow[]> {
+  if (!((db as unknown as { $client?: unknown }).$client instanceof pg.Pool)) return rowsOf<RawRow>(db, query);
+  return db.transaction(async (tx) => {
+    await tx.execute(sql`SET LOCAL max_parallel_workers_per_gather = 2`);
+    return rowsOf<RawRow>(tx, query);
+  });
+}
+
 /** Distinct people matching the filter, and per-module status counts among them. */
 export async function gridSummary(
   db: Db,
@@ -405,7 +419,7 @@ export async function gridSummary(
   filter: GridFilter,
 ): Promise<GridSummaryResponse> {
   const columns = moduleColumns(context);
-  const [row] = await rowsOf<RawRow>(db, gridSummaryQuery(context, filter));
+  const [row] = await countRows(db, gridSummaryQuery(context, filter));
   return {
     learners: Number(row?.learners ?? 0),
     modules: row ? toModuleCounts(row, columns, catalog) : [],
