@@ -26,8 +26,9 @@ interface Pending<I, O> {
 
 /**
  * Group commit: an item arriving while `maxInFlight` batches are running waits, and the next batch takes
- * every item that gathered meanwhile. An idle system therefore runs each item at once, alone, and a busy
- * one pays per-batch costs (round trips, commit flushes) once for many items instead of once per item.
+ * every item that gathered meanwhile. An idle system therefore runs each item on the next turn of the event
+ * loop, and a busy one pays per-batch costs (round trips, commit flushes) once for many items instead of
+ * once per item.
  * `run` must return one result per item, in order; if it throws, every item in its batch gets the error.
  */
 export function createBatcher<I, O>(
@@ -45,6 +46,19 @@ export function createBatcher<I, O>(
       if (result?.ok) pending.resolve(result.value);
       else if (result) pending.reject(result.error);
       else pending.reject(failure ?? new Error("the batch returned no result for this item"));
+    });
+  };
+
+  // A batch starts on the next turn of the event loop, not at once: requests read from the network in the
+  // same turn then go together. It matters most on PGlite, whose work blocks the event loop, so requests
+  // pile up unread while a batch runs and would otherwise start one batch each once read.
+  let scheduled = false;
+  const schedule = () => {
+    if (scheduled) return;
+    scheduled = true;
+    setImmediate(() => {
+      scheduled = false;
+      pump();
     });
   };
 
@@ -68,7 +82,7 @@ export function createBatcher<I, O>(
         )
         .finally(() => {
           inFlight -= 1;
-          pump();
+          if (queue.length > 0) schedule();
           if (inFlight === 0 && queue.length === 0) {
             const waiting = idle;
             idle = [];
@@ -81,7 +95,7 @@ export function createBatcher<I, O>(
   const submit = (item: I) =>
     new Promise<O>((resolve, reject) => {
       queue.push({ item, resolve, reject });
-      pump();
+      schedule();
     });
   return Object.assign(submit, {
     drain: () =>

@@ -2,6 +2,9 @@ import { describe, expect, it } from "vitest";
 import type { ItemResult } from "../../src/server/batcher";
 import { createBatcher } from "../../src/server/batcher";
 
+/** One turn of the event loop, after which a batch the batcher scheduled has started. */
+const turn = () => new Promise((resolve) => setImmediate(resolve));
+
 /** A batch runner whose batches the test finishes by hand, recording what each batch held. */
 function manualRunner() {
   const batches: number[][] = [];
@@ -19,17 +22,22 @@ function manualRunner() {
     });
   const finishNext = async () => {
     finishers.shift()?.();
-    await new Promise((resolve) => setImmediate(resolve));
+    await turn();
+    await turn();
   };
   return { batches, run, finishNext };
 }
 
 describe("createBatcher (group commit)", () => {
-  it("runs an item at once when idle, and gathers the items that arrive while a batch is running", async () => {
+  it("runs what was submitted in one turn together when idle, and gathers what arrives while a batch runs", async () => {
     const runner = manualRunner();
     const submit = createBatcher(runner.run, { maxInFlight: 1, maxBatch: 100 });
     const first = submit(1);
+    expect(runner.batches).toEqual([]);
+    await turn();
+    expect(runner.batches).toEqual([[1]]);
     const later = [submit(2), submit(3), submit(4)];
+    await turn();
     expect(runner.batches).toEqual([[1]]);
     await runner.finishNext();
     expect(await first).toBe(10);
@@ -42,6 +50,7 @@ describe("createBatcher (group commit)", () => {
     const runner = manualRunner();
     const submit = createBatcher(runner.run, { maxInFlight: 1, maxBatch: 100 });
     const blocker = submit(0);
+    await turn();
     const results = [submit(5), submit(-1), submit(6)].map((promise) =>
       promise.then(
         (value) => ({ value }),
@@ -72,16 +81,16 @@ describe("createBatcher (group commit)", () => {
     const runner = manualRunner();
     const submit = createBatcher(runner.run, { maxInFlight: 2, maxBatch: 10, sizeOf: (item) => item });
     const all = [submit(1), submit(2), submit(4), submit(5), submit(6), submit(20), submit(3)];
-    // Two batches start at once (1, then 2) and the rest wait; then batches fill up to 10 by size.
-    expect(runner.batches).toEqual([[1], [2]]);
+    await turn();
+    // Two batches start (1 2 4, then 5), the rest wait; each batch fills up to 10 by size.
+    expect(runner.batches).toEqual([[1, 2, 4], [5]]);
     await runner.finishNext();
-    expect(runner.batches).toEqual([[1], [2], [4, 5]]);
+    expect(runner.batches).toEqual([[1, 2, 4], [5], [6]]);
     await runner.finishNext();
     await runner.finishNext();
     await runner.finishNext();
     await runner.finishNext();
-    expect(runner.batches).toEqual([[1], [2], [4, 5], [6], [20], [3]]);
-    await runner.finishNext();
+    expect(runner.batches).toEqual([[1, 2, 4], [5], [6], [20], [3]]);
     expect(await Promise.all(all)).toEqual([10, 20, 40, 50, 60, 200, 30]);
   });
 
