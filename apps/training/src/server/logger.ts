@@ -44,7 +44,20 @@ export function serializeError(error: unknown): SerializedError {
   };
 }
 
-/** Fastify logger options: pino, with redaction and the safe error serializer. */
+/**
+ * A request as logged: method and path only. The query string is cut because it can carry what a person
+ * typed (a trainer's search for a name or collar number); headers and bodies are never logged.
+ */
+export function serializeRequest(request: { method: string; url: string; id?: unknown }) {
+  const queryAt = request.url.indexOf("?");
+  return {
+    method: request.method,
+    url: queryAt === -1 ? request.url : request.url.slice(0, queryAt),
+    ...(request.id !== undefined ? { id: request.id } : {}),
+  };
+}
+
+/** Fastify logger options: pino, with redaction and the safe request and error serializers. */
 export function loggerOptions(
   level: LevelWithSilent,
   stream?: DestinationStream,
@@ -52,7 +65,11 @@ export function loggerOptions(
   return {
     level,
     redact: { paths: redactedPaths, censor: "[redacted]" },
-    serializers: { err: serializeError },
+    serializers: {
+      err: serializeError,
+      req: serializeRequest,
+      res: (reply: { statusCode: number }) => ({ statusCode: reply.statusCode }),
+    },
     ...(stream ? { stream } : {}),
   };
 }

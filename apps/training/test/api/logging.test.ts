@@ -33,11 +33,15 @@ describe("logs carry no passwords, emails, names or cookies", () => {
     await visitor.refreshSession();
     await visitor.post("/api/session", { identifier: t.people.officerA2.email, password: "a wrong password guess" });
     await visitor.post("/api/session", { identifier: t.people.officerA2.collarNumber, password: PASSWORD });
+    const trainer = await t.as(t.people.trainerA);
+    await trainer.get(`/api/trainer/grid?q=${encodeURIComponent(t.people.officerA2.collarNumber)}`);
     await client.delete("/api/session");
 
     const log = lines.join("");
     expect(log).toMatch(/request completed/); // the capture works, so the absences below mean something
     expect(log).toMatch(/"url":"\/api\/session"/);
+    // The trainer's search is logged as its path: the collar number searched for stays out.
+    expect(log).toMatch(/"url":"\/api\/trainer\/grid"/);
     for (const secret of [
       PASSWORD,
       "a wrong password guess",
