@@ -8,11 +8,11 @@ import type { AddressInfo } from "node:net";
 import { createRequire } from "node:module";
 import { extname, resolve, sep } from "node:path";
 import { fileURLToPath } from "node:url";
+import { chromiumLaunchOptions, chromiumPath } from "@stalking-response/tooling/chromium";
 import { chromium, type Browser, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 const staticDir = fileURLToPath(new URL("../../storybook-static/", import.meta.url));
-const chromiumPath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const require = createRequire(import.meta.url);
 const axeSource = readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
 const { version: axeVersion } = require("axe-core/package.json") as { version: string };
@@ -111,18 +111,7 @@ describe("stories in Chromium", () => {
   const pageErrors: string[] = [];
 
   beforeAll(async () => {
-    browser = await chromium.launch({
-      executablePath: chromiumPath,
-      args: [
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--no-first-run",
-      ],
-    });
+    browser = await chromium.launch(chromiumLaunchOptions());
     server = await serveStorybook();
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     const context = await browser.newContext({ viewport: { width: 1024, height: 768 }, reducedMotion: "reduce" });
