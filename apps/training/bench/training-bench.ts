@@ -11,8 +11,8 @@
  * (`--reuse <name>` names a kept database instead, a PostgreSQL database or a PGlite directory: created and
  * generated into on the first run, then reused as it is, with only new migrations applied, so a 1,000,000-
  * learner force is generated once; `--skip ingest,grid,export` with it just generates.)
- *  1. ingestion: statements/s over HTTP at concurrency 32 (one statement per POST, each its own transaction
- *     with the projection), then the raw INSERT ceiling in the same run (32 concurrent single-row inserts);
+ *  1. ingestion: statements/s over HTTP at concurrency 32 (one statement per POST), then the raw INSERT
+ *     ceiling in the same run (32 concurrent single-row inserts), as bench/ingest-bench.ts measures it;
  *  2. grid: p50/p95 over HTTP of the first page, each filter and each sort;
  *  3. export: time to stream the whole force as CSV and the process's peak RSS while doing it;
  *  4. optionally EXPLAIN (ANALYZE, BUFFERS) of each hot query, written as Markdown.
@@ -33,9 +33,9 @@ import { defaultCatalog } from "../src/server/start";
 import { exportSelect } from "../src/server/trainer/export";
 import { gridPage, gridPageQuery, gridPageSteps, gridSummaryQuery } from "../src/server/trainer/grid";
 import { queryContext, rowsOf } from "../src/server/trainer/query";
-import { XAPI_IRI_BASE, lessonActivityId } from "../src/shared/api";
 import { trainerPaths, trainerQuery } from "../src/shared/trainer-api";
 import { TestClient } from "../test/support/client";
+import { loadGenerator, measureIngestion } from "./ingest";
 import { COMMANDS, GENERATED_PASSWORD_HASH, TEAMS_PER_COMMAND, generateForce } from "./training-generate";
 
 const { values: args } = parseArgs({
@@ -187,56 +187,23 @@ async function main() {
     };
 
     if (!skip.has("ingest")) {
+      // The same measurement as bench/ingest-bench.ts, here against the force just generated (in this process).
       const writers = await Promise.all(Array.from({ length: CONCURRENCY }, (_, n) => signIn("officer", n)));
       const module = catalog.modules[0];
       if (!module) throw new Error("the course has no modules");
-      let stored = 0;
-      let failed = 0;
-      const deadline = Date.now() + seconds * 1000;
-      const begin = performance.now();
-      await Promise.all(
-        writers.map(async ({ client, id }, n) => {
-          let i = 0;
-          while (Date.now() < deadline) {
-            const lesson = module.lessons[(n + i) % module.lessons.length]?.id ?? "";
-            i += 1;
-            const response = await client.post("/api/statements", {
-              id: randomUUID(),
-              actor: { account: { homePage: XAPI_IRI_BASE, name: id } },
-              verb: { id: "http://adlnet.gov/expapi/verbs/experienced" },
-              object: { id: lessonActivityId(module.id, lesson) },
-            });
-            await response.arrayBuffer();
-            if (response.status === 200) stored += 1;
-            else failed += 1;
-          }
-        }),
-      );
-      const httpRate = stored / ((performance.now() - begin) / 1000);
+      const result = await measureIngestion({
+        base,
+        database,
+        writers: writers.map((writer) => ({ ...writer, forceId: FORCE })),
+        module,
+        seconds,
+      });
       say(
-        `ingestion over HTTP, concurrency ${CONCURRENCY}, one statement per request: ${httpRate.toFixed(0)} statements/s (${stored} stored, ${failed} failed, ${seconds} s)`,
+        `ingestion over HTTP, concurrency ${CONCURRENCY}, one statement per request (load from ${loadGenerator}): ${result.httpRate.toFixed(0)} statements/s (${result.stored} stored, ${result.failed} failed, ${seconds} s)`,
       );
-
-      // The ceiling: the same number of concurrent writers doing nothing but a one-row INSERT each.
-      let raw = 0;
-      const rawDeadline = Date.now() + seconds * 1000;
-      const rawBegin = performance.now();
-      await Promise.all(
-        writers.map(async ({ id }) => {
-          while (Date.now() < rawDeadline) {
-            const statementId = randomUUID();
-            await database.db
-              .execute(sql`INSERT INTO statements (id, force_id, user_id, verb, object_id, module_id, "timestamp", content_hash, statement)
-              VALUES (${statementId}::uuid, ${FORCE}, ${id}::uuid, 'http://adlnet.gov/expapi/verbs/experienced', ${moduleActivity(module.id)}, ${module.id}, now(), ${statementId}, ${JSON.stringify({ id: statementId })}::jsonb)`);
-            raw += 1;
-          }
-        }),
-      );
-      const rawRate = raw / ((performance.now() - rawBegin) / 1000);
       say(
-        `raw INSERT ceiling, concurrency ${CONCURRENCY}, one row per statement: ${rawRate.toFixed(0)} rows/s (${seconds} s)`,
+        `raw INSERT ceiling, concurrency ${CONCURRENCY}, one row per statement: ${result.rawRate.toFixed(0)} rows/s (${seconds} s); HTTP ingestion is ${((result.httpRate / result.rawRate) * 100).toFixed(0)}% of it`,
       );
-      say(`HTTP ingestion is ${((httpRate / rawRate) * 100).toFixed(0)}% of the raw ceiling`);
     }
 
     const { client: trainer } = await signIn("trainer", 0);
@@ -441,7 +408,5 @@ async function main() {
     await dispose();
   }
 }
-
-const moduleActivity = (moduleId: string) => `${XAPI_IRI_BASE}/modules/${moduleId}`;
 
 await main();

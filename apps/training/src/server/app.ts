@@ -3,7 +3,7 @@ import { fileURLToPath } from "node:url";
 import fastifyCookie from "@fastify/cookie";
 import fastifyHelmet from "@fastify/helmet";
 import fastifyStatic from "@fastify/static";
-import Fastify from "fastify";
+import Fastify, { LogController } from "fastify";
 import type { FastifyError, FastifyInstance } from "fastify";
 import type { DestinationStream } from "pino";
 import { CSRF_HEADER } from "../shared/api";
@@ -63,7 +63,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     trustProxy: false,
     bodyLimit: 1_048_576,
     // One line per request (below) rather than fastify's two, at a busy server's rate of thousands a second.
-    disableRequestLogging: true,
+    logController: new LogController({ disableRequestLogging: true }),
   });
   const secure = env.COOKIE_SECURE ?? env.NODE_ENV === "production";
   const ingest = createStatementIngest(database.db, (moduleId) => catalog.module(moduleId)?.validityMonths ?? 12, {
