@@ -142,9 +142,14 @@ export const GridSummaryResponseSchema = z.object({
   modules: z.array(ModuleCountsSchema),
   /**
    * When these counts were read. Counts that are slow to compute (a whole large force) may be served from a
-   * short-lived cache, up to five minutes old: show "counts as of <time>" when this is not just now.
+   * short-lived cache, up to five minutes old. Counts computed for this request carry the request's time.
    */
   countedAt: IsoDateTime,
+  /**
+   * Whether these counts were served from the cache (counted for an earlier request) rather than computed for
+   * this one: show "counts as of <countedAt>" only then.
+   */
+  cached: z.boolean(),
 });
 /** Grid counts. */
 export type GridSummaryResponse = z.infer<typeof GridSummaryResponseSchema>;
@@ -167,6 +172,8 @@ export const ChartsResponseSchema = z.object({
   overTime: z.array(z.object({ month: z.string().regex(/^\d{4}-\d{2}$/), people: z.number().int().nonnegative() })),
   /** When these counts were read (see GridSummaryResponseSchema's countedAt). */
   countedAt: IsoDateTime,
+  /** Whether they came from the cache (see GridSummaryResponseSchema's cached). */
+  cached: z.boolean(),
 });
 /** Chart data. */
 export type ChartsResponse = z.infer<typeof ChartsResponseSchema>;

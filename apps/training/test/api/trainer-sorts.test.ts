@@ -5,7 +5,13 @@ import { csvHeader, csvRow } from "../../src/server/trainer/export";
 import { queryContext } from "../../src/server/trainer/query";
 import type { JobRole } from "../../src/shared/api";
 import type { GridResponse, GridRow } from "../../src/shared/trainer-api";
-import { GridResponseSchema, trainerPaths, trainerQuery } from "../../src/shared/trainer-api";
+import {
+  ChartsResponseSchema,
+  GridResponseSchema,
+  GridSummaryResponseSchema,
+  trainerPaths,
+  trainerQuery,
+} from "../../src/shared/trainer-api";
 import type { TestApp } from "../support/app";
 import { startTestApp } from "../support/app";
 import type { TestClient } from "../support/client";
@@ -15,6 +21,7 @@ import { addLearner, history, northUnits, testClock } from "./trainer-fixture";
 
 const RS = "recognising-stalking";
 const NOW = "2026-06-15T12:00:00.000Z";
+const GridSummaryOrCharts = GridSummaryResponseSchema.or(ChartsResponseSchema);
 const RANK = ["not-started", "in-progress", "expired", "due-for-renewal", "completed"];
 
 /** The order a module sort promises, computed from the cells the grid shows: (key, id), both reversed for desc. */
@@ -44,6 +51,7 @@ describe.each(databaseTargets)("trainer module sorts and counts on $name", (targ
   let trainer: TestClient;
   let north: { command: string; team: string };
   const clock = testClock("2025-01-01T09:00:00.000Z");
+  let tickMs = 0;
   const learners: FixtureLearner[] = [];
 
   const grid = async (query: Record<string, string | number | undefined>): Promise<GridResponse> => {
@@ -65,7 +73,14 @@ describe.each(databaseTargets)("trainer module sorts and counts on $name", (targ
   };
 
   beforeAll(async () => {
-    t = await startTestApp(target, { now: clock.now });
+    // While `tickMs` is set, every reading of the clock moves it on, so a count "takes" long enough to be cached.
+    t = await startTestApp(target, {
+      now: () => {
+        const at = clock.now();
+        if (tickMs > 0) clock.set(new Date(at.getTime() + tickMs).toISOString());
+        return at;
+      },
+    });
     north = await northUnits(t);
     const prefix = target.name === "pglite" ? "S1" : "S2";
     const add = async (n: number, unitId: string | null, jobRole: JobRole) => {
@@ -230,6 +245,30 @@ describe.each(databaseTargets)("trainer module sorts and counts on $name", (targ
     const asked = now.toISOString();
     expect((await summary()).countedAt).toBe(asked);
     expect(computed).toBe(3);
+  });
+
+  it("marks counts the API served from its cache, with the time they were counted, and live ones as not cached", async () => {
+    const filter = trainerQuery({ jobRole: "staff", withinDays: 29 });
+    const read = async (path: string) => {
+      const response = await trainer.get(`${path}${filter}`);
+      const body: unknown = await response.json();
+      expect(response.status, JSON.stringify(body)).toBe(200);
+      return body as { countedAt: string; cached: boolean };
+    };
+    const live = await read(trainerPaths.gridSummary);
+    expect(live.cached).toBe(false);
+    tickMs = 300;
+    try {
+      for (const path of [trainerPaths.gridSummary, trainerPaths.charts]) {
+        const first = GridSummaryOrCharts.parse(await read(path));
+        expect(first.cached).toBe(false);
+        const again = GridSummaryOrCharts.parse(await read(path));
+        expect(again).toEqual({ ...first, cached: true });
+        expect(Date.parse(again.countedAt)).toBeLessThan(clock.now().getTime());
+      }
+    } finally {
+      tickMs = 0;
+    }
   });
 
   it("never caches counts that are quick to compute, and forgets a force's counts on request", async () => {

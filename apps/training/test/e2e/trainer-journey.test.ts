@@ -464,6 +464,37 @@ describe("the trainer's journey through training records", () => {
     await desk.context.close();
   });
 
+  it("shows when counts were taken only when the server served them from its counts cache", async () => {
+    const device = await newDevice(browser, server.baseURL);
+    const trainer = new Officer(device.page, "pointer");
+    const { page } = device;
+    await signIn(trainer, demoTrainer);
+    // The demo force is small, so its counts are live: no "counts as of".
+    await page.goto("/trainer?jobRole=staff");
+    await trainer.arrive("Training records", { focus: "none" });
+    expect(await page.locator("#counts-as-of").count()).toBe(0);
+
+    // At a million learners the counts come from the cache; the browser gets the server's own answer marked so.
+    const countedAt = "2026-06-15T09:42:05.000Z";
+    await page.route(/\/api\/trainer\/(grid\/summary|charts)(\?|$)/, async (route) => {
+      const response = await route.fetch();
+      const body = (await response.json()) as Record<string, unknown>;
+      expect(body.cached).toBe(false);
+      await route.fulfill({ response, json: { ...body, countedAt, cached: true } });
+    });
+    await page.goto("/trainer?jobRole=investigator");
+    await trainer.arrive("Training records", { focus: "none" });
+    const hint = page.locator("#counts-as-of");
+    // 09:42:05 UTC is 10:42:05 in London in June (BST).
+    expect(await hint.textContent()).toBe("Counts as of 10:42:05");
+    expect(await hint.getAttribute("class")).toContain("govuk-hint");
+    await trainer.activate(page.getByRole("link", { name: "Charts for this filter" }));
+    await trainer.arrive("Training charts");
+    expect(await page.locator("#counts-as-of").textContent()).toBe("Counts as of 10:42:05");
+    expect(device.errors).toEqual([]);
+    await device.context.close();
+  });
+
   it("tells an officer they do not have access, and the API refuses them too", async () => {
     const device = await newDevice(browser, server.baseURL);
     const officer = new Officer(device.page, "pointer");

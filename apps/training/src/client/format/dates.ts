@@ -35,3 +35,16 @@ const londonDay = new Intl.DateTimeFormat("en-CA", {
 export function londonDayOf(iso: string): string {
   return londonDay.format(new Date(iso));
 }
+
+const clockTime = new Intl.DateTimeFormat("en-GB", {
+  hour: "2-digit",
+  minute: "2-digit",
+  second: "2-digit",
+  hourCycle: "h23",
+  timeZone: "Europe/London",
+});
+
+/** The time of day a moment fell at in England and Wales, on the 24-hour clock ("10:42:05"). */
+export function formatTimeOfDay(iso: string): string {
+  return clockTime.format(new Date(iso));
+}

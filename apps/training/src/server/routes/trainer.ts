@@ -46,6 +46,13 @@ export function trainerRoutes(deps: AppDeps) {
   const counts = new CountsCache(now);
   const countsKey = (auth: AuthContext, view: string, filter: unknown) =>
     `${auth.user.forceId}\u0000${view}\u0000${JSON.stringify(filter)}`;
+  // Counts computed for this request are live; anything else the cache answered was counted for an earlier
+  // one (even while a background refresh it started is still running), so the SPA shows when.
+  const cachedCounts = async <T extends { cached: boolean }>(key: string, compute: () => Promise<T>): Promise<T> => {
+    let computed: T | undefined;
+    const value = await counts.get(key, async () => (computed = await compute()));
+    return value === computed ? value : { ...value, cached: true };
+  };
 
   const publication = async (auth: AuthContext) => {
     const context = await contextFor(auth);
@@ -112,7 +119,7 @@ export function trainerRoutes(deps: AppDeps) {
       query: GridFilterSchema,
       response: { status: 200, schema: GridSummaryResponseSchema, description: "Counts" },
       handler: async ({ auth, query }) =>
-        counts.get(countsKey(auth, "summary", query), async () =>
+        cachedCounts(countsKey(auth, "summary", query), async () =>
           gridSummary(db, catalog, await contextFor(auth), query),
         ),
     }),
@@ -125,7 +132,7 @@ export function trainerRoutes(deps: AppDeps) {
       query: GridFilterSchema,
       response: { status: 200, schema: ChartsResponseSchema, description: "Chart data" },
       handler: async ({ auth, query }) =>
-        counts.get(countsKey(auth, "charts", query), async () =>
+        cachedCounts(countsKey(auth, "charts", query), async () =>
           gridCharts(db, catalog, await contextFor(auth), query),
         ),
     }),

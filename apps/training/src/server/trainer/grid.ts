@@ -424,6 +424,7 @@ export async function gridSummary(
     learners: Number(row?.learners ?? 0),
     modules: row ? toModuleCounts(row, columns, catalog) : [],
     countedAt: context.now.toISOString(),
+    cached: false,
   };
 }
 
@@ -482,5 +483,6 @@ export async function gridCharts(
     })),
     overTime: months.map((month) => ({ month, people: perMonth.get(month) ?? 0 })),
     countedAt: context.now.toISOString(),
+    cached: false,
   };
 }

@@ -4,6 +4,7 @@ import { useResource } from "../../api/use-resource";
 import { Link } from "../../routing/router";
 import { PageHeading, useDocumentTitle } from "../../shell/page";
 import { LoadingPage, ProblemPage } from "../../shell/status-pages";
+import { countsAsOf } from "./counts-as-of";
 import { getCharts } from "./trainer-endpoints";
 
 const monthName = (month: string) =>
@@ -28,6 +29,11 @@ export function TrainerChartsPage({ query = "" }: { query?: string | undefined }
           Back to the training records for this filter
         </Link>
       </p>
+      {countsAsOf(charts.data) === null ? null : (
+        <p className="govuk-hint" id="counts-as-of">
+          {countsAsOf(charts.data)}
+        </p>
+      )}
       <Charts data={charts.data} />
     </>
   );

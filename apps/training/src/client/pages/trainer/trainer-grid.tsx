@@ -29,6 +29,7 @@ import { LoadingPage, ProblemPage } from "../../shell/status-pages";
 import { StatusTag } from "../../training/status-tag";
 import { getGrid, getGridSummary, getUnits, gridCsvHref } from "./trainer-endpoints";
 import { CsvExportLink } from "./csv-export-link";
+import { countsAsOf } from "./counts-as-of";
 import { ScrollRegion } from "./scroll-region";
 import { jobRoleLabels } from "./trainer-only";
 
@@ -219,6 +220,7 @@ export function TrainerGridPage({ query = "" }: { query?: string | undefined }) 
       <h2 className="govuk-heading-m" id="results">
         {summary.learners === 1 ? "1 person matches" : `${summary.learners.toLocaleString("en-GB")} people match`}
       </h2>
+      <CountsHint summary={summary} />
       <CsvExportLink
         id="export-csv"
         href={gridCsvHref(trainerQuery({ ...filter, ...order }))}
@@ -285,6 +287,16 @@ export function TrainerGridPage({ query = "" }: { query?: string | undefined }) 
 
       <ModuleCountsTable summary={summary} />
     </>
+  );
+}
+
+/** When cached counts were taken; nothing for live ones. */
+function CountsHint({ summary }: { summary: GridSummaryResponse }) {
+  const text = countsAsOf(summary);
+  return text === null ? null : (
+    <p className="govuk-hint" id="counts-as-of">
+      {text}
+    </p>
   );
 }
 
