@@ -67,11 +67,18 @@ const moduleForSort = (query: { sort: GridSort; module?: string | undefined }, c
 export const GridQuerySchema = GridFilterSchema.extend({
   ...orderFields,
   limit: z.coerce.number().int().min(1).max(200).default(50),
-  /** Opaque cursor from the previous page's `nextCursor`. */
+  /** Opaque cursor from the previous page's `nextCursor`: the page after it. */
   after: z.string().min(1).max(500).optional(),
+  /** Opaque cursor from a page's `previousCursor`: the page before it. Not with `after`. */
+  before: z.string().min(1).max(500).optional(),
 })
   .strict()
-  .superRefine(moduleForSort);
+  .superRefine(moduleForSort)
+  .superRefine((query, ctx) => {
+    if (query.after !== undefined && query.before !== undefined) {
+      ctx.addIssue({ code: "custom", path: ["before"], message: "cannot be used with after; send one cursor" });
+    }
+  });
 /** Grid query. */
 export type GridQuery = z.infer<typeof GridQuerySchema>;
 
@@ -117,6 +124,8 @@ export const GridResponseSchema = z.object({
   rows: z.array(GridRowSchema),
   /** Pass as `after` for the next page; `null` on the last page. */
   nextCursor: z.string().nullable(),
+  /** Pass as `before` for the previous page; `null` on the first page. */
+  previousCursor: z.string().nullable(),
 });
 /** A grid page. */
 export type GridResponse = z.infer<typeof GridResponseSchema>;

@@ -6,6 +6,7 @@ import type { Learner } from "../../src/server/learning/ledger";
 import { recordAttempt, recordLessonSeen } from "../../src/server/learning/record";
 import { derivedUuid } from "../../src/server/learning/xapi";
 import type { JobRole } from "../../src/shared/api";
+import type { GridResponse } from "../../src/shared/trainer-api";
 import type { TestApp } from "../support/app";
 import { PASSWORD } from "../support/app";
 
@@ -103,4 +104,32 @@ export function testClock(start: string) {
       current = new Date(iso);
     },
   };
+}
+
+/**
+ * Walks a grid query forward page by page with `after`, then back from the last page with `before`, and
+ * answers both lists of pages (the backward one in the order it was read, so last-but-one page first).
+ */
+export async function pagesBothWays(
+  grid: (query: Record<string, string | number | undefined>) => Promise<GridResponse>,
+  query: Record<string, string | number | undefined>,
+  limit: number,
+): Promise<{ forward: GridResponse[]; backward: GridResponse[] }> {
+  const forward: GridResponse[] = [];
+  let after: string | undefined;
+  do {
+    const page = await grid({ ...query, limit, after });
+    forward.push(page);
+    after = page.nextCursor ?? undefined;
+  } while (after !== undefined);
+  const backward: GridResponse[] = [];
+  let before = forward.at(-1)?.previousCursor ?? undefined;
+  while (before !== undefined) {
+    const page = await grid({ ...query, limit, before });
+    backward.push(page);
+    before = page.previousCursor ?? undefined;
+    // A safety stop: a backward walk that never reached the first page would otherwise loop.
+    if (backward.length > forward.length) break;
+  }
+  return { forward, backward };
 }

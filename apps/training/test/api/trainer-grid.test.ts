@@ -18,7 +18,7 @@ import { startTestApp } from "../support/app";
 import type { TestClient } from "../support/client";
 import { databaseTargets } from "../support/databases";
 import type { FixtureLearner } from "./trainer-fixture";
-import { addLearner, history, northUnits, testClock } from "./trainer-fixture";
+import { addLearner, history, northUnits, pagesBothWays, testClock } from "./trainer-fixture";
 
 const RS = "recognising-stalking";
 const SPO = "stalking-protection-orders";
@@ -230,6 +230,48 @@ describe.each(databaseTargets)("trainer completion grid on $name", (target) => {
     }
   });
 
+  it.each([
+    ["name", "asc"],
+    ["name", "desc"],
+    ["collarNumber", "asc"],
+    ["collarNumber", "desc"],
+    ["status", "desc"],
+    ["score", "asc"],
+  ])("pages back with before by %s %s: the forward pages exactly, in reverse", async (sort, direction) => {
+    const query = { sort, direction, module: RS };
+    const whole = await grid({ ...query, limit: 200 });
+    expect(whole.previousCursor).toBeNull();
+    for (const limit of [1, 2, 3]) {
+      const { forward, backward } = await pagesBothWays(grid, query, limit);
+      expect(forward.flatMap((page) => page.rows.map((row) => row.id))).toEqual(whole.rows.map((row) => row.id));
+      expect(forward[0]?.previousCursor).toBeNull();
+      expect(forward.slice(1).every((page) => page.previousCursor !== null)).toBe(true);
+      expect(backward).toEqual(forward.slice(0, -1).reverse());
+    }
+  });
+
+  it("goes back from a page reached by before, and forward again from it", async () => {
+    const first = await grid({ limit: 2 });
+    const second = await grid({ limit: 2, after: first.nextCursor ?? undefined });
+    const third = await grid({ limit: 2, after: second.nextCursor ?? undefined });
+    const back = await grid({ limit: 2, before: third.previousCursor ?? undefined });
+    expect(back).toEqual(second);
+    expect(await grid({ limit: 2, after: back.nextCursor ?? undefined })).toEqual(third);
+    expect(await grid({ limit: 2, before: back.previousCursor ?? undefined })).toEqual(first);
+  });
+
+  it("refuses after and before together, naming before", async () => {
+    const first = await grid({ limit: 2 });
+    const second = await grid({ limit: 2, after: first.nextCursor ?? undefined });
+    const response = await trainer.get(
+      `${trainerPaths.grid}${trainerQuery({ limit: 2, after: second.nextCursor, before: second.previousCursor })}`,
+    );
+    expect(response.status).toBe(400);
+    const problem = await problemOf(response);
+    expect(problem.errors?.map((error) => error.field)).toEqual(["query.before"]);
+    expect(problem.errors?.[0]?.reason).toMatch(/after/);
+  });
+
   it("ends exactly on a full last page with no next cursor", async () => {
     const { rows, pages } = await allPages({}, 3);
     expect(rows).toHaveLength(9);
@@ -243,6 +285,7 @@ describe.each(databaseTargets)("trainer completion grid on $name", (target) => {
     [{ status: "lost" }, "query.status"],
     [{ unit: "north" }, "query.unit"],
     [{ after: "not-a-cursor" }, "query.after"],
+    [{ before: "not-a-cursor" }, "query.before"],
     [{ colour: "red" }, "query"],
   ])("refuses %j naming %s", async (query, field) => {
     const response = await trainer.get(`${trainerPaths.grid}${trainerQuery(query)}`);
@@ -258,6 +301,11 @@ describe.each(databaseTargets)("trainer completion grid on $name", (target) => {
     );
     expect(response.status).toBe(400);
     expect((await problemOf(response)).errors?.[0]?.field).toBe("query.after");
+    const before = await trainer.get(
+      `${trainerPaths.grid}${trainerQuery({ limit: 2, sort: "collarNumber", before: first.nextCursor })}`,
+    );
+    expect(before.status).toBe(400);
+    expect((await problemOf(before)).errors?.[0]?.field).toBe("query.before");
   });
 
   it("counts distinct people: a learner overdue on two modules is one person", async () => {

@@ -17,7 +17,7 @@ import { startTestApp } from "../support/app";
 import type { TestClient } from "../support/client";
 import { databaseTargets } from "../support/databases";
 import type { FixtureLearner } from "./trainer-fixture";
-import { addLearner, history, northUnits, testClock } from "./trainer-fixture";
+import { addLearner, history, northUnits, pagesBothWays, testClock } from "./trainer-fixture";
 
 const RS = "recognising-stalking";
 const NOW = "2026-06-15T12:00:00.000Z";
@@ -134,6 +134,45 @@ describe.each(databaseTargets)("trainer module sorts and counts on $name", (targ
       }
     },
   );
+
+  /** Forward pages, then `before` back from the last page: exactly the same pages (rows and cursors) in reverse. */
+  const expectSamePagesBack = async (query: Record<string, string | number | undefined>, expected: string[]) => {
+    for (const limit of [1, 2, 3]) {
+      const { forward, backward } = await pagesBothWays(grid, query, limit);
+      expect(
+        forward.flatMap((page) => page.rows.map((row) => row.id)),
+        `limit ${limit}`,
+      ).toEqual(expected);
+      expect(forward[0]?.previousCursor, `limit ${limit}`).toBeNull();
+      expect(backward, `limit ${limit}`).toEqual(forward.slice(0, -1).reverse());
+      expect(backward.length, `limit ${limit}`).toBe(forward.length - 1);
+    }
+  };
+
+  it.each([
+    ...sorts.flatMap((sort) => directions.map((direction) => [sort, direction, {}] as const)),
+    ["score", "desc", { unit: "north team" }],
+    ["status", "asc", { jobRole: "response-officer" }],
+    ["completedAt", "desc", { module: RS, status: "completed" }],
+    ["expiresAt", "asc", { q: "sorter 1" }],
+  ] as const)(
+    "pages back with before by %s %s under %j: the forward pages exactly, in reverse, across runs and ties",
+    async (sort, direction, filterSpec) => {
+      const filter = "unit" in filterSpec ? { unit: north.team } : filterSpec;
+      const matching = await grid({ ...filter, limit: 200 });
+      expect(matching.rows.length).toBeGreaterThan(3);
+      const expected = referenceOrder(matching.rows, sort, direction, RS);
+      await expectSamePagesBack({ ...filter, sort, direction, module: RS }, expected);
+    },
+  );
+
+  it.each(["asc", "desc"] as const)("pages back with before through a search in name %s order", async (direction) => {
+    const whole = await grid({ q: "sorter", sort: "name", direction, limit: 200 });
+    await expectSamePagesBack(
+      { q: "sorter", sort: "name", direction },
+      whole.rows.map((row) => row.id),
+    );
+  });
 
   it.each([
     ["score", "desc", { unit: "north team" }],

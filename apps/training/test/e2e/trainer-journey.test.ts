@@ -495,6 +495,71 @@ describe("the trainer's journey through training records", () => {
     await device.context.close();
   });
 
+  it("opens a bookmarked page of the records and goes back page by page with Previous", async () => {
+    // The address of page 3 (Z to A), as someone would have bookmarked it or had it shared with them.
+    const setup = await newDevice(browser, server.baseURL);
+    await signIn(new Officer(setup.page, "pointer"), demoTrainer);
+    const pages = await setup.page.evaluate(async () => {
+      const read: { names: string[][]; next: string | null }[] = [];
+      let after: string | null = null;
+      for (let n = 0; n < 3; n += 1) {
+        const query = new URLSearchParams({ sort: "name", direction: "desc", ...(after === null ? {} : { after }) });
+        const body = (await (await fetch(`/api/trainer/grid?${query.toString()}`)).json()) as {
+          rows: { displayName: string; collarNumber: string | null }[];
+          nextCursor: string | null;
+        };
+        read.push({
+          names: body.rows.map((row) => [row.displayName, row.collarNumber ?? "None"]),
+          next: body.nextCursor,
+        });
+        after = body.nextCursor;
+      }
+      return read;
+    });
+    await setup.context.close();
+    const [first, second, third] = pages;
+    if (!first?.next || !second?.next || !third) throw new Error("the demo force should fill three pages");
+
+    // A new tab remembers nothing: Previous works from the address alone.
+    const device = await newDevice(browser, server.baseURL);
+    const trainer = new Officer(device.page, "keyboard");
+    const { page } = device;
+    await signIn(new Officer(page, "pointer"), demoTrainer);
+    await page.goto(`/trainer?sort=name&direction=desc&after=${encodeURIComponent(second.next)}`);
+    await trainer.arrive("Training records", { focus: "none" });
+    const names = async () => (await gridRows(page)).map((row) => row.slice(0, 2));
+    expect(await names()).toEqual(third.names);
+    // The export still holds the whole view, never one page of it.
+    const exportHref = (await page.getByRole("link", { name: /Export CSV/ }).getAttribute("href")) ?? "";
+    expect(exportHref).toContain("direction=desc");
+    expect(exportHref).not.toMatch(/after=|before=/);
+
+    await trainer.activate(page.getByRole("link", { name: /Previous/ }));
+    await trainer.arrive("Training records");
+    expect(new URL(page.url()).searchParams.get("before")).not.toBeNull();
+    expect(new URL(page.url()).searchParams.get("direction")).toBe("desc");
+    expect(await names()).toEqual(second.names);
+
+    await trainer.activate(page.getByRole("link", { name: /Previous/ }));
+    await trainer.arrive("Training records");
+    expect(await names()).toEqual(first.names);
+    // The first page has nowhere further back to go.
+    expect(await page.getByRole("link", { name: /Previous/ }).count()).toBe(0);
+
+    // And a bookmark of a page reached with Previous goes forward again.
+    await trainer.activate(page.getByRole("link", { name: /Next/ }));
+    await trainer.arrive("Training records");
+    expect(await names()).toEqual(second.names);
+    const bookmarked = page.url();
+    await page.goto(bookmarked);
+    await trainer.arrive("Training records", { focus: "none" });
+    await trainer.activate(page.getByRole("link", { name: /Previous/ }));
+    await trainer.arrive("Training records");
+    expect(await names()).toEqual(first.names);
+    expect(device.errors).toEqual([]);
+    await device.context.close();
+  });
+
   it("tells an officer they do not have access, and the API refuses them too", async () => {
     const device = await newDevice(browser, server.baseURL);
     const officer = new Officer(device.page, "pointer");

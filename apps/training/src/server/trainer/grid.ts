@@ -28,15 +28,15 @@ import {
   wholeLearnerFrom,
 } from "./query";
 
-/** Where the next page starts: the last row's sort key and id. */
+/** Where the next page starts (the last row's sort key and id), or the previous page ends (the first row's). */
 interface Cursor {
   key: string | number;
   id: string;
 }
 
-const badCursor = () =>
-  new HttpProblem(400, "validation", "The request is not valid", "query.after: is not a cursor from this grid", [
-    { field: "query.after", reason: "is not a cursor from this grid; start again from the first page" },
+const badCursor = (field: "after" | "before") =>
+  new HttpProblem(400, "validation", "The request is not valid", `query.${field}: is not a cursor from this grid`, [
+    { field: `query.${field}`, reason: "is not a cursor from this grid; start again from the first page" },
   ]);
 
 /** Encodes a cursor; it carries the sort it belongs to so it cannot be replayed against another one. */
@@ -44,19 +44,19 @@ export function encodeCursor(sort: string, cursor: Cursor): string {
   return Buffer.from(JSON.stringify([sort, cursor.key, cursor.id])).toString("base64url");
 }
 
-/** Decodes a cursor made by {@link encodeCursor} for this sort, or answers 400 naming `query.after`. */
-export function decodeCursor(sort: GridQuery["sort"], text: string): Cursor {
+/** Decodes a cursor made by {@link encodeCursor} for this sort, or answers 400 naming the field it came in. */
+export function decodeCursor(sort: GridQuery["sort"], text: string, field: "after" | "before" = "after"): Cursor {
   let value: unknown;
   try {
     value = JSON.parse(Buffer.from(text, "base64url").toString("utf8"));
   } catch {
-    throw badCursor();
+    throw badCursor(field);
   }
-  if (!Array.isArray(value) || value.length !== 3) throw badCursor();
+  if (!Array.isArray(value) || value.length !== 3) throw badCursor(field);
   const [cursorSort, key, id] = value as unknown[];
   const keyFits = textSort(sort) ? typeof key === "string" : typeof key === "number" && Number.isFinite(key);
   const idFits = typeof id === "string" && /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(id);
-  if (cursorSort !== sort || !keyFits || !idFits) throw badCursor();
+  if (cursorSort !== sort || !keyFits || !idFits) throw badCursor(field);
   return { key: key as string | number, id };
 }
 
@@ -100,7 +100,9 @@ function toGridRow(row: RawRow, columns: readonly ModuleColumn[]): GridRow {
   };
 }
 
-type PageQuery = Pick<GridQuery, "sort" | "direction" | "limit" | "after"> & GridFilter;
+type PageQuery = Pick<GridQuery, "sort" | "direction" | "limit" | "after"> &
+  Partial<Pick<GridQuery, "before">> &
+  GridFilter;
 
 /**
  * One run of a module sort's order: learners whose sort key lies in [low, high], read in (key, id) order by
@@ -207,9 +209,22 @@ export function gridPageSteps(
       `query.module: is needed to sort by ${query.sort}`,
     );
   }
+  if (query.after !== undefined && query.before !== undefined) {
+    throw new HttpProblem(400, "validation", "The request is not valid", "query.before: cannot be used with after", [
+      { field: "query.before", reason: "cannot be used with after; send one cursor" },
+    ]);
+  }
   const columns = moduleColumns(context);
-  const cursor = query.after === undefined ? undefined : decodeCursor(query.sort, query.after);
-  const descending = query.direction === "desc";
+  const cursor =
+    query.before !== undefined
+      ? decodeCursor(query.sort, query.before, "before")
+      : query.after === undefined
+        ? undefined
+        : decodeCursor(query.sort, query.after);
+  // Every order here is (key, id) one way or exactly the other, so the rows before a cursor are the rows after
+  // it in the opposite direction, nearest first: a `before` page walks the same keyset (and, for a module sort,
+  // the same runs) backwards, and gridPage puts its rows back in order.
+  const descending = (query.direction === "desc") !== (query.before !== undefined);
   const order = descending ? sql`DESC` : sql`ASC`;
   const scope = learnerScope(context, columns, query);
   const sortColumn = columns.find((column) => column.moduleId === query.module);
@@ -343,15 +358,38 @@ export function cursorAfter(query: Pick<GridQuery, "sort" | "limit">, rows: read
   });
 }
 
-/** One keyset page of the grid: `limit` learners after the cursor, in the requested order. */
+const cursorOf = (sort: GridQuery["sort"], row: RawRow): string =>
+  encodeCursor(sort, { key: textSort(sort) ? String(row.sort_key) : Number(row.sort_key), id: row.id as string });
+
+/**
+ * One keyset page of the grid, in the requested order: `limit` learners after the `after` cursor, or the
+ * `limit` learners just before the `before` cursor (or the first `limit`, with neither). `previousCursor` is
+ * the page's first row (null on the first page); `nextCursor` its last row (null on the last page).
+ */
 export async function gridPage(
   db: Db,
   context: QueryContext,
   query: PageQuery,
-): Promise<{ rows: GridRow[]; nextCursor: string | null }> {
+): Promise<{ rows: GridRow[]; nextCursor: string | null; previousCursor: string | null }> {
   const { rows, columns } = await gridPageRows(db, context, query);
+  const page = rows.slice(0, query.limit);
+  if (query.before !== undefined) {
+    // Read backwards from the cursor: one row more than the page means there are rows before it.
+    page.reverse();
+    const first = page[0];
+    const last = page.at(-1);
+    return {
+      rows: page.map((row) => toGridRow(row, columns)),
+      previousCursor: rows.length > query.limit && first ? cursorOf(query.sort, first) : null,
+      // The row the cursor named (and whatever follows it) comes after this page.
+      nextCursor: last ? cursorOf(query.sort, last) : null,
+    };
+  }
+  const first = page[0];
   return {
-    rows: rows.slice(0, query.limit).map((row) => toGridRow(row, columns)),
+    rows: page.map((row) => toGridRow(row, columns)),
+    // A page reached with `after` follows at least the row that cursor named.
+    previousCursor: query.after !== undefined && first ? cursorOf(query.sort, first) : null,
     nextCursor: cursorAfter(query, rows),
   };
 }

@@ -9,8 +9,20 @@ describe("the grid's filter in its address", () => {
     expect(filter).toEqual({ status: "renewal-due", withinDays: "45", jobRole: "investigator" });
     expect(order).toEqual({ sort: "name", direction: "desc" });
     expect(after).toBe("abc");
-    const again = new URL(href(gridRoute(filter, order, after)), "https://training.invalid").search.slice(1);
-    expect(readGridQuery(again)).toEqual({ filter, order, after });
+    const again = new URL(href(gridRoute(filter, order, { after: "abc" })), "https://training.invalid").search.slice(1);
+    expect(readGridQuery(again)).toEqual({ filter, order, after, before: undefined });
+  });
+
+  it("carries a previous-page cursor in the address, so a bookmarked page can go back", () => {
+    const route = gridRoute({ unit: "u1" }, { sort: "score", direction: "desc" }, { before: "xyz" });
+    const search = new URL(href(route), "https://training.invalid").search.slice(1);
+    expect(new URLSearchParams(search).get("before")).toBe("xyz");
+    expect(readGridQuery(search)).toEqual({
+      filter: { unit: "u1" },
+      order: { sort: "score", direction: "desc" },
+      after: undefined,
+      before: "xyz",
+    });
   });
 
   it("drops the number of days unless the status is renewal due", () => {

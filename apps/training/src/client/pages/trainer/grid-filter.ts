@@ -17,10 +17,21 @@ export const DEFAULT_WITHIN_DAYS = 30;
 export const MAX_WITHIN_DAYS = 365;
 
 /**
- * Reads the filter, page cursor and order from the grid's query string. `withinDays` only means something
+ * Which page of a view: the one after a row (`after`, from a page's next cursor) or the one before a row
+ * (`before`, from its previous cursor). Both live in the address, so a bookmarked page can go either way.
+ */
+export type PageCursor = { after: string } | { before: string };
+
+/**
+ * Reads the filter, page cursors and order from the grid's query string. `withinDays` only means something
  * with the "renewal due" status, so it is dropped otherwise and every view has one address.
  */
-export function readGridQuery(query: string): { filter: Filter; order: Order; after: string | undefined } {
+export function readGridQuery(query: string): {
+  filter: Filter;
+  order: Order;
+  after: string | undefined;
+  before: string | undefined;
+} {
   const search = new URLSearchParams(query);
   const filter: Filter = {};
   for (const key of filterKeys) {
@@ -34,12 +45,13 @@ export function readGridQuery(query: string): { filter: Filter; order: Order; af
     filter,
     order: { ...(sort ? { sort } : {}), ...(direction ? { direction } : {}) },
     after: search.get("after") ?? undefined,
+    before: search.get("before") ?? undefined,
   };
 }
 
 /** The route of the grid for a filter, an order and (optionally) a page cursor. */
-export function gridRoute(filter: Filter, order: Order = {}, after?: string): Route {
-  const query = trainerQuery({ ...filter, ...order, after }).slice(1);
+export function gridRoute(filter: Filter, order: Order = {}, page?: PageCursor): Route {
+  const query = trainerQuery({ ...filter, ...order, ...page }).slice(1);
   return query === "" ? { name: "trainer-grid" } : { name: "trainer-grid", query };
 }
 

@@ -42,7 +42,7 @@ export function TrainerChartsPage({ query = "" }: { query?: string | undefined }
 /** The charts endpoint takes the filter only, never a grid page cursor or sort. */
 function filterOnly(search: string): string {
   const params = new URLSearchParams(search);
-  for (const key of ["after", "sort", "direction", "limit"]) params.delete(key);
+  for (const key of ["after", "before", "sort", "direction", "limit"]) params.delete(key);
   const text = params.toString();
   return text === "" ? "" : `?${text}`;
 }

@@ -1,4 +1,4 @@
-import { useEffect, useState, type FormEvent } from "react";
+import { useState, type FormEvent } from "react";
 import { Button, ErrorSummary, Pagination, Select, Table, Tag, TextInput, type TableCell } from "@stalking-response/ui";
 import { JobRoleSchema, type TrainingStatus } from "../../../shared/api";
 import {
@@ -53,18 +53,19 @@ const sortOptions: { value: string; text: string; needsModule: boolean }[] = [
   { value: "score:desc", text: "Score on the chosen module (highest first)", needsModule: true },
 ];
 
-// Keyset cursors only go forwards, so the page remembers which cursor led to which for its previous link.
-const previousKey = (after: string) => `trainer-grid.previous.${after}`;
-
 /** Problems with the filter form as submitted, by field id, and which refused submit they came from. */
 type FormErrors = { attempt: number; fields: Partial<Record<"withinDays" | "order", string>> };
 
 type GridData = { grid: GridResponse; summary: GridSummaryResponse; units: { id: string; text: string }[] };
 
-async function loadGrid(filter: Filter, order: Order, after: string | undefined): Promise<ApiResult<GridData>> {
+async function loadGrid(
+  filter: Filter,
+  order: Order,
+  cursors: { after: string | undefined; before: string | undefined },
+): Promise<ApiResult<GridData>> {
   const filterQuery = trainerQuery(filter);
   const [grid, summary, units] = await Promise.all([
-    getGrid(trainerQuery({ ...filter, ...order, after })),
+    getGrid(trainerQuery({ ...filter, ...order, ...cursors })),
     getGridSummary(filterQuery),
     getUnits(),
   ]);
@@ -85,8 +86,8 @@ async function loadGrid(filter: Filter, order: Order, after: string | undefined)
  * and the CSV export all read the same filter on the server.
  */
 export function TrainerGridPage({ query = "" }: { query?: string | undefined }) {
-  const { filter, order, after } = readGridQuery(query);
-  const [resource] = useResource(`trainer-grid?${query}`, () => loadGrid(filter, order, after));
+  const { filter, order, after, before } = readGridQuery(query);
+  const [resource] = useResource(`trainer-grid?${query}`, () => loadGrid(filter, order, { after, before }));
   const [errors, setErrors] = useState<FormErrors>({ attempt: 0, fields: {} });
   // The number of days is only asked for once "renewal due" is the chosen status.
   const [status, setStatus] = useState(filter.status ?? "");
@@ -101,15 +102,12 @@ export function TrainerGridPage({ query = "" }: { query?: string | undefined }) 
       : [{ text: `The export did not finish: ${exportProblem.detail ?? exportProblem.title}`, href: "#export-csv" }]),
   ];
   useDocumentTitle("Training records", summaryErrors.length > 0);
-  const nextCursor = resource.state === "ready" ? resource.data.grid.nextCursor : null;
-  useEffect(() => {
-    if (nextCursor !== null) sessionStorage.setItem(previousKey(nextCursor), after ?? "");
-  }, [nextCursor, after]);
   if (resource.state === "loading") return <LoadingPage />;
   if (resource.state === "failed") return <ProblemPage problem={resource.problem} />;
   const { grid, summary, units } = resource.data;
   const modules = filter.module === undefined ? grid.modules : grid.modules.filter((m) => m.id === filter.module);
-  const previous = after === undefined ? null : sessionStorage.getItem(previousKey(after));
+  // Both cursors come from the server and go in the address, so a bookmarked or shared page goes either way.
+  const { nextCursor, previousCursor } = grid;
 
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -276,13 +274,9 @@ export function TrainerGridPage({ query = "" }: { query?: string | undefined }) 
       <Pagination
         landmarkLabel="Pages of training records"
         previous={
-          after === undefined
-            ? undefined
-            : previous === null
-              ? { ...linkTo(gridRoute(filter, order)), text: "First page" }
-              : { ...linkTo(gridRoute(filter, order, previous === "" ? undefined : previous)) }
+          previousCursor === null ? undefined : { ...linkTo(gridRoute(filter, order, { before: previousCursor })) }
         }
-        next={nextCursor === null ? undefined : { ...linkTo(gridRoute(filter, order, nextCursor)) }}
+        next={nextCursor === null ? undefined : { ...linkTo(gridRoute(filter, order, { after: nextCursor })) }}
       />
 
       <ModuleCountsTable summary={summary} />
