@@ -21,7 +21,7 @@ import { sql } from "drizzle-orm";
 import type { Catalog } from "../src/server/catalog";
 import type { Db } from "../src/server/db/client";
 import { rowsOf } from "../src/server/trainer/query";
-import { FAMILY, GIVEN } from "../src/server/db/seed";
+import { FAMILY, GIVEN, JOB_ROLE_MIX } from "../src/server/db/seed";
 import { XAPI_IRI_BASE, XAPI_VERBS } from "../src/shared/api";
 
 /** What to generate. */
@@ -46,16 +46,6 @@ export const GENERATED_PASSWORD_HASH = "!bench: generated learners cannot sign i
 /** The tables the generator fills; their secondary indexes are built once at the end instead of row by row. */
 const FILLED_TABLES = ["users", "completions", "statements", "certificates"];
 
-const JOB_ROLES = [
-  "response-officer",
-  "response-officer",
-  "response-officer",
-  "investigator",
-  "investigator",
-  "call-handler",
-  "supervisor",
-  "staff",
-];
 export const COMMANDS = 10;
 export const TEAMS_PER_COMMAND = 5;
 
@@ -96,7 +86,7 @@ export async function generateForce(db: Db, catalog: Catalog, options: GenerateO
     SELECT g, m.k, m.module_id, m.lessons, m.validity,
       overlay(overlay(md5(${F} || '-user-' || g) placing '8' from 13) placing '8' from 17)::uuid AS user_id,
       overlay(overlay(md5(${F} || '-team-' || (g % ${n(teams)})) placing '8' from 13) placing '8' from 17)::uuid AS unit_id,
-      (${literalArray(JOB_ROLES)})[1 + g % 8] AS job_role,
+      (${literalArray(JOB_ROLE_MIX)})[1 + g % ${n(JOB_ROLE_MIX.length)}] AS job_role,
       r,
       CASE WHEN r < 500 THEN 'in-progress' WHEN r < 580 THEN 'failed' ELSE 'completed' END AS state,
       CASE WHEN r < 500 THEN 1 + g % greatest(cardinality(m.lessons) - 1, 1) ELSE cardinality(m.lessons) END AS seen,
@@ -161,7 +151,7 @@ export async function generateForce(db: Db, catalog: Catalog, options: GenerateO
         SELECT overlay(overlay(md5(${F} || '-user-' || g) placing '8' from 13) placing '8' from 17)::uuid, ${F}, overlay(overlay(md5(${F} || '-team-' || (g % ${n(teams)})) placing '8' from 13) placing '8' from 17)::uuid,
           ${F} || '.' || g || '@bench.invalid', upper(${F}) || '-' || g,
           (${literalArray(GIVEN)})[1 + g % ${n(GIVEN.length)}] || ' ' || (${literalArray(FAMILY)})[1 + (g / ${n(GIVEN.length)}) % ${n(FAMILY.length)}] || ' ' || g,
-          'officer', (${literalArray(JOB_ROLES)})[1 + g % 8],
+          'officer', (${literalArray(JOB_ROLE_MIX)})[1 + g % ${n(JOB_ROLE_MIX.length)}],
           ${GENERATED_PASSWORD_HASH}::text
         FROM generate_series(${n(from)}, ${n(to)}) g`);
         // The statements: launched, one experienced per lesson seen, the verdicts, and completed.

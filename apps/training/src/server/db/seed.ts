@@ -83,6 +83,18 @@ export const GIVEN = [
   "Owen",
   "Megan",
 ];
+/** A force's job roles in rough proportion (mostly response officers), cycled through by the seed and the bench. */
+export const JOB_ROLE_MIX: readonly JobRole[] = [
+  "response-officer",
+  "response-officer",
+  "response-officer",
+  "investigator",
+  "investigator",
+  "call-handler",
+  "supervisor",
+  "staff",
+];
+
 /** Fictional family names for demo and synthetic people. */
 export const FAMILY = [
   "Baker",
@@ -232,22 +244,12 @@ export async function seedDemo(
       passwordHash: await hashOf(account.password),
     });
   }
-  const jobRoles: JobRole[] = [
-    "response-officer",
-    "response-officer",
-    "response-officer",
-    "investigator",
-    "investigator",
-    "call-handler",
-    "supervisor",
-    "staff",
-  ];
   const officerHash = await hashOf(DEMO_OFFICER_PASSWORD);
   const officerRows: (typeof users.$inferInsert)[] = [];
   for (let n = 2; n <= 197; n += 1) {
     const number = String(n).padStart(3, "0");
     const email = `officer${number}@essex.demo.invalid`;
-    const jobRole = pick(jobRoles);
+    const jobRole = pick(JOB_ROLE_MIX);
     const person = {
       id: id("user", email),
       forceId: DEMO_FORCE.id,
