@@ -122,22 +122,30 @@ describe("stories in Chromium", () => {
   let current: string | undefined;
 
   /**
-   * Loads the preview once and then switches stories the way Storybook's own UI does (over its channel),
-   * which is many times faster than loading the preview bundle afresh for each of 150 stories.
+   * Loads the preview bundle once, in beforeAll with its own allowance: on a busy 2-core runner the cold load
+   * alone has taken longer than one story's timeout, and it belongs to no single story.
    */
+  async function loadPreview(id: string): Promise<void> {
+    // a11y.manual stops Storybook's a11y addon running its own axe pass on the page at the same time as ours.
+    await page.goto(`${base}/iframe.html?id=${encodeURIComponent(id)}&viewMode=story&globals=a11y.manual:!true`, {
+      timeout: 120_000,
+    });
+    await page.waitForFunction(
+      () => ["sb-show-main", "sb-show-errordisplay"].some((name) => document.body.classList.contains(name)),
+      undefined,
+      { timeout: 120_000 },
+    );
+    // Our pinned axe-core, whatever copy the a11y addon may have put on the page.
+    await page.evaluate(axeSource);
+    expect(await page.evaluate(() => (window as unknown as { axe: { version: string } }).axe.version)).toBe(
+      axeVersion,
+    );
+    current = id;
+  }
+
+  /** Switches stories the way Storybook's own UI does (over its channel): many times faster than reloading. */
   async function showStory(id: string): Promise<void> {
-    if (current === undefined) {
-      // a11y.manual stops Storybook's a11y addon running its own axe pass on the page at the same time as ours.
-      await page.goto(`${base}/iframe.html?id=${encodeURIComponent(id)}&viewMode=story&globals=a11y.manual:!true`);
-      await page.waitForFunction(() =>
-        ["sb-show-main", "sb-show-errordisplay"].some((name) => document.body.classList.contains(name)),
-      );
-      // Our pinned axe-core, whatever copy the a11y addon may have put on the page.
-      await page.evaluate(axeSource);
-      expect(await page.evaluate(() => (window as unknown as { axe: { version: string } }).axe.version)).toBe(
-        axeVersion,
-      );
-    } else if (current !== id) {
+    if (current !== id) {
       await page.evaluate(
         (storyId) =>
           new Promise<void>((done, fail) => {
@@ -171,6 +179,11 @@ describe("stories in Chromium", () => {
     }
     current = id;
   }
+
+  beforeAll(async () => {
+    const first = stories[0];
+    if (first) await loadPreview(first.id);
+  }, 240_000);
 
   afterAll(async () => {
     await browser?.close();
