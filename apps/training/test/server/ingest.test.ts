@@ -4,9 +4,11 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createSession, loadSessions } from "../../src/server/auth/session";
 import { completions, statements, users } from "../../src/server/db/schema";
 import { HttpProblem } from "../../src/server/http/problem";
+import type { Database, PreparedStatement } from "../../src/server/db/client";
 import type { IngestRequest } from "../../src/server/learning/ingest";
-import { storeStatementBatch } from "../../src/server/learning/ingest";
+import { ProjectionCache, storeStatementBatch } from "../../src/server/learning/ingest";
 import type { Learner } from "../../src/server/learning/ledger";
+import { emptyProjection } from "../../src/server/learning/projection";
 import { serverStatement } from "../../src/server/learning/record";
 import { rowsOf } from "../../src/server/trainer/query";
 import { lessonActivityId } from "../../src/shared/api";
@@ -63,7 +65,7 @@ describe.each(databaseTargets)("group-committed statement ingestion on $name", (
       request(officerA, seen(officerA, "online-stalking", 2, 4), seen(officerA, "recognising-stalking", 0, 5)),
       request(trainerA, seen(trainerA, "risk-screening", 1, 6)),
     ];
-    const results = await storeStatementBatch(t.database.db, batch, validity);
+    const results = await storeStatementBatch(t.database, batch, validity);
     expect(results).toEqual(batch.map(() => ({ ok: true, value: undefined })));
     const ids = batch.flatMap((item) => item.statements.map((statement) => statement.id));
     expect(await storedCount(ids)).toBe(ids.length);
@@ -84,7 +86,7 @@ describe.each(databaseTargets)("group-committed statement ingestion on $name", (
   it("fails only the request whose id is already stored with other content; its neighbours are stored", async () => {
     const { officerA, officerA2 } = t.people;
     const taken = seen(officerA2, "online-stalking", 0, 10);
-    expect(await storeStatementBatch(t.database.db, [request(officerA2, taken)], validity)).toEqual([
+    expect(await storeStatementBatch(t.database, [request(officerA2, taken)], validity)).toEqual([
       { ok: true, value: undefined },
     ]);
     const before = seen(officerA, "risk-screening", 0, 11);
@@ -94,7 +96,7 @@ describe.each(databaseTargets)("group-committed statement ingestion on $name", (
     repeat.body = { ...taken.body };
     const after = seen(officerA, "risk-screening", 1, 13);
     const results = await storeStatementBatch(
-      t.database.db,
+      t.database,
       [
         request(officerA, before),
         request(officerA2, clashNeighbour, clash),
@@ -127,7 +129,7 @@ describe.each(databaseTargets)("group-committed statement ingestion on $name", (
     const twice = seen(officerA, "online-stalking", 3, 22);
     const sameAgain = { ...twice };
     const results = await storeStatementBatch(
-      t.database.db,
+      t.database,
       [request(officerA, first, twin), request(officerA, twice), request(officerA, sameAgain)],
       validity,
     );
@@ -148,7 +150,7 @@ describe.each(databaseTargets)("group-committed statement ingestion on $name", (
     const lessonCount = module?.lessons.length ?? 0;
     // Each batch reads the row, then writes it only if no other batch has written it since; the losers replay.
     const racing = Array.from({ length: 8 }, (_, n) =>
-      storeStatementBatch(t.database.db, [request(trainerA, seen(trainerA, "victims-rights", n, 30 + n))], validity),
+      storeStatementBatch(t.database, [request(trainerA, seen(trainerA, "victims-rights", n, 30 + n))], validity),
     );
     const results = await Promise.all(racing);
     expect(results.flat()).toEqual(racing.map(() => ({ ok: true, value: undefined })));
@@ -157,6 +159,77 @@ describe.each(databaseTargets)("group-committed statement ingestion on $name", (
       .from(completions)
       .where(and(eq(completions.userId, trainerA.id), eq(completions.moduleId, "victims-rights")));
     expect(new Set(row?.experiencedLessonIds).size).toBe(Math.min(8, lessonCount));
+    await expectProjectionAgrees(t.database.db, t.catalog);
+  });
+
+  /** The database, noting the name of every prepared statement run through it. */
+  const watched = (): { database: Database; ran: string[] } => {
+    const ran: string[] = [];
+    const database: Database = {
+      ...t.database,
+      query: <T>(statement: PreparedStatement, params: unknown[]) => {
+        ran.push(statement.name);
+        return t.database.query<T>(statement, params);
+      },
+    };
+    return { database, ran };
+  };
+
+  it("writes from the rows it wrote last without reading them, and rereads when another writer has moved on", async () => {
+    const { officerB } = t.people;
+    const here = new ProjectionCache();
+    const elsewhere = new ProjectionCache(); // another instance of the app, with its own cache
+    const module = "stalking-protection-orders";
+    const lessons = t.catalog.module(module)?.lessons.map((lesson) => lesson.id) ?? [];
+
+    const first = watched();
+    expect(
+      await storeStatementBatch(first.database, [request(officerB, seen(officerB, module, 0, 40))], validity, here),
+    ).toEqual([{ ok: true, value: undefined }]);
+    expect(first.ran).toEqual(["ingest_read_batch", "ingest_write_batch"]);
+
+    const cached = watched();
+    expect(
+      await storeStatementBatch(cached.database, [request(officerB, seen(officerB, module, 1, 41))], validity, here),
+    ).toEqual([{ ok: true, value: undefined }]);
+    expect(cached.ran).toEqual(["ingest_write_batch"]);
+
+    // The other instance writes the same row, so this instance's copy is now one version behind.
+    await storeStatementBatch(t.database, [request(officerB, seen(officerB, module, 2, 42))], validity, elsewhere);
+    const stale = watched();
+    expect(
+      await storeStatementBatch(stale.database, [request(officerB, seen(officerB, module, 3, 43))], validity, here),
+    ).toEqual([{ ok: true, value: undefined }]);
+    // The write from the stale copy was refused as a whole; the retry read the row first and was stored.
+    expect(stale.ran).toEqual(["ingest_write_batch", "ingest_read_batch", "ingest_write_batch"]);
+
+    const [row] = await t.database.db
+      .select()
+      .from(completions)
+      .where(and(eq(completions.userId, officerB.id), eq(completions.moduleId, module)));
+    expect(row?.experiencedLessonIds).toEqual(lessons.slice(0, 4));
+    await expectProjectionAgrees(t.database.db, t.catalog);
+  });
+
+  it("still treats a reused id as a no-op or a 409 when the rows come from the cache", async () => {
+    const { officerB } = t.people;
+    const cache = new ProjectionCache();
+    const module = "victims-rights";
+    const original = seen(officerB, module, 0, 50);
+    await storeStatementBatch(t.database, [request(officerB, original)], validity, cache);
+    const again = { ...original, body: { ...original.body } };
+    const changed = seen(officerB, module, 1, 51, original.id);
+    const neighbour = seen(officerB, "online-stalking", 0, 52);
+    const results = await storeStatementBatch(
+      t.database,
+      [request(officerB, again), request(officerB, changed), request(officerB, neighbour)],
+      validity,
+      cache,
+    );
+    expect(results[0]).toEqual({ ok: true, value: undefined });
+    expect(results[1]?.ok === false ? (results[1].error as HttpProblem).statusCode : "stored").toBe(409);
+    expect(results[2]).toEqual({ ok: true, value: undefined });
+    expect(await storedCount([original.id, neighbour.id])).toBe(2);
     await expectProjectionAgrees(t.database.db, t.catalog);
   });
 
@@ -169,7 +242,7 @@ describe.each(databaseTargets)("group-committed statement ingestion on $name", (
     await t.database.db.update(users).set({ disabledAt: now }).where(eq(users.id, officerB.id));
     try {
       const found = await loadSessions(
-        t.database.db,
+        t.database,
         [
           { token: live.token, now },
           { token: randomUUID(), now },
@@ -185,5 +258,29 @@ describe.each(databaseTargets)("group-committed statement ingestion on $name", (
     } finally {
       await t.database.db.update(users).set({ disabledAt: null }).where(eq(users.id, officerB.id));
     }
+  });
+});
+
+describe("the projection cache", () => {
+  const row = (seq: number) => ({ state: emptyProjection(), seq });
+
+  it("answers only when it holds every key asked for", () => {
+    const cache = new ProjectionCache();
+    cache.set("a", row(1));
+    cache.set("b", row(2));
+    expect(cache.all(["a", "b"])?.get("b")?.seq).toBe(2);
+    expect(cache.all(["a", "c"])).toBeUndefined();
+    cache.forget(["a"]);
+    expect(cache.all(["a"])).toBeUndefined();
+  });
+
+  it("drops the least recently written row beyond its capacity", () => {
+    const cache = new ProjectionCache(2);
+    cache.set("a", row(1));
+    cache.set("b", row(2));
+    cache.set("a", row(3));
+    cache.set("c", row(4));
+    expect(cache.all(["b"])).toBeUndefined();
+    expect(cache.all(["a", "c"])?.get("a")?.seq).toBe(3);
   });
 });

@@ -1,10 +1,10 @@
 import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
-import { and, eq, inArray, isNull, lt } from "drizzle-orm";
+import { eq, lt } from "drizzle-orm";
 import type { AccountRole, JobRole } from "../../shared/api";
 import type { Batcher } from "../batcher";
 import { createBatcher } from "../batcher";
-import type { Db } from "../db/client";
-import { forces, sessions, units, users } from "../db/schema";
+import type { Database, Db, PreparedStatement } from "../db/client";
+import { sessions } from "../db/schema";
 
 /** Cookie holding the session token (httpOnly; only its hash is stored). */
 export const SESSION_COOKIE = "srt_session";
@@ -67,49 +67,66 @@ export interface SessionLookup {
   now: Date;
 }
 
+// Every /api request runs this, so it is a prepared statement rather than a query built per call.
+const sessionsQuery: PreparedStatement = {
+  name: "load_sessions",
+  text: `SELECT s.token_hash, s.csrf_token, s.expires_at, u.id, u.force_id, f.name AS force_name, u.unit_id,
+      un.name AS unit_name, u.role, u.job_role, u.display_name
+    FROM sessions s
+      JOIN users u ON u.id = s.user_id
+      JOIN forces f ON f.id = u.force_id
+      LEFT JOIN units un ON un.id = u.unit_id
+    WHERE s.token_hash = ANY($1::text[]) AND u.disabled_at IS NULL`,
+};
+
+interface SessionRow {
+  token_hash: string;
+  csrf_token: string;
+  expires_at: Date;
+  id: string;
+  force_id: string;
+  force_name: string;
+  unit_id: string | null;
+  unit_name: string | null;
+  role: AccountRole;
+  job_role: JobRole;
+  display_name: string;
+}
+
 /** Finds the live sessions for a batch of lookups, sliding the expiry of those in use; `null` where none. */
 export async function loadSessions(
-  db: Db,
+  database: Database,
   lookups: readonly SessionLookup[],
   ttlMinutes: number,
 ): Promise<(AuthContext | null)[]> {
   const hashes = lookups.map((lookup) => hashToken(lookup.token));
-  const rows = await db
-    .select({
-      session: sessions,
-      user: {
-        id: users.id,
-        forceId: users.forceId,
-        forceName: forces.name,
-        unitId: users.unitId,
-        unitName: units.name,
-        role: users.role,
-        jobRole: users.jobRole,
-        displayName: users.displayName,
-      },
-    })
-    .from(sessions)
-    .innerJoin(users, eq(users.id, sessions.userId))
-    .innerJoin(forces, eq(forces.id, users.forceId))
-    .leftJoin(units, eq(units.id, users.unitId))
-    .where(and(inArray(sessions.tokenHash, [...new Set(hashes)]), isNull(users.disabledAt)));
-  const byHash = new Map(rows.map((row) => [row.session.tokenHash, row]));
+  const rows = await database.query<SessionRow>(sessionsQuery, [[...new Set(hashes)]]);
+  const byHash = new Map(rows.map((row) => [row.token_hash, row]));
   const sliding = new Map<string, Date>();
-  const found = lookups.map((lookup, index) => {
+  const found = lookups.map((lookup, index): AuthContext | null => {
     const tokenHash = hashes[index] ?? "";
     const row = byHash.get(tokenHash);
-    if (!row || row.session.expiresAt <= lookup.now) return null;
+    if (!row || row.expires_at <= lookup.now) return null;
     const fresh = new Date(lookup.now.getTime() + ttlMinutes * 60_000);
     // Slide the expiry at most once a minute, so a busy client does not write on every request.
-    const slides = fresh.getTime() - row.session.expiresAt.getTime() > 60_000;
-    if (slides && fresh > (sliding.get(tokenHash) ?? row.session.expiresAt)) sliding.set(tokenHash, fresh);
+    const slides = fresh.getTime() - row.expires_at.getTime() > 60_000;
+    if (slides && fresh > (sliding.get(tokenHash) ?? row.expires_at)) sliding.set(tokenHash, fresh);
     return {
-      user: row.user,
-      session: { tokenHash, csrfToken: row.session.csrfToken, expiresAt: slides ? fresh : row.session.expiresAt },
+      user: {
+        id: row.id,
+        forceId: row.force_id,
+        forceName: row.force_name,
+        unitId: row.unit_id,
+        unitName: row.unit_name,
+        role: row.role,
+        jobRole: row.job_role,
+        displayName: row.display_name,
+      },
+      session: { tokenHash, csrfToken: row.csrf_token, expiresAt: slides ? fresh : row.expires_at },
     };
   });
   for (const [tokenHash, expiresAt] of sliding) {
-    await db.update(sessions).set({ expiresAt }).where(eq(sessions.tokenHash, tokenHash));
+    await database.db.update(sessions).set({ expiresAt }).where(eq(sessions.tokenHash, tokenHash));
   }
   return found;
 }
@@ -118,9 +135,12 @@ export async function loadSessions(
  * Session lookups for concurrent requests share one query (group lookup), so a busy server pays one round
  * trip per batch rather than one per request; an idle one still looks each request up at once.
  */
-export function createSessionLoader(db: Db, ttlMinutes: number): Batcher<SessionLookup, AuthContext | null> {
+export function createSessionLoader(
+  database: Database,
+  ttlMinutes: number,
+): Batcher<SessionLookup, AuthContext | null> {
   return createBatcher<SessionLookup, AuthContext | null>(
-    async (lookups) => (await loadSessions(db, lookups, ttlMinutes)).map((value) => ({ ok: true, value })),
+    async (lookups) => (await loadSessions(database, lookups, ttlMinutes)).map((value) => ({ ok: true, value })),
     { maxInFlight: 1, maxBatch: 500 },
   );
 }

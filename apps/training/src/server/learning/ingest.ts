@@ -1,8 +1,6 @@
-import { sql } from "drizzle-orm";
 import type { Batcher, ItemResult } from "../batcher";
 import { createBatcher } from "../batcher";
-import type { Db } from "../db/client";
-import { rowsOf } from "../trainer/query";
+import type { Database, PreparedStatement } from "../db/client";
 import type { Learner, NewStatement } from "./ledger";
 import { withLedger } from "./ledger";
 import type { ProjectionState } from "./projection";
@@ -51,22 +49,78 @@ const stateOf = (row: StoredRow): ProjectionState => ({
   certificateId: row.certificate_id,
 });
 
+/** A projection row as a batch knows it: its state, and the statement it was last folded up to. */
+interface KnownRow {
+  state: ProjectionState;
+  seq: number;
+}
+
+/**
+ * The projection rows this instance wrote last, so a learner's next batch can skip reading them back. Nothing
+ * depends on it being current: the write checks each row's version (`last_statement_seq`), and a batch that
+ * finds one changed by another writer (another instance, a scored attempt) is retried with a fresh read.
+ */
+export class ProjectionCache {
+  private readonly rows = new Map<string, KnownRow>();
+
+  /** `capacity` rows, least recently used dropped first; 50,000 rows is about 20 MB. */
+  constructor(private readonly capacity = 50_000) {}
+
+  /** The rows for every key, or `undefined` if any is missing. */
+  all(keys: Iterable<string>): Map<string, KnownRow> | undefined {
+    const found = new Map<string, KnownRow>();
+    for (const key of keys) {
+      const row = this.rows.get(key);
+      if (!row) return undefined;
+      found.set(key, row);
+    }
+    return found;
+  }
+
+  set(key: string, row: KnownRow): void {
+    // Re-inserted, so a Map's insertion order is least recently written first.
+    this.rows.delete(key);
+    this.rows.set(key, row);
+    if (this.rows.size > this.capacity) {
+      const oldest = this.rows.keys().next().value;
+      if (oldest !== undefined) this.rows.delete(oldest);
+    }
+  }
+
+  forget(keys: Iterable<string>): void {
+    for (const key of keys) this.rows.delete(key);
+  }
+}
+
+const readBatchQuery: PreparedStatement = {
+  name: "ingest_read_batch",
+  text: `SELECT 'row' AS kind, row_to_json(c)::text AS data FROM completions c
+      WHERE (c.user_id, c.module_id) IN (SELECT * FROM unnest($1::uuid[], $2::text[]))
+    UNION ALL
+    SELECT 'statement', json_build_object('id', s.id, 'content_hash', s.content_hash)::text FROM statements s
+      WHERE s.id = ANY($3::uuid[])`,
+};
+
 /** What a batch found when it read: the projection rows it touches, and the ids of its statements already stored. */
-async function readBatch(db: Db, keys: readonly { userId: string; moduleId: string }[], ids: readonly string[]) {
-  const rows = await rowsOf<{ kind: "row" | "statement"; data: string }>(
-    db,
-    sql`SELECT 'row' AS kind, row_to_json(c)::text AS data FROM completions c
-        WHERE (c.user_id, c.module_id) IN (SELECT * FROM unnest(${sql.param(keys.map((key) => key.userId))}::uuid[], ${sql.param(keys.map((key) => key.moduleId))}::text[]))
-      UNION ALL
-      SELECT 'statement', json_build_object('id', s.id, 'content_hash', s.content_hash)::text FROM statements s
-        WHERE s.id = ANY(${sql.param([...ids])}::uuid[])`,
-  );
-  const projection = new Map<string, StoredRow>();
+async function readBatch(
+  database: Database,
+  keys: readonly { userId: string; moduleId: string }[],
+  ids: readonly string[],
+) {
+  const rows = await database.query<{ kind: "row" | "statement"; data: string }>(readBatchQuery, [
+    keys.map((key) => key.userId),
+    keys.map((key) => key.moduleId),
+    ids,
+  ]);
+  const projection = new Map<string, KnownRow>();
   const storedHash = new Map<string, string>();
   for (const row of rows) {
     if (row.kind === "row") {
       const stored = JSON.parse(row.data) as StoredRow;
-      projection.set(keyOf(stored.user_id, stored.module_id), stored);
+      projection.set(keyOf(stored.user_id, stored.module_id), {
+        state: stateOf(stored),
+        seq: stored.last_statement_seq,
+      });
     } else {
       const stored = JSON.parse(row.data) as { id: string; content_hash: string };
       storedHash.set(stored.id, stored.content_hash);
@@ -75,36 +129,102 @@ async function readBatch(db: Db, keys: readonly { userId: string; moduleId: stri
   return { projection, storedHash };
 }
 
-/**
- * Stores the requests that can go together in two round trips and no explicit transaction: one read, then one
- * SQL statement that inserts the statements and upserts the projection rows only where each row is still the
- * version read (`last_statement_seq`), failing as a whole (40001) otherwise. A statement is atomic, so the
- * statements and the projection commit together or not at all, as with the ledger. Returns the requests that
- * need the ledger's exact per-request rules instead (an id already used with other content: a 409 of their own).
- */
-async function storeTogether(
-  db: Db,
-  requests: readonly IngestRequest[],
-  validityMonths: (moduleId: string) => number,
-): Promise<Set<number>> {
-  const hashed = requests.map((request) =>
-    request.statements.map((statement) => ({ statement, hash: contentHash(statement.body) })),
-  );
+// $1: the statements, $2: the projection rows, $3 and $4: how many of each must be written.
+const writeBatchQuery: PreparedStatement = {
+  name: "ingest_write_batch",
+  text: `
+    WITH incoming AS (
+      SELECT s.* FROM jsonb_to_recordset($1::jsonb) AS s(
+        id uuid, force_id text, user_id uuid, verb text, object_id text, module_id text, registration uuid,
+        "timestamp" timestamptz, content_hash text, statement jsonb, n bigint)
+    ),
+    new_statements AS (
+      INSERT INTO statements (id, force_id, user_id, verb, object_id, module_id, registration, "timestamp", content_hash, statement)
+      SELECT id, force_id, user_id, verb, object_id, module_id, registration, "timestamp", content_hash, statement
+      FROM incoming ORDER BY n
+      ON CONFLICT (id) DO NOTHING
+      RETURNING seq, user_id, module_id
+    ),
+    proposed AS (
+      SELECT p.*, last.seq FROM jsonb_to_recordset($2::jsonb) AS p(
+        user_id uuid, module_id text, force_id text, unit_id uuid, job_role text, expected_seq bigint, status text,
+        experienced_lesson_ids text[], last_lesson_id text, attempts integer, score_percent integer,
+        best_score_percent integer, started_at timestamptz, completed_at timestamptz, expires_at timestamptz,
+        certificate_id text)
+      JOIN (SELECT user_id, module_id, max(seq) AS seq FROM new_statements GROUP BY user_id, module_id) last
+        USING (user_id, module_id)
+    ),
+    saved AS (
+      INSERT INTO completions AS c (user_id, module_id, force_id, unit_id, job_role, status, experienced_lesson_ids,
+        last_lesson_id, attempts, score_percent, best_score_percent, started_at, completed_at, expires_at,
+        certificate_id, last_statement_seq, updated_at)
+      SELECT user_id, module_id, force_id, unit_id, job_role, status, experienced_lesson_ids, last_lesson_id, attempts,
+        score_percent, best_score_percent, started_at, completed_at, expires_at, certificate_id, seq, now()
+      FROM proposed ORDER BY user_id, module_id
+      ON CONFLICT (user_id, module_id) DO UPDATE SET
+        status = excluded.status, experienced_lesson_ids = excluded.experienced_lesson_ids,
+        last_lesson_id = excluded.last_lesson_id, attempts = excluded.attempts, score_percent = excluded.score_percent,
+        best_score_percent = excluded.best_score_percent, started_at = excluded.started_at,
+        completed_at = excluded.completed_at, expires_at = excluded.expires_at, certificate_id = excluded.certificate_id,
+        last_statement_seq = excluded.last_statement_seq, updated_at = excluded.updated_at
+      WHERE c.last_statement_seq = (
+        SELECT p.expected_seq FROM proposed p WHERE p.user_id = c.user_id AND p.module_id = c.module_id)
+      RETURNING c.user_id, c.module_id, c.last_statement_seq
+    )
+    SELECT CASE
+        WHEN (SELECT count(*) FROM new_statements) <> $3::int
+          THEN ingest_conflict('a statement id was stored by another writer')
+        WHEN (SELECT count(*) FROM saved) <> $4::int
+          THEN ingest_conflict('a projection row was written by another writer')
+        ELSE 0 END AS ok,
+      (SELECT json_agg(json_build_array(user_id, module_id, last_statement_seq)) FROM saved)::text AS versions`,
+};
+
+/** The projection rows a batch of requests touches, by key. */
+function keysOf(requests: readonly IngestRequest[]) {
   const keys = new Map<string, { learner: Learner; moduleId: string }>();
-  requests.forEach((request) => {
+  for (const request of requests) {
     for (const statement of request.statements) {
       keys.set(keyOf(request.learner.id, statement.moduleId), {
         learner: request.learner,
         moduleId: statement.moduleId,
       });
     }
-  });
-  if (keys.size === 0) return new Set();
-  const { projection, storedHash } = await readBatch(
-    db,
-    [...keys.values()].map(({ learner, moduleId }) => ({ userId: learner.id, moduleId })),
-    hashed.flatMap((list) => list.map(({ statement }) => statement.id)),
+  }
+  return keys;
+}
+
+/**
+ * Stores the requests that can go together in one SQL statement and no explicit transaction: it inserts the
+ * statements and upserts the projection rows only where each row is still the version the batch started from
+ * (`last_statement_seq`), failing as a whole (40001) otherwise. A statement is atomic, so the statements and
+ * the projection commit together or not at all, as with the ledger.
+ *
+ * The starting versions come from `known` (the rows this instance wrote last: one round trip in all) or, when
+ * that is absent, from a read first (two round trips), which also finds statement ids already stored. Without
+ * the read a reused id still cannot slip through: it is not inserted, the count check fails, and the caller
+ * retries with a read. Returns the requests that need the ledger's exact per-request rules instead (an id
+ * already used with other content: a 409 of their own).
+ */
+async function storeTogether(
+  database: Database,
+  requests: readonly IngestRequest[],
+  keys: Map<string, { learner: Learner; moduleId: string }>,
+  known: Map<string, KnownRow> | undefined,
+  validityMonths: (moduleId: string) => number,
+  cache: ProjectionCache | undefined,
+): Promise<Set<number>> {
+  const hashed = requests.map((request) =>
+    request.statements.map((statement) => ({ statement, hash: contentHash(statement.body) })),
   );
+  if (keys.size === 0) return new Set();
+  const { projection, storedHash } = known
+    ? { projection: known, storedHash: new Map<string, string>() }
+    : await readBatch(
+        database,
+        [...keys.values()].map(({ learner, moduleId }) => ({ userId: learner.id, moduleId })),
+        hashed.flatMap((list) => list.map(({ statement }) => statement.id)),
+      );
 
   // An id used again with the same content is a no-op (xAPI); with other content, that request alone gets a 409.
   const alone = new Set<number>();
@@ -138,16 +258,16 @@ async function storeTogether(
       if (storedHash.has(statement.id) || written.has(statement.id)) continue;
       written.add(statement.id);
       const key = keyOf(learner.id, statement.moduleId);
-      const stored = projection.get(key);
       if (!states.has(key)) {
-        states.set(key, stored ? stateOf(stored) : emptyProjection());
+        const stored = projection.get(key);
+        states.set(key, stored ? stored.state : emptyProjection());
         rowsToWrite.push({
           user_id: learner.id,
           module_id: statement.moduleId,
           force_id: learner.forceId,
           unit_id: learner.unitId,
           job_role: learner.jobRole,
-          expected_seq: stored ? stored.last_statement_seq : null,
+          expected_seq: stored ? stored.seq : null,
         });
       }
       const state = states.get(key) ?? emptyProjection();
@@ -193,58 +313,31 @@ async function storeTogether(
   projectionRows.sort((a, b) =>
     a.user_id === b.user_id ? (a.module_id < b.module_id ? -1 : 1) : a.user_id < b.user_id ? -1 : 1,
   );
-  await db.execute(sql`
-    WITH incoming AS (
-      SELECT s.* FROM jsonb_to_recordset(${JSON.stringify(statementsToWrite)}::jsonb) AS s(
-        id uuid, force_id text, user_id uuid, verb text, object_id text, module_id text, registration uuid,
-        "timestamp" timestamptz, content_hash text, statement jsonb, n bigint)
-    ),
-    new_statements AS (
-      INSERT INTO statements (id, force_id, user_id, verb, object_id, module_id, registration, "timestamp", content_hash, statement)
-      SELECT id, force_id, user_id, verb, object_id, module_id, registration, "timestamp", content_hash, statement
-      FROM incoming ORDER BY n
-      ON CONFLICT (id) DO NOTHING
-      RETURNING seq, user_id, module_id
-    ),
-    proposed AS (
-      SELECT p.*, last.seq FROM jsonb_to_recordset(${JSON.stringify(projectionRows)}::jsonb) AS p(
-        user_id uuid, module_id text, force_id text, unit_id uuid, job_role text, expected_seq bigint, status text,
-        experienced_lesson_ids text[], last_lesson_id text, attempts integer, score_percent integer,
-        best_score_percent integer, started_at timestamptz, completed_at timestamptz, expires_at timestamptz,
-        certificate_id text)
-      JOIN (SELECT user_id, module_id, max(seq) AS seq FROM new_statements GROUP BY user_id, module_id) last
-        USING (user_id, module_id)
-    ),
-    saved AS (
-      INSERT INTO completions AS c (user_id, module_id, force_id, unit_id, job_role, status, experienced_lesson_ids,
-        last_lesson_id, attempts, score_percent, best_score_percent, started_at, completed_at, expires_at,
-        certificate_id, last_statement_seq, updated_at)
-      SELECT user_id, module_id, force_id, unit_id, job_role, status, experienced_lesson_ids, last_lesson_id, attempts,
-        score_percent, best_score_percent, started_at, completed_at, expires_at, certificate_id, seq, now()
-      FROM proposed ORDER BY user_id, module_id
-      ON CONFLICT (user_id, module_id) DO UPDATE SET
-        status = excluded.status, experienced_lesson_ids = excluded.experienced_lesson_ids,
-        last_lesson_id = excluded.last_lesson_id, attempts = excluded.attempts, score_percent = excluded.score_percent,
-        best_score_percent = excluded.best_score_percent, started_at = excluded.started_at,
-        completed_at = excluded.completed_at, expires_at = excluded.expires_at, certificate_id = excluded.certificate_id,
-        last_statement_seq = excluded.last_statement_seq, updated_at = excluded.updated_at
-      WHERE c.last_statement_seq = (
-        SELECT p.expected_seq FROM proposed p WHERE p.user_id = c.user_id AND p.module_id = c.module_id)
-      RETURNING 1
-    )
-    SELECT CASE
-      WHEN (SELECT count(*) FROM new_statements) <> ${statementsToWrite.length}
-        THEN ingest_conflict('a statement id was stored by another writer')
-      WHEN (SELECT count(*) FROM saved) <> ${projectionRows.length}
-        THEN ingest_conflict('a projection row was written by another writer')
-      ELSE 0 END AS ok`);
+  const [result] = await database.query<{ versions: string | null }>(writeBatchQuery, [
+    JSON.stringify(statementsToWrite),
+    JSON.stringify(projectionRows),
+    statementsToWrite.length,
+    projectionRows.length,
+  ]);
+  if (cache) {
+    const versions = JSON.parse(result?.versions ?? "[]") as [string, string, number][];
+    for (const [userId, moduleId, seq] of versions) {
+      const key = keyOf(userId, moduleId);
+      const state = states.get(key);
+      if (state) cache.set(key, { state, seq });
+    }
+  }
   return alone;
 }
 
 /** Stores one request alone through the ledger: the exact rules, with that request's own error. */
-function storeAlone(db: Db, request: IngestRequest, validityMonths: (moduleId: string) => number): Promise<void> {
+function storeAlone(
+  database: Database,
+  request: IngestRequest,
+  validityMonths: (moduleId: string) => number,
+): Promise<void> {
   return withLedger(
-    db,
+    database.db,
     request.learner,
     request.statements.map((statement) => statement.moduleId),
     validityMonths,
@@ -255,21 +348,35 @@ function storeAlone(db: Db, request: IngestRequest, validityMonths: (moduleId: s
 }
 
 /**
- * Stores a batch of requests together where it can. If the shared write fails (another writer changed a row
- * it read, a lost connection, anything), nothing of it was stored and each request is replayed alone through
- * the ledger, so one bad request fails only itself and every request is answered only after its own
- * statements have committed.
+ * Stores a batch of requests together where it can: from the cached projection rows when it has them all,
+ * else (or when a cached row proves stale) after reading them. If the shared write still fails (another
+ * writer changed a row it read, a lost connection, anything), nothing of it was stored and each request is
+ * replayed alone through the ledger, so one bad request fails only itself and every request is answered
+ * only after its own statements have committed.
  */
 export async function storeStatementBatch(
-  db: Db,
+  database: Database,
   requests: readonly IngestRequest[],
   validityMonths: (moduleId: string) => number,
+  cache?: ProjectionCache,
 ): Promise<ItemResult<void>[]> {
-  let alone: Set<number>;
-  try {
-    alone = await storeTogether(db, requests, validityMonths);
-  } catch {
-    alone = new Set(requests.keys());
+  const keys = keysOf(requests);
+  let alone: Set<number> | undefined;
+  const known = cache?.all(keys.keys());
+  if (known) {
+    try {
+      alone = await storeTogether(database, requests, keys, known, validityMonths, cache);
+    } catch {
+      cache?.forget(keys.keys());
+    }
+  }
+  if (!alone) {
+    try {
+      alone = await storeTogether(database, requests, keys, undefined, validityMonths, cache);
+    } catch {
+      cache?.forget(keys.keys());
+      alone = new Set(requests.keys());
+    }
   }
   const results: ItemResult<void>[] = [];
   for (const [index, request] of requests.entries()) {
@@ -277,8 +384,10 @@ export async function storeStatementBatch(
       results.push({ ok: true, value: undefined });
       continue;
     }
+    // The ledger writes these rows itself; cached versions of them would only fail the next batch's check.
+    cache?.forget(request.statements.map((statement) => keyOf(request.learner.id, statement.moduleId)));
     try {
-      await storeAlone(db, request, validityMonths);
+      await storeAlone(database, request, validityMonths);
       results.push({ ok: true, value: undefined });
     } catch (error) {
       results.push({ ok: false, error });
@@ -289,14 +398,18 @@ export async function storeStatementBatch(
 
 /** The group-committing statement writer an app uses for the xAPI Statements resource. */
 export function createStatementIngest(
-  db: Db,
+  database: Database,
   validityMonths: (moduleId: string) => number,
-  options: { maxInFlight: number; maxBatch?: number },
+  options: { maxInFlight: number; maxBatch?: number; cache?: ProjectionCache },
 ): StatementIngest {
-  return createBatcher<IngestRequest, void>((requests) => storeStatementBatch(db, requests, validityMonths), {
-    maxInFlight: options.maxInFlight,
-    // Statements, not requests: bounds the rows (and bind parameters) one transaction writes.
-    maxBatch: options.maxBatch ?? 1000,
-    sizeOf: (request) => request.statements.length,
-  });
+  const cache = options.cache ?? new ProjectionCache();
+  return createBatcher<IngestRequest, void>(
+    (requests) => storeStatementBatch(database, requests, validityMonths, cache),
+    {
+      maxInFlight: options.maxInFlight,
+      // Statements, not requests: bounds the rows (and bind parameters) one transaction writes.
+      maxBatch: options.maxBatch ?? 1000,
+      sizeOf: (request) => request.statements.length,
+    },
+  );
 }
