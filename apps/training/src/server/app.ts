@@ -34,9 +34,9 @@ declare module "fastify" {
 
 const defaultClientDir = fileURLToPath(new URL("../../dist/client", import.meta.url));
 const safeMethods = new Set(["GET", "HEAD", "OPTIONS"]);
-// Statement batches written at once on PostgreSQL. One measured best (bench/ingest-bench.ts: 1,900/s against
-// 1,440/s with two): each batch costs a fixed few round trips and planning, so fewer, bigger batches use less
-// CPU per statement, and no two batches race for the same projection row.
+// Statement batches written at once. One measured best on two cores (docs/decisions/0003-statement-ingestion.md):
+// each batch costs a fixed round trip and commit, so fewer, bigger batches use less CPU per statement, and no
+// two batches of one instance race for the same projection row.
 const INGEST_BATCHES_IN_FLIGHT = 1;
 
 /** What the app is built from; tests pass their own database, clock and log stream. */
