@@ -1,8 +1,6 @@
 import type { ChangeEvent, ComponentPropsWithRef, ReactNode } from "react";
-import { ErrorMessage } from "../error-message/error-message";
-import { Fieldset } from "../fieldset/fieldset";
 import { classNames } from "../internal/class-names";
-import { FormGroup, Hint, describedBy } from "../internal/field";
+import { groupField } from "../internal/field";
 import { useControllable } from "../internal/use-controllable";
 
 /** The three parts of a date as typed: strings, because validation (and its error messages) belongs to the form. */
@@ -61,26 +59,17 @@ const PARTS: ReadonlyArray<{ part: DateInputPart; label: string; width: string }
 export function DateInput({
   id,
   namePrefix,
-  legend,
-  legendClassName,
-  legendIsPageHeading = false,
-  hint,
-  errorMessage,
   errorParts,
   parts = ALL_PARTS,
-  describedBy: ownDescribedBy,
-  formGroupClassName,
   value,
   defaultValue = EMPTY,
   onChange,
   className,
-  ...rest
+  ...props
 }: DateInputProps) {
   const [date, setDate] = useControllable(value, defaultValue);
-  const hintId = hint === undefined ? undefined : `${id}-hint`;
-  const errorId = errorMessage === undefined ? undefined : `${id}-error`;
-  const hasError = errorId !== undefined;
-  const inputs = (
+  const { hasError, rest, wrap } = groupField({ idPrefix: id, ...props }, "group");
+  return wrap(
     <div className={classNames("govuk-date-input", className)} id={id} {...rest}>
       {PARTS.filter(({ part }) => parts.includes(part)).map(({ part, label, width }) => {
         const partHasError = errorParts === undefined ? hasError : errorParts.includes(part);
@@ -112,33 +101,6 @@ export function DateInput({
           </div>
         );
       })}
-    </div>
-  );
-  const messages = (
-    <>
-      {hintId !== undefined && <Hint id={hintId}>{hint}</Hint>}
-      {errorId !== undefined && <ErrorMessage id={errorId}>{errorMessage}</ErrorMessage>}
-    </>
-  );
-  return (
-    <FormGroup hasError={hasError} className={formGroupClassName}>
-      {legend === undefined ? (
-        <>
-          {messages}
-          {inputs}
-        </>
-      ) : (
-        <Fieldset
-          role="group"
-          legend={legend}
-          legendClassName={legendClassName}
-          legendIsPageHeading={legendIsPageHeading}
-          aria-describedby={describedBy(ownDescribedBy, hintId, errorId)}
-        >
-          {messages}
-          {inputs}
-        </Fieldset>
-      )}
-    </FormGroup>
+    </div>,
   );
 }

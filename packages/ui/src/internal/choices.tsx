@@ -1,8 +1,6 @@
 import type { ChangeEvent, ComponentPropsWithRef, ReactNode } from "react";
-import { Fieldset } from "../fieldset/fieldset";
-import { ErrorMessage } from "../error-message/error-message";
 import { classNames } from "./class-names";
-import { FormGroup, Hint, describedBy } from "./field";
+import { describedBy, groupField } from "./field";
 
 /** One option in a set of radios or checkboxes. */
 export interface ChoiceItem {
@@ -67,30 +65,20 @@ export function ChoiceGroup<Item extends ChoiceItem>({
   type,
   name,
   idPrefix = name,
-  legend,
-  legendClassName,
-  legendIsPageHeading,
-  hint,
-  errorMessage,
-  formGroupClassName,
-  describedBy: ownDescribedBy,
   items,
   isChecked,
   onItemChange,
   itemAttributes,
   className,
-  ...rest
+  ...props
 }: ChoiceGroupProps<Item>) {
   const block = type === "radio" ? "govuk-radios" : "govuk-checkboxes";
-  const hintId = hint === undefined ? undefined : `${idPrefix}-hint`;
-  const errorId = errorMessage === undefined ? undefined : `${idPrefix}-error`;
-  const hasError = errorId !== undefined;
-  const groupDescribedBy = describedBy(ownDescribedBy, hintId, errorId);
+  const { groupDescribedBy, rest, wrap } = groupField({ idPrefix, ...props });
   // Without a fieldset nothing announces the group's hint or error, so (as GOV.UK's
   // checkboxes do) each checkbox carries them itself.
-  const itemsCarryGroupDescription = legend === undefined && type === "checkbox";
+  const itemsCarryGroupDescription = props.legend === undefined && type === "checkbox";
 
-  const options = (
+  return wrap(
     <div className={classNames(block, className)} {...rest}>
       {items.map((item, index) => {
         if (isDivider(item)) {
@@ -141,34 +129,6 @@ export function ChoiceGroup<Item extends ChoiceItem>({
           ),
         ];
       })}
-    </div>
-  );
-
-  const messages = (
-    <>
-      {hintId !== undefined && <Hint id={hintId}>{hint}</Hint>}
-      {errorId !== undefined && <ErrorMessage id={errorId}>{errorMessage}</ErrorMessage>}
-    </>
-  );
-
-  return (
-    <FormGroup hasError={hasError} className={formGroupClassName}>
-      {legend === undefined ? (
-        <>
-          {messages}
-          {options}
-        </>
-      ) : (
-        <Fieldset
-          legend={legend}
-          legendClassName={legendClassName}
-          legendIsPageHeading={legendIsPageHeading ?? false}
-          aria-describedby={groupDescribedBy}
-        >
-          {messages}
-          {options}
-        </Fieldset>
-      )}
-    </FormGroup>
+    </div>,
   );
 }

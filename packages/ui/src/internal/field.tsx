@@ -1,6 +1,8 @@
 import { useId } from "react";
 import type { ReactNode } from "react";
 import { ErrorMessage } from "../error-message/error-message";
+import { Fieldset } from "../fieldset/fieldset";
+import type { ChoiceGroupOptions } from "./choices";
 import { classNames } from "./class-names";
 
 /** Label and message options shared by every single-control field (input, textarea, select). */
@@ -76,21 +78,103 @@ export function Hint({ id, className, children }: HintProps) {
   );
 }
 
-/**
- * The label, hint and error message of a single-control field, in GOV.UK's order, and the
- * ids the control must reference. One piece so every field announces the same way.
- */
-export function useFieldParts(fieldId: string, options: FieldOptions, ownDescribedBy: string | undefined) {
-  const hintId = options.hint === undefined ? undefined : `${fieldId}-hint`;
-  const errorId = options.errorMessage === undefined ? undefined : `${fieldId}-error`;
-  const parts = (
+/** The hint and error message under a question's label or legend, and the ids that reference them. */
+function messagesOf(idPrefix: string, hint: ReactNode, errorMessage: ReactNode) {
+  const hintId = hint === undefined ? undefined : `${idPrefix}-hint`;
+  const errorId = errorMessage === undefined ? undefined : `${idPrefix}-error`;
+  const messages = (
     <>
-      <Label htmlFor={fieldId} className={options.labelClassName} isPageHeading={options.labelIsPageHeading}>
-        {options.label}
-      </Label>
-      {hintId !== undefined && <Hint id={hintId}>{options.hint}</Hint>}
-      {errorId !== undefined && <ErrorMessage id={errorId}>{options.errorMessage}</ErrorMessage>}
+      {hintId !== undefined && <Hint id={hintId}>{hint}</Hint>}
+      {errorId !== undefined && <ErrorMessage id={errorId}>{errorMessage}</ErrorMessage>}
     </>
   );
-  return { parts, hasError: errorId !== undefined, ariaDescribedBy: describedBy(ownDescribedBy, hintId, errorId) };
+  return { hintId, errorId, hasError: errorId !== undefined, messages };
+}
+
+/** What a single-control field takes besides its control's own attributes. */
+type FieldProps = FieldOptions & {
+  id?: string | undefined;
+  name?: string | undefined;
+  "aria-describedby"?: string | undefined;
+};
+
+/**
+ * Splits a single-control field's props into the GOV.UK options and the control's own
+ * attributes, and gives the control its id, name and `aria-describedby`. `wrap` draws the
+ * form group with the label, hint and error message in GOV.UK's order above the control.
+ * One piece so every field announces the same way.
+ */
+export function useField<Props extends FieldProps>({
+  label,
+  labelClassName,
+  labelIsPageHeading,
+  hint,
+  errorMessage,
+  formGroupClassName,
+  id,
+  name,
+  "aria-describedby": ownDescribedBy,
+  ...rest
+}: Props) {
+  const fieldId = useFieldId(id, name);
+  const { hintId, errorId, hasError, messages } = messagesOf(fieldId, hint, errorMessage);
+  const wrap = (control: ReactNode) => (
+    <FormGroup hasError={hasError} className={formGroupClassName}>
+      <Label htmlFor={fieldId} className={labelClassName} isPageHeading={labelIsPageHeading}>
+        {label}
+      </Label>
+      {messages}
+      {control}
+    </FormGroup>
+  );
+  return { id: fieldId, name, ariaDescribedBy: describedBy(ownDescribedBy, hintId, errorId), hasError, rest, wrap };
+}
+
+/** Legend, hint and error options of a question answered with several controls, and the prefix of their ids. */
+type GroupOptions = Omit<ChoiceGroupOptions, "name" | "idPrefix"> & { idPrefix: string };
+
+/**
+ * Splits a grouped question's props into the legend, hint and error options and the rest,
+ * which go to the controls' container. `wrap` draws the form group, fieldset, legend, hint and
+ * error message around the controls; the fieldset is a `group` where it holds the parts of
+ * one answer (a date) rather than options.
+ */
+export function groupField<Props extends GroupOptions>(
+  {
+    idPrefix,
+    legend,
+    legendClassName,
+    legendIsPageHeading,
+    hint,
+    errorMessage,
+    formGroupClassName,
+    describedBy: ownDescribedBy,
+    ...rest
+  }: Props,
+  fieldsetRole?: "group",
+) {
+  const { hintId, errorId, hasError, messages } = messagesOf(idPrefix, hint, errorMessage);
+  const groupDescribedBy = describedBy(ownDescribedBy, hintId, errorId);
+  const wrap = (controls: ReactNode) => (
+    <FormGroup hasError={hasError} className={formGroupClassName}>
+      {legend === undefined ? (
+        <>
+          {messages}
+          {controls}
+        </>
+      ) : (
+        <Fieldset
+          role={fieldsetRole}
+          legend={legend}
+          legendClassName={legendClassName}
+          legendIsPageHeading={legendIsPageHeading ?? false}
+          aria-describedby={groupDescribedBy}
+        >
+          {messages}
+          {controls}
+        </Fieldset>
+      )}
+    </FormGroup>
+  );
+  return { hasError, groupDescribedBy, rest, wrap };
 }

@@ -75,29 +75,32 @@ function BlockView({
 }) {
   // Blocks are divisions under their own headings, not landmarks: a lesson can hold several
   // "What the law says" blocks, and a landmark per block would only crowd the landmark list.
-  const section = (className: string, children: ReactNode) => (
-    <div className={classNames("srt-lesson__block", className)}>{children}</div>
+  const section = (className: string, title: ReactNode, children: ReactNode) => (
+    <div className={classNames("srt-lesson__block", className)}>
+      {title !== undefined && (
+        <Heading level={level} className="govuk-heading-m">
+          {title}
+        </Heading>
+      )}
+      {children}
+    </div>
   );
   switch (block.kind) {
     case "text":
-      return (
-        <div className="srt-lesson__block srt-lesson__text">
-          {block.title !== undefined && (
-            <Heading level={level} className="govuk-heading-m">
-              {block.title}
-            </Heading>
-          )}
+      return section(
+        "srt-lesson__text",
+        block.title,
+        <>
           <Paragraphs text={block.body} />
           <Citation ids={block.sources} sources={sources} jurisdiction={block.jurisdiction} />
-        </div>
+        </>,
       );
     case "key-facts":
+    case "checklist":
       return section(
-        "srt-lesson__key-facts",
+        `srt-lesson__${block.kind}`,
+        block.title,
         <>
-          <Heading level={level} className="govuk-heading-m">
-            {block.title}
-          </Heading>
           <BulletList items={block.items} />
           <Citation ids={block.sources} sources={sources} jurisdiction={block.jurisdiction} />
         </>,
@@ -105,10 +108,8 @@ function BlockView({
     case "law":
       return section(
         "srt-lesson__law",
+        "What the law says",
         <>
-          <Heading level={level} className="govuk-heading-m">
-            What the law says
-          </Heading>
           <p className="govuk-body govuk-!-font-weight-bold">
             {block.legislation}, {block.section}
           </p>
@@ -120,10 +121,10 @@ function BlockView({
       return section(
         "srt-lesson__scenario",
         <>
-          <Heading level={level} className="govuk-heading-m">
-            <span className="govuk-caption-m">Scenario (fictional)</span>
-            {block.title}
-          </Heading>
+          <span className="govuk-caption-m">Scenario (fictional)</span>
+          {block.title}
+        </>,
+        <>
           <Paragraphs text={block.body} />
           {block.prompts.length > 0 && (
             <>
@@ -133,28 +134,19 @@ function BlockView({
           )}
         </>,
       );
-    case "checklist":
-      return section(
-        "srt-lesson__checklist",
-        <>
-          <Heading level={level} className="govuk-heading-m">
-            {block.title}
-          </Heading>
-          <BulletList items={block.items} />
-          <Citation ids={block.sources} sources={sources} jurisdiction={block.jurisdiction} />
-        </>,
-      );
     case "callout": {
       const body = (
         <>
           <strong className="srt-lesson__callout-title">{block.title}</strong> {block.body}
         </>
       );
-      return (
-        <div className="srt-lesson__block srt-lesson__callout">
+      return section(
+        "srt-lesson__callout",
+        undefined,
+        <>
           {block.variant === "warning" ? <WarningText>{body}</WarningText> : <InsetText>{body}</InsetText>}
           <Citation ids={block.sources} sources={sources} jurisdiction={block.jurisdiction} />
-        </div>
+        </>,
       );
     }
     case "image":
@@ -168,10 +160,8 @@ function BlockView({
     case "practice-screening":
       return section(
         "srt-lesson__practice",
+        block.title,
         <>
-          <Heading level={level} className="govuk-heading-m">
-            {block.title}
-          </Heading>
           <Paragraphs text={block.briefing} />
           {renderPracticeScreening?.(block)}
         </>,

@@ -87,9 +87,24 @@ interface QuestionFieldProps {
 /** One screening question in the GOV.UK pattern for its kind of answer. */
 export function QuestionField({ question, draft, onChange, errorMessage, isPageHeading = false }: QuestionFieldProps) {
   const id = fieldId(question);
-  const legendClassName = isPageHeading ? "govuk-fieldset__legend--l" : "govuk-fieldset__legend--m";
-  const labelClassName = isPageHeading ? "govuk-label--l" : "govuk-label--m";
   const common = { hint: question.hint, errorMessage };
+  // Choices and dates ask the question in a legend, single controls in a label.
+  const legended = {
+    ...common,
+    legend: question.prompt,
+    legendClassName: isPageHeading ? "govuk-fieldset__legend--l" : "govuk-fieldset__legend--m",
+    legendIsPageHeading: isPageHeading,
+  };
+  const choices = { ...legended, name: id, idPrefix: id };
+  const labelled = {
+    ...common,
+    id,
+    name: id,
+    label: question.prompt,
+    labelClassName: isPageHeading ? "govuk-label--l" : "govuk-label--m",
+    labelIsPageHeading: isPageHeading,
+  };
+  const text = typeof draft === "string" ? draft : "";
   switch (question.kind) {
     case "yesNo":
     case "yesNoNotKnown":
@@ -106,12 +121,7 @@ export function QuestionField({ question, draft, onChange, errorMessage, isPageH
               }));
       return (
         <Radios
-          {...common}
-          name={id}
-          idPrefix={id}
-          legend={question.prompt}
-          legendClassName={legendClassName}
-          legendIsPageHeading={isPageHeading}
+          {...choices}
           items={items}
           value={typeof draft === "string" ? draft : null}
           onChange={(value) => onChange(value)}
@@ -127,12 +137,7 @@ export function QuestionField({ question, draft, onChange, errorMessage, isPageH
       });
       return (
         <Checkboxes
-          {...common}
-          name={id}
-          idPrefix={id}
-          legend={question.prompt}
-          legendClassName={legendClassName}
-          legendIsPageHeading={isPageHeading}
+          {...choices}
           items={items}
           value={Array.isArray(draft) ? draft : []}
           onChange={(values) => onChange(values)}
@@ -142,12 +147,9 @@ export function QuestionField({ question, draft, onChange, errorMessage, isPageH
     case "date":
       return (
         <DateInput
-          {...common}
+          {...legended}
           id={`screening-${question.id}`}
           namePrefix={`screening-${question.id}`}
-          legend={question.prompt}
-          legendClassName={legendClassName}
-          legendIsPageHeading={isPageHeading}
           value={isDateDraft(draft) ? draft : { day: "", month: "", year: "" }}
           onChange={(value) => onChange(value)}
         />
@@ -155,31 +157,15 @@ export function QuestionField({ question, draft, onChange, errorMessage, isPageH
     case "number":
       return (
         <TextInput
-          {...common}
-          id={id}
-          name={id}
-          label={question.prompt}
-          labelClassName={labelClassName}
-          labelIsPageHeading={isPageHeading}
+          {...labelled}
           className="govuk-input--width-4"
           inputMode="numeric"
           spellCheck={false}
-          value={typeof draft === "string" ? draft : ""}
+          value={text}
           onChange={(event) => onChange(event.target.value)}
         />
       );
     case "text":
-      return (
-        <Textarea
-          {...common}
-          id={id}
-          name={id}
-          label={question.prompt}
-          labelClassName={labelClassName}
-          labelIsPageHeading={isPageHeading}
-          value={typeof draft === "string" ? draft : ""}
-          onChange={(event) => onChange(event.target.value)}
-        />
-      );
+      return <Textarea {...labelled} value={text} onChange={(event) => onChange(event.target.value)} />;
   }
 }

@@ -1,6 +1,6 @@
 import type { ComponentPropsWithRef } from "react";
 import { classNames } from "../internal/class-names";
-import { FormGroup, useFieldId, useFieldParts } from "../internal/field";
+import { useField } from "../internal/field";
 import type { FieldOptions } from "../internal/field";
 
 /** One option of a {@link Select}. */
@@ -25,42 +25,21 @@ export interface SelectProps extends FieldOptions, Omit<ComponentPropsWithRef<"s
  * <Select label="Sort by" name="sort" items={[{ value: "due", text: "Due date" }, { value: "status", text: "Status" }]} />
  * ```
  */
-export function Select({
-  label,
-  labelClassName,
-  labelIsPageHeading,
-  hint,
-  errorMessage,
-  formGroupClassName,
-  items,
-  id,
-  name,
-  className,
-  "aria-describedby": ownDescribedBy,
-  ...rest
-}: SelectProps) {
-  const fieldId = useFieldId(id, name);
-  const { parts, hasError, ariaDescribedBy } = useFieldParts(
-    fieldId,
-    { label, labelClassName, labelIsPageHeading, hint, errorMessage },
-    ownDescribedBy,
-  );
-  return (
-    <FormGroup hasError={hasError} className={formGroupClassName}>
-      {parts}
-      <select
-        className={classNames("govuk-select", hasError && "govuk-select--error", className)}
-        id={fieldId}
-        name={name}
-        aria-describedby={ariaDescribedBy}
-        {...rest}
-      >
-        {items.map((item) => (
-          <option key={item.value} value={item.value} disabled={item.disabled}>
-            {item.text}
-          </option>
-        ))}
-      </select>
-    </FormGroup>
+export function Select({ items, className, ...props }: SelectProps) {
+  const field = useField(props);
+  return field.wrap(
+    <select
+      className={classNames("govuk-select", field.hasError && "govuk-select--error", className)}
+      id={field.id}
+      name={field.name}
+      aria-describedby={field.ariaDescribedBy}
+      {...field.rest}
+    >
+      {items.map((item) => (
+        <option key={item.value} value={item.value} disabled={item.disabled}>
+          {item.text}
+        </option>
+      ))}
+    </select>,
   );
 }

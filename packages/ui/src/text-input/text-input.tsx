@@ -1,6 +1,6 @@
 import type { ComponentPropsWithRef, ReactNode } from "react";
 import { classNames } from "../internal/class-names";
-import { FormGroup, useFieldId, useFieldParts } from "../internal/field";
+import { useField } from "../internal/field";
 import type { FieldOptions } from "../internal/field";
 
 /** Props for {@link TextInput}: every native `<input>` attribute plus the GOV.UK field options. */
@@ -20,58 +20,35 @@ export interface TextInputProps extends FieldOptions, Omit<ComponentPropsWithRef
  * <TextInput label="Crime reference number" name="crn" hint="For example, 41/12345/24" errorMessage={errors.crn} />
  * ```
  */
-export function TextInput({
-  label,
-  labelClassName,
-  labelIsPageHeading,
-  hint,
-  errorMessage,
-  formGroupClassName,
-  prefix,
-  suffix,
-  id,
-  name,
-  type = "text",
-  className,
-  "aria-describedby": ownDescribedBy,
-  ...rest
-}: TextInputProps) {
-  const fieldId = useFieldId(id, name);
-  const { parts, hasError, ariaDescribedBy } = useFieldParts(
-    fieldId,
-    { label, labelClassName, labelIsPageHeading, hint, errorMessage },
-    ownDescribedBy,
-  );
+export function TextInput({ prefix, suffix, type = "text", className, ...props }: TextInputProps) {
+  const field = useField(props);
   const input = (
     <input
-      className={classNames("govuk-input", hasError && "govuk-input--error", className)}
-      id={fieldId}
-      name={name}
+      className={classNames("govuk-input", field.hasError && "govuk-input--error", className)}
+      id={field.id}
+      name={field.name}
       type={type}
-      aria-describedby={ariaDescribedBy}
-      {...rest}
+      aria-describedby={field.ariaDescribedBy}
+      {...field.rest}
     />
   );
-  return (
-    <FormGroup hasError={hasError} className={formGroupClassName}>
-      {parts}
-      {prefix === undefined && suffix === undefined ? (
-        input
-      ) : (
-        <div className="govuk-input__wrapper">
-          {prefix !== undefined && (
-            <div className="govuk-input__prefix" aria-hidden="true">
-              {prefix}
-            </div>
-          )}
-          {input}
-          {suffix !== undefined && (
-            <div className="govuk-input__suffix" aria-hidden="true">
-              {suffix}
-            </div>
-          )}
-        </div>
-      )}
-    </FormGroup>
+  return field.wrap(
+    prefix === undefined && suffix === undefined ? (
+      input
+    ) : (
+      <div className="govuk-input__wrapper">
+        {prefix !== undefined && (
+          <div className="govuk-input__prefix" aria-hidden="true">
+            {prefix}
+          </div>
+        )}
+        {input}
+        {suffix !== undefined && (
+          <div className="govuk-input__suffix" aria-hidden="true">
+            {suffix}
+          </div>
+        )}
+      </div>
+    ),
   );
 }
