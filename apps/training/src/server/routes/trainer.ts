@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { and, asc, eq, sql } from "drizzle-orm";
 import { z } from "zod";
-import type { Assignment } from "../../shared/trainer-api";
+import type { Assignment, GridFilter } from "../../shared/trainer-api";
 import {
   AssignmentSchema,
   AssignmentsResponseSchema,
@@ -31,6 +31,7 @@ import { gridCharts, gridPage, gridSummary } from "../trainer/grid";
 import { learnerRecord } from "../trainer/learner";
 import { publishedHtml, publishPlan } from "../trainer/publish";
 import { assignmentCovers, queryContext, rowsOf } from "../trainer/query";
+import type { QueryContext } from "../trainer/query";
 import type { AppDeps } from "./deps";
 
 /** Trainers review their force; admins, who manage its users and units, may do the same. */
@@ -53,6 +54,22 @@ export function trainerRoutes(deps: AppDeps) {
     const value = await counts.get(key, async () => (computed = await compute()));
     return value === computed ? value : { ...value, cached: true };
   };
+  // The grid's summary and its charts: whole-force counts under the grid's filter, cached the same way.
+  const countsRoute = <R extends { cached: boolean }>(
+    spec: { url: string; summary: string; view: string; schema: z.ZodType<R>; description: string },
+    count: (db: AppDeps["db"], catalog: AppDeps["catalog"], context: QueryContext, filter: GridFilter) => Promise<R>,
+  ) =>
+    defineRoute({
+      method: "GET",
+      url: spec.url,
+      summary: spec.summary,
+      tags: ["trainer"],
+      access: TRAINER,
+      query: GridFilterSchema,
+      response: { status: 200, schema: spec.schema, description: spec.description },
+      handler: async ({ auth, query }) =>
+        cachedCounts(countsKey(auth, spec.view, query), async () => count(db, catalog, await contextFor(auth), query)),
+    });
 
   const publication = async (auth: AuthContext) => {
     const context = await contextFor(auth);
@@ -110,32 +127,26 @@ export function trainerRoutes(deps: AppDeps) {
       response: { status: 200, schema: GridResponseSchema, description: "Grid page" },
       handler: async ({ auth, query }) => ({ modules, ...(await gridPage(db, await contextFor(auth), query)) }),
     }),
-    defineRoute({
-      method: "GET",
-      url: trainerPaths.gridSummary,
-      summary: "Distinct people matching the grid filter, and per-module status counts among them",
-      tags: ["trainer"],
-      access: TRAINER,
-      query: GridFilterSchema,
-      response: { status: 200, schema: GridSummaryResponseSchema, description: "Counts" },
-      handler: async ({ auth, query }) =>
-        cachedCounts(countsKey(auth, "summary", query), async () =>
-          gridSummary(db, catalog, await contextFor(auth), query),
-        ),
-    }),
-    defineRoute({
-      method: "GET",
-      url: trainerPaths.charts,
-      summary: "Completion by module, by unit and over time, under the grid's filter",
-      tags: ["trainer"],
-      access: TRAINER,
-      query: GridFilterSchema,
-      response: { status: 200, schema: ChartsResponseSchema, description: "Chart data" },
-      handler: async ({ auth, query }) =>
-        cachedCounts(countsKey(auth, "charts", query), async () =>
-          gridCharts(db, catalog, await contextFor(auth), query),
-        ),
-    }),
+    countsRoute(
+      {
+        url: trainerPaths.gridSummary,
+        summary: "Distinct people matching the grid filter, and per-module status counts among them",
+        view: "summary",
+        schema: GridSummaryResponseSchema,
+        description: "Counts",
+      },
+      gridSummary,
+    ),
+    countsRoute(
+      {
+        url: trainerPaths.charts,
+        summary: "Completion by module, by unit and over time, under the grid's filter",
+        view: "charts",
+        schema: ChartsResponseSchema,
+        description: "Chart data",
+      },
+      gridCharts,
+    ),
     defineRoute({
       method: "GET",
       url: trainerPaths.gridCsv,
