@@ -122,10 +122,16 @@ export function listMigrations(): { name: string; sql: string }[] {
     .map((name) => ({ name, sql: readFileSync(`${migrationsDir}/${name}`, "utf8") }));
 }
 
-/** Applies every migration not yet recorded in `schema_migrations`, each in its own transaction; returns those applied. */
-export async function migrate(database: Database): Promise<string[]> {
+/**
+ * Applies every migration not yet recorded in `schema_migrations`, each in its own transaction; returns those
+ * applied. `through` stops after the named migration (an upgrade done in steps, with online index builds
+ * between them: db/online/).
+ */
+export async function migrate(database: Database, options: { through?: string } = {}): Promise<string[]> {
+  const { through } = options;
   const applied: string[] = [];
   for (const migration of listMigrations()) {
+    if (through !== undefined && migration.name > through) break;
     await database.inMigrationLock(async (connection) => {
       await connection.exec(
         "CREATE TABLE IF NOT EXISTS schema_migrations (name text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())",
