@@ -75,6 +75,18 @@ describe("reading an export", () => {
     expect(seen.at(-1)).toBe(3);
   });
 
+  it("hands the bytes to the Blob in folds as they arrive and still returns the file byte for byte", async () => {
+    const rows = Array.from({ length: 500 }, (_, n) => `"Officer ${n}, ""quoted""",EX${n},Team ${n % 7}\r\n`);
+    const text = `\uFEFFName,Collar number,Unit\r\n${rows.join("")}`;
+    const pieces = Array.from({ length: Math.ceil(text.length / 97) }, (_, n) => text.slice(n * 97, n * 97 + 97));
+    // A fold every 1,000 bytes: many folds, and a remainder that never reached one.
+    const outcome = await readCsvExport(streamed(pieces), () => undefined, undefined, 1_000);
+    if (!outcome.ok) throw new Error(outcome.problem.title);
+    expect(outcome.rows).toBe(500);
+    expect(outcome.blob.type).toBe("text/csv;charset=utf-8");
+    expect(new Uint8Array(await outcome.blob.arrayBuffer())).toEqual(encoder.encode(text));
+  });
+
   it("returns the server's problem, with its detail, for an error answer", async () => {
     const outcome = await readCsvExport(
       new Response(

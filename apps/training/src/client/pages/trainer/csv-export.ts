@@ -52,6 +52,15 @@ const stopped = (rows: number): Problem => ({
 });
 
 /**
+ * How many bytes gather in the page before they are handed to a Blob. The browser keeps a Blob's data out of
+ * the page's JavaScript heap (Chromium moves large ones to disk), so a million-row export (about 300 MB)
+ * never sits in the page's memory; only this much does at a time.
+ */
+export const EXPORT_FOLD_BYTES = 4 * 1024 * 1024;
+
+const csvType = "text/csv;charset=utf-8";
+
+/**
  * Reads a CSV export response to the end, reporting the number of data rows (records after the header) as
  * each chunk arrives, and returns the whole file as a Blob. An error answer comes back as its problem, so
  * the page can show the server's detail.
@@ -60,6 +69,7 @@ export async function readCsvExport(
   response: Response,
   onRows: (rows: number) => void,
   signal?: AbortSignal,
+  foldBytes = EXPORT_FOLD_BYTES,
 ): Promise<ExportOutcome> {
   if (!response.ok) {
     let body: unknown;
@@ -72,7 +82,9 @@ export async function readCsvExport(
   }
   const counter = new CsvRecordCounter();
   const rows = () => Math.max(0, counter.records - 1);
-  const parts: Uint8Array[] = [];
+  let file = new Blob([], { type: csvType });
+  let pending: Uint8Array[] = [];
+  let pendingBytes = 0;
   if (response.body) {
     const reader = response.body.getReader();
     const decoder = new TextDecoder();
@@ -80,7 +92,13 @@ export async function readCsvExport(
       for (;;) {
         const { done, value } = await reader.read();
         if (done) break;
-        parts.push(value);
+        pending.push(value);
+        pendingBytes += value.byteLength;
+        if (pendingBytes >= foldBytes) {
+          file = new Blob([file, ...(pending as BlobPart[])], { type: csvType });
+          pending = [];
+          pendingBytes = 0;
+        }
         counter.push(decoder.decode(value, { stream: true }));
         onRows(rows());
       }
@@ -90,7 +108,7 @@ export async function readCsvExport(
   }
   return {
     ok: true,
-    blob: new Blob(parts as BlobPart[], { type: "text/csv;charset=utf-8" }),
+    blob: new Blob([file, ...(pending as BlobPart[])], { type: csvType }),
     filename: filenameFrom(response.headers.get("content-disposition"), "completions.csv"),
     rows: rows(),
   };
