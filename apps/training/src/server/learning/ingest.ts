@@ -63,8 +63,11 @@ interface KnownRow {
 export class ProjectionCache {
   private readonly rows = new Map<string, KnownRow>();
 
-  /** `capacity` rows, least recently used dropped first; 50,000 rows is about 20 MB. */
-  constructor(private readonly capacity = 50_000) {}
+  /**
+   * `capacity` rows, least recently written dropped first. A row is about 1 KB (measured with four lessons
+   * seen), so the default is about 20 MB: far more learners than are part-way through a lesson at once.
+   */
+  constructor(private readonly capacity = 20_000) {}
 
   /** The rows for every key, or `undefined` if any is missing. */
   all(keys: Iterable<string>): Map<string, KnownRow> | undefined {
