@@ -31,6 +31,23 @@ async function gridRows(page: Page): Promise<string[][]> {
     );
 }
 
+/** A new device with the demo trainer signed in, driven by pointer or by keyboard. */
+async function signInTrainer(mode: "pointer" | "keyboard") {
+  const device = await newDevice(browser, server.baseURL);
+  const trainer = new Officer(device.page, mode);
+  await signIn(trainer, demoTrainer);
+  return { device, trainer, page: device.page };
+}
+
+/** Opens Training records from the header; on a phone the header menu is folded away behind its button. */
+async function openTrainingRecords(trainer: Officer) {
+  const { page } = trainer;
+  const menu = page.getByRole("button", { name: "Menu" });
+  if (await menu.isVisible()) await trainer.activate(menu);
+  await trainer.activate(page.getByRole("link", { name: "Training records" }));
+  await trainer.arrive("Training records");
+}
+
 /** A minimal RFC 4180 reader: quoted fields may hold commas, quotes ("") and line breaks. */
 function parseCsv(text: string): string[][] {
   const rows: string[][] = [];
@@ -102,16 +119,8 @@ async function exportWithProgress(officer: Officer) {
 
 describe("the trainer's journey through training records", () => {
   it("filters to a unit, finds an overdue officer, opens their record and exports the same rows as CSV", async () => {
-    const device = await newDevice(browser, server.baseURL);
-    const trainer = new Officer(device.page, "pointer");
-    const { page } = device;
-    await signIn(trainer, demoTrainer);
-
-    // On a phone the header menu is folded away behind its button.
-    const menu = page.getByRole("button", { name: "Menu" });
-    if (await menu.isVisible()) await trainer.activate(menu);
-    await trainer.activate(page.getByRole("link", { name: "Training records" }));
-    await trainer.arrive("Training records");
+    const { device, trainer, page } = await signInTrainer("pointer");
+    await openTrainingRecords(trainer);
 
     // Who is overdue anywhere, to pick a unit that has someone overdue.
     await trainer.select(page.getByLabel("Status"), "Overdue");
@@ -255,10 +264,7 @@ describe("the trainer's journey through training records", () => {
   it.each(["pointer", "keyboard"] as const)(
     "assigns a module to a job role one question per page, checks the answers and lists the assignment (%s)",
     async (mode) => {
-      const device = await newDevice(browser, server.baseURL);
-      const trainer = new Officer(device.page, mode);
-      const { page } = device;
-      await signIn(trainer, demoTrainer);
+      const { device, trainer, page } = await signInTrainer(mode);
       await page.goto("/trainer");
       await trainer.arrive("Training records", { focus: "none" });
       await trainer.activate(page.getByRole("link", { name: "Assignments", exact: true }));
@@ -308,14 +314,8 @@ describe("the trainer's journey through training records", () => {
   );
 
   it("filters to renewals due within a chosen number of days and reviews the records with the keyboard alone", async () => {
-    const device = await newDevice(browser, server.baseURL);
-    const trainer = new Officer(device.page, "keyboard");
-    const { page } = device;
-    await signIn(trainer, demoTrainer);
-    const menu = page.getByRole("button", { name: "Menu" });
-    if (await menu.isVisible()) await trainer.activate(menu);
-    await trainer.activate(page.getByRole("link", { name: "Training records" }));
-    await trainer.arrive("Training records");
+    const { device, trainer, page } = await signInTrainer("keyboard");
+    await openTrainingRecords(trainer);
 
     // No number of days is asked for until "renewal due" is the status; then it comes straight after it.
     const days = page.getByLabel("Renewal due within how many days?");
@@ -429,9 +429,7 @@ describe("the trainer's journey through training records", () => {
   });
 
   it("counts an officer who completes module 3 in the evidence view", async () => {
-    const desk = await newDevice(browser, server.baseURL);
-    const trainer = new Officer(desk.page, "pointer");
-    await signIn(trainer, demoTrainer);
+    const { device: desk, trainer } = await signInTrainer("pointer");
     /** People completed per recommendation answered by module 3, read from the evidence table. */
     const completedBySpo = async () => {
       await desk.page.goto("/trainer/evidence");
@@ -465,10 +463,7 @@ describe("the trainer's journey through training records", () => {
   });
 
   it("shows when counts were taken only when the server served them from its counts cache", async () => {
-    const device = await newDevice(browser, server.baseURL);
-    const trainer = new Officer(device.page, "pointer");
-    const { page } = device;
-    await signIn(trainer, demoTrainer);
+    const { device, trainer, page } = await signInTrainer("pointer");
     // The demo force is small, so its counts are live: no "counts as of".
     await page.goto("/trainer?jobRole=staff");
     await trainer.arrive("Training records", { focus: "none" });
