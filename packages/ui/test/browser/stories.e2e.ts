@@ -137,9 +137,7 @@ describe("stories in Chromium", () => {
     );
     // Our pinned axe-core, whatever copy the a11y addon may have put on the page.
     await page.evaluate(axeSource);
-    expect(await page.evaluate(() => (window as unknown as { axe: { version: string } }).axe.version)).toBe(
-      axeVersion,
-    );
+    expect(await page.evaluate(() => (window as unknown as { axe: { version: string } }).axe.version)).toBe(axeVersion);
     current = id;
   }
 
