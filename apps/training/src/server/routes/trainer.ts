@@ -71,13 +71,21 @@ export function trainerRoutes(deps: AppDeps) {
         cachedCounts(countsKey(auth, spec.view, query), async () => count(db, catalog, await contextFor(auth), query)),
     });
 
-  const publication = async (auth: AuthContext) => {
+  // Publishing is audited before anything is sent, whichever of the two files the trainer takes.
+  const publication = async (auth: AuthContext, format: "json" | "html") => {
     const context = await contextFor(auth);
     const evidence = await trainingEvidence(db, catalog, context, forceOf(auth));
     // Public figures: small numbers withheld (the trainer's own evidence view keeps them exact).
-    return PublishedPlanSchema.parse(
+    const published = PublishedPlanSchema.parse(
       publishPlan(evidence, planOf(auth.user.forceId) ?? null, deps.env.PUBLISH_MIN_GROUP_SIZE),
     );
+    await audit(db, {
+      forceId: auth.user.forceId,
+      actorUserId: auth.user.id,
+      action: "plan-publish",
+      details: { format },
+    });
+    return published;
   };
 
   const listAssignments = async (forceId: string, only?: string): Promise<Assignment[]> => {
@@ -276,13 +284,7 @@ export function trainerRoutes(deps: AppDeps) {
       access: TRAINER,
       response: { status: 200, schema: PublishedPlanSchema, description: "Published plan" },
       handler: async ({ auth, reply }) => {
-        const published = await publication(auth);
-        await audit(db, {
-          forceId: auth.user.forceId,
-          actorUserId: auth.user.id,
-          action: "plan-publish",
-          details: { format: "json" },
-        });
+        const published = await publication(auth, "json");
         reply.header("content-disposition", 'attachment; filename="plan.json"');
         return published;
       },
@@ -295,13 +297,7 @@ export function trainerRoutes(deps: AppDeps) {
       access: TRAINER,
       response: { status: 200, schema: null, description: "HTML page", contentType: "text/html; charset=utf-8" },
       handler: async ({ auth, reply }) => {
-        const published = await publication(auth);
-        await audit(db, {
-          forceId: auth.user.forceId,
-          actorUserId: auth.user.id,
-          action: "plan-publish",
-          details: { format: "html" },
-        });
+        const published = await publication(auth, "html");
         reply.header("content-disposition", 'attachment; filename="index.html"');
         return publishedHtml(published);
       },
