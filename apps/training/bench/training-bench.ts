@@ -9,11 +9,12 @@
  * On a fresh database (PostgreSQL: a new database beside --database-url, dropped afterwards unless --keep) it
  * generates a force of N learners (bench/training-generate.ts), starts the real app on port 0 and measures:
  * (`--reuse <name>` names a kept database instead, a PostgreSQL database or a PGlite directory: created and
- * generated into on the first run, then reused as it is, with only new migrations applied, so a 1,000,000-
- * learner force is generated once; `--skip ingest,grid,export` with it just generates.)
+ * generated into on the first run, then reused as it is, vacuumed and analysed, with only new migrations
+ * applied, so a 1,000,000-learner force is generated once; `--skip ingest,grid,export` with it just generates.)
  *  1. ingestion: statements/s over HTTP at concurrency 32 (one statement per POST), then the raw INSERT
  *     ceiling in the same run (32 concurrent single-row inserts), as bench/ingest-bench.ts measures it;
- *  2. grid: p50/p95 over HTTP of the first page, each filter and each sort;
+ *  2. grid: p50/p95 over HTTP of the first page, each filter and each sort, a keyset page with `after` and
+ *     Previous pages with `before` from mid-list cursors (a bookmarked page: each index read backwards);
  *  3. export: time to stream the whole force as CSV and the process's peak RSS while doing it;
  *  4. optionally EXPLAIN (ANALYZE, BUFFERS) of each hot query, written as Markdown.
  */
@@ -22,6 +23,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "no
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
+import type { SQL } from "drizzle-orm";
 import { sql } from "drizzle-orm";
 import pg from "pg";
 import { createAccount } from "../src/server/accounts";
@@ -31,7 +33,7 @@ import { migrate, openDatabase } from "../src/server/db/client";
 import { parseEnv } from "../src/server/env";
 import { defaultCatalog } from "../src/server/start";
 import { exportSelect } from "../src/server/trainer/export";
-import { gridPage, gridPageQuery, gridPageSteps, gridSummaryQuery } from "../src/server/trainer/grid";
+import { encodeCursor, gridPage, gridPageQuery, gridPageSteps, gridSummaryQuery } from "../src/server/trainer/grid";
 import { queryContext, rowsOf } from "../src/server/trainer/query";
 import { trainerPaths, trainerQuery } from "../src/shared/trainer-api";
 import { TestClient } from "../test/support/client";
@@ -134,7 +136,9 @@ async function main() {
       say(`reusing ${label}: ${existing} generated learners already there`);
       // Earlier runs' bench assignments would change what "overdue" means; this run adds its own below.
       await database.db.execute(sql`DELETE FROM assignments WHERE force_id = ${FORCE}`);
-      await database.db.execute(sql`ANALYZE`);
+      // VACUUM as well as ANALYZE: autovacuum would have set the visibility map on a live database by now, and
+      // the index-only scans (a search in name order) depend on it, but it may be off where the bench runs.
+      await database.db.execute(sql`VACUUM (ANALYZE)`);
     } else {
       if (existing !== 0) {
         throw new Error(`--reuse: ${label} holds ${existing} generated learners, not ${learners}; pick another name`);
@@ -237,6 +241,74 @@ async function main() {
       ["sort module completed date", { sort: "completedAt", module: "online-stalking" }],
     ];
 
+    // Previous pages (`before`) from mid-list cursors, as a bookmarked or shared address opens them: each cursor is
+    // the previousCursor the API gives the page that starts at that row (encodeCursor of its sort key and id, the
+    // sort key being what sortKey computes), and the Previous page walks the sort's index backwards from it.
+    const midRow = async (query: SQL) => (await rowsOf<{ k: string | number; id: string }>(database.db, query))[0];
+    const teamSize =
+      (
+        await rowsOf<{ n: number }>(
+          database.db,
+          sql`SELECT count(*)::int AS n FROM users WHERE force_id = ${FORCE} AND unit_id = ${someTeam}::uuid AND disabled_at IS NULL`,
+        )
+      )[0]?.n ?? 0;
+    const scoreModule = "stalking-protection-orders";
+    const scored =
+      (
+        await rowsOf<{ n: number }>(
+          database.db,
+          sql`SELECT count(*)::int AS n FROM completions WHERE force_id = ${FORCE} AND module_id = ${scoreModule} AND score_percent IS NOT NULL`,
+        )
+      )[0]?.n ?? 0;
+    const cursorAt = (sort: "name" | "score" | "status", row: { k: string | number; id: string } | undefined) => {
+      if (!row) throw new Error(`no mid-list row to make a ${sort} cursor from`);
+      return encodeCursor(sort, { key: sort === "name" ? String(row.k) : Number(row.k), id: row.id });
+    };
+    const before = {
+      // Halfway down the whole force in name order.
+      name: cursorAt(
+        "name",
+        await midRow(sql`SELECT lower(display_name) AS k, id FROM users WHERE force_id = ${FORCE} AND disabled_at IS NULL
+          ORDER BY lower(display_name), id OFFSET ${Math.floor(learners / 2)} LIMIT 1`),
+      ),
+      // Halfway down one team in name order.
+      team: cursorAt(
+        "name",
+        await midRow(sql`SELECT lower(display_name) AS k, id FROM users
+          WHERE force_id = ${FORCE} AND unit_id = ${someTeam}::uuid AND disabled_at IS NULL
+          ORDER BY lower(display_name), id OFFSET ${Math.floor(teamSize / 2)} LIMIT 1`),
+      ),
+      // Halfway down the scored learners in score-descending order (the run of scored rows).
+      score: cursorAt(
+        "score",
+        await midRow(sql`SELECT score_percent::float8 AS k, user_id AS id FROM completions
+          WHERE force_id = ${FORCE} AND module_id = ${scoreModule} AND score_percent IS NOT NULL
+          ORDER BY score_percent DESC, user_id DESC OFFSET ${Math.floor(scored / 2)} LIMIT 1`),
+      ),
+      // The status sort's first run (not started, key 0), halfway through the id space: its Previous page walks
+      // users_force_id_idx backwards with the anti join.
+      status: cursorAt(
+        "status",
+        await midRow(sql`SELECT 0 AS k, u.id FROM users u WHERE u.force_id = ${FORCE} AND u.disabled_at IS NULL
+          AND u.id >= '80000000-0000-8000-8000-000000000000'::uuid
+          AND NOT EXISTS (SELECT 1 FROM completions x WHERE x.user_id = u.id AND x.module_id = ${scoreModule}
+            AND x.status IN ('in-progress', 'completed'))
+          ORDER BY u.id LIMIT 1`),
+      ),
+    };
+    const previousPages: [string, Record<string, string | number>][] = [
+      ["previous page (before), name, mid-list", { before: before.name }],
+      ["previous page (before), filter unit (team), mid-team", { unit: someTeam, before: before.team }],
+      [
+        "previous page (before), sort module score desc, mid-run",
+        { sort: "score", direction: "desc", module: scoreModule, before: before.score },
+      ],
+      [
+        "previous page (before), sort module status, mid not-started run",
+        { sort: "status", module: scoreModule, before: before.status },
+      ],
+    ];
+
     // Assign one module so "overdue" has something to find (due yesterday, to response officers).
     await database.db.execute(sql`INSERT INTO assignments (id, force_id, module_id, job_role, due_date)
       VALUES (${randomUUID()}::uuid, ${FORCE}, 'recognising-stalking', 'response-officer', (now() - interval '1 day')::date)`);
@@ -268,6 +340,10 @@ async function main() {
       const firstPage = (await (await trainer.get(trainerPaths.grid)).json()) as { nextCursor: string };
       const second = await time(`${trainerPaths.grid}${trainerQuery({ after: firstPage.nextCursor })}`);
       say(`| second page (keyset cursor) | ${ms(second.p50)} | ${ms(second.p95)} | ${second.rows} |`);
+      for (const [name, query] of previousPages) {
+        const result = await time(`${trainerPaths.grid}${trainerQuery(query)}`);
+        say(`| ${name} | ${ms(result.p50)} | ${ms(result.p95)} | ${result.rows} |`);
+      }
       for (const [name, query] of [
         ["counts, whole force", {}],
         ["counts, one team", { unit: someTeam }],
@@ -355,6 +431,19 @@ async function main() {
         [
           "Grid sorted by one module's completion date: first run (no completion date)",
           page({ ...base, sort: "completedAt", module: "online-stalking" }),
+        ],
+        ["Grid Previous page (before cursor), sorted by name, from mid-list", page({ ...base, before: before.name })],
+        [
+          "Grid Previous page (before cursor), filtered to one team, from mid-team",
+          page({ ...base, unit: someTeam, before: before.team }),
+        ],
+        [
+          "Grid Previous page (before cursor), sorted by one module's score descending, from mid-run (scored rows)",
+          page({ ...scoreSort, before: before.score }),
+        ],
+        [
+          "Grid Previous page (before cursor), sorted by one module's status, from mid not-started run",
+          page({ ...base, sort: "status", module: scoreModule, before: before.status }),
         ],
         [
           "Distinct-person counts, one team (computed; then cached)",
