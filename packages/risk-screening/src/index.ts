@@ -1,13 +1,21 @@
 // The core: machine, models, wording, selectors and persistence. Practice helpers and examples live in
 // the `./practice` entry so that force systems do not ship them.
 // The machine
-export { createScreeningMachine, screeningMachine } from "./machine";
+export { createScreeningActor, createScreeningMachine, screeningMachine } from "./machine";
 export type { ScreeningInput, ScreeningMachine, ScreeningMachineOptions } from "./machine";
 
 // Events and context
 export { ReturnTargetSchema, ScreeningEventSchema, screeningEventTypes } from "./events";
 export type { ScreeningEvent, ScreeningEventType } from "./events";
-export type { GradeDecision, Issue, Rejection, ScreeningContext, TaskRecord } from "./context";
+export { ScreeningContextSchema } from "./context";
+export type {
+  EarlierScreening,
+  GradeDecision,
+  Rejection,
+  RejectionIssue,
+  ScreeningContext,
+  TaskRecord,
+} from "./context";
 
 // Models (zod)
 export {
@@ -29,7 +37,8 @@ export {
   ReferralSchema,
   RequiredActionSchema,
   ScreeningOutcomeSchema,
-  formatIssues,
+  check,
+  issuesFrom,
   parseForceConfig,
   parseInstrument,
 } from "./schemas";
@@ -49,8 +58,9 @@ export type {
   Instrument,
   InstrumentInput,
   InstrumentQuestion,
+  Issue,
   Override,
-  ParseResult,
+  Result,
   Question,
   QuestionKind,
   QuestionOption,

@@ -27,7 +27,7 @@ const ctx = (
   incidents,
   ...extra,
 });
-const inc = (...behaviours: string[]): Incident => ({ date: "2026-01-01", behaviours });
+const inc = (...behaviours: Incident["behaviours"]): Incident => ({ date: "2026-01-01", behaviours });
 
 describe("identification rules (PHA 1997)", () => {
   it("needs two occasions for a course of conduct (s7)", () => {

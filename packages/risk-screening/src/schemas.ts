@@ -1,5 +1,6 @@
 import { KnownRecommendationIdSchema } from "@stalking-response/recommendations";
 import { z } from "zod";
+import { stalkingBehaviourOptions } from "./questions";
 
 const Identifier = z.string().regex(/^[a-zA-Z]\w*$/, "must be an identifier (letters, digits, underscore)");
 
@@ -163,7 +164,14 @@ export type ForceConfigInput = z.input<typeof ForceConfigSchema>;
 /** One reported incident of the course of conduct. */
 export const IncidentSchema = z.object({
   date: z.iso.date("must be a date in the form YYYY-MM-DD"),
-  behaviours: z.array(z.string().min(1)).min(1, "must name at least one behaviour"),
+  behaviours: z
+    .array(
+      z.enum(
+        stalkingBehaviourOptions.map((o) => o.value),
+        'must be one of the behaviours in incidentQuestions (for example "following")',
+      ),
+    )
+    .min(1, "must name at least one behaviour"),
   summary: z.string().trim().max(2000).optional(),
 });
 /** One reported incident. */
@@ -304,24 +312,98 @@ export type ScreeningOutcome = z.infer<typeof ScreeningOutcomeSchema>;
 /** A completed (not emergency) outcome. */
 export type CompletedOutcome = Extract<ScreeningOutcome, { status: "completed" }>;
 
-/** The result of a parser: the parsed value, or errors that each name the field and the reason. */
-export type ParseResult<T> = { success: true; data: T } | { success: false; errors: string[] };
-
-/** Formats zod issues as "field: reason" lines so a host can show them as they are. */
-export function formatIssues(error: z.ZodError): string[] {
-  return error.issues.map((issue) => `${issue.path.length ? issue.path.join(".") : "(root)"}: ${issue.message}`);
+/**
+ * One problem with some input: where it is (`path`, as zod and JSON Pointer count it) and what is wrong,
+ * written for people and naming the field. The same shape as the other toolkit packages use.
+ */
+export interface Issue {
+  readonly path: (string | number)[];
+  readonly message: string;
 }
 
-function parser<S extends z.ZodType>(schema: S) {
-  return (input: unknown): ParseResult<z.infer<S>> => {
-    const result = schema.safeParse(input);
-    return result.success
-      ? { success: true, data: result.data }
-      : { success: false, errors: formatIssues(result.error) };
-  };
+/** The result of a parser or check: the value, or issues that each name the field and the reason. Never a throw. */
+export type Result<T> = { ok: true; value: T } | { ok: false; issues: Issue[] };
+
+const expectedWords: Readonly<Record<string, string>> = {
+  string: "text",
+  number: "a number",
+  int: "a whole number",
+  boolean: "true or false",
+  array: "a list",
+  object: "an object",
+  record: "an object of names and values",
+  date: "a date",
+  null: "empty (null)",
+};
+
+/** How a message names a field: the path in quotes, or "The input" for the whole thing. */
+export function fieldName(path: readonly PropertyKey[]): string {
+  return path.length ? `"${path.map(String).join(".")}"` : "The input";
+}
+
+const count = (n: unknown, one: string, many: string) => `${String(n)} ${n === 1 ? one : many}`;
+
+// Replaces zod's developer wording ("Invalid input: expected record, received undefined") with a sentence
+// that names the field. Messages a schema sets itself ("must be …") keep their words (see issuesFrom).
+const peopleMessages: z.core.$ZodErrorMap = (issue) => {
+  const name = fieldName(issue.path ?? []);
+  switch (issue.code) {
+    case "invalid_type":
+      return issue.input === undefined
+        ? `${name} is missing`
+        : `${name} must be ${expectedWords[issue.expected] ?? issue.expected}`;
+    case "invalid_value":
+      return issue.values.length === 1
+        ? `${name} must be ${JSON.stringify(issue.values[0])}`
+        : `${name} must be one of ${issue.values.map((v) => JSON.stringify(v)).join(", ")}`;
+    case "too_small":
+      if (issue.origin === "array" || issue.origin === "set") {
+        return `${name} must have at least ${count(issue.minimum, "item", "items")}`;
+      }
+      if (issue.origin === "string")
+        return `${name} must have at least ${count(issue.minimum, "character", "characters")}`;
+      return `${name} must be ${String(issue.minimum)} or more`;
+    case "too_big":
+      if (issue.origin === "array" || issue.origin === "set") {
+        return `${name} must have at most ${count(issue.maximum, "item", "items")}`;
+      }
+      if (issue.origin === "string")
+        return `${name} must have at most ${count(issue.maximum, "character", "characters")}`;
+      return `${name} must be ${String(issue.maximum)} or less`;
+    case "unrecognized_keys":
+      return `${issue.keys.map((k) => `"${k}"`).join(", ")} ${issue.keys.length === 1 ? "is not a field" : "are not fields"} of ${name === "The input" ? "the input" : name}`;
+    case "invalid_format":
+      return issue.format === "date"
+        ? `${name} must be a date in the form YYYY-MM-DD`
+        : issue.format === "datetime"
+          ? `${name} must be a date and time such as 2026-03-01T09:30:00Z`
+          : `${name} must be in ${issue.format} format`;
+    case "invalid_union":
+      return `${name} is not in any of the forms accepted here`;
+    default:
+      return `${name} is not valid`;
+  }
+};
+
+/**
+ * Turns zod's issues into {@link Issue}s written for people. A schema's own message ("must be …") gets
+ * the field's name in front; `prefix` places the issues inside a larger document.
+ */
+export function issuesFrom(error: z.ZodError, prefix: readonly (string | number)[] = []): Issue[] {
+  return error.issues.map((issue) => {
+    const path = [...prefix, ...issue.path.map((p) => (typeof p === "number" ? p : String(p)))];
+    const message = /^[a-z]/.test(issue.message) ? `${fieldName(path)} ${issue.message}` : issue.message;
+    return { path, message };
+  });
+}
+
+/** Checks `input` against `schema` and returns a {@link Result} with messages for people; never throws. */
+export function check<S extends z.ZodType>(schema: S, input: unknown): Result<z.infer<S>> {
+  const result = schema.safeParse(input, { error: peopleMessages });
+  return result.success ? { ok: true, value: result.data } : { ok: false, issues: issuesFrom(result.error) };
 }
 
 /** Validates a force configuration (JSON) and applies defaults; never throws. */
-export const parseForceConfig: (input: unknown) => ParseResult<ForceConfig> = parser(ForceConfigSchema);
+export const parseForceConfig = (input: unknown): Result<ForceConfig> => check(ForceConfigSchema, input);
 /** Validates an instrument (JSON); never throws. */
-export const parseInstrument: (input: unknown) => ParseResult<Instrument> = parser(InstrumentSchema);
+export const parseInstrument = (input: unknown): Result<Instrument> => check(InstrumentSchema, input);

@@ -1,5 +1,5 @@
 import type { RecommendationId } from "@stalking-response/recommendations";
-import type { Issue, ScreeningContext } from "./context";
+import type { RejectionIssue, ScreeningContext } from "./context";
 import type { QuestionStepId, StepId, TaskId } from "./questions";
 import { incidentQuestions, questionStepOrder, recordingOptions, steps, taskOrder, tasks } from "./questions";
 import {
@@ -203,7 +203,7 @@ export function answerSummary(context: ScreeningContext): AnswerSection[] {
  */
 export function rejectionByField(snapshot: ScreeningSnapshotLike): Readonly<Record<string, string>> {
   const byField: Record<string, string> = {};
-  for (const issue of snapshot.context.lastRejection?.issues ?? ([] as readonly Issue[])) {
+  for (const issue of snapshot.context.lastRejection?.issues ?? ([] as readonly RejectionIssue[])) {
     byField[issue.field] ??= issue.message;
   }
   return byField;
