@@ -6,6 +6,7 @@ import {
   AnswersSchema,
   AuditEntrySchema,
   ClassificationSchema,
+  EarlierScreeningSchema,
   ForceConfigSchema,
   GradeSchema,
   IncidentSchema,
@@ -45,22 +46,6 @@ export type GradeDecision = z.infer<typeof GradeDecisionSchema>;
 export const TaskRecordSchema = z.object({ answers: AnswersSchema, by: ActorSchema });
 /** A completed task's answers and who gave them. */
 export type TaskRecord = z.infer<typeof TaskRecordSchema>;
-
-/**
- * What a follow-up screening carries from the screening it follows (a new incident after completion):
- * the earlier outcome's decisions and flags, and its audit trail, unchanged.
- */
-export const EarlierScreeningSchema = z.object({
-  startedAt: z.iso.datetime(),
-  endedAt: z.iso.datetime(),
-  classification: ClassificationSchema,
-  grade: GradeSchema,
-  heightenedRisk: z.boolean(),
-  incidentCount: z.number().int().nonnegative(),
-  auditTrail: z.array(AuditEntrySchema),
-});
-/** What a follow-up screening carries from the screening it follows. */
-export type EarlierScreening = z.infer<typeof EarlierScreeningSchema>;
 
 /**
  * Everything the screening knows, as a schema so that a restored snapshot is checked field by field.

@@ -2,20 +2,15 @@
 // the `./practice` entry so that force systems do not ship them.
 // The machine
 export { createScreeningActor, createScreeningMachine, screeningMachine } from "./machine";
-export type { ScreeningInput, ScreeningMachine, ScreeningMachineOptions } from "./machine";
+export type { FollowUp, ScreeningInput, ScreeningMachine, ScreeningMachineOptions } from "./machine";
+export { followUpScreening } from "./follow-up";
+export type { FinishedScreening, FollowUpOptions } from "./follow-up";
 
 // Events and context
 export { ReturnTargetSchema, ScreeningEventSchema, screeningEventTypes } from "./events";
 export type { ScreeningEvent, ScreeningEventType } from "./events";
 export { ScreeningContextSchema } from "./context";
-export type {
-  EarlierScreening,
-  GradeDecision,
-  Rejection,
-  RejectionIssue,
-  ScreeningContext,
-  TaskRecord,
-} from "./context";
+export type { GradeDecision, Rejection, RejectionIssue, ScreeningContext, TaskRecord } from "./context";
 
 // Models (zod)
 export {
@@ -24,6 +19,7 @@ export {
   AnswersSchema,
   AuditEntrySchema,
   ClassificationSchema,
+  EarlierScreeningSchema,
   ForceConfigSchema,
   GradeSchema,
   HighGradeTriggerSchema,
@@ -31,6 +27,8 @@ export {
   InstrumentQuestionSchema,
   InstrumentSchema,
   OverrideSchema,
+  ProvisionSchema,
+  ProvisionStatusSchema,
   QuestionKindSchema,
   QuestionOptionSchema,
   QuestionSchema,
@@ -50,6 +48,7 @@ export type {
   AuditEntry,
   Classification,
   CompletedOutcome,
+  EarlierScreening,
   ForceConfig,
   ForceConfigInput,
   Grade,
@@ -60,6 +59,8 @@ export type {
   InstrumentQuestion,
   Issue,
   Override,
+  Provision,
+  ProvisionStatus,
   Result,
   Question,
   QuestionKind,

@@ -12,15 +12,37 @@ import {
   proposedGrade,
   safeguardingPlan,
   selectedInstrument,
+  taskRequired,
 } from "./rules";
-import type { Answers, Classification, ForceConfig, Grade, Override, ScreeningOutcome } from "./schemas";
+import type {
+  Answers,
+  Classification,
+  EarlierScreening,
+  ForceConfig,
+  Grade,
+  Incident,
+  Override,
+  ScreeningOutcome,
+} from "./schemas";
 import { ActorSchema } from "./schemas";
 import { edgeIssues, editTargets, eventActor, eventType, notHere, validateEvent } from "./validate";
+
+/** What a follow-up screening starts with (see `followUpScreening`). */
+export interface FollowUp {
+  /** The completed screenings it follows, oldest first, with their audit trails. */
+  readonly earlier: readonly EarlierScreening[];
+  /** Answers carried over (people, orders, breach), prefilled for the officer to confirm. */
+  readonly answers: Answers;
+  /** The earlier incidents and the new one. */
+  readonly incidents: readonly Incident[];
+}
 
 /** What a host passes when it creates a screening actor. */
 export interface ScreeningInput {
   /** A validated force configuration (see `parseForceConfig`). */
   readonly config: ForceConfig;
+  /** Set for a follow-up screening, from `followUpScreening`. */
+  readonly follows?: FollowUp;
 }
 
 /** Options for {@link createScreeningMachine}. */
@@ -65,15 +87,15 @@ function guardEdges<M extends AnyStateMachine>(machine: M): M {
   return guarded;
 }
 
-function initialContext(config: ForceConfig): ScreeningContext {
+function initialContext({ config, follows }: ScreeningInput): ScreeningContext {
   return {
     config,
     actor: null,
     startedAt: null,
     endedAt: null,
     step: null,
-    answers: {},
-    incidents: [],
+    answers: { ...follows?.answers },
+    incidents: [...(follows?.incidents ?? [])],
     instrumentAnswers: {},
     instrumentIndex: 0,
     classification: null,
@@ -84,7 +106,7 @@ function initialContext(config: ForceConfig): ScreeningContext {
     taskRecords: {},
     dmmListed: false,
     reopenedCount: 0,
-    earlier: [],
+    earlier: [...(follows?.earlier ?? [])],
     auditTrail: [],
     lastRejection: null,
   };
@@ -132,7 +154,8 @@ export function createScreeningMachine(options: ScreeningMachineOptions = {}) {
         event.type === "step.edit" && event.step === params.step && validateEvent(context, event).length === 0,
       returnTarget: ({ event }, params: { to: "identification" | "risk" }) =>
         event.type === "supervisor.return" && event.to === params.to,
-      taskDone: ({ context }, params: { task: TaskId }) => context.taskRecords[params.task] !== undefined,
+      taskDone: ({ context }, params: { task: TaskId }) =>
+        context.taskRecords[params.task] !== undefined || !taskRequired(context, params.task),
     },
     actions: {
       enterStep: assign((_, params: { step: StepId }) => ({ step: params.step })),
@@ -282,7 +305,7 @@ export function createScreeningMachine(options: ScreeningMachineOptions = {}) {
   const machine = screening.createMachine({
     id: "screening",
     initial: "idle",
-    context: ({ input }) => initialContext(input.config),
+    context: ({ input }) => initialContext(input),
     output: ({ context }) => buildOutcome(context),
     on: {
       "incident.add": [
@@ -526,6 +549,7 @@ export function createScreeningMachine(options: ScreeningMachineOptions = {}) {
         states: {
           recording: task("recording"),
           spoDecision: task("spoDecision"),
+          rightToKnow: task("rightToKnow"),
           victim: {
             initial: "needsAssessment",
             states: {

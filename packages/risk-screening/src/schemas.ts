@@ -135,6 +135,26 @@ export const HighGradeTriggerSchema = z.enum(["breachOfOrder", "threatsFromExPar
 /** A flag-based reason to propose a high grade. */
 export type HighGradeTrigger = z.infer<typeof HighGradeTriggerSchema>;
 
+/** Where a legal provision stands for a force: in force, enacted but not yet commenced, or piloted in its area. */
+export const ProvisionStatusSchema = z.enum(["inForce", "enactedNotInForce", "pilot"]);
+/** Where a legal provision stands for a force. */
+export type ProvisionStatus = z.infer<typeof ProvisionStatusSchema>;
+
+/**
+ * A provision a force switches on, with its status as the force last checked it and the source it
+ * read. The status is shown wherever the screening offers the provision, so nobody takes a pilot or an
+ * uncommenced power for settled law.
+ */
+export const ProvisionSchema = z.object({
+  status: ProvisionStatusSchema,
+  /** The date (YYYY-MM-DD) the status was last checked against the source. */
+  checked: z.iso.date("must be a date in the form YYYY-MM-DD"),
+  /** What the status rests on (an Act and section, a commencement order, statutory guidance). */
+  source: z.string().min(1),
+});
+/** A provision a force switches on, with its status. */
+export type Provision = z.infer<typeof ProvisionSchema>;
+
 /** A force's settings: instruments, routing by grade, panels and meetings, and who may authorise what. */
 export const ForceConfigSchema = z.object({
   forceName: z.string().min(1),
@@ -155,6 +175,20 @@ export const ForceConfigSchema = z.object({
   /** Roles that may record a decision to apply for a (full or interim) stalking protection order. */
   spoAuthorisingRoles: z.array(ActorSchema.shape.role).min(1),
   highGradeTriggers: z.array(HighGradeTriggerSchema).default(["breachOfOrder", "threatsFromExPartner"]),
+  /**
+   * Newer or local legal provisions the screening offers only when the force switches them on:
+   * `domesticAbuseProtectionOrders` (DAPN/DAPO, Domestic Abuse Act 2021 Part 3) replaces DVPN/DVPO in
+   * the orders question, for forces in a pilot area; `spoOnConvictionOrAcquittal` adds "court to consider
+   * on conviction or acquittal" to the SPO decision; `rightToKnow` adds the task of deciding whether to
+   * tell the victim who the suspect is.
+   */
+  provisions: z
+    .object({
+      domesticAbuseProtectionOrders: ProvisionSchema.optional(),
+      spoOnConvictionOrAcquittal: ProvisionSchema.optional(),
+      rightToKnow: ProvisionSchema.optional(),
+    })
+    .default({}),
 });
 /** A force's configuration after validation and defaults. */
 export type ForceConfig = z.infer<typeof ForceConfigSchema>;
@@ -223,7 +257,8 @@ export const RequiredActionSchema = z.object({
   label: z.string().min(1),
   done: z.boolean(),
   detail: z.string().optional(),
-  recommendations: z.array(KnownRecommendationIdSchema).min(1),
+  /** Empty only for an action no confirmed recommendation asks for (right to know, a Government measure). */
+  recommendations: z.array(KnownRecommendationIdSchema),
 });
 /** A required action. */
 export type RequiredAction = z.infer<typeof RequiredActionSchema>;
@@ -234,6 +269,22 @@ const Flags = z.object({
   exPartner: z.boolean(),
   threats: z.boolean(),
 });
+
+/**
+ * What a follow-up screening carries from a completed screening it follows (a new incident after
+ * completion): the earlier decisions and flags, and its audit trail, unchanged.
+ */
+export const EarlierScreeningSchema = z.object({
+  startedAt: z.iso.datetime(),
+  endedAt: z.iso.datetime(),
+  classification: ClassificationSchema,
+  grade: GradeSchema,
+  heightenedRisk: z.boolean(),
+  incidentCount: z.number().int().nonnegative(),
+  auditTrail: z.array(AuditEntrySchema),
+});
+/** What a follow-up screening carries from the screening it follows. */
+export type EarlierScreening = z.infer<typeof EarlierScreeningSchema>;
 
 const EmergencyOutcomeSchema = z.object({
   status: z.literal("emergency"),
@@ -278,11 +329,22 @@ const CompletedOutcomeSchema = z.object({
     decision: z.enum(["approved", "reclassified"]),
     reason: z.string().optional(),
   }),
-  spoDecision: z.object({
-    decision: z.enum(["apply", "interim", "notNeeded", "otherOrder"]),
-    reason: z.string().min(1),
-    by: ActorSchema,
-  }),
+  /** Absent for a single incident with no course of conduct, where no SPO decision is asked for. */
+  spoDecision: z
+    .object({
+      decision: z.enum(["apply", "interim", "courtOnConviction", "notNeeded", "otherOrder"]),
+      reason: z.string().min(1),
+      by: ActorSchema,
+    })
+    .optional(),
+  /** Present when the force has switched on the right-to-know task. */
+  rightToKnow: z
+    .object({
+      decision: z.enum(["told", "notTold", "alreadyKnown", "identityNotKnown"]),
+      reason: z.string().optional(),
+      by: ActorSchema,
+    })
+    .optional(),
   victimNeedsAssessment: z.object({
     status: z.enum(["completed", "declined", "notYetPossible"]),
     note: z.string().optional(),
@@ -297,7 +359,11 @@ const CompletedOutcomeSchema = z.object({
     included: z.array(z.string()),
     reclassifiedFrom: z.string().optional(),
     reclassificationReason: z.string().optional(),
+    /** Why the record carries no stalking classification although the reviewed screening found stalking. */
+    stalkingNotRecordedReason: z.string().optional(),
   }),
+  /** The screenings this one follows (a new incident after completion), oldest first, with their audit trails. */
+  earlier: z.array(EarlierScreeningSchema),
   requiredActions: z.array(RequiredActionSchema),
   auditTrail: z.array(AuditEntrySchema),
 });

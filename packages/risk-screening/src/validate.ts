@@ -7,9 +7,13 @@ import {
   activeOrders,
   breachAlleged,
   currentInstrumentQuestion,
+  forForce,
   gradeRank,
   instrumentQuestionAsQuestion,
+  isStalking,
+  provisionNote,
   safeguardingPlan,
+  taskRequired,
 } from "./rules";
 import type { Actor, Answers, AnswerValue, Incident, Question } from "./schemas";
 import { check } from "./schemas";
@@ -105,7 +109,16 @@ export function questionsForStep(context: ScreeningContext, step: StepId | null 
     const question = currentInstrumentQuestion(context);
     return question ? [instrumentQuestionAsQuestion(question)] : [];
   }
-  return steps[step].questions;
+  return forForce(context.config, steps[step].questions);
+}
+
+/** A task's questions as this force asks them (options that rest on a provision only where it is on). */
+export function taskQuestions(context: ScreeningContext, task: TaskId): readonly Question[] {
+  const questions = forForce(context.config, tasks[task].questions);
+  const rightToKnow = context.config.provisions.rightToKnow;
+  if (task !== "rightToKnow" || !rightToKnow) return questions;
+  // The task itself rests on a provision, so its first question shows the status.
+  return questions.map((q, i) => (i === 0 ? { ...q, hint: provisionNote(rightToKnow) } : q));
 }
 
 /** Whether a task's prerequisite is done, so the task can be started. */
@@ -205,6 +218,20 @@ function stepRuleIssues(context: ScreeningContext): Issue[] {
 
 function taskRuleIssues(context: ScreeningContext, task: TaskId, answers: Answers, actor: Actor | null): Issue[] {
   const issues: Issue[] = [];
+  if (task === "recording" && isStalking(context.classification)) {
+    // Recs 7 and 23: once reviewed as stalking, the record keeps it unless a reason is recorded.
+    const recorded = [answers["principal"], ...(Array.isArray(answers["included"]) ? answers["included"] : [])];
+    const reason = answers["stalkingNotRecordedReason"];
+    if (
+      !recorded.some((c) => c === "stalkingS2A" || c === "stalkingS4A") &&
+      !(typeof reason === "string" && reason.trim())
+    ) {
+      issues.push({
+        field: "stalkingNotRecordedReason",
+        message: "Enter why stalking is not recorded: the reviewed screening found stalking",
+      });
+    }
+  }
   if (task === "spoDecision") {
     const decision = answers["decision"];
     const roles = context.config.spoAuthorisingRoles;
@@ -344,12 +371,15 @@ function eventIssues(context: ScreeningContext, raw: unknown, today: string | un
       return step === "supervisorReview" ? supervisorIssues(context, event) : [notHere(event.type)];
     case "task.submit": {
       if (step !== "tasks") return [notHere(event.type)];
+      if (!taskRequired(context, event.task)) {
+        return [{ field: "task", message: `"${tasks[event.task].title}" is not needed for this screening` }];
+      }
       if (!taskAvailable(context, event.task)) {
         return [{ field: "task", message: `Complete "${tasks[tasks[event.task].after ?? event.task].title}" first` }];
       }
       const actor = eventActor(context, event);
       return [
-        ...validateAnswers(tasks[event.task].questions, event.answers, today),
+        ...validateAnswers(taskQuestions(context, event.task), event.answers, today),
         ...taskRuleIssues(context, event.task, event.answers, actor),
       ];
     }

@@ -14,9 +14,10 @@ import {
   requiredActions,
   safeguardingPlan,
   selectedInstrument,
+  taskRequired,
 } from "./rules";
 import type { AnswerValue, Answers, Classification, Grade, Incident, Question, ScreeningOutcome } from "./schemas";
-import { editableSteps, questionsForStep, taskAvailable } from "./validate";
+import { editableSteps, questionsForStep, taskAvailable, taskQuestions } from "./validate";
 
 /**
  * The parts of an xstate snapshot the selectors read. Any snapshot of a screening machine (provided or
@@ -282,13 +283,19 @@ export function currentView(snapshot: ScreeningSnapshotLike): ScreeningView {
         step,
         title: definition.title,
         submitEvent: "task.submit",
-        tasks: taskOrder.map((id) => ({
-          id,
-          title: tasks[id].title,
-          status: context.taskRecords[id] ? "completed" : taskAvailable(context, id) ? "notStarted" : "cannotStartYet",
-          questions: withValues(tasks[id].questions, taskAnswers(context, id)),
-          recommendations: actionRecommendations[id],
-        })),
+        tasks: taskOrder
+          .filter((id) => taskRequired(context, id))
+          .map((id) => ({
+            id,
+            title: tasks[id].title,
+            status: context.taskRecords[id]
+              ? "completed"
+              : taskAvailable(context, id)
+                ? "notStarted"
+                : "cannotStartYet",
+            questions: withValues(taskQuestions(context, id), taskAnswers(context, id)),
+            recommendations: actionRecommendations[id],
+          })),
       };
     default: {
       const instrument = step === "instrument" ? selectedInstrument(context) : undefined;
