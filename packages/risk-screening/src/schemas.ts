@@ -423,19 +423,14 @@ const peopleMessages: z.core.$ZodErrorMap = (issue) => {
         ? `${name} must be ${JSON.stringify(issue.values[0])}`
         : `${name} must be one of ${issue.values.map((v) => JSON.stringify(v)).join(", ")}`;
     case "too_small":
-      if (issue.origin === "array" || issue.origin === "set") {
-        return `${name} must have at least ${count(issue.minimum, "item", "items")}`;
-      }
-      if (issue.origin === "string")
-        return `${name} must have at least ${count(issue.minimum, "character", "characters")}`;
-      return `${name} must be ${String(issue.minimum)} or more`;
-    case "too_big":
-      if (issue.origin === "array" || issue.origin === "set") {
-        return `${name} must have at most ${count(issue.maximum, "item", "items")}`;
-      }
-      if (issue.origin === "string")
-        return `${name} must have at most ${count(issue.maximum, "character", "characters")}`;
-      return `${name} must be ${String(issue.maximum)} or less`;
+    case "too_big": {
+      const [limit, words] =
+        issue.code === "too_small" ? [issue.minimum, ["at least", "or more"]] : [issue.maximum, ["at most", "or less"]];
+      if (issue.origin === "array" || issue.origin === "set")
+        return `${name} must have ${words[0]} ${count(limit, "item", "items")}`;
+      if (issue.origin === "string") return `${name} must have ${words[0]} ${count(limit, "character", "characters")}`;
+      return `${name} must be ${String(limit)} ${words[1]}`;
+    }
     case "unrecognized_keys":
       return `${issue.keys.map((k) => `"${k}"`).join(", ")} ${issue.keys.length === 1 ? "is not a field" : "are not fields"} of ${name === "The input" ? "the input" : name}`;
     case "invalid_format":

@@ -16,6 +16,17 @@ const auditGap = {
   evidence: [{ kind: "audit" as const, description: "Internal audit of stalking investigations" }],
 };
 
+// Shared by answers Essex gives jointly (12.2 with 12.4, 14.2 with 14.4).
+const riskTools = {
+  kind: "process" as const,
+  description: "DARA for domestic abuse stalking; separate non-domestic risk assessment",
+};
+const singleOnlineHome = {
+  description: "Add stalking reporting to Single Online Home",
+  due: "2024-12-31",
+  status: "not-started" as const,
+};
+
 /**
  * Essex Police's published action plan for the recommendations to chief constables, encoded
  * from its web page. Narratives are our summaries of what Essex says; statuses are our reading
@@ -103,17 +114,13 @@ export const essexActionPlan: ActionPlan = {
       status: "complete",
       narrative:
         "Essex has risk policies and procedures: DARA for domestic abuse stalking cases, a separate stalking and harassment risk assessment for other cases, and a set way for staff to record risk and safeguarding decisions.",
-      evidence: [
-        { kind: "process", description: "DARA for domestic abuse stalking; separate non-domestic risk assessment" },
-      ],
+      evidence: [riskTools],
     }),
     ...answer(["12.4"], {
       status: "partial",
       narrative:
         "Essex answers 12.2 and 12.4 together and describes its risk assessment tools and how staff record risk decisions. It does not describe screening and checking to find high-risk cases early, or whether stalking and breach cases go to daily management meetings.",
-      evidence: [
-        { kind: "process", description: "DARA for domestic abuse stalking; separate non-domestic risk assessment" },
-      ],
+      evidence: [riskTools],
     }),
     ...answer(["12.3"], {
       status: "complete",
@@ -148,18 +155,14 @@ export const essexActionPlan: ActionPlan = {
       status: "complete",
       narrative:
         "The Victim Engagement Portal tells victims their Victims' Code rights, gives officer contact details, points to support services and keeps a record of contact. Stalking was to be added to the force's Single Online Home reporting by the end of 2024.",
-      actions: [
-        { description: "Add stalking reporting to Single Online Home", due: "2024-12-31", status: "not-started" },
-      ],
+      actions: [singleOnlineHome],
       evidence: [{ kind: "system", description: "Victim Engagement Portal" }],
     }),
     ...answer(["14.4"], {
       status: "partial",
       narrative:
         "Essex answers 14.2 and 14.4 together. The Victim Engagement Portal points victims to support services, but the answer does not say how victims who want support are referred to a service, or how Essex makes sure this happens in good time.",
-      actions: [
-        { description: "Add stalking reporting to Single Online Home", due: "2024-12-31", status: "not-started" },
-      ],
+      actions: [singleOnlineHome],
       evidence: [{ kind: "system", description: "Victim Engagement Portal (signposting to support services)" }],
     }),
     ...answer(["14.3"], {
