@@ -177,6 +177,106 @@ export const course: Course = {
       "dateKind": "published"
     },
     {
+      "id": "mca-1988-s1",
+      "title": "Malicious Communications Act 1988, section 1 (as amended by the Online Safety Act 2023)",
+      "publisher": "legislation.gov.uk (The National Archives)",
+      "url": "https://www.legislation.gov.uk/ukpga/1988/27/section/1",
+      "date": "2026-12-06",
+      "dateKind": "accessed",
+      "readOn": "2026-12-06",
+      "note": "Revised text read; s1(1)(a)(ii) (threat) and (iii) (false information) are shown as repealed."
+    },
+    {
+      "id": "osa-2023-s179-s181",
+      "title": "Online Safety Act 2023, sections 179 (false communications) and 181 (threatening communications)",
+      "publisher": "legislation.gov.uk (The National Archives)",
+      "url": "https://www.legislation.gov.uk/ukpga/2023/50/part/10/crossheading/false-and-threatening-communications-offences",
+      "date": "2023-10-26",
+      "dateKind": "published",
+      "readOn": "2026-12-06",
+      "note": "Read s179(1)-(7) and s181(1)-(4); the s181 penalty subsection was cut off, so no s181 maximum is taught."
+    },
+    {
+      "id": "sentencing-act-2020-restraining-orders",
+      "title": "Sentencing Act 2020, Part 11 Chapter 3 (restraining orders, ss359 to 364)",
+      "publisher": "legislation.gov.uk (The National Archives)",
+      "url": "https://www.legislation.gov.uk/ukpga/2020/17/part/11/chapter/3",
+      "date": "2020-12-01",
+      "dateKind": "published",
+      "readOn": "2026-12-06",
+      "note": "Read ss359-363; s360 in force 1 December 2020 (S.I. 2020/1236); s363 is the breach offence."
+    },
+    {
+      "id": "college-intimate-images",
+      "title": "Sharing photographs or film of people in an intimate state",
+      "publisher": "College of Policing",
+      "url": "https://www.college.police.uk/guidance/sharing-photographs-of-people-intimate-state",
+      "date": "2026-12-06",
+      "dateKind": "accessed",
+      "readOn": "2026-12-06",
+      "note": "Says OSA 2023 ss187-188 inserted SOA 2003 ss66A and 66B, in force 31 January 2024."
+    },
+    {
+      "id": "college-stalking-app",
+      "title": "Authorised Professional Practice: stalking or harassment",
+      "publisher": "College of Policing",
+      "url": "https://www.app.college.police.uk/app-content/major-investigation-and-public-protection/stalking-or-harassment/",
+      "date": "2026-12-06",
+      "dateKind": "accessed",
+      "readOn": "2026-12-06",
+      "note": "The stored copy of the page lists the College's stalking advice for first responders and investigators; it does not itself spell out FOUR."
+    },
+    {
+      "id": "bedfordshire-four",
+      "title": "Force focus: stalking (fixated, obsessive, unwanted, repeated)",
+      "publisher": "Bedfordshire Police",
+      "url": "https://www.bedfordshire.police.uk/information-and-services/Advice/Force-focus/2019/May/ForceFocus-Stalking",
+      "date": "2019-05",
+      "dateKind": "published",
+      "readOn": "2026-12-06",
+      "note": "Says the College of Policing shared the FOUR mnemonic (fixated, obsessive, unwanted, repeated)."
+    },
+    {
+      "id": "college-advice-investigators",
+      "title": "Stalking or harassment: advice for investigators on effective investigation",
+      "publisher": "College of Policing",
+      "url": "https://library.college.police.uk/docs/college-of-policing/Stalking_or_harassment_advice_for_investigators.pdf",
+      "date": "2019",
+      "dateKind": "published",
+      "readOn": "2026-12-06",
+      "note": "Opening pages read in a stored copy (vdocument.in); they cite Monckton-Smith et al. 2017 on stalking before homicide. The \"think stalking first\" wording is from the project brief's summary of this advice and was not found in the part read: a reviewer should confirm it."
+    },
+    {
+      "id": "ons-crime-2025",
+      "title": "Crime in England and Wales: year ending March 2025",
+      "publisher": "Office for National Statistics",
+      "url": "https://www.ons.gov.uk/peoplepopulationandcommunity/crimeandjustice/bulletins/crimeinenglandandwales/yearendingmarch2025",
+      "date": "2025-07-24",
+      "dateKind": "published",
+      "readOn": "2026-12-06",
+      "note": "Main points: 2.9% of people aged 16 and over (around 1.4 million) experienced stalking in the last year."
+    },
+    {
+      "id": "sussex-police-leaflet",
+      "title": "Stalking is a crime: take steps to protect yourself (leaflet)",
+      "publisher": "Sussex Police",
+      "url": "https://vdocuments.us/f-ixated-stalking-obsessive-u-r-is-a-crime-and-report-it-we-can-2019-11-14.html",
+      "date": "2019",
+      "dateKind": "published",
+      "readOn": "2026-12-06",
+      "note": "Stored copy of the 2019 leaflet: screenshot and save messages, screen-record or photograph disappearing ones, record every incident and how it felt, do not block channels (evidence; may push the stalker to seek the victim in person), consider a second phone."
+    },
+    {
+      "id": "slt-diary-advice",
+      "title": "New stalking helpline to be launched (advice for anyone who thinks they are being stalked)",
+      "publisher": "Suzy Lamplugh Trust",
+      "url": "https://www.suzylamplugh.org/2010/04/new-stalking-helpline-to-be-launched/",
+      "date": "2010-04",
+      "dateKind": "published",
+      "readOn": "2026-12-06",
+      "note": "Advises keeping a detailed, contemporaneous diary of incidents, including their emotional effect."
+    },
+    {
       "id": "cma-1990",
       "title": "Computer Misuse Act 1990",
       "publisher": "legislation.gov.uk (The National Archives)",
@@ -514,6 +614,51 @@ export const course: Course = {
         "nia-2022-17"
       ],
       "jurisdiction": "england-and-wales"
+    },
+    {
+      "id": "mca-s1-scope",
+      "value": "indecent or grossly offensive",
+      "statement": "Since 31 January 2024, Malicious Communications Act 1988 s1 covers only sending a message or article that is indecent or grossly offensive, to cause distress or anxiety. The Online Safety Act 2023 repealed its threat and false-information limbs: threats of death or serious harm now fall under OSA s181 and known-false messages under OSA s179.",
+      "sources": [
+        "mca-1988-s1",
+        "osa-2023-s179-s181"
+      ],
+      "jurisdiction": "england-and-wales",
+      "guard": {
+        "near": [
+          "Malicious Communications"
+        ],
+        "figure": "\\bthreat\\w*|\\bfalse\\b"
+      }
+    },
+    {
+      "id": "restraining-order-basis",
+      "value": "the Sentencing Act 2020 (ss359 to 364)",
+      "statement": "Restraining orders on conviction are made under the Sentencing Act 2020 ss359 to 364 (breach: s363) for convictions on or after 1 December 2020; PHA 1997 s5 applies only to earlier convictions. Orders on acquittal are made under PHA 1997 s5A.",
+      "sources": [
+        "sentencing-act-2020-restraining-orders",
+        "cps-restraining-orders"
+      ],
+      "jurisdiction": "england-and-wales"
+    },
+    {
+      "id": "restraining-order-code-date",
+      "value": "1 December 2020",
+      "statement": "The Sentencing Act 2020 restraining-order provisions came into force on 1 December 2020.",
+      "sources": [
+        "sentencing-act-2020-restraining-orders",
+        "cps-restraining-orders"
+      ],
+      "jurisdiction": "england-and-wales"
+    },
+    {
+      "id": "csew-stalking-2025",
+      "value": "2.9% of people aged 16 and over (around 1.4 million)",
+      "statement": "The Crime Survey for England and Wales, year ending March 2025, estimated that 2.9% of people aged 16 and over, around 1.4 million, experienced stalking in the last year.",
+      "sources": [
+        "ons-crime-2025"
+      ],
+      "jurisdiction": "england-and-wales"
     }
   ],
   "practiceScenarios": [
@@ -553,10 +698,15 @@ export const course: Course = {
         "23.1"
       ],
       "sources": [
+        "college-stalking-app",
+        "bedfordshire-four",
+        "college-advice-investigators",
         "hmicfrs-glossary-stalking",
+        "ons-crime-2025",
         "pha-1997",
         "pha-1997-s7",
-        "mca-1988",
+        "mca-1988-s1",
+        "osa-2023-s179-s181",
         "super-complaint-report",
         "essex-action-plan",
         "vawg-dashboard",
@@ -582,17 +732,31 @@ export const course: Course = {
                 "Repeated: it happens again and again rather than once."
               ],
               "sources": [
-                "hmicfrs-glossary-stalking"
+                "college-stalking-app",
+                "bedfordshire-four"
               ],
               "jurisdiction": "england-and-wales"
             },
             {
               "id": "four-explained",
               "kind": "text",
-              "body": "The HMICFRS glossary defines stalking through four features of one person's behaviour towards another: fixated, obsessive, unwanted and repeated, often leaving the victim frightened and distressed. The four words give call handlers and officers a quick way to spot the pattern early. In law it is the course of conduct, not any single act, that makes behaviour harassment or stalking.",
+              "body": "FOUR is the College of Policing's prompt for recognising stalking: behaviour that is fixated, obsessive, unwanted and repeated. The HMICFRS glossary describes stalking through the same four features, often leaving the victim frightened and distressed. The four words give call handlers and officers a quick way to spot the pattern early. In law it is the course of conduct, not any single act, that makes behaviour harassment or stalking.",
               "sources": [
+                "college-stalking-app",
+                "bedfordshire-four",
                 "hmicfrs-glossary-stalking",
                 "pha-1997"
+              ],
+              "jurisdiction": "england-and-wales"
+            },
+            {
+              "id": "think-stalking-first",
+              "kind": "callout",
+              "variant": "information",
+              "title": "Think stalking first",
+              "body": "College of Policing advice asks officers to think stalking first. When a report of repeated unwanted behaviour comes in, start from the question \"is this stalking?\", and if you decide it is harassment only, record why it does not fit the description of stalking.",
+              "sources": [
+                "college-advice-investigators"
               ],
               "jurisdiction": "england-and-wales"
             },
@@ -600,9 +764,10 @@ export const course: Course = {
               "id": "how-common",
               "kind": "text",
               "title": "How common it is",
-              "body": "The Crime Survey for England and Wales for the year ending March 2024 estimated that about one in seven people aged 16 or over had been stalked at some point since that age, with women affected at more than twice the rate of men. Young adults aged 16 to 19 reported the highest rate in the previous year.",
+              "body": "The Crime Survey for England and Wales for the year ending March 2024 estimated that about one in seven people aged 16 or over had been stalked at some point since that age, with women affected at more than twice the rate of men, and young adults aged 16 to 19 reporting the highest rate in the previous year. The survey for the year ending March 2025 estimated that 2.9% of people aged 16 and over (around 1.4 million) had been stalked in the last year.",
               "sources": [
-                "ons-stalking-2024"
+                "ons-stalking-2024",
+                "ons-crime-2025"
               ],
               "jurisdiction": "england-and-wales"
             },
@@ -724,11 +889,12 @@ export const course: Course = {
             {
               "id": "malicious-communications",
               "kind": "law",
-              "legislation": "Malicious Communications Act 1988",
-              "section": "s1",
-              "summary": "It is an offence to send a letter or electronic message that is indecent, grossly offensive or threatening, when the sender means it to cause distress or anxiety. A report of one such message may be the first visible part of a stalking course of conduct.",
+              "legislation": "Malicious Communications Act 1988 and Online Safety Act 2023",
+              "section": "MCA s1 (as amended); OSA s179 (false communications) and s181 (threatening communications)",
+              "summary": "Since 31 January 2024 the Malicious Communications Act 1988 s1 covers only a message that is indecent or grossly offensive, sent to cause distress or anxiety. The Online Safety Act 2023 took the other two limbs out of it. A message threatening death or serious harm is now charged under OSA s181, and a message the sender knows is false, sent to cause non-trivial harm, under OSA s179. Whichever offence fits one message, a report of it may be the first visible part of a stalking course of conduct.",
               "sources": [
-                "mca-1988"
+                "mca-1988-s1",
+                "osa-2023-s179-s181"
               ],
               "jurisdiction": "england-and-wales"
             },
@@ -802,7 +968,8 @@ export const course: Course = {
               "fixated-obsessive-unwanted-repeated"
             ],
             "sources": [
-              "hmicfrs-glossary-stalking"
+              "college-stalking-app",
+              "bedfordshire-four"
             ],
             "kind": "single-choice"
           },
@@ -851,7 +1018,7 @@ export const course: Course = {
               {
                 "id": "stranger-suspect",
                 "text": "The suspect is a stranger to the victim",
-                "explanation": "Most stalkers know their victim, often as a former partner. The relationship does not decide the offence."
+                "explanation": "The offence does not depend on who the suspect is. A stranger, an acquaintance or a former partner can all commit it."
               }
             ],
             "correctOptionIds": [
@@ -1013,26 +1180,32 @@ export const course: Course = {
           },
           {
             "id": "former-partner-recording",
-            "prompt": "True or false: since April 2020, the Home Office Counting Rules have made stalking the default classification for conduct between former partners, unless the police are satisfied it is only harassment.",
+            "prompt": "The course teaches that an April 2020 change to the Home Office Counting Rules made stalking the default classification for a course of conduct between former partners. What should you do before relying on that rule when you record a crime?",
             "options": [
               {
-                "id": "true",
-                "text": "True",
-                "explanation": "Correct. The change came in April 2020; check the current rules with your force crime registrar."
+                "id": "check-current-rules",
+                "text": "Check the current counting rules with your force crime registrar",
+                "explanation": "Correct. The change is reported by the government's violence against women and girls data dashboard, but counting rules are revised: a related 2018 rule was removed in June 2023. Your crime registrar knows the version in force today."
               },
               {
-                "id": "false",
-                "text": "False",
-                "explanation": "The rule does exist. Since April 2020 the default for a former-partner course of conduct is stalking."
+                "id": "always-stalking",
+                "text": "Nothing, because every former-partner case must be recorded as stalking",
+                "explanation": "Even as reported, the rule let the police record harassment where they were satisfied it was only harassment, and the rules may have changed since."
+              },
+              {
+                "id": "ignore-rules",
+                "text": "Nothing, because counting rules do not affect how crimes are recorded",
+                "explanation": "Counting rules are exactly what decides how a crime is recorded, which is why the current version matters."
               }
             ],
             "correctOptionIds": [
-              "true"
+              "check-current-rules"
             ],
             "sources": [
-              "vawg-dashboard"
+              "vawg-dashboard",
+              "avon-somerset-super-complaint"
             ],
-            "kind": "true-false"
+            "kind": "single-choice"
           },
           {
             "id": "included-classification-purpose",
@@ -1151,7 +1324,8 @@ export const course: Course = {
         "npcc-progress-report",
         "hmicfrs-glossary-marac",
         "spa-2019-s8",
-        "cps-restraining-orders"
+        "cps-restraining-orders",
+        "sentencing-act-2020-restraining-orders"
       ],
       "lessons": [
         {
@@ -1217,11 +1391,12 @@ export const course: Course = {
             {
               "id": "breach-offences",
               "kind": "law",
-              "legislation": "Stalking Protection Act 2019 and Protection from Harassment Act 1997",
-              "section": "SPA s8; restraining orders under PHA s5 and s5A",
-              "summary": "Breaking a Stalking Protection Order with no reasonable excuse is an either-way offence; on indictment, a breach carries up to 5 years. Breaching a restraining order made on conviction or acquittal is also an offence.",
+              "legislation": "Stalking Protection Act 2019; Sentencing Act 2020; Protection from Harassment Act 1997",
+              "section": "SPA s8; restraining orders on conviction, Sentencing Act 2020 ss359 to 364 (breach, s363); on acquittal, PHA s5A",
+              "summary": "Breaking a Stalking Protection Order with no reasonable excuse is an either-way offence; on indictment, a breach carries up to 5 years. A criminal court dealing with someone convicted on or after 1 December 2020 makes a restraining order under the Sentencing Act 2020 (ss359 to 364); an order made on acquittal comes from PHA s5A. Breaking either kind without reasonable excuse is an offence (Sentencing Act 2020 s363 for orders on conviction).",
               "sources": [
                 "spa-2019-s8",
+                "sentencing-act-2020-restraining-orders",
                 "cps-restraining-orders"
               ],
               "jurisdiction": "england-and-wales"
@@ -1638,6 +1813,7 @@ export const course: Course = {
         "hmicfrs-glossary-spo",
         "sentencing-act-2020-s224",
         "cps-restraining-orders",
+        "sentencing-act-2020-restraining-orders",
         "daa-2021",
         "essex-action-plan",
         "super-complaint-report",
@@ -1838,9 +2014,10 @@ export const course: Course = {
               "id": "alternatives",
               "kind": "text",
               "title": "Other orders to consider",
-              "body": "A restraining order can be made on conviction for any offence, or on acquittal where the court thinks it necessary to protect a person from harassment; the CPS expects the victim's views on its conditions to be sought. Domestic Abuse Protection Notices and Orders under the Domestic Abuse Act 2021 can be used only when the people involved are personally connected; they have been piloted in some areas since 27 November 2024, and the national roll-out date is not yet confirmed. Breach of a Domestic Abuse Protection Order is an offence. An SPO needs no domestic relationship, no prosecution and no application by the victim.",
+              "body": "A criminal court can make a restraining order on conviction for any offence, under the Sentencing Act 2020 (ss359 to 364) for convictions from 1 December 2020, or on acquittal under PHA s5A where it thinks an order necessary to protect a person from harassment; the CPS expects the victim's views on its conditions to be sought. Domestic Abuse Protection Notices and Orders under the Domestic Abuse Act 2021 can be used only when the people involved are personally connected; they have been piloted in some areas since 27 November 2024, and the national roll-out date is not yet confirmed. Breach of a Domestic Abuse Protection Order is an offence. An SPO needs no domestic relationship, no prosecution and no application by the victim.",
               "sources": [
                 "cps-restraining-orders",
+                "sentencing-act-2020-restraining-orders",
                 "daa-2021"
               ],
               "jurisdiction": "england-and-wales"
@@ -2289,8 +2466,10 @@ export const course: Course = {
       "sources": [
         "pha-1997",
         "cma-1990",
-        "mca-1988",
+        "mca-1988-s1",
         "osa-2023",
+        "osa-2023-s179-s181",
+        "college-intimate-images",
         "sca-2015-s76",
         "super-complaint-report",
         "essex-action-plan",
@@ -2299,7 +2478,8 @@ export const course: Course = {
         "consumer-reports-stalkers",
         "wokingham-tech-safety",
         "techsafety-phone-plan",
-        "suzy-lamplugh-trust"
+        "sussex-police-leaflet",
+        "slt-diary-advice"
       ],
       "lessons": [
         {
@@ -2373,14 +2553,17 @@ export const course: Course = {
               "title": "Offences that may apply alongside stalking",
               "items": [
                 "Computer Misuse Act 1990 s1, getting into a computer or account without permission, such as logging in with a guessed password: up to 2 years on indictment.",
-                "Malicious Communications Act 1988 s1: indecent, grossly offensive or threatening messages sent to cause distress or anxiety.",
-                "Online Safety Act 2023 communications offences, in force since 31 January 2024, including threatening communications and sharing or threatening to share intimate images.",
+                "Malicious Communications Act 1988 s1: a message that is indecent or grossly offensive, sent to cause distress or anxiety.",
+                "Online Safety Act 2023 s181, in force since 31 January 2024: a message threatening death or serious harm, sent meaning the recipient to fear it will be carried out, or reckless about that.",
+                "Online Safety Act 2023 s179: a message the sender knows is false, sent to cause non-trivial psychological or physical harm. It is summary only, and proceedings must start within 6 months of the prosecutor having enough evidence.",
+                "Sexual Offences Act 2003 s66B (added by the Online Safety Act 2023): sharing an intimate photograph or film without consent, or threatening to share one.",
                 "Serious Crime Act 2015 s76 (controlling or coercive behaviour), where the two people are personally connected, including after they separate: up to 5 years on indictment."
               ],
               "sources": [
                 "cma-1990",
-                "mca-1988",
-                "osa-2023",
+                "mca-1988-s1",
+                "osa-2023-s179-s181",
+                "college-intimate-images",
                 "sca-2015-s76"
               ],
               "jurisdiction": "england-and-wales"
@@ -2408,7 +2591,8 @@ export const course: Course = {
                 "Record the impact on the victim in their statement, because it is evidence for the more serious stalking offence."
               ],
               "sources": [
-                "suzy-lamplugh-trust",
+                "sussex-police-leaflet",
+                "slt-diary-advice",
                 "essex-action-plan"
               ],
               "jurisdiction": "england-and-wales"
@@ -2418,9 +2602,9 @@ export const course: Course = {
               "kind": "callout",
               "variant": "warning",
               "title": "Do not tell a victim to block everything",
-              "body": "Blocking is a safety decision, not a reflex. A stalker may notice when a channel is blocked or a setting changes, and a blocked channel stops showing what the stalker is doing. Decide with the victim and a specialist service whether to block, keep a channel open for evidence, or use a second phone.",
+              "body": "Blocking is a safety decision, not a reflex. Sussex Police advises victims not to block the stalker's channels, because the messages are evidence of the pattern and a blocked stalker may try to reach the victim in person instead; it suggests a second phone to limit the impact on daily life. Decide with the victim and a specialist service whether to block, keep a channel open for evidence, or use a second phone.",
               "sources": [
-                "wokingham-tech-safety"
+                "sussex-police-leaflet"
               ],
               "jurisdiction": "england-and-wales"
             }
@@ -2631,7 +2815,7 @@ export const course: Course = {
               "capture-now"
             ],
             "sources": [
-              "suzy-lamplugh-trust"
+              "sussex-police-leaflet"
             ],
             "kind": "single-choice"
           },
@@ -2642,7 +2826,7 @@ export const course: Course = {
               {
                 "id": "true",
                 "text": "True",
-                "explanation": "The stalker may notice the block, and a blocked channel stops producing evidence; it is a decision to plan."
+                "explanation": "A blocked channel stops producing evidence of the pattern, and a blocked stalker may try to reach the victim in person instead; it is a decision to plan."
               },
               {
                 "id": "false",
@@ -2654,7 +2838,7 @@ export const course: Course = {
               "false"
             ],
             "sources": [
-              "wokingham-tech-safety"
+              "sussex-police-leaflet"
             ],
             "kind": "true-false"
           },
@@ -2720,13 +2904,13 @@ export const course: Course = {
             "options": [
               {
                 "id": "mca",
-                "text": "Malicious Communications Act 1988 s1",
-                "explanation": "Correct. It covers threatening or grossly offensive messages sent to cause distress or anxiety."
+                "text": "Malicious Communications Act 1988 s1, for an indecent or grossly offensive message",
+                "explanation": "Correct. Since 31 January 2024 this offence covers only indecent or grossly offensive messages sent to cause distress or anxiety."
               },
               {
                 "id": "osa",
-                "text": "Online Safety Act 2023 communications offences, such as threatening communications",
-                "explanation": "Correct. These offences have been in force since 31 January 2024."
+                "text": "The Online Safety Act 2023 threatening communications offence (s181)",
+                "explanation": "Correct. Since 31 January 2024 a message threatening death or serious harm is charged under s181."
               },
               {
                 "id": "ccb",
@@ -2745,8 +2929,8 @@ export const course: Course = {
               "ccb"
             ],
             "sources": [
-              "mca-1988",
-              "osa-2023",
+              "mca-1988-s1",
+              "osa-2023-s179-s181",
               "sca-2015-s76"
             ],
             "kind": "multiple-choice"
@@ -2980,7 +3164,7 @@ export const course: Course = {
               "id": "advocates-in-training",
               "kind": "text",
               "title": "Advocates in training",
-              "body": "Recommendation 10.3 asks forces to draw on victim advocates and other specialists who work outside the police when they train staff on stalking. Essex Police reports that ISACs quality-assure and deliver parts of its stalking training.",
+              "body": "Recommendation 10.3 asks forces to draw on victim advocates and other specialists who work outside the police when they train staff on stalking. Essex Police reports that ISACs quality-assured the training its emergency response teams received, and says it will use ISACs to deliver training to its domestic abuse and criminal investigation officers.",
               "sources": [
                 "essex-action-plan"
               ],

@@ -74,6 +74,13 @@ export const SourceSchema = z.strictObject({
   dateKind: z
     .enum(["published", "updated", "accessed"], { error: () => "must be published, updated or accessed" })
     .default("published"),
+  /**
+   * When someone on the project last read this publication's text to check what the course says against it. A legal
+   * reviewer signs the register off against these dates.
+   */
+  readOn: isoDate.optional(),
+  /** What was read and what it confirmed, or what could not be read, for the legal reviewer. */
+  note: z.string().trim().min(1, "must not be empty").optional(),
 });
 
 /** A cited publication. */

@@ -37,9 +37,14 @@ describe("loadCourse reports each content mistake with its file and line", () =>
   });
 
   it("a citation of a course source missing from the module's own list", async () => {
-    await expectOneIssue(m1, "        sources: [ons-stalking-2024]", "        sources: [ons-stalking-2024, spa-2019]", {
-      message: /source "spa-2019" is not in this module's sources list/,
-    });
+    await expectOneIssue(
+      m1,
+      "        sources: [ons-stalking-2024, ons-crime-2025]",
+      "        sources: [ons-stalking-2024, ons-crime-2025, spa-2019]",
+      {
+        message: /source "spa-2019" is not in this module's sources list/,
+      },
+    );
   });
 
   it("a recommendation id the report does not have", async () => {
@@ -60,9 +65,9 @@ describe("loadCourse reports each content mistake with its file and line", () =>
   });
 
   it("a fact-bearing block with no citation", async () => {
-    await expectOneIssue(m1, "        sources: [ons-stalking-2024]\n", "", {
+    await expectOneIssue(m1, "        sources: [ons-stalking-2024, ons-crime-2025]\n", "", {
       message: /states facts, so it must cite at least one source/,
-      field: "lessons[0].blocks[2].sources",
+      field: "lessons[0].blocks[3].sources",
       lineOf: "id: how-common",
     });
   });
