@@ -2710,7 +2710,7 @@ export const course: Course = {
         {
           "version": "2.0.0",
           "date": "2026-12-06",
-          "summary": "Restraining orders on conviction taught under the Sentencing Act 2020; the application process (complaint, authorising officer, interim order, service, youth court); the Crime and Policing Act 2026 SPO changes with their status; DAPO pilots; the Sentencing Act 2026 presumption; more questions.",
+          "summary": "Restraining orders on conviction taught under the Sentencing Act 2020; the application process (authorising officer, youth court, interim order, service); the Crime and Policing Act 2026 SPO changes with their status; DAPO pilots; the Sentencing Act 2026 presumption; more questions.",
           "material": true,
           "facts": [
             "restraining-order-basis"
@@ -2836,7 +2836,7 @@ export const course: Course = {
               "title": "The application, step by step",
               "items": [
                 "Authorise: applications are made in the chief officer's name, so follow your force's authorising process. In Essex, for example, superintendents are the authorising officers.",
-                "Apply by complaint to a magistrates' court. If the defendant is under 18, the youth court hears it, because SPOs can be sought against children as well as adults.",
+                "Apply to a magistrates' court. If the defendant is under 18, the youth court hears it, because SPOs can be sought against children as well as adults.",
                 "Ask for an interim order with the application, or later, if the victim needs protection before the full hearing.",
                 "Serve the order on the defendant. The notification duty (within 3 days) runs from the day the order is served, so record how and when it was served.",
                 "After the order, monitor notification and compliance, and act on every breach."
