@@ -1037,7 +1037,7 @@ export const course: Course = {
     {
       "id": "stalking-multi-agency-guidance",
       "value": "multi-agency statutory guidance on stalking",
-      "statement": "The Crime and Policing Bill gave the Home Secretary a power to issue statutory guidance on stalking for public authorities such as the police, schools and health services, which must have due regard to it. Reported as enacted in the 2026 Act; commencement and any guidance could not be confirmed on 6 December 2026.",
+      "statement": "The Crime and Policing Bill gave the Home Secretary a power to issue statutory guidance on stalking for public authorities such as the police, teachers and health professionals, which must have due regard to it. Reported as enacted in the 2026 Act; commencement and any guidance could not be confirmed on 6 December 2026.",
       "sources": [
         "ho-vawg-factsheet-2025",
         "ho-circular-004-2026"
@@ -1343,7 +1343,7 @@ export const course: Course = {
               "id": "time-limit",
               "kind": "callout",
               "variant": "warning",
-              "title": "Summary-only offences: a 6 months time limit",
+              "title": "Summary-only offences have a time limit",
               "body": "Because s2 and s2A can be tried only by magistrates, proceedings must start within 6 months of the offence, or the case can never be tried. Stalking is often reported late and investigated slowly, so charge in time, or consider whether the evidence supports s4 or s4A, which are triable either way and have no such limit.",
               "sources": [
                 "mca-1980-s127",
@@ -2854,7 +2854,7 @@ export const course: Course = {
               "kind": "callout",
               "variant": "warning",
               "title": "Crime and Policing Act 2026: SPOs made by the court itself",
-              "body": "The Crime and Policing Act 2026 received Royal Assent on 29 April 2026. The government said it would allow courts making a Stalking Protection Order of their own motion on conviction or acquittal, without a police application, where today a restraining order is usually used. This change is enacted but not yet in force when last checked on 6 December 2026: until it is commenced, an SPO still needs a police application to a magistrates' court. Check with your force's legal team before relying on it.",
+              "body": "The Crime and Policing Act 2026 received Royal Assent on 29 April 2026. The government said the Act would provide for courts making a Stalking Protection Order of their own motion on conviction or acquittal, without a police application, where today a restraining order is usually used. This change is enacted but not yet in force when last checked on 6 December 2026: until it is commenced, an SPO still needs a police application to a magistrates' court. Check with your force's legal team before relying on it.",
               "sources": [
                 "ho-vawg-factsheet-2025",
                 "ho-circular-004-2026"
@@ -4494,7 +4494,7 @@ export const course: Course = {
               "kind": "callout",
               "variant": "warning",
               "title": "Coming, not yet here: right to know and multi-agency guidance",
-              "body": "The Crime and Policing Act 2026 lets the Home Secretary issue statutory guidance on telling a victim who their stalker is, often called the right to know, and multi-agency statutory guidance on stalking that public bodies such as the police, schools and health services must have due regard to. The right-to-know guidance is enacted but not yet in force when last checked on 6 December 2026; the multi-agency guidance is enacted but not yet in force when last checked on 6 December 2026. Until they are in force and published, follow your force's disclosure policy and take legal advice before telling a victim who their stalker is.",
+              "body": "The Crime and Policing Act 2026 is reported to give the Home Secretary powers to issue statutory guidance on telling a victim who their stalker is, often called the right to know, and multi-agency statutory guidance on stalking that public bodies such as the police, teachers and health professionals must have due regard to. The right-to-know guidance is enacted but not yet in force when last checked on 6 December 2026; the multi-agency guidance is enacted but not yet in force when last checked on 6 December 2026. Until they are in force and published, follow your force's disclosure policy and take legal advice before telling a victim who their stalker is.",
               "sources": [
                 "ho-vawg-factsheet-2025",
                 "ho-circular-004-2026"
