@@ -8,7 +8,7 @@ import { dirname, extname, join, resolve, sep } from "node:path";
 import type { Module } from "@stalking-response/curriculum";
 import { chromiumLaunchOptions, chromiumPath } from "@stalking-response/tooling/chromium";
 import { unzipSync } from "fflate";
-import { chromium, type Browser, type Frame, type FrameLocator } from "playwright-core";
+import { chromium, type Browser, type Frame, type FrameLocator, type Page } from "playwright-core";
 
 const require = createRequire(import.meta.url);
 const axeSource = readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
@@ -107,7 +107,11 @@ export function answerLabels(module: Module, questionIndex: number, right: boole
  * Answers the current question by keyboard: each chosen option is focused and toggled with Space, then the form is
  * sent with Enter on its button.
  */
-export async function answerQuestion(sco: FrameLocator, labels: readonly string[], last: boolean): Promise<void> {
+export async function answerQuestion(
+  sco: FrameLocator | Page,
+  labels: readonly string[],
+  last: boolean,
+): Promise<void> {
   for (const label of labels) {
     await sco.getByLabel(label, { exact: true }).press("Space");
   }
