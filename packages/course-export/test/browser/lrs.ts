@@ -110,7 +110,7 @@ export async function startLrs() {
         stored: new Date().toISOString(),
         authority: { mbox: "mailto:lrs@example.invalid", objectType: "Agent" },
       };
-      statements.push(stored as StoredStatement);
+      statements.push(stored as unknown as StoredStatement);
       if (
         (statement.verb as { id: string }).id === "http://adlnet.gov/expapi/verbs/terminated" &&
         credential !== "lms"
@@ -134,7 +134,7 @@ export async function startLrs() {
       return send(response, 200, { "auth-token": token });
     }
     if (!url.pathname.startsWith("/xapi/")) return refuse(response, 404, `no resource ${url.pathname}`);
-    if (!/^1\.0(\.\d+)?$/.test(request.headers["x-experience-api-version"] ?? "")) {
+    if (!/^1\.0(\.\d+)?$/.test(String(request.headers["x-experience-api-version"] ?? ""))) {
       return refuse(response, 400, "X-Experience-API-Version header missing");
     }
     const token = /^Basic (.+)$/.exec(request.headers.authorization ?? "")?.[1] ?? "";
