@@ -3,5 +3,12 @@ export { cmi5ActivityId, cmi5CourseStructure, cmi5CourseStructureFor, cmi5Namesp
 export type { CoursePackage } from "./package-files";
 export { ExportOptionsSchema, LocalPolicySchema, planPackage } from "./selection";
 export type { ExportIssue, ExportOptions, ExportResult, LocalPolicy, PackagePlan, PackagedModule } from "./selection";
-export { ProgressSchema, decodeProgress, emptyProgress, encodeProgress, scorm12SuspendDataLimit } from "./progress";
+export {
+  ProgressSchema,
+  decodeProgress,
+  emptyProgress,
+  encodeProgress,
+  largestProgress,
+  scorm12SuspendDataLimit,
+} from "./progress";
 export type { Progress } from "./progress";

@@ -68,3 +68,24 @@ export function decodeProgress(
   if (parsed.data.v !== moduleVersion || parsed.data.a.length !== questionCount) return { ...fresh, p: parsed.data.p };
   return parsed.data;
 }
+
+/**
+ * The largest record a module can produce (every lesson opened, one extra for a local-policy lesson, every option of
+ * every question chosen, a huge attempt count), for measuring it against {@link scorm12SuspendDataLimit}.
+ *
+ * @example encodeProgress(largestProgress(module)).length; // about 170 characters for the shipped modules
+ */
+export function largestProgress(module: {
+  version: string;
+  lessons: readonly unknown[];
+  knowledgeCheck: { questions: readonly { options: readonly unknown[] }[] };
+}): Progress {
+  return {
+    ...emptyProgress(module.version, module.knowledgeCheck.questions.length),
+    s: [...module.lessons.keys(), module.lessons.length],
+    a: module.knowledgeCheck.questions.map((question) => [...question.options.keys()]),
+    t: 999_999,
+    m: true,
+    p: true,
+  };
+}

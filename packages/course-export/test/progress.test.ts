@@ -1,24 +1,12 @@
 import { course } from "@stalking-response/curriculum";
 import { describe, expect, it } from "vitest";
-import { decodeProgress, emptyProgress, encodeProgress, scorm12SuspendDataLimit, type Progress } from "../src/index";
-
-/** The largest record a module can produce: every lesson opened, every option of every question chosen. */
-function largest(module: (typeof course.modules)[number]): Progress {
-  return {
-    ...emptyProgress(module.version, module.knowledgeCheck.questions.length),
-    s: module.lessons.map((_, index) => index).concat(0), // plus a local-policy lesson
-    a: module.knowledgeCheck.questions.map((question) => question.options.map((_, index) => index)),
-    t: 999_999,
-    m: true,
-    p: true,
-  };
-}
+import { decodeProgress, emptyProgress, encodeProgress, largestProgress, scorm12SuspendDataLimit } from "../src/index";
 
 describe("suspend_data", () => {
   it.each(course.modules.map((module) => [module.id, module] as const))(
     "stays far inside SCORM 1.2's 4,096 characters for %s, measured at its largest",
     (id, module) => {
-      const size = encodeProgress(largest(module)).length;
+      const size = encodeProgress(largestProgress(module)).length;
       console.log(`${id}: largest suspend_data ${size} of ${scorm12SuspendDataLimit} characters`);
       expect(size).toBeLessThan(scorm12SuspendDataLimit / 4);
     },
@@ -27,7 +15,7 @@ describe("suspend_data", () => {
   it("reads back what it wrote", () => {
     const module = course.modules[0];
     if (!module) throw new Error("no module");
-    const record = largest(module);
+    const record = largestProgress(module);
     expect(decodeProgress(encodeProgress(record), module.version, record.a.length)).toEqual(record);
   });
 
