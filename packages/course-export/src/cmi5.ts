@@ -1,6 +1,6 @@
 import type { Course } from "@stalking-response/curriculum";
-import { buildPackage, moduleFolder, type CoursePackage } from "./package-files";
-import { planPackage, type ExportResult, type PackagePlan } from "./selection";
+import { buildPackage, manifestFor, moduleFolder, type CoursePackage } from "./package-files";
+import type { ExportResult, PackagePlan } from "./selection";
 import { escapeXml } from "./xml";
 
 /** The cmi5 1.0 course-structure namespace. */
@@ -64,6 +64,5 @@ export function exportCmi5(course: Course, options: unknown = {}): ExportResult<
  * @example const xml = cmi5CourseStructureFor(course);
  */
 export function cmi5CourseStructureFor(course: Course, options: unknown = {}): ExportResult<string> {
-  const plan = planPackage(course, options);
-  return plan.ok ? { ok: true, value: cmi5CourseStructure(plan.value) } : plan;
+  return manifestFor(course, options, cmi5CourseStructure);
 }

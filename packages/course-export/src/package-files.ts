@@ -16,6 +16,16 @@ export interface CoursePackage {
   readonly modules: readonly { id: string; version: string }[];
 }
 
+/** The manifest a package would carry, without building the package. */
+export function manifestFor(
+  course: Course,
+  options: unknown,
+  write: (plan: PackagePlan) => string,
+): ExportResult<string> {
+  const plan = planPackage(course, options);
+  return plan.ok ? { ok: true, value: write(plan.value) } : plan;
+}
+
 /** Folder of one module in a package. */
 export const moduleFolder = (moduleId: string) => moduleId;
 

@@ -1,6 +1,6 @@
 import type { Course } from "@stalking-response/curriculum";
-import { buildPackage, moduleFolder, sharedFiles, type CoursePackage } from "./package-files";
-import { planPackage, type ExportResult, type PackagePlan } from "./selection";
+import { buildPackage, manifestFor, moduleFolder, sharedFiles, type CoursePackage } from "./package-files";
+import type { ExportResult, PackagePlan } from "./selection";
 import { escapeXml } from "./xml";
 
 const namespaces = {
@@ -107,6 +107,5 @@ export function exportScorm12(course: Course, options: unknown = {}): ExportResu
  * @example const manifest = scorm12ManifestFor(course, { modules: ["online-stalking"] });
  */
 export function scorm12ManifestFor(course: Course, options: unknown = {}): ExportResult<string> {
-  const plan = planPackage(course, options);
-  return plan.ok ? { ok: true, value: scorm12Manifest(plan.value) } : plan;
+  return manifestFor(course, options, scorm12Manifest);
 }

@@ -1,4 +1,11 @@
-import { reviewStatus, scoreAttempt, type AttemptScore, type Module, type Source } from "@stalking-response/curriculum";
+import {
+  learnerQuestions,
+  reviewStatus,
+  scoreAttempt,
+  type AttemptScore,
+  type Module,
+  type Source,
+} from "@stalking-response/curriculum";
 import {
   BackLink,
   Button,
@@ -63,6 +70,19 @@ function PageLink({ onOpen, children }: { onOpen: () => void; children: ReactNod
   );
 }
 
+/** GOV.UK's back link, moving within the player instead of through the browser's history. */
+function Back({ onBack }: { onBack: () => void }) {
+  return (
+    <BackLink
+      href="#main-content"
+      onClick={(event) => {
+        event.preventDefault();
+        onBack();
+      }}
+    />
+  );
+}
+
 function SourcesList({ sources }: { sources: readonly Source[] }) {
   return (
     <ul className="govuk-list govuk-list--bullet">
@@ -93,6 +113,7 @@ export interface PlayerProps {
 export function Player({ data, tracker, trackerProblem }: PlayerProps) {
   const { module, sources } = data;
   const questions = module.knowledgeCheck.questions;
+  const learner = useMemo(() => learnerQuestions(module), [module]);
   const [started, setStarted] = useState(tracker === null);
   const [progress, setProgress] = useState<Progress>(() => decodeProgress(null, module.version, questions.length));
   const [page, setPage] = useState<Page>({ kind: "overview" });
@@ -303,13 +324,7 @@ export function Player({ data, tracker, trackerProblem }: PlayerProps) {
     const last = page.index + 1 >= lessonCount;
     content = lesson && (
       <>
-        <BackLink
-          href="#main-content"
-          onClick={(event) => {
-            event.preventDefault();
-            go(page.index === 0 ? { kind: "overview" } : { kind: "lesson", index: page.index - 1 });
-          }}
-        />
+        <Back onBack={() => go(page.index === 0 ? { kind: "overview" } : { kind: "lesson", index: page.index - 1 })} />
         <span className="govuk-caption-m">
           Lesson {page.index + 1} of {lessonCount}
         </span>
@@ -336,19 +351,15 @@ export function Player({ data, tracker, trackerProblem }: PlayerProps) {
       </>
     );
   } else if (page.kind === "question") {
-    const question = questions[page.index];
+    const question = learner[page.index];
     content = question && (
       <>
-        <BackLink
-          href="#main-content"
-          onClick={(event) => {
-            event.preventDefault();
-            go(page.index === 0 ? { kind: "overview" } : { kind: "question", index: page.index - 1 });
-          }}
+        <Back
+          onBack={() => go(page.index === 0 ? { kind: "overview" } : { kind: "question", index: page.index - 1 })}
         />
         <KnowledgeCheck
           key={question.id}
-          question={{ ...question, options: question.options.map(({ id, text }) => ({ id, text })) }}
+          question={question}
           questionNumber={page.index + 1}
           questionCount={questions.length}
           value={answer}
@@ -386,12 +397,12 @@ export function Player({ data, tracker, trackerProblem }: PlayerProps) {
         {!score.passed && <Button onClick={retry}>Try the knowledge check again</Button>}
         <h2 className="govuk-heading-l">Your answers explained</h2>
         {score.perQuestion.map((result, index) => {
-          const question = questions[index];
+          const question = learner[index];
           return (
             question && (
               <KnowledgeCheck
                 key={question.id}
-                question={{ ...question, options: question.options.map(({ id, text }) => ({ id, text })) }}
+                question={question}
                 questionNumber={index + 1}
                 questionCount={questions.length}
                 value={result.selectedOptionIds}

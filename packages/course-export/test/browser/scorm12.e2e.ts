@@ -6,6 +6,8 @@ import { readFileSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import { createRequire } from "node:module";
 import type { AddressInfo } from "node:net";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
 import { course, type Module } from "@stalking-response/curriculum";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -215,3 +217,25 @@ describe.each(course.modules.map((module) => [module.id, module] as const))(
     });
   },
 );
+
+describe("a SCO outside any platform", () => {
+  it("runs from the unzipped files alone, over file://, and says that nothing is recorded", async () => {
+    const module = course.modules.find((candidate) => candidate.id === "stalking-protection-orders");
+    const folder = module && folders.get(module.id);
+    if (!module || !folder) throw new Error("module not exported");
+    const context = await browser.newContext({ viewport: { width: 320, height: 800 } });
+    try {
+      const page = await context.newPage();
+      const requests: string[] = [];
+      page.on("request", (request) => requests.push(request.url()));
+      await page.goto(pathToFileURL(join(folder, module.id, "index.html")).href);
+      await page.getByRole("heading", { level: 1, name: module.title }).waitFor({ timeout: 60_000 });
+      await page.getByText("No SCORM 1.2 learning platform was found", { exact: false }).waitFor();
+      expect(requests.filter((url) => !url.startsWith("file://"))).toEqual([]);
+      expect(await axeViolations(page.mainFrame())).toEqual([]);
+      expect(await overflowsSideways(page.mainFrame())).toBe(false);
+    } finally {
+      await context.close();
+    }
+  });
+});
