@@ -201,3 +201,49 @@ describe.each(course.modules.map((module) => [module.id, module] as const))("cmi
     }
   });
 });
+
+describe("a cmi5 AU launched for review", () => {
+  it("sends no completed, passed or failed statements, and tells the learner nothing is recorded", async () => {
+    const module = course.modules.find((candidate) => candidate.id === "online-stalking");
+    const au = module && aus.get(module.id);
+    if (!module || !au) throw new Error("no AU for online-stalking");
+    const actor = { objectType: "Agent", account: { homePage: "https://lms.example.invalid", name: "reviewer" } };
+    const launch = await lrs.launch({
+      auUrl: `${auOrigin}/${au.url}`,
+      publisherId: au.id,
+      activityId: `https://lms.example.invalid/activities/${randomUUID()}`,
+      actor,
+      registration: randomUUID(),
+      masteryScore: au.masteryScore,
+      moveOn: au.moveOn,
+      launchMode: "Review",
+    });
+    const context = await browser.newContext();
+    try {
+      const page = await context.newPage();
+      await page.goto(launch.url);
+      await page.getByText("opened this module for review", { exact: false }).waitFor({ timeout: 60_000 });
+      await page.getByRole("button", { name: "Start module" }).press("Enter");
+      for (const [index, lesson] of module.lessons.entries()) {
+        await page.getByRole("heading", { level: 1, name: lesson.title }).waitFor();
+        const last = index + 1 === module.lessons.length;
+        await page
+          .getByRole("button", { name: last ? "Continue to the knowledge check" : "Next lesson" })
+          .press("Enter");
+      }
+      const questions = module.knowledgeCheck.questions;
+      for (const index of questions.keys()) {
+        await page.getByText(`Question ${index + 1} of ${questions.length}`).waitFor();
+        await answerQuestion(page, answerLabels(module, index, true), index + 1 === questions.length);
+      }
+      await page.getByText("This result is not recorded.").waitFor();
+      await page.getByRole("button", { name: "Save and exit" }).press("Enter");
+      await page.getByRole("heading", { level: 1, name: "Your progress is saved" }).waitFor();
+      await expect
+        .poll(() => lrs.statements.filter(inSession(launch.sessionId)).map((s) => verbName(s.verb.id)))
+        .toEqual(["launched", "initialized", "terminated"]);
+    } finally {
+      await context.close();
+    }
+  });
+});
