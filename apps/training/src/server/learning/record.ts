@@ -7,11 +7,12 @@ import type { AttemptRequest, AttemptResult } from "../../shared/api";
 import { XAPI_IRI_BASE, XAPI_VERBS, lessonActivityId, moduleActivityId, questionActivityId } from "../../shared/api";
 import type { Db } from "../db/client";
 import { certificates, statements } from "../db/schema";
-import { HttpProblem } from "../http/problem";
-import type { Learner, LedgerTransaction, NewStatement } from "./ledger";
+import { AnswersDoNotFit, Conflict, InvalidInput } from "../errors";
+import type { LedgerTransaction } from "./ledger";
 import { withLedger } from "./ledger";
 import { moduleProgress, projectionOf } from "./progress";
 import type { ProjectionState } from "./projection";
+import type { Learner, NewStatement } from "./statement";
 import { canonicalJson, derivedUuid } from "./xapi";
 
 type Verb = keyof typeof XAPI_VERBS;
@@ -109,16 +110,18 @@ function answersRecord(request: AttemptRequest): Record<string, string[]> {
   const record: Record<string, string[]> = {};
   request.answers.forEach((answer, index) => {
     if (answer.questionId in record) {
-      throw new HttpProblem(400, "validation", "The request is not valid", "A question is answered twice.", [
-        { field: `answers.${index}.questionId`, reason: "answers a question that is already answered" },
-      ]);
+      throw InvalidInput.field(
+        `answers.${index}.questionId`,
+        "answers a question that is already answered",
+        "A question is answered twice.",
+      );
     }
     record[answer.questionId] = answer.optionIds;
   });
   return record;
 }
 
-function scoreOrProblem(module: Module, request: AttemptRequest, answers: Record<string, string[]>): AttemptScore {
+function scoreOrRefuse(module: Module, request: AttemptRequest, answers: Record<string, string[]>): AttemptScore {
   const scored = scoreAttempt(module, answers);
   if (scored.ok) return scored.value;
   const errors = scored.issues.map((issue) => {
@@ -132,7 +135,7 @@ function scoreOrProblem(module: Module, request: AttemptRequest, answers: Record
           : `answers.${index}.optionIds.${optionIndex}`;
     return { field, reason: issue.message };
   });
-  throw new HttpProblem(400, "validation", "The answers do not fit this knowledge check", errors[0]?.reason, errors);
+  throw new AnswersDoNotFit(errors);
 }
 
 function attemptResult(
@@ -182,6 +185,36 @@ function scoredResult(
 }
 
 /**
+ * What the record says of an attempt already stored, by its verdict statement's `seq`: which attempt on the
+ * module it was (verdicts up to and including it), and the certificate its pass earned, if any.
+ */
+async function recordedAttempt(
+  db: Db,
+  userId: string,
+  moduleId: string,
+  attemptId: string,
+  verdictSeq: number,
+): Promise<{ attemptNumber: number; certificateId: string | null }> {
+  const [{ value: attemptNumber } = { value: 0 }] = await db
+    .select({ value: count() })
+    .from(statements)
+    .where(
+      and(
+        eq(statements.userId, userId),
+        eq(statements.moduleId, moduleId),
+        inArray(statements.verb, [XAPI_VERBS.passed, XAPI_VERBS.failed]),
+        lte(statements.seq, verdictSeq),
+      ),
+    );
+  const completedId = derivedUuid("attempt", attemptId, userId, "completed");
+  const [certificate] = await db
+    .select({ id: certificates.id })
+    .from(certificates)
+    .where(eq(certificates.statementId, completedId));
+  return { attemptNumber, certificateId: certificate?.id ?? null };
+}
+
+/**
  * One of the learner's own recorded attempts, scored again from the answers its verdict statement stores
  * (as a retried submission is), or `null` when the learner has no such attempt on this module. The statement
  * id derives from the learner's id, so another learner's attempt id never finds anything.
@@ -205,24 +238,9 @@ export async function readAttempt(
   const scored = scoreAttempt(module, JSON.parse(response) as Record<string, string[]>);
   // Answers that no longer fit the module (it changed since) cannot be shown as a result of this version.
   if (!scored.ok) return null;
-  const [{ value: attemptNumber } = { value: 0 }] = await db
-    .select({ value: count() })
-    .from(statements)
-    .where(
-      and(
-        eq(statements.userId, learner.id),
-        eq(statements.moduleId, module.id),
-        inArray(statements.verb, [XAPI_VERBS.passed, XAPI_VERBS.failed]),
-        lte(statements.seq, verdict.seq),
-      ),
-    );
-  const completedId = derivedUuid("attempt", attemptId, learner.id, "completed");
-  const [certificate] = await db
-    .select({ id: certificates.id })
-    .from(certificates)
-    .where(eq(certificates.statementId, completedId));
+  const recorded = await recordedAttempt(db, learner.id, module.id, attemptId, verdict.seq);
   const state = await projectionOf(db, learner.id, module.id);
-  return scoredResult(module, attemptId, scored.value, attemptNumber, certificate?.id ?? null, state, now);
+  return scoredResult(module, attemptId, scored.value, recorded.attemptNumber, recorded.certificateId, state, now);
 }
 
 /**
@@ -239,7 +257,7 @@ export async function recordAttempt(
 ): Promise<AttemptResult> {
   // Scored before the transaction: answers that do not fit the module never touch the database.
   const answers = answersRecord(request);
-  const score = scoreOrProblem(module, request, answers);
+  const score = scoreOrRefuse(module, request, answers);
   return withLedger(
     db,
     learner,
@@ -259,7 +277,7 @@ export async function appendAttempt(
   scored?: { answers: Record<string, string[]>; score: AttemptScore },
 ): Promise<AttemptResult> {
   const answers = scored?.answers ?? answersRecord(request);
-  const score = scored?.score ?? scoreOrProblem(module, request, answers);
+  const score = scored?.score ?? scoreOrRefuse(module, request, answers);
   const response = canonicalJson(answers);
   const verdictId = derivedUuid("attempt", request.attemptId, learner.id, "verdict");
   const completedId = derivedUuid("attempt", request.attemptId, learner.id, "completed");
@@ -270,8 +288,7 @@ export async function appendAttempt(
   if (previous) {
     const stored = previous.statement as { result?: { response?: unknown } };
     if (previous.userId !== learner.id || stored.result?.response !== response) {
-      throw new HttpProblem(
-        409,
+      throw new Conflict(
         "attempt-conflict",
         "Attempt already recorded",
         "This attemptId was already used for different answers.",
@@ -283,22 +300,8 @@ export async function appendAttempt(
         ],
       );
     }
-    const [{ value: attemptNumber } = { value: 0 }] = await ledger.tx
-      .select({ value: count() })
-      .from(statements)
-      .where(
-        and(
-          eq(statements.userId, learner.id),
-          eq(statements.moduleId, module.id),
-          inArray(statements.verb, [XAPI_VERBS.passed, XAPI_VERBS.failed]),
-          lte(statements.seq, previous.seq),
-        ),
-      );
-    const [certificate] = await ledger.tx
-      .select({ id: certificates.id })
-      .from(certificates)
-      .where(eq(certificates.statementId, completedId));
-    return attemptResult(module, request, score, attemptNumber, certificate?.id ?? null, ledger, now);
+    const recorded = await recordedAttempt(ledger.tx, learner.id, module.id, request.attemptId, previous.seq);
+    return attemptResult(module, request, score, recorded.attemptNumber, recorded.certificateId, ledger, now);
   }
 
   for (const result of score.perQuestion) {

@@ -8,32 +8,24 @@ import {
   ModuleProgressSchema,
   paths,
 } from "../../shared/api";
-import type { AuthContext } from "../auth/session";
-import { HttpProblem, notFound } from "../http/problem";
+import { InvalidInput, NotFound } from "../errors";
 import { defineRoute } from "../http/route";
 import { moduleProgress, projectionOf } from "../learning/progress";
 import { readAttempt, recordAttempt, recordLessonSeen } from "../learning/record";
-import type { AppDeps } from "./deps";
+import { learnerOf } from "../learning/statement";
+import type { AppDeps } from "../deps";
 
 // Module ids are checked against the catalog (404 when unknown) rather than by schema, so a typo in a
 // link reads as "no such module", like any other missing page.
 const ModuleParams = z.object({ moduleId: z.string().min(1).max(100) });
 const AttemptParams = ModuleParams.extend({ attemptId: z.uuid() });
 
-/** A learner as the ledger needs them: always the signed-in user, never one named in the request. */
-export const learnerOf = (auth: AuthContext) => ({
-  id: auth.user.id,
-  forceId: auth.user.forceId,
-  unitId: auth.user.unitId,
-  jobRole: auth.user.jobRole,
-});
-
 /** Module content, lesson progress and knowledge-check attempts, for the signed-in learner. */
 export function moduleRoutes(deps: AppDeps) {
   const { db, catalog, now } = deps;
   const moduleOr404 = (moduleId: string): Module => {
     const module = catalog.module(moduleId);
-    if (!module) throw notFound("module");
+    if (!module) throw new NotFound("module");
     return module;
   };
   const learners = ["officer", "trainer", "admin"] as const;
@@ -80,16 +72,14 @@ export function moduleRoutes(deps: AppDeps) {
       handler: async ({ auth, params, body }) => {
         const module = moduleOr404(params.moduleId);
         if (!module.lessons.some((lesson) => lesson.id === body.lessonId)) {
-          throw new HttpProblem(
-            400,
-            "validation",
-            "The request is not valid",
+          throw InvalidInput.field(
+            "lessonId",
+            `is not a lesson of module ${module.id}`,
             `lessonId: is not a lesson of ${module.id}`,
-            [{ field: "lessonId", reason: `is not a lesson of module ${module.id}` }],
           );
         }
         const at = now();
-        const state = await recordLessonSeen(db, learnerOf(auth), module, body.lessonId, at);
+        const state = await recordLessonSeen(db, learnerOf(auth.user), module, body.lessonId, at);
         return moduleProgress(module, state, at);
       },
     }),
@@ -105,7 +95,7 @@ export function moduleRoutes(deps: AppDeps) {
       response: { status: 200, schema: AttemptResultSchema, description: "Scored attempt" },
       handler: async ({ auth, params, body }) => {
         const module = moduleOr404(params.moduleId);
-        return recordAttempt(db, learnerOf(auth), module, body, now());
+        return recordAttempt(db, learnerOf(auth.user), module, body, now());
       },
     }),
     defineRoute({
@@ -119,8 +109,8 @@ export function moduleRoutes(deps: AppDeps) {
       response: { status: 200, schema: AttemptResultSchema, description: "Scored attempt" },
       handler: async ({ auth, params }) => {
         const module = moduleOr404(params.moduleId);
-        const result = await readAttempt(db, learnerOf(auth), module, params.attemptId, now());
-        if (!result) throw notFound("attempt");
+        const result = await readAttempt(db, learnerOf(auth.user), module, params.attemptId, now());
+        if (!result) throw new NotFound("attempt");
         return result;
       },
     }),
