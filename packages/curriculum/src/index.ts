@@ -69,5 +69,18 @@ export type { AnswerIssue, Answers, AttemptScore, OptionFeedback, QuestionResult
 export { addMonths, recertificationDueOn, reviewStatus } from "./dates";
 export type { ReviewStatus } from "./dates";
 export { learnerQuestions } from "./learner";
+export {
+  RENEWAL_WINDOW_DAYS,
+  RecordedStatusSchema,
+  TrainingStatusSchema,
+  isCurrent,
+  isOverdue,
+  overdueLabel,
+  renewalFrom,
+  trainingStatus,
+  trainingStatusLabels,
+  trainingStatusRank,
+} from "./status";
+export type { RecordedStatus, TrainingStatus } from "./status";
 export { estimateAssumptions, estimateMinutes } from "./estimate";
 export type { LearnerOption, LearnerQuestion } from "./learner";
