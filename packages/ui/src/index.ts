@@ -83,5 +83,4 @@ export { ModuleCard } from "./module-card/module-card";
 export type { ModuleCardProps } from "./module-card/module-card";
 export { ModuleProgress } from "./module-progress/module-progress";
 export type { KnowledgeCheckStatus, ModuleProgressProps } from "./module-progress/module-progress";
-export { ScreeningWizard } from "./screening-wizard/screening-wizard";
-export type { ScreeningActorRef, ScreeningWizardProps } from "./screening-wizard/screening-wizard";
+// ScreeningWizard is exported from "@stalking-response/ui/screening" (it needs xstate and @xstate/react).
