@@ -22,7 +22,7 @@ if (!result.ok) {
 }
 
 const outputs = new Map([
-  ["src/course.generated.ts", renderCourseModule(result.course)],
+  ["src/course.generated.ts", renderCourseModule(result.value)],
   ["schemas/course.schema.json", renderCourseJsonSchema()],
 ]);
 let stale = 0;
@@ -42,9 +42,9 @@ for (const [file, text] of outputs) {
 if (values.json !== undefined) {
   const path = join(root, values.json);
   await mkdir(dirname(path), { recursive: true });
-  await writeFile(path, renderCourseJson(result.course));
+  await writeFile(path, renderCourseJson(result.value));
   console.log(`wrote ${values.json}`);
 }
-const minutes = result.course.modules.map((m) => `${m.id} ${m.estimatedMinutes} min`).join(", ");
-console.log(`course ${result.course.version}: ${result.course.modules.length} modules (${minutes})`);
+const minutes = result.value.modules.map((m) => `${m.id} ${m.estimatedMinutes} min`).join(", ");
+console.log(`course ${result.value.version}: ${result.value.modules.length} modules (${minutes})`);
 if (stale > 0) process.exit(1);
