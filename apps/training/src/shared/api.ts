@@ -18,6 +18,7 @@ import {
   SourceSchema,
 } from "@stalking-response/curriculum";
 import { z } from "zod";
+import { BoundedDateSchema, BoundedDateTimeSchema, visibleText } from "./text";
 
 // ---------------------------------------------------------------------------------------------------
 // Shared vocabulary
@@ -49,8 +50,8 @@ export { ModuleIdSchema };
 /** A lesson, question or option id inside a module (the curriculum's stable kebab-case ids). */
 export const ContentIdSchema = IdSchema;
 
-const IsoDateTime = z.iso.datetime({ offset: true });
-const IsoDate = z.iso.date();
+const IsoDateTime = BoundedDateTimeSchema;
+const IsoDate = BoundedDateSchema;
 
 // ---------------------------------------------------------------------------------------------------
 // Errors
@@ -100,7 +101,7 @@ export type SessionResponse = z.infer<typeof SessionResponseSchema>;
 
 /** Sign-in body: an email address or a collar number, and the password. */
 export const SignInRequestSchema = z.object({
-  identifier: z.string().trim().min(1, "enter your email address or collar number").max(254),
+  identifier: visibleText(z.string().trim().min(1, "enter your email address or collar number").max(254)),
   password: z.string().min(1, "enter your password").max(1024),
 });
 /** Sign-in body. */

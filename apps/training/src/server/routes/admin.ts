@@ -15,6 +15,7 @@ import { audit } from "../audit";
 import { hashPassword } from "../auth/passwords";
 import type { Db } from "../db/client";
 import { completions, sessions, units, users } from "../db/schema";
+import { unstorableText } from "../http/input-boundary";
 import { HttpProblem, notFound } from "../http/problem";
 import { defineRoute } from "../http/route";
 import type { AppDeps } from "./deps";
@@ -69,7 +70,7 @@ function duplicateProblem(error: unknown): HttpProblem | undefined {
 
 const cursorOf = (row: { displayName: string; id: string }) =>
   Buffer.from(JSON.stringify([row.displayName.toLowerCase(), row.id])).toString("base64url");
-const CursorSchema = z.tuple([z.string(), z.uuid()]);
+const CursorSchema = z.tuple([z.string().max(400).refine((text) => unstorableText(text) === null), z.uuid()]);
 
 /** Users and units of the admin's own force. */
 export function adminRoutes(deps: AppDeps) {

@@ -4,7 +4,8 @@ import type { SessionResponse } from "../../shared/api";
 import { SessionResponseSchema, SignInRequestSchema, paths } from "../../shared/api";
 import { audit } from "../audit";
 import { verifyPassword } from "../auth/passwords";
-import { SignInThrottle } from "../auth/throttle";
+import { SignInThrottle, SignInThrottled } from "../auth/throttle";
+import type { Reservation } from "../auth/throttle";
 import type { AuthUser } from "../auth/session";
 import { PRE_SESSION_COOKIE, SESSION_COOKIE, createSession, deleteSession, randomToken } from "../auth/session";
 import { forces, units, users } from "../db/schema";
@@ -28,11 +29,9 @@ export function sessionUser(user: AuthUser): NonNullable<SessionResponse["user"]
 export function sessionRoutes(deps: AppDeps) {
   const { db, env, now, secure } = deps;
   const windowMs = env.SIGN_IN_WINDOW_MINUTES * 60_000;
-  const throttle = new SignInThrottle(env.SIGN_IN_MAX_ATTEMPTS, windowMs);
-  // Against spraying one password over many accounts: failures per address, with a ceiling ten times higher
-  // because a whole police station signs in from one NAT address. Successes never count, so a shift change
-  // cannot lock a station out.
-  const addressThrottle = new SignInThrottle(env.SIGN_IN_MAX_ATTEMPTS * 10, windowMs);
+  // Per account and address, plus a ceiling ten times higher per address against spraying one password over
+  // many accounts (a whole police station signs in from one NAT address, and successes never count).
+  const throttle = new SignInThrottle(db, env.SIGN_IN_MAX_ATTEMPTS, windowMs);
   const cookieOptions = { httpOnly: true, sameSite: "strict", secure, path: "/" } as const;
   // A browser-session cookie (no Expires): it goes when the browser closes, which suits shared terminals, and
   // the server's sliding expiry decides how long it works, so a fixed cookie date cannot cut a live session.
@@ -75,21 +74,6 @@ export function sessionRoutes(deps: AppDeps) {
       response: { status: 200, schema: SessionResponseSchema, description: "Signed in" },
       handler: async ({ body, auth, request, reply }) => {
         const identifier = body.identifier.toLowerCase();
-        const key = `${request.ip}|${identifier}`;
-        const wait = Math.max(
-          throttle.retryAfter(key, now().getTime()),
-          addressThrottle.retryAfter(request.ip, now().getTime()),
-        );
-        if (wait > 0) {
-          const seconds = Math.ceil(wait / 1000);
-          reply.header("retry-after", String(seconds));
-          throw new HttpProblem(
-            429,
-            "rate-limited",
-            "Too many attempts",
-            `Too many failed sign-ins. Try again in ${seconds} seconds.`,
-          );
-        }
         const [account] = await db
           .select({
             id: users.id,
@@ -109,10 +93,26 @@ export function sessionRoutes(deps: AppDeps) {
             sql`(lower(${users.email}) = ${identifier} OR lower(${users.collarNumber}) = ${identifier}) AND ${users.disabledAt} IS NULL`,
           )
           .limit(1);
+        // The attempt is reserved before the (slow) password check, so concurrent guesses cannot outrun it.
+        let reservation: Reservation;
+        try {
+          reservation = await throttle.reserve(
+            { address: request.ip, accountId: account?.id ?? null, identifier },
+            now(),
+          );
+        } catch (error) {
+          if (!(error instanceof SignInThrottled)) throw error;
+          const seconds = Math.max(1, Math.ceil(error.retryAfterMs / 1000));
+          reply.header("retry-after", String(seconds));
+          throw new HttpProblem(
+            429,
+            "rate-limited",
+            "Too many attempts",
+            `Too many failed sign-ins. Try again in ${seconds} seconds.`,
+          );
+        }
         const ok = await verifyPassword(account?.passwordHash ?? null, body.password);
         if (!account || !ok) {
-          throttle.fail(key, now().getTime());
-          addressThrottle.fail(request.ip, now().getTime());
           await audit(db, {
             forceId: account?.forceId ?? null,
             actorUserId: null,
@@ -127,7 +127,7 @@ export function sessionRoutes(deps: AppDeps) {
             [{ field: "identifier", reason: "does not match an account with that password" }],
           );
         }
-        throttle.succeed(key);
+        await throttle.succeeded(reservation);
         // A new session on every sign-in (never reuse one that existed before: session fixation).
         if (auth) await deleteSession(db, auth.session.tokenHash);
         const session = await createSession(db, account, env.SESSION_TTL_MINUTES, now());

@@ -10,6 +10,7 @@ import type { AppDeps } from "./deps";
 import { learnerOf } from "./modules";
 
 const clientVerbs: readonly string[] = CLIENT_XAPI_VERBS;
+const MAX_CLOCK_SKEW_MS = 5 * 60_000;
 
 /** Checks one client statement against who is signing it and what the curriculum holds. */
 function toNewStatement(
@@ -54,6 +55,18 @@ function toNewStatement(
       [{ field: at("object.id"), reason: "is not the activity id of a module or lesson in this course" }],
     );
   }
+  const timestamp = statement.timestamp ? new Date(statement.timestamp) : now;
+  // A device's clock may run a little fast; a statement from further in the future than that is not a record
+  // of something that happened, and would sort after every real one.
+  if (timestamp.getTime() > now.getTime() + MAX_CLOCK_SKEW_MS) {
+    throw new HttpProblem(
+      400,
+      "validation",
+      "The request is not valid",
+      "timestamp: is in the future",
+      [{ field: at("timestamp"), reason: "is more than 5 minutes in the future; check the device's clock" }],
+    );
+  }
   const id = statement.id ?? randomUUID();
   const body = { ...statement, id };
   return {
@@ -62,7 +75,7 @@ function toNewStatement(
     objectId: statement.object.id,
     moduleId: activity.moduleId,
     registration: statement.context?.registration ?? null,
-    timestamp: statement.timestamp ? new Date(statement.timestamp) : now,
+    timestamp,
     body,
   };
 }

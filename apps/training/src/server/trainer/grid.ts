@@ -14,6 +14,7 @@ import type {
 import { MODULE_SORTS } from "../../shared/trainer-api";
 import type { Catalog } from "../catalog";
 import type { Db } from "../db/client";
+import { unstorableText } from "../http/input-boundary";
 import { HttpProblem } from "../http/problem";
 import { RENEWAL_WINDOW_DAYS } from "../learning/projection";
 import type { ModuleColumn, QueryContext } from "./query";
@@ -39,6 +40,10 @@ const badCursor = (field: "after" | "before") =>
     { field: `query.${field}`, reason: "is not a cursor from this grid; start again from the first page" },
   ]);
 
+// Epoch milliseconds of the year 2999 are about 3.25e13; scores and status ranks are small. Beyond this a
+// cursor was not written by this grid (and 2^31 or more overflowed an integer comparison).
+const MAX_NUMERIC_KEY = 1e14;
+
 /** Encodes a cursor; it carries the sort it belongs to so it cannot be replayed against another one. */
 export function encodeCursor(sort: string, cursor: Cursor): string {
   return Buffer.from(JSON.stringify([sort, cursor.key, cursor.id])).toString("base64url");
@@ -54,7 +59,15 @@ export function decodeCursor(sort: GridQuery["sort"], text: string, field: "afte
   }
   if (!Array.isArray(value) || value.length !== 3) throw badCursor(field);
   const [cursorSort, key, id] = value as unknown[];
-  const keyFits = textSort(sort) ? typeof key === "string" : typeof key === "number" && Number.isFinite(key);
+  // Keys are what this grid wrote: names and collar numbers (text without NUL, which PostgreSQL cannot hold),
+  // or a status rank, score or epoch milliseconds (a finite number a float8 or integer comparison can take).
+  const keyFits = textSort(sort)
+    ? typeof key === "string" && key.length <= 400 && unstorableText(key) === null
+    : typeof key === "number" &&
+      Number.isFinite(key) &&
+      Math.abs(key) <= MAX_NUMERIC_KEY &&
+      // A score key is compared as an integer (-1 for no score, else 0 to 100).
+      (sort !== "score" || (Number.isInteger(key) && key >= -1 && key <= 100));
   const idFits = typeof id === "string" && /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(id);
   if (cursorSort !== sort || !keyFits || !idFits) throw badCursor(field);
   return { key: key as string | number, id };
