@@ -777,6 +777,7 @@ export const course: Course = {
       ],
       "knowledgeCheck": {
         "passMarkPercent": 80,
+        "questionsPerAttempt": 5,
         "questions": [
           {
             "id": "four-meaning",
@@ -1293,6 +1294,7 @@ export const course: Course = {
       ],
       "knowledgeCheck": {
         "passMarkPercent": 80,
+        "questionsPerAttempt": 5,
         "questions": [
           {
             "id": "breach-signals",
@@ -1882,6 +1884,7 @@ export const course: Course = {
       ],
       "knowledgeCheck": {
         "passMarkPercent": 80,
+        "questionsPerAttempt": 5,
         "questions": [
           {
             "id": "who-applies",
@@ -2498,6 +2501,7 @@ export const course: Course = {
       ],
       "knowledgeCheck": {
         "passMarkPercent": 80,
+        "questionsPerAttempt": 5,
         "questions": [
           {
             "id": "monitoring-listed",
@@ -3042,6 +3046,7 @@ export const course: Course = {
       ],
       "knowledgeCheck": {
         "passMarkPercent": 80,
+        "questionsPerAttempt": 5,
         "questions": [
           {
             "id": "needs-assessment",
