@@ -146,9 +146,7 @@ export function scoreAttempt(
   const issues = answerIssues(module, parsed.data, asked);
   if (issues.length > 0) return { ok: false, issues };
 
-  const perQuestion = asked.map((question) =>
-    markQuestion(question, parsed.data[question.id] ?? []),
-  );
+  const perQuestion = asked.map((question) => markQuestion(question, parsed.data[question.id] ?? []));
   const correctCount = perQuestion.filter((result) => result.correct).length;
   const questionCount = perQuestion.length;
   const { passMarkPercent } = module.knowledgeCheck;

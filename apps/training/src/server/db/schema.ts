@@ -266,6 +266,7 @@ export const attemptDraws = pgTable(
     drawnAt: at("drawn_at").notNull(),
     submittedAt: at("submitted_at"),
     passed: boolean("passed"),
+    wrongQuestionIds: jsonb("wrong_question_ids").$type<string[]>(),
   },
   (t) => [index("attempt_draws_user_module_idx").on(t.userId, t.moduleId, t.drawnAt)],
 );

@@ -1,16 +1,19 @@
 import { randomBytes, randomUUID } from "node:crypto";
 import type { Module } from "@stalking-response/curriculum";
-import { scoreAttempt } from "@stalking-response/curriculum";
+import { AnswersSchema, lessonsToRevisit, scoreAttempt } from "@stalking-response/curriculum";
 import type { AttemptScore } from "@stalking-response/curriculum";
 import { and, eq, lte, inArray, count } from "drizzle-orm";
 import type { AttemptRequest, AttemptResult } from "../../shared/api";
 import { XAPI_IRI_BASE, XAPI_VERBS, lessonActivityId, moduleActivityId, questionActivityId } from "../../shared/api";
+import { findDraw, markDrawSubmitted } from "../db/attempt-draws";
+import type { DrawnQuestion } from "../db/attempt-draws";
 import type { Db } from "../db/client";
 import { certificates, statements } from "../db/schema";
 import { HttpProblem } from "../http/problem";
 import type { Learner, LedgerTransaction, NewStatement } from "./ledger";
 import { withLedger } from "./ledger";
 import { moduleProgress, projectionOf } from "./progress";
+import { drawnForLearner } from "./attempt-draw";
 import type { ProjectionState } from "./projection";
 import { canonicalJson, derivedUuid } from "./xapi";
 
@@ -118,8 +121,13 @@ function answersRecord(request: AttemptRequest): Record<string, string[]> {
   return record;
 }
 
-function scoreOrProblem(module: Module, request: AttemptRequest, answers: Record<string, string[]>): AttemptScore {
-  const scored = scoreAttempt(module, answers);
+function scoreOrProblem(
+  module: Module,
+  request: AttemptRequest,
+  answers: Record<string, string[]>,
+  drawn: readonly DrawnQuestion[] | undefined,
+): AttemptScore {
+  const scored = scoreAttempt(module, answers, drawn ? { questionIds: drawn.map((q) => q.questionId) } : {});
   if (scored.ok) return scored.value;
   const errors = scored.issues.map((issue) => {
     const [questionId, optionIndex] = issue.path;
@@ -135,18 +143,6 @@ function scoreOrProblem(module: Module, request: AttemptRequest, answers: Record
   throw new HttpProblem(400, "validation", "The answers do not fit this knowledge check", errors[0]?.reason, errors);
 }
 
-function attemptResult(
-  module: Module,
-  request: AttemptRequest,
-  score: AttemptScore,
-  attemptNumber: number,
-  certificateId: string | null,
-  ledger: LedgerTransaction,
-  now: Date,
-): AttemptResult {
-  return scoredResult(module, request.attemptId, score, attemptNumber, certificateId, ledger.state(module.id), now);
-}
-
 function scoredResult(
   module: Module,
   attemptId: string,
@@ -155,8 +151,30 @@ function scoredResult(
   certificateId: string | null,
   state: ProjectionState,
   now: Date,
+  drawn: readonly DrawnQuestion[] | undefined,
 ): AttemptResult {
-  const prompts = new Map(module.knowledgeCheck.questions.map((question) => [question.id, question.prompt]));
+  const asked = new Map(
+    (
+      drawn ??
+      module.knowledgeCheck.questions.map((question) => ({
+        questionId: question.id,
+        optionIds: question.options.map((option) => option.id),
+      }))
+    ).map((question) => [question.questionId, question.optionIds]),
+  );
+  const learnerView = new Map(
+    drawnForLearner(
+      module,
+      score.perQuestion.map((result) => ({
+        questionId: result.questionId,
+        optionIds: asked.get(result.questionId) ?? [],
+      })),
+    ).map((question) => [question.id, question]),
+  );
+  // The answer key and the explanations only after a pass: a failed attempt's result must not be a crib for
+  // the next one. It says which questions were wrong and which lessons cover them.
+  const showKey = score.passed;
+  const wrong = score.perQuestion.filter((result) => !result.correct).map((result) => result.questionId);
   return {
     attemptId,
     attemptNumber,
@@ -164,19 +182,30 @@ function scoredResult(
     passMarkPercent: score.passMarkPercent,
     passed: score.passed,
     certificateId,
-    questions: score.perQuestion.map((result) => ({
-      questionId: result.questionId,
-      prompt: prompts.get(result.questionId) ?? "",
-      correct: result.correct,
-      selectedOptionIds: result.selectedOptionIds,
-      correctOptionIds: result.correctOptionIds,
-      options: result.options.map((option) => ({
-        id: option.optionId,
-        text: option.text,
-        correct: option.correct,
-        explanation: option.explanation,
-      })),
-    })),
+    questions: score.perQuestion.flatMap((result) => {
+      const question = learnerView.get(result.questionId);
+      if (!question) return [];
+      const feedback = new Map(result.options.map((option) => [option.optionId, option]));
+      return [
+        {
+          questionId: result.questionId,
+          question,
+          prompt: question.prompt,
+          correct: result.correct,
+          selectedOptionIds: result.selectedOptionIds,
+          ...(showKey ? { correctOptionIds: result.correctOptionIds } : {}),
+          options: question.options.map((option) => {
+            const marked = feedback.get(option.id);
+            return showKey && marked
+              ? { id: option.id, text: option.text, correct: marked.correct, explanation: marked.explanation }
+              : { id: option.id, text: option.text };
+          }),
+        },
+      ];
+    }),
+    lessonsToRevisit: showKey
+      ? []
+      : lessonsToRevisit(module, wrong).map((lesson) => ({ id: lesson.id, title: lesson.title })),
     progress: moduleProgress(module, state, now),
   };
 }
@@ -195,14 +224,18 @@ export async function readAttempt(
 ): Promise<AttemptResult | null> {
   const verdictId = derivedUuid("attempt", attemptId, learner.id, "verdict");
   const [verdict] = await db
-    .select({ seq: statements.seq, statement: statements.statement })
+    .select({ seq: statements.seq, verb: statements.verb, statement: statements.statement })
     .from(statements)
     .where(and(eq(statements.id, verdictId), eq(statements.userId, learner.id), eq(statements.moduleId, module.id)));
-  if (!verdict) return null;
+  // Only the server writes passed and failed; anything else stored under this id is not a verdict.
+  if (!verdict || (verdict.verb !== XAPI_VERBS.passed && verdict.verb !== XAPI_VERBS.failed)) return null;
   const stored = verdict.statement as { result?: { response?: unknown } };
-  const response = stored.result?.response;
-  if (typeof response !== "string") return null;
-  const scored = scoreAttempt(module, JSON.parse(response) as Record<string, string[]>);
+  const answers = parseAnswers(stored.result?.response);
+  if (!answers) return null;
+  // Attempts drawn from the bank are marked on their draw; attempts recorded before draws (and demo data) on
+  // the whole bank, as they were asked.
+  const draw = await findDraw(db, attemptId, learner.id, module.id);
+  const scored = scoreAttempt(module, answers, draw ? { questionIds: draw.questions.map((q) => q.questionId) } : {});
   // Answers that no longer fit the module (it changed since) cannot be shown as a result of this version.
   if (!scored.ok) return null;
   const [{ value: attemptNumber } = { value: 0 }] = await db
@@ -222,7 +255,27 @@ export async function readAttempt(
     .from(certificates)
     .where(eq(certificates.statementId, completedId));
   const state = await projectionOf(db, learner.id, module.id);
-  return scoredResult(module, attemptId, scored.value, attemptNumber, certificate?.id ?? null, state, now);
+  return scoredResult(
+    module,
+    attemptId,
+    scored.value,
+    Math.max(1, attemptNumber),
+    certificate?.id ?? null,
+    state,
+    now,
+    draw?.questions,
+  );
+}
+
+/** The answers a verdict statement stores, or `null` when they are not a map of question ids to option ids. */
+function parseAnswers(response: unknown): Record<string, string[]> | null {
+  if (typeof response !== "string") return null;
+  try {
+    const parsed = AnswersSchema.safeParse(JSON.parse(response));
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
+  }
 }
 
 /**
@@ -236,16 +289,27 @@ export async function recordAttempt(
   module: Module,
   request: AttemptRequest,
   now: Date,
+  drawn?: readonly DrawnQuestion[],
 ): Promise<AttemptResult> {
   // Scored before the transaction: answers that do not fit the module never touch the database.
   const answers = answersRecord(request);
-  const score = scoreOrProblem(module, request, answers);
+  const score = scoreOrProblem(module, request, answers, drawn);
   return withLedger(
     db,
     learner,
     [module.id],
     () => module.validityMonths,
-    (ledger) => appendAttempt(ledger, learner, module, request, now, { answers, score }),
+    async (ledger) => {
+      const result = await appendAttempt(ledger, learner, module, request, now, { answers, score, drawn });
+      if (drawn) {
+        await markDrawSubmitted(ledger.tx, request.attemptId, {
+          at: now,
+          passed: score.passed,
+          wrongQuestionIds: score.perQuestion.filter((q) => !q.correct).map((q) => q.questionId),
+        });
+      }
+      return result;
+    },
   );
 }
 
@@ -256,10 +320,13 @@ export async function appendAttempt(
   module: Module,
   request: AttemptRequest,
   now: Date,
-  scored?: { answers: Record<string, string[]>; score: AttemptScore },
+  scored?: { answers: Record<string, string[]>; score: AttemptScore; drawn?: readonly DrawnQuestion[] | undefined },
 ): Promise<AttemptResult> {
+  const drawn = scored?.drawn;
   const answers = scored?.answers ?? answersRecord(request);
-  const score = scored?.score ?? scoreOrProblem(module, request, answers);
+  const score = scored?.score ?? scoreOrProblem(module, request, answers, drawn);
+  const attemptResult = (attemptNumber: number, certificateId: string | null) =>
+    scoredResult(module, request.attemptId, score, attemptNumber, certificateId, ledger.state(module.id), now, drawn);
   const response = canonicalJson(answers);
   const verdictId = derivedUuid("attempt", request.attemptId, learner.id, "verdict");
   const completedId = derivedUuid("attempt", request.attemptId, learner.id, "completed");
@@ -298,7 +365,7 @@ export async function appendAttempt(
       .select({ id: certificates.id })
       .from(certificates)
       .where(eq(certificates.statementId, completedId));
-    return attemptResult(module, request, score, attemptNumber, certificate?.id ?? null, ledger, now);
+    return attemptResult(attemptNumber, certificate?.id ?? null);
   }
 
   for (const result of score.perQuestion) {
@@ -345,5 +412,38 @@ export async function appendAttempt(
       { id: certificateId, moduleVersion: module.version, scorePercent: score.percent },
     );
   }
-  return attemptResult(module, request, score, ledger.state(module.id).attempts, certificateId, ledger, now);
+  return attemptResult(ledger.state(module.id).attempts, certificateId);
+}
+
+/** The answers name an attempt this learner never drew on this module. */
+export class AttemptNotDrawn extends Error {
+  constructor() {
+    super("no such drawn attempt");
+    this.name = "AttemptNotDrawn";
+  }
+}
+
+/** The attempt was drawn from an earlier version of the module. */
+export class AttemptDrawOutdated extends Error {
+  constructor() {
+    super("the module changed since the attempt was drawn");
+    this.name = "AttemptDrawOutdated";
+  }
+}
+
+/**
+ * Marks and records answers to a drawn attempt: exactly the questions drawn for it (see
+ * `startAttempt` in `attempt-draw.ts`), never a set the client chooses.
+ */
+export async function submitAttempt(
+  db: Db,
+  learner: Learner,
+  module: Module,
+  request: AttemptRequest,
+  now: Date,
+): Promise<AttemptResult> {
+  const draw = await findDraw(db, request.attemptId, learner.id, module.id);
+  if (!draw) throw new AttemptNotDrawn();
+  if (draw.moduleVersion !== module.version) throw new AttemptDrawOutdated();
+  return recordAttempt(db, learner, module, request, now, draw.questions);
 }

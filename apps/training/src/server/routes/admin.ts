@@ -70,7 +70,13 @@ function duplicateProblem(error: unknown): HttpProblem | undefined {
 
 const cursorOf = (row: { displayName: string; id: string }) =>
   Buffer.from(JSON.stringify([row.displayName.toLowerCase(), row.id])).toString("base64url");
-const CursorSchema = z.tuple([z.string().max(400).refine((text) => unstorableText(text) === null), z.uuid()]);
+const CursorSchema = z.tuple([
+  z
+    .string()
+    .max(400)
+    .refine((text) => unstorableText(text) === null),
+  z.uuid(),
+]);
 
 /** Users and units of the admin's own force. */
 export function adminRoutes(deps: AppDeps) {

@@ -1,6 +1,7 @@
 import type { Module } from "@stalking-response/curriculum";
 import { z } from "zod";
 import {
+  AttemptDrawSchema,
   AttemptRequestSchema,
   AttemptResultSchema,
   LessonProgressRequestSchema,
@@ -12,7 +13,8 @@ import type { AuthContext } from "../auth/session";
 import { HttpProblem, notFound } from "../http/problem";
 import { defineRoute } from "../http/route";
 import { moduleProgress, projectionOf } from "../learning/progress";
-import { readAttempt, recordAttempt, recordLessonSeen } from "../learning/record";
+import { AttemptLimitReached, attemptAllowance, startAttempt } from "../learning/attempt-draw";
+import { AttemptDrawOutdated, AttemptNotDrawn, readAttempt, recordLessonSeen, submitAttempt } from "../learning/record";
 import type { AppDeps } from "./deps";
 
 // Module ids are checked against the catalog (404 when unknown) rather than by schema, so a typo in a
@@ -61,9 +63,10 @@ export function moduleRoutes(deps: AppDeps) {
           passMarkPercent: module.knowledgeCheck.passMarkPercent,
           validityMonths: module.validityMonths,
           lessons: catalog.lessons(module),
-          questions: catalog.questions(module),
+          questionsPerAttempt: module.knowledgeCheck.questionsPerAttempt ?? module.knowledgeCheck.questions.length,
           sources: catalog.sources.filter((source) => module.sources.includes(source.id)),
           progress: moduleProgress(module, state, now()),
+          attemptAllowance: (await attemptAllowance(db, learnerOf(auth), module, now())).allowance,
         };
       },
     }),
@@ -95,6 +98,41 @@ export function moduleRoutes(deps: AppDeps) {
     }),
     defineRoute({
       method: "POST",
+      url: paths.moduleAttemptDraws,
+      summary:
+        "Start a knowledge-check attempt: the questions drawn for it, options shuffled (an attempt started and not submitted is answered again)",
+      tags: ["modules"],
+      access: learners,
+      params: ModuleParams,
+      errors: [404, 429],
+      response: { status: 200, schema: AttemptDrawSchema, description: "The attempt's questions" },
+      handler: async ({ auth, params, reply }) => {
+        const module = moduleOr404(params.moduleId);
+        try {
+          return await startAttempt(db, learnerOf(auth), module, now());
+        } catch (error) {
+          if (!(error instanceof AttemptLimitReached)) throw error;
+          const { allowance } = error;
+          const lessons = allowance.lessonsToRevisit.map((lesson) => lesson.title);
+          if (allowance.nextAttemptAt) {
+            const seconds = Math.max(1, Math.ceil((Date.parse(allowance.nextAttemptAt) - now().getTime()) / 1000));
+            reply.header("retry-after", String(seconds));
+          }
+          throw new HttpProblem(
+            429,
+            "attempt-limit",
+            "No attempts left for now",
+            `You have used your ${allowance.attemptsPerDay} attempts in 24 hours. Re-read ${lessons.length > 0 ? lessons.join("; ") : "the lessons"} to try again now, or try again after ${allowance.nextAttemptAt ?? "24 hours"}.`,
+            allowance.lessonsToRevisit.map((lesson) => ({
+              field: `lessons.${lesson.id}`,
+              reason: `re-read "${lesson.title}"`,
+            })),
+          );
+        }
+      },
+    }),
+    defineRoute({
+      method: "POST",
       url: paths.moduleAttempts,
       summary: "Submit knowledge-check answers; the server scores them and records the result",
       tags: ["modules"],
@@ -105,7 +143,34 @@ export function moduleRoutes(deps: AppDeps) {
       response: { status: 200, schema: AttemptResultSchema, description: "Scored attempt" },
       handler: async ({ auth, params, body }) => {
         const module = moduleOr404(params.moduleId);
-        return recordAttempt(db, learnerOf(auth), module, body, now());
+        try {
+          return await submitAttempt(db, learnerOf(auth), module, body, now());
+        } catch (error) {
+          if (error instanceof AttemptNotDrawn) {
+            throw new HttpProblem(
+              400,
+              "validation",
+              "The request is not valid",
+              "attemptId: is not an attempt you started",
+              [
+                {
+                  field: "attemptId",
+                  reason: "is not a knowledge-check attempt you started on this module; start one first",
+                },
+              ],
+            );
+          }
+          if (error instanceof AttemptDrawOutdated) {
+            throw new HttpProblem(
+              409,
+              "attempt-outdated",
+              "The knowledge check has changed",
+              "Start the knowledge check again.",
+              [{ field: "attemptId", reason: "was started on an earlier version of this module; start again" }],
+            );
+          }
+          throw error;
+        }
       },
     }),
     defineRoute({

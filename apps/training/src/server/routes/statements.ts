@@ -59,13 +59,9 @@ function toNewStatement(
   // A device's clock may run a little fast; a statement from further in the future than that is not a record
   // of something that happened, and would sort after every real one.
   if (timestamp.getTime() > now.getTime() + MAX_CLOCK_SKEW_MS) {
-    throw new HttpProblem(
-      400,
-      "validation",
-      "The request is not valid",
-      "timestamp: is in the future",
-      [{ field: at("timestamp"), reason: "is more than 5 minutes in the future; check the device's clock" }],
-    );
+    throw new HttpProblem(400, "validation", "The request is not valid", "timestamp: is in the future", [
+      { field: at("timestamp"), reason: "is more than 5 minutes in the future; check the device's clock" },
+    ]);
   }
   const id = statement.id ?? randomUUID();
   const body = { ...statement, id };

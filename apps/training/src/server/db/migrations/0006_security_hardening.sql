@@ -21,7 +21,8 @@ CREATE TABLE attempt_draws (
   questions jsonb NOT NULL,
   drawn_at timestamptz NOT NULL,
   submitted_at timestamptz,
-  passed boolean
+  passed boolean,
+  wrong_question_ids jsonb
 );
 CREATE INDEX attempt_draws_user_module_idx ON attempt_draws (user_id, module_id, drawn_at);
 
