@@ -4,498 +4,555 @@ import type { Course } from "./schema";
 
 /** The validated course, with fact placeholders resolved. */
 export const course: Course = {
-  id: "stalking-response",
-  title: "Responding to stalking",
-  version: "1.0.0",
-  sources: [
+  "id": "stalking-response",
+  "title": "Responding to stalking",
+  "version": "1.0.0",
+  "sources": [
     {
-      id: "spa-2019",
-      title: "Stalking Protection Act 2019",
-      publisher: "legislation.gov.uk (The National Archives)",
-      url: "https://www.legislation.gov.uk/ukpga/2019/9",
-      date: "2019-03-15",
-      dateKind: "published",
+      "id": "spa-2019",
+      "title": "Stalking Protection Act 2019",
+      "publisher": "legislation.gov.uk (The National Archives)",
+      "url": "https://www.legislation.gov.uk/ukpga/2019/9",
+      "date": "2019-03-15",
+      "dateKind": "published"
     },
     {
-      id: "spa-2019-s8",
-      title: "Stalking Protection Act 2019, section 8 (offence of breaching a Stalking Protection Order)",
-      publisher: "legislation.gov.uk (The National Archives)",
-      url: "https://www.legislation.gov.uk/ukpga/2019/9/section/8",
-      date: "2019-03-15",
-      dateKind: "published",
+      "id": "spa-2019-s8",
+      "title": "Stalking Protection Act 2019, section 8 (offence of breaching a Stalking Protection Order)",
+      "publisher": "legislation.gov.uk (The National Archives)",
+      "url": "https://www.legislation.gov.uk/ukpga/2019/9/section/8",
+      "date": "2019-03-15",
+      "dateKind": "published"
     },
     {
-      id: "spa-2019-notes",
-      title: "Stalking Protection Act 2019, Explanatory Notes",
-      publisher: "legislation.gov.uk (The National Archives)",
-      url: "https://legislation.gov.uk/ukpga/2019/9/notes/division/6/index.htm",
-      date: "2019",
-      dateKind: "published",
+      "id": "spa-2019-notes",
+      "title": "Stalking Protection Act 2019, Explanatory Notes",
+      "publisher": "legislation.gov.uk (The National Archives)",
+      "url": "https://legislation.gov.uk/ukpga/2019/9/notes/division/6/index.htm",
+      "date": "2019",
+      "dateKind": "published"
     },
     {
-      id: "ho-spo-guidance",
-      title: "Stalking Protection Orders: statutory guidance for the police",
-      publisher: "Home Office",
-      url: "https://www.gov.uk/government/publications/stalking-protection-act-statutory-guidance-for-the-police",
-      date: "2024-04",
-      dateKind: "updated",
+      "id": "ho-spo-guidance",
+      "title": "Stalking Protection Orders: statutory guidance for the police",
+      "publisher": "Home Office",
+      "url": "https://www.gov.uk/government/publications/stalking-protection-act-statutory-guidance-for-the-police",
+      "date": "2024-04",
+      "dateKind": "updated"
     },
     {
-      id: "cps-spo",
-      title: "Stalking Protection Orders (legal guidance)",
-      publisher: "Crown Prosecution Service",
-      url: "https://www.cps.gov.uk/legal-guidance/stalking-protection-orders",
-      date: "2026-11",
-      dateKind: "accessed",
+      "id": "cps-spo",
+      "title": "Stalking Protection Orders (legal guidance)",
+      "publisher": "Crown Prosecution Service",
+      "url": "https://www.cps.gov.uk/legal-guidance/stalking-protection-orders",
+      "date": "2026-11",
+      "dateKind": "accessed"
     },
     {
-      id: "hmicfrs-glossary-spo",
-      title: "Glossary: Stalking Protection Order",
-      publisher: "HM Inspectorate of Constabulary and Fire & Rescue Services",
-      url: "https://hmicfrs.justiceinspectorates.gov.uk/glossary/stalking-protection-order/",
-      date: "2026-11",
-      dateKind: "accessed",
+      "id": "hmicfrs-glossary-spo",
+      "title": "Glossary: Stalking Protection Order",
+      "publisher": "HM Inspectorate of Constabulary and Fire & Rescue Services",
+      "url": "https://hmicfrs.justiceinspectorates.gov.uk/glossary/stalking-protection-order/",
+      "date": "2026-11",
+      "dateKind": "accessed"
     },
     {
-      id: "hmicfrs-glossary-stalking",
-      title: "Glossary: stalking",
-      publisher: "HM Inspectorate of Constabulary and Fire & Rescue Services",
-      url: "https://hmicfrs.justiceinspectorates.gov.uk/glossary/stalking/",
-      date: "2026-11",
-      dateKind: "accessed",
+      "id": "hmicfrs-glossary-stalking",
+      "title": "Glossary: stalking",
+      "publisher": "HM Inspectorate of Constabulary and Fire & Rescue Services",
+      "url": "https://hmicfrs.justiceinspectorates.gov.uk/glossary/stalking/",
+      "date": "2026-11",
+      "dateKind": "accessed"
     },
     {
-      id: "sentencing-act-2020-s224",
-      title: "Sentencing Act 2020, section 224 (general limit in a magistrates' court)",
-      publisher: "legislation.gov.uk (The National Archives)",
-      url: "https://www.legislation.gov.uk/ukpga/2020/17/section/224",
-      date: "2026-11",
-      dateKind: "accessed",
+      "id": "sentencing-act-2020-s224",
+      "title": "Sentencing Act 2020, section 224 (general limit in a magistrates' court)",
+      "publisher": "legislation.gov.uk (The National Archives)",
+      "url": "https://www.legislation.gov.uk/ukpga/2020/17/section/224",
+      "date": "2026-11",
+      "dateKind": "accessed"
     },
     {
-      id: "pha-1997",
-      title: "Protection from Harassment Act 1997",
-      publisher: "legislation.gov.uk (The National Archives)",
-      url: "https://www.legislation.gov.uk/ukpga/1997/40",
-      date: "1997",
-      dateKind: "published",
+      "id": "pha-1997",
+      "title": "Protection from Harassment Act 1997",
+      "publisher": "legislation.gov.uk (The National Archives)",
+      "url": "https://www.legislation.gov.uk/ukpga/1997/40",
+      "date": "1997",
+      "dateKind": "published"
     },
     {
-      id: "pha-1997-s7",
-      title: "Protection from Harassment Act 1997, section 7 (interpretation, course of conduct)",
-      publisher: "legislation.gov.uk (The National Archives)",
-      url: "https://www.legislation.gov.uk/ukpga/1997/40/section/7",
-      date: "1997",
-      dateKind: "published",
+      "id": "pha-1997-s7",
+      "title": "Protection from Harassment Act 1997, section 7 (interpretation, course of conduct)",
+      "publisher": "legislation.gov.uk (The National Archives)",
+      "url": "https://www.legislation.gov.uk/ukpga/1997/40/section/7",
+      "date": "1997",
+      "dateKind": "published"
     },
     {
-      id: "cps-restraining-orders",
-      title: "Restraining Orders, section 5 Protection from Harassment Act 1997 (legal guidance)",
-      publisher: "Crown Prosecution Service",
-      url: "https://cps.gov.uk/legal-guidance/restraining-orders-section-5-protection-harassment-act-1997",
-      date: "2026-11",
-      dateKind: "accessed",
+      "id": "cps-restraining-orders",
+      "title": "Restraining Orders, section 5 Protection from Harassment Act 1997 (legal guidance)",
+      "publisher": "Crown Prosecution Service",
+      "url": "https://cps.gov.uk/legal-guidance/restraining-orders-section-5-protection-harassment-act-1997",
+      "date": "2026-11",
+      "dateKind": "accessed"
     },
     {
-      id: "daa-2021",
-      title: "Domestic Abuse Act 2021",
-      publisher: "legislation.gov.uk (The National Archives)",
-      url: "https://www.legislation.gov.uk/ukpga/2021/17",
-      date: "2021-04-29",
-      dateKind: "published",
+      "id": "daa-2021",
+      "title": "Domestic Abuse Act 2021",
+      "publisher": "legislation.gov.uk (The National Archives)",
+      "url": "https://www.legislation.gov.uk/ukpga/2021/17",
+      "date": "2021-04-29",
+      "dateKind": "published"
     },
     {
-      id: "hmicfrs-glossary-marac",
-      title: "Glossary: multi-agency risk assessment conference (MARAC)",
-      publisher: "HM Inspectorate of Constabulary and Fire & Rescue Services",
-      url: "https://hmicfrs.justiceinspectorates.gov.uk/glossary/multi-agency-risk-assessment-conference/",
-      date: "2026-11",
-      dateKind: "accessed",
+      "id": "hmicfrs-glossary-marac",
+      "title": "Glossary: multi-agency risk assessment conference (MARAC)",
+      "publisher": "HM Inspectorate of Constabulary and Fire & Rescue Services",
+      "url": "https://hmicfrs.justiceinspectorates.gov.uk/glossary/multi-agency-risk-assessment-conference/",
+      "date": "2026-11",
+      "dateKind": "accessed"
     },
     {
-      id: "super-complaint-report",
-      title: "Police response to stalking: report on the super-complaint made by the Suzy Lamplugh Trust",
-      publisher: "HMICFRS, IOPC and College of Policing",
-      url: "https://hmicfrs.justiceinspectorates.gov.uk/publication-html/police-response-to-stalking/",
-      date: "2024-09-27",
-      dateKind: "published",
+      "id": "super-complaint-report",
+      "title": "Police response to stalking: report on the super-complaint made by the Suzy Lamplugh Trust",
+      "publisher": "HMICFRS, IOPC and College of Policing",
+      "url": "https://hmicfrs.justiceinspectorates.gov.uk/publication-html/police-response-to-stalking/",
+      "date": "2024-09-27",
+      "dateKind": "published"
     },
     {
-      id: "iopc-super-complaint",
-      title: "Super-complaint: police response to stalking",
-      publisher: "Independent Office for Police Conduct",
-      url: "https://policeconduct.gov.uk/complaints/super-complaints/police-response-stalking",
-      date: "2024-09-27",
-      dateKind: "published",
+      "id": "iopc-super-complaint",
+      "title": "Super-complaint: police response to stalking",
+      "publisher": "Independent Office for Police Conduct",
+      "url": "https://policeconduct.gov.uk/complaints/super-complaints/police-response-stalking",
+      "date": "2024-09-27",
+      "dateKind": "published"
     },
     {
-      id: "essex-action-plan",
-      title: "Stalking super-complaint action plan",
-      publisher: "Essex Police",
-      url: "https://www.essex.police.uk/police-forces/essex-police/areas/essex-police/au/about-us/stalking-complaint-action-plan/",
-      date: "2026-11",
-      dateKind: "accessed",
+      "id": "essex-action-plan",
+      "title": "Stalking super-complaint action plan",
+      "publisher": "Essex Police",
+      "url": "https://www.essex.police.uk/police-forces/essex-police/areas/essex-police/au/about-us/stalking-complaint-action-plan/",
+      "date": "2026-11",
+      "dateKind": "accessed"
     },
     {
-      id: "npcc-progress-report",
-      title:
-        "NPCC report on the progress made by police forces to act on the recommendations of the stalking super-complaint",
-      publisher: "National Police Chiefs' Council (via GOV.UK)",
-      url: "https://www.gov.uk/government/publications/responses-to-the-super-complaint-report-on-the-police-response-to-stalking/npcc-report-on-the-progress-made-by-police-forces-to-act-on-the-recommendations-of-the-stalking-super-complaint",
-      date: "2025-08-01",
-      dateKind: "updated",
+      "id": "npcc-progress-report",
+      "title": "NPCC report on the progress made by police forces to act on the recommendations of the stalking super-complaint",
+      "publisher": "National Police Chiefs' Council (via GOV.UK)",
+      "url": "https://www.gov.uk/government/publications/responses-to-the-super-complaint-report-on-the-police-response-to-stalking/npcc-report-on-the-progress-made-by-police-forces-to-act-on-the-recommendations-of-the-stalking-super-complaint",
+      "date": "2025-08-01",
+      "dateKind": "updated"
     },
     {
-      id: "avon-somerset-super-complaint",
-      title: "Police super-complaints (response to the stalking super-complaint)",
-      publisher: "Avon and Somerset Police",
-      url: "https://avonandsomerset.police.uk/about/policies-and-procedures/police-super-complaints",
-      date: "2026-11",
-      dateKind: "accessed",
+      "id": "avon-somerset-super-complaint",
+      "title": "Police super-complaints (response to the stalking super-complaint)",
+      "publisher": "Avon and Somerset Police",
+      "url": "https://avonandsomerset.police.uk/about/policies-and-procedures/police-super-complaints",
+      "date": "2026-11",
+      "dateKind": "accessed"
     },
     {
-      id: "vawg-dashboard",
-      title: "Violence against women and girls data dashboard: police recorded stalking",
-      publisher: "Office for National Statistics / Government Statistical Service",
-      url: "https://vawg.gss-data.org.uk",
-      date: "2026-11",
-      dateKind: "accessed",
+      "id": "vawg-dashboard",
+      "title": "Violence against women and girls data dashboard: police recorded stalking",
+      "publisher": "Office for National Statistics / Government Statistical Service",
+      "url": "https://vawg.gss-data.org.uk",
+      "date": "2026-11",
+      "dateKind": "accessed"
     },
     {
-      id: "ons-stalking-2024",
-      title: '"I feel like I am living someone else\'s life": one in seven people a victim of stalking',
-      publisher: "Office for National Statistics",
-      url: "https://www.ons.gov.uk/peoplepopulationandcommunity/crimeandjustice/articles/ifeellikeiamlivingsomeoneelseslifeoneinsevenpeopleavictimofstalking/2024-09-26",
-      date: "2024-09-26",
-      dateKind: "published",
+      "id": "ons-stalking-2024",
+      "title": "\"I feel like I am living someone else's life\": one in seven people a victim of stalking",
+      "publisher": "Office for National Statistics",
+      "url": "https://www.ons.gov.uk/peoplepopulationandcommunity/crimeandjustice/articles/ifeellikeiamlivingsomeoneelseslifeoneinsevenpeopleavictimofstalking/2024-09-26",
+      "date": "2024-09-26",
+      "dateKind": "published"
     },
     {
-      id: "sst-evaluation",
-      title: "The right tool for the job: evaluating police experiences of a pilot tool for responding to stalking",
-      publisher: "Policing: A Journal of Policy and Practice (Bleakley, Frost, Bradbury, Short and Martellozzo)",
-      url: "https://doi.org/10.1093/police/paac022",
-      date: "2023",
-      dateKind: "published",
+      "id": "sst-evaluation",
+      "title": "The right tool for the job: evaluating police experiences of a pilot tool for responding to stalking",
+      "publisher": "Policing: A Journal of Policy and Practice (Bleakley, Frost, Bradbury, Short and Martellozzo)",
+      "url": "https://doi.org/10.1093/police/paac022",
+      "date": "2023",
+      "dateKind": "published"
     },
     {
-      id: "cma-1990",
-      title: "Computer Misuse Act 1990",
-      publisher: "legislation.gov.uk (The National Archives)",
-      url: "https://www.legislation.gov.uk/ukpga/1990/18",
-      date: "1990",
-      dateKind: "published",
+      "id": "cma-1990",
+      "title": "Computer Misuse Act 1990",
+      "publisher": "legislation.gov.uk (The National Archives)",
+      "url": "https://www.legislation.gov.uk/ukpga/1990/18",
+      "date": "1990",
+      "dateKind": "published"
     },
     {
-      id: "mca-1988",
-      title: "Malicious Communications Act 1988",
-      publisher: "legislation.gov.uk (The National Archives)",
-      url: "https://www.legislation.gov.uk/ukpga/1988/27",
-      date: "1988",
-      dateKind: "published",
+      "id": "mca-1988",
+      "title": "Malicious Communications Act 1988",
+      "publisher": "legislation.gov.uk (The National Archives)",
+      "url": "https://www.legislation.gov.uk/ukpga/1988/27",
+      "date": "1988",
+      "dateKind": "published"
     },
     {
-      id: "osa-2023",
-      title: "Online Safety Act 2023",
-      publisher: "legislation.gov.uk (The National Archives)",
-      url: "https://www.legislation.gov.uk/ukpga/2023/50",
-      date: "2023-10-26",
-      dateKind: "published",
+      "id": "osa-2023",
+      "title": "Online Safety Act 2023",
+      "publisher": "legislation.gov.uk (The National Archives)",
+      "url": "https://www.legislation.gov.uk/ukpga/2023/50",
+      "date": "2023-10-26",
+      "dateKind": "published"
     },
     {
-      id: "sca-2015-s76",
-      title: "Serious Crime Act 2015, section 76 (controlling or coercive behaviour)",
-      publisher: "legislation.gov.uk (The National Archives)",
-      url: "https://www.legislation.gov.uk/ukpga/2015/9/section/76",
-      date: "2015",
-      dateKind: "published",
+      "id": "sca-2015-s76",
+      "title": "Serious Crime Act 2015, section 76 (controlling or coercive behaviour)",
+      "publisher": "legislation.gov.uk (The National Archives)",
+      "url": "https://www.legislation.gov.uk/ukpga/2015/9/section/76",
+      "date": "2015",
+      "dateKind": "published"
     },
     {
-      id: "wokingham-tech-safety",
-      title: "Covering your tracks (domestic abuse tech safety tips, drawing on Refuge Tech Safety)",
-      publisher: "Wokingham Borough Council",
-      url: "https://wokingham.gov.uk/community-and-safety/domestic-abuse/how-get-help/tips-keeping-safe/covering-your-tracks",
-      date: "2023-07-06",
-      dateKind: "updated",
+      "id": "wokingham-tech-safety",
+      "title": "Covering your tracks (domestic abuse tech safety tips, drawing on Refuge Tech Safety)",
+      "publisher": "Wokingham Borough Council",
+      "url": "https://wokingham.gov.uk/community-and-safety/domestic-abuse/how-get-help/tips-keeping-safe/covering-your-tracks",
+      "date": "2023-07-06",
+      "dateKind": "updated"
     },
     {
-      id: "consumer-reports-stalkers",
-      title: "Shut stalkers out of your tech",
-      publisher: "Consumer Reports",
-      url: "https://www.consumerreports.org/digital-security/shut-stalkers-out-of-your-tech/",
-      date: "2026-11",
-      dateKind: "accessed",
+      "id": "consumer-reports-stalkers",
+      "title": "Shut stalkers out of your tech",
+      "publisher": "Consumer Reports",
+      "url": "https://www.consumerreports.org/digital-security/shut-stalkers-out-of-your-tech/",
+      "date": "2026-11",
+      "dateKind": "accessed"
     },
     {
-      id: "techsafety-phone-plan",
-      title: "Cell phone safety plan",
-      publisher: "National Network to End Domestic Violence (TechSafety.org)",
-      url: "https://www.techsafety.org/resources-survivors/cell-phone-safety-plan",
-      date: "2026-11",
-      dateKind: "accessed",
+      "id": "techsafety-phone-plan",
+      "title": "Cell phone safety plan",
+      "publisher": "National Network to End Domestic Violence (TechSafety.org)",
+      "url": "https://www.techsafety.org/resources-survivors/cell-phone-safety-plan",
+      "date": "2026-11",
+      "dateKind": "accessed"
     },
     {
-      id: "victims-code",
-      title: "Code of Practice for Victims of Crime in England and Wales (Victims' Code)",
-      publisher: "Ministry of Justice",
-      url: "https://www.gov.uk/government/publications/the-code-of-practice-for-victims-of-crime",
-      date: "2020-11",
-      dateKind: "published",
+      "id": "victims-code",
+      "title": "Code of Practice for Victims of Crime in England and Wales (Victims' Code)",
+      "publisher": "Ministry of Justice",
+      "url": "https://www.gov.uk/government/publications/the-code-of-practice-for-victims-of-crime",
+      "date": "2020-11",
+      "dateKind": "published"
     },
     {
-      id: "si-2025-95",
-      title:
-        "The Victims and Prisoners Act 2024 (Commencement No. 4) Regulations 2025 (S.I. 2025/95), explanatory note",
-      publisher: "legislation.gov.uk (The National Archives)",
-      url: "https://www.legislation.gov.uk/uksi/2025/95",
-      date: "2025",
-      dateKind: "published",
+      "id": "si-2025-95",
+      "title": "The Victims and Prisoners Act 2024 (Commencement No. 4) Regulations 2025 (S.I. 2025/95), explanatory note",
+      "publisher": "legislation.gov.uk (The National Archives)",
+      "url": "https://www.legislation.gov.uk/uksi/2025/95",
+      "date": "2025",
+      "dateKind": "published"
     },
     {
-      id: "suzy-lamplugh-trust",
-      title: "National Stalking Helpline",
-      publisher: "Suzy Lamplugh Trust",
-      url: "https://www.suzylamplugh.org",
-      date: "2026-11",
-      dateKind: "accessed",
+      "id": "suzy-lamplugh-trust",
+      "title": "National Stalking Helpline",
+      "publisher": "Suzy Lamplugh Trust",
+      "url": "https://www.suzylamplugh.org",
+      "date": "2026-11",
+      "dateKind": "accessed"
     },
     {
-      id: "setdab-isac",
-      title: "More Independent Stalking Advocacy Caseworkers in Essex",
-      publisher: "Southend, Essex and Thurrock Domestic Abuse Board",
-      url: "https://setdab.org/?p=2308",
-      date: "2026-11",
-      dateKind: "accessed",
+      "id": "setdab-isac",
+      "title": "More Independent Stalking Advocacy Caseworkers in Essex",
+      "publisher": "Southend, Essex and Thurrock Domestic Abuse Board",
+      "url": "https://setdab.org/?p=2308",
+      "date": "2026-11",
+      "dateKind": "accessed"
     },
     {
-      id: "paladin",
-      title: "About Paladin, the National Stalking Advocacy Service",
-      publisher: "Paladin",
-      url: "https://paladinservice.co.uk/nsaw-paladin-bulletin/",
-      date: "2020-04",
-      dateKind: "published",
+      "id": "paladin",
+      "title": "About Paladin, the National Stalking Advocacy Service",
+      "publisher": "Paladin",
+      "url": "https://paladinservice.co.uk/nsaw-paladin-bulletin/",
+      "date": "2020-04",
+      "dateKind": "published"
     },
     {
-      id: "nia-2022-17",
-      title: "Protection from Stalking Act (Northern Ireland) 2022",
-      publisher: "legislation.gov.uk (The National Archives)",
-      url: "https://www.legislation.gov.uk/nia/2022/17",
-      date: "2022-04-26",
-      dateKind: "published",
+      "id": "nia-2022-17",
+      "title": "Protection from Stalking Act (Northern Ireland) 2022",
+      "publisher": "legislation.gov.uk (The National Archives)",
+      "url": "https://www.legislation.gov.uk/nia/2022/17",
+      "date": "2022-04-26",
+      "dateKind": "published"
     },
     {
-      id: "asp-2010-13-s39",
-      title: "Criminal Justice and Licensing (Scotland) Act 2010, section 39 (offence of stalking)",
-      publisher: "legislation.gov.uk (The National Archives)",
-      url: "https://www.legislation.gov.uk/asp/2010/13/section/39",
-      date: "2010",
-      dateKind: "published",
-    },
+      "id": "asp-2010-13-s39",
+      "title": "Criminal Justice and Licensing (Scotland) Act 2010, section 39 (offence of stalking)",
+      "publisher": "legislation.gov.uk (The National Archives)",
+      "url": "https://www.legislation.gov.uk/asp/2010/13/section/39",
+      "date": "2010",
+      "dateKind": "published"
+    }
   ],
-  facts: [
+  "facts": [
     {
-      id: "spa-in-force",
-      value: "20 January 2020",
-      statement: "The Stalking Protection Act 2019 came into force on 20 January 2020.",
-      sources: ["spa-2019", "ho-spo-guidance"],
-      jurisdiction: "england-and-wales",
-      guard: {
-        near: ["Stalking Protection Act", "force"],
-        figure:
-          "\\b\\d{1,2} (?:January|February|March|April|May|June|July|August|September|October|November|December) \\d{4}\\b",
-      },
+      "id": "spa-in-force",
+      "value": "20 January 2020",
+      "statement": "The Stalking Protection Act 2019 came into force on 20 January 2020.",
+      "sources": [
+        "spa-2019",
+        "ho-spo-guidance"
+      ],
+      "jurisdiction": "england-and-wales",
+      "guard": {
+        "near": [
+          "Stalking Protection Act",
+          "force"
+        ],
+        "figure": "\\b\\d{1,2} (?:January|February|March|April|May|June|July|August|September|October|November|December) \\d{4}\\b"
+      }
     },
     {
-      id: "spo-minimum-duration",
-      value: "2 years",
-      statement:
-        "A full SPO runs for a fixed period of no less than 2 years, or until the court makes a further order.",
-      sources: ["spa-2019", "spa-2019-notes"],
-      jurisdiction: "england-and-wales",
-      guard: {
-        near: ["order", "at least"],
-        figure: "\\b\\d+ years?\\b",
-      },
+      "id": "spo-minimum-duration",
+      "value": "2 years",
+      "statement": "A full SPO runs for a fixed period of no less than 2 years, or until the court makes a further order.",
+      "sources": [
+        "spa-2019",
+        "spa-2019-notes"
+      ],
+      "jurisdiction": "england-and-wales",
+      "guard": {
+        "near": [
+          "order",
+          "at least"
+        ],
+        "figure": "\\b\\d+ years?\\b"
+      }
     },
     {
-      id: "spo-notification-deadline",
-      value: "3 days",
-      statement:
-        "Someone subject to an SPO has 3 days from service to give the police their names and home address, and 3 days from any later change to report it.",
-      sources: ["spa-2019", "spa-2019-notes"],
-      jurisdiction: "england-and-wales",
-      guard: {
-        near: ["notif"],
-        figure: "\\b\\d+ (?:working |calendar |clear )?days?\\b",
-      },
+      "id": "spo-notification-deadline",
+      "value": "3 days",
+      "statement": "Someone subject to an SPO has 3 days from service to give the police their names and home address, and 3 days from any later change to report it.",
+      "sources": [
+        "spa-2019",
+        "spa-2019-notes"
+      ],
+      "jurisdiction": "england-and-wales",
+      "guard": {
+        "near": [
+          "notif"
+        ],
+        "figure": "\\b\\d+ (?:working |calendar |clear )?days?\\b"
+      }
     },
     {
-      id: "spo-breach-max-indictment",
-      value: "5 years",
-      statement:
-        "Breaking an SPO with no reasonable excuse is an either-way offence carrying up to 5 years' imprisonment on indictment.",
-      sources: ["spa-2019-s8"],
-      jurisdiction: "england-and-wales",
-      guard: {
-        near: ["breach", "indictment"],
-        figure: "\\b\\d+ years?\\b",
-      },
+      "id": "spo-breach-max-indictment",
+      "value": "5 years",
+      "statement": "Breaking an SPO with no reasonable excuse is an either-way offence carrying up to 5 years' imprisonment on indictment.",
+      "sources": [
+        "spa-2019-s8"
+      ],
+      "jurisdiction": "england-and-wales",
+      "guard": {
+        "near": [
+          "breach",
+          "indictment"
+        ],
+        "figure": "\\b\\d+ years?\\b"
+      }
     },
     {
-      id: "magistrates-general-limit",
-      value: "12 months",
-      statement:
-        "When magistrates convict of an either-way offence such as SPO breach, the longest prison term they can impose is their general limit, 12 months since 18 November 2024. Which limit applies turns on the conviction date, and offences committed before 2 May 2022 are capped at 6 months.",
-      sources: ["spa-2019-s8", "sentencing-act-2020-s224"],
-      jurisdiction: "england-and-wales",
-      guard: {
-        near: ["breach", "magistrates"],
-        figure: "\\b\\d+ months?\\b",
-      },
+      "id": "magistrates-general-limit",
+      "value": "12 months",
+      "statement": "When magistrates convict of an either-way offence such as SPO breach, the longest prison term they can impose is their general limit, 12 months since 18 November 2024. Which limit applies turns on the conviction date, and offences committed before 2 May 2022 are capped at 6 months.",
+      "sources": [
+        "spa-2019-s8",
+        "sentencing-act-2020-s224"
+      ],
+      "jurisdiction": "england-and-wales",
+      "guard": {
+        "near": [
+          "breach",
+          "magistrates"
+        ],
+        "figure": "\\b\\d+ months?\\b"
+      }
     },
     {
-      id: "s4a-maximum",
-      value: "10 years",
-      statement:
-        "Stalking involving fear of violence or serious alarm or distress (PHA 1997 s4A) carries up to 10 years' imprisonment on indictment.",
-      sources: ["pha-1997", "spa-2019-notes"],
-      jurisdiction: "england-and-wales",
+      "id": "s4a-maximum",
+      "value": "10 years",
+      "statement": "Stalking involving fear of violence or serious alarm or distress (PHA 1997 s4A) carries up to 10 years' imprisonment on indictment.",
+      "sources": [
+        "pha-1997",
+        "spa-2019-notes"
+      ],
+      "jurisdiction": "england-and-wales"
     },
     {
-      id: "summary-stalking-maximum",
-      value: "6 months",
-      statement:
-        "Harassment (s2) and stalking (s2A) under the PHA 1997 can be tried only by magistrates, and carry at most 6 months' imprisonment.",
-      sources: ["pha-1997"],
-      jurisdiction: "england-and-wales",
+      "id": "summary-stalking-maximum",
+      "value": "6 months",
+      "statement": "Harassment (s2) and stalking (s2A) under the PHA 1997 can be tried only by magistrates, and carry at most 6 months' imprisonment.",
+      "sources": [
+        "pha-1997"
+      ],
+      "jurisdiction": "england-and-wales"
     },
     {
-      id: "stalking-offences-in-force",
-      value: "25 November 2012",
-      statement:
-        "The Protection of Freedoms Act 2012 added the stalking offences in ss2A and 4A to the PHA 1997 with effect from 25 November 2012.",
-      sources: ["pha-1997"],
-      jurisdiction: "england-and-wales",
+      "id": "stalking-offences-in-force",
+      "value": "25 November 2012",
+      "statement": "The Protection of Freedoms Act 2012 added the stalking offences in ss2A and 4A to the PHA 1997 with effect from 25 November 2012.",
+      "sources": [
+        "pha-1997"
+      ],
+      "jurisdiction": "england-and-wales"
     },
     {
-      id: "course-of-conduct-minimum",
-      value: "two occasions",
-      statement:
-        "For a single victim, PHA 1997 s7 requires conduct on two occasions or more before there is a course of conduct.",
-      sources: ["pha-1997-s7"],
-      jurisdiction: "england-and-wales",
+      "id": "course-of-conduct-minimum",
+      "value": "two occasions",
+      "statement": "For a single victim, PHA 1997 s7 requires conduct on two occasions or more before there is a course of conduct.",
+      "sources": [
+        "pha-1997-s7"
+      ],
+      "jurisdiction": "england-and-wales"
     },
     {
-      id: "report-published",
-      value: "27 September 2024",
-      statement:
-        "HMICFRS, the IOPC and the College of Policing published their joint report on the Suzy Lamplugh Trust's stalking super-complaint on 27 September 2024.",
-      sources: ["super-complaint-report", "iopc-super-complaint"],
-      jurisdiction: "england-and-wales",
-      guard: {
-        near: ["report", "published"],
-        figure:
-          "\\b\\d{1,2} (?:January|February|March|April|May|June|July|August|September|October|November|December) \\d{4}\\b",
-      },
+      "id": "report-published",
+      "value": "27 September 2024",
+      "statement": "HMICFRS, the IOPC and the College of Policing published their joint report on the Suzy Lamplugh Trust's stalking super-complaint on 27 September 2024.",
+      "sources": [
+        "super-complaint-report",
+        "iopc-super-complaint"
+      ],
+      "jurisdiction": "england-and-wales",
+      "guard": {
+        "near": [
+          "report",
+          "published"
+        ],
+        "figure": "\\b\\d{1,2} (?:January|February|March|April|May|June|July|August|September|October|November|December) \\d{4}\\b"
+      }
     },
     {
-      id: "recommendation-count",
-      value: "29",
-      statement: "The super-complaint report made 29 recommendations, 15 of them to chief constables.",
-      sources: ["super-complaint-report", "npcc-progress-report"],
-      jurisdiction: "england-and-wales",
+      "id": "recommendation-count",
+      "value": "29",
+      "statement": "The super-complaint report made 29 recommendations, 15 of them to chief constables.",
+      "sources": [
+        "super-complaint-report",
+        "npcc-progress-report"
+      ],
+      "jurisdiction": "england-and-wales"
     },
     {
-      id: "chief-constable-deadline",
-      value: "27 March 2025",
-      statement:
-        "Most recommendations to chief constables, including 10, 12, 13, 14, 20 and 23, were due by 27 March 2025.",
-      sources: ["essex-action-plan"],
-      jurisdiction: "england-and-wales",
+      "id": "chief-constable-deadline",
+      "value": "27 March 2025",
+      "statement": "Most recommendations to chief constables, including 10, 12, 13, 14, 20 and 23, were due by 27 March 2025.",
+      "sources": [
+        "essex-action-plan"
+      ],
+      "jurisdiction": "england-and-wales"
     },
     {
-      id: "helpline-number",
-      value: "0808 802 0300",
-      statement: "The Suzy Lamplugh Trust's National Stalking Helpline number is 0808 802 0300.",
-      sources: ["suzy-lamplugh-trust"],
-      jurisdiction: "england-and-wales",
-      guard: {
-        near: ["helpline"],
-        figure: "\\b0\\d{3} ?\\d{3} ?\\d{4}\\b",
-      },
+      "id": "helpline-number",
+      "value": "0808 802 0300",
+      "statement": "The Suzy Lamplugh Trust's National Stalking Helpline number is 0808 802 0300.",
+      "sources": [
+        "suzy-lamplugh-trust"
+      ],
+      "jurisdiction": "england-and-wales",
+      "guard": {
+        "near": [
+          "helpline"
+        ],
+        "figure": "\\b0\\d{3} ?\\d{3} ?\\d{4}\\b"
+      }
     },
     {
-      id: "victims-code-in-force",
-      value: "1 April 2021",
-      statement: "The current Victims' Code, published in November 2020, came into force on 1 April 2021.",
-      sources: ["victims-code"],
-      jurisdiction: "england-and-wales",
+      "id": "victims-code-in-force",
+      "value": "1 April 2021",
+      "statement": "The current Victims' Code, published in November 2020, came into force on 1 April 2021.",
+      "sources": [
+        "victims-code"
+      ],
+      "jurisdiction": "england-and-wales"
     },
     {
-      id: "code-compliance-duty",
-      value: "29 January 2025",
-      statement:
-        "Section 5 of the Victims and Prisoners Act 2024, in force from 29 January 2025, requires service providers to follow the Victims' Code unless they have a good reason for not doing so.",
-      sources: ["si-2025-95"],
-      jurisdiction: "england-and-wales",
+      "id": "code-compliance-duty",
+      "value": "29 January 2025",
+      "statement": "Section 5 of the Victims and Prisoners Act 2024, in force from 29 January 2025, requires service providers to follow the Victims' Code unless they have a good reason for not doing so.",
+      "sources": [
+        "si-2025-95"
+      ],
+      "jurisdiction": "england-and-wales"
     },
     {
-      id: "cma-s1-maximum",
-      value: "2 years",
-      statement:
-        "Unauthorised access to computer material (Computer Misuse Act 1990 s1) carries up to 2 years' imprisonment on indictment.",
-      sources: ["cma-1990"],
-      jurisdiction: "england-and-wales",
+      "id": "cma-s1-maximum",
+      "value": "2 years",
+      "statement": "Unauthorised access to computer material (Computer Misuse Act 1990 s1) carries up to 2 years' imprisonment on indictment.",
+      "sources": [
+        "cma-1990"
+      ],
+      "jurisdiction": "england-and-wales"
     },
     {
-      id: "ccb-maximum",
-      value: "5 years",
-      statement:
-        "The s76 Serious Crime Act 2015 offence of controlling or coercive behaviour carries up to 5 years' imprisonment on indictment.",
-      sources: ["sca-2015-s76"],
-      jurisdiction: "england-and-wales",
+      "id": "ccb-maximum",
+      "value": "5 years",
+      "statement": "The s76 Serious Crime Act 2015 offence of controlling or coercive behaviour carries up to 5 years' imprisonment on indictment.",
+      "sources": [
+        "sca-2015-s76"
+      ],
+      "jurisdiction": "england-and-wales"
     },
     {
-      id: "osa-offences-in-force",
-      value: "31 January 2024",
-      statement:
-        "The new communications offences in Part 10 of the Online Safety Act 2023 came into force on 31 January 2024.",
-      sources: ["osa-2023"],
-      jurisdiction: "england-and-wales",
+      "id": "osa-offences-in-force",
+      "value": "31 January 2024",
+      "statement": "The new communications offences in Part 10 of the Online Safety Act 2023 came into force on 31 January 2024.",
+      "sources": [
+        "osa-2023"
+      ],
+      "jurisdiction": "england-and-wales"
     },
     {
-      id: "ni-spo-in-force",
-      value: "19 October 2023",
-      statement:
-        "Stalking Protection Orders under the Protection from Stalking Act (Northern Ireland) 2022 came into operation on 19 October 2023.",
-      sources: ["nia-2022-17"],
-      jurisdiction: "england-and-wales",
-    },
+      "id": "ni-spo-in-force",
+      "value": "19 October 2023",
+      "statement": "Stalking Protection Orders under the Protection from Stalking Act (Northern Ireland) 2022 came into operation on 19 October 2023.",
+      "sources": [
+        "nia-2022-17"
+      ],
+      "jurisdiction": "england-and-wales"
+    }
   ],
-  practiceScenarios: [
+  "practiceScenarios": [
     {
-      id: "breached-spo-ex-partner",
-      title: "Example (fictional): a former partner breaches a Stalking Protection Order",
+      "id": "breached-spo-ex-partner",
+      "title": "Example (fictional): a former partner breaches a Stalking Protection Order"
     },
     {
-      id: "harassment-reclassified",
-      title: "Example (fictional): a neighbour dispute recorded as harassment",
-    },
+      "id": "harassment-reclassified",
+      "title": "Example (fictional): a neighbour dispute recorded as harassment"
+    }
   ],
-  modules: [
+  "modules": [
     {
-      id: "recognising-stalking",
-      title: "Recognising stalking",
-      summary:
-        "How to spot stalking behind reports that arrive as something else, the legal difference between harassment and stalking, and how to record a stalking course of conduct so it can be found again.",
-      version: "1.0.0",
-      reviewedOn: "2026-11-28",
-      nextReviewDue: "2027-05-28",
-      validityMonths: 12,
-      estimatedMinutes: 25,
-      audience: ["call-handler", "response-officer", "investigator", "supervisor", "staff"],
-      jurisdiction: "england-and-wales",
-      recommendationIds: ["7.1", "7.2", "10.1", "10.5", "23", "23.1"],
-      sources: [
+      "id": "recognising-stalking",
+      "title": "Recognising stalking",
+      "summary": "How to spot stalking behind reports that arrive as something else, the legal difference between harassment and stalking, and how to record a stalking course of conduct so it can be found again.",
+      "version": "1.0.0",
+      "reviewedOn": "2026-11-28",
+      "nextReviewDue": "2027-05-28",
+      "validityMonths": 12,
+      "estimatedMinutes": 25,
+      "audience": [
+        "call-handler",
+        "response-officer",
+        "investigator",
+        "supervisor",
+        "staff"
+      ],
+      "jurisdiction": "england-and-wales",
+      "recommendationIds": [
+        "7.1",
+        "7.2",
+        "10.1",
+        "10.5",
+        "23",
+        "23.1"
+      ],
+      "sources": [
         "hmicfrs-glossary-stalking",
         "pha-1997",
         "pha-1997-s7",
@@ -506,944 +563,1075 @@ export const course: Course = {
         "avon-somerset-super-complaint",
         "ons-stalking-2024",
         "asp-2010-13-s39",
-        "nia-2022-17",
+        "nia-2022-17"
       ],
-      lessons: [
+      "lessons": [
         {
-          id: "what-stalking-looks-like",
-          title: "What stalking looks like",
-          summary: "The FOUR prompt, how common stalking is, and why it is so often missed.",
-          blocks: [
+          "id": "what-stalking-looks-like",
+          "title": "What stalking looks like",
+          "summary": "The FOUR prompt, how common stalking is, and why it is so often missed.",
+          "blocks": [
             {
-              id: "four-prompt",
-              kind: "key-facts",
-              title: "The FOUR prompt",
-              items: [
+              "id": "four-prompt",
+              "kind": "key-facts",
+              "title": "The FOUR prompt",
+              "items": [
                 "Fixated: the person's attention keeps returning to the victim.",
                 "Obsessive: the behaviour dominates their thinking and is hard for them to let go.",
                 "Unwanted: the victim has not invited it, or has made clear it should stop.",
-                "Repeated: it happens again and again rather than once.",
+                "Repeated: it happens again and again rather than once."
               ],
-              sources: ["hmicfrs-glossary-stalking"],
-              jurisdiction: "england-and-wales",
+              "sources": [
+                "hmicfrs-glossary-stalking"
+              ],
+              "jurisdiction": "england-and-wales"
             },
             {
-              id: "four-explained",
-              kind: "text",
-              body: "The HMICFRS glossary defines stalking through four features of one person's behaviour towards another: fixated, obsessive, unwanted and repeated, often leaving the victim frightened and distressed. The four words give call handlers and officers a quick way to spot the pattern early. In law it is the course of conduct, not any single act, that makes behaviour harassment or stalking.",
-              sources: ["hmicfrs-glossary-stalking", "pha-1997"],
-              jurisdiction: "england-and-wales",
+              "id": "four-explained",
+              "kind": "text",
+              "body": "The HMICFRS glossary defines stalking through four features of one person's behaviour towards another: fixated, obsessive, unwanted and repeated, often leaving the victim frightened and distressed. The four words give call handlers and officers a quick way to spot the pattern early. In law it is the course of conduct, not any single act, that makes behaviour harassment or stalking.",
+              "sources": [
+                "hmicfrs-glossary-stalking",
+                "pha-1997"
+              ],
+              "jurisdiction": "england-and-wales"
             },
             {
-              id: "how-common",
-              kind: "text",
-              title: "How common it is",
-              body: "The Crime Survey for England and Wales for the year ending March 2024 estimated that about one in seven people aged 16 or over had been stalked at some point since that age, with women affected at more than twice the rate of men. Young adults aged 16 to 19 reported the highest rate in the previous year.",
-              sources: ["ons-stalking-2024"],
-              jurisdiction: "england-and-wales",
+              "id": "how-common",
+              "kind": "text",
+              "title": "How common it is",
+              "body": "The Crime Survey for England and Wales for the year ending March 2024 estimated that about one in seven people aged 16 or over had been stalked at some point since that age, with women affected at more than twice the rate of men. Young adults aged 16 to 19 reported the highest rate in the previous year.",
+              "sources": [
+                "ons-stalking-2024"
+              ],
+              "jurisdiction": "england-and-wales"
             },
             {
-              id: "missed-as-harassment",
-              kind: "callout",
-              variant: "warning",
-              title: "Stalking is often recorded as something else",
-              body: "The super-complaint investigation, whose report was published on 27 September 2024 with 29 recommendations, found that stalking is still missed: reports are treated as one-off incidents or recorded as harassment, malicious communications or a breach of an order, and the course of conduct behind them is not seen.",
-              sources: ["super-complaint-report"],
-              jurisdiction: "england-and-wales",
-            },
-          ],
+              "id": "missed-as-harassment",
+              "kind": "callout",
+              "variant": "warning",
+              "title": "Stalking is often recorded as something else",
+              "body": "The super-complaint investigation, whose report was published on 27 September 2024 with 29 recommendations, found that stalking is still missed: reports are treated as one-off incidents or recorded as harassment, malicious communications or a breach of an order, and the course of conduct behind them is not seen.",
+              "sources": [
+                "super-complaint-report"
+              ],
+              "jurisdiction": "england-and-wales"
+            }
+          ]
         },
         {
-          id: "harassment-or-stalking",
-          title: "Harassment or stalking? What the law says",
-          summary:
-            "Course of conduct, the four offences in the Protection from Harassment Act 1997, and the s2A(3) behaviours.",
-          blocks: [
+          "id": "harassment-or-stalking",
+          "title": "Harassment or stalking? What the law says",
+          "summary": "Course of conduct, the four offences in the Protection from Harassment Act 1997, and the s2A(3) behaviours.",
+          "blocks": [
             {
-              id: "course-of-conduct",
-              kind: "law",
-              legislation: "Protection from Harassment Act 1997",
-              section: "s7 (interpretation)",
-              summary:
-                "Harassment and stalking both need a course of conduct. Where one person is targeted, that means conduct on at least two occasions; where the target is a group, there must be at least one occasion of conduct aimed at each person in it. Words spoken count as conduct, and alarming or distressing someone is a way of harassing them.",
-              sources: ["pha-1997-s7"],
-              jurisdiction: "england-and-wales",
+              "id": "course-of-conduct",
+              "kind": "law",
+              "legislation": "Protection from Harassment Act 1997",
+              "section": "s7 (interpretation)",
+              "summary": "Harassment and stalking both need a course of conduct. Where one person is targeted, that means conduct on at least two occasions; where the target is a group, there must be at least one occasion of conduct aimed at each person in it. Words spoken count as conduct, and alarming or distressing someone is a way of harassing them.",
+              "sources": [
+                "pha-1997-s7"
+              ],
+              "jurisdiction": "england-and-wales"
             },
             {
-              id: "s2-and-s2a",
-              kind: "law",
-              legislation: "Protection from Harassment Act 1997",
-              section: "s2 (harassment) and s2A (stalking)",
-              summary:
-                "Section 2 makes it an offence to pursue a course of conduct that harasses someone when the suspect knows, or ought to know, that it does. The question is objective: would a reasonable person who had the same information see it as harassment? Under s2A the same course of conduct is stalking when the things done, or left undone, are associated with stalking. Both offences are summary only, with a maximum of 6 months. The stalking offences came into force on 25 November 2012.",
-              sources: ["pha-1997"],
-              jurisdiction: "england-and-wales",
+              "id": "s2-and-s2a",
+              "kind": "law",
+              "legislation": "Protection from Harassment Act 1997",
+              "section": "s2 (harassment) and s2A (stalking)",
+              "summary": "Section 2 makes it an offence to pursue a course of conduct that harasses someone when the suspect knows, or ought to know, that it does. The question is objective: would a reasonable person who had the same information see it as harassment? Under s2A the same course of conduct is stalking when the things done, or left undone, are associated with stalking. Both offences are summary only, with a maximum of 6 months. The stalking offences came into force on 25 November 2012.",
+              "sources": [
+                "pha-1997"
+              ],
+              "jurisdiction": "england-and-wales"
             },
             {
-              id: "s4-and-s4a",
-              kind: "law",
-              legislation: "Protection from Harassment Act 1997",
-              section:
-                "s4 (fear of violence) and s4A (stalking involving fear of violence or serious alarm or distress)",
-              summary:
-                "Section 4 is about a course of conduct that makes a person fear violence against them on two or more occasions. Section 4A applies to stalking that either produces that fear of violence or causes serious alarm or distress that has a substantial adverse effect on the victim's ordinary daily life. In each case the suspect must know or ought to know the effect. The s4A offence is triable either way, with a maximum of 10 years on indictment.",
-              sources: ["pha-1997"],
-              jurisdiction: "england-and-wales",
+              "id": "s4-and-s4a",
+              "kind": "law",
+              "legislation": "Protection from Harassment Act 1997",
+              "section": "s4 (fear of violence) and s4A (stalking involving fear of violence or serious alarm or distress)",
+              "summary": "Section 4 is about a course of conduct that makes a person fear violence against them on two or more occasions. Section 4A applies to stalking that either produces that fear of violence or causes serious alarm or distress that has a substantial adverse effect on the victim's ordinary daily life. In each case the suspect must know or ought to know the effect. The s4A offence is triable either way, with a maximum of 10 years on indictment.",
+              "sources": [
+                "pha-1997"
+              ],
+              "jurisdiction": "england-and-wales"
             },
             {
-              id: "s2a3-behaviours",
-              kind: "key-facts",
-              title: "Acts associated with stalking, s2A(3)",
-              items: [
+              "id": "s2a3-behaviours",
+              "kind": "key-facts",
+              "title": "Acts associated with stalking, s2A(3)",
+              "items": [
                 "following someone",
                 "contacting them, or trying to, by any means",
                 "publishing material about them, or material that pretends to come from them",
                 "keeping watch on their internet, email or other electronic communications",
                 "loitering in any place, public or private",
                 "interfering with property they have",
-                "watching or spying on them",
+                "watching or spying on them"
               ],
-              sources: ["pha-1997"],
-              jurisdiction: "england-and-wales",
+              "sources": [
+                "pha-1997"
+              ],
+              "jurisdiction": "england-and-wales"
             },
             {
-              id: "list-not-exhaustive",
-              kind: "callout",
-              variant: "information",
-              title: "The list is examples, not a closed set",
-              body: "Section 2A(3) gives examples only. Other behaviour can be associated with stalking in the circumstances of a case, and none of the listed acts is stalking on its own: it is the course of conduct that matters.",
-              sources: ["pha-1997"],
-              jurisdiction: "england-and-wales",
+              "id": "list-not-exhaustive",
+              "kind": "callout",
+              "variant": "information",
+              "title": "The list is examples, not a closed set",
+              "body": "Section 2A(3) gives examples only. Other behaviour can be associated with stalking in the circumstances of a case, and none of the listed acts is stalking on its own: it is the course of conduct that matters.",
+              "sources": [
+                "pha-1997"
+              ],
+              "jurisdiction": "england-and-wales"
             },
             {
-              id: "other-jurisdictions",
-              kind: "text",
-              title: "Scotland and Northern Ireland",
-              body: "The offences above apply in England and Wales. Scotland has its own stalking offence in section 39 of the Criminal Justice and Licensing (Scotland) Act 2010, and Northern Ireland created a stalking offence in the Protection from Stalking Act (Northern Ireland) 2022. Officers working across borders should check the law of the place where the conduct happened.",
-              sources: ["asp-2010-13-s39", "nia-2022-17"],
-              jurisdiction: "united-kingdom",
-            },
-          ],
+              "id": "other-jurisdictions",
+              "kind": "text",
+              "title": "Scotland and Northern Ireland",
+              "body": "The offences above apply in England and Wales. Scotland has its own stalking offence in section 39 of the Criminal Justice and Licensing (Scotland) Act 2010, and Northern Ireland created a stalking offence in the Protection from Stalking Act (Northern Ireland) 2022. Officers working across borders should check the law of the place where the conduct happened.",
+              "sources": [
+                "asp-2010-13-s39",
+                "nia-2022-17"
+              ],
+              "jurisdiction": "united-kingdom"
+            }
+          ]
         },
         {
-          id: "screening-and-recording",
-          title: "Screening look-alike crimes and recording stalking",
-          summary: "Which reports to look at twice, and how to record stalking so it can be found.",
-          blocks: [
+          "id": "screening-and-recording",
+          "title": "Screening look-alike crimes and recording stalking",
+          "summary": "Which reports to look at twice, and how to record stalking so it can be found.",
+          "blocks": [
             {
-              id: "look-alikes",
-              kind: "checklist",
-              title: "Reports to screen for stalking",
-              items: [
+              "id": "look-alikes",
+              "kind": "checklist",
+              "title": "Reports to screen for stalking",
+              "items": [
                 "Harassment: ask whether the behaviour is also associated with stalking, and record why if you decide it is not.",
                 "Malicious communications: repeated unwanted messages are often one strand of a wider course of conduct.",
                 "Breach of a protective order: a breach can be a further act of stalking as well as an offence in itself.",
-                "Any other report involving the same suspect and victim: it may be one more act in the same course of conduct.",
+                "Any other report involving the same suspect and victim: it may be one more act in the same course of conduct."
               ],
-              sources: ["super-complaint-report", "essex-action-plan", "pha-1997-s7"],
-              jurisdiction: "england-and-wales",
+              "sources": [
+                "super-complaint-report",
+                "essex-action-plan",
+                "pha-1997-s7"
+              ],
+              "jurisdiction": "england-and-wales"
             },
             {
-              id: "malicious-communications",
-              kind: "law",
-              legislation: "Malicious Communications Act 1988",
-              section: "s1",
-              summary:
-                "It is an offence to send a letter or electronic message that is indecent, grossly offensive or threatening, when the sender means it to cause distress or anxiety. A report of one such message may be the first visible part of a stalking course of conduct.",
-              sources: ["mca-1988"],
-              jurisdiction: "england-and-wales",
+              "id": "malicious-communications",
+              "kind": "law",
+              "legislation": "Malicious Communications Act 1988",
+              "section": "s1",
+              "summary": "It is an offence to send a letter or electronic message that is indecent, grossly offensive or threatening, when the sender means it to cause distress or anxiety. A report of one such message may be the first visible part of a stalking course of conduct.",
+              "sources": [
+                "mca-1988"
+              ],
+              "jurisdiction": "england-and-wales"
             },
             {
-              id: "recording-rules",
-              kind: "text",
-              title: "Recording the course of conduct",
-              body: "Two changes to the Home Office Counting Rules shaped how stalking is recorded. From April 2018 forces were to record a stalking or harassment course of conduct alongside the most serious other offence by the same suspect against the same victim; Avon and Somerset Police reports that this rule was removed on 1 June 2023. A further change in April 2020 made stalking the default classification for conduct between former partners, unless the police were satisfied it amounted only to harassment. The rules change, so check the current version with your force crime registrar.",
-              sources: ["vawg-dashboard", "avon-somerset-super-complaint"],
-              jurisdiction: "england-and-wales",
+              "id": "recording-rules",
+              "kind": "text",
+              "title": "Recording the course of conduct",
+              "body": "Two changes to the Home Office Counting Rules shaped how stalking is recorded. From April 2018 forces were to record a stalking or harassment course of conduct alongside the most serious other offence by the same suspect against the same victim; Avon and Somerset Police reports that this rule was removed on 1 June 2023. A further change in April 2020 made stalking the default classification for conduct between former partners, unless the police were satisfied it amounted only to harassment. The rules change, so check the current version with your force crime registrar.",
+              "sources": [
+                "vawg-dashboard",
+                "avon-somerset-super-complaint"
+              ],
+              "jurisdiction": "england-and-wales"
             },
             {
-              id: "included-classifications",
-              kind: "text",
-              title: "Included classifications",
-              body: "The super-complaint report asked chief constables to let staff record, and search for, crimes that are not the principal crime on a record, as included classifications. Until systems allow this, forces should use another way of keeping stalking searchable, such as intelligence reports. Essex Police, for example, lets supervisors screen crimes and reclassify harassment as stalking.",
-              sources: ["super-complaint-report", "essex-action-plan"],
-              jurisdiction: "england-and-wales",
+              "id": "included-classifications",
+              "kind": "text",
+              "title": "Included classifications",
+              "body": "The super-complaint report asked chief constables to let staff record, and search for, crimes that are not the principal crime on a record, as included classifications. Until systems allow this, forces should use another way of keeping stalking searchable, such as intelligence reports. Essex Police, for example, lets supervisors screen crimes and reclassify harassment as stalking.",
+              "sources": [
+                "super-complaint-report",
+                "essex-action-plan"
+              ],
+              "jurisdiction": "england-and-wales"
             },
             {
-              id: "call-scenario",
-              kind: "scenario",
-              title: "Example (fictional): a third report about the same man",
-              body: "A caller reports that a former colleague has sent her fifteen messages this week after she asked him to stop, and that she saw his car outside her gym twice. Two earlier reports, one of malicious communications and one of criminal damage to her car, name the same man.",
-              prompts: [
+              "id": "call-scenario",
+              "kind": "scenario",
+              "title": "Example (fictional): a third report about the same man",
+              "body": "A caller reports that a former colleague has sent her fifteen messages this week after she asked him to stop, and that she saw his car outside her gym twice. Two earlier reports, one of malicious communications and one of criminal damage to her car, name the same man.",
+              "prompts": [
                 "Which parts of FOUR does this report show?",
                 "Which s2A(3) behaviours are present?",
-                "How should the earlier reports be linked and recorded?",
-              ],
+                "How should the earlier reports be linked and recorded?"
+              ]
             },
             {
-              id: "practice-reclassification",
-              kind: "practice-screening",
-              scenarioId: "harassment-reclassified",
-              title: "Practice screening (example, not an official tool)",
-              briefing:
-                "An invented case: a man says a neighbour keeps loitering outside his house and has let down his car tyres on two occasions. The call was recorded as harassment. Screen the report: is there a course of conduct, which s2A(3) behaviours are present, and should a supervisor reclassify it? Your answers are not marked; compare them with the model answers at the end.",
-            },
-          ],
-        },
+              "id": "practice-reclassification",
+              "kind": "practice-screening",
+              "scenarioId": "harassment-reclassified",
+              "title": "Practice screening (example, not an official tool)",
+              "briefing": "An invented case: a man says a neighbour keeps loitering outside his house and has let down his car tyres on two occasions. The call was recorded as harassment. Screen the report: is there a course of conduct, which s2A(3) behaviours are present, and should a supervisor reclassify it? Your answers are not marked; compare them with the model answers at the end."
+            }
+          ]
+        }
       ],
-      knowledgeCheck: {
-        passMarkPercent: 80,
-        questionsPerAttempt: 5,
-        questions: [
+      "knowledgeCheck": {
+        "passMarkPercent": 80,
+        "questionsPerAttempt": 5,
+        "questions": [
           {
-            id: "four-meaning",
-            prompt: "What does the FOUR prompt stand for?",
-            options: [
+            "id": "four-meaning",
+            "prompt": "What does the FOUR prompt stand for?",
+            "options": [
               {
-                id: "fixated-obsessive-unwanted-repeated",
-                text: "Fixated, obsessive, unwanted, repeated",
-                explanation:
-                  "Correct. These four features describe stalking behaviour and help you recognise it early.",
+                "id": "fixated-obsessive-unwanted-repeated",
+                "text": "Fixated, obsessive, unwanted, repeated",
+                "explanation": "Correct. These four features describe stalking behaviour and help you recognise it early."
               },
               {
-                id: "fear-offence-urgent-risk",
-                text: "Fear, offence, urgency, risk",
-                explanation: "These words matter in a risk assessment, but they are not the FOUR prompt.",
+                "id": "fear-offence-urgent-risk",
+                "text": "Fear, offence, urgency, risk",
+                "explanation": "These words matter in a risk assessment, but they are not the FOUR prompt."
               },
               {
-                id: "follow-observe-unwanted-report",
-                text: "Follow, observe, unwanted, report",
-                explanation:
-                  "Following and observing are stalking behaviours, but FOUR describes the character of the behaviour, not specific acts.",
-              },
+                "id": "follow-observe-unwanted-report",
+                "text": "Follow, observe, unwanted, report",
+                "explanation": "Following and observing are stalking behaviours, but FOUR describes the character of the behaviour, not specific acts."
+              }
             ],
-            correctOptionIds: ["fixated-obsessive-unwanted-repeated"],
-            sources: ["hmicfrs-glossary-stalking"],
-            kind: "single-choice",
+            "correctOptionIds": [
+              "fixated-obsessive-unwanted-repeated"
+            ],
+            "sources": [
+              "hmicfrs-glossary-stalking"
+            ],
+            "kind": "single-choice"
           },
           {
-            id: "course-of-conduct-minimum",
-            prompt: "Where a single person is targeted, what is the minimum for a course of conduct?",
-            options: [
+            "id": "course-of-conduct-minimum",
+            "prompt": "Where a single person is targeted, what is the minimum for a course of conduct?",
+            "options": [
               {
-                id: "one-serious-incident",
-                text: "One serious incident",
-                explanation: "A single incident, however serious, is not a course of conduct under the 1997 Act.",
+                "id": "one-serious-incident",
+                "text": "One serious incident",
+                "explanation": "A single incident, however serious, is not a course of conduct under the 1997 Act."
               },
               {
-                id: "two-occasions",
-                text: "Conduct on at least two occasions",
-                explanation: "Correct. Section 7 sets this minimum where one person is targeted.",
+                "id": "two-occasions",
+                "text": "Conduct on at least two occasions",
+                "explanation": "Correct. Section 7 sets this minimum where one person is targeted."
               },
               {
-                id: "three-reports",
-                text: "Three reports to the police",
-                explanation:
-                  "The law counts occasions of conduct, not reports; much stalking is never reported at all.",
-              },
+                "id": "three-reports",
+                "text": "Three reports to the police",
+                "explanation": "The law counts occasions of conduct, not reports; much stalking is never reported at all."
+              }
             ],
-            correctOptionIds: ["two-occasions"],
-            sources: ["pha-1997-s7"],
-            kind: "single-choice",
+            "correctOptionIds": [
+              "two-occasions"
+            ],
+            "sources": [
+              "pha-1997-s7"
+            ],
+            "kind": "single-choice"
           },
           {
-            id: "stalking-equals",
-            prompt: "Under s2A, what turns harassment into stalking?",
-            options: [
+            "id": "stalking-equals",
+            "prompt": "Under s2A, what turns harassment into stalking?",
+            "options": [
               {
-                id: "acts-associated",
-                text: "What was done, or left undone, is associated with stalking",
-                explanation:
-                  "Correct. Stalking is a course of conduct amounting to harassment where the behaviour is associated with stalking.",
+                "id": "acts-associated",
+                "text": "What was done, or left undone, is associated with stalking",
+                "explanation": "Correct. Stalking is a course of conduct amounting to harassment where the behaviour is associated with stalking."
               },
               {
-                id: "violence-used",
-                text: "Violence is used against the victim",
-                explanation:
-                  "Violence is not required for stalking. Fear of violence is one route into the more serious s4A offence.",
+                "id": "violence-used",
+                "text": "Violence is used against the victim",
+                "explanation": "Violence is not required for stalking. Fear of violence is one route into the more serious s4A offence."
               },
               {
-                id: "stranger-suspect",
-                text: "The suspect is a stranger to the victim",
-                explanation:
-                  "Most stalkers know their victim, often as a former partner. The relationship does not decide the offence.",
-              },
+                "id": "stranger-suspect",
+                "text": "The suspect is a stranger to the victim",
+                "explanation": "Most stalkers know their victim, often as a former partner. The relationship does not decide the offence."
+              }
             ],
-            correctOptionIds: ["acts-associated"],
-            sources: ["pha-1997"],
-            kind: "single-choice",
+            "correctOptionIds": [
+              "acts-associated"
+            ],
+            "sources": [
+              "pha-1997"
+            ],
+            "kind": "single-choice"
           },
           {
-            id: "s2a3-examples",
-            prompt:
-              "Which of these are examples listed in s2A(3) of acts associated with stalking? Select all that apply.",
-            options: [
+            "id": "s2a3-examples",
+            "prompt": "Which of these are examples listed in s2A(3) of acts associated with stalking? Select all that apply.",
+            "options": [
               {
-                id: "monitoring-online",
-                text: "Keeping watch on someone's internet or email use",
-                explanation: "Correct. Monitoring electronic communication is one of the listed examples.",
+                "id": "monitoring-online",
+                "text": "Keeping watch on someone's internet or email use",
+                "explanation": "Correct. Monitoring electronic communication is one of the listed examples."
               },
               {
-                id: "loitering",
-                text: "Loitering in a public or private place",
-                explanation: "Correct. Loitering anywhere is a listed example.",
+                "id": "loitering",
+                "text": "Loitering in a public or private place",
+                "explanation": "Correct. Loitering anywhere is a listed example."
               },
               {
-                id: "interfering-property",
-                text: "Interfering with property the person has",
-                explanation: "Correct. Interfering with property in the person's possession is a listed example.",
+                "id": "interfering-property",
+                "text": "Interfering with property the person has",
+                "explanation": "Correct. Interfering with property in the person's possession is a listed example."
               },
               {
-                id: "single-argument",
-                text: "A single heated argument",
-                explanation: "Not listed, and a single incident cannot be a course of conduct.",
-              },
+                "id": "single-argument",
+                "text": "A single heated argument",
+                "explanation": "Not listed, and a single incident cannot be a course of conduct."
+              }
             ],
-            correctOptionIds: ["monitoring-online", "loitering", "interfering-property"],
-            sources: ["pha-1997"],
-            kind: "multiple-choice",
+            "correctOptionIds": [
+              "monitoring-online",
+              "loitering",
+              "interfering-property"
+            ],
+            "sources": [
+              "pha-1997"
+            ],
+            "kind": "multiple-choice"
           },
           {
-            id: "list-closed",
-            prompt: "True or false: behaviour not named in s2A(3) cannot amount to stalking.",
-            options: [
+            "id": "list-closed",
+            "prompt": "True or false: behaviour not named in s2A(3) cannot amount to stalking.",
+            "options": [
               {
-                id: "true",
-                text: "True",
-                explanation:
-                  "The list gives examples only, so unlisted behaviour can still be associated with stalking.",
+                "id": "true",
+                "text": "True",
+                "explanation": "The list gives examples only, so unlisted behaviour can still be associated with stalking."
               },
               {
-                id: "false",
-                text: "False",
-                explanation: "Correct. Section 2A(3) is not exhaustive; the circumstances of the case decide.",
-              },
+                "id": "false",
+                "text": "False",
+                "explanation": "Correct. Section 2A(3) is not exhaustive; the circumstances of the case decide."
+              }
             ],
-            correctOptionIds: ["false"],
-            sources: ["pha-1997"],
-            kind: "true-false",
+            "correctOptionIds": [
+              "false"
+            ],
+            "sources": [
+              "pha-1997"
+            ],
+            "kind": "true-false"
           },
           {
-            id: "s4a-limbs",
-            prompt: "Which effect on the victim, besides fear of violence, brings stalking within s4A?",
-            options: [
+            "id": "s4a-limbs",
+            "prompt": "Which effect on the victim, besides fear of violence, brings stalking within s4A?",
+            "options": [
               {
-                id: "serious-alarm",
-                text: "Serious alarm or distress that substantially disrupts their usual day-to-day life",
-                explanation:
-                  "Correct. This is the second route into s4A; the first is fearing violence on two or more occasions.",
+                "id": "serious-alarm",
+                "text": "Serious alarm or distress that substantially disrupts their usual day-to-day life",
+                "explanation": "Correct. This is the second route into s4A; the first is fearing violence on two or more occasions."
               },
               {
-                id: "any-upset",
-                text: "Any upset, however slight",
-                explanation:
-                  "Mild upset may be part of harassment, but s4A needs serious alarm or distress with a substantial effect on daily life.",
+                "id": "any-upset",
+                "text": "Any upset, however slight",
+                "explanation": "Mild upset may be part of harassment, but s4A needs serious alarm or distress with a substantial effect on daily life."
               },
               {
-                id: "financial-loss",
-                text: "Financial loss",
-                explanation: "Financial loss is not an element of s4A, though it may be evidence of impact.",
-              },
+                "id": "financial-loss",
+                "text": "Financial loss",
+                "explanation": "Financial loss is not an element of s4A, though it may be evidence of impact."
+              }
             ],
-            correctOptionIds: ["serious-alarm"],
-            sources: ["pha-1997"],
-            kind: "single-choice",
+            "correctOptionIds": [
+              "serious-alarm"
+            ],
+            "sources": [
+              "pha-1997"
+            ],
+            "kind": "single-choice"
           },
           {
-            id: "s4a-maximum",
-            prompt:
-              "What is the maximum sentence on indictment for s4A stalking (not racially or religiously aggravated)?",
-            options: [
+            "id": "s4a-maximum",
+            "prompt": "What is the maximum sentence on indictment for s4A stalking (not racially or religiously aggravated)?",
+            "options": [
               {
-                id: "six-months",
-                text: "6 months",
-                explanation: "That is the maximum for the summary-only offences in s2 and s2A, not s4A.",
+                "id": "six-months",
+                "text": "6 months",
+                "explanation": "That is the maximum for the summary-only offences in s2 and s2A, not s4A."
               },
               {
-                id: "ten-years",
-                text: "10 years",
-                explanation: "Correct. The s4A offence is triable either way and carries this maximum on indictment.",
+                "id": "ten-years",
+                "text": "10 years",
+                "explanation": "Correct. The s4A offence is triable either way and carries this maximum on indictment."
               },
               {
-                id: "life",
-                text: "Life imprisonment",
-                explanation: "No offence under the 1997 Act carries life imprisonment.",
-              },
+                "id": "life",
+                "text": "Life imprisonment",
+                "explanation": "No offence under the 1997 Act carries life imprisonment."
+              }
             ],
-            correctOptionIds: ["ten-years"],
-            sources: ["pha-1997"],
-            kind: "single-choice",
+            "correctOptionIds": [
+              "ten-years"
+            ],
+            "sources": [
+              "pha-1997"
+            ],
+            "kind": "single-choice"
           },
           {
-            id: "look-alike-screening",
-            prompt:
-              "The super-complaint asked forces to screen which kinds of report for stalking? Select all that apply.",
-            options: [
+            "id": "look-alike-screening",
+            "prompt": "The super-complaint asked forces to screen which kinds of report for stalking? Select all that apply.",
+            "options": [
               {
-                id: "harassment",
-                text: "Harassment",
-                explanation:
-                  "Correct. Stalking is often recorded as harassment when the stalking behaviours are not recognised.",
+                "id": "harassment",
+                "text": "Harassment",
+                "explanation": "Correct. Stalking is often recorded as harassment when the stalking behaviours are not recognised."
               },
               {
-                id: "malicious-comms",
-                text: "Malicious communications",
-                explanation: "Correct. Repeated messages can be one strand of a stalking course of conduct.",
+                "id": "malicious-comms",
+                "text": "Malicious communications",
+                "explanation": "Correct. Repeated messages can be one strand of a stalking course of conduct."
               },
               {
-                id: "breaches",
-                text: "Breaches of protective orders",
-                explanation:
-                  "Correct. A breach can be a further act in a course of conduct as well as an offence in itself.",
+                "id": "breaches",
+                "text": "Breaches of protective orders",
+                "explanation": "Correct. A breach can be a further act in a course of conduct as well as an offence in itself."
               },
               {
-                id: "shoplifting",
-                text: "Shoplifting",
-                explanation:
-                  "Shoplifting is not one of the look-alike crimes named; screening focuses on offences that often hide stalking.",
-              },
+                "id": "shoplifting",
+                "text": "Shoplifting",
+                "explanation": "Shoplifting is not one of the look-alike crimes named; screening focuses on offences that often hide stalking."
+              }
             ],
-            correctOptionIds: ["harassment", "malicious-comms", "breaches"],
-            sources: ["super-complaint-report"],
-            kind: "multiple-choice",
+            "correctOptionIds": [
+              "harassment",
+              "malicious-comms",
+              "breaches"
+            ],
+            "sources": [
+              "super-complaint-report"
+            ],
+            "kind": "multiple-choice"
           },
           {
-            id: "former-partner-recording",
-            prompt:
-              "True or false: since April 2020, the Home Office Counting Rules have made stalking the default classification for conduct between former partners, unless the police are satisfied it is only harassment.",
-            options: [
+            "id": "former-partner-recording",
+            "prompt": "True or false: since April 2020, the Home Office Counting Rules have made stalking the default classification for conduct between former partners, unless the police are satisfied it is only harassment.",
+            "options": [
               {
-                id: "true",
-                text: "True",
-                explanation:
-                  "Correct. The change came in April 2020; check the current rules with your force crime registrar.",
+                "id": "true",
+                "text": "True",
+                "explanation": "Correct. The change came in April 2020; check the current rules with your force crime registrar."
               },
               {
-                id: "false",
-                text: "False",
-                explanation:
-                  "The rule does exist. Since April 2020 the default for a former-partner course of conduct is stalking.",
-              },
+                "id": "false",
+                "text": "False",
+                "explanation": "The rule does exist. Since April 2020 the default for a former-partner course of conduct is stalking."
+              }
             ],
-            correctOptionIds: ["true"],
-            sources: ["vawg-dashboard"],
-            kind: "true-false",
+            "correctOptionIds": [
+              "true"
+            ],
+            "sources": [
+              "vawg-dashboard"
+            ],
+            "kind": "true-false"
           },
           {
-            id: "included-classification-purpose",
-            prompt: "Why did the super-complaint ask forces to record stalking as an included classification?",
-            options: [
+            "id": "included-classification-purpose",
+            "prompt": "Why did the super-complaint ask forces to record stalking as an included classification?",
+            "options": [
               {
-                id: "searchable",
-                text: "So stalking stays searchable when it is not the principal crime on the record",
-                explanation:
-                  "Correct. Otherwise stalking behind a more serious offence disappears from searches and figures.",
+                "id": "searchable",
+                "text": "So stalking stays searchable when it is not the principal crime on the record",
+                "explanation": "Correct. Otherwise stalking behind a more serious offence disappears from searches and figures."
               },
               {
-                id: "replaces-principal",
-                text: "So stalking always replaces the principal crime",
-                explanation: "The principal crime stays; the included classification sits alongside it.",
+                "id": "replaces-principal",
+                "text": "So stalking always replaces the principal crime",
+                "explanation": "The principal crime stays; the included classification sits alongside it."
               },
               {
-                id: "avoid-recording",
-                text: "So stalking need not be recorded separately",
-                explanation: "The opposite. The aim is that stalking is recorded and can be found.",
-              },
+                "id": "avoid-recording",
+                "text": "So stalking need not be recorded separately",
+                "explanation": "The opposite. The aim is that stalking is recorded and can be found."
+              }
             ],
-            correctOptionIds: ["searchable"],
-            sources: ["super-complaint-report"],
-            kind: "single-choice",
+            "correctOptionIds": [
+              "searchable"
+            ],
+            "sources": [
+              "super-complaint-report"
+            ],
+            "kind": "single-choice"
           },
           {
-            id: "gym-scenario",
-            prompt: "What is the best first view of this report?",
-            options: [
+            "id": "gym-scenario",
+            "prompt": "What is the best first view of this report?",
+            "options": [
               {
-                id: "possible-stalking",
-                text: "Possible stalking; link the earlier reports as one course of conduct",
-                explanation:
-                  "Correct. The behaviour is fixated, unwanted and repeated, and the messages and loitering are s2A(3) behaviours.",
+                "id": "possible-stalking",
+                "text": "Possible stalking; link the earlier reports as one course of conduct",
+                "explanation": "Correct. The behaviour is fixated, unwanted and repeated, and the messages and loitering are s2A(3) behaviours."
               },
               {
-                id: "separate-incidents",
-                text: "Three separate minor incidents to record on their own",
-                explanation:
-                  "Treating each report alone is exactly how stalking is missed; the pattern is the offence.",
+                "id": "separate-incidents",
+                "text": "Three separate minor incidents to record on their own",
+                "explanation": "Treating each report alone is exactly how stalking is missed; the pattern is the offence."
               },
               {
-                id: "civil-matter",
-                text: "A civil dispute between former colleagues",
-                explanation:
-                  "Unwanted repeated contact after a request to stop is potentially criminal, whatever the relationship.",
-              },
+                "id": "civil-matter",
+                "text": "A civil dispute between former colleagues",
+                "explanation": "Unwanted repeated contact after a request to stop is potentially criminal, whatever the relationship."
+              }
             ],
-            correctOptionIds: ["possible-stalking"],
-            sources: ["hmicfrs-glossary-stalking", "pha-1997"],
-            kind: "scenario",
-            scenario:
-              "A caller says a former colleague has sent her many messages this week after she asked him to stop, and she has seen his car outside her gym twice. There are two earlier reports against him: malicious communications and criminal damage to her car.",
+            "correctOptionIds": [
+              "possible-stalking"
+            ],
+            "sources": [
+              "hmicfrs-glossary-stalking",
+              "pha-1997"
+            ],
+            "kind": "scenario",
+            "scenario": "A caller says a former colleague has sent her many messages this week after she asked him to stop, and she has seen his car outside her gym twice. There are two earlier reports against him: malicious communications and criminal damage to her car."
           },
           {
-            id: "scotland-extent",
-            prompt: "True or false: the s2A and s4A stalking offences apply in Scotland.",
-            options: [
+            "id": "scotland-extent",
+            "prompt": "True or false: the s2A and s4A stalking offences apply in Scotland.",
+            "options": [
               {
-                id: "true",
-                text: "True",
-                explanation:
-                  "Scotland has its own offence in section 39 of the Criminal Justice and Licensing (Scotland) Act 2010.",
+                "id": "true",
+                "text": "True",
+                "explanation": "Scotland has its own offence in section 39 of the Criminal Justice and Licensing (Scotland) Act 2010."
               },
               {
-                id: "false",
-                text: "False",
-                explanation:
-                  "Correct. These offences apply in England and Wales; Scotland uses section 39 of its 2010 Act.",
-              },
+                "id": "false",
+                "text": "False",
+                "explanation": "Correct. These offences apply in England and Wales; Scotland uses section 39 of its 2010 Act."
+              }
             ],
-            correctOptionIds: ["false"],
-            sources: ["pha-1997", "asp-2010-13-s39"],
-            kind: "true-false",
-          },
-        ],
-      },
+            "correctOptionIds": [
+              "false"
+            ],
+            "sources": [
+              "pha-1997",
+              "asp-2010-13-s39"
+            ],
+            "kind": "true-false"
+          }
+        ]
+      }
     },
     {
-      id: "risk-screening",
-      title: "Risk identification and screening",
-      summary:
-        "Why early screening matters, why a breach of an order signals heightened risk, how a risk grade is reached with professional judgement and supervisor review, where daily management meetings and MARAC fit, and a practice screening on a fictional case.",
-      version: "1.0.0",
-      reviewedOn: "2026-11-28",
-      nextReviewDue: "2027-05-28",
-      validityMonths: 12,
-      estimatedMinutes: 22,
-      audience: ["call-handler", "response-officer", "investigator", "supervisor"],
-      jurisdiction: "england-and-wales",
-      recommendationIds: ["12", "12.1", "12.2", "12.3", "12.4", "13.2", "23"],
-      sources: [
+      "id": "risk-screening",
+      "title": "Risk identification and screening",
+      "summary": "Why early screening matters, why a breach of an order signals heightened risk, how a risk grade is reached with professional judgement and supervisor review, where daily management meetings and MARAC fit, and a practice screening on a fictional case.",
+      "version": "1.0.0",
+      "reviewedOn": "2026-11-28",
+      "nextReviewDue": "2027-05-28",
+      "validityMonths": 12,
+      "estimatedMinutes": 22,
+      "audience": [
+        "call-handler",
+        "response-officer",
+        "investigator",
+        "supervisor"
+      ],
+      "jurisdiction": "england-and-wales",
+      "recommendationIds": [
+        "12",
+        "12.1",
+        "12.2",
+        "12.3",
+        "12.4",
+        "13.2",
+        "23"
+      ],
+      "sources": [
         "super-complaint-report",
         "essex-action-plan",
         "sst-evaluation",
         "npcc-progress-report",
         "hmicfrs-glossary-marac",
         "spa-2019-s8",
-        "cps-restraining-orders",
+        "cps-restraining-orders"
       ],
-      lessons: [
+      "lessons": [
         {
-          id: "why-screen",
-          title: "Why screening matters",
-          summary: "What recommendation 12 asks of forces, and what screening tools can and cannot do.",
-          blocks: [
+          "id": "why-screen",
+          "title": "Why screening matters",
+          "summary": "What recommendation 12 asks of forces, and what screening tools can and cannot do.",
+          "blocks": [
             {
-              id: "rec-12",
-              kind: "key-facts",
-              title: "What recommendation 12 asked chief constables to do by 27 March 2025",
-              items: [
+              "id": "rec-12",
+              "kind": "key-facts",
+              "title": "What recommendation 12 asked chief constables to do by 27 March 2025",
+              "items": [
                 "Consider adopting the stalking screening tool to help identify stalking and its risks (12.1).",
                 "Have clear risk policies, with recognised risk tools built into force systems so officers can record their risk and safeguarding thinking (12.2).",
                 "Recognise in policy, guidance and training that a breach of a protective order signals heightened risk (12.3).",
-                "Screen and check cases early to find high-risk cases, which may mean taking stalking and breach cases to daily management meetings (12.4).",
+                "Screen and check cases early to find high-risk cases, which may mean taking stalking and breach cases to daily management meetings (12.4)."
               ],
-              sources: ["essex-action-plan", "super-complaint-report"],
-              jurisdiction: "england-and-wales",
+              "sources": [
+                "essex-action-plan",
+                "super-complaint-report"
+              ],
+              "jurisdiction": "england-and-wales"
             },
             {
-              id: "screening-tool",
-              kind: "text",
-              title: "The Stalking Screening Tool",
-              body: "The Stalking Screening Tool is a questionnaire for first responders, developed through a National Police Chiefs' Council group, that helps officers tell stalking apart from other offences early. An evaluation in Surrey and Sussex, drawing on crime data, a survey of 102 officers and ten interviews, concluded that tools of this kind are needed but must fit the realities of policing and come with better training. Officers with longer service tended to value the tool less.",
-              sources: ["sst-evaluation"],
-              jurisdiction: "england-and-wales",
+              "id": "screening-tool",
+              "kind": "text",
+              "title": "The Stalking Screening Tool",
+              "body": "The Stalking Screening Tool is a questionnaire for first responders, developed through a National Police Chiefs' Council group, that helps officers tell stalking apart from other offences early. An evaluation in Surrey and Sussex, drawing on crime data, a survey of 102 officers and ten interviews, concluded that tools of this kind are needed but must fit the realities of policing and come with better training. Officers with longer service tended to value the tool less.",
+              "sources": [
+                "sst-evaluation"
+              ],
+              "jurisdiction": "england-and-wales"
             },
             {
-              id: "licensed-instruments",
-              kind: "callout",
-              variant: "warning",
-              title: "Use your force's approved instrument",
-              body: "Official risk instruments are licensed or unpublished, and forces use different ones. Essex Police, for example, uses DARA for stalking within domestic abuse and a separate stalking and harassment process for other cases. This course does not reproduce any official instrument: the practice screening in this module is an example for learning, not an official tool.",
-              sources: ["essex-action-plan"],
-              jurisdiction: "england-and-wales",
-            },
-          ],
+              "id": "licensed-instruments",
+              "kind": "callout",
+              "variant": "warning",
+              "title": "Use your force's approved instrument",
+              "body": "Official risk instruments are licensed or unpublished, and forces use different ones. Essex Police, for example, uses DARA for stalking within domestic abuse and a separate stalking and harassment process for other cases. This course does not reproduce any official instrument: the practice screening in this module is an example for learning, not an official tool.",
+              "sources": [
+                "essex-action-plan"
+              ],
+              "jurisdiction": "england-and-wales"
+            }
+          ]
         },
         {
-          id: "breach-and-grading",
-          title: "Breaches, grading and professional judgement",
-          summary: "Why a breach raises the risk, and how a grade is reached and checked.",
-          blocks: [
+          "id": "breach-and-grading",
+          "title": "Breaches, grading and professional judgement",
+          "summary": "Why a breach raises the risk, and how a grade is reached and checked.",
+          "blocks": [
             {
-              id: "breach-heightened-risk",
-              kind: "text",
-              title: "A breach is a warning sign",
-              body: "A suspect who breaches a protective order has shown that a court order has not stopped them. The super-complaint report asked forces to treat breaches of protective orders and measures as a sign of heightened risk, and to consider taking breach cases to daily management meetings. A breach is also an offence in its own right and can be a further act in the stalking course of conduct.",
-              sources: ["super-complaint-report", "essex-action-plan"],
-              jurisdiction: "england-and-wales",
+              "id": "breach-heightened-risk",
+              "kind": "text",
+              "title": "A breach is a warning sign",
+              "body": "A suspect who breaches a protective order has shown that a court order has not stopped them. The super-complaint report asked forces to treat breaches of protective orders and measures as a sign of heightened risk, and to consider taking breach cases to daily management meetings. A breach is also an offence in its own right and can be a further act in the stalking course of conduct.",
+              "sources": [
+                "super-complaint-report",
+                "essex-action-plan"
+              ],
+              "jurisdiction": "england-and-wales"
             },
             {
-              id: "breach-offences",
-              kind: "law",
-              legislation: "Stalking Protection Act 2019 and Protection from Harassment Act 1997",
-              section: "SPA s8; restraining orders under PHA s5 and s5A",
-              summary:
-                "Breaking a Stalking Protection Order with no reasonable excuse is an either-way offence; on indictment, a breach carries up to 5 years. Breaching a restraining order made on conviction or acquittal is also an offence.",
-              sources: ["spa-2019-s8", "cps-restraining-orders"],
-              jurisdiction: "england-and-wales",
+              "id": "breach-offences",
+              "kind": "law",
+              "legislation": "Stalking Protection Act 2019 and Protection from Harassment Act 1997",
+              "section": "SPA s8; restraining orders under PHA s5 and s5A",
+              "summary": "Breaking a Stalking Protection Order with no reasonable excuse is an either-way offence; on indictment, a breach carries up to 5 years. Breaching a restraining order made on conviction or acquittal is also an offence.",
+              "sources": [
+                "spa-2019-s8",
+                "cps-restraining-orders"
+              ],
+              "jurisdiction": "england-and-wales"
             },
             {
-              id: "grading",
-              kind: "text",
-              title: "The grade is a professional judgement",
-              body: "Forces grade risk as standard, medium or high. A risk tool informs that decision but does not make it: the National Police Chiefs' Council reports that the tools in use are always applied alongside the officer's professional judgement, and that any assessment is a snapshot that must be revisited when something changes, such as a new incident or a breach. Record the reasons for the grade as well as the grade, because recommendation 12.2 expects officers to document their thinking on risk and safeguarding.",
-              sources: ["npcc-progress-report", "essex-action-plan"],
-              jurisdiction: "england-and-wales",
+              "id": "grading",
+              "kind": "text",
+              "title": "The grade is a professional judgement",
+              "body": "Forces grade risk as standard, medium or high. A risk tool informs that decision but does not make it: the National Police Chiefs' Council reports that the tools in use are always applied alongside the officer's professional judgement, and that any assessment is a snapshot that must be revisited when something changes, such as a new incident or a breach. Record the reasons for the grade as well as the grade, because recommendation 12.2 expects officers to document their thinking on risk and safeguarding.",
+              "sources": [
+                "npcc-progress-report",
+                "essex-action-plan"
+              ],
+              "jurisdiction": "england-and-wales"
             },
             {
-              id: "supervisor-review",
-              kind: "checklist",
-              title: "What a supervisor checks",
-              items: [
+              "id": "supervisor-review",
+              "kind": "checklist",
+              "title": "What a supervisor checks",
+              "items": [
                 "Has the report been screened for stalking, including reports first recorded as harassment, malicious communications or a breach?",
                 "Is the classification right? A supervisor can reclassify harassment as stalking where the behaviour fits.",
                 "Is the risk grade supported by the answers and by a written rationale?",
                 "Has any breach of an order been treated as heightened risk, and listed for the daily management meeting?",
-                "Has a Stalking Protection Order been considered and the decision recorded?",
+                "Has a Stalking Protection Order been considered and the decision recorded?"
               ],
-              sources: ["essex-action-plan", "super-complaint-report"],
-              jurisdiction: "england-and-wales",
-            },
-          ],
+              "sources": [
+                "essex-action-plan",
+                "super-complaint-report"
+              ],
+              "jurisdiction": "england-and-wales"
+            }
+          ]
         },
         {
-          id: "meetings-and-practice",
-          title: "Daily management meetings, MARAC and a practice screening",
-          summary: "Where high-risk cases go next, then a fictional case to screen.",
-          blocks: [
+          "id": "meetings-and-practice",
+          "title": "Daily management meetings, MARAC and a practice screening",
+          "summary": "Where high-risk cases go next, then a fictional case to screen.",
+          "blocks": [
             {
-              id: "dmm",
-              kind: "text",
-              title: "Daily management meetings",
-              body: "Recommendations 12.4 and 13.2 describe daily management meetings as one way to find high-risk stalking and breach cases early and to spot cases where a Stalking Protection Order would help. How these meetings run is a matter for each force; check your local process.",
-              sources: ["essex-action-plan"],
-              jurisdiction: "england-and-wales",
+              "id": "dmm",
+              "kind": "text",
+              "title": "Daily management meetings",
+              "body": "Recommendations 12.4 and 13.2 describe daily management meetings as one way to find high-risk stalking and breach cases early and to spot cases where a Stalking Protection Order would help. How these meetings run is a matter for each force; check your local process.",
+              "sources": [
+                "essex-action-plan"
+              ],
+              "jurisdiction": "england-and-wales"
             },
             {
-              id: "marac",
-              kind: "text",
-              title: "MARAC",
-              body: "A multi-agency risk assessment conference (MARAC) is a local meeting where police, probation, health, housing and voluntary agencies share information about people at high risk of domestic abuse and agree a joint safety plan. Any agency can refer. Where stalking happens within domestic abuse and the risk is high, consider a referral under your local criteria.",
-              sources: ["hmicfrs-glossary-marac"],
-              jurisdiction: "england-and-wales",
+              "id": "marac",
+              "kind": "text",
+              "title": "MARAC",
+              "body": "A multi-agency risk assessment conference (MARAC) is a local meeting where police, probation, health, housing and voluntary agencies share information about people at high risk of domestic abuse and agree a joint safety plan. Any agency can refer. Where stalking happens within domestic abuse and the risk is high, consider a referral under your local criteria.",
+              "sources": [
+                "hmicfrs-glossary-marac"
+              ],
+              "jurisdiction": "england-and-wales"
             },
             {
-              id: "practice",
-              kind: "practice-screening",
-              scenarioId: "breached-spo-ex-partner",
-              title: "Practice screening (example, not an official tool)",
-              briefing:
-                "An invented case: a woman calls because her former partner is outside her flat again, although a Stalking Protection Order bars him from contacting her or entering her street. Over recent weeks he has followed her, waited near her home, phoned her again and again, watched her through her window and sent threatening messages. Work through the screening: decide whether this is stalking, treat the breach as heightened risk, choose a grade with your reasons, and record what should happen about the order. Your answers are not marked; compare them with the model answers at the end.",
-            },
-          ],
-        },
+              "id": "practice",
+              "kind": "practice-screening",
+              "scenarioId": "breached-spo-ex-partner",
+              "title": "Practice screening (example, not an official tool)",
+              "briefing": "An invented case: a woman calls because her former partner is outside her flat again, although a Stalking Protection Order bars him from contacting her or entering her street. Over recent weeks he has followed her, waited near her home, phoned her again and again, watched her through her window and sent threatening messages. Work through the screening: decide whether this is stalking, treat the breach as heightened risk, choose a grade with your reasons, and record what should happen about the order. Your answers are not marked; compare them with the model answers at the end."
+            }
+          ]
+        }
       ],
-      knowledgeCheck: {
-        passMarkPercent: 80,
-        questionsPerAttempt: 5,
-        questions: [
+      "knowledgeCheck": {
+        "passMarkPercent": 80,
+        "questionsPerAttempt": 5,
+        "questions": [
           {
-            id: "breach-signals",
-            prompt: "True or false: a breach of a protective order should be treated as a sign of heightened risk.",
-            options: [
+            "id": "breach-signals",
+            "prompt": "True or false: a breach of a protective order should be treated as a sign of heightened risk.",
+            "options": [
               {
-                id: "true",
-                text: "True",
-                explanation:
-                  "Correct. Recommendation 12.3 asks forces to recognise the heightened risk that breaches carry.",
+                "id": "true",
+                "text": "True",
+                "explanation": "Correct. Recommendation 12.3 asks forces to recognise the heightened risk that breaches carry."
               },
               {
-                id: "false",
-                text: "False",
-                explanation:
-                  "A breach shows that a court order did not stop the suspect, so it raises the risk rather than lowering it.",
-              },
+                "id": "false",
+                "text": "False",
+                "explanation": "A breach shows that a court order did not stop the suspect, so it raises the risk rather than lowering it."
+              }
             ],
-            correctOptionIds: ["true"],
-            sources: ["super-complaint-report"],
-            kind: "true-false",
+            "correctOptionIds": [
+              "true"
+            ],
+            "sources": [
+              "super-complaint-report"
+            ],
+            "kind": "true-false"
           },
           {
-            id: "grade-decider",
-            prompt: "Who decides the risk grade?",
-            options: [
+            "id": "grade-decider",
+            "prompt": "Who decides the risk grade?",
+            "options": [
               {
-                id: "officer-judgement",
-                text: "The officer, using the tool's answers and their professional judgement, recording the reasons",
-                explanation:
-                  "Correct. Tools inform the grade; professional judgement decides it, and the reasons are written down.",
+                "id": "officer-judgement",
+                "text": "The officer, using the tool's answers and their professional judgement, recording the reasons",
+                "explanation": "Correct. Tools inform the grade; professional judgement decides it, and the reasons are written down."
               },
               {
-                id: "tool-score",
-                text: "The tool's score, which cannot be changed",
-                explanation:
-                  "A score alone does not decide the grade. Judgement can raise it where the answers do not capture the risk.",
+                "id": "tool-score",
+                "text": "The tool's score, which cannot be changed",
+                "explanation": "A score alone does not decide the grade. Judgement can raise it where the answers do not capture the risk."
               },
               {
-                id: "victim",
-                text: "The victim",
-                explanation:
-                  "The victim's account and fear are central evidence, but the grade is a professional decision.",
-              },
+                "id": "victim",
+                "text": "The victim",
+                "explanation": "The victim's account and fear are central evidence, but the grade is a professional decision."
+              }
             ],
-            correctOptionIds: ["officer-judgement"],
-            sources: ["npcc-progress-report"],
-            kind: "single-choice",
+            "correctOptionIds": [
+              "officer-judgement"
+            ],
+            "sources": [
+              "npcc-progress-report"
+            ],
+            "kind": "single-choice"
           },
           {
-            id: "snapshot",
-            prompt: "A case was graded medium last week. Today the suspect breaches an order. What should happen?",
-            options: [
+            "id": "snapshot",
+            "prompt": "A case was graded medium last week. Today the suspect breaches an order. What should happen?",
+            "options": [
               {
-                id: "reassess",
-                text: "Reassess the risk now, treating the breach as heightened risk",
-                explanation:
-                  "Correct. An assessment is a snapshot, and a breach is exactly the kind of change that requires a new one.",
+                "id": "reassess",
+                "text": "Reassess the risk now, treating the breach as heightened risk",
+                "explanation": "Correct. An assessment is a snapshot, and a breach is exactly the kind of change that requires a new one."
               },
               {
-                id: "keep-grade",
-                text: "Keep last week's grade until the next scheduled review",
-                explanation: "Risk changes with events; waiting for a scheduled review leaves the victim exposed.",
+                "id": "keep-grade",
+                "text": "Keep last week's grade until the next scheduled review",
+                "explanation": "Risk changes with events; waiting for a scheduled review leaves the victim exposed."
               },
               {
-                id: "lower-grade",
-                text: "Lower the grade because nobody was hurt",
-                explanation: "The absence of injury does not make a breach less serious; it is a warning sign.",
-              },
+                "id": "lower-grade",
+                "text": "Lower the grade because nobody was hurt",
+                "explanation": "The absence of injury does not make a breach less serious; it is a warning sign."
+              }
             ],
-            correctOptionIds: ["reassess"],
-            sources: ["npcc-progress-report", "super-complaint-report"],
-            kind: "single-choice",
+            "correctOptionIds": [
+              "reassess"
+            ],
+            "sources": [
+              "npcc-progress-report",
+              "super-complaint-report"
+            ],
+            "kind": "single-choice"
           },
           {
-            id: "rec-12-4",
-            prompt:
-              "According to recommendation 12.4, where might stalking and breach cases be considered to find high-risk cases early?",
-            options: [
+            "id": "rec-12-4",
+            "prompt": "According to recommendation 12.4, where might stalking and breach cases be considered to find high-risk cases early?",
+            "options": [
               {
-                id: "dmm",
-                text: "Daily management meetings",
-                explanation: "Correct. Recommendation 12.4 names daily management meetings as one route.",
+                "id": "dmm",
+                "text": "Daily management meetings",
+                "explanation": "Correct. Recommendation 12.4 names daily management meetings as one route."
               },
               {
-                id: "annual-audit",
-                text: "An annual audit",
-                explanation: "Audits help a force learn, but they are far too slow to catch a high-risk case.",
+                "id": "annual-audit",
+                "text": "An annual audit",
+                "explanation": "Audits help a force learn, but they are far too slow to catch a high-risk case."
               },
               {
-                id: "court",
-                text: "The magistrates' court",
-                explanation: "Courts decide applications; finding high-risk cases early is a police screening task.",
-              },
+                "id": "court",
+                "text": "The magistrates' court",
+                "explanation": "Courts decide applications; finding high-risk cases early is a police screening task."
+              }
             ],
-            correctOptionIds: ["dmm"],
-            sources: ["essex-action-plan"],
-            kind: "single-choice",
+            "correctOptionIds": [
+              "dmm"
+            ],
+            "sources": [
+              "essex-action-plan"
+            ],
+            "kind": "single-choice"
           },
           {
-            id: "supervisor-checks",
-            prompt:
-              "Which of these should a supervisor check when reviewing a possible stalking report? Select all that apply.",
-            options: [
+            "id": "supervisor-checks",
+            "prompt": "Which of these should a supervisor check when reviewing a possible stalking report? Select all that apply.",
+            "options": [
               {
-                id: "classification",
-                text: "Whether harassment should be reclassified as stalking",
-                explanation:
-                  "Correct. Supervisors screen crimes and can reclassify where the behaviour is associated with stalking.",
+                "id": "classification",
+                "text": "Whether harassment should be reclassified as stalking",
+                "explanation": "Correct. Supervisors screen crimes and can reclassify where the behaviour is associated with stalking."
               },
               {
-                id: "rationale",
-                text: "Whether the grade has a written rationale",
-                explanation: "Correct. Recommendation 12.2 expects officers' risk thinking to be recorded.",
+                "id": "rationale",
+                "text": "Whether the grade has a written rationale",
+                "explanation": "Correct. Recommendation 12.2 expects officers' risk thinking to be recorded."
               },
               {
-                id: "spo-considered",
-                text: "Whether a Stalking Protection Order has been considered",
-                explanation: "Correct. Recommendation 13 asks for an SPO to be considered in every stalking case.",
+                "id": "spo-considered",
+                "text": "Whether a Stalking Protection Order has been considered",
+                "explanation": "Correct. Recommendation 13 asks for an SPO to be considered in every stalking case."
               },
               {
-                id: "victim-withdrawal",
-                text: "Whether the victim can be persuaded to withdraw",
-                explanation:
-                  "Supervisors do not seek withdrawal. Their role is to check classification, risk and safeguarding.",
-              },
+                "id": "victim-withdrawal",
+                "text": "Whether the victim can be persuaded to withdraw",
+                "explanation": "Supervisors do not seek withdrawal. Their role is to check classification, risk and safeguarding."
+              }
             ],
-            correctOptionIds: ["classification", "rationale", "spo-considered"],
-            sources: ["essex-action-plan", "super-complaint-report"],
-            kind: "multiple-choice",
+            "correctOptionIds": [
+              "classification",
+              "rationale",
+              "spo-considered"
+            ],
+            "sources": [
+              "essex-action-plan",
+              "super-complaint-report"
+            ],
+            "kind": "multiple-choice"
           },
           {
-            id: "marac-purpose",
-            prompt: "What is a MARAC?",
-            options: [
+            "id": "marac-purpose",
+            "prompt": "What is a MARAC?",
+            "options": [
               {
-                id: "multi-agency",
-                text: "A local multi-agency meeting that shares information and plans safety for people at high risk of domestic abuse",
-                explanation: "Correct. Police, probation, health, housing and voluntary agencies agree a joint plan.",
+                "id": "multi-agency",
+                "text": "A local multi-agency meeting that shares information and plans safety for people at high risk of domestic abuse",
+                "explanation": "Correct. Police, probation, health, housing and voluntary agencies agree a joint plan."
               },
               {
-                id: "court-hearing",
-                text: "A court hearing for protective orders",
-                explanation: "A MARAC is not a court and makes no orders.",
+                "id": "court-hearing",
+                "text": "A court hearing for protective orders",
+                "explanation": "A MARAC is not a court and makes no orders."
               },
               {
-                id: "police-only",
-                text: "A police-only review of crime recording",
-                explanation: "A MARAC is multi-agency by design, and it is about safety, not recording.",
-              },
+                "id": "police-only",
+                "text": "A police-only review of crime recording",
+                "explanation": "A MARAC is multi-agency by design, and it is about safety, not recording."
+              }
             ],
-            correctOptionIds: ["multi-agency"],
-            sources: ["hmicfrs-glossary-marac"],
-            kind: "single-choice",
+            "correctOptionIds": [
+              "multi-agency"
+            ],
+            "sources": [
+              "hmicfrs-glossary-marac"
+            ],
+            "kind": "single-choice"
           },
           {
-            id: "marac-referral",
-            prompt: "True or false: only the police can refer a case to a MARAC.",
-            options: [
+            "id": "marac-referral",
+            "prompt": "True or false: only the police can refer a case to a MARAC.",
+            "options": [
               {
-                id: "true",
-                text: "True",
-                explanation: "Any agency that believes an adult or child is at high risk can refer.",
+                "id": "true",
+                "text": "True",
+                "explanation": "Any agency that believes an adult or child is at high risk can refer."
               },
               {
-                id: "false",
-                text: "False",
-                explanation: "Correct. Any agency can refer someone it believes to be at high risk of harm.",
-              },
+                "id": "false",
+                "text": "False",
+                "explanation": "Correct. Any agency can refer someone it believes to be at high risk of harm."
+              }
             ],
-            correctOptionIds: ["false"],
-            sources: ["hmicfrs-glossary-marac"],
-            kind: "true-false",
+            "correctOptionIds": [
+              "false"
+            ],
+            "sources": [
+              "hmicfrs-glossary-marac"
+            ],
+            "kind": "true-false"
           },
           {
-            id: "official-tools",
-            prompt: "How does this course treat official risk instruments such as DARA or the Stalking Screening Tool?",
-            options: [
+            "id": "official-tools",
+            "prompt": "How does this course treat official risk instruments such as DARA or the Stalking Screening Tool?",
+            "options": [
               {
-                id: "use-force-tool",
-                text: "It explains their purpose; you use the instrument your force has approved",
-                explanation:
-                  "Correct. Instruments are licensed or unpublished and differ between forces; the practice screening is only an example.",
+                "id": "use-force-tool",
+                "text": "It explains their purpose; you use the instrument your force has approved",
+                "explanation": "Correct. Instruments are licensed or unpublished and differ between forces; the practice screening is only an example."
               },
               {
-                id: "reproduces",
-                text: "It reproduces the official questions for use on real cases",
-                explanation:
-                  "It does not. Official instruments must not be copied, and the practice screening is not an official tool.",
+                "id": "reproduces",
+                "text": "It reproduces the official questions for use on real cases",
+                "explanation": "It does not. Official instruments must not be copied, and the practice screening is not an official tool."
               },
               {
-                id: "replaces",
-                text: "Its practice screening replaces the force's own tool",
-                explanation: "The practice screening is for learning only and must never be used on a real case.",
-              },
+                "id": "replaces",
+                "text": "Its practice screening replaces the force's own tool",
+                "explanation": "The practice screening is for learning only and must never be used on a real case."
+              }
             ],
-            correctOptionIds: ["use-force-tool"],
-            sources: ["essex-action-plan"],
-            kind: "single-choice",
+            "correctOptionIds": [
+              "use-force-tool"
+            ],
+            "sources": [
+              "essex-action-plan"
+            ],
+            "kind": "single-choice"
           },
           {
-            id: "sst-evaluation",
-            prompt: "What did the evaluation of the Stalking Screening Tool pilot conclude?",
-            options: [
+            "id": "sst-evaluation",
+            "prompt": "What did the evaluation of the Stalking Screening Tool pilot conclude?",
+            "options": [
               {
-                id: "needed-but-adapt",
-                text: "Tools like it are needed, but must fit policing realities and come with better training",
-                explanation: "Correct. The authors supported such tools while calling for changes and training.",
+                "id": "needed-but-adapt",
+                "text": "Tools like it are needed, but must fit policing realities and come with better training",
+                "explanation": "Correct. The authors supported such tools while calling for changes and training."
               },
               {
-                id: "no-value",
-                text: "Screening tools have no value for first responders",
-                explanation:
-                  "The evaluation did not reject screening; it called for better-fitting tools and training.",
+                "id": "no-value",
+                "text": "Screening tools have no value for first responders",
+                "explanation": "The evaluation did not reject screening; it called for better-fitting tools and training."
               },
               {
-                id: "replace-judgement",
-                text: "The tool should replace officers' judgement",
-                explanation: "Nothing in the evaluation suggests replacing judgement; tools support it.",
-              },
+                "id": "replace-judgement",
+                "text": "The tool should replace officers' judgement",
+                "explanation": "Nothing in the evaluation suggests replacing judgement; tools support it."
+              }
             ],
-            correctOptionIds: ["needed-but-adapt"],
-            sources: ["sst-evaluation"],
-            kind: "single-choice",
+            "correctOptionIds": [
+              "needed-but-adapt"
+            ],
+            "sources": [
+              "sst-evaluation"
+            ],
+            "kind": "single-choice"
           },
           {
-            id: "breach-penalty",
-            prompt: "What is the maximum sentence on indictment for breaching a Stalking Protection Order?",
-            options: [
+            "id": "breach-penalty",
+            "prompt": "What is the maximum sentence on indictment for breaching a Stalking Protection Order?",
+            "options": [
               {
-                id: "five-years",
-                text: "5 years",
-                explanation:
-                  "Correct. This is the Crown Court maximum for breaching an order with no reasonable excuse.",
+                "id": "five-years",
+                "text": "5 years",
+                "explanation": "Correct. This is the Crown Court maximum for breaching an order with no reasonable excuse."
               },
               {
-                id: "fine-only",
-                text: "A fine only",
-                explanation: "Breach is an imprisonable offence, not a fine-only one.",
+                "id": "fine-only",
+                "text": "A fine only",
+                "explanation": "Breach is an imprisonable offence, not a fine-only one."
               },
               {
-                id: "not-an-offence",
-                text: "It is not an offence; the order is civil",
-                explanation: "The order is civil, but breaching it is a criminal offence.",
-              },
+                "id": "not-an-offence",
+                "text": "It is not an offence; the order is civil",
+                "explanation": "The order is civil, but breaching it is a criminal offence."
+              }
             ],
-            correctOptionIds: ["five-years"],
-            sources: ["spa-2019-s8"],
-            kind: "single-choice",
+            "correctOptionIds": [
+              "five-years"
+            ],
+            "sources": [
+              "spa-2019-s8"
+            ],
+            "kind": "single-choice"
           },
           {
-            id: "breach-scenario",
-            prompt: "What is the best response?",
-            options: [
+            "id": "breach-scenario",
+            "prompt": "What is the best response?",
+            "options": [
               {
-                id: "escalate",
-                text: "Treat it as a breach and as possible stalking, grade with the breach as heightened risk, and list it for supervisor and daily management meeting review",
-                explanation:
-                  "Correct. The breach, the loitering and the contact through a third party all point to heightened risk.",
+                "id": "escalate",
+                "text": "Treat it as a breach and as possible stalking, grade with the breach as heightened risk, and list it for supervisor and daily management meeting review",
+                "explanation": "Correct. The breach, the loitering and the contact through a third party all point to heightened risk."
               },
               {
-                id: "advise-block",
-                text: "Advise her to change her route home and close the report",
-                explanation:
-                  "Safety advice helps, but it does not replace recording the breach and assessing the risk.",
+                "id": "advise-block",
+                "text": "Advise her to change her route home and close the report",
+                "explanation": "Safety advice helps, but it does not replace recording the breach and assessing the risk."
               },
               {
-                id: "wait-for-violence",
-                text: "Wait for a further incident involving violence before acting",
-                explanation: "Stalking can escalate without warning; the breach itself is a reason to act now.",
-              },
+                "id": "wait-for-violence",
+                "text": "Wait for a further incident involving violence before acting",
+                "explanation": "Stalking can escalate without warning; the breach itself is a reason to act now."
+              }
             ],
-            correctOptionIds: ["escalate"],
-            sources: ["super-complaint-report", "essex-action-plan", "cps-restraining-orders"],
-            kind: "scenario",
-            scenario:
-              "A fictional victim reports that her former partner, who is subject to a restraining order, has been waiting outside her workplace on three evenings and has passed messages to her through a friend. She says she is frightened to leave work.",
-          },
-        ],
-      },
+            "correctOptionIds": [
+              "escalate"
+            ],
+            "sources": [
+              "super-complaint-report",
+              "essex-action-plan",
+              "cps-restraining-orders"
+            ],
+            "kind": "scenario",
+            "scenario": "A fictional victim reports that her former partner, who is subject to a restraining order, has been waiting outside her workplace on three evenings and has passed messages to her through a friend. She says she is frightened to leave work."
+          }
+        ]
+      }
     },
     {
-      id: "stalking-protection-orders",
-      title: "Stalking Protection Orders",
-      summary:
-        "The Stalking Protection Act 2019 for officers, supervisors and SPO points of contact: who applies and to which court, the three conditions, interim orders, what an order can contain, how long it lasts, notification, variation and appeal, breach, and the other orders to consider.",
-      version: "1.0.0",
-      reviewedOn: "2026-11-28",
-      nextReviewDue: "2027-05-28",
-      validityMonths: 12,
-      estimatedMinutes: 22,
-      audience: ["response-officer", "investigator", "supervisor", "spo-point-of-contact"],
-      jurisdiction: "england-and-wales",
-      recommendationIds: ["13", "13.1", "13.2", "10.4"],
-      sources: [
+      "id": "stalking-protection-orders",
+      "title": "Stalking Protection Orders",
+      "summary": "The Stalking Protection Act 2019 for officers, supervisors and SPO points of contact: who applies and to which court, the three conditions, interim orders, what an order can contain, how long it lasts, notification, variation and appeal, breach, and the other orders to consider.",
+      "version": "1.0.0",
+      "reviewedOn": "2026-11-28",
+      "nextReviewDue": "2027-05-28",
+      "validityMonths": 12,
+      "estimatedMinutes": 22,
+      "audience": [
+        "response-officer",
+        "investigator",
+        "supervisor",
+        "spo-point-of-contact"
+      ],
+      "jurisdiction": "england-and-wales",
+      "recommendationIds": [
+        "13",
+        "13.1",
+        "13.2",
+        "10.4"
+      ],
+      "sources": [
         "spa-2019",
         "spa-2019-s8",
         "spa-2019-notes",
@@ -1456,551 +1644,652 @@ export const course: Course = {
         "essex-action-plan",
         "super-complaint-report",
         "nia-2022-17",
-        "npcc-progress-report",
+        "npcc-progress-report"
       ],
-      lessons: [
+      "lessons": [
         {
-          id: "what-an-spo-is",
-          title: "What an SPO is and who applies",
-          summary: "A civil order with a criminal breach offence, applied for by the police, considered in every case.",
-          blocks: [
+          "id": "what-an-spo-is",
+          "title": "What an SPO is and who applies",
+          "summary": "A civil order with a criminal breach offence, applied for by the police, considered in every case.",
+          "blocks": [
             {
-              id: "spo-basics",
-              kind: "key-facts",
-              title: "SPOs at a glance",
-              items: [
+              "id": "spo-basics",
+              "kind": "key-facts",
+              "title": "SPOs at a glance",
+              "items": [
                 "The Stalking Protection Act 2019 came into force on 20 January 2020.",
                 "The order itself is civil, but breaking it is a crime.",
                 "Applications are made by a chief officer of police, to a magistrates' court.",
                 "Neither the victim nor the Crown Prosecution Service can make the application.",
-                "An SPO can be sought at any stage, including after a conviction or an acquittal.",
+                "An SPO can be sought at any stage, including after a conviction or an acquittal."
               ],
-              sources: ["spa-2019", "ho-spo-guidance", "cps-spo", "hmicfrs-glossary-spo"],
-              jurisdiction: "england-and-wales",
+              "sources": [
+                "spa-2019",
+                "ho-spo-guidance",
+                "cps-spo",
+                "hmicfrs-glossary-spo"
+              ],
+              "jurisdiction": "england-and-wales"
             },
             {
-              id: "who-applies",
-              kind: "law",
-              legislation: "Stalking Protection Act 2019",
-              section: "s1 (applications)",
-              summary:
-                "A chief officer of police can seek an order against someone who lives in their force area, or whom they believe to be there or on the way there. The British Transport Police and the Ministry of Defence Police can apply too; neither covers a territorial area, so the area condition does not limit them.",
-              sources: ["spa-2019", "spa-2019-notes"],
-              jurisdiction: "england-and-wales",
+              "id": "who-applies",
+              "kind": "law",
+              "legislation": "Stalking Protection Act 2019",
+              "section": "s1 (applications)",
+              "summary": "A chief officer of police can seek an order against someone who lives in their force area, or whom they believe to be there or on the way there. The British Transport Police and the Ministry of Defence Police can apply too; neither covers a territorial area, so the area condition does not limit them.",
+              "sources": [
+                "spa-2019",
+                "spa-2019-notes"
+              ],
+              "jurisdiction": "england-and-wales"
             },
             {
-              id: "no-prosecution-needed",
-              kind: "text",
-              title: "No charge or prosecution is needed",
-              body: "The Home Office guidance explains that the threshold for a criminal prosecution does not have to be met, which is what lets police protect a victim early. Where the threshold is met, an SPO does not replace a prosecution for a stalking offence; it can run alongside one. Where nobody has considered an SPO, CPS guidance asks prosecutors to prompt the police.",
-              sources: ["ho-spo-guidance", "cps-spo"],
-              jurisdiction: "england-and-wales",
+              "id": "no-prosecution-needed",
+              "kind": "text",
+              "title": "No charge or prosecution is needed",
+              "body": "The Home Office guidance explains that the threshold for a criminal prosecution does not have to be met, which is what lets police protect a victim early. Where the threshold is met, an SPO does not replace a prosecution for a stalking offence; it can run alongside one. Where nobody has considered an SPO, CPS guidance asks prosecutors to prompt the police.",
+              "sources": [
+                "ho-spo-guidance",
+                "cps-spo"
+              ],
+              "jurisdiction": "england-and-wales"
             },
             {
-              id: "every-case",
-              kind: "callout",
-              variant: "warning",
-              title: "Consider an SPO in every stalking case",
-              body: "Recommendation 13 of the super-complaint report asks chief constables to make sure an SPO is considered in every stalking case and applied for where relevant and appropriate, with local training and guidance that includes supervisors. Record the decision and the reason, whichever way it goes.",
-              sources: ["super-complaint-report", "essex-action-plan"],
-              jurisdiction: "england-and-wales",
-            },
-          ],
+              "id": "every-case",
+              "kind": "callout",
+              "variant": "warning",
+              "title": "Consider an SPO in every stalking case",
+              "body": "Recommendation 13 of the super-complaint report asks chief constables to make sure an SPO is considered in every stalking case and applied for where relevant and appropriate, with local training and guidance that includes supervisors. Record the decision and the reason, whichever way it goes.",
+              "sources": [
+                "super-complaint-report",
+                "essex-action-plan"
+              ],
+              "jurisdiction": "england-and-wales"
+            }
+          ]
         },
         {
-          id: "conditions-and-terms",
-          title: "The three conditions and what an order can contain",
-          summary: "The test, interim orders, prohibitions and requirements, and duration.",
-          blocks: [
+          "id": "conditions-and-terms",
+          "title": "The three conditions and what an order can contain",
+          "summary": "The test, interim orders, prohibitions and requirements, and duration.",
+          "blocks": [
             {
-              id: "three-conditions",
-              kind: "law",
-              legislation: "Stalking Protection Act 2019",
-              section: "s1 (application) and s2 (making the order)",
-              summary:
-                "The chief officer when applying, and the court when deciding, must be satisfied of three things: the person has done things associated with stalking; they present a stalking-related risk to somebody else; and an order is needed to protect that somebody from the risk. The person protected does not have to be whoever was stalked in the first place, so stalking by proxy is covered. The harm feared may be physical or psychological, and the acts may have taken place anywhere in the UK or overseas.",
-              sources: ["spa-2019", "spa-2019-notes"],
-              jurisdiction: "england-and-wales",
+              "id": "three-conditions",
+              "kind": "law",
+              "legislation": "Stalking Protection Act 2019",
+              "section": "s1 (application) and s2 (making the order)",
+              "summary": "The chief officer when applying, and the court when deciding, must be satisfied of three things: the person has done things associated with stalking; they present a stalking-related risk to somebody else; and an order is needed to protect that somebody from the risk. The person protected does not have to be whoever was stalked in the first place, so stalking by proxy is covered. The harm feared may be physical or psychological, and the acts may have taken place anywhere in the UK or overseas.",
+              "sources": [
+                "spa-2019",
+                "spa-2019-notes"
+              ],
+              "jurisdiction": "england-and-wales"
             },
             {
-              id: "interim",
-              kind: "law",
-              legislation: "Stalking Protection Act 2019",
-              section: "s5 (interim orders)",
-              summary:
-                "While a full application is undecided, the police can ask for an interim SPO, with the application or later. The court can grant one where it thinks that appropriate, a lower bar than the three conditions. An interim order lasts for the period it states and ends anyway when the full application is decided.",
-              sources: ["spa-2019"],
-              jurisdiction: "england-and-wales",
+              "id": "interim",
+              "kind": "law",
+              "legislation": "Stalking Protection Act 2019",
+              "section": "s5 (interim orders)",
+              "summary": "While a full application is undecided, the police can ask for an interim SPO, with the application or later. The court can grant one where it thinks that appropriate, a lower bar than the three conditions. An interim order lasts for the period it states and ends anyway when the full application is decided.",
+              "sources": [
+                "spa-2019"
+              ],
+              "jurisdiction": "england-and-wales"
             },
             {
-              id: "terms",
-              kind: "checklist",
-              title: "Examples of terms (each must be necessary to protect the person)",
-              items: [
+              "id": "terms",
+              "kind": "checklist",
+              "title": "Examples of terms (each must be necessary to protect the person)",
+              "items": [
                 "Prohibition: no contact with the victim by any means, including phone, email, text or social media.",
                 "Prohibition: no contact through third parties, and no mention of the victim on social media.",
                 "Prohibition: not entering named places or areas the victim lives in or visits.",
                 "Prohibition: no surveillance of the victim and no recording images of them.",
                 "Requirement: attend a perpetrator intervention programme or have a mental health assessment.",
-                "Requirement: surrender devices or give the police access to devices and accounts.",
+                "Requirement: surrender devices or give the police access to devices and accounts."
               ],
-              sources: ["spa-2019-notes", "cps-spo"],
-              jurisdiction: "england-and-wales",
+              "sources": [
+                "spa-2019-notes",
+                "cps-spo"
+              ],
+              "jurisdiction": "england-and-wales"
             },
             {
-              id: "term-limits",
-              kind: "text",
-              title: "Limits on the terms",
-              body: "Each prohibition or requirement must be necessary to protect the person from a risk associated with stalking. As far as practicable, terms should avoid conflicting with the defendant's religious beliefs or with their usual hours of work or education. Unless the order confines a term to a particular place, it has effect throughout the UK, and a new SPO may not contradict an earlier SPO against the same person.",
-              sources: ["spa-2019"],
-              jurisdiction: "england-and-wales",
+              "id": "term-limits",
+              "kind": "text",
+              "title": "Limits on the terms",
+              "body": "Each prohibition or requirement must be necessary to protect the person from a risk associated with stalking. As far as practicable, terms should avoid conflicting with the defendant's religious beliefs or with their usual hours of work or education. Unless the order confines a term to a particular place, it has effect throughout the UK, and a new SPO may not contradict an earlier SPO against the same person.",
+              "sources": [
+                "spa-2019"
+              ],
+              "jurisdiction": "england-and-wales"
             },
             {
-              id: "gps-example",
-              kind: "callout",
-              variant: "information",
-              title: "Local practice example: GPS tags",
-              body: "Essex Police reports using GPS tags as a positive requirement of SPOs. The Act does not mention electronic monitoring by name; it allows any requirement the court finds necessary. Check your force's legal advice before proposing one.",
-              sources: ["essex-action-plan", "spa-2019"],
-              jurisdiction: "england-and-wales",
+              "id": "gps-example",
+              "kind": "callout",
+              "variant": "information",
+              "title": "Local practice example: GPS tags",
+              "body": "Essex Police reports using GPS tags as a positive requirement of SPOs. The Act does not mention electronic monitoring by name; it allows any requirement the court finds necessary. Check your force's legal advice before proposing one.",
+              "sources": [
+                "essex-action-plan",
+                "spa-2019"
+              ],
+              "jurisdiction": "england-and-wales"
             },
             {
-              id: "duration",
-              kind: "law",
-              legislation: "Stalking Protection Act 2019",
-              section: "s3 (duration)",
-              summary:
-                "A full order runs either for a fixed period, which must be at least 2 years, or until the court makes a further order. Different terms in the same order can run for different periods.",
-              sources: ["spa-2019", "spa-2019-notes"],
-              jurisdiction: "england-and-wales",
-            },
-          ],
+              "id": "duration",
+              "kind": "law",
+              "legislation": "Stalking Protection Act 2019",
+              "section": "s3 (duration)",
+              "summary": "A full order runs either for a fixed period, which must be at least 2 years, or until the court makes a further order. Different terms in the same order can run for different periods.",
+              "sources": [
+                "spa-2019",
+                "spa-2019-notes"
+              ],
+              "jurisdiction": "england-and-wales"
+            }
+          ]
         },
         {
-          id: "after-the-order",
-          title: "Notification, variation, appeal and breach",
-          summary: "What the defendant must do, how orders change, and what happens on breach.",
-          blocks: [
+          "id": "after-the-order",
+          "title": "Notification, variation, appeal and breach",
+          "summary": "What the defendant must do, how orders change, and what happens on breach.",
+          "blocks": [
             {
-              id: "notification",
-              kind: "law",
-              legislation: "Stalking Protection Act 2019",
-              section: "ss9 to 11 (notification requirements)",
-              summary:
-                "A person subject to an SPO or interim SPO must notify the police of their name, any other names they use and their home address within 3 days of the order being served. They must notify a new name or home address within 3 days of the change. They notify in person at a police station in their area, and officers may take fingerprints or photographs to confirm identity. Failing to notify without reasonable excuse, or knowingly giving false information, is an offence.",
-              sources: ["spa-2019", "spa-2019-notes"],
-              jurisdiction: "england-and-wales",
+              "id": "notification",
+              "kind": "law",
+              "legislation": "Stalking Protection Act 2019",
+              "section": "ss9 to 11 (notification requirements)",
+              "summary": "A person subject to an SPO or interim SPO must notify the police of their name, any other names they use and their home address within 3 days of the order being served. They must notify a new name or home address within 3 days of the change. They notify in person at a police station in their area, and officers may take fingerprints or photographs to confirm identity. Failing to notify without reasonable excuse, or knowingly giving false information, is an offence.",
+              "sources": [
+                "spa-2019",
+                "spa-2019-notes"
+              ],
+              "jurisdiction": "england-and-wales"
             },
             {
-              id: "variation-appeal",
-              kind: "text",
-              title: "Varying, renewing, discharging and appealing",
-              body: "Either the defendant or the chief officer can go back to magistrates to change, extend or end an order: to cover a victim's new address, say, to extend an order that is running out while the risk remains, or to end one that is no longer needed. Appeals are heard by the Crown Court. A defendant may appeal against an order being made, and a chief officer may appeal when an order is refused.",
-              sources: ["spa-2019", "spa-2019-notes", "nia-2022-17"],
-              jurisdiction: "england-and-wales",
+              "id": "variation-appeal",
+              "kind": "text",
+              "title": "Varying, renewing, discharging and appealing",
+              "body": "Either the defendant or the chief officer can go back to magistrates to change, extend or end an order: to cover a victim's new address, say, to extend an order that is running out while the risk remains, or to end one that is no longer needed. Appeals are heard by the Crown Court. A defendant may appeal against an order being made, and a chief officer may appeal when an order is refused.",
+              "sources": [
+                "spa-2019",
+                "spa-2019-notes",
+                "nia-2022-17"
+              ],
+              "jurisdiction": "england-and-wales"
             },
             {
-              id: "breach",
-              kind: "key-facts",
-              title: "Breach",
-              items: [
+              "id": "breach",
+              "kind": "key-facts",
+              "title": "Breach",
+              "items": [
                 "It is an either-way offence to break an SPO or interim SPO without a reasonable excuse.",
                 "For a breach tried on indictment, the maximum is 5 years' imprisonment, a fine, or both.",
                 "For a breach tried by magistrates, the maximum prison term is the magistrates' general limit, 12 months since 18 November 2024, and a fine is possible too.",
                 "Which limit applies turns on when the person is convicted, and it has changed several times, so check it at the time of charge.",
-                "Where the offence was committed before 2 May 2022, the Act treats the summary maximum as 6 months.",
+                "Where the offence was committed before 2 May 2022, the Act treats the summary maximum as 6 months."
               ],
-              sources: ["spa-2019-s8", "sentencing-act-2020-s224"],
-              jurisdiction: "england-and-wales",
+              "sources": [
+                "spa-2019-s8",
+                "sentencing-act-2020-s224"
+              ],
+              "jurisdiction": "england-and-wales"
             },
             {
-              id: "alternatives",
-              kind: "text",
-              title: "Other orders to consider",
-              body: "A restraining order can be made on conviction for any offence, or on acquittal where the court thinks it necessary to protect a person from harassment; the CPS expects the victim's views on its conditions to be sought. Domestic Abuse Protection Notices and Orders under the Domestic Abuse Act 2021 can be used only when the people involved are personally connected; they have been piloted in some areas since 27 November 2024, and the national roll-out date is not yet confirmed. Breach of a Domestic Abuse Protection Order is an offence. An SPO needs no domestic relationship, no prosecution and no application by the victim.",
-              sources: ["cps-restraining-orders", "daa-2021"],
-              jurisdiction: "england-and-wales",
+              "id": "alternatives",
+              "kind": "text",
+              "title": "Other orders to consider",
+              "body": "A restraining order can be made on conviction for any offence, or on acquittal where the court thinks it necessary to protect a person from harassment; the CPS expects the victim's views on its conditions to be sought. Domestic Abuse Protection Notices and Orders under the Domestic Abuse Act 2021 can be used only when the people involved are personally connected; they have been piloted in some areas since 27 November 2024, and the national roll-out date is not yet confirmed. Breach of a Domestic Abuse Protection Order is an offence. An SPO needs no domestic relationship, no prosecution and no application by the victim.",
+              "sources": [
+                "cps-restraining-orders",
+                "daa-2021"
+              ],
+              "jurisdiction": "england-and-wales"
             },
             {
-              id: "supervisor-checks",
-              kind: "checklist",
-              title: "What a supervisor checks on SPOs",
-              items: [
+              "id": "supervisor-checks",
+              "kind": "checklist",
+              "title": "What a supervisor checks on SPOs",
+              "items": [
                 "Was an SPO considered, and is the decision and its reason recorded?",
                 "Does each proposed term address a stalking risk?",
                 "Have the victim's views on the terms been sought? The CPS expects this for restraining orders, and it is sensible for SPOs too.",
                 "Is an interim order needed to protect the victim while the full application is pending?",
                 "Has the authorising officer approved the application under local policy?",
-                "After an order is made, are notification and breaches monitored and enforced promptly?",
+                "After an order is made, are notification and breaches monitored and enforced promptly?"
               ],
-              sources: [
+              "sources": [
                 "super-complaint-report",
                 "essex-action-plan",
                 "spa-2019",
                 "cps-restraining-orders",
-                "npcc-progress-report",
+                "npcc-progress-report"
               ],
-              jurisdiction: "england-and-wales",
+              "jurisdiction": "england-and-wales"
             },
             {
-              id: "northern-ireland",
-              kind: "text",
-              title: "Northern Ireland",
-              body: "The 2019 Act covers England and Wales alone. Northern Ireland made its own Stalking Protection Orders under the Protection from Stalking Act (Northern Ireland) 2022, in operation since 19 October 2023, applied for by the Chief Constable of the Police Service of Northern Ireland.",
-              sources: ["nia-2022-17", "spa-2019"],
-              jurisdiction: "united-kingdom",
-            },
-          ],
-        },
+              "id": "northern-ireland",
+              "kind": "text",
+              "title": "Northern Ireland",
+              "body": "The 2019 Act covers England and Wales alone. Northern Ireland made its own Stalking Protection Orders under the Protection from Stalking Act (Northern Ireland) 2022, in operation since 19 October 2023, applied for by the Chief Constable of the Police Service of Northern Ireland.",
+              "sources": [
+                "nia-2022-17",
+                "spa-2019"
+              ],
+              "jurisdiction": "united-kingdom"
+            }
+          ]
+        }
       ],
-      knowledgeCheck: {
-        passMarkPercent: 80,
-        questionsPerAttempt: 5,
-        questions: [
+      "knowledgeCheck": {
+        "passMarkPercent": 80,
+        "questionsPerAttempt": 5,
+        "questions": [
           {
-            id: "who-applies",
-            prompt: "Who may apply for an SPO in England and Wales?",
-            options: [
+            "id": "who-applies",
+            "prompt": "Who may apply for an SPO in England and Wales?",
+            "options": [
               {
-                id: "chief-officer",
-                text: "A chief officer of police, which includes the heads of the British Transport Police and the Ministry of Defence Police",
-                explanation: "Correct. Section 1 gives the power to chief officers of police only.",
+                "id": "chief-officer",
+                "text": "A chief officer of police, which includes the heads of the British Transport Police and the Ministry of Defence Police",
+                "explanation": "Correct. Section 1 gives the power to chief officers of police only."
               },
               {
-                id: "victim",
-                text: "The victim",
-                explanation:
-                  "Victims cannot apply for an SPO. They can seek other orders, but an SPO is a police application.",
+                "id": "victim",
+                "text": "The victim",
+                "explanation": "Victims cannot apply for an SPO. They can seek other orders, but an SPO is a police application."
               },
               {
-                id: "cps",
-                text: "The Crown Prosecution Service",
-                explanation: "The CPS cannot apply, though it may prompt the police to consider one.",
-              },
+                "id": "cps",
+                "text": "The Crown Prosecution Service",
+                "explanation": "The CPS cannot apply, though it may prompt the police to consider one."
+              }
             ],
-            correctOptionIds: ["chief-officer"],
-            sources: ["spa-2019", "spa-2019-notes", "cps-spo"],
-            kind: "single-choice",
+            "correctOptionIds": [
+              "chief-officer"
+            ],
+            "sources": [
+              "spa-2019",
+              "spa-2019-notes",
+              "cps-spo"
+            ],
+            "kind": "single-choice"
           },
           {
-            id: "which-court",
-            prompt: "To which court is an application for an SPO made?",
-            options: [
+            "id": "which-court",
+            "prompt": "To which court is an application for an SPO made?",
+            "options": [
               {
-                id: "magistrates",
-                text: "A magistrates' court",
-                explanation: "Correct. Section 1 gives the magistrates' court the power to make the order.",
+                "id": "magistrates",
+                "text": "A magistrates' court",
+                "explanation": "Correct. Section 1 gives the magistrates' court the power to make the order."
               },
               {
-                id: "crown",
-                text: "The Crown Court",
-                explanation: "The Crown Court hears appeals against SPO decisions, not first applications.",
+                "id": "crown",
+                "text": "The Crown Court",
+                "explanation": "The Crown Court hears appeals against SPO decisions, not first applications."
               },
               {
-                id: "family",
-                text: "The family court",
-                explanation: "The family court makes other protective orders, not SPOs.",
-              },
+                "id": "family",
+                "text": "The family court",
+                "explanation": "The family court makes other protective orders, not SPOs."
+              }
             ],
-            correctOptionIds: ["magistrates"],
-            sources: ["spa-2019"],
-            kind: "single-choice",
+            "correctOptionIds": [
+              "magistrates"
+            ],
+            "sources": [
+              "spa-2019"
+            ],
+            "kind": "single-choice"
           },
           {
-            id: "three-conditions",
-            prompt: "Which of these are conditions for an SPO? Select all that apply.",
-            options: [
+            "id": "three-conditions",
+            "prompt": "Which of these are conditions for an SPO? Select all that apply.",
+            "options": [
               {
-                id: "acts",
-                text: "The person has done acts associated with stalking",
-                explanation: "Correct. This is the first condition.",
+                "id": "acts",
+                "text": "The person has done acts associated with stalking",
+                "explanation": "Correct. This is the first condition."
               },
               {
-                id: "risk",
-                text: "The person presents a stalking-related risk to someone else",
-                explanation: "Correct. This is the second condition; the risk can be physical or psychological.",
+                "id": "risk",
+                "text": "The person presents a stalking-related risk to someone else",
+                "explanation": "Correct. This is the second condition; the risk can be physical or psychological."
               },
               {
-                id: "necessary",
-                text: "An order is needed to protect that someone from the risk",
-                explanation: "Correct. This is the third condition.",
+                "id": "necessary",
+                "text": "An order is needed to protect that someone from the risk",
+                "explanation": "Correct. This is the third condition."
               },
               {
-                id: "convicted",
-                text: "The defendant has been convicted of a stalking offence",
-                explanation: "No conviction is needed; SPOs work without the criminal threshold being met.",
-              },
+                "id": "convicted",
+                "text": "The defendant has been convicted of a stalking offence",
+                "explanation": "No conviction is needed; SPOs work without the criminal threshold being met."
+              }
             ],
-            correctOptionIds: ["acts", "risk", "necessary"],
-            sources: ["spa-2019"],
-            kind: "multiple-choice",
+            "correctOptionIds": [
+              "acts",
+              "risk",
+              "necessary"
+            ],
+            "sources": [
+              "spa-2019"
+            ],
+            "kind": "multiple-choice"
           },
           {
-            id: "proxy",
-            prompt: "True or false: the person an SPO protects must be the person who was stalked.",
-            options: [
+            "id": "proxy",
+            "prompt": "True or false: the person an SPO protects must be the person who was stalked.",
+            "options": [
               {
-                id: "true",
-                text: "True",
-                explanation:
-                  "The protected person need not be the original victim, so an order can protect family or friends targeted by proxy.",
+                "id": "true",
+                "text": "True",
+                "explanation": "The protected person need not be the original victim, so an order can protect family or friends targeted by proxy."
               },
               {
-                id: "false",
-                text: "False",
-                explanation: "Correct. Stalking by proxy is the example the Explanatory Notes use.",
-              },
+                "id": "false",
+                "text": "False",
+                "explanation": "Correct. Stalking by proxy is the example the Explanatory Notes use."
+              }
             ],
-            correctOptionIds: ["false"],
-            sources: ["spa-2019", "spa-2019-notes"],
-            kind: "true-false",
+            "correctOptionIds": [
+              "false"
+            ],
+            "sources": [
+              "spa-2019",
+              "spa-2019-notes"
+            ],
+            "kind": "true-false"
           },
           {
-            id: "prosecution-needed",
-            prompt: "True or false: a suspect must be charged before police can apply for an SPO.",
-            options: [
+            "id": "prosecution-needed",
+            "prompt": "True or false: a suspect must be charged before police can apply for an SPO.",
+            "options": [
               {
-                id: "true",
-                text: "True",
-                explanation:
-                  "The Home Office guidance makes clear an SPO does not depend on the threshold for charge, so protection can come early.",
+                "id": "true",
+                "text": "True",
+                "explanation": "The Home Office guidance makes clear an SPO does not depend on the threshold for charge, so protection can come early."
               },
               {
-                id: "false",
-                text: "False",
-                explanation:
-                  "Correct. Where a prosecution is possible, an SPO can run alongside it rather than replace it.",
-              },
+                "id": "false",
+                "text": "False",
+                "explanation": "Correct. Where a prosecution is possible, an SPO can run alongside it rather than replace it."
+              }
             ],
-            correctOptionIds: ["false"],
-            sources: ["ho-spo-guidance"],
-            kind: "true-false",
+            "correctOptionIds": [
+              "false"
+            ],
+            "sources": [
+              "ho-spo-guidance"
+            ],
+            "kind": "true-false"
           },
           {
-            id: "minimum-duration",
-            prompt: "How long does a full SPO last?",
-            options: [
+            "id": "minimum-duration",
+            "prompt": "How long does a full SPO last?",
+            "options": [
               {
-                id: "two-years",
-                text: "A fixed period of at least 2 years, or until a further order",
-                explanation: "Correct. Section 3 sets the minimum fixed period.",
+                "id": "two-years",
+                "text": "A fixed period of at least 2 years, or until a further order",
+                "explanation": "Correct. Section 3 sets the minimum fixed period."
               },
               {
-                id: "six-months",
-                text: "6 months",
-                explanation: "Too short. A full order has a longer minimum fixed period.",
+                "id": "six-months",
+                "text": "6 months",
+                "explanation": "Too short. A full order has a longer minimum fixed period."
               },
               {
-                id: "until-trial",
-                text: "Until the criminal trial ends",
-                explanation: "That describes bail conditions. An SPO is a civil order and needs no trial.",
-              },
+                "id": "until-trial",
+                "text": "Until the criminal trial ends",
+                "explanation": "That describes bail conditions. An SPO is a civil order and needs no trial."
+              }
             ],
-            correctOptionIds: ["two-years"],
-            sources: ["spa-2019"],
-            kind: "single-choice",
+            "correctOptionIds": [
+              "two-years"
+            ],
+            "sources": [
+              "spa-2019"
+            ],
+            "kind": "single-choice"
           },
           {
-            id: "interim-test",
-            prompt: "What test does the court apply when asked for an interim SPO?",
-            options: [
+            "id": "interim-test",
+            "prompt": "What test does the court apply when asked for an interim SPO?",
+            "options": [
               {
-                id: "appropriate",
-                text: "Whether it considers it appropriate to make one",
-                explanation:
-                  "Correct. The bar is lower than for a full order, and the interim order ends once the full application is decided.",
+                "id": "appropriate",
+                "text": "Whether it considers it appropriate to make one",
+                "explanation": "Correct. The bar is lower than for a full order, and the interim order ends once the full application is decided."
               },
               {
-                id: "beyond-doubt",
-                text: "Whether the conditions are proved beyond reasonable doubt",
-                explanation: "That is the criminal standard; it does not apply to an interim civil order.",
+                "id": "beyond-doubt",
+                "text": "Whether the conditions are proved beyond reasonable doubt",
+                "explanation": "That is the criminal standard; it does not apply to an interim civil order."
               },
               {
-                id: "conviction",
-                text: "Whether the defendant has a previous conviction",
-                explanation: "No previous conviction is needed.",
-              },
+                "id": "conviction",
+                "text": "Whether the defendant has a previous conviction",
+                "explanation": "No previous conviction is needed."
+              }
             ],
-            correctOptionIds: ["appropriate"],
-            sources: ["spa-2019"],
-            kind: "single-choice",
+            "correctOptionIds": [
+              "appropriate"
+            ],
+            "sources": [
+              "spa-2019"
+            ],
+            "kind": "single-choice"
           },
           {
-            id: "terms-kinds",
-            prompt:
-              "Which of these could be terms of an SPO, if necessary to protect the person? Select all that apply.",
-            options: [
+            "id": "terms-kinds",
+            "prompt": "Which of these could be terms of an SPO, if necessary to protect the person? Select all that apply.",
+            "options": [
               {
-                id: "no-contact",
-                text: "No contact with the victim by any means, including social media",
-                explanation: "Correct. This is a common prohibition.",
+                "id": "no-contact",
+                "text": "No contact with the victim by any means, including social media",
+                "explanation": "Correct. This is a common prohibition."
               },
               {
-                id: "programme",
-                text: "Attend a perpetrator intervention programme",
-                explanation: "Correct. Positive requirements like this are allowed where necessary.",
+                "id": "programme",
+                "text": "Attend a perpetrator intervention programme",
+                "explanation": "Correct. Positive requirements like this are allowed where necessary."
               },
               {
-                id: "surrender-devices",
-                text: "Surrender devices",
-                explanation: "Correct. Requirements about devices can address online stalking.",
+                "id": "surrender-devices",
+                "text": "Surrender devices",
+                "explanation": "Correct. Requirements about devices can address online stalking."
               },
               {
-                id: "imprisonment",
-                text: "Serve a period of imprisonment",
-                explanation:
-                  "An SPO is a civil order and cannot impose a sentence; imprisonment follows only a conviction, such as for breach.",
-              },
+                "id": "imprisonment",
+                "text": "Serve a period of imprisonment",
+                "explanation": "An SPO is a civil order and cannot impose a sentence; imprisonment follows only a conviction, such as for breach."
+              }
             ],
-            correctOptionIds: ["no-contact", "programme", "surrender-devices"],
-            sources: ["spa-2019-notes", "cps-spo"],
-            kind: "multiple-choice",
+            "correctOptionIds": [
+              "no-contact",
+              "programme",
+              "surrender-devices"
+            ],
+            "sources": [
+              "spa-2019-notes",
+              "cps-spo"
+            ],
+            "kind": "multiple-choice"
           },
           {
-            id: "notification-deadline",
-            prompt:
-              "Once an SPO is served, by when must the defendant notify the police of their names and home address?",
-            options: [
+            "id": "notification-deadline",
+            "prompt": "Once an SPO is served, by when must the defendant notify the police of their names and home address?",
+            "options": [
               {
-                id: "three-days",
-                text: "Within 3 days, in person at a police station",
-                explanation: "Correct. The same period applies to any later change of name or address.",
+                "id": "three-days",
+                "text": "Within 3 days, in person at a police station",
+                "explanation": "Correct. The same period applies to any later change of name or address."
               },
               {
-                id: "fourteen-days",
-                text: "Within 14 days, by letter",
-                explanation: "Both the period and the method are wrong; notification is in person and much sooner.",
+                "id": "fourteen-days",
+                "text": "Within 14 days, by letter",
+                "explanation": "Both the period and the method are wrong; notification is in person and much sooner."
               },
               {
-                id: "never",
-                text: "Only if the police ask",
-                explanation: "Notification is a duty, and failing to notify without reasonable excuse is an offence.",
-              },
+                "id": "never",
+                "text": "Only if the police ask",
+                "explanation": "Notification is a duty, and failing to notify without reasonable excuse is an offence."
+              }
             ],
-            correctOptionIds: ["three-days"],
-            sources: ["spa-2019"],
-            kind: "single-choice",
+            "correctOptionIds": [
+              "three-days"
+            ],
+            "sources": [
+              "spa-2019"
+            ],
+            "kind": "single-choice"
           },
           {
-            id: "moves-house",
-            prompt: "What must he do?",
-            options: [
+            "id": "moves-house",
+            "prompt": "What must he do?",
+            "options": [
               {
-                id: "notify-new-address",
-                text: "Notify the police of the new address within 3 days of the move",
-                explanation: "Correct. Not notifying, without a reasonable excuse, is itself an offence.",
+                "id": "notify-new-address",
+                "text": "Notify the police of the new address within 3 days of the move",
+                "explanation": "Correct. Not notifying, without a reasonable excuse, is itself an offence."
               },
               {
-                id: "apply-variation",
-                text: "Apply to vary the order before moving",
-                explanation: "Variation changes the order's terms; the duty here is notification.",
+                "id": "apply-variation",
+                "text": "Apply to vary the order before moving",
+                "explanation": "Variation changes the order's terms; the duty here is notification."
               },
               {
-                id: "nothing",
-                text: "Nothing, as the order still applies",
-                explanation: "The order still applies, but he must also notify the change of address.",
-              },
+                "id": "nothing",
+                "text": "Nothing, as the order still applies",
+                "explanation": "The order still applies, but he must also notify the change of address."
+              }
             ],
-            correctOptionIds: ["notify-new-address"],
-            sources: ["spa-2019"],
-            kind: "scenario",
-            scenario: "A man subject to an SPO moves to a new flat in another town.",
+            "correctOptionIds": [
+              "notify-new-address"
+            ],
+            "sources": [
+              "spa-2019"
+            ],
+            "kind": "scenario",
+            "scenario": "A man subject to an SPO moves to a new flat in another town."
           },
           {
-            id: "appeal-court",
-            prompt: "Which court hears an appeal against an SPO being made?",
-            options: [
+            "id": "appeal-court",
+            "prompt": "Which court hears an appeal against an SPO being made?",
+            "options": [
               {
-                id: "crown-court",
-                text: "The Crown Court",
-                explanation: "Correct. The police can also appeal a refusal there.",
+                "id": "crown-court",
+                "text": "The Crown Court",
+                "explanation": "Correct. The police can also appeal a refusal there."
               },
               {
-                id: "court-of-appeal",
-                text: "The Court of Appeal",
-                explanation: "Section 7 sends SPO appeals to the Crown Court.",
+                "id": "court-of-appeal",
+                "text": "The Court of Appeal",
+                "explanation": "Section 7 sends SPO appeals to the Crown Court."
               },
               {
-                id: "same-bench",
-                text: "The same magistrates' court",
-                explanation:
-                  "The magistrates' court can vary or discharge an order, but appeals go to the Crown Court.",
-              },
+                "id": "same-bench",
+                "text": "The same magistrates' court",
+                "explanation": "The magistrates' court can vary or discharge an order, but appeals go to the Crown Court."
+              }
             ],
-            correctOptionIds: ["crown-court"],
-            sources: ["spa-2019"],
-            kind: "single-choice",
+            "correctOptionIds": [
+              "crown-court"
+            ],
+            "sources": [
+              "spa-2019"
+            ],
+            "kind": "single-choice"
           },
           {
-            id: "breach-maximum",
-            prompt: "What is the maximum sentence on indictment for breaching an SPO?",
-            options: [
+            "id": "breach-maximum",
+            "prompt": "What is the maximum sentence on indictment for breaching an SPO?",
+            "options": [
               {
-                id: "five-years",
-                text: "5 years' imprisonment, a fine, or both",
-                explanation:
-                  "Correct. A breach with no reasonable excuse can be tried by magistrates or in the Crown Court.",
+                "id": "five-years",
+                "text": "5 years' imprisonment, a fine, or both",
+                "explanation": "Correct. A breach with no reasonable excuse can be tried by magistrates or in the Crown Court."
               },
               {
-                id: "two-years",
-                text: "2 years' imprisonment",
-                explanation: "Too low. Breach carries a higher maximum on indictment.",
+                "id": "two-years",
+                "text": "2 years' imprisonment",
+                "explanation": "Too low. Breach carries a higher maximum on indictment."
               },
               {
-                id: "fine",
-                text: "A fine only",
-                explanation: "Breach is imprisonable.",
-              },
+                "id": "fine",
+                "text": "A fine only",
+                "explanation": "Breach is imprisonable."
+              }
             ],
-            correctOptionIds: ["five-years"],
-            sources: ["spa-2019-s8"],
-            kind: "single-choice",
+            "correctOptionIds": [
+              "five-years"
+            ],
+            "sources": [
+              "spa-2019-s8"
+            ],
+            "kind": "single-choice"
           },
           {
-            id: "spo-or-dapo",
-            prompt: "Which order fits best?",
-            options: [
+            "id": "spo-or-dapo",
+            "prompt": "Which order fits best?",
+            "options": [
               {
-                id: "spo",
-                text: "A Stalking Protection Order",
-                explanation:
-                  "Correct. An SPO needs no relationship and no prosecution, and was designed to fill this gap.",
+                "id": "spo",
+                "text": "A Stalking Protection Order",
+                "explanation": "Correct. An SPO needs no relationship and no prosecution, and was designed to fill this gap."
               },
               {
-                id: "dapo",
-                text: "A Domestic Abuse Protection Order",
-                explanation: "These orders need the two people to be personally connected, and they are not.",
+                "id": "dapo",
+                "text": "A Domestic Abuse Protection Order",
+                "explanation": "These orders need the two people to be personally connected, and they are not."
               },
               {
-                id: "restraining-order",
-                text: "A restraining order from the police",
-                explanation:
-                  "Restraining orders are made by a criminal court on conviction or acquittal, not by the police.",
-              },
+                "id": "restraining-order",
+                "text": "A restraining order from the police",
+                "explanation": "Restraining orders are made by a criminal court on conviction or acquittal, not by the police."
+              }
             ],
-            correctOptionIds: ["spo"],
-            sources: ["spa-2019", "daa-2021", "ho-spo-guidance"],
-            kind: "scenario",
-            scenario:
-              "A woman is being stalked by a man she met once at a conference. They have never been in a relationship and there is not yet enough evidence to charge him.",
-          },
-        ],
-      },
+            "correctOptionIds": [
+              "spo"
+            ],
+            "sources": [
+              "spa-2019",
+              "daa-2021",
+              "ho-spo-guidance"
+            ],
+            "kind": "scenario",
+            "scenario": "A woman is being stalked by a man she met once at a conference. They have never been in a relationship and there is not yet enough evidence to charge him."
+          }
+        ]
+      }
     },
     {
-      id: "online-stalking",
-      title: "Online stalking",
-      summary:
-        "How stalkers use technology (monitoring, spyware, trackers, account takeover, impersonation, image-based abuse, doxxing), the offences that may apply, how to capture digital evidence, safe digital advice for victims, and technology in SPO terms.",
-      version: "1.0.0",
-      reviewedOn: "2026-11-28",
-      nextReviewDue: "2027-05-28",
-      validityMonths: 12,
-      estimatedMinutes: 18,
-      audience: ["call-handler", "response-officer", "investigator", "supervisor", "staff"],
-      jurisdiction: "england-and-wales",
-      recommendationIds: ["20", "20.2", "20.3", "20.4", "18.1"],
-      sources: [
+      "id": "online-stalking",
+      "title": "Online stalking",
+      "summary": "How stalkers use technology (monitoring, spyware, trackers, account takeover, impersonation, image-based abuse, doxxing), the offences that may apply, how to capture digital evidence, safe digital advice for victims, and technology in SPO terms.",
+      "version": "1.0.0",
+      "reviewedOn": "2026-11-28",
+      "nextReviewDue": "2027-05-28",
+      "validityMonths": 12,
+      "estimatedMinutes": 18,
+      "audience": [
+        "call-handler",
+        "response-officer",
+        "investigator",
+        "supervisor",
+        "staff"
+      ],
+      "jurisdiction": "england-and-wales",
+      "recommendationIds": [
+        "20",
+        "20.2",
+        "20.3",
+        "20.4",
+        "18.1"
+      ],
+      "sources": [
         "pha-1997",
         "cma-1990",
         "mca-1988",
@@ -2013,19 +2302,19 @@ export const course: Course = {
         "consumer-reports-stalkers",
         "wokingham-tech-safety",
         "techsafety-phone-plan",
-        "suzy-lamplugh-trust",
+        "suzy-lamplugh-trust"
       ],
-      lessons: [
+      "lessons": [
         {
-          id: "online-behaviours",
-          title: "What online stalking looks like",
-          summary: "The behaviours, and how they map to the s2A(3) examples.",
-          blocks: [
+          "id": "online-behaviours",
+          "title": "What online stalking looks like",
+          "summary": "The behaviours, and how they map to the s2A(3) examples.",
+          "blocks": [
             {
-              id: "behaviours",
-              kind: "key-facts",
-              title: "Common online stalking behaviours",
-              items: [
+              "id": "behaviours",
+              "kind": "key-facts",
+              "title": "Common online stalking behaviours",
+              "items": [
                 "Monitoring: watching the victim's social media and online activity, often through fake profiles.",
                 "Spyware (stalkerware): hidden software that passes on messages, calls or location.",
                 "Misused everyday features: shared accounts, cloud backups, family location sharing, shared calendars and email forwarding.",
@@ -2033,442 +2322,534 @@ export const course: Course = {
                 "Account takeover: getting into the victim's accounts, changing passwords and locking them out.",
                 "Impersonation: fake accounts in the victim's name or with their photos.",
                 "Image-based abuse: sharing intimate images, or threatening to.",
-                "Doxxing: publishing the victim's personal details, such as their address.",
+                "Doxxing: publishing the victim's personal details, such as their address."
               ],
-              sources: ["consumer-reports-stalkers", "pha-1997", "osa-2023"],
-              jurisdiction: "england-and-wales",
+              "sources": [
+                "consumer-reports-stalkers",
+                "pha-1997",
+                "osa-2023"
+              ],
+              "jurisdiction": "england-and-wales"
             },
             {
-              id: "everyday-features",
-              kind: "callout",
-              variant: "information",
-              title: "Look at ordinary settings first",
-              body: "Specialists in technology abuse say that misuse of ordinary features, such as shared accounts and location sharing, is more common than hidden spyware. Asking how the suspect could know what they know often points to a shared account or a setting before any specialist examination is needed.",
-              sources: ["consumer-reports-stalkers"],
-              jurisdiction: "england-and-wales",
+              "id": "everyday-features",
+              "kind": "callout",
+              "variant": "information",
+              "title": "Look at ordinary settings first",
+              "body": "Specialists in technology abuse say that misuse of ordinary features, such as shared accounts and location sharing, is more common than hidden spyware. Asking how the suspect could know what they know often points to a shared account or a setting before any specialist examination is needed.",
+              "sources": [
+                "consumer-reports-stalkers"
+              ],
+              "jurisdiction": "england-and-wales"
             },
             {
-              id: "law-mapping",
-              kind: "law",
-              legislation: "Protection from Harassment Act 1997",
-              section: "s2A(3)",
-              summary:
-                "Keeping watch on someone's internet, email or other electronic communications is itself one of the listed examples of acts associated with stalking. Impersonation and doxxing fit the example of publishing material about a person, or material that claims to come from them.",
-              sources: ["pha-1997"],
-              jurisdiction: "england-and-wales",
+              "id": "law-mapping",
+              "kind": "law",
+              "legislation": "Protection from Harassment Act 1997",
+              "section": "s2A(3)",
+              "summary": "Keeping watch on someone's internet, email or other electronic communications is itself one of the listed examples of acts associated with stalking. Impersonation and doxxing fit the example of publishing material about a person, or material that claims to come from them.",
+              "sources": [
+                "pha-1997"
+              ],
+              "jurisdiction": "england-and-wales"
             },
             {
-              id: "proxy",
-              kind: "text",
-              title: "Stalking through other people",
-              body: "Stalkers may also contact or target the victim's friends, family or colleagues, online as well as offline. The Explanatory Notes to the Stalking Protection Act 2019 recognise this as stalking by proxy, and an SPO can protect those other people too.",
-              sources: ["spa-2019-notes"],
-              jurisdiction: "england-and-wales",
-            },
-          ],
+              "id": "proxy",
+              "kind": "text",
+              "title": "Stalking through other people",
+              "body": "Stalkers may also contact or target the victim's friends, family or colleagues, online as well as offline. The Explanatory Notes to the Stalking Protection Act 2019 recognise this as stalking by proxy, and an SPO can protect those other people too.",
+              "sources": [
+                "spa-2019-notes"
+              ],
+              "jurisdiction": "england-and-wales"
+            }
+          ]
         },
         {
-          id: "offences-and-evidence",
-          title: "Offences and evidence",
-          summary: "Which offences may apply, and how to capture digital evidence before it disappears.",
-          blocks: [
+          "id": "offences-and-evidence",
+          "title": "Offences and evidence",
+          "summary": "Which offences may apply, and how to capture digital evidence before it disappears.",
+          "blocks": [
             {
-              id: "offences",
-              kind: "key-facts",
-              title: "Offences that may apply alongside stalking",
-              items: [
+              "id": "offences",
+              "kind": "key-facts",
+              "title": "Offences that may apply alongside stalking",
+              "items": [
                 "Computer Misuse Act 1990 s1, getting into a computer or account without permission, such as logging in with a guessed password: up to 2 years on indictment.",
                 "Malicious Communications Act 1988 s1: indecent, grossly offensive or threatening messages sent to cause distress or anxiety.",
                 "Online Safety Act 2023 communications offences, in force since 31 January 2024, including threatening communications and sharing or threatening to share intimate images.",
-                "Serious Crime Act 2015 s76 (controlling or coercive behaviour), where the two people are personally connected, including after they separate: up to 5 years on indictment.",
+                "Serious Crime Act 2015 s76 (controlling or coercive behaviour), where the two people are personally connected, including after they separate: up to 5 years on indictment."
               ],
-              sources: ["cma-1990", "mca-1988", "osa-2023", "sca-2015-s76"],
-              jurisdiction: "england-and-wales",
+              "sources": [
+                "cma-1990",
+                "mca-1988",
+                "osa-2023",
+                "sca-2015-s76"
+              ],
+              "jurisdiction": "england-and-wales"
             },
             {
-              id: "digital-lines",
-              kind: "text",
-              title: "Digital lines of enquiry",
-              body: "Recommendation 18 asks forces to make sure investigators can pursue digital lines of enquiry and follow all reasonable lines of enquiry with good supervision. Plan early for devices, accounts, communications and location data, and requests to platforms, because online evidence can be deleted or expire.",
-              sources: ["essex-action-plan", "super-complaint-report"],
-              jurisdiction: "england-and-wales",
+              "id": "digital-lines",
+              "kind": "text",
+              "title": "Digital lines of enquiry",
+              "body": "Recommendation 18 asks forces to make sure investigators can pursue digital lines of enquiry and follow all reasonable lines of enquiry with good supervision. Plan early for devices, accounts, communications and location data, and requests to platforms, because online evidence can be deleted or expire.",
+              "sources": [
+                "essex-action-plan",
+                "super-complaint-report"
+              ],
+              "jurisdiction": "england-and-wales"
             },
             {
-              id: "evidence-capture",
-              kind: "checklist",
-              title: "Capturing evidence with the victim",
-              items: [
+              "id": "evidence-capture",
+              "kind": "checklist",
+              "title": "Capturing evidence with the victim",
+              "items": [
                 "Screenshot messages and posts straight away, and keep the originals; do not delete anything.",
                 "For messages that disappear, make a screen recording or photograph the screen with another device.",
                 "Record identifiers such as usernames, profile links, phone numbers and email addresses.",
                 "Ask the victim to keep a log of each incident with the date, time, what happened and how it made them feel.",
-                "Record the impact on the victim in their statement, because it is evidence for the more serious stalking offence.",
+                "Record the impact on the victim in their statement, because it is evidence for the more serious stalking offence."
               ],
-              sources: ["suzy-lamplugh-trust", "essex-action-plan"],
-              jurisdiction: "england-and-wales",
+              "sources": [
+                "suzy-lamplugh-trust",
+                "essex-action-plan"
+              ],
+              "jurisdiction": "england-and-wales"
             },
             {
-              id: "blocking",
-              kind: "callout",
-              variant: "warning",
-              title: "Do not tell a victim to block everything",
-              body: "Blocking is a safety decision, not a reflex. A stalker may notice when a channel is blocked or a setting changes, and a blocked channel stops showing what the stalker is doing. Decide with the victim and a specialist service whether to block, keep a channel open for evidence, or use a second phone.",
-              sources: ["wokingham-tech-safety"],
-              jurisdiction: "england-and-wales",
-            },
-          ],
+              "id": "blocking",
+              "kind": "callout",
+              "variant": "warning",
+              "title": "Do not tell a victim to block everything",
+              "body": "Blocking is a safety decision, not a reflex. A stalker may notice when a channel is blocked or a setting changes, and a blocked channel stops showing what the stalker is doing. Decide with the victim and a specialist service whether to block, keep a channel open for evidence, or use a second phone.",
+              "sources": [
+                "wokingham-tech-safety"
+              ],
+              "jurisdiction": "england-and-wales"
+            }
+          ]
         },
         {
-          id: "digital-safeguarding",
-          title: "Digital safeguarding and SPO terms",
-          summary: "Safe advice for victims, and technology in orders.",
-          blocks: [
+          "id": "digital-safeguarding",
+          "title": "Digital safeguarding and SPO terms",
+          "summary": "Safe advice for victims, and technology in orders.",
+          "blocks": [
             {
-              id: "safety-advice",
-              kind: "checklist",
-              title: "Digital safety steps to discuss with the victim",
-              items: [
+              "id": "safety-advice",
+              "kind": "checklist",
+              "title": "Digital safety steps to discuss with the victim",
+              "items": [
                 "Seek help and make plans on a safer device, meaning one the suspect has never been able to use.",
                 "Where it is safe, change passwords and turn on two-step verification, warning that the suspect may notice changes.",
                 "Review privacy settings so only chosen people see posts, photos and personal details.",
                 "Check location settings in apps, fitness trackers, cars and family-sharing plans.",
-                "Check bags and cars for unknown trackers, and review linked devices and email forwarding on accounts.",
+                "Check bags and cars for unknown trackers, and review linked devices and email forwarding on accounts."
               ],
-              sources: ["wokingham-tech-safety", "techsafety-phone-plan", "consumer-reports-stalkers"],
-              jurisdiction: "england-and-wales",
+              "sources": [
+                "wokingham-tech-safety",
+                "techsafety-phone-plan",
+                "consumer-reports-stalkers"
+              ],
+              "jurisdiction": "england-and-wales"
             },
             {
-              id: "notice-risk",
-              kind: "callout",
-              variant: "warning",
-              title: "Changes can alert the stalker",
-              body: "A stalker who has been monitoring an account may notice when a password or setting changes, and that can raise the risk. Plan changes with the victim and a specialist service rather than making them in a rush.",
-              sources: ["wokingham-tech-safety"],
-              jurisdiction: "england-and-wales",
+              "id": "notice-risk",
+              "kind": "callout",
+              "variant": "warning",
+              "title": "Changes can alert the stalker",
+              "body": "A stalker who has been monitoring an account may notice when a password or setting changes, and that can raise the risk. Plan changes with the victim and a specialist service rather than making them in a rush.",
+              "sources": [
+                "wokingham-tech-safety"
+              ],
+              "jurisdiction": "england-and-wales"
             },
             {
-              id: "rec-20",
-              kind: "text",
-              title: "What recommendation 20 asks of forces",
-              body: "Forces are asked to build a picture of how much online stalking there is and what it looks like, to put online cases into local training, to give staff clear advice on staying safe online, and to buy tools that protect victims digitally and check that staff use them. Essex Police, for example, reports that its cyber team has trained officers and that it uses GPS tags as a positive requirement of SPOs.",
-              sources: ["essex-action-plan", "super-complaint-report"],
-              jurisdiction: "england-and-wales",
+              "id": "rec-20",
+              "kind": "text",
+              "title": "What recommendation 20 asks of forces",
+              "body": "Forces are asked to build a picture of how much online stalking there is and what it looks like, to put online cases into local training, to give staff clear advice on staying safe online, and to buy tools that protect victims digitally and check that staff use them. Essex Police, for example, reports that its cyber team has trained officers and that it uses GPS tags as a positive requirement of SPOs.",
+              "sources": [
+                "essex-action-plan",
+                "super-complaint-report"
+              ],
+              "jurisdiction": "england-and-wales"
             },
             {
-              id: "spo-technology",
-              kind: "text",
-              title: "Technology in SPO terms",
-              body: "The Explanatory Notes and CPS guidance give examples of terms aimed at online stalking: no contact by social media, no reference to the victim online, no surveillance, and no use of internet devices that cannot keep and show their browsing history. Requirements can include surrendering devices.",
-              sources: ["spa-2019-notes", "cps-spo"],
-              jurisdiction: "england-and-wales",
+              "id": "spo-technology",
+              "kind": "text",
+              "title": "Technology in SPO terms",
+              "body": "The Explanatory Notes and CPS guidance give examples of terms aimed at online stalking: no contact by social media, no reference to the victim online, no surveillance, and no use of internet devices that cannot keep and show their browsing history. Requirements can include surrendering devices.",
+              "sources": [
+                "spa-2019-notes",
+                "cps-spo"
+              ],
+              "jurisdiction": "england-and-wales"
             },
             {
-              id: "online-scenario",
-              kind: "scenario",
-              title: "Example (fictional): he always knows where I am",
-              body: "A victim says her former partner keeps turning up where she is and mentions messages she has sent to friends. They shared a family account for photos and location while they were together.",
-              prompts: [
+              "id": "online-scenario",
+              "kind": "scenario",
+              "title": "Example (fictional): he always knows where I am",
+              "body": "A victim says her former partner keeps turning up where she is and mentions messages she has sent to friends. They shared a family account for photos and location while they were together.",
+              "prompts": [
                 "Which everyday features might explain what he knows?",
                 "What evidence should be captured before anything is changed?",
-                "Which offences besides stalking could apply?",
-              ],
-            },
-          ],
-        },
+                "Which offences besides stalking could apply?"
+              ]
+            }
+          ]
+        }
       ],
-      knowledgeCheck: {
-        passMarkPercent: 80,
-        questionsPerAttempt: 5,
-        questions: [
+      "knowledgeCheck": {
+        "passMarkPercent": 80,
+        "questionsPerAttempt": 5,
+        "questions": [
           {
-            id: "monitoring-listed",
-            prompt:
-              "True or false: keeping watch on someone's internet or email use is one of the s2A(3) examples of stalking behaviour.",
-            options: [
+            "id": "monitoring-listed",
+            "prompt": "True or false: keeping watch on someone's internet or email use is one of the s2A(3) examples of stalking behaviour.",
+            "options": [
               {
-                id: "true",
-                text: "True",
-                explanation: "Correct. It is expressly listed among acts associated with stalking.",
+                "id": "true",
+                "text": "True",
+                "explanation": "Correct. It is expressly listed among acts associated with stalking."
               },
               {
-                id: "false",
-                text: "False",
-                explanation: "It is listed. Online monitoring is written into the stalking offence itself.",
-              },
+                "id": "false",
+                "text": "False",
+                "explanation": "It is listed. Online monitoring is written into the stalking offence itself."
+              }
             ],
-            correctOptionIds: ["true"],
-            sources: ["pha-1997"],
-            kind: "true-false",
+            "correctOptionIds": [
+              "true"
+            ],
+            "sources": [
+              "pha-1997"
+            ],
+            "kind": "true-false"
           },
           {
-            id: "more-common",
-            prompt: "According to technology-abuse specialists, which is usually more common than hidden spyware?",
-            options: [
+            "id": "more-common",
+            "prompt": "According to technology-abuse specialists, which is usually more common than hidden spyware?",
+            "options": [
               {
-                id: "everyday-features",
-                text: "Misuse of everyday features such as shared accounts and location sharing",
-                explanation: "Correct. Check ordinary settings and shared accounts first.",
+                "id": "everyday-features",
+                "text": "Misuse of everyday features such as shared accounts and location sharing",
+                "explanation": "Correct. Check ordinary settings and shared accounts first."
               },
               {
-                id: "satellite",
-                text: "Satellite surveillance",
-                explanation: "This is not a realistic explanation in stalking cases; look for ordinary access first.",
+                "id": "satellite",
+                "text": "Satellite surveillance",
+                "explanation": "This is not a realistic explanation in stalking cases; look for ordinary access first."
               },
               {
-                id: "hacking-networks",
-                text: "Hacking of mobile phone networks",
-                explanation: "Network attacks are rare; access through shared accounts and devices is far more likely.",
-              },
+                "id": "hacking-networks",
+                "text": "Hacking of mobile phone networks",
+                "explanation": "Network attacks are rare; access through shared accounts and devices is far more likely."
+              }
             ],
-            correctOptionIds: ["everyday-features"],
-            sources: ["consumer-reports-stalkers"],
-            kind: "single-choice",
+            "correctOptionIds": [
+              "everyday-features"
+            ],
+            "sources": [
+              "consumer-reports-stalkers"
+            ],
+            "kind": "single-choice"
           },
           {
-            id: "password-offence",
-            prompt: "Besides stalking, which offence is most directly engaged?",
-            options: [
+            "id": "password-offence",
+            "prompt": "Besides stalking, which offence is most directly engaged?",
+            "options": [
               {
-                id: "cma-s1",
-                text: "Unauthorised access to computer material, Computer Misuse Act 1990 s1",
-                explanation: "Correct. Using someone's password without permission is unauthorised access.",
+                "id": "cma-s1",
+                "text": "Unauthorised access to computer material, Computer Misuse Act 1990 s1",
+                "explanation": "Correct. Using someone's password without permission is unauthorised access."
               },
               {
-                id: "theft",
-                text: "Theft",
-                explanation: "Reading messages does not permanently deprive anyone of property.",
+                "id": "theft",
+                "text": "Theft",
+                "explanation": "Reading messages does not permanently deprive anyone of property."
               },
               {
-                id: "none",
-                text: "No offence, because he knew the password",
-                explanation: "Knowing a password is not permission to use it.",
-              },
+                "id": "none",
+                "text": "No offence, because he knew the password",
+                "explanation": "Knowing a password is not permission to use it."
+              }
             ],
-            correctOptionIds: ["cma-s1"],
-            sources: ["cma-1990"],
-            kind: "scenario",
-            scenario:
-              "An ex-partner logs into the victim's social media account with a password he remembers and reads her private messages.",
+            "correctOptionIds": [
+              "cma-s1"
+            ],
+            "sources": [
+              "cma-1990"
+            ],
+            "kind": "scenario",
+            "scenario": "An ex-partner logs into the victim's social media account with a password he remembers and reads her private messages."
           },
           {
-            id: "cma-maximum",
-            prompt:
-              "What is the maximum sentence on indictment for unauthorised access under Computer Misuse Act 1990 s1?",
-            options: [
+            "id": "cma-maximum",
+            "prompt": "What is the maximum sentence on indictment for unauthorised access under Computer Misuse Act 1990 s1?",
+            "options": [
               {
-                id: "two-years",
-                text: "2 years",
-                explanation: "Correct. The offence is triable either way.",
+                "id": "two-years",
+                "text": "2 years",
+                "explanation": "Correct. The offence is triable either way."
               },
               {
-                id: "six-months",
-                text: "6 months",
-                explanation: "The offence can be tried on indictment, with a higher maximum.",
+                "id": "six-months",
+                "text": "6 months",
+                "explanation": "The offence can be tried on indictment, with a higher maximum."
               },
               {
-                id: "ten-years",
-                text: "10 years",
-                explanation: "Too high for s1; higher penalties apply to other Computer Misuse Act offences.",
-              },
+                "id": "ten-years",
+                "text": "10 years",
+                "explanation": "Too high for s1; higher penalties apply to other Computer Misuse Act offences."
+              }
             ],
-            correctOptionIds: ["two-years"],
-            sources: ["cma-1990"],
-            kind: "single-choice",
+            "correctOptionIds": [
+              "two-years"
+            ],
+            "sources": [
+              "cma-1990"
+            ],
+            "kind": "single-choice"
           },
           {
-            id: "disappearing",
-            prompt:
-              "A victim shows you threatening messages on an app that deletes them after viewing. What should you do first?",
-            options: [
+            "id": "disappearing",
+            "prompt": "A victim shows you threatening messages on an app that deletes them after viewing. What should you do first?",
+            "options": [
               {
-                id: "capture-now",
-                text: "Capture them now by screen recording or photographing the screen, and record the account details",
-                explanation: "Correct. Disappearing content must be captured before it is lost.",
+                "id": "capture-now",
+                "text": "Capture them now by screen recording or photographing the screen, and record the account details",
+                "explanation": "Correct. Disappearing content must be captured before it is lost."
               },
               {
-                id: "later",
-                text: "Ask her to bring the phone to the station next week",
-                explanation: "The messages may be gone by then.",
+                "id": "later",
+                "text": "Ask her to bring the phone to the station next week",
+                "explanation": "The messages may be gone by then."
               },
               {
-                id: "delete",
-                text: "Advise her to delete the app immediately",
-                explanation: "Deleting the app may destroy evidence; capture first, then plan safety changes.",
-              },
+                "id": "delete",
+                "text": "Advise her to delete the app immediately",
+                "explanation": "Deleting the app may destroy evidence; capture first, then plan safety changes."
+              }
             ],
-            correctOptionIds: ["capture-now"],
-            sources: ["suzy-lamplugh-trust"],
-            kind: "single-choice",
+            "correctOptionIds": [
+              "capture-now"
+            ],
+            "sources": [
+              "suzy-lamplugh-trust"
+            ],
+            "kind": "single-choice"
           },
           {
-            id: "block-advice",
-            prompt:
-              "True or false: you should always tell a victim to block the stalker on every channel straight away.",
-            options: [
+            "id": "block-advice",
+            "prompt": "True or false: you should always tell a victim to block the stalker on every channel straight away.",
+            "options": [
               {
-                id: "true",
-                text: "True",
-                explanation:
-                  "The stalker may notice the block, and a blocked channel stops producing evidence; it is a decision to plan.",
+                "id": "true",
+                "text": "True",
+                "explanation": "The stalker may notice the block, and a blocked channel stops producing evidence; it is a decision to plan."
               },
               {
-                id: "false",
-                text: "False",
-                explanation: "Correct. Make it a safety decision with the victim and a specialist adviser.",
-              },
+                "id": "false",
+                "text": "False",
+                "explanation": "Correct. Make it a safety decision with the victim and a specialist adviser."
+              }
             ],
-            correctOptionIds: ["false"],
-            sources: ["wokingham-tech-safety"],
-            kind: "true-false",
+            "correctOptionIds": [
+              "false"
+            ],
+            "sources": [
+              "wokingham-tech-safety"
+            ],
+            "kind": "true-false"
           },
           {
-            id: "safer-device",
-            prompt: "What is a safer device?",
-            options: [
+            "id": "safer-device",
+            "prompt": "What is a safer device?",
+            "options": [
               {
-                id: "never-accessed",
-                text: "A device the suspect has never had access to",
-                explanation: "Correct. Use it to seek help or make plans without being monitored.",
+                "id": "never-accessed",
+                "text": "A device the suspect has never had access to",
+                "explanation": "Correct. Use it to seek help or make plans without being monitored."
               },
               {
-                id: "new-case",
-                text: "The victim's usual phone in a new case",
-                explanation: "A new case does not remove spyware or shared accounts.",
+                "id": "new-case",
+                "text": "The victim's usual phone in a new case",
+                "explanation": "A new case does not remove spyware or shared accounts."
               },
               {
-                id: "any-laptop",
-                text: "Any laptop in the victim's home",
-                explanation: "The suspect may have had access to it; a safer device is one they never had access to.",
-              },
+                "id": "any-laptop",
+                "text": "Any laptop in the victim's home",
+                "explanation": "The suspect may have had access to it; a safer device is one they never had access to."
+              }
             ],
-            correctOptionIds: ["never-accessed"],
-            sources: ["techsafety-phone-plan"],
-            kind: "single-choice",
+            "correctOptionIds": [
+              "never-accessed"
+            ],
+            "sources": [
+              "techsafety-phone-plan"
+            ],
+            "kind": "single-choice"
           },
           {
-            id: "password-change-risk",
-            prompt: "Why should password changes be planned with the victim rather than made at once?",
-            options: [
+            "id": "password-change-risk",
+            "prompt": "Why should password changes be planned with the victim rather than made at once?",
+            "options": [
               {
-                id: "may-notice",
-                text: "The stalker may notice the change, which can raise the risk",
-                explanation: "Correct. Plan the timing with the victim and a specialist service.",
+                "id": "may-notice",
+                "text": "The stalker may notice the change, which can raise the risk",
+                "explanation": "Correct. Plan the timing with the victim and a specialist service."
               },
               {
-                id: "illegal",
-                text: "Changing your own password is an offence",
-                explanation: "It is not; the issue is safety, not legality.",
+                "id": "illegal",
+                "text": "Changing your own password is an offence",
+                "explanation": "It is not; the issue is safety, not legality."
               },
               {
-                id: "pointless",
-                text: "Password changes never help",
-                explanation: "They often help, once planned safely.",
-              },
+                "id": "pointless",
+                "text": "Password changes never help",
+                "explanation": "They often help, once planned safely."
+              }
             ],
-            correctOptionIds: ["may-notice"],
-            sources: ["wokingham-tech-safety"],
-            kind: "single-choice",
+            "correctOptionIds": [
+              "may-notice"
+            ],
+            "sources": [
+              "wokingham-tech-safety"
+            ],
+            "kind": "single-choice"
           },
           {
-            id: "online-offences",
-            prompt: "Which of these may apply to online stalking behaviour? Select all that apply.",
-            options: [
+            "id": "online-offences",
+            "prompt": "Which of these may apply to online stalking behaviour? Select all that apply.",
+            "options": [
               {
-                id: "mca",
-                text: "Malicious Communications Act 1988 s1",
-                explanation:
-                  "Correct. It covers threatening or grossly offensive messages sent to cause distress or anxiety.",
+                "id": "mca",
+                "text": "Malicious Communications Act 1988 s1",
+                "explanation": "Correct. It covers threatening or grossly offensive messages sent to cause distress or anxiety."
               },
               {
-                id: "osa",
-                text: "Online Safety Act 2023 communications offences, such as threatening communications",
-                explanation: "Correct. These offences have been in force since 31 January 2024.",
+                "id": "osa",
+                "text": "Online Safety Act 2023 communications offences, such as threatening communications",
+                "explanation": "Correct. These offences have been in force since 31 January 2024."
               },
               {
-                id: "ccb",
-                text: "Controlling or coercive behaviour, where the people are personally connected",
-                explanation: "Correct. It can apply after separation and includes monitoring through technology.",
+                "id": "ccb",
+                "text": "Controlling or coercive behaviour, where the people are personally connected",
+                "explanation": "Correct. It can apply after separation and includes monitoring through technology."
               },
               {
-                id: "dangerous-driving",
-                text: "Dangerous driving",
-                explanation: "Not an online offence; it has nothing to do with the behaviours described.",
-              },
+                "id": "dangerous-driving",
+                "text": "Dangerous driving",
+                "explanation": "Not an online offence; it has nothing to do with the behaviours described."
+              }
             ],
-            correctOptionIds: ["mca", "osa", "ccb"],
-            sources: ["mca-1988", "osa-2023", "sca-2015-s76"],
-            kind: "multiple-choice",
+            "correctOptionIds": [
+              "mca",
+              "osa",
+              "ccb"
+            ],
+            "sources": [
+              "mca-1988",
+              "osa-2023",
+              "sca-2015-s76"
+            ],
+            "kind": "multiple-choice"
           },
           {
-            id: "rec-20-training",
-            prompt: "What does recommendation 20.2 ask forces to put in their local stalking training?",
-            options: [
+            "id": "rec-20-training",
+            "prompt": "What does recommendation 20.2 ask forces to put in their local stalking training?",
+            "options": [
               {
-                id: "online-examples",
-                text: "Examples of online stalking",
-                explanation: "Correct. This module is one way to meet it.",
+                "id": "online-examples",
+                "text": "Examples of online stalking",
+                "explanation": "Correct. This module is one way to meet it."
               },
               {
-                id: "spyware-removal",
-                text: "How officers should remove spyware from victims' phones",
-                explanation: "Removing spyware can destroy evidence and alert the stalker; it is a specialist task.",
+                "id": "spyware-removal",
+                "text": "How officers should remove spyware from victims' phones",
+                "explanation": "Removing spyware can destroy evidence and alert the stalker; it is a specialist task."
               },
               {
-                id: "platform-law",
-                text: "The law of other countries on social media",
-                explanation: "The recommendation concerns online stalking examples, not foreign law.",
-              },
+                "id": "platform-law",
+                "text": "The law of other countries on social media",
+                "explanation": "The recommendation concerns online stalking examples, not foreign law."
+              }
             ],
-            correctOptionIds: ["online-examples"],
-            sources: ["essex-action-plan"],
-            kind: "single-choice",
+            "correctOptionIds": [
+              "online-examples"
+            ],
+            "sources": [
+              "essex-action-plan"
+            ],
+            "kind": "single-choice"
           },
           {
-            id: "spo-online-terms",
-            prompt: "Which of these are examples of SPO terms aimed at online stalking? Select all that apply.",
-            options: [
+            "id": "spo-online-terms",
+            "prompt": "Which of these are examples of SPO terms aimed at online stalking? Select all that apply.",
+            "options": [
               {
-                id: "no-social-contact",
-                text: "No contact with the victim by social media",
-                explanation: "Correct. A common prohibition.",
+                "id": "no-social-contact",
+                "text": "No contact with the victim by social media",
+                "explanation": "Correct. A common prohibition."
               },
               {
-                id: "no-reference",
-                text: "No reference to the victim online",
-                explanation: "Correct. Indirect references can continue the stalking.",
+                "id": "no-reference",
+                "text": "No reference to the victim online",
+                "explanation": "Correct. Indirect references can continue the stalking."
               },
               {
-                id: "history-devices",
-                text: "No use of internet devices that cannot keep and show their browsing history",
-                explanation: "Correct. This makes monitoring compliance possible.",
+                "id": "history-devices",
+                "text": "No use of internet devices that cannot keep and show their browsing history",
+                "explanation": "Correct. This makes monitoring compliance possible."
               },
               {
-                id: "no-internet-victim",
-                text: "The victim must close all her accounts",
-                explanation: "An SPO restricts the defendant, not the victim.",
-              },
+                "id": "no-internet-victim",
+                "text": "The victim must close all her accounts",
+                "explanation": "An SPO restricts the defendant, not the victim."
+              }
             ],
-            correctOptionIds: ["no-social-contact", "no-reference", "history-devices"],
-            sources: ["spa-2019-notes", "cps-spo"],
-            kind: "multiple-choice",
-          },
-        ],
-      },
+            "correctOptionIds": [
+              "no-social-contact",
+              "no-reference",
+              "history-devices"
+            ],
+            "sources": [
+              "spa-2019-notes",
+              "cps-spo"
+            ],
+            "kind": "multiple-choice"
+          }
+        ]
+      }
     },
     {
-      id: "victims-rights",
-      title: "Victims' rights and support",
-      summary:
-        "What the Victims' Code gives stalking victims, completing a victim needs assessment every time, referral to specialist stalking advocacy and the National Stalking Helpline, and why forces monitor referral numbers.",
-      version: "1.0.0",
-      reviewedOn: "2026-11-28",
-      nextReviewDue: "2027-05-28",
-      validityMonths: 12,
-      estimatedMinutes: 20,
-      audience: ["call-handler", "response-officer", "investigator", "supervisor", "staff"],
-      jurisdiction: "england-and-wales",
-      recommendationIds: ["14", "14.1", "14.2", "14.3", "14.4", "14.5", "10.3", "18.4"],
-      sources: [
+      "id": "victims-rights",
+      "title": "Victims' rights and support",
+      "summary": "What the Victims' Code gives stalking victims, completing a victim needs assessment every time, referral to specialist stalking advocacy and the National Stalking Helpline, and why forces monitor referral numbers.",
+      "version": "1.0.0",
+      "reviewedOn": "2026-11-28",
+      "nextReviewDue": "2027-05-28",
+      "validityMonths": 12,
+      "estimatedMinutes": 20,
+      "audience": [
+        "call-handler",
+        "response-officer",
+        "investigator",
+        "supervisor",
+        "staff"
+      ],
+      "jurisdiction": "england-and-wales",
+      "recommendationIds": [
+        "14",
+        "14.1",
+        "14.2",
+        "14.3",
+        "14.4",
+        "14.5",
+        "10.3",
+        "18.4"
+      ],
+      "sources": [
         "victims-code",
         "si-2025-95",
         "super-complaint-report",
@@ -2476,29 +2857,31 @@ export const course: Course = {
         "suzy-lamplugh-trust",
         "setdab-isac",
         "paladin",
-        "pha-1997",
+        "pha-1997"
       ],
-      lessons: [
+      "lessons": [
         {
-          id: "the-code",
-          title: "The Victims' Code",
-          summary: "The rights every victim has, and the enhanced rights many stalking victims qualify for.",
-          blocks: [
+          "id": "the-code",
+          "title": "The Victims' Code",
+          "summary": "The rights every victim has, and the enhanced rights many stalking victims qualify for.",
+          "blocks": [
             {
-              id: "code-status",
-              kind: "law",
-              legislation: "Code of Practice for Victims of Crime in England and Wales; Victims and Prisoners Act 2024",
-              section: "Victims' Code (2020); VPA 2024 s5",
-              summary:
-                "The Victims' Code sets out what victims are entitled to from the police and other criminal justice services. The current Code came into force on 1 April 2021. Since 29 January 2025, the law has required service providers to follow it unless they have a good reason for not doing so, and the 2020 Code applies until a replacement is issued.",
-              sources: ["victims-code", "si-2025-95"],
-              jurisdiction: "england-and-wales",
+              "id": "code-status",
+              "kind": "law",
+              "legislation": "Code of Practice for Victims of Crime in England and Wales; Victims and Prisoners Act 2024",
+              "section": "Victims' Code (2020); VPA 2024 s5",
+              "summary": "The Victims' Code sets out what victims are entitled to from the police and other criminal justice services. The current Code came into force on 1 April 2021. Since 29 January 2025, the law has required service providers to follow it unless they have a good reason for not doing so, and the 2020 Code applies until a replacement is issued.",
+              "sources": [
+                "victims-code",
+                "si-2025-95"
+              ],
+              "jurisdiction": "england-and-wales"
             },
             {
-              id: "twelve-rights",
-              kind: "key-facts",
-              title: "The twelve rights, in brief",
-              items: [
+              "id": "twelve-rights",
+              "kind": "key-facts",
+              "title": "The twelve rights, in brief",
+              "items": [
                 "To understand and be understood, with interpreting or translation where needed.",
                 "To have the crime recorded without unjustified delay.",
                 "To be given information when reporting the crime.",
@@ -2510,464 +2893,540 @@ export const course: Course = {
                 "To be told the outcome of the case and any appeal.",
                 "To be paid expenses and have property returned.",
                 "To be given information about the offender after conviction.",
-                "To make a complaint if rights are not met.",
+                "To make a complaint if rights are not met."
               ],
-              sources: ["victims-code"],
-              jurisdiction: "england-and-wales",
+              "sources": [
+                "victims-code"
+              ],
+              "jurisdiction": "england-and-wales"
             },
             {
-              id: "enhanced",
-              kind: "text",
-              title: "Enhanced rights",
-              body: "Three groups are entitled to an enhanced service: people harmed by the most serious crimes, domestic abuse among them; people who are persistently targeted; and people who are vulnerable or intimidated. Many stalking victims belong to at least one of these groups, so check eligibility during the needs assessment.",
-              sources: ["victims-code"],
-              jurisdiction: "england-and-wales",
+              "id": "enhanced",
+              "kind": "text",
+              "title": "Enhanced rights",
+              "body": "Three groups are entitled to an enhanced service: people harmed by the most serious crimes, domestic abuse among them; people who are persistently targeted; and people who are vulnerable or intimidated. Many stalking victims belong to at least one of these groups, so check eligibility during the needs assessment.",
+              "sources": [
+                "victims-code"
+              ],
+              "jurisdiction": "england-and-wales"
             },
             {
-              id: "timescales",
-              kind: "callout",
-              variant: "information",
-              title: "Check timescales in the Code itself",
-              body: "Summaries of the Code give different timescales for referral and updates. Use the Code on GOV.UK and your force policy for the deadlines that apply, rather than a figure from memory.",
-              sources: ["victims-code"],
-              jurisdiction: "england-and-wales",
-            },
-          ],
+              "id": "timescales",
+              "kind": "callout",
+              "variant": "information",
+              "title": "Check timescales in the Code itself",
+              "body": "Summaries of the Code give different timescales for referral and updates. Use the Code on GOV.UK and your force policy for the deadlines that apply, rather than a figure from memory.",
+              "sources": [
+                "victims-code"
+              ],
+              "jurisdiction": "england-and-wales"
+            }
+          ]
         },
         {
-          id: "needs-and-referral",
-          title: "Needs assessment and referral",
-          summary: "What recommendation 14 asks, and how to refer.",
-          blocks: [
+          "id": "needs-and-referral",
+          "title": "Needs assessment and referral",
+          "summary": "What recommendation 14 asks, and how to refer.",
+          "blocks": [
             {
-              id: "rec-14",
-              kind: "checklist",
-              title: "What recommendation 14 asks of forces",
-              items: [
+              "id": "rec-14",
+              "kind": "checklist",
+              "title": "What recommendation 14 asks of forces",
+              "items": [
                 "Always complete a victim needs assessment (14.1).",
                 "Tell every stalking victim about their rights under the Victims' Code (14.2).",
                 "Make information about national and specialist stalking services easy to find for staff, victims and the public (14.3).",
                 "Refer victims who want support to a suitable service promptly (14.4).",
-                "Monitor how many stalking victims are referred to specialist services, and act when the numbers are low (14.5).",
+                "Monitor how many stalking victims are referred to specialist services, and act when the numbers are low (14.5)."
               ],
-              sources: ["essex-action-plan", "super-complaint-report"],
-              jurisdiction: "england-and-wales",
+              "sources": [
+                "essex-action-plan",
+                "super-complaint-report"
+              ],
+              "jurisdiction": "england-and-wales"
             },
             {
-              id: "consent",
-              kind: "text",
-              title: "Referral is the victim's choice",
-              body: "Offer the referral every time and explain what the service does, but refer only victims who want support. Record the offer and the answer, so the force can see how often victims are offered support and how often they take it up. Essex Police, for example, tells victims their rights and signposts support through an online victim portal, and monitors referral numbers.",
-              sources: ["essex-action-plan"],
-              jurisdiction: "england-and-wales",
+              "id": "consent",
+              "kind": "text",
+              "title": "Referral is the victim's choice",
+              "body": "Offer the referral every time and explain what the service does, but refer only victims who want support. Record the offer and the answer, so the force can see how often victims are offered support and how often they take it up. Essex Police, for example, tells victims their rights and signposts support through an online victim portal, and monitors referral numbers.",
+              "sources": [
+                "essex-action-plan"
+              ],
+              "jurisdiction": "england-and-wales"
             },
             {
-              id: "isac",
-              kind: "text",
-              title: "Independent Stalking Advocacy Caseworkers",
-              body: "Independent Stalking Advocacy Caseworkers (ISACs) advocate for stalking victims and are independent of the police. They assess risk and plan safety with the victim, help them understand their rights and record evidence, support applications for Stalking Protection Orders, and speak for the victim with the police, courts and housing providers. Paladin, the national stalking advocacy service, supports high-risk victims and trains ISACs.",
-              sources: ["setdab-isac", "paladin"],
-              jurisdiction: "england-and-wales",
+              "id": "isac",
+              "kind": "text",
+              "title": "Independent Stalking Advocacy Caseworkers",
+              "body": "Independent Stalking Advocacy Caseworkers (ISACs) advocate for stalking victims and are independent of the police. They assess risk and plan safety with the victim, help them understand their rights and record evidence, support applications for Stalking Protection Orders, and speak for the victim with the police, courts and housing providers. Paladin, the national stalking advocacy service, supports high-risk victims and trains ISACs.",
+              "sources": [
+                "setdab-isac",
+                "paladin"
+              ],
+              "jurisdiction": "england-and-wales"
             },
             {
-              id: "helpline",
-              kind: "key-facts",
-              title: "National Stalking Helpline",
-              items: [
+              "id": "helpline",
+              "kind": "key-facts",
+              "title": "National Stalking Helpline",
+              "items": [
                 "Run by the Suzy Lamplugh Trust.",
                 "Phone: 0808 802 0300.",
-                "Gives advice to victims and to the professionals supporting them.",
+                "Gives advice to victims and to the professionals supporting them."
               ],
-              sources: ["suzy-lamplugh-trust"],
-              jurisdiction: "england-and-wales",
+              "sources": [
+                "suzy-lamplugh-trust"
+              ],
+              "jurisdiction": "england-and-wales"
             },
             {
-              id: "advocates-in-training",
-              kind: "text",
-              title: "Advocates in training",
-              body: "Recommendation 10.3 asks forces to draw on victim advocates and other specialists who work outside the police when they train staff on stalking. Essex Police reports that ISACs quality-assure and deliver parts of its stalking training.",
-              sources: ["essex-action-plan"],
-              jurisdiction: "england-and-wales",
+              "id": "advocates-in-training",
+              "kind": "text",
+              "title": "Advocates in training",
+              "body": "Recommendation 10.3 asks forces to draw on victim advocates and other specialists who work outside the police when they train staff on stalking. Essex Police reports that ISACs quality-assure and deliver parts of its stalking training.",
+              "sources": [
+                "essex-action-plan"
+              ],
+              "jurisdiction": "england-and-wales"
             },
             {
-              id: "referral-scenario",
-              kind: "scenario",
-              title: "Example (fictional): I don't want to make a fuss",
-              body: "A man reports that a former friend keeps appearing outside his flat and messaging his employer. He says he only wants it on record and does not want to make a fuss.",
-              prompts: [
+              "id": "referral-scenario",
+              "kind": "scenario",
+              "title": "Example (fictional): I don't want to make a fuss",
+              "body": "A man reports that a former friend keeps appearing outside his flat and messaging his employer. He says he only wants it on record and does not want to make a fuss.",
+              "prompts": [
                 "Which Victims' Code rights apply, and might he be entitled to enhanced rights?",
                 "How would you offer a referral without pressure?",
-                "What must be recorded, whatever he decides?",
-              ],
-            },
-          ],
+                "What must be recorded, whatever he decides?"
+              ]
+            }
+          ]
         },
         {
-          id: "informed-and-heard",
-          title: "Keeping victims informed and heard",
-          summary: "Updates on the case, the victim's own account of the impact, and why that account is evidence.",
-          blocks: [
+          "id": "informed-and-heard",
+          "title": "Keeping victims informed and heard",
+          "summary": "Updates on the case, the victim's own account of the impact, and why that account is evidence.",
+          "blocks": [
             {
-              id: "updates",
-              kind: "text",
-              title: "Keeping the victim up to date",
-              body: "Victims are entitled to be told about key decisions in their case, such as an arrest, release on bail, a charge or a decision to take no further action. For a stalking victim, news that a suspect has been released can change how safe they are, so agree with them how and when updates will reach them.",
-              sources: ["victims-code"],
-              jurisdiction: "england-and-wales",
+              "id": "updates",
+              "kind": "text",
+              "title": "Keeping the victim up to date",
+              "body": "Victims are entitled to be told about key decisions in their case, such as an arrest, release on bail, a charge or a decision to take no further action. For a stalking victim, news that a suspect has been released can change how safe they are, so agree with them how and when updates will reach them.",
+              "sources": [
+                "victims-code"
+              ],
+              "jurisdiction": "england-and-wales"
             },
             {
-              id: "impact",
-              kind: "text",
-              title: "The impact on the victim is evidence",
-              body: "A Victim Personal Statement gives the victim the chance to describe, in their own words, how the crime has affected them. The impact also belongs in the witness statement: recommendation 18.4 asks forces to evidence it there so that it informs charging decisions. Under s4A, serious alarm or distress with a substantial adverse effect on the victim's usual day-to-day activities is one of the two routes into the offence, so changes to routine, work, sleep or where the victim lives need recording in detail.",
-              sources: ["victims-code", "essex-action-plan", "pha-1997"],
-              jurisdiction: "england-and-wales",
+              "id": "impact",
+              "kind": "text",
+              "title": "The impact on the victim is evidence",
+              "body": "A Victim Personal Statement gives the victim the chance to describe, in their own words, how the crime has affected them. The impact also belongs in the witness statement: recommendation 18.4 asks forces to evidence it there so that it informs charging decisions. Under s4A, serious alarm or distress with a substantial adverse effect on the victim's usual day-to-day activities is one of the two routes into the offence, so changes to routine, work, sleep or where the victim lives need recording in detail.",
+              "sources": [
+                "victims-code",
+                "essex-action-plan",
+                "pha-1997"
+              ],
+              "jurisdiction": "england-and-wales"
             },
             {
-              id: "code-jurisdiction",
-              kind: "callout",
-              variant: "information",
-              title: "Where the Code applies",
-              body: "The Victims' Code is the Code for England and Wales. Check the local arrangements if a victim lives in, or the case moves to, Scotland or Northern Ireland.",
-              sources: ["victims-code"],
-              jurisdiction: "england-and-wales",
-            },
-          ],
-        },
+              "id": "code-jurisdiction",
+              "kind": "callout",
+              "variant": "information",
+              "title": "Where the Code applies",
+              "body": "The Victims' Code is the Code for England and Wales. Check the local arrangements if a victim lives in, or the case moves to, Scotland or Northern Ireland.",
+              "sources": [
+                "victims-code"
+              ],
+              "jurisdiction": "england-and-wales"
+            }
+          ]
+        }
       ],
-      knowledgeCheck: {
-        passMarkPercent: 80,
-        questionsPerAttempt: 5,
-        questions: [
+      "knowledgeCheck": {
+        "passMarkPercent": 80,
+        "questionsPerAttempt": 5,
+        "questions": [
           {
-            id: "needs-assessment",
-            prompt: "According to recommendation 14.1, when should a victim needs assessment be completed?",
-            options: [
+            "id": "needs-assessment",
+            "prompt": "According to recommendation 14.1, when should a victim needs assessment be completed?",
+            "options": [
               {
-                id: "always",
-                text: "Always",
-                explanation: "Correct. The recommendation asks for it in every case.",
+                "id": "always",
+                "text": "Always",
+                "explanation": "Correct. The recommendation asks for it in every case."
               },
               {
-                id: "high-risk",
-                text: "Only in high-risk cases",
-                explanation: "Every victim needs an assessment; risk changes the support, not whether to assess.",
+                "id": "high-risk",
+                "text": "Only in high-risk cases",
+                "explanation": "Every victim needs an assessment; risk changes the support, not whether to assess."
               },
               {
-                id: "on-request",
-                text: "Only if the victim asks for one",
-                explanation: "The assessment is the police's job; victims should not have to ask.",
-              },
+                "id": "on-request",
+                "text": "Only if the victim asks for one",
+                "explanation": "The assessment is the police's job; victims should not have to ask."
+              }
             ],
-            correctOptionIds: ["always"],
-            sources: ["essex-action-plan"],
-            kind: "single-choice",
+            "correctOptionIds": [
+              "always"
+            ],
+            "sources": [
+              "essex-action-plan"
+            ],
+            "kind": "single-choice"
           },
           {
-            id: "referral-consent",
-            prompt:
-              "True or false: a victim who does not want support should still be referred, because referral is mandatory.",
-            options: [
+            "id": "referral-consent",
+            "prompt": "True or false: a victim who does not want support should still be referred, because referral is mandatory.",
+            "options": [
               {
-                id: "true",
-                text: "True",
-                explanation:
-                  "Referral is offered to all but made for victims who want support; record the offer and the answer.",
+                "id": "true",
+                "text": "True",
+                "explanation": "Referral is offered to all but made for victims who want support; record the offer and the answer."
               },
               {
-                id: "false",
-                text: "False",
-                explanation:
-                  "Correct. Recommendation 14.4 is about referring victims who would like support, promptly.",
-              },
+                "id": "false",
+                "text": "False",
+                "explanation": "Correct. Recommendation 14.4 is about referring victims who would like support, promptly."
+              }
             ],
-            correctOptionIds: ["false"],
-            sources: ["essex-action-plan", "victims-code"],
-            kind: "true-false",
+            "correctOptionIds": [
+              "false"
+            ],
+            "sources": [
+              "essex-action-plan",
+              "victims-code"
+            ],
+            "kind": "true-false"
           },
           {
-            id: "right-four",
-            prompt: "Which Victims' Code right covers referral to support services?",
-            options: [
+            "id": "right-four",
+            "prompt": "Which Victims' Code right covers referral to support services?",
+            "options": [
               {
-                id: "referral-right",
-                text: "The right to be referred to support services and have needs assessed",
-                explanation: "Correct. Needs assessment and referral go together in this right.",
+                "id": "referral-right",
+                "text": "The right to be referred to support services and have needs assessed",
+                "explanation": "Correct. Needs assessment and referral go together in this right."
               },
               {
-                id: "vps",
-                text: "The right to make a Victim Personal Statement",
-                explanation: "That right is about describing the impact of the crime.",
+                "id": "vps",
+                "text": "The right to make a Victim Personal Statement",
+                "explanation": "That right is about describing the impact of the crime."
               },
               {
-                id: "compensation",
-                text: "The right to information about compensation",
-                explanation: "That right is about claiming compensation, not support.",
-              },
+                "id": "compensation",
+                "text": "The right to information about compensation",
+                "explanation": "That right is about claiming compensation, not support."
+              }
             ],
-            correctOptionIds: ["referral-right"],
-            sources: ["victims-code"],
-            kind: "single-choice",
+            "correctOptionIds": [
+              "referral-right"
+            ],
+            "sources": [
+              "victims-code"
+            ],
+            "kind": "single-choice"
           },
           {
-            id: "enhanced-groups",
-            prompt: "Which groups are entitled to enhanced rights under the Victims' Code? Select all that apply.",
-            options: [
+            "id": "enhanced-groups",
+            "prompt": "Which groups are entitled to enhanced rights under the Victims' Code? Select all that apply.",
+            "options": [
               {
-                id: "serious-crime",
-                text: "People harmed by the most serious crimes, domestic abuse among them",
-                explanation: "Correct. Many ex-partner stalking victims are in this group.",
+                "id": "serious-crime",
+                "text": "People harmed by the most serious crimes, domestic abuse among them",
+                "explanation": "Correct. Many ex-partner stalking victims are in this group."
               },
               {
-                id: "persistently-targeted",
-                text: "Persistently targeted victims",
-                explanation: "Correct. Stalking victims are often persistently targeted.",
+                "id": "persistently-targeted",
+                "text": "Persistently targeted victims",
+                "explanation": "Correct. Stalking victims are often persistently targeted."
               },
               {
-                id: "vulnerable",
-                text: "Vulnerable or intimidated victims",
-                explanation: "Correct. Fear and intimidation are common in stalking.",
+                "id": "vulnerable",
+                "text": "Vulnerable or intimidated victims",
+                "explanation": "Correct. Fear and intimidation are common in stalking."
               },
               {
-                id: "property",
-                text: "Victims of any property crime over a set value",
-                explanation:
-                  "There is no such group; enhanced rights turn on the crime's seriousness and the victim's circumstances.",
-              },
+                "id": "property",
+                "text": "Victims of any property crime over a set value",
+                "explanation": "There is no such group; enhanced rights turn on the crime's seriousness and the victim's circumstances."
+              }
             ],
-            correctOptionIds: ["serious-crime", "persistently-targeted", "vulnerable"],
-            sources: ["victims-code"],
-            kind: "multiple-choice",
+            "correctOptionIds": [
+              "serious-crime",
+              "persistently-targeted",
+              "vulnerable"
+            ],
+            "sources": [
+              "victims-code"
+            ],
+            "kind": "multiple-choice"
           },
           {
-            id: "compliance-duty",
-            prompt: "What changed on 29 January 2025?",
-            options: [
+            "id": "compliance-duty",
+            "prompt": "What changed on 29 January 2025?",
+            "options": [
               {
-                id: "duty",
-                text: "The law began requiring service providers to follow the Victims' Code unless they have a good reason for not doing so",
-                explanation: "Correct. Section 5 of the Victims and Prisoners Act 2024 came into force then.",
+                "id": "duty",
+                "text": "The law began requiring service providers to follow the Victims' Code unless they have a good reason for not doing so",
+                "explanation": "Correct. Section 5 of the Victims and Prisoners Act 2024 came into force then."
               },
               {
-                id: "new-code",
-                text: "A new Victims' Code replaced the 2020 Code",
-                explanation: "The 2020 Code applies until a replacement is issued under the 2024 Act.",
+                "id": "new-code",
+                "text": "A new Victims' Code replaced the 2020 Code",
+                "explanation": "The 2020 Code applies until a replacement is issued under the 2024 Act."
               },
               {
-                id: "abolished",
-                text: "The Victims' Code was abolished",
-                explanation: "The Code was strengthened, not abolished.",
-              },
+                "id": "abolished",
+                "text": "The Victims' Code was abolished",
+                "explanation": "The Code was strengthened, not abolished."
+              }
             ],
-            correctOptionIds: ["duty"],
-            sources: ["si-2025-95"],
-            kind: "single-choice",
+            "correctOptionIds": [
+              "duty"
+            ],
+            "sources": [
+              "si-2025-95"
+            ],
+            "kind": "single-choice"
           },
           {
-            id: "helpline-number",
-            prompt: "What is the National Stalking Helpline number?",
-            options: [
+            "id": "helpline-number",
+            "prompt": "What is the National Stalking Helpline number?",
+            "options": [
               {
-                id: "correct-number",
-                text: "0808 802 0300",
-                explanation: "Correct. The helpline is run by the Suzy Lamplugh Trust.",
+                "id": "correct-number",
+                "text": "0808 802 0300",
+                "explanation": "Correct. The helpline is run by the Suzy Lamplugh Trust."
               },
               {
-                id: "one-oh-one",
-                text: "101",
-                explanation: "That is the police non-emergency number, not the helpline.",
+                "id": "one-oh-one",
+                "text": "101",
+                "explanation": "That is the police non-emergency number, not the helpline."
               },
               {
-                id: "one-one-one",
-                text: "111",
-                explanation: "That is the NHS non-emergency number.",
-              },
+                "id": "one-one-one",
+                "text": "111",
+                "explanation": "That is the NHS non-emergency number."
+              }
             ],
-            correctOptionIds: ["correct-number"],
-            sources: ["suzy-lamplugh-trust"],
-            kind: "single-choice",
+            "correctOptionIds": [
+              "correct-number"
+            ],
+            "sources": [
+              "suzy-lamplugh-trust"
+            ],
+            "kind": "single-choice"
           },
           {
-            id: "helpline-runner",
-            prompt: "Which organisation runs the National Stalking Helpline?",
-            options: [
+            "id": "helpline-runner",
+            "prompt": "Which organisation runs the National Stalking Helpline?",
+            "options": [
               {
-                id: "slt",
-                text: "The Suzy Lamplugh Trust",
-                explanation: "Correct. The charity runs it as a national service for victims and professionals.",
+                "id": "slt",
+                "text": "The Suzy Lamplugh Trust",
+                "explanation": "Correct. The charity runs it as a national service for victims and professionals."
               },
               {
-                id: "home-office",
-                text: "The Home Office",
-                explanation: "The helpline is run by a charity, not a government department.",
+                "id": "home-office",
+                "text": "The Home Office",
+                "explanation": "The helpline is run by a charity, not a government department."
               },
               {
-                id: "police",
-                text: "Each police force",
-                explanation: "The helpline is a national service independent of the police.",
-              },
+                "id": "police",
+                "text": "Each police force",
+                "explanation": "The helpline is a national service independent of the police."
+              }
             ],
-            correctOptionIds: ["slt"],
-            sources: ["suzy-lamplugh-trust"],
-            kind: "single-choice",
+            "correctOptionIds": [
+              "slt"
+            ],
+            "sources": [
+              "suzy-lamplugh-trust"
+            ],
+            "kind": "single-choice"
           },
           {
-            id: "isac-role",
-            prompt: "Which of these do Independent Stalking Advocacy Caseworkers do? Select all that apply.",
-            options: [
+            "id": "isac-role",
+            "prompt": "Which of these do Independent Stalking Advocacy Caseworkers do? Select all that apply.",
+            "options": [
               {
-                id: "safety-planning",
-                text: "Assess risk and plan safety with the victim",
-                explanation: "Correct. Risk assessment and safety planning are central to the role.",
+                "id": "safety-planning",
+                "text": "Assess risk and plan safety with the victim",
+                "explanation": "Correct. Risk assessment and safety planning are central to the role."
               },
               {
-                id: "spo-support",
-                text: "Support applications for Stalking Protection Orders",
-                explanation: "Correct. They help victims through the SPO process.",
+                "id": "spo-support",
+                "text": "Support applications for Stalking Protection Orders",
+                "explanation": "Correct. They help victims through the SPO process."
               },
               {
-                id: "advocate",
-                text: "Speak for the victim with the police, courts and housing providers",
-                explanation: "Correct. Advocacy keeps the victim's voice at the centre.",
+                "id": "advocate",
+                "text": "Speak for the victim with the police, courts and housing providers",
+                "explanation": "Correct. Advocacy keeps the victim's voice at the centre."
               },
               {
-                id: "charge",
-                text: "Decide whether the suspect is charged",
-                explanation: "Charging decisions belong to the police and the CPS; ISACs are independent advocates.",
-              },
+                "id": "charge",
+                "text": "Decide whether the suspect is charged",
+                "explanation": "Charging decisions belong to the police and the CPS; ISACs are independent advocates."
+              }
             ],
-            correctOptionIds: ["safety-planning", "spo-support", "advocate"],
-            sources: ["setdab-isac"],
-            kind: "multiple-choice",
+            "correctOptionIds": [
+              "safety-planning",
+              "spo-support",
+              "advocate"
+            ],
+            "sources": [
+              "setdab-isac"
+            ],
+            "kind": "multiple-choice"
           },
           {
-            id: "monitor-referrals",
-            prompt: "Why does recommendation 14.5 ask forces to monitor referral numbers?",
-            options: [
+            "id": "monitor-referrals",
+            "prompt": "Why does recommendation 14.5 ask forces to monitor referral numbers?",
+            "options": [
               {
-                id: "act-when-low",
-                text: "To spot when few stalking victims are referred to specialist services, and act on it",
-                explanation: "Correct. Low numbers can show that officers are not offering referrals.",
+                "id": "act-when-low",
+                "text": "To spot when few stalking victims are referred to specialist services, and act on it",
+                "explanation": "Correct. Low numbers can show that officers are not offering referrals."
               },
               {
-                id: "limit",
-                text: "To cap the number of referrals each officer makes",
-                explanation: "The aim is the opposite, to make sure victims who want support get it.",
+                "id": "limit",
+                "text": "To cap the number of referrals each officer makes",
+                "explanation": "The aim is the opposite, to make sure victims who want support get it."
               },
               {
-                id: "league-table",
-                text: "To rank individual officers in a league table",
-                explanation: "The recommendation is about acting when referrals are low, not ranking staff.",
-              },
+                "id": "league-table",
+                "text": "To rank individual officers in a league table",
+                "explanation": "The recommendation is about acting when referrals are low, not ranking staff."
+              }
             ],
-            correctOptionIds: ["act-when-low"],
-            sources: ["essex-action-plan"],
-            kind: "single-choice",
+            "correctOptionIds": [
+              "act-when-low"
+            ],
+            "sources": [
+              "essex-action-plan"
+            ],
+            "kind": "single-choice"
           },
           {
-            id: "service-information",
-            prompt:
-              "Who should be able to find information about national and specialist stalking services, according to recommendation 14.3?",
-            options: [
+            "id": "service-information",
+            "prompt": "Who should be able to find information about national and specialist stalking services, according to recommendation 14.3?",
+            "options": [
               {
-                id: "everyone",
-                text: "Officers and staff, victims, and the public",
-                explanation: "Correct. Information should be easy to find for all three.",
+                "id": "everyone",
+                "text": "Officers and staff, victims, and the public",
+                "explanation": "Correct. Information should be easy to find for all three."
               },
               {
-                id: "specialists",
-                text: "Specialist officers only",
-                explanation: "Every officer who meets a victim needs it, and so do victims themselves.",
+                "id": "specialists",
+                "text": "Specialist officers only",
+                "explanation": "Every officer who meets a victim needs it, and so do victims themselves."
               },
               {
-                id: "courts",
-                text: "Court staff only",
-                explanation: "Victims need it from the first contact, long before court.",
-              },
+                "id": "courts",
+                "text": "Court staff only",
+                "explanation": "Victims need it from the first contact, long before court."
+              }
             ],
-            correctOptionIds: ["everyone"],
-            sources: ["essex-action-plan"],
-            kind: "single-choice",
+            "correctOptionIds": [
+              "everyone"
+            ],
+            "sources": [
+              "essex-action-plan"
+            ],
+            "kind": "single-choice"
           },
           {
-            id: "reluctant-victim",
-            prompt: "What should you do?",
-            options: [
+            "id": "reluctant-victim",
+            "prompt": "What should you do?",
+            "options": [
               {
-                id: "record-and-offer",
-                text: "Complete the needs assessment, explain his rights, offer a referral and record his answer",
-                explanation: "Correct. Assessment and rights are owed to every victim; referral follows his choice.",
+                "id": "record-and-offer",
+                "text": "Complete the needs assessment, explain his rights, offer a referral and record his answer",
+                "explanation": "Correct. Assessment and rights are owed to every victim; referral follows his choice."
               },
               {
-                id: "nothing",
-                text: "Record the crime only, since he does not want support",
-                explanation: "He is still owed a needs assessment and information about his rights.",
+                "id": "nothing",
+                "text": "Record the crime only, since he does not want support",
+                "explanation": "He is still owed a needs assessment and information about his rights."
               },
               {
-                id: "refer-anyway",
-                text: "Refer him anyway without telling him",
-                explanation: "Referral is made for victims who want support, with their agreement.",
-              },
+                "id": "refer-anyway",
+                "text": "Refer him anyway without telling him",
+                "explanation": "Referral is made for victims who want support, with their agreement."
+              }
             ],
-            correctOptionIds: ["record-and-offer"],
-            sources: ["essex-action-plan", "victims-code"],
-            kind: "scenario",
-            scenario:
-              "A man reports that a former friend keeps appearing outside his flat and messaging his employer. He says he only wants it on record and does not want any support.",
+            "correctOptionIds": [
+              "record-and-offer"
+            ],
+            "sources": [
+              "essex-action-plan",
+              "victims-code"
+            ],
+            "kind": "scenario",
+            "scenario": "A man reports that a former friend keeps appearing outside his flat and messaging his employer. He says he only wants it on record and does not want any support."
           },
           {
-            id: "personal-statement",
-            prompt:
-              "Which Victims' Code right lets a victim describe, in their own words, how the crime has affected them?",
-            options: [
+            "id": "personal-statement",
+            "prompt": "Which Victims' Code right lets a victim describe, in their own words, how the crime has affected them?",
+            "options": [
               {
-                id: "vps",
-                text: "The right to make a Victim Personal Statement",
-                explanation: "Correct. The statement puts the impact of the crime in the victim's own words.",
+                "id": "vps",
+                "text": "The right to make a Victim Personal Statement",
+                "explanation": "Correct. The statement puts the impact of the crime in the victim's own words."
               },
               {
-                id: "complaint",
-                text: "The right to make a complaint",
-                explanation: "That right is for when the victim's rights have not been met.",
+                "id": "complaint",
+                "text": "The right to make a complaint",
+                "explanation": "That right is for when the victim's rights have not been met."
               },
               {
-                id: "compensation",
-                text: "The right to information about compensation",
-                explanation: "That right is about claiming compensation, not describing impact.",
-              },
+                "id": "compensation",
+                "text": "The right to information about compensation",
+                "explanation": "That right is about claiming compensation, not describing impact."
+              }
             ],
-            correctOptionIds: ["vps"],
-            sources: ["victims-code"],
-            kind: "single-choice",
+            "correctOptionIds": [
+              "vps"
+            ],
+            "sources": [
+              "victims-code"
+            ],
+            "kind": "single-choice"
           },
           {
-            id: "impact-evidence",
-            prompt:
-              "Why should a stalking victim's witness statement describe how the stalking has changed their daily life?",
-            options: [
+            "id": "impact-evidence",
+            "prompt": "Why should a stalking victim's witness statement describe how the stalking has changed their daily life?",
+            "options": [
               {
-                id: "evidence",
-                text: "The impact is evidence for the s4A offence and informs the charging decision",
-                explanation:
-                  "Correct. A substantial adverse effect on day-to-day life is one route into s4A, and recommendation 18.4 asks for impact to be evidenced.",
+                "id": "evidence",
+                "text": "The impact is evidence for the s4A offence and informs the charging decision",
+                "explanation": "Correct. A substantial adverse effect on day-to-day life is one route into s4A, and recommendation 18.4 asks for impact to be evidenced."
               },
               {
-                id: "sympathy",
-                text: "It is only there to show sympathy for the victim",
-                explanation: "It does more than that; it is evidence that can decide which offence is charged.",
+                "id": "sympathy",
+                "text": "It is only there to show sympathy for the victim",
+                "explanation": "It does more than that; it is evidence that can decide which offence is charged."
               },
               {
-                id: "optional",
-                text: "It is optional detail that prosecutors ignore",
-                explanation: "Impact evidence can be the difference between s2A and s4A, so it matters to the charge.",
-              },
+                "id": "optional",
+                "text": "It is optional detail that prosecutors ignore",
+                "explanation": "Impact evidence can be the difference between s2A and s4A, so it matters to the charge."
+              }
             ],
-            correctOptionIds: ["evidence"],
-            sources: ["essex-action-plan", "pha-1997"],
-            kind: "single-choice",
-          },
-        ],
-      },
-    },
-  ],
+            "correctOptionIds": [
+              "evidence"
+            ],
+            "sources": [
+              "essex-action-plan",
+              "pha-1997"
+            ],
+            "kind": "single-choice"
+          }
+        ]
+      }
+    }
+  ]
 };
