@@ -39,6 +39,32 @@ const safeMethods = new Set(["GET", "HEAD", "OPTIONS"]);
 // two batches of one instance race for the same projection row.
 const INGEST_BATCHES_IN_FLIGHT = 1;
 
+/**
+ * A state-changing request another site made the browser send, or `null`. Checked besides the CSRF token
+ * (defence in depth): `Sec-Fetch-Site` when the browser sends it, else an `Origin` that is not this host.
+ */
+function crossSiteRequest(headers: Record<string, string | string[] | undefined>) {
+  const fetchSite = headers["sec-fetch-site"];
+  if (typeof fetchSite === "string" && fetchSite !== "same-origin" && fetchSite !== "none") {
+    return { field: "header.sec-fetch-site", reason: "shows the request came from another site" };
+  }
+  const origin = headers.origin;
+  if (typeof origin === "string" && origin !== "null") {
+    let host: string | null = null;
+    try {
+      host = new URL(origin).host;
+    } catch {
+      host = null;
+    }
+    if (host === null || host !== headers.host) {
+      return { field: "header.origin", reason: "is not this site's origin" };
+    }
+  } else if (origin === "null") {
+    return { field: "header.origin", reason: "is opaque (a sandboxed or file page)" };
+  }
+  return null;
+}
+
 /** What the app is built from; tests pass their own database, clock and log stream. */
 export interface AppOptions {
   env: Env;
@@ -89,6 +115,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
         "upgrade-insecure-requests": secure ? [] : null,
       },
     },
+    // frame-ancestors 'none' forbids all framing; X-Frame-Options SAMEORIGIN would say otherwise to old browsers.
+    xFrameOptions: { action: "deny" },
     strictTransportSecurity: secure,
   });
   app.addHook("onRequest", (_request, reply, done) => {
@@ -106,12 +134,22 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     );
   });
   app.decorateRequest("auth", null);
-  app.addHook("onRequest", async (request) => {
-    if (!request.url.startsWith("/api/")) return;
+  app.addHook("onRequest", async (request, reply) => {
+    // Decided on the route fastify matched, never on the raw URL: `/%61pi/session` is routed to
+    // `/api/session` too, and must meet the same session and CSRF rules.
+    const routed = request.routeOptions.url;
+    const api = routed === undefined ? request.url.startsWith("/api") : routed.startsWith("/api/");
+    // Everything under /api is personal or session-bound: never kept by a browser or a shared proxy.
+    if (api) reply.header("cache-control", "no-store");
+    if (routed === undefined || !routed.startsWith("/api/")) return;
     const token = request.cookies[SESSION_COOKIE];
     request.auth = token ? await loadSession({ token, now: now() }) : null;
     // Unknown routes answer 404 whatever the method, so the CSRF check is only for real endpoints.
     if (safeMethods.has(request.method) || request.is404) return;
+    const crossSite = crossSiteRequest(request.headers);
+    if (crossSite) {
+      throw new HttpProblem(403, "cross-site", "Cross-site request refused", crossSite.reason, [crossSite]);
+    }
     // Signed in: the token bound to the session. Signed out (sign-in itself): the pre-session cookie.
     const expected = request.auth ? request.auth.session.csrfToken : request.cookies[PRE_SESSION_COOKIE];
     const sent = request.headers[CSRF_HEADER];

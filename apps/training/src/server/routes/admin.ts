@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { and, asc, eq, gt, or, sql } from "drizzle-orm";
+import { and, asc, eq, gt, isNull, or, sql } from "drizzle-orm";
 import { z } from "zod";
 import {
   AdminUserSchema,
@@ -201,7 +201,7 @@ export function adminRoutes(deps: AppDeps) {
       access: ADMIN,
       params: z.object({ userId: z.uuid() }),
       body: UpdateUserRequestSchema,
-      errors: [404],
+      errors: [404, 409],
       response: { status: 200, schema: AdminUserSchema, description: "User updated" },
       handler: async ({ auth, params, body }) => {
         await checkUnit(db, auth.user.forceId, body.unitId, "unitId");
@@ -218,7 +218,31 @@ export function adminRoutes(deps: AppDeps) {
             [{ field: body.disabled === true ? "disabled" : "role", reason: "cannot be changed on your own account" }],
           );
         }
+        const removesAdmin = body.disabled === true || (body.role !== undefined && body.role !== "admin");
         const updated = await db.transaction(async (tx) => {
+          if (removesAdmin) {
+            // Locks every enabled admin row of the force first, so two admins demoting each other at once are
+            // taken one after the other, and the second sees that only one admin would be left.
+            const admins = await tx
+              .select({ id: users.id })
+              .from(users)
+              .where(and(eq(users.forceId, auth.user.forceId), eq(users.role, "admin"), isNull(users.disabledAt)))
+              .for("update");
+            if (admins.some((admin) => admin.id === params.userId) && admins.length <= 1) {
+              throw new HttpProblem(
+                409,
+                "last-admin",
+                "A force needs an admin",
+                "This is the force's last admin; make someone else an admin first.",
+                [
+                  {
+                    field: body.disabled === true ? "disabled" : "role",
+                    reason: "would leave the force without an admin",
+                  },
+                ],
+              );
+            }
+          }
           const [row] = await tx
             .update(users)
             .set({

@@ -132,7 +132,7 @@ export function sessionRoutes(deps: AppDeps) {
         if (auth) await deleteSession(db, auth.session.tokenHash);
         const session = await createSession(db, account, env.SESSION_TTL_MINUTES, now());
         setSessionCookie(reply, session.token);
-        reply.clearCookie(PRE_SESSION_COOKIE, { path: "/api" });
+        reply.clearCookie(PRE_SESSION_COOKIE, { ...cookieOptions, path: "/api" });
         await audit(db, { forceId: account.forceId, actorUserId: account.id, action: "sign-in", subject: account.id });
         const { passwordHash: _hash, ...user } = account;
         return { user: sessionUser(user), csrfToken: session.csrfToken, expiresAt: session.expiresAt.toISOString() };
@@ -155,7 +155,7 @@ export function sessionRoutes(deps: AppDeps) {
             subject: auth.user.id,
           });
         }
-        reply.clearCookie(SESSION_COOKIE, { path: "/" });
+        reply.clearCookie(SESSION_COOKIE, cookieOptions);
         return undefined;
       },
     }),
