@@ -75,10 +75,13 @@ describe.each(databaseTargets)("the sign-in throttle cannot be raced on $name", 
     }
   });
 
-  it("never counts successes: signing in many times from one address stays open", async () => {
-    for (let i = 0; i < LIMIT * 12; i += 1) {
-      const client = t.client();
-      await client.signIn(t.people.officerB.email, PASSWORD);
+  it("never counts successes: signing in more often than the address ceiling from one address stays open", async () => {
+    // A small limit (ceiling 20 per address) keeps this quick; the rule is the same at any limit.
+    const small = await startTestApp(target, { env: { SIGN_IN_MAX_ATTEMPTS: "2" } });
+    try {
+      for (let i = 0; i < 25; i += 1) await small.client().signIn(small.people.officerB.email, PASSWORD);
+    } finally {
+      await small.close();
     }
   });
 });
