@@ -3,7 +3,7 @@ import { fileURLToPath } from "node:url";
 import fastifyCookie from "@fastify/cookie";
 import fastifyStatic from "@fastify/static";
 import Fastify, { LogController } from "fastify";
-import type { FastifyError, FastifyInstance } from "fastify";
+import type { FastifyError, FastifyInstance, FastifyReply } from "fastify";
 import type { DestinationStream } from "pino";
 import { CSRF_HEADER } from "../shared/api";
 import type { AuthContext } from "./auth/session";
@@ -90,6 +90,16 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     bodyLimit: 1_048_576,
     // One line per request (below) rather than fastify's two, at a busy server's rate of thousands a second.
     logController: new LogController({ disableRequestLogging: true }),
+    // A path fastify cannot decode (`%`, an encoded lone surrogate) is refused before routing; in our
+    // problem shape like every other 400.
+    frameworkErrors: (error, _request, rawReply) => {
+      const reply = rawReply as unknown as FastifyReply;
+      const status = typeof error.statusCode === "number" && error.statusCode < 500 ? error.statusCode : 400;
+      const problem = new HttpProblem(status, "bad-url", "The address could not be read", error.message, [
+        { field: "url", reason: "is not a well-formed address" },
+      ]).problem;
+      void reply.code(status).type("application/problem+json").header("cache-control", "no-store").send(problem);
+    },
   });
   const secure = env.COOKIE_SECURE ?? env.NODE_ENV === "production";
   const ingest = createStatementIngest(database, (moduleId) => catalog.module(moduleId)?.validityMonths ?? 12, {
