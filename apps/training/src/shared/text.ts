@@ -8,9 +8,10 @@ import { z } from "zod";
 // C0 and C1 controls, the Arabic letter mark, zero-width characters, left-to-right and right-to-left marks,
 // embeddings, overrides and isolates, the word joiner family and the byte-order mark. None belongs in a name
 // or an identifier, and the bidi ones can make a name display as something else ("Trojan Source").
-// eslint-disable-next-line no-control-regex -- finding control characters is this pattern's job
+/* eslint-disable no-control-regex -- finding control characters is this pattern's job */
 const HIDDEN_CHARACTERS =
   /[\u0000-\u001F\u007F-\u009F\u061C\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u206F\uFEFF]/;
+/* eslint-enable no-control-regex */
 
 /** True when the text holds no control, zero-width or text-direction character. */
 export const hasNoHiddenCharacters = (text: string): boolean => !HIDDEN_CHARACTERS.test(text);

@@ -77,7 +77,7 @@ const numbers = fc.oneof(
 /** A value, or sometimes poison text, a date, a number or anything at all in its place. */
 const or = <T>(value: fc.Arbitrary<T>) =>
   fc.oneof(
-    { weight: 6, arbitrary: value as fc.Arbitrary<unknown> },
+    { weight: 6, arbitrary: value },
     { weight: 2, arbitrary: text },
     { weight: 1, arbitrary: dates },
     { weight: 1, arbitrary: numbers },
