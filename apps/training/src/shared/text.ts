@@ -13,6 +13,18 @@ const HIDDEN_CHARACTERS =
   /[\u0000-\u001F\u007F-\u009F\u061C\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u206F\uFEFF]/;
 /* eslint-enable no-control-regex */
 
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/**
+ * Why PostgreSQL could not store this text (a NUL, an unpaired surrogate, which has no UTF-8 form), or
+ * `null` when it can.
+ */
+export function unstorableText(text: string): string | null {
+  if (text.includes("\u0000")) return "must not contain a NUL character (U+0000)";
+  if (LONE_SURROGATE.test(text)) return "must not contain an unpaired surrogate (text that is not valid Unicode)";
+  return null;
+}
+
 /** True when the text holds no control, zero-width or text-direction character. */
 export const hasNoHiddenCharacters = (text: string): boolean => !HIDDEN_CHARACTERS.test(text);
 

@@ -1,3 +1,4 @@
+import { unstorableText } from "../../shared/text";
 import { HttpProblem } from "./problem";
 
 /**
@@ -18,7 +19,6 @@ export function cleanInput(part: "params" | "query" | "body", value: unknown): u
 }
 
 const MAX_DEPTH = 64;
-const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 function clean(value: unknown, path: readonly (string | number)[]): unknown {
   if (typeof value === "string") return cleanString(value, path);
@@ -33,13 +33,6 @@ function clean(value: unknown, path: readonly (string | number)[]): unknown {
     return result;
   }
   return value;
-}
-
-/** Why PostgreSQL could not store this text (a NUL, an unpaired surrogate), or `null` when it can. */
-export function unstorableText(text: string): string | null {
-  if (text.includes("\u0000")) return "must not contain a NUL character (U+0000)";
-  if (LONE_SURROGATE.test(text)) return "must not contain an unpaired surrogate (text that is not valid Unicode)";
-  return null;
 }
 
 function cleanString(text: string, path: readonly (string | number)[]): string {

@@ -15,7 +15,7 @@ import { audit } from "../audit";
 import { hashPassword } from "../auth/passwords";
 import type { Db } from "../db/client";
 import { completions, sessions, units, users } from "../db/schema";
-import { unstorableText } from "../http/input-boundary";
+import { unstorableText } from "../../shared/text";
 import { HttpProblem, notFound } from "../http/problem";
 import { defineRoute } from "../http/route";
 import type { AppDeps } from "./deps";

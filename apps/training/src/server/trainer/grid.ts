@@ -14,7 +14,7 @@ import type {
 import { MODULE_SORTS } from "../../shared/trainer-api";
 import type { Catalog } from "../catalog";
 import type { Db } from "../db/client";
-import { unstorableText } from "../http/input-boundary";
+import { unstorableText } from "../../shared/text";
 import { HttpProblem } from "../http/problem";
 import { RENEWAL_WINDOW_DAYS } from "../learning/projection";
 import type { ModuleColumn, QueryContext } from "./query";
