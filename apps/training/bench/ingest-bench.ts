@@ -203,19 +203,27 @@ async function main() {
     const raw: number[] = [];
     const poisoned: number[] = [];
     for (let run = 1; run <= Number(args.runs); run += 1) {
-      const result = await measureIngestion({
-        base,
-        database,
-        writers,
-        module,
-        seconds: Number(args.seconds),
-        sampleCpu: async () => ({
-          ...(fresh.url
-            ? { "app process(es)": processTreeCpuMs(server.pid) }
-            : { "this process (app + PGlite)": processTreeCpuMs(process.pid) }),
-          ...(fresh.url ? { "PostgreSQL backends": await backendCpuMs(database) } : {}),
-        }),
-      });
+      const clean = () =>
+        measureIngestion({
+          base,
+          database,
+          writers,
+          module,
+          seconds: Number(args.seconds),
+          sampleCpu: async () => ({
+            ...(fresh.url
+              ? { "app process(es)": processTreeCpuMs(server.pid) }
+              : { "this process (app + PGlite)": processTreeCpuMs(process.pid) }),
+            ...(fresh.url ? { "PostgreSQL backends": await backendCpuMs(database) } : {}),
+          }),
+        });
+      const beside = () =>
+        measureIngestion({ base, database, writers, poisoners, module, seconds: Number(args.seconds), raw: false });
+      // On a shared machine the load drifts: alternate which of the pair goes first, so drift does not always
+      // favour one side.
+      const poisonFirst = poisoners.length > 0 && run % 2 === 0;
+      const poisonedResult = poisonFirst ? await beside() : undefined;
+      const result = await clean();
       http.push(result.httpRate);
       raw.push(result.rawRate);
       say(
@@ -227,18 +235,10 @@ async function main() {
           .join(", ")}`,
       );
       if (poisoners.length > 0) {
-        const beside = await measureIngestion({
-          base,
-          database,
-          writers,
-          poisoners,
-          module,
-          seconds: Number(args.seconds),
-          raw: false,
-        });
-        poisoned.push(beside.httpRate / result.httpRate);
+        const withPoison = poisonedResult ?? (await beside());
+        poisoned.push(withPoison.httpRate / result.httpRate);
         say(
-          `  with ${poisoners.length} poisoning client(s): HTTP ${beside.httpRate.toFixed(0)} statements/s (${beside.stored} stored, ${beside.failed} failed), ${((beside.httpRate / result.httpRate) * 100).toFixed(0)}% of the clean ${result.httpRate.toFixed(0)}; poisoner answers ${JSON.stringify(beside.poisonStatuses)}`,
+          `  with ${poisoners.length} poisoning client(s) (measured ${poisonFirst ? "before" : "after"} the clean run): HTTP ${withPoison.httpRate.toFixed(0)} statements/s (${withPoison.stored} stored, ${withPoison.failed} failed), ${((withPoison.httpRate / result.httpRate) * 100).toFixed(0)}% of the clean ${result.httpRate.toFixed(0)}; poisoner answers ${JSON.stringify(withPoison.poisonStatuses)}`,
         );
       }
     }

@@ -176,14 +176,15 @@ export async function measureIngestion(options: {
   });
   const poisoners = (options.poisoners ?? []).map(asLoad);
   // The wrk script sends only honest statements; poisoning runs use the worker for both kinds of client.
-  const load: { stored: number; failed: number; elapsedMs: number; poisonStatuses?: Record<string, number> } =
-    await (loadGenerator === "wrk" && poisoners.length === 0 ? loadWithWrk : loadWithWorker)({
-      base,
-      seconds,
-      activityIds: module.lessons.map((lesson) => lessonActivityId(module.id, lesson.id)),
-      writers: writers.map(asLoad),
-      poisoners,
-    });
+  const load: { stored: number; failed: number; elapsedMs: number; poisonStatuses?: Record<string, number> } = await (
+    loadGenerator === "wrk" && poisoners.length === 0 ? loadWithWrk : loadWithWorker
+  )({
+    base,
+    seconds,
+    activityIds: module.lessons.map((lesson) => lessonActivityId(module.id, lesson.id)),
+    writers: writers.map(asLoad),
+    poisoners,
+  });
 
   const cpuAfter = await options.sampleCpu?.();
   const cpuMsPerStatement = Object.fromEntries(
