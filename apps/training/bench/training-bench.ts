@@ -33,7 +33,7 @@ import { migrate, openDatabase } from "../src/server/db/client";
 import { parseEnv } from "../src/server/env";
 import { defaultCatalog } from "../src/server/start";
 import { exportSelect } from "../src/server/trainer/export";
-import { encodeCursor, gridPage, gridPageQuery, gridPageSteps, gridSummaryQuery } from "../src/server/trainer/grid";
+import { encodeGridCursor, gridPage, gridPageQuery, gridPageSteps, gridSummaryQuery } from "../src/server/trainer/grid";
 import { queryContext, rowsOf } from "../src/server/trainer/query";
 import { trainerPaths, trainerQuery } from "../src/shared/trainer-api";
 import { TestClient } from "../test/support/client";
@@ -242,7 +242,7 @@ async function main() {
     ];
 
     // Previous pages (`before`) from mid-list cursors, as a bookmarked or shared address opens them: each cursor is
-    // the previousCursor the API gives the page that starts at that row (encodeCursor of its sort key and id, the
+    // the previousCursor the API gives the page that starts at that row (encodeGridCursor of its sort key and id, the
     // sort key being what sortKey computes), and the Previous page walks the sort's index backwards from it.
     const midRow = async (query: SQL) => (await rowsOf<{ k: string | number; id: string }>(database.db, query))[0];
     const teamSize =
@@ -262,7 +262,7 @@ async function main() {
       )[0]?.n ?? 0;
     const cursorAt = (sort: "name" | "score" | "status", row: { k: string | number; id: string } | undefined) => {
       if (!row) throw new Error(`no mid-list row to make a ${sort} cursor from`);
-      return encodeCursor(sort, { key: sort === "name" ? String(row.k) : Number(row.k), id: row.id });
+      return encodeGridCursor(sort, { key: sort === "name" ? String(row.k) : Number(row.k), id: row.id });
     };
     const before = {
       // Halfway down the whole force in name order.

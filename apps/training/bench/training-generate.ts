@@ -21,7 +21,7 @@ import { sql } from "drizzle-orm";
 import type { Catalog } from "../src/server/catalog";
 import type { Db } from "../src/server/db/client";
 import { rowsOf } from "../src/server/trainer/query";
-import { FAMILY, GIVEN, JOB_ROLE_MIX } from "../src/server/db/seed";
+import { FAMILY, GIVEN, JOB_ROLE_MIX } from "../src/server/demo/seed";
 import { XAPI_IRI_BASE, XAPI_VERBS } from "../src/shared/api";
 
 /** What to generate. */

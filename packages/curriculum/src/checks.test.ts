@@ -4,12 +4,30 @@ import { course } from "./course.generated";
 import type { Fact } from "./schema";
 
 const facts: Fact[] = [
-  { id: "deadline", value: "3 days", statement: "S.", sources: ["s"], jurisdiction: "england-and-wales" },
+  {
+    id: "deadline",
+    value: "3 days",
+    statement: "S.",
+    sources: ["s"],
+    jurisdiction: "england-and-wales",
+    status: "enacted-not-commenced",
+    confidence: "high",
+    checkedOn: "2026-12-06",
+    reviewBy: "2027-06-06",
+    material: false,
+    mentions: [],
+  },
 ];
 
 describe("resolveFacts", () => {
   it("replaces known placeholders, tolerating spaces inside the braces", () => {
     expect(resolveFacts("within {{fact:deadline}} and {{ fact:deadline }}", facts)).toBe("within 3 days and 3 days");
+  });
+
+  it("writes a fact's status in words with the day it was checked", () => {
+    expect(resolveFacts("{{status:deadline}}", facts)).toBe(
+      "enacted but not yet in force when last checked on 6 December 2026",
+    );
   });
 
   it("leaves an unknown placeholder in place for checkCourse to report", () => {

@@ -1,3 +1,4 @@
+import { factUses, proseKeys, statusText, unitsOf } from "./register";
 import type { CourseShape, Fact } from "./schema";
 
 /** A path into the course document, as zod reports it. */
@@ -10,24 +11,10 @@ export interface CourseIssue {
 }
 
 const placeholder = /\{\{\s*fact:([^}]*?)\s*\}\}/g;
+const statusPlaceholder = /\{\{\s*status:([^}]*?)\s*\}\}/g;
 
-/** Keys whose string values are prose a learner reads; only these may hold `{{fact:id}}` placeholders. */
-const proseKeys = new Set([
-  "title",
-  "summary",
-  "body",
-  "items",
-  "prompts",
-  "prompt",
-  "text",
-  "explanation",
-  "scenario",
-  "briefing",
-  "caption",
-  "alt",
-  "legislation",
-  "section",
-]);
+/** Fact statuses that must be taught with their status because they are not (yet) law in force. */
+const notInForce = new Set<Fact["status"]>(["enacted-not-commenced", "announced", "pending"]);
 
 /** A prose string inside a module, with where it sits and whether it is meant to be wrong. */
 interface ProseString {
@@ -67,12 +54,19 @@ function moduleProse(module: CourseShape["modules"][number], path: IssuePath): P
 }
 
 /**
- * Replaces each `{{fact:id}}` with the fact's value. Unknown ids are left in place; `checkCourse` reports them.
+ * Replaces each `{{fact:id}}` with the fact's value and each `{{status:id}}` with its status in words ("enacted but
+ * not yet in force when last checked on 6 December 2026"). Unknown ids are left in place; `checkCourse` reports them.
  *
  * @example resolveFacts("within {{fact:spo-notification-deadline}}", facts) // "within 3 days"
  */
 export function resolveFacts(text: string, facts: readonly Fact[]): string {
-  return text.replace(placeholder, (whole, id: string) => facts.find((fact) => fact.id === id)?.value ?? whole);
+  const find = (id: string): Fact | undefined => facts.find((fact) => fact.id === id);
+  return text
+    .replace(placeholder, (whole, id: string) => find(id)?.value ?? whole)
+    .replace(statusPlaceholder, (whole, id: string) => {
+      const fact = find(id);
+      return fact ? statusText(fact) : whole;
+    });
 }
 
 /** Returns a copy of the course with every placeholder in its prose replaced by the fact value. */
@@ -170,6 +164,15 @@ export function checkCourse(course: CourseShape): CourseIssue[] {
     if (fact.guard && !compiles(fact.guard.figure)) {
       issues.push({ path: ["facts", f, "guard", "figure"], message: "is not a valid regular expression" });
     }
+    if (fact.reviewBy <= fact.checkedOn) {
+      issues.push({ path: ["facts", f, "reviewBy"], message: "must be after checkedOn" });
+    }
+    if (fact.changedOn !== undefined && fact.changedOn > fact.checkedOn) {
+      issues.push({
+        path: ["facts", f, "changedOn"],
+        message: "cannot be after checkedOn: check the changed fact first",
+      });
+    }
   });
   const factIds = new Set(course.facts.map((fact) => fact.id));
   const validGuards = course.facts.filter((fact) => !fact.guard || compiles(fact.guard.figure));
@@ -243,13 +246,117 @@ export function checkCourse(course: CourseShape): CourseIssue[] {
     });
 
     for (const { path, value, distractor } of moduleProse(module, at())) {
-      for (const match of value.matchAll(placeholder)) {
+      for (const match of [...value.matchAll(placeholder), ...value.matchAll(statusPlaceholder)]) {
         const id = match[1] ?? "";
         if (!factIds.has(id)) issues.push({ path, message: `unknown fact "${id}" in placeholder ${match[0]}` });
       }
       if (!distractor) checkGuards(value, validGuards, path, issues);
     }
+
+    checkStatusesStated(module, course.facts, at(), issues);
+    checkHistory(module, course.facts, at(), issues);
   });
 
   return issues;
+}
+
+/**
+ * A block or question that states a fact not in force (enacted but not commenced, announced or pending) must say so
+ * in the same block or question with `{{status:id}}`, so no officer is taught a future power as current practice.
+ */
+function checkStatusesStated(
+  module: CourseShape["modules"][number],
+  facts: readonly Fact[],
+  path: IssuePath,
+  issues: CourseIssue[],
+): void {
+  const pending = facts.filter((fact) => notInForce.has(fact.status));
+  if (pending.length === 0) return;
+  for (const unit of unitsOf(module, path)) {
+    for (const fact of pending) {
+      if (!factUses(unit.text, fact)) continue;
+      // The exported course has its placeholders resolved, so the status may already be in words.
+      if (unit.text.includes(`{{status:${fact.id}}}`) || unit.text.includes(statusText(fact))) continue;
+      issues.push({
+        path: unit.path,
+        message: `states "${fact.id}", which is ${fact.status}, without saying so: add {{status:${fact.id}}} to this ${unit.kind}`,
+      });
+    }
+  }
+}
+
+function semverParts(version: string): [number, number, number] {
+  const [major = 0, minor = 0, patch = 0] = version.split(".").map(Number);
+  return [major, minor, patch];
+}
+
+/** Negative when `a` is older than `b`. */
+export function compareVersions(a: string, b: string): number {
+  const [x, y] = [semverParts(a), semverParts(b)];
+  return x[0] - y[0] || x[1] - y[1] || x[2] - y[2];
+}
+
+/**
+ * A module's history is its release list, newest first: it starts at `version`, only goes back in version and date,
+ * raises the major version exactly when a release is material, and records a material release for every change to
+ * a material fact the module uses.
+ */
+function checkHistory(
+  module: CourseShape["modules"][number],
+  facts: readonly Fact[],
+  path: IssuePath,
+  issues: CourseIssue[],
+): void {
+  const { history } = module;
+  if (history[0] && history[0].version !== module.version) {
+    issues.push({
+      path: [...path, "history", 0, "version"],
+      message: `must be ${module.version}, the module's version: list the newest release first`,
+    });
+  }
+  history.forEach((release, r) => {
+    const at = [...path, "history", r];
+    const older = history[r + 1];
+    release.facts.forEach((id, f) => {
+      const fact = facts.find((candidate) => candidate.id === id);
+      if (!fact) issues.push({ path: [...at, "facts", f], message: `unknown fact "${id}"` });
+      else if (!fact.material)
+        issues.push({ path: [...at, "facts", f], message: `fact "${id}" is not marked material` });
+    });
+    if (!older) return;
+    if (compareVersions(release.version, older.version) <= 0) {
+      issues.push({
+        path: [...at, "version"],
+        message: `must be newer than ${older.version}, the release listed after it`,
+      });
+    }
+    if (release.date < older.date) {
+      issues.push({ path: [...at, "date"], message: `cannot be before ${older.date}, the date of the older release` });
+    }
+    const majorRaised = semverParts(release.version)[0] > semverParts(older.version)[0];
+    if (release.material && !majorRaised) {
+      issues.push({
+        path: [...at, "version"],
+        message: "a material release must raise the major version, so hosts know past passes need renewing",
+      });
+    }
+    if (!release.material && majorRaised) {
+      issues.push({ path: [...at, "material"], message: "must be true: this release raises the major version" });
+    }
+  });
+
+  const units = unitsOf(module, path);
+  for (const fact of facts) {
+    if (!fact.material || fact.changedOn === undefined) continue;
+    if (!units.some((unit) => factUses(unit.text, fact))) continue;
+    const recorded = history.some(
+      (release) => release.material && release.date >= (fact.changedOn ?? "") && release.facts.includes(fact.id),
+    );
+    if (!recorded) {
+      issues.push({
+        path: [...path, "history"],
+        message: `uses the material fact "${fact.id}", changed on ${fact.changedOn}: add a release that raises the major version, dated on or after that day, listing it under facts`,
+      });
+    }
+  }
 }

@@ -6,7 +6,7 @@ import type { Course } from "./schema";
 export const course: Course = {
   "id": "stalking-response",
   "title": "Responding to stalking",
-  "version": "1.0.0",
+  "version": "1.1.0",
   "sources": [
     {
       "id": "spa-2019",
@@ -14,7 +14,9 @@ export const course: Course = {
       "publisher": "legislation.gov.uk (The National Archives)",
       "url": "https://www.legislation.gov.uk/ukpga/2019/9",
       "date": "2019-03-15",
-      "dateKind": "published"
+      "dateKind": "published",
+      "readOn": "2026-12-06",
+      "note": "Read s1 on legislation.gov.uk, including its commencement note (in force 20 January 2020, S.I. 2020/26), and s2 as enacted."
     },
     {
       "id": "spa-2019-s8",
@@ -30,7 +32,9 @@ export const course: Course = {
       "publisher": "legislation.gov.uk (The National Archives)",
       "url": "https://legislation.gov.uk/ukpga/2019/9/notes/division/6/index.htm",
       "date": "2019",
-      "dateKind": "published"
+      "dateKind": "published",
+      "readOn": "2026-12-06",
+      "note": "Read the commentary on section 1 (who applies, BTP and MoD Police, stalking by proxy)."
     },
     {
       "id": "ho-spo-guidance",
@@ -38,7 +42,9 @@ export const course: Course = {
       "publisher": "Home Office",
       "url": "https://www.gov.uk/government/publications/stalking-protection-act-statutory-guidance-for-the-police",
       "date": "2024-04",
-      "dateKind": "updated"
+      "dateKind": "updated",
+      "readOn": "2026-12-06",
+      "note": "Read Section 1 of the accessible version (updated 22 April and 10 May 2024): civil order, threshold for prosecution need not be met, issued under s12, in force 20 January 2020."
     },
     {
       "id": "cps-spo",
@@ -46,7 +52,9 @@ export const course: Course = {
       "publisher": "Crown Prosecution Service",
       "url": "https://www.cps.gov.uk/legal-guidance/stalking-protection-orders",
       "date": "2026-11",
-      "dateKind": "accessed"
+      "dateKind": "accessed",
+      "readOn": "2026-12-06",
+      "note": "Read the introduction: police apply, prosecutors cannot; notification within 3 days; breach is an offence; sections on interim orders and youths listed."
     },
     {
       "id": "hmicfrs-glossary-spo",
@@ -94,7 +102,9 @@ export const course: Course = {
       "publisher": "Crown Prosecution Service",
       "url": "https://cps.gov.uk/legal-guidance/restraining-orders-section-5-protection-harassment-act-1997",
       "date": "2026-11",
-      "dateKind": "accessed"
+      "dateKind": "accessed",
+      "readOn": "2026-12-06",
+      "note": "Read the introduction: Sentencing Act 2020 ss359-364 for convictions on or after 1 December 2020, PHA s5 before; PHA s5A on acquittal; victim views."
     },
     {
       "id": "daa-2021",
@@ -118,7 +128,9 @@ export const course: Course = {
       "publisher": "HMICFRS, IOPC and College of Policing",
       "url": "https://hmicfrs.justiceinspectorates.gov.uk/publication-html/police-response-to-stalking/",
       "date": "2024-09-27",
-      "dateKind": "published"
+      "dateKind": "published",
+      "readOn": "2026-12-06",
+      "note": "Read the foreword (published 27 September 2024)."
     },
     {
       "id": "iopc-super-complaint",
@@ -134,7 +146,9 @@ export const course: Course = {
       "publisher": "Essex Police",
       "url": "https://www.essex.police.uk/police-forces/essex-police/areas/essex-police/au/about-us/stalking-complaint-action-plan/",
       "date": "2026-11",
-      "dateKind": "accessed"
+      "dateKind": "accessed",
+      "readOn": "2026-12-06",
+      "note": "Read the whole plan (seed copy), including recs 10.3, 13, 18.3, 18.4, 20 and 25.3."
     },
     {
       "id": "npcc-progress-report",
@@ -175,6 +189,266 @@ export const course: Course = {
       "url": "https://doi.org/10.1093/police/paac022",
       "date": "2023",
       "dateKind": "published"
+    },
+    {
+      "id": "mca-1988-s1",
+      "title": "Malicious Communications Act 1988, section 1 (as amended by the Online Safety Act 2023)",
+      "publisher": "legislation.gov.uk (The National Archives)",
+      "url": "https://www.legislation.gov.uk/ukpga/1988/27/section/1",
+      "date": "2026-12-06",
+      "dateKind": "accessed",
+      "readOn": "2026-12-06",
+      "note": "Revised text read; s1(1)(a)(ii) (threat) and (iii) (false information) are shown as repealed."
+    },
+    {
+      "id": "osa-2023-s179-s181",
+      "title": "Online Safety Act 2023, sections 179 (false communications) and 181 (threatening communications)",
+      "publisher": "legislation.gov.uk (The National Archives)",
+      "url": "https://www.legislation.gov.uk/ukpga/2023/50/part/10/crossheading/false-and-threatening-communications-offences",
+      "date": "2023-10-26",
+      "dateKind": "published",
+      "readOn": "2026-12-06",
+      "note": "Read s179(1)-(7) and s181(1)-(4); the s181 penalty subsection was cut off, so no s181 maximum is taught."
+    },
+    {
+      "id": "sentencing-act-2020-restraining-orders",
+      "title": "Sentencing Act 2020, Part 11 Chapter 3 (restraining orders, ss359 to 364)",
+      "publisher": "legislation.gov.uk (The National Archives)",
+      "url": "https://www.legislation.gov.uk/ukpga/2020/17/part/11/chapter/3",
+      "date": "2020-12-01",
+      "dateKind": "published",
+      "readOn": "2026-12-06",
+      "note": "Read ss359-363; s360 in force 1 December 2020 (S.I. 2020/1236); s363 is the breach offence."
+    },
+    {
+      "id": "college-intimate-images",
+      "title": "Sharing photographs or film of people in an intimate state",
+      "publisher": "College of Policing",
+      "url": "https://www.college.police.uk/guidance/sharing-photographs-of-people-intimate-state",
+      "date": "2026-12-06",
+      "dateKind": "accessed",
+      "readOn": "2026-12-06",
+      "note": "Says OSA 2023 ss187-188 inserted SOA 2003 ss66A and 66B, in force 31 January 2024."
+    },
+    {
+      "id": "college-stalking-app",
+      "title": "Authorised Professional Practice: stalking or harassment",
+      "publisher": "College of Policing",
+      "url": "https://www.app.college.police.uk/app-content/major-investigation-and-public-protection/stalking-or-harassment/",
+      "date": "2026-12-06",
+      "dateKind": "accessed",
+      "readOn": "2026-12-06",
+      "note": "The stored copy of the page lists the College's stalking advice for first responders and investigators; it does not itself spell out FOUR."
+    },
+    {
+      "id": "bedfordshire-four",
+      "title": "Force focus: stalking (fixated, obsessive, unwanted, repeated)",
+      "publisher": "Bedfordshire Police",
+      "url": "https://www.bedfordshire.police.uk/information-and-services/Advice/Force-focus/2019/May/ForceFocus-Stalking",
+      "date": "2019-05",
+      "dateKind": "published",
+      "readOn": "2026-12-06",
+      "note": "Says the College of Policing shared the FOUR mnemonic (fixated, obsessive, unwanted, repeated)."
+    },
+    {
+      "id": "college-advice-investigators",
+      "title": "Stalking or harassment: advice for investigators on effective investigation",
+      "publisher": "College of Policing",
+      "url": "https://library.college.police.uk/docs/college-of-policing/Stalking_or_harassment_advice_for_investigators.pdf",
+      "date": "2019",
+      "dateKind": "published",
+      "readOn": "2026-12-06",
+      "note": "Opening pages read in a stored copy (vdocument.in); they cite Monckton-Smith et al. 2017 on stalking before homicide. The \"think stalking first\" wording is from the project brief's summary of this advice and was not found in the part read: a reviewer should confirm it."
+    },
+    {
+      "id": "ons-crime-2025",
+      "title": "Crime in England and Wales: year ending March 2025",
+      "publisher": "Office for National Statistics",
+      "url": "https://www.ons.gov.uk/peoplepopulationandcommunity/crimeandjustice/bulletins/crimeinenglandandwales/yearendingmarch2025",
+      "date": "2025-07-24",
+      "dateKind": "published",
+      "readOn": "2026-12-06",
+      "note": "Main points: 2.9% of people aged 16 and over (around 1.4 million) experienced stalking in the last year."
+    },
+    {
+      "id": "sussex-police-leaflet",
+      "title": "Stalking is a crime: take steps to protect yourself (leaflet)",
+      "publisher": "Sussex Police",
+      "url": "https://vdocuments.us/f-ixated-stalking-obsessive-u-r-is-a-crime-and-report-it-we-can-2019-11-14.html",
+      "date": "2019",
+      "dateKind": "published",
+      "readOn": "2026-12-06",
+      "note": "Stored copy of the 2019 leaflet: screenshot and save messages, screen-record or photograph disappearing ones, record every incident and how it felt, do not block channels (evidence; may push the stalker to seek the victim in person), consider a second phone."
+    },
+    {
+      "id": "slt-diary-advice",
+      "title": "New stalking helpline to be launched (advice for anyone who thinks they are being stalked)",
+      "publisher": "Suzy Lamplugh Trust",
+      "url": "https://www.suzylamplugh.org/2010/04/new-stalking-helpline-to-be-launched/",
+      "date": "2010-04",
+      "dateKind": "published",
+      "readOn": "2026-12-06",
+      "note": "Advises keeping a detailed, contemporaneous diary of incidents, including their emotional effect."
+    },
+    {
+      "id": "mca-1980-s127",
+      "title": "Magistrates' Courts Act 1980, section 127 (limitation of time)",
+      "publisher": "legislation.gov.uk (The National Archives)",
+      "url": "https://www.legislation.gov.uk/ukpga/1980/43/section/127",
+      "date": "2026-12-06",
+      "dateKind": "accessed",
+      "readOn": "2026-12-06",
+      "note": "Read s127(1)-(2) (point-in-time copy up to date to November 2024); the 6-month limit does not apply to indictable offences."
+    },
+    {
+      "id": "pnld-summary-time-limit",
+      "title": "Summary offences: commencing proceedings and other associated matters",
+      "publisher": "PNLD (Police National Legal Database)",
+      "url": "https://www.pnld.co.uk/legal-news-articles/summary-offences-commencing-proceedings-and-other-associated-matters/",
+      "date": "2021-01-29",
+      "dateKind": "published",
+      "readOn": "2026-12-06",
+      "note": "Confirms the 6-month limit for summary offences and that police may start proceedings by written charge (CJA 2003 s29)."
+    },
+    {
+      "id": "pace-1984-s24",
+      "title": "Police and Criminal Evidence Act 1984, section 24 (arrest without warrant by constables)",
+      "publisher": "legislation.gov.uk (The National Archives)",
+      "url": "https://www.legislation.gov.uk/ukpga/1984/60/section/24",
+      "date": "2026-12-06",
+      "dateKind": "accessed",
+      "readOn": "2026-12-06",
+      "note": "Read s24(1)-(5) (version from 2020); arrest for any offence when necessary for a listed reason."
+    },
+    {
+      "id": "pha-1997-s2b",
+      "title": "Protection from Harassment Act 1997, section 2B (power of entry in relation to the offence of stalking)",
+      "publisher": "legislation.gov.uk (The National Archives)",
+      "url": "https://www.legislation.gov.uk/ukpga/1997/40/section/2B",
+      "date": "2012-11-25",
+      "dateKind": "published",
+      "readOn": "2026-12-06",
+      "note": "The section text itself could not be retrieved; a summary of it (coggle.it) and the project brief were read. It lets a justice of the peace issue a warrant for a constable to enter and search premises for material of value to a s2A investigation. Confidence medium: confirm the conditions on legislation.gov.uk."
+    },
+    {
+      "id": "pnld-spo-2020",
+      "title": "Legal article: Stalking Protection Orders",
+      "publisher": "PNLD (Police National Legal Database)",
+      "url": "https://www.pnld.co.uk/legal-news-articles/legal-article-stalking-protection-orders/",
+      "date": "2020-02-25",
+      "dateKind": "published",
+      "readOn": "2026-12-06",
+      "note": "Applications to a magistrates' court or youth court; SPOs against people aged 10 to 17 in the youth court; consider an SPO at the start of every stalking investigation."
+    },
+    {
+      "id": "ho-vawg-factsheet-2025",
+      "title": "Crime and Policing Bill: reducing violence against women and girls (VAWG) factsheet",
+      "publisher": "Home Office",
+      "url": "https://www.gov.uk/government/publications/crime-and-policing-bill-2025-factsheets/crime-and-policing-bill-reducing-violence-against-women-and-girls-vawg-factsheet",
+      "date": "2025-02-25",
+      "dateKind": "published",
+      "readOn": "2026-12-06",
+      "note": "Bill factsheet: courts to make SPOs of their own volition on conviction or acquittal (amending the SPA 2019 and the Sentencing Code); Home Secretary to issue multi-agency statutory guidance on stalking (due regard); statutory guidance on releasing a stalker's identity to victims. It describes the Bill, not the Act as passed."
+    },
+    {
+      "id": "ho-circular-004-2026",
+      "title": "Circular 004/2026: Crime and Policing Act 2026",
+      "publisher": "Home Office",
+      "url": "https://www.gov.uk/government/publications/circular-0042026-crime-and-policing-act-2026",
+      "date": "2026-06-29",
+      "dateKind": "published",
+      "readOn": "2026-12-06",
+      "note": "Royal Assent 29 April 2026; some provisions in force from 29 June 2026 (S.I. 2026/689); the remaining provisions to be commenced by regulations. The part read does not list the stalking provisions as commenced."
+    },
+    {
+      "id": "lawtons-cpa-2026",
+      "title": "Crime and Policing Act 2026: new offences introduced",
+      "publisher": "Lawtons Solicitors",
+      "url": "https://www.lawtonslaw.co.uk/resources/crime-and-policing-act-2026-new-offences-introduced/",
+      "date": "2026",
+      "dateKind": "published",
+      "readOn": "2026-12-06",
+      "note": "Secondary. Taking or recording an intimate image without consent (new SOA 2003 s66AB), due in force 29 June 2026; up to 2 years on indictment."
+    },
+    {
+      "id": "ho-dapo-guidance",
+      "title": "Domestic abuse protection orders and domestic abuse protection notices: statutory guidance for the police",
+      "publisher": "Home Office",
+      "url": "https://www.gov.uk/government/publications/domestic-abuse-protection-orders-and-protection-notices",
+      "date": "2024-11-27",
+      "dateKind": "published",
+      "readOn": "2026-12-06",
+      "note": "Issued for the pilot; DAA 2021 ss22-56 commenced on the pilot's start date in the pilot areas."
+    },
+    {
+      "id": "gov-dapo-cleveland",
+      "title": "Greater protection for domestic abuse victims in Cleveland",
+      "publisher": "Home Office and Ministry of Justice (via wired-gov.net)",
+      "url": "https://www.wired-gov.net/wg/news.nsf/articles/greater+protection+for+domestic+abuse+victims+in+cleveland+06032025112000?open",
+      "date": "2025-03-06",
+      "dateKind": "published",
+      "readOn": "2026-12-06",
+      "note": "DAPOs available in Cleveland from 5 March 2025 after Greater Manchester and London; orders cover stalking within domestic abuse; breach up to five years."
+    },
+    {
+      "id": "police-professional-dapo",
+      "title": "DAPOs pilot sees GMP secure more than 200 orders in first six months",
+      "publisher": "Police Professional",
+      "url": "https://policeprofessional.com/news/dapos-pilot-sees-gmp-secure-more-than-200-orders-in-first-six-months",
+      "date": "2025-06-11",
+      "dateKind": "published",
+      "readOn": "2026-12-06",
+      "note": "Pilot live in Bury, Wigan and the City of Manchester; also trialled by the Met, British Transport Police, Cleveland and North Wales."
+    },
+    {
+      "id": "sentencing-act-2026",
+      "title": "Sentencing Act 2026, section 1 (presumption of a suspended sentence order for sentences of 12 months or less)",
+      "publisher": "legislation.gov.uk (text read in the legalize.dev copy of the Statute Law Database)",
+      "url": "https://www.legislation.gov.uk/ukpga/2026/2",
+      "date": "2026-01-22",
+      "dateKind": "published",
+      "readOn": "2026-12-06",
+      "note": "Read the new s264A(1)-(3) in part; the list of exceptions was cut off. In force 22 March 2026, by date of conviction (solicitors' summaries)."
+    },
+    {
+      "id": "guildhall-sentencing-2026",
+      "title": "The Sentencing Act 2026: new sentencing provisions",
+      "publisher": "Guildhall Chambers",
+      "url": "https://www.guildhallchambers.co.uk/2026/02/10/the-sentencing-act-2026-new-sentencing-provisions/",
+      "date": "2026-02-10",
+      "dateKind": "published",
+      "readOn": "2026-12-06",
+      "note": "Secondary. Presumption applies to convictions on or after 22 March 2026; breach of a court order is an example of exceptional circumstances."
+    },
+    {
+      "id": "gepp-sentencing-2026",
+      "title": "Sentencing Act 2026 suspended sentence order extension",
+      "publisher": "GEPP Solicitors",
+      "url": "https://geppsolicitors.co.uk/sentencing-act-2026-suspended-sentence-order-extension/",
+      "date": "2026",
+      "dateKind": "published",
+      "readOn": "2026-12-06",
+      "note": "Secondary. Presumption does not apply where the offence breaches a court order, was committed while subject to one, or suspension would put someone at serious risk of harm."
+    },
+    {
+      "id": "slt-homicide-research",
+      "title": "Exploring the relationship between stalking and homicide (summary of the University of Gloucestershire study)",
+      "publisher": "Suzy Lamplugh Trust",
+      "url": "https://www.suzylamplugh.org/news/homicide-research",
+      "date": "2017-04",
+      "dateKind": "published",
+      "readOn": "2026-12-06",
+      "note": "Summary of Monckton Smith, Szymanska and Haile (2017), more than 350 homicide cases: stalking behaviours in 94%, surveillance 63%, escalation 79%, threats to kill 55%; intimate partner relationships 71% of the sample."
+    },
+    {
+      "id": "college-mappa-app",
+      "title": "Authorised Professional Practice: multi-agency public protection arrangements (MAPPA)",
+      "publisher": "College of Policing",
+      "url": "https://www.app.college.police.uk/app-content/major-investigation-and-public-protection/managing-sexual-offenders-and-violent-offenders/mappa/",
+      "date": "2026-12-06",
+      "dateKind": "accessed",
+      "readOn": "2026-12-06",
+      "note": "CJA 2003 ss325-327B set up MAPPA in each of the 42 criminal justice areas to manage the risk from sexual and violent offenders; the responsible authorities are the police and HM Prison and Probation Service."
     },
     {
       "id": "cma-1990",
@@ -299,6 +573,12 @@ export const course: Course = {
         "ho-spo-guidance"
       ],
       "jurisdiction": "england-and-wales",
+      "status": "in-force",
+      "confidence": "high",
+      "checkedOn": "2026-12-06",
+      "reviewBy": "2027-06-06",
+      "material": false,
+      "mentions": [],
       "guard": {
         "near": [
           "Stalking Protection Act",
@@ -316,6 +596,12 @@ export const course: Course = {
         "spa-2019-notes"
       ],
       "jurisdiction": "england-and-wales",
+      "status": "in-force",
+      "confidence": "high",
+      "checkedOn": "2026-11-28",
+      "reviewBy": "2027-05-28",
+      "material": true,
+      "mentions": [],
       "guard": {
         "near": [
           "order",
@@ -330,9 +616,16 @@ export const course: Course = {
       "statement": "Someone subject to an SPO has 3 days from service to give the police their names and home address, and 3 days from any later change to report it.",
       "sources": [
         "spa-2019",
-        "spa-2019-notes"
+        "spa-2019-notes",
+        "cps-spo"
       ],
       "jurisdiction": "england-and-wales",
+      "status": "in-force",
+      "confidence": "high",
+      "checkedOn": "2026-12-06",
+      "reviewBy": "2027-06-06",
+      "material": true,
+      "mentions": [],
       "guard": {
         "near": [
           "notif"
@@ -348,6 +641,12 @@ export const course: Course = {
         "spa-2019-s8"
       ],
       "jurisdiction": "england-and-wales",
+      "status": "in-force",
+      "confidence": "high",
+      "checkedOn": "2026-11-28",
+      "reviewBy": "2027-05-28",
+      "material": true,
+      "mentions": [],
       "guard": {
         "near": [
           "breach",
@@ -365,6 +664,12 @@ export const course: Course = {
         "sentencing-act-2020-s224"
       ],
       "jurisdiction": "england-and-wales",
+      "status": "in-force",
+      "confidence": "high",
+      "checkedOn": "2026-11-28",
+      "reviewBy": "2027-02-28",
+      "material": true,
+      "mentions": [],
       "guard": {
         "near": [
           "breach",
@@ -381,7 +686,13 @@ export const course: Course = {
         "pha-1997",
         "spa-2019-notes"
       ],
-      "jurisdiction": "england-and-wales"
+      "jurisdiction": "england-and-wales",
+      "status": "in-force",
+      "confidence": "high",
+      "checkedOn": "2026-11-28",
+      "reviewBy": "2027-05-28",
+      "material": true,
+      "mentions": []
     },
     {
       "id": "summary-stalking-maximum",
@@ -390,7 +701,13 @@ export const course: Course = {
       "sources": [
         "pha-1997"
       ],
-      "jurisdiction": "england-and-wales"
+      "jurisdiction": "england-and-wales",
+      "status": "in-force",
+      "confidence": "high",
+      "checkedOn": "2026-11-28",
+      "reviewBy": "2027-05-28",
+      "material": true,
+      "mentions": []
     },
     {
       "id": "stalking-offences-in-force",
@@ -399,7 +716,13 @@ export const course: Course = {
       "sources": [
         "pha-1997"
       ],
-      "jurisdiction": "england-and-wales"
+      "jurisdiction": "england-and-wales",
+      "status": "in-force",
+      "confidence": "high",
+      "checkedOn": "2026-11-28",
+      "reviewBy": "2027-05-28",
+      "material": false,
+      "mentions": []
     },
     {
       "id": "course-of-conduct-minimum",
@@ -408,7 +731,13 @@ export const course: Course = {
       "sources": [
         "pha-1997-s7"
       ],
-      "jurisdiction": "england-and-wales"
+      "jurisdiction": "england-and-wales",
+      "status": "in-force",
+      "confidence": "high",
+      "checkedOn": "2026-11-28",
+      "reviewBy": "2027-05-28",
+      "material": true,
+      "mentions": []
     },
     {
       "id": "report-published",
@@ -419,6 +748,12 @@ export const course: Course = {
         "iopc-super-complaint"
       ],
       "jurisdiction": "england-and-wales",
+      "status": "published",
+      "confidence": "high",
+      "checkedOn": "2026-11-28",
+      "reviewBy": "2027-05-28",
+      "material": false,
+      "mentions": [],
       "guard": {
         "near": [
           "report",
@@ -435,7 +770,13 @@ export const course: Course = {
         "super-complaint-report",
         "npcc-progress-report"
       ],
-      "jurisdiction": "england-and-wales"
+      "jurisdiction": "england-and-wales",
+      "status": "published",
+      "confidence": "high",
+      "checkedOn": "2026-11-28",
+      "reviewBy": "2027-05-28",
+      "material": false,
+      "mentions": []
     },
     {
       "id": "chief-constable-deadline",
@@ -444,7 +785,13 @@ export const course: Course = {
       "sources": [
         "essex-action-plan"
       ],
-      "jurisdiction": "england-and-wales"
+      "jurisdiction": "england-and-wales",
+      "status": "published",
+      "confidence": "high",
+      "checkedOn": "2026-11-28",
+      "reviewBy": "2027-05-28",
+      "material": false,
+      "mentions": []
     },
     {
       "id": "helpline-number",
@@ -454,6 +801,12 @@ export const course: Course = {
         "suzy-lamplugh-trust"
       ],
       "jurisdiction": "england-and-wales",
+      "status": "published",
+      "confidence": "medium",
+      "checkedOn": "2026-11-28",
+      "reviewBy": "2027-02-28",
+      "material": true,
+      "mentions": [],
       "guard": {
         "near": [
           "helpline"
@@ -468,7 +821,13 @@ export const course: Course = {
       "sources": [
         "victims-code"
       ],
-      "jurisdiction": "england-and-wales"
+      "jurisdiction": "england-and-wales",
+      "status": "in-force",
+      "confidence": "high",
+      "checkedOn": "2026-11-28",
+      "reviewBy": "2027-05-28",
+      "material": false,
+      "mentions": []
     },
     {
       "id": "code-compliance-duty",
@@ -477,7 +836,13 @@ export const course: Course = {
       "sources": [
         "si-2025-95"
       ],
-      "jurisdiction": "england-and-wales"
+      "jurisdiction": "england-and-wales",
+      "status": "in-force",
+      "confidence": "high",
+      "checkedOn": "2026-11-28",
+      "reviewBy": "2027-05-28",
+      "material": false,
+      "mentions": []
     },
     {
       "id": "cma-s1-maximum",
@@ -486,7 +851,13 @@ export const course: Course = {
       "sources": [
         "cma-1990"
       ],
-      "jurisdiction": "england-and-wales"
+      "jurisdiction": "england-and-wales",
+      "status": "in-force",
+      "confidence": "high",
+      "checkedOn": "2026-11-28",
+      "reviewBy": "2027-05-28",
+      "material": true,
+      "mentions": []
     },
     {
       "id": "ccb-maximum",
@@ -495,16 +866,29 @@ export const course: Course = {
       "sources": [
         "sca-2015-s76"
       ],
-      "jurisdiction": "england-and-wales"
+      "jurisdiction": "england-and-wales",
+      "status": "in-force",
+      "confidence": "high",
+      "checkedOn": "2026-11-28",
+      "reviewBy": "2027-05-28",
+      "material": true,
+      "mentions": []
     },
     {
       "id": "osa-offences-in-force",
       "value": "31 January 2024",
       "statement": "The new communications offences in Part 10 of the Online Safety Act 2023 came into force on 31 January 2024.",
       "sources": [
-        "osa-2023"
+        "osa-2023",
+        "college-intimate-images"
       ],
-      "jurisdiction": "england-and-wales"
+      "jurisdiction": "england-and-wales",
+      "status": "in-force",
+      "confidence": "high",
+      "checkedOn": "2026-12-06",
+      "reviewBy": "2027-06-06",
+      "material": false,
+      "mentions": []
     },
     {
       "id": "ni-spo-in-force",
@@ -513,7 +897,276 @@ export const course: Course = {
       "sources": [
         "nia-2022-17"
       ],
-      "jurisdiction": "england-and-wales"
+      "jurisdiction": "northern-ireland",
+      "status": "in-force",
+      "confidence": "high",
+      "checkedOn": "2026-11-28",
+      "reviewBy": "2027-05-28",
+      "material": false,
+      "mentions": []
+    },
+    {
+      "id": "mca-s1-scope",
+      "value": "indecent or grossly offensive",
+      "statement": "Since 31 January 2024, Malicious Communications Act 1988 s1 covers only sending a message or article that is indecent or grossly offensive, to cause distress or anxiety. The Online Safety Act 2023 repealed its threat and false-information limbs: threats of death or serious harm now fall under OSA s181 and known-false messages under OSA s179.",
+      "sources": [
+        "mca-1988-s1",
+        "osa-2023-s179-s181"
+      ],
+      "jurisdiction": "england-and-wales",
+      "status": "in-force",
+      "confidence": "high",
+      "checkedOn": "2026-12-06",
+      "reviewBy": "2027-06-06",
+      "material": true,
+      "changedOn": "2026-12-06",
+      "mentions": [],
+      "guard": {
+        "near": [
+          "Malicious Communications"
+        ],
+        "figure": "\\bthreat\\w*|\\bfalse\\b"
+      }
+    },
+    {
+      "id": "restraining-order-basis",
+      "value": "the Sentencing Act 2020 (ss359 to 364)",
+      "statement": "Restraining orders on conviction are made under the Sentencing Act 2020 ss359 to 364 (breach: s363) for convictions on or after 1 December 2020; PHA 1997 s5 applies only to earlier convictions. Orders on acquittal are made under PHA 1997 s5A.",
+      "sources": [
+        "sentencing-act-2020-restraining-orders",
+        "cps-restraining-orders"
+      ],
+      "jurisdiction": "england-and-wales",
+      "status": "in-force",
+      "confidence": "high",
+      "checkedOn": "2026-12-06",
+      "reviewBy": "2027-06-06",
+      "material": true,
+      "changedOn": "2026-12-06",
+      "mentions": []
+    },
+    {
+      "id": "restraining-order-code-date",
+      "value": "1 December 2020",
+      "statement": "The Sentencing Act 2020 restraining-order provisions came into force on 1 December 2020.",
+      "sources": [
+        "sentencing-act-2020-restraining-orders",
+        "cps-restraining-orders"
+      ],
+      "jurisdiction": "england-and-wales",
+      "status": "in-force",
+      "confidence": "high",
+      "checkedOn": "2026-12-06",
+      "reviewBy": "2027-06-06",
+      "material": false,
+      "mentions": []
+    },
+    {
+      "id": "csew-stalking-2025",
+      "value": "2.9% of people aged 16 and over (around 1.4 million)",
+      "statement": "The Crime Survey for England and Wales, year ending March 2025, estimated that 2.9% of people aged 16 and over, around 1.4 million, experienced stalking in the last year.",
+      "sources": [
+        "ons-crime-2025"
+      ],
+      "jurisdiction": "england-and-wales",
+      "status": "published",
+      "confidence": "high",
+      "checkedOn": "2026-12-06",
+      "reviewBy": "2027-06-06",
+      "material": false,
+      "mentions": []
+    },
+    {
+      "id": "summary-time-limit",
+      "value": "6 months",
+      "statement": "A magistrates' court cannot try a summary-only offence, such as harassment (PHA s2) or stalking (s2A), unless proceedings were started within 6 months of the offence (Magistrates' Courts Act 1980 s127). The limit does not apply to offences triable either way, such as s4 and s4A.",
+      "sources": [
+        "mca-1980-s127",
+        "pnld-summary-time-limit"
+      ],
+      "jurisdiction": "england-and-wales",
+      "status": "in-force",
+      "confidence": "high",
+      "checkedOn": "2026-12-06",
+      "reviewBy": "2027-06-06",
+      "material": true,
+      "mentions": [],
+      "guard": {
+        "near": [
+          "summary",
+          "within"
+        ],
+        "figure": "\\b\\d+ (?:months?|weeks?|years?)\\b"
+      }
+    },
+    {
+      "id": "cpa-2026-royal-assent",
+      "value": "29 April 2026",
+      "statement": "The Crime and Policing Act 2026 received Royal Assent on 29 April 2026; its first provisions came into force on 29 June 2026 and the rest are to be commenced by regulations.",
+      "sources": [
+        "ho-circular-004-2026"
+      ],
+      "jurisdiction": "england-and-wales",
+      "status": "published",
+      "confidence": "high",
+      "checkedOn": "2026-12-06",
+      "reviewBy": "2027-03-06",
+      "material": false,
+      "mentions": []
+    },
+    {
+      "id": "spo-own-motion",
+      "value": "courts making a Stalking Protection Order of their own motion on conviction or acquittal",
+      "statement": "The Crime and Policing Bill amended the Stalking Protection Act 2019 and the Sentencing Code so that a criminal court can make an SPO of its own volition when a defendant is convicted or acquitted, without a police application. The project brief reports it as enacted in the 2026 Act; its section and commencement could not be confirmed on legislation.gov.uk, and Circular 004/2026 does not list it among the provisions commenced on 29 June 2026.",
+      "sources": [
+        "ho-vawg-factsheet-2025",
+        "ho-circular-004-2026"
+      ],
+      "jurisdiction": "england-and-wales",
+      "status": "enacted-not-commenced",
+      "confidence": "medium",
+      "checkedOn": "2026-12-06",
+      "reviewBy": "2027-01-06",
+      "material": false,
+      "mentions": [
+        "own motion",
+        "own volition",
+        "without a police application"
+      ]
+    },
+    {
+      "id": "stalking-multi-agency-guidance",
+      "value": "multi-agency statutory guidance on stalking",
+      "statement": "The Crime and Policing Bill gave the Home Secretary a power to issue statutory guidance on stalking for public authorities such as the police, teachers and health professionals, which must have due regard to it. Reported as enacted in the 2026 Act; commencement and any guidance could not be confirmed on 6 December 2026.",
+      "sources": [
+        "ho-vawg-factsheet-2025",
+        "ho-circular-004-2026"
+      ],
+      "jurisdiction": "england-and-wales",
+      "status": "enacted-not-commenced",
+      "confidence": "medium",
+      "checkedOn": "2026-12-06",
+      "reviewBy": "2027-01-06",
+      "material": false,
+      "mentions": [
+        "multi-agency statutory guidance",
+        "multi-agency guidance on stalking"
+      ]
+    },
+    {
+      "id": "right-to-know-guidance",
+      "value": "statutory guidance on telling a victim who their stalker is",
+      "statement": "The Crime and Policing Bill gave the Home Secretary a power to issue statutory guidance to the police on the process for deciding whether to release a stalker's identifying information to the victim (\"right to know\"). Reported as enacted in the 2026 Act; commencement and any guidance could not be confirmed on 6 December 2026.",
+      "sources": [
+        "ho-vawg-factsheet-2025",
+        "ho-circular-004-2026"
+      ],
+      "jurisdiction": "england-and-wales",
+      "status": "enacted-not-commenced",
+      "confidence": "medium",
+      "checkedOn": "2026-12-06",
+      "reviewBy": "2027-01-06",
+      "material": false,
+      "mentions": [
+        "right to know"
+      ]
+    },
+    {
+      "id": "dapo-pilot-start",
+      "value": "27 November 2024",
+      "statement": "Domestic Abuse Protection Notices and Orders (Domestic Abuse Act 2021 Part 3) have been piloted since 27 November 2024: in Greater Manchester (Bury first, then Wigan and the City of Manchester), in the London boroughs of Croydon, Bromley and Sutton with the Metropolitan Police, and by the British Transport Police; Cleveland joined on 5 March 2025 and North Wales later in 2025. No national roll-out date was confirmed on 6 December 2026.",
+      "sources": [
+        "ho-dapo-guidance",
+        "gov-dapo-cleveland",
+        "police-professional-dapo"
+      ],
+      "jurisdiction": "england-and-wales",
+      "status": "in-force",
+      "confidence": "high",
+      "checkedOn": "2026-12-06",
+      "reviewBy": "2027-03-06",
+      "material": false,
+      "mentions": []
+    },
+    {
+      "id": "dapo-breach-max",
+      "value": "5 years",
+      "statement": "Breaching a Domestic Abuse Protection Order is a criminal offence carrying up to 5 years' imprisonment on indictment (Domestic Abuse Act 2021 s39).",
+      "sources": [
+        "daa-2021",
+        "gov-dapo-cleveland"
+      ],
+      "jurisdiction": "england-and-wales",
+      "status": "in-force",
+      "confidence": "high",
+      "checkedOn": "2026-12-06",
+      "reviewBy": "2027-06-06",
+      "material": true,
+      "mentions": []
+    },
+    {
+      "id": "suspended-sentence-presumption",
+      "value": "12 months or less",
+      "statement": "For adults convicted on or after 22 March 2026, a court that imposes a prison term of 12 months or less must suspend it unless exceptional circumstances justify immediate custody (Sentencing Act 2026 s1). Published summaries say the presumption does not apply where the offence breached a court order or was committed while the offender was subject to one, or where suspending would put someone at serious risk of harm.",
+      "sources": [
+        "sentencing-act-2026",
+        "guildhall-sentencing-2026",
+        "gepp-sentencing-2026"
+      ],
+      "jurisdiction": "england-and-wales",
+      "status": "in-force",
+      "confidence": "medium",
+      "checkedOn": "2026-12-06",
+      "reviewBy": "2027-03-06",
+      "material": true,
+      "mentions": []
+    },
+    {
+      "id": "suspended-sentence-in-force",
+      "value": "22 March 2026",
+      "statement": "The Sentencing Act 2026 presumption of a suspended sentence applies to convictions on or after 22 March 2026.",
+      "sources": [
+        "guildhall-sentencing-2026",
+        "gepp-sentencing-2026"
+      ],
+      "jurisdiction": "england-and-wales",
+      "status": "in-force",
+      "confidence": "medium",
+      "checkedOn": "2026-12-06",
+      "reviewBy": "2027-03-06",
+      "material": false,
+      "mentions": []
+    },
+    {
+      "id": "intimate-image-taking-in-force",
+      "value": "29 June 2026",
+      "statement": "Taking or recording an intimate photograph or film of someone without consent became an offence under Sexual Offences Act 2003 s66AB, inserted by the Crime and Policing Act 2026, reported in force from 29 June 2026.",
+      "sources": [
+        "lawtons-cpa-2026",
+        "ho-circular-004-2026"
+      ],
+      "jurisdiction": "england-and-wales",
+      "status": "in-force",
+      "confidence": "medium",
+      "checkedOn": "2026-12-06",
+      "reviewBy": "2027-01-06",
+      "material": false,
+      "mentions": []
+    },
+    {
+      "id": "homicide-stalking-share",
+      "value": "94%",
+      "statement": "A University of Gloucestershire study of more than 350 criminal homicides (Monckton Smith, Szymanska and Haile, 2017, with the Suzy Lamplugh Trust) found stalking behaviours in 94% of cases.",
+      "sources": [
+        "slt-homicide-research"
+      ],
+      "jurisdiction": "england-and-wales",
+      "status": "published",
+      "confidence": "high",
+      "checkedOn": "2026-12-06",
+      "reviewBy": "2027-06-06",
+      "material": false,
+      "mentions": []
     }
   ],
   "practiceScenarios": [
@@ -531,11 +1184,29 @@ export const course: Course = {
       "id": "recognising-stalking",
       "title": "Recognising stalking",
       "summary": "How to spot stalking behind reports that arrive as something else, the legal difference between harassment and stalking, and how to record a stalking course of conduct so it can be found again.",
-      "version": "1.0.0",
-      "reviewedOn": "2026-11-28",
-      "nextReviewDue": "2027-05-28",
+      "version": "2.0.0",
+      "history": [
+        {
+          "version": "2.0.0",
+          "date": "2026-12-06",
+          "summary": "The Malicious Communications Act 1988 is taught as it now stands, for indecent or grossly offensive messages only; threatening and false messages are taught under the Online Safety Act 2023 (ss181, 179); FOUR credited to the College of Policing and think stalking first taught; the former-partner counting rule taught as a rule to check; the 6-month time limit for summary-only offences; newer survey figures; more questions.",
+          "material": true,
+          "facts": [
+            "mca-s1-scope"
+          ]
+        },
+        {
+          "version": "1.0.0",
+          "date": "2026-11-28",
+          "summary": "First release.",
+          "material": false,
+          "facts": []
+        }
+      ],
+      "reviewedOn": "2026-12-06",
+      "nextReviewDue": "2027-06-06",
       "validityMonths": 12,
-      "estimatedMinutes": 25,
+      "estimatedMinutes": 23,
       "audience": [
         "call-handler",
         "response-officer",
@@ -553,10 +1224,17 @@ export const course: Course = {
         "23.1"
       ],
       "sources": [
+        "college-stalking-app",
+        "bedfordshire-four",
+        "college-advice-investigators",
         "hmicfrs-glossary-stalking",
+        "ons-crime-2025",
+        "mca-1980-s127",
+        "pnld-summary-time-limit",
         "pha-1997",
         "pha-1997-s7",
-        "mca-1988",
+        "mca-1988-s1",
+        "osa-2023-s179-s181",
         "super-complaint-report",
         "essex-action-plan",
         "vawg-dashboard",
@@ -582,17 +1260,31 @@ export const course: Course = {
                 "Repeated: it happens again and again rather than once."
               ],
               "sources": [
-                "hmicfrs-glossary-stalking"
+                "college-stalking-app",
+                "bedfordshire-four"
               ],
               "jurisdiction": "england-and-wales"
             },
             {
               "id": "four-explained",
               "kind": "text",
-              "body": "The HMICFRS glossary defines stalking through four features of one person's behaviour towards another: fixated, obsessive, unwanted and repeated, often leaving the victim frightened and distressed. The four words give call handlers and officers a quick way to spot the pattern early. In law it is the course of conduct, not any single act, that makes behaviour harassment or stalking.",
+              "body": "FOUR is the College of Policing's prompt for recognising stalking: behaviour that is fixated, obsessive, unwanted and repeated. The HMICFRS glossary describes stalking through the same four features, often leaving the victim frightened and distressed. The four words give call handlers and officers a quick way to spot the pattern early. In law it is the course of conduct, not any single act, that makes behaviour harassment or stalking.",
               "sources": [
+                "college-stalking-app",
+                "bedfordshire-four",
                 "hmicfrs-glossary-stalking",
                 "pha-1997"
+              ],
+              "jurisdiction": "england-and-wales"
+            },
+            {
+              "id": "think-stalking-first",
+              "kind": "callout",
+              "variant": "information",
+              "title": "Think stalking first",
+              "body": "College of Policing advice asks officers to think stalking first. When a report of repeated unwanted behaviour comes in, start from the question \"is this stalking?\", and if you decide it is harassment only, record why it does not fit the description of stalking.",
+              "sources": [
+                "college-advice-investigators"
               ],
               "jurisdiction": "england-and-wales"
             },
@@ -600,9 +1292,10 @@ export const course: Course = {
               "id": "how-common",
               "kind": "text",
               "title": "How common it is",
-              "body": "The Crime Survey for England and Wales for the year ending March 2024 estimated that about one in seven people aged 16 or over had been stalked at some point since that age, with women affected at more than twice the rate of men. Young adults aged 16 to 19 reported the highest rate in the previous year.",
+              "body": "The Crime Survey for England and Wales for the year ending March 2024 estimated that about one in seven people aged 16 or over had been stalked at some point since that age, with women affected at more than twice the rate of men, and young adults aged 16 to 19 reporting the highest rate in the previous year. The survey for the year ending March 2025 estimated that 2.9% of people aged 16 and over (around 1.4 million) had been stalked in the last year.",
               "sources": [
-                "ons-stalking-2024"
+                "ons-stalking-2024",
+                "ons-crime-2025"
               ],
               "jurisdiction": "england-and-wales"
             },
@@ -642,6 +1335,19 @@ export const course: Course = {
               "section": "s2 (harassment) and s2A (stalking)",
               "summary": "Section 2 makes it an offence to pursue a course of conduct that harasses someone when the suspect knows, or ought to know, that it does. The question is objective: would a reasonable person who had the same information see it as harassment? Under s2A the same course of conduct is stalking when the things done, or left undone, are associated with stalking. Both offences are summary only, with a maximum of 6 months. The stalking offences came into force on 25 November 2012.",
               "sources": [
+                "pha-1997"
+              ],
+              "jurisdiction": "england-and-wales"
+            },
+            {
+              "id": "time-limit",
+              "kind": "callout",
+              "variant": "warning",
+              "title": "Summary-only offences have a time limit",
+              "body": "Because s2 and s2A can be tried only by magistrates, proceedings must start within 6 months of the offence, or the case can never be tried. Stalking is often reported late and investigated slowly, so charge in time, or consider whether the evidence supports s4 or s4A, which are triable either way and have no such limit.",
+              "sources": [
+                "mca-1980-s127",
+                "pnld-summary-time-limit",
                 "pha-1997"
               ],
               "jurisdiction": "england-and-wales"
@@ -724,11 +1430,12 @@ export const course: Course = {
             {
               "id": "malicious-communications",
               "kind": "law",
-              "legislation": "Malicious Communications Act 1988",
-              "section": "s1",
-              "summary": "It is an offence to send a letter or electronic message that is indecent, grossly offensive or threatening, when the sender means it to cause distress or anxiety. A report of one such message may be the first visible part of a stalking course of conduct.",
+              "legislation": "Malicious Communications Act 1988 and Online Safety Act 2023",
+              "section": "MCA s1 (as amended); OSA s179 (false communications) and s181 (threatening communications)",
+              "summary": "Since 31 January 2024 the Malicious Communications Act 1988 s1 covers only a message that is indecent or grossly offensive, sent to cause distress or anxiety. The Online Safety Act 2023 took the other two limbs out of it. A message threatening death or serious harm is now charged under OSA s181, and a message the sender knows is false, sent to cause non-trivial harm, under OSA s179. Whichever offence fits one message, a report of it may be the first visible part of a stalking course of conduct.",
               "sources": [
-                "mca-1988"
+                "mca-1988-s1",
+                "osa-2023-s179-s181"
               ],
               "jurisdiction": "england-and-wales"
             },
@@ -777,7 +1484,7 @@ export const course: Course = {
       ],
       "knowledgeCheck": {
         "passMarkPercent": 80,
-        "questionsPerAttempt": 5,
+        "questionsPerAttempt": 8,
         "questions": [
           {
             "id": "four-meaning",
@@ -803,7 +1510,8 @@ export const course: Course = {
               "fixated-obsessive-unwanted-repeated"
             ],
             "sources": [
-              "hmicfrs-glossary-stalking"
+              "college-stalking-app",
+              "bedfordshire-four"
             ],
             "kind": "single-choice"
           },
@@ -852,7 +1560,7 @@ export const course: Course = {
               {
                 "id": "stranger-suspect",
                 "text": "The suspect is a stranger to the victim",
-                "explanation": "Most stalkers know their victim, often as a former partner. The relationship does not decide the offence."
+                "explanation": "The offence does not depend on who the suspect is. A stranger, an acquaintance or a former partner can all commit it."
               }
             ],
             "correctOptionIds": [
@@ -1014,26 +1722,32 @@ export const course: Course = {
           },
           {
             "id": "former-partner-recording",
-            "prompt": "True or false: since April 2020, the Home Office Counting Rules have made stalking the default classification for conduct between former partners, unless the police are satisfied it is only harassment.",
+            "prompt": "The course teaches that an April 2020 change to the Home Office Counting Rules made stalking the default classification for a course of conduct between former partners. What should you do before relying on that rule when you record a crime?",
             "options": [
               {
-                "id": "true",
-                "text": "True",
-                "explanation": "Correct. The change came in April 2020; check the current rules with your force crime registrar."
+                "id": "check-current-rules",
+                "text": "Check the current counting rules with your force crime registrar",
+                "explanation": "Correct. The change is reported by the government's violence against women and girls data dashboard, but counting rules are revised: a related 2018 rule was removed in June 2023. Your crime registrar knows the version in force today."
               },
               {
-                "id": "false",
-                "text": "False",
-                "explanation": "The rule does exist. Since April 2020 the default for a former-partner course of conduct is stalking."
+                "id": "always-stalking",
+                "text": "Nothing, because every former-partner case must be recorded as stalking",
+                "explanation": "Even as reported, the rule let the police record harassment where they were satisfied it was only harassment, and the rules may have changed since."
+              },
+              {
+                "id": "ignore-rules",
+                "text": "Nothing, because counting rules do not affect how crimes are recorded",
+                "explanation": "Counting rules are exactly what decides how a crime is recorded, which is why the current version matters."
               }
             ],
             "correctOptionIds": [
-              "true"
+              "check-current-rules"
             ],
             "sources": [
-              "vawg-dashboard"
+              "vawg-dashboard",
+              "avon-somerset-super-complaint"
             ],
-            "kind": "true-false"
+            "kind": "single-choice"
           },
           {
             "id": "included-classification-purpose",
@@ -1116,6 +1830,122 @@ export const course: Course = {
               "asp-2010-13-s39"
             ],
             "kind": "true-false"
+          },
+          {
+            "id": "think-stalking-first",
+            "prompt": "What does \"think stalking first\" ask of you here?",
+            "options": [
+              {
+                "id": "start-with-stalking",
+                "text": "Ask first whether this is stalking, and if you settle on harassment, record why it is not stalking",
+                "explanation": "Correct. Start from stalking and write down the reason if you decide the behaviour is harassment only."
+              },
+              {
+                "id": "accept-label",
+                "text": "Keep the harassment label because the call handler chose it",
+                "explanation": "The first label is often wrong; the behaviour here (repeated contact and waiting for her) is associated with stalking."
+              },
+              {
+                "id": "wait-for-violence",
+                "text": "Treat it as stalking only if he threatens violence",
+                "explanation": "Stalking needs no threat of violence; fear of violence is one route into the more serious s4A offence."
+              }
+            ],
+            "correctOptionIds": [
+              "start-with-stalking"
+            ],
+            "sources": [
+              "college-advice-investigators",
+              "pha-1997"
+            ],
+            "kind": "scenario",
+            "scenario": "A caller reports that a man from her gym has messaged her every day for three weeks and waits by her car after classes. The log has been opened as harassment."
+          },
+          {
+            "id": "summary-time-limit",
+            "prompt": "Within what time must proceedings start for a summary-only s2 or s2A offence?",
+            "options": [
+              {
+                "id": "six-months",
+                "text": "6 months from the offence",
+                "explanation": "Correct. After that a magistrates' court cannot try the offence, so charge in time or consider s4 or s4A."
+              },
+              {
+                "id": "two-years",
+                "text": "Two years from the report",
+                "explanation": "The clock runs from the offence, not the report, and the limit for summary-only offences is much shorter."
+              },
+              {
+                "id": "no-limit",
+                "text": "There is no time limit for stalking",
+                "explanation": "The either-way offences (s4 and s4A) have none, but the summary-only s2 and s2A do."
+              }
+            ],
+            "correctOptionIds": [
+              "six-months"
+            ],
+            "sources": [
+              "mca-1980-s127",
+              "pnld-summary-time-limit"
+            ],
+            "kind": "single-choice"
+          },
+          {
+            "id": "threatening-message-offence",
+            "prompt": "A suspect sends a message threatening to kill the victim, meaning her to fear it will be carried out. Which communications offence fits the message itself?",
+            "options": [
+              {
+                "id": "osa-s181",
+                "text": "Threatening communications, Online Safety Act 2023 s181",
+                "explanation": "Correct. Since 31 January 2024 a message threatening death or serious harm falls under s181. It may also be one act in a stalking course of conduct."
+              },
+              {
+                "id": "mca-s1",
+                "text": "Malicious Communications Act 1988 s1",
+                "explanation": "Since 31 January 2024 that offence covers only indecent or grossly offensive messages."
+              },
+              {
+                "id": "no-offence",
+                "text": "No offence, because it was only words",
+                "explanation": "Sending a threat of death or serious harm is an offence in itself."
+              }
+            ],
+            "correctOptionIds": [
+              "osa-s181"
+            ],
+            "sources": [
+              "osa-2023-s179-s181",
+              "mca-1988-s1"
+            ],
+            "kind": "single-choice"
+          },
+          {
+            "id": "csew-2025",
+            "prompt": "According to the Crime Survey for England and Wales, about how many people aged 16 and over were stalked in the year ending March 2025?",
+            "options": [
+              {
+                "id": "one-point-four-million",
+                "text": "2.9% of people aged 16 and over (around 1.4 million)",
+                "explanation": "Correct. Stalking is common, which is why every officer and member of staff needs to recognise it."
+              },
+              {
+                "id": "ten-thousand",
+                "text": "About 10,000 people",
+                "explanation": "Far too low. The survey estimate is well over a million people in one year."
+              },
+              {
+                "id": "ten-million",
+                "text": "About 10 million people",
+                "explanation": "Too high. The survey's estimate for stalking alone is about 1.4 million people."
+              }
+            ],
+            "correctOptionIds": [
+              "one-point-four-million"
+            ],
+            "sources": [
+              "ons-crime-2025"
+            ],
+            "kind": "single-choice"
           }
         ]
       }
@@ -1124,9 +1954,27 @@ export const course: Course = {
       "id": "risk-screening",
       "title": "Risk identification and screening",
       "summary": "Why early screening matters, why a breach of an order signals heightened risk, how a risk grade is reached with professional judgement and supervisor review, where daily management meetings and MARAC fit, and a practice screening on a fictional case.",
-      "version": "1.0.0",
-      "reviewedOn": "2026-11-28",
-      "nextReviewDue": "2027-05-28",
+      "version": "2.0.0",
+      "history": [
+        {
+          "version": "2.0.0",
+          "date": "2026-12-06",
+          "summary": "Restraining orders on conviction taught under the Sentencing Act 2020; breach handling, arrest and the s2B warrant; risk factors and the homicide link; MAPPA and perpetrator interventions beside MARAC; more questions.",
+          "material": true,
+          "facts": [
+            "restraining-order-basis"
+          ]
+        },
+        {
+          "version": "1.0.0",
+          "date": "2026-11-28",
+          "summary": "First release.",
+          "material": false,
+          "facts": []
+        }
+      ],
+      "reviewedOn": "2026-12-06",
+      "nextReviewDue": "2027-06-06",
       "validityMonths": 12,
       "estimatedMinutes": 22,
       "audience": [
@@ -1152,7 +2000,16 @@ export const course: Course = {
         "npcc-progress-report",
         "hmicfrs-glossary-marac",
         "spa-2019-s8",
-        "cps-restraining-orders"
+        "cps-restraining-orders",
+        "pace-1984-s24",
+        "pha-1997-s2b",
+        "sentencing-act-2026",
+        "guildhall-sentencing-2026",
+        "gepp-sentencing-2026",
+        "slt-homicide-research",
+        "college-advice-investigators",
+        "college-mappa-app",
+        "sentencing-act-2020-restraining-orders"
       ],
       "lessons": [
         {
@@ -1202,8 +2059,19 @@ export const course: Course = {
         {
           "id": "breach-and-grading",
           "title": "Breaches, grading and professional judgement",
-          "summary": "Why a breach raises the risk, and how a grade is reached and checked.",
+          "summary": "Why a breach raises the risk, what to do about it, and how a grade is reached and checked.",
           "blocks": [
+            {
+              "id": "homicide-link",
+              "kind": "text",
+              "title": "Stalking and homicide",
+              "body": "A University of Gloucestershire study of more than 350 homicides found stalking behaviours in 94% of them. Surveillance, escalating behaviour, controlling behaviour and threats to kill were common, and most of the cases involved a current or former intimate partner. Treat these as risk markers: fixation on a former partner, covert watching, escalation and threats to kill call for a high-priority response.",
+              "sources": [
+                "slt-homicide-research",
+                "college-advice-investigators"
+              ],
+              "jurisdiction": "england-and-wales"
+            },
             {
               "id": "breach-heightened-risk",
               "kind": "text",
@@ -1218,12 +2086,53 @@ export const course: Course = {
             {
               "id": "breach-offences",
               "kind": "law",
-              "legislation": "Stalking Protection Act 2019 and Protection from Harassment Act 1997",
-              "section": "SPA s8; restraining orders under PHA s5 and s5A",
-              "summary": "Breaking a Stalking Protection Order with no reasonable excuse is an either-way offence; on indictment, a breach carries up to 5 years. Breaching a restraining order made on conviction or acquittal is also an offence.",
+              "legislation": "Stalking Protection Act 2019; Sentencing Act 2020; Protection from Harassment Act 1997",
+              "section": "SPA s8; restraining orders on conviction, Sentencing Act 2020 ss359 to 364 (breach, s363); on acquittal, PHA s5A",
+              "summary": "Breaking a Stalking Protection Order with no reasonable excuse is an either-way offence; on indictment, a breach carries up to 5 years. A criminal court dealing with someone convicted on or after 1 December 2020 makes a restraining order under the Sentencing Act 2020 (ss359 to 364); an order made on acquittal comes from PHA s5A. Breaking either kind without reasonable excuse is an offence (Sentencing Act 2020 s363 for orders on conviction).",
               "sources": [
                 "spa-2019-s8",
+                "sentencing-act-2020-restraining-orders",
                 "cps-restraining-orders"
+              ],
+              "jurisdiction": "england-and-wales"
+            },
+            {
+              "id": "breach-handling",
+              "kind": "checklist",
+              "title": "When an order is breached",
+              "items": [
+                "Record the breach as a crime in its own right, and link it to the stalking course of conduct it continues.",
+                "Arrest where it is necessary: PACE s24 allows arrest without warrant for any offence when a listed reason applies, such as protecting a vulnerable person or allowing a prompt and effective investigation.",
+                "Reassess the risk at once, treating the breach as heightened risk, and list the case for the daily management meeting."
+              ],
+              "sources": [
+                "pace-1984-s24",
+                "super-complaint-report",
+                "essex-action-plan"
+              ],
+              "jurisdiction": "england-and-wales"
+            },
+            {
+              "id": "s2b-warrant",
+              "kind": "law",
+              "legislation": "Protection from Harassment Act 1997",
+              "section": "s2B (power of entry for the s2A stalking offence)",
+              "summary": "A justice of the peace can issue a warrant allowing officers to enter and search premises where there are reasonable grounds to believe a s2A stalking offence has been committed and that material of value to the investigation is there. Recommendation 18.3 asks forces to use arrest and search powers to gather evidence from and about suspects.",
+              "sources": [
+                "pha-1997-s2b",
+                "essex-action-plan"
+              ],
+              "jurisdiction": "england-and-wales"
+            },
+            {
+              "id": "sentencing-2026",
+              "kind": "text",
+              "title": "Sentencing and breach",
+              "body": "Since 22 March 2026, adults given a prison term of 12 months or less should normally have it suspended (Sentencing Act 2026). Published summaries say the presumption does not cover an offence that breached a court order or was committed while the offender was subject to one, or a case where suspending would put someone at serious risk. Evidence of a breach and of the risk to the victim therefore matters at sentence too.",
+              "sources": [
+                "sentencing-act-2026",
+                "guildhall-sentencing-2026",
+                "gepp-sentencing-2026"
               ],
               "jurisdiction": "england-and-wales"
             },
@@ -1283,6 +2192,17 @@ export const course: Course = {
               "jurisdiction": "england-and-wales"
             },
             {
+              "id": "mappa-and-interventions",
+              "kind": "text",
+              "title": "MAPPA and perpetrator interventions",
+              "body": "MARAC plans safety for victims of high-risk domestic abuse. Multi-agency public protection arrangements (MAPPA) look at the offender: the police and HM Prison and Probation Service, with other agencies, assess and manage sexual and violent offenders living in the community, under the Criminal Justice Act 2003. A convicted stalker may be managed there. Recommendation 25.3 concerns interventions that work on the perpetrator's behaviour; Essex, for example, has commissioned a one-to-one stalking perpetrator intervention, with a worker supporting the victim alongside it because risk can rise while the perpetrator takes part.",
+              "sources": [
+                "college-mappa-app",
+                "essex-action-plan"
+              ],
+              "jurisdiction": "england-and-wales"
+            },
+            {
               "id": "practice",
               "kind": "practice-screening",
               "scenarioId": "breached-spo-ex-partner",
@@ -1294,7 +2214,7 @@ export const course: Course = {
       ],
       "knowledgeCheck": {
         "passMarkPercent": 80,
-        "questionsPerAttempt": 5,
+        "questionsPerAttempt": 8,
         "questions": [
           {
             "id": "breach-signals",
@@ -1605,6 +2525,180 @@ export const course: Course = {
             ],
             "kind": "scenario",
             "scenario": "A fictional victim reports that her former partner, who is subject to a restraining order, has been waiting outside her workplace on three evenings and has passed messages to her through a friend. She says she is frightened to leave work."
+          },
+          {
+            "id": "homicide-link",
+            "prompt": "In the University of Gloucestershire study of more than 350 homicides, how often were stalking behaviours present?",
+            "options": [
+              {
+                "id": "ninety-four",
+                "text": "In 94% of the cases",
+                "explanation": "Correct. Stalking behaviours were present in almost every case, which is why stalking is a risk marker for homicide."
+              },
+              {
+                "id": "ten",
+                "text": "In about 10% of the cases",
+                "explanation": "Far too low. Stalking behaviours were present in almost every case studied."
+              },
+              {
+                "id": "none",
+                "text": "The study found no link",
+                "explanation": "The study found a strong link between stalking behaviours and homicide."
+              }
+            ],
+            "correctOptionIds": [
+              "ninety-four"
+            ],
+            "sources": [
+              "slt-homicide-research"
+            ],
+            "kind": "single-choice"
+          },
+          {
+            "id": "risk-markers",
+            "prompt": "Which of these are warning signs the homicide study found in many cases? Select all that apply.",
+            "options": [
+              {
+                "id": "threats-to-kill",
+                "text": "Threats to kill",
+                "explanation": "Correct. Threats to kill were recorded in more than half of the cases."
+              },
+              {
+                "id": "surveillance",
+                "text": "Surveillance, including covert watching",
+                "explanation": "Correct. Surveillance was recorded in most cases, and probably happened more often than was known."
+              },
+              {
+                "id": "escalation",
+                "text": "Escalating behaviour",
+                "explanation": "Correct. Escalation was found in most cases."
+              },
+              {
+                "id": "apology",
+                "text": "The suspect apologising once",
+                "explanation": "An apology is not a protective factor; fixation and escalation are what matter."
+              }
+            ],
+            "correctOptionIds": [
+              "threats-to-kill",
+              "surveillance",
+              "escalation"
+            ],
+            "sources": [
+              "slt-homicide-research"
+            ],
+            "kind": "multiple-choice"
+          },
+          {
+            "id": "breach-arrest",
+            "prompt": "Can you arrest him without a warrant?",
+            "options": [
+              {
+                "id": "arrest-if-necessary",
+                "text": "Yes, for the breach offence, where arrest is necessary for a PACE s24 reason such as protecting the victim",
+                "explanation": "Correct. Breach is a criminal offence, and PACE s24 allows arrest for any offence when one of its necessity reasons applies."
+              },
+              {
+                "id": "civil-only",
+                "text": "No, because the order is civil, so only the court can act",
+                "explanation": "The order is civil, but breaching it is a crime, so police powers of arrest apply."
+              },
+              {
+                "id": "warrant-needed",
+                "text": "Only after a magistrate issues an arrest warrant",
+                "explanation": "No warrant is needed when a PACE s24 necessity reason applies."
+              }
+            ],
+            "correctOptionIds": [
+              "arrest-if-necessary"
+            ],
+            "sources": [
+              "pace-1984-s24",
+              "spa-2019-s8"
+            ],
+            "kind": "scenario",
+            "scenario": "A man subject to a Stalking Protection Order is found waiting outside the victim's workplace, which the order bars him from visiting. He refuses to leave."
+          },
+          {
+            "id": "s2b-warrant",
+            "prompt": "What does a warrant under s2B of the Protection from Harassment Act 1997 allow?",
+            "options": [
+              {
+                "id": "enter-search",
+                "text": "Officers to enter and search premises for material of value to a s2A stalking investigation",
+                "explanation": "Correct. A justice of the peace issues it on reasonable grounds."
+              },
+              {
+                "id": "arrest-only",
+                "text": "Arrest of the suspect only",
+                "explanation": "s2B is a power of entry and search, not an arrest warrant."
+              },
+              {
+                "id": "civil-order",
+                "text": "A civil order banning contact",
+                "explanation": "That describes a protective order such as an SPO, not a s2B warrant."
+              }
+            ],
+            "correctOptionIds": [
+              "enter-search"
+            ],
+            "sources": [
+              "pha-1997-s2b"
+            ],
+            "kind": "single-choice"
+          },
+          {
+            "id": "mappa-role",
+            "prompt": "How does MAPPA differ from MARAC?",
+            "options": [
+              {
+                "id": "offender-focus",
+                "text": "MAPPA manages the risk from sexual and violent offenders in the community; MARAC plans safety for victims of high-risk domestic abuse",
+                "explanation": "Correct. The two work side by side, one centred on the offender and one on the victim."
+              },
+              {
+                "id": "same-thing",
+                "text": "They are two names for the same meeting",
+                "explanation": "They are separate arrangements with different purposes and members."
+              },
+              {
+                "id": "court",
+                "text": "MAPPA is a court that sentences stalkers",
+                "explanation": "MAPPA is a set of arrangements between agencies, not a court."
+              }
+            ],
+            "correctOptionIds": [
+              "offender-focus"
+            ],
+            "sources": [
+              "college-mappa-app",
+              "hmicfrs-glossary-marac"
+            ],
+            "kind": "single-choice"
+          },
+          {
+            "id": "breach-sentencing",
+            "prompt": "True or false: under the Sentencing Act 2026, a short prison sentence for breaching a court order must always be suspended.",
+            "options": [
+              {
+                "id": "true",
+                "text": "True",
+                "explanation": "Published summaries of the Act say the presumption of suspension does not apply where the offence breaches a court order."
+              },
+              {
+                "id": "false",
+                "text": "False",
+                "explanation": "Correct. The presumption of suspension for sentences of 12 months or less reportedly does not cover breaches of court orders."
+              }
+            ],
+            "correctOptionIds": [
+              "false"
+            ],
+            "sources": [
+              "gepp-sentencing-2026",
+              "guildhall-sentencing-2026"
+            ],
+            "kind": "true-false"
           }
         ]
       }
@@ -1613,11 +2707,29 @@ export const course: Course = {
       "id": "stalking-protection-orders",
       "title": "Stalking Protection Orders",
       "summary": "The Stalking Protection Act 2019 for officers, supervisors and SPO points of contact: who applies and to which court, the three conditions, interim orders, what an order can contain, how long it lasts, notification, variation and appeal, breach, and the other orders to consider.",
-      "version": "1.0.0",
-      "reviewedOn": "2026-11-28",
-      "nextReviewDue": "2027-05-28",
+      "version": "2.0.0",
+      "history": [
+        {
+          "version": "2.0.0",
+          "date": "2026-12-06",
+          "summary": "Restraining orders on conviction taught under the Sentencing Act 2020; the application process (authorising officer, youth court, interim order, service); the Crime and Policing Act 2026 SPO changes with their status; DAPO pilots; the Sentencing Act 2026 presumption; more questions.",
+          "material": true,
+          "facts": [
+            "restraining-order-basis"
+          ]
+        },
+        {
+          "version": "1.0.0",
+          "date": "2026-11-28",
+          "summary": "First release.",
+          "material": false,
+          "facts": []
+        }
+      ],
+      "reviewedOn": "2026-12-06",
+      "nextReviewDue": "2027-06-06",
       "validityMonths": 12,
-      "estimatedMinutes": 22,
+      "estimatedMinutes": 20,
       "audience": [
         "response-officer",
         "investigator",
@@ -1640,11 +2752,18 @@ export const course: Course = {
         "hmicfrs-glossary-spo",
         "sentencing-act-2020-s224",
         "cps-restraining-orders",
+        "sentencing-act-2020-restraining-orders",
         "daa-2021",
         "essex-action-plan",
         "super-complaint-report",
         "nia-2022-17",
-        "npcc-progress-report"
+        "npcc-progress-report",
+        "pnld-spo-2020",
+        "ho-vawg-factsheet-2025",
+        "ho-circular-004-2026",
+        "ho-dapo-guidance",
+        "gov-dapo-cleveland",
+        "police-professional-dapo"
       ],
       "lessons": [
         {
@@ -1703,6 +2822,44 @@ export const course: Course = {
               "sources": [
                 "super-complaint-report",
                 "essex-action-plan"
+              ],
+              "jurisdiction": "england-and-wales"
+            }
+          ]
+        },
+        {
+          "id": "applying",
+          "title": "Applying for an order",
+          "summary": "How an application reaches court, who authorises it, and when the duties start.",
+          "blocks": [
+            {
+              "id": "application-steps",
+              "kind": "checklist",
+              "title": "The application, step by step",
+              "items": [
+                "Authorise: applications are made in the chief officer's name, so follow your force's authorising process. In Essex, for example, superintendents are the authorising officers.",
+                "Apply to a magistrates' court. If the defendant is under 18, the youth court hears it, because SPOs can be sought against children as well as adults.",
+                "Ask for an interim order with the application, or later, if the victim needs protection before the full hearing.",
+                "Serve the order on the defendant. The notification duty (within 3 days) runs from the day the order is served, so record how and when it was served.",
+                "After the order, monitor notification and compliance, and act on every breach."
+              ],
+              "sources": [
+                "pnld-spo-2020",
+                "cps-spo",
+                "essex-action-plan",
+                "spa-2019"
+              ],
+              "jurisdiction": "england-and-wales"
+            },
+            {
+              "id": "courts-own-motion",
+              "kind": "callout",
+              "variant": "warning",
+              "title": "Crime and Policing Act 2026: SPOs made by the court itself",
+              "body": "The Crime and Policing Act 2026 received Royal Assent on 29 April 2026. The government said the Act would provide for courts making a Stalking Protection Order of their own motion on conviction or acquittal, without a police application, where today a restraining order is usually used. This change is enacted but not yet in force when last checked on 6 December 2026: until it is commenced, an SPO still needs a police application to a magistrates' court. Check with your force's legal team before relying on it.",
+              "sources": [
+                "ho-vawg-factsheet-2025",
+                "ho-circular-004-2026"
               ],
               "jurisdiction": "england-and-wales"
             }
@@ -1840,10 +2997,14 @@ export const course: Course = {
               "id": "alternatives",
               "kind": "text",
               "title": "Other orders to consider",
-              "body": "A restraining order can be made on conviction for any offence, or on acquittal where the court thinks it necessary to protect a person from harassment; the CPS expects the victim's views on its conditions to be sought. Domestic Abuse Protection Notices and Orders under the Domestic Abuse Act 2021 can be used only when the people involved are personally connected; they have been piloted in some areas since 27 November 2024, and the national roll-out date is not yet confirmed. Breach of a Domestic Abuse Protection Order is an offence. An SPO needs no domestic relationship, no prosecution and no application by the victim.",
+              "body": "A criminal court can make a restraining order on conviction for any offence, under the Sentencing Act 2020 (ss359 to 364) for convictions from 1 December 2020, or on acquittal under PHA s5A where it thinks an order necessary to protect a person from harassment; the CPS expects the victim's views on its conditions to be sought. Domestic Abuse Protection Notices and Orders under the Domestic Abuse Act 2021 can be used only when the people involved are personally connected. They have been piloted since 27 November 2024: in Greater Manchester, in the London boroughs of Croydon, Bromley and Sutton, by the British Transport Police, and since 2025 in Cleveland and North Wales; no national roll-out date was confirmed when this module was checked. Breaching a Domestic Abuse Protection Order is an offence carrying up to 5 years on indictment. An SPO needs no domestic relationship, no prosecution and no application by the victim.",
               "sources": [
                 "cps-restraining-orders",
-                "daa-2021"
+                "sentencing-act-2020-restraining-orders",
+                "daa-2021",
+                "ho-dapo-guidance",
+                "gov-dapo-cleveland",
+                "police-professional-dapo"
               ],
               "jurisdiction": "england-and-wales"
             },
@@ -1884,7 +3045,7 @@ export const course: Course = {
       ],
       "knowledgeCheck": {
         "passMarkPercent": 80,
-        "questionsPerAttempt": 5,
+        "questionsPerAttempt": 8,
         "questions": [
           {
             "id": "who-applies",
@@ -2261,6 +3422,117 @@ export const course: Course = {
             ],
             "kind": "scenario",
             "scenario": "A woman is being stalked by a man she met once at a conference. They have never been in a relationship and there is not yet enough evidence to charge him."
+          },
+          {
+            "id": "youth-court",
+            "prompt": "Police want an SPO against a 16-year-old. Which court hears the application?",
+            "options": [
+              {
+                "id": "youth-court",
+                "text": "The youth court",
+                "explanation": "Correct. Applications against under-18s go to the youth court."
+              },
+              {
+                "id": "crown-court",
+                "text": "The Crown Court",
+                "explanation": "The Crown Court hears appeals, not applications."
+              },
+              {
+                "id": "none",
+                "text": "None, because SPOs cannot be made against children",
+                "explanation": "SPOs can be sought against children; the youth court hears those applications."
+              }
+            ],
+            "correctOptionIds": [
+              "youth-court"
+            ],
+            "sources": [
+              "pnld-spo-2020",
+              "cps-spo"
+            ],
+            "kind": "single-choice"
+          },
+          {
+            "id": "own-motion-status",
+            "prompt": "True or false: on 6 December 2026 a criminal court could already make an SPO of its own motion when it convicted a stalker, without any police application.",
+            "options": [
+              {
+                "id": "true",
+                "text": "True",
+                "explanation": "The power is enacted but not yet in force when last checked on 6 December 2026; until it is commenced, an SPO needs a police application."
+              },
+              {
+                "id": "false",
+                "text": "False",
+                "explanation": "Correct. The Crime and Policing Act 2026 change is enacted but not yet in force when last checked on 6 December 2026, so for now police must still apply."
+              }
+            ],
+            "correctOptionIds": [
+              "false"
+            ],
+            "sources": [
+              "ho-vawg-factsheet-2025",
+              "ho-circular-004-2026"
+            ],
+            "kind": "true-false"
+          },
+          {
+            "id": "restraining-order-basis",
+            "prompt": "Under which law does a criminal court make a restraining order when it convicts someone today?",
+            "options": [
+              {
+                "id": "sentencing-code",
+                "text": "the Sentencing Act 2020 (ss359 to 364)",
+                "explanation": "Correct. For convictions from 1 December 2020 the power is in the Sentencing Code; PHA s5 covers only earlier convictions."
+              },
+              {
+                "id": "pha-s5",
+                "text": "Protection from Harassment Act 1997 s5",
+                "explanation": "That was the old power. It applies only to convictions before 1 December 2020."
+              },
+              {
+                "id": "spa",
+                "text": "Stalking Protection Act 2019 s1",
+                "explanation": "That section is about police applications for SPOs, not restraining orders."
+              }
+            ],
+            "correctOptionIds": [
+              "sentencing-code"
+            ],
+            "sources": [
+              "sentencing-act-2020-restraining-orders",
+              "cps-restraining-orders"
+            ],
+            "kind": "single-choice"
+          },
+          {
+            "id": "dapo-breach",
+            "prompt": "In a pilot area, a suspect breaches a Domestic Abuse Protection Order. What is the maximum sentence on indictment?",
+            "options": [
+              {
+                "id": "five-years",
+                "text": "5 years",
+                "explanation": "Correct. Unlike the old Domestic Violence Protection Order, breaching a DAPO is a criminal offence."
+              },
+              {
+                "id": "none",
+                "text": "None, because breach is dealt with as contempt of court only",
+                "explanation": "Breach of a DAPO is a criminal offence."
+              },
+              {
+                "id": "six-months",
+                "text": "6 months",
+                "explanation": "Too low for trial on indictment."
+              }
+            ],
+            "correctOptionIds": [
+              "five-years"
+            ],
+            "sources": [
+              "daa-2021",
+              "gov-dapo-cleveland"
+            ],
+            "kind": "single-choice"
           }
         ]
       }
@@ -2269,11 +3541,29 @@ export const course: Course = {
       "id": "online-stalking",
       "title": "Online stalking",
       "summary": "How stalkers use technology (monitoring, spyware, trackers, account takeover, impersonation, image-based abuse, doxxing), the offences that may apply, how to capture digital evidence, safe digital advice for victims, and technology in SPO terms.",
-      "version": "1.0.0",
-      "reviewedOn": "2026-11-28",
-      "nextReviewDue": "2027-05-28",
+      "version": "2.0.0",
+      "history": [
+        {
+          "version": "2.0.0",
+          "date": "2026-12-06",
+          "summary": "The Malicious Communications Act 1988 is taught as it now stands, for indecent or grossly offensive messages only; threatening and false messages are taught under the Online Safety Act 2023 (ss181, 179); intimate-image offences; evidence and blocking advice cited to police guidance; more questions.",
+          "material": true,
+          "facts": [
+            "mca-s1-scope"
+          ]
+        },
+        {
+          "version": "1.0.0",
+          "date": "2026-11-28",
+          "summary": "First release.",
+          "material": false,
+          "facts": []
+        }
+      ],
+      "reviewedOn": "2026-12-06",
+      "nextReviewDue": "2027-06-06",
       "validityMonths": 12,
-      "estimatedMinutes": 18,
+      "estimatedMinutes": 16,
       "audience": [
         "call-handler",
         "response-officer",
@@ -2292,8 +3582,11 @@ export const course: Course = {
       "sources": [
         "pha-1997",
         "cma-1990",
-        "mca-1988",
+        "mca-1988-s1",
         "osa-2023",
+        "osa-2023-s179-s181",
+        "college-intimate-images",
+        "lawtons-cpa-2026",
         "sca-2015-s76",
         "super-complaint-report",
         "essex-action-plan",
@@ -2302,7 +3595,8 @@ export const course: Course = {
         "consumer-reports-stalkers",
         "wokingham-tech-safety",
         "techsafety-phone-plan",
-        "suzy-lamplugh-trust"
+        "sussex-police-leaflet",
+        "slt-diary-advice"
       ],
       "lessons": [
         {
@@ -2376,14 +3670,19 @@ export const course: Course = {
               "title": "Offences that may apply alongside stalking",
               "items": [
                 "Computer Misuse Act 1990 s1, getting into a computer or account without permission, such as logging in with a guessed password: up to 2 years on indictment.",
-                "Malicious Communications Act 1988 s1: indecent, grossly offensive or threatening messages sent to cause distress or anxiety.",
-                "Online Safety Act 2023 communications offences, in force since 31 January 2024, including threatening communications and sharing or threatening to share intimate images.",
+                "Malicious Communications Act 1988 s1: a message that is indecent or grossly offensive, sent to cause distress or anxiety.",
+                "Online Safety Act 2023 s181, in force since 31 January 2024: a message threatening death or serious harm, sent meaning the recipient to fear it will be carried out, or reckless about that.",
+                "Online Safety Act 2023 s179: a message the sender knows is false, sent to cause non-trivial psychological or physical harm. It is summary only, and proceedings must start within 6 months of the prosecutor having enough evidence.",
+                "Sexual Offences Act 2003 s66B (added by the Online Safety Act 2023): sharing an intimate photograph or film without consent, or threatening to share one.",
+                "Sexual Offences Act 2003 s66AB (added by the Crime and Policing Act 2026, reported in force from 29 June 2026): taking or recording an intimate photograph or film of someone without consent.",
                 "Serious Crime Act 2015 s76 (controlling or coercive behaviour), where the two people are personally connected, including after they separate: up to 5 years on indictment."
               ],
               "sources": [
                 "cma-1990",
-                "mca-1988",
-                "osa-2023",
+                "mca-1988-s1",
+                "osa-2023-s179-s181",
+                "college-intimate-images",
+                "lawtons-cpa-2026",
                 "sca-2015-s76"
               ],
               "jurisdiction": "england-and-wales"
@@ -2411,7 +3710,8 @@ export const course: Course = {
                 "Record the impact on the victim in their statement, because it is evidence for the more serious stalking offence."
               ],
               "sources": [
-                "suzy-lamplugh-trust",
+                "sussex-police-leaflet",
+                "slt-diary-advice",
                 "essex-action-plan"
               ],
               "jurisdiction": "england-and-wales"
@@ -2421,9 +3721,9 @@ export const course: Course = {
               "kind": "callout",
               "variant": "warning",
               "title": "Do not tell a victim to block everything",
-              "body": "Blocking is a safety decision, not a reflex. A stalker may notice when a channel is blocked or a setting changes, and a blocked channel stops showing what the stalker is doing. Decide with the victim and a specialist service whether to block, keep a channel open for evidence, or use a second phone.",
+              "body": "Blocking is a safety decision, not a reflex. Sussex Police advises victims not to block the stalker's channels, because the messages are evidence of the pattern and a blocked stalker may try to reach the victim in person instead; it suggests a second phone to limit the impact on daily life. Decide with the victim and a specialist service whether to block, keep a channel open for evidence, or use a second phone.",
               "sources": [
-                "wokingham-tech-safety"
+                "sussex-police-leaflet"
               ],
               "jurisdiction": "england-and-wales"
             }
@@ -2501,7 +3801,7 @@ export const course: Course = {
       ],
       "knowledgeCheck": {
         "passMarkPercent": 80,
-        "questionsPerAttempt": 5,
+        "questionsPerAttempt": 8,
         "questions": [
           {
             "id": "monitoring-listed",
@@ -2635,7 +3935,7 @@ export const course: Course = {
               "capture-now"
             ],
             "sources": [
-              "suzy-lamplugh-trust"
+              "sussex-police-leaflet"
             ],
             "kind": "single-choice"
           },
@@ -2646,7 +3946,7 @@ export const course: Course = {
               {
                 "id": "true",
                 "text": "True",
-                "explanation": "The stalker may notice the block, and a blocked channel stops producing evidence; it is a decision to plan."
+                "explanation": "A blocked channel stops producing evidence of the pattern, and a blocked stalker may try to reach the victim in person instead; it is a decision to plan."
               },
               {
                 "id": "false",
@@ -2658,7 +3958,7 @@ export const course: Course = {
               "false"
             ],
             "sources": [
-              "wokingham-tech-safety"
+              "sussex-police-leaflet"
             ],
             "kind": "true-false"
           },
@@ -2724,13 +4024,13 @@ export const course: Course = {
             "options": [
               {
                 "id": "mca",
-                "text": "Malicious Communications Act 1988 s1",
-                "explanation": "Correct. It covers threatening or grossly offensive messages sent to cause distress or anxiety."
+                "text": "Malicious Communications Act 1988 s1, for an indecent or grossly offensive message",
+                "explanation": "Correct. Since 31 January 2024 this offence covers only indecent or grossly offensive messages sent to cause distress or anxiety."
               },
               {
                 "id": "osa",
-                "text": "Online Safety Act 2023 communications offences, such as threatening communications",
-                "explanation": "Correct. These offences have been in force since 31 January 2024."
+                "text": "The Online Safety Act 2023 threatening communications offence (s181)",
+                "explanation": "Correct. Since 31 January 2024 a message threatening death or serious harm is charged under s181."
               },
               {
                 "id": "ccb",
@@ -2749,8 +4049,8 @@ export const course: Course = {
               "ccb"
             ],
             "sources": [
-              "mca-1988",
-              "osa-2023",
+              "mca-1988-s1",
+              "osa-2023-s179-s181",
               "sca-2015-s76"
             ],
             "kind": "multiple-choice"
@@ -2818,6 +4118,151 @@ export const course: Course = {
               "cps-spo"
             ],
             "kind": "multiple-choice"
+          },
+          {
+            "id": "mca-scope",
+            "prompt": "A suspect sends a message threatening serious harm. True or false: the offence to charge for it is Malicious Communications Act 1988 s1.",
+            "options": [
+              {
+                "id": "true",
+                "text": "True",
+                "explanation": "Since 31 January 2024 the 1988 Act covers only indecent or grossly offensive messages. Threats of death or serious harm fall under Online Safety Act 2023 s181."
+              },
+              {
+                "id": "false",
+                "text": "False",
+                "explanation": "Correct. Since 31 January 2024 a threat of death or serious harm is charged under Online Safety Act 2023 s181."
+              }
+            ],
+            "correctOptionIds": [
+              "false"
+            ],
+            "sources": [
+              "mca-1988-s1",
+              "osa-2023-s179-s181"
+            ],
+            "kind": "true-false"
+          },
+          {
+            "id": "false-communications",
+            "prompt": "Which offence fits the messages, and what must you watch?",
+            "options": [
+              {
+                "id": "s179-time",
+                "text": "False communications (OSA s179); it is summary only, so proceedings must start within 6 months of the prosecutor having enough evidence",
+                "explanation": "Correct. Section 179 covers known-false messages sent to cause non-trivial harm, and it has a short time limit."
+              },
+              {
+                "id": "mca",
+                "text": "Malicious Communications Act 1988 s1, with no time limit",
+                "explanation": "That Act no longer covers known-false information; OSA s179 replaced that part of it."
+              },
+              {
+                "id": "none",
+                "text": "No offence, because the posts went to friends, not to her",
+                "explanation": "Section 179 covers messages to any likely audience; the posts may also be stalking by proxy."
+              }
+            ],
+            "correctOptionIds": [
+              "s179-time"
+            ],
+            "sources": [
+              "osa-2023-s179-s181"
+            ],
+            "kind": "scenario",
+            "scenario": "An ex-partner posts messages to the victim's friends claiming, falsely and knowing it is untrue, that she has a serious illness, meaning to cause her distress. The posts started five months ago."
+          },
+          {
+            "id": "intimate-image-threat",
+            "prompt": "A suspect threatens to share an intimate photo of the victim unless she meets him. Which offence does the threat itself engage?",
+            "options": [
+              {
+                "id": "s66b",
+                "text": "Threatening to share an intimate photograph or film, Sexual Offences Act 2003 s66B",
+                "explanation": "Correct. Since 31 January 2024 threatening to share an intimate image is itself an offence."
+              },
+              {
+                "id": "none-until-shared",
+                "text": "None until he actually shares it",
+                "explanation": "The threat is an offence in its own right."
+              },
+              {
+                "id": "copyright",
+                "text": "A civil copyright claim only",
+                "explanation": "This is a criminal matter, and it may also be part of a stalking course of conduct."
+              }
+            ],
+            "correctOptionIds": [
+              "s66b"
+            ],
+            "sources": [
+              "college-intimate-images"
+            ],
+            "kind": "single-choice"
+          },
+          {
+            "id": "intimate-image-taking",
+            "prompt": "A victim says her former partner secretly filmed her in an intimate state last month. Which new offence may apply?",
+            "options": [
+              {
+                "id": "s66ab",
+                "text": "Taking or recording an intimate photograph or film without consent, Sexual Offences Act 2003 s66AB",
+                "explanation": "Correct. The Crime and Policing Act 2026 added this offence, reported in force from 29 June 2026."
+              },
+              {
+                "id": "no-offence-unshared",
+                "text": "None, because he has not shared the film",
+                "explanation": "Taking or recording without consent is now an offence even if nothing is shared."
+              },
+              {
+                "id": "mca",
+                "text": "Malicious Communications Act 1988 s1",
+                "explanation": "That offence is about sending messages, not taking images."
+              }
+            ],
+            "correctOptionIds": [
+              "s66ab"
+            ],
+            "sources": [
+              "lawtons-cpa-2026"
+            ],
+            "kind": "single-choice"
+          },
+          {
+            "id": "incident-log",
+            "prompt": "What should a victim's incident log record? Select all that apply.",
+            "options": [
+              {
+                "id": "date-time",
+                "text": "The date, time and place of each incident",
+                "explanation": "Correct. Details written down at the time make the log usable as evidence."
+              },
+              {
+                "id": "what-happened",
+                "text": "What happened, including calls, sightings, vehicles and messages",
+                "explanation": "Correct. Record every incident, however small."
+              },
+              {
+                "id": "feelings",
+                "text": "How each incident made the victim feel",
+                "explanation": "Correct. The effect on the victim is evidence, for example for the s4A offence."
+              },
+              {
+                "id": "only-violence",
+                "text": "Only incidents involving violence",
+                "explanation": "Most stalking incidents involve no violence; record them all, because the pattern is the offence."
+              }
+            ],
+            "correctOptionIds": [
+              "date-time",
+              "what-happened",
+              "feelings"
+            ],
+            "sources": [
+              "slt-diary-advice",
+              "sussex-police-leaflet"
+            ],
+            "kind": "multiple-choice"
           }
         ]
       }
@@ -2826,11 +4271,27 @@ export const course: Course = {
       "id": "victims-rights",
       "title": "Victims' rights and support",
       "summary": "What the Victims' Code gives stalking victims, completing a victim needs assessment every time, referral to specialist stalking advocacy and the National Stalking Helpline, and why forces monitor referral numbers.",
-      "version": "1.0.0",
-      "reviewedOn": "2026-11-28",
-      "nextReviewDue": "2027-05-28",
+      "version": "1.1.0",
+      "history": [
+        {
+          "version": "1.1.0",
+          "date": "2026-12-06",
+          "summary": "The right-to-know guidance and multi-agency stalking guidance with their status; the Essex ISAC training example corrected; more questions.",
+          "material": false,
+          "facts": []
+        },
+        {
+          "version": "1.0.0",
+          "date": "2026-11-28",
+          "summary": "First release.",
+          "material": false,
+          "facts": []
+        }
+      ],
+      "reviewedOn": "2026-12-06",
+      "nextReviewDue": "2027-06-06",
       "validityMonths": 12,
-      "estimatedMinutes": 20,
+      "estimatedMinutes": 16,
       "audience": [
         "call-handler",
         "response-officer",
@@ -2857,7 +4318,9 @@ export const course: Course = {
         "suzy-lamplugh-trust",
         "setdab-isac",
         "paladin",
-        "pha-1997"
+        "pha-1997",
+        "ho-vawg-factsheet-2025",
+        "ho-circular-004-2026"
       ],
       "lessons": [
         {
@@ -2984,7 +4447,7 @@ export const course: Course = {
               "id": "advocates-in-training",
               "kind": "text",
               "title": "Advocates in training",
-              "body": "Recommendation 10.3 asks forces to draw on victim advocates and other specialists who work outside the police when they train staff on stalking. Essex Police reports that ISACs quality-assure and deliver parts of its stalking training.",
+              "body": "Recommendation 10.3 asks forces to draw on victim advocates and other specialists who work outside the police when they train staff on stalking. Essex Police reports that ISACs quality-assured the training its emergency response teams received, and says it will use ISACs to deliver training to its domestic abuse and criminal investigation officers.",
               "sources": [
                 "essex-action-plan"
               ],
@@ -3031,6 +4494,18 @@ export const course: Course = {
               "jurisdiction": "england-and-wales"
             },
             {
+              "id": "right-to-know",
+              "kind": "callout",
+              "variant": "warning",
+              "title": "Coming, not yet here: right to know and multi-agency guidance",
+              "body": "The Crime and Policing Act 2026 is reported to give the Home Secretary powers to issue statutory guidance on telling a victim who their stalker is, often called the right to know, and multi-agency statutory guidance on stalking that public bodies such as the police, teachers and health professionals must have due regard to. The right-to-know guidance is enacted but not yet in force when last checked on 6 December 2026; the multi-agency guidance is enacted but not yet in force when last checked on 6 December 2026. Until they are in force and published, follow your force's disclosure policy and take legal advice before telling a victim who their stalker is.",
+              "sources": [
+                "ho-vawg-factsheet-2025",
+                "ho-circular-004-2026"
+              ],
+              "jurisdiction": "england-and-wales"
+            },
+            {
               "id": "code-jurisdiction",
               "kind": "callout",
               "variant": "information",
@@ -3046,7 +4521,7 @@ export const course: Course = {
       ],
       "knowledgeCheck": {
         "passMarkPercent": 80,
-        "questionsPerAttempt": 5,
+        "questionsPerAttempt": 8,
         "questions": [
           {
             "id": "needs-assessment",
@@ -3422,6 +4897,87 @@ export const course: Course = {
             "sources": [
               "essex-action-plan",
               "pha-1997"
+            ],
+            "kind": "single-choice"
+          },
+          {
+            "id": "right-to-know-status",
+            "prompt": "A victim asks you to tell her the name of the anonymous account holder who has been stalking her online. What is the position on 6 December 2026?",
+            "options": [
+              {
+                "id": "not-yet",
+                "text": "The right-to-know guidance is enacted but not yet in force when last checked on 6 December 2026, so follow force disclosure policy and take legal advice",
+                "explanation": "Correct. Teach the new power as coming, not current, and use the existing disclosure process meanwhile."
+              },
+              {
+                "id": "must-disclose",
+                "text": "Police must always tell her, under the right to know",
+                "explanation": "The right-to-know guidance is enacted but not yet in force when last checked on 6 December 2026, and even then it sets out a process for deciding, not an automatic duty."
+              },
+              {
+                "id": "never",
+                "text": "Police may never tell a victim who is stalking her",
+                "explanation": "Disclosure can be considered under existing force policy with legal advice; the new guidance will set out a process."
+              }
+            ],
+            "correctOptionIds": [
+              "not-yet"
+            ],
+            "sources": [
+              "ho-vawg-factsheet-2025",
+              "ho-circular-004-2026"
+            ],
+            "kind": "single-choice"
+          },
+          {
+            "id": "multi-agency-guidance",
+            "prompt": "True or false: the Crime and Policing Act 2026 provides for multi-agency statutory guidance on stalking that public bodies such as schools and health services must have due regard to.",
+            "options": [
+              {
+                "id": "true",
+                "text": "True",
+                "explanation": "Correct. The power exists, but the guidance is enacted but not yet in force when last checked on 6 December 2026."
+              },
+              {
+                "id": "false",
+                "text": "False",
+                "explanation": "The Act gives the Home Secretary that power; the guidance is enacted but not yet in force when last checked on 6 December 2026."
+              }
+            ],
+            "correctOptionIds": [
+              "true"
+            ],
+            "sources": [
+              "ho-vawg-factsheet-2025",
+              "ho-circular-004-2026"
+            ],
+            "kind": "true-false"
+          },
+          {
+            "id": "advocates-training",
+            "prompt": "What does recommendation 10.3 ask forces to do when they train staff on stalking?",
+            "options": [
+              {
+                "id": "use-advocates",
+                "text": "Draw on victim advocates and other specialists from outside the police",
+                "explanation": "Correct. Essex Police, for example, had ISACs quality-assure its response officers' training."
+              },
+              {
+                "id": "police-only",
+                "text": "Use police trainers only",
+                "explanation": "The recommendation asks for specialists from outside policing as well."
+              },
+              {
+                "id": "no-training",
+                "text": "Leave stalking training to each officer's own reading",
+                "explanation": "The recommendation is about structured training that draws on outside expertise."
+              }
+            ],
+            "correctOptionIds": [
+              "use-advocates"
+            ],
+            "sources": [
+              "essex-action-plan"
             ],
             "kind": "single-choice"
           }

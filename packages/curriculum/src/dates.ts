@@ -28,6 +28,19 @@ export function addMonths(date: string, months: number): string | undefined {
 }
 
 /**
+ * Adds calendar days to an ISO date.
+ *
+ * @returns the new ISO date, or `undefined` when `date` is not a real YYYY-MM-DD date or `days` is not whole.
+ * @example addDays("2026-12-06", 30) // "2027-01-05"
+ */
+export function addDays(date: string, days: number): string | undefined {
+  const ymd = parts(date);
+  if (!ymd || !Number.isInteger(days)) return undefined;
+  const [year, month, day] = ymd;
+  return new Date(Date.UTC(year, month - 1, day + days)).toISOString().slice(0, 10);
+}
+
+/**
  * When a learner who passed a module on `passedOn` must recertify: `validityMonths` after the pass.
  *
  * @returns an ISO date, or `undefined` when `passedOn` is not a real YYYY-MM-DD date.

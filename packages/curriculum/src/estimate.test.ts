@@ -47,6 +47,13 @@ describe("estimateMinutes", () => {
     );
   });
 
+  it("counts only the questions one attempt draws from a larger bank", () => {
+    const { wordsPerMinute, minutesPerQuestion, questionsPerAttempt } = estimateAssumptions;
+    const drawn = 10 + questionsPerAttempt * minutesPerQuestion;
+    expect(estimateMinutes(moduleWith(wordsPerMinute * 10 - 2, questionsPerAttempt, false))).toBe(drawn);
+    expect(estimateMinutes(moduleWith(wordsPerMinute * 10 - 2, questionsPerAttempt * 2, false))).toBe(drawn);
+  });
+
   it("grows with the lesson text", () => {
     expect(estimateMinutes(moduleWith(2600, 10, false))).toBeGreaterThan(estimateMinutes(moduleWith(1300, 10, false)));
   });

@@ -8,6 +8,11 @@ export const estimateAssumptions = {
   wordsPerMinute: 130,
   /** Reading a question and its options, then the feedback on each option. */
   minutesPerQuestion: 1,
+  /**
+   * Questions a learner answers in one attempt. Banks are larger (16 or more) so that a retake draws a different
+   * test; the learner's time depends on the draw, not on the bank.
+   */
+  questionsPerAttempt: 8,
   minutesPerPracticeScreening: 5,
 } as const;
 
@@ -36,7 +41,8 @@ function blockWords(block: Block): number {
 }
 
 /**
- * Estimates how long a module takes: lesson reading time, plus time per knowledge-check question, plus a fixed
+ * Estimates how long a module takes: lesson reading time, plus time per question answered in one attempt (at most
+ * `questionsPerAttempt` from the bank), plus a fixed
  * allowance per practice screening. Tests hold each module's authored `estimatedMinutes` close to this figure so
  * a trainer who adds a lesson sees when the module no longer fits its time.
  *
@@ -50,10 +56,9 @@ export function estimateMinutes(module: Pick<Module, "lessons" | "knowledgeCheck
     blocks.reduce((total, block) => total + blockWords(block), 0),
   );
   const practice = blocks.filter((block) => block.kind === "practice-screening").length;
-  const { wordsPerMinute, minutesPerQuestion, minutesPerPracticeScreening } = estimateAssumptions;
+  const { wordsPerMinute, minutesPerQuestion, minutesPerPracticeScreening, questionsPerAttempt } = estimateAssumptions;
+  const answered = Math.min(module.knowledgeCheck.questions.length, questionsPerAttempt);
   return Math.round(
-    lessonWords / wordsPerMinute +
-      module.knowledgeCheck.questions.length * minutesPerQuestion +
-      practice * minutesPerPracticeScreening,
+    lessonWords / wordsPerMinute + answered * minutesPerQuestion + practice * minutesPerPracticeScreening,
   );
 }

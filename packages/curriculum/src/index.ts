@@ -9,9 +9,11 @@ export {
   BlockSchema,
   CalloutBlockSchema,
   ChecklistBlockSchema,
+  ConfidenceSchema,
   CourseSchema,
   CourseShapeSchema,
   FactSchema,
+  FactStatusSchema,
   IdSchema,
   ImageBlockSchema,
   JurisdictionSchema,
@@ -20,6 +22,7 @@ export {
   LawBlockSchema,
   LessonSchema,
   ModuleIdSchema,
+  ModuleReleaseSchema,
   ModuleSchema,
   MultipleChoiceQuestionSchema,
   OptionSchema,
@@ -41,10 +44,12 @@ export type {
   BlockKind,
   CalloutBlock,
   ChecklistBlock,
+  Confidence,
   Course,
   CourseInput,
   CourseShape,
   Fact,
+  FactStatus,
   ImageBlock,
   Jurisdiction,
   KeyFactsBlock,
@@ -53,6 +58,7 @@ export type {
   Lesson,
   Module,
   ModuleId,
+  ModuleRelease,
   Option,
   PracticeScenario,
   PracticeScreeningBlock,
@@ -66,8 +72,12 @@ export { checkCourse, resolveCourseFacts, resolveFacts } from "./checks";
 export type { CourseIssue, IssuePath } from "./checks";
 export { AnswersSchema, lessonsToRevisit, scoreAttempt } from "./scoring";
 export type { AnswerIssue, Answers, AttemptScore, OptionFeedback, QuestionResult, ScoreResult } from "./scoring";
-export { addMonths, recertificationDueOn, reviewStatus } from "./dates";
+export { addDays, addMonths, recertificationDueOn, reviewStatus } from "./dates";
 export type { ReviewStatus } from "./dates";
 export { learnerQuestions } from "./learner";
 export { estimateAssumptions, estimateMinutes } from "./estimate";
 export type { LearnerOption, LearnerQuestion } from "./learner";
+export { checkFactReviews, factRegister, statusText, unrecordedMaterialChanges } from "./register";
+export type { FactRegister, FactUse, RegisterEntry, RegisterIssue, RegisterSource } from "./register";
+export { materialChangesSince, renewBy } from "./versions";
+export type { MaterialChange, VersionIssue, VersionResult } from "./versions";

@@ -74,6 +74,13 @@ export const SourceSchema = z.strictObject({
   dateKind: z
     .enum(["published", "updated", "accessed"], { error: () => "must be published, updated or accessed" })
     .default("published"),
+  /**
+   * When someone on the project last read this publication's text to check what the course says against it. A legal
+   * reviewer signs the register off against these dates.
+   */
+  readOn: isoDate.optional(),
+  /** What was read and what it confirmed, or what could not be read, for the legal reviewer. */
+  note: z.string().trim().min(1, "must not be empty").optional(),
 });
 
 /** A cited publication. */
@@ -313,6 +320,24 @@ export const KnowledgeCheckSchema = z
 /** A module's knowledge check. */
 export type KnowledgeCheck = z.infer<typeof KnowledgeCheckSchema>;
 
+const semver = z.string().regex(/^\d+\.\d+\.\d+$/, "must be a version such as 1.0.0");
+
+/**
+ * One release of a module's content, newest first in `history`. A `material` release raises the major version:
+ * it changes what officers must know, so hosts ask learners whose pass predates it to renew. `facts` names the
+ * material facts whose change caused it.
+ */
+export const ModuleReleaseSchema = z.strictObject({
+  version: semver,
+  date: isoDate,
+  summary: prose,
+  material: z.boolean().default(false),
+  facts: z.array(IdSchema).default([]),
+});
+
+/** A module release. */
+export type ModuleRelease = z.infer<typeof ModuleReleaseSchema>;
+
 /** A lesson: a titled sequence of blocks. */
 export const LessonSchema = z.strictObject({
   id: IdSchema,
@@ -333,7 +358,9 @@ export const ModuleSchema = z.strictObject({
   id: ModuleIdSchema,
   title: prose,
   summary: prose,
-  version: z.string().regex(/^\d+\.\d+\.\d+$/, "must be a version such as 1.0.0"),
+  version: semver,
+  /** Every release of this module, newest first; the first entry's version is `version`. */
+  history: z.array(ModuleReleaseSchema).min(1, "list at least the current release"),
   reviewedOn: isoDate,
   nextReviewDue: isoDate,
   validityMonths: z.number().int().min(1).max(36),
@@ -354,9 +381,40 @@ export const ModuleSchema = z.strictObject({
 export type Module = z.infer<typeof ModuleSchema>;
 
 /**
- * A key figure (a penalty, a deadline, a date) stated once and referenced from text as `{{fact:id}}`, so it
- * reads the same everywhere. `guard` makes the checker reject any sentence that mentions one of `near` and
- * states a figure matching `figure` other than `value`: that is how "notify within 5 days" fails the build.
+ * Where a fact stands in law on the day it was checked. `published` is for facts that are not provisions of law
+ * (a statistic, a report's date, a helpline number). Anything other than `in-force` or `published` must be taught
+ * with its status: a block that states it must also say `{{status:id}}`.
+ */
+export const FactStatusSchema = z.enum(["in-force", "enacted-not-commenced", "announced", "pending", "published"], {
+  error: () => "must be one of in-force, enacted-not-commenced, announced, pending, published",
+});
+
+/** A fact's legal status such as `"enacted-not-commenced"`. */
+export type FactStatus = z.infer<typeof FactStatusSchema>;
+
+/**
+ * How sure the course is of a fact: `high` when the primary text (legislation.gov.uk, GOV.UK, the publisher's own
+ * page) was read and says it; `medium` when only a reputable secondary source or part of the primary text was
+ * read; `low` for one weak source. A legal reviewer starts with the medium and low rows.
+ */
+export const ConfidenceSchema = z.enum(["high", "medium", "low"], {
+  error: () => "must be one of high, medium, low",
+});
+
+/** A fact's confidence level. */
+export type Confidence = z.infer<typeof ConfidenceSchema>;
+
+/**
+ * A key fact (a penalty, a deadline, a date, a rule) stated once and referenced from text as `{{fact:id}}`, so it
+ * reads the same everywhere, with the register entries a legal reviewer signs off: its status in law, how sure we
+ * are, when it was last checked against its sources and when it must be checked again.
+ *
+ * `guard` makes the checker reject any sentence that mentions all of `near` and states a figure matching `figure`
+ * other than `value`: that is how "notify within 5 days" fails the build. `mentions` are phrases that state the
+ * fact without its placeholder, so prose that talks about an un-commenced provision is caught too.
+ *
+ * `material` marks a fact whose change means past passes no longer prove an officer knows the law: when it
+ * changes, `changedOn` records the day and every module that uses it must add a major version to its `history`.
  */
 export const FactSchema = z.strictObject({
   id: IdSchema,
@@ -364,6 +422,16 @@ export const FactSchema = z.strictObject({
   statement: prose,
   sources: citations,
   jurisdiction,
+  status: FactStatusSchema,
+  confidence: ConfidenceSchema,
+  /** The day someone last read the fact's sources and confirmed the statement. */
+  checkedOn: isoDate,
+  /** The day the fact must be checked again; the content build fails after it. */
+  reviewBy: isoDate,
+  material: z.boolean().default(false),
+  /** The day the fact last changed in substance. Only material changes need recording. */
+  changedOn: isoDate.optional(),
+  mentions: z.array(z.string().trim().min(3, "a mention needs at least three characters")).default([]),
   guard: z
     .strictObject({
       near: z.array(z.string().min(2)).min(1),

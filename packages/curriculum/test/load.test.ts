@@ -37,9 +37,14 @@ describe("loadCourse reports each content mistake with its file and line", () =>
   });
 
   it("a citation of a course source missing from the module's own list", async () => {
-    await expectOneIssue(m1, "        sources: [ons-stalking-2024]", "        sources: [ons-stalking-2024, spa-2019]", {
-      message: /source "spa-2019" is not in this module's sources list/,
-    });
+    await expectOneIssue(
+      m1,
+      "        sources: [ons-stalking-2024, ons-crime-2025]",
+      "        sources: [ons-stalking-2024, ons-crime-2025, spa-2019]",
+      {
+        message: /source "spa-2019" is not in this module's sources list/,
+      },
+    );
   });
 
   it("a recommendation id the report does not have", async () => {
@@ -60,9 +65,9 @@ describe("loadCourse reports each content mistake with its file and line", () =>
   });
 
   it("a fact-bearing block with no citation", async () => {
-    await expectOneIssue(m1, "        sources: [ons-stalking-2024]\n", "", {
+    await expectOneIssue(m1, "        sources: [ons-stalking-2024, ons-crime-2025]\n", "", {
       message: /states facts, so it must cite at least one source/,
-      field: "lessons[0].blocks[2].sources",
+      field: "lessons[0].blocks[3].sources",
       lineOf: "id: how-common",
     });
   });
@@ -138,15 +143,85 @@ describe("loadCourse reports each content mistake with its file and line", () =>
   });
 
   it("a module estimated outside 15 to 25 minutes", async () => {
-    await expectOneIssue(m1, "estimatedMinutes: 25", "estimatedMinutes: 40", {
+    await expectOneIssue(m1, "estimatedMinutes: 23", "estimatedMinutes: 40", {
       message: /15 to 25 minutes/,
       field: "estimatedMinutes",
     });
   });
 
   it("a next review date that is not after the last review", async () => {
-    await expectOneIssue(m1, 'nextReviewDue: "2027-05-28"', 'nextReviewDue: "2026-01-01"', {
+    await expectOneIssue(m1, 'nextReviewDue: "2027-06-06"', 'nextReviewDue: "2026-01-01"', {
       message: /must be after reviewedOn/,
+    });
+  });
+
+  it("a sentence that puts threats back under the Malicious Communications Act", async () => {
+    await expectOneIssue(
+      m1,
+      "A message threatening death or serious harm is now charged under OSA s181, and",
+      "A message threatening death or serious harm is now charged under the Malicious Communications Act. And",
+      {
+        message: /states "threatening" where the fact "mca-s1-scope" says "indecent or grossly offensive"/,
+        lineOf: "summary: >-\n          Since",
+      },
+    );
+  });
+
+  it("a lesson that states an un-commenced provision without its status", async () => {
+    await expectOneIssue(
+      m3,
+      "This change is {{status:spo-own-motion}}: until it is commenced",
+      "This change is coming: until it is commenced",
+      {
+        message: /states "spo-own-motion", which is enacted-not-commenced, without saying so/,
+        lineOf: "- id: courts-own-motion",
+      },
+    );
+  });
+
+  it("prose that describes an un-commenced provision in its own words, without placeholder or status", async () => {
+    await expectOneIssue(
+      m1,
+      "          record why it does not fit the description of stalking.",
+      "          record why it does not fit the description of stalking. Courts now make SPOs of their own motion.",
+      {
+        message: /states "spo-own-motion", which is enacted-not-commenced, without saying so/,
+        lineOf: "- id: think-stalking-first",
+      },
+    );
+  });
+
+  it("a material fact change without a major release of the module that uses it", async () => {
+    const changed = edit(
+      await readContent(),
+      courseFile,
+      "    guard:\n      near: [summary, within]",
+      '    changedOn: "2026-12-06"\n    guard:\n      near: [summary, within]',
+    );
+    const issues = issuesOf(changed).map(formatIssue);
+    expect(issues).toEqual([
+      expect.stringMatching(
+        /^modules\/recognising-stalking\.yaml:\d+:\d+ history: uses the material fact "summary-time-limit", changed on 2026-12-06: add a release that raises the major version/,
+      ),
+    ]);
+  });
+
+  it("a material release that does not raise the major version", async () => {
+    await expectOneIssue(
+      m3,
+      "version: 2.0.0\nhistory:\n  - version: 2.0.0",
+      "version: 1.1.0\nhistory:\n  - version: 1.1.0",
+      {
+        message: /a material release must raise the major version/,
+        lineOf: "  - version: 1.1.0",
+      },
+    );
+  });
+
+  it("a history that does not start at the module's version", async () => {
+    await expectOneIssue(m3, "version: 2.0.0\nhistory:", "version: 2.1.0\nhistory:", {
+      message: /must be 2\.1\.0, the module's version/,
+      lineOf: "  - version: 2.0.0",
     });
   });
 

@@ -1,51 +1,290 @@
 import { randomUUID } from "node:crypto";
+import { and, asc, eq, gt, isNull, or, sql } from "drizzle-orm";
+import { z } from "zod";
+import type { AdminUser, NewUnitRequest, NewUserRequest, UpdateUserRequest } from "../shared/admin-api";
 import type { AccountRole, JobRole } from "../shared/api";
+import { unstorableText } from "../shared/text";
+import { audit } from "./audit";
 import { hashPassword } from "./auth/passwords";
+import { decodeCursor, encodeCursor } from "./cursor";
 import type { Db } from "./db/client";
-import { forces, units, users } from "./db/schema";
+import { uniqueViolation } from "./db/errors";
+import { completions, forces, sessions, units, users } from "./db/schema";
+import { BadCursor, Conflict, InvalidInput, NotFound } from "./errors";
+
+/**
+ * Forces, units and accounts: creating them (for admins, seeds and tests alike), the admin's list of a force's
+ * users, and the changes an admin may make. Every use case is scoped to the caller's force.
+ */
+
+/** Who is acting: the signed-in user, whose force scopes everything they do. */
+export interface Actor {
+  id: string;
+  forceId: string;
+}
+
+// Unique indexes (migration 0001) and the request field each one protects.
+const UNIQUE_FIELDS: Readonly<Record<string, string>> = {
+  users_email_key: "email",
+  users_collar_number_key: "collarNumber",
+  units_force_name_key: "name",
+};
+
+/** Runs a write; a unique value already taken becomes a {@link Conflict} naming the field. */
+async function unique<T>(write: () => Promise<T>): Promise<T> {
+  try {
+    return await write();
+  } catch (error) {
+    const field = UNIQUE_FIELDS[uniqueViolation(error) ?? ""];
+    throw field === undefined ? error : Conflict.duplicate(field);
+  }
+}
 
 /** Creates a force if it does not exist yet. */
 export async function ensureForce(db: Db, force: { id: string; name: string }): Promise<void> {
   await db.insert(forces).values(force).onConflictDoNothing();
 }
 
-/** Creates a unit in a force; returns its id. */
+/** A unit id sent in a request must be a unit of the caller's force; anything else is an error on `field`. */
+export async function checkUnit(
+  db: Db,
+  forceId: string,
+  unitId: string | null | undefined,
+  field: string,
+): Promise<void> {
+  if (unitId === null || unitId === undefined) return;
+  const [unit] = await db
+    .select({ id: units.id })
+    .from(units)
+    .where(and(eq(units.id, unitId), eq(units.forceId, forceId)));
+  if (!unit) throw InvalidInput.field(field, "is not a unit of your force");
+}
+
+/** Creates a unit in a force; returns its id. A name the force already uses is a {@link Conflict}. */
 export async function createUnit(
   db: Db,
   unit: { forceId: string; name: string; kind: "command" | "team"; parentId?: string | null },
 ): Promise<string> {
   const id = randomUUID();
-  await db
-    .insert(units)
-    .values({ id, forceId: unit.forceId, name: unit.name, kind: unit.kind, parentId: unit.parentId ?? null });
+  await unique(() =>
+    db
+      .insert(units)
+      .values({ id, forceId: unit.forceId, name: unit.name, kind: unit.kind, parentId: unit.parentId ?? null }),
+  );
   return id;
+}
+
+/** The force's units by name (the trainer's unit filter and assignment form). */
+export function forceUnits(db: Db, forceId: string) {
+  return db
+    .select({ id: units.id, name: units.name, kind: units.kind, parentId: units.parentId })
+    .from(units)
+    .where(eq(units.forceId, forceId))
+    .orderBy(asc(units.name));
 }
 
 /** What is needed to create an account. */
 export interface NewAccount {
   forceId: string;
-  unitId?: string | null;
+  unitId?: string | null | undefined;
   email: string;
-  collarNumber?: string | null;
+  collarNumber?: string | null | undefined;
   displayName: string;
   role: AccountRole;
   jobRole: JobRole;
   password: string;
 }
 
-/** Creates an account with an argon2id password hash; returns its id. */
+/**
+ * Creates an account with an argon2id password hash; returns its id. An email address or collar number
+ * already in use is a {@link Conflict} naming the field.
+ */
 export async function createAccount(db: Db, account: NewAccount): Promise<string> {
   const id = randomUUID();
-  await db.insert(users).values({
-    id,
-    forceId: account.forceId,
-    unitId: account.unitId ?? null,
-    email: account.email,
-    collarNumber: account.collarNumber ?? null,
-    displayName: account.displayName,
-    role: account.role,
-    jobRole: account.jobRole,
-    passwordHash: await hashPassword(account.password),
-  });
+  const { password, ...details } = account;
+  const passwordHash = await hashPassword(password);
+  await unique(() =>
+    db.insert(users).values({
+      ...details,
+      id,
+      unitId: details.unitId ?? null,
+      collarNumber: details.collarNumber ?? null,
+      passwordHash,
+    }),
+  );
   return id;
+}
+
+/** An admin adds a unit (a command, or a team under one) to their force. */
+export async function addUnit(db: Db, actor: Actor, input: NewUnitRequest) {
+  await checkUnit(db, actor.forceId, input.parentId, "parentId");
+  const unit = { name: input.name, kind: input.kind, parentId: input.parentId ?? null };
+  const id = await createUnit(db, { ...unit, forceId: actor.forceId });
+  await audit(db, { forceId: actor.forceId, actorUserId: actor.id, action: "unit.create", subject: id });
+  return { id, ...unit };
+}
+
+/** An admin adds a person to their force with a first password. */
+export async function addUser(db: Db, actor: Actor, input: NewUserRequest): Promise<AdminUser> {
+  await checkUnit(db, actor.forceId, input.unitId, "unitId");
+  const id = await createAccount(db, { ...input, forceId: actor.forceId });
+  await audit(db, {
+    forceId: actor.forceId,
+    actorUserId: actor.id,
+    action: "user.create",
+    subject: id,
+    details: { role: input.role },
+  });
+  const { password: _password, ...visible } = input;
+  return { id, ...visible, unitId: input.unitId ?? null, collarNumber: input.collarNumber ?? null, disabled: false };
+}
+
+const adminUser = {
+  id: users.id,
+  displayName: users.displayName,
+  email: users.email,
+  collarNumber: users.collarNumber,
+  role: users.role,
+  jobRole: users.jobRole,
+  unitId: users.unitId,
+  disabledAt: users.disabledAt,
+};
+type AdminUserRow = { [K in keyof typeof adminUser]: (typeof users.$inferSelect)[K] };
+const toAdminUser = ({ disabledAt, ...row }: AdminUserRow): AdminUser => ({ ...row, disabled: disabledAt !== null });
+
+const UsersCursorSchema = z.tuple([
+  z
+    .string()
+    .max(400)
+    .refine((text) => unstorableText(text) === null),
+  z.uuid(),
+]);
+
+/** A page of the force's users in name order; `after` is the `next` cursor of the page before. */
+export async function listUsers(
+  db: Db,
+  forceId: string,
+  page: { limit: number; after?: string | undefined },
+): Promise<{ users: AdminUser[]; next: string | null }> {
+  const after = page.after === undefined ? undefined : decodeCursor(page.after, UsersCursorSchema);
+  if (page.after !== undefined && after === undefined) throw new BadCursor("query.after", "list");
+  const name = sql`lower(${users.displayName})`;
+  const rows = await db
+    .select(adminUser)
+    .from(users)
+    .where(
+      and(
+        eq(users.forceId, forceId),
+        after ? or(gt(name, after[0]), and(eq(name, after[0]), gt(users.id, after[1]))) : undefined,
+      ),
+    )
+    .orderBy(asc(name), asc(users.id))
+    .limit(page.limit + 1);
+  const shown = rows.slice(0, page.limit);
+  const last = shown.at(-1);
+  return {
+    users: shown.map(toAdminUser),
+    next: rows.length > page.limit && last ? encodeCursor([last.displayName.toLowerCase(), last.id]) : null,
+  };
+}
+
+/** An admin changes a user's role, job role or unit, or disables or re-enables them. */
+export async function changeUser(
+  db: Db,
+  actor: Actor,
+  userId: string,
+  changes: UpdateUserRequest,
+  now: Date,
+): Promise<AdminUser> {
+  await checkUnit(db, actor.forceId, changes.unitId, "unitId");
+  if (userId === actor.id && (changes.disabled === true || (changes.role !== undefined && changes.role !== "admin"))) {
+    // An admin cannot lock themself out; another admin has to do it, so a force always keeps one.
+    throw InvalidInput.field(
+      changes.disabled === true ? "disabled" : "role",
+      "cannot be changed on your own account",
+      "You cannot disable or demote your own account.",
+    );
+  }
+  const removesAdmin = changes.disabled === true || (changes.role !== undefined && changes.role !== "admin");
+  const updated = await db.transaction(async (tx) => {
+    if (removesAdmin) {
+      // Locks every enabled admin row of the force first, so two admins demoting each other at once are taken
+      // one after the other, and the second sees that only one admin would be left.
+      const admins = await tx
+        .select({ id: users.id })
+        .from(users)
+        .where(and(eq(users.forceId, actor.forceId), eq(users.role, "admin"), isNull(users.disabledAt)))
+        .for("update");
+      if (admins.some((admin) => admin.id === userId) && admins.length <= 1) {
+        throw new Conflict(
+          "last-admin",
+          "A force needs an admin",
+          "This is the force's last admin; make someone else an admin first.",
+          [
+            {
+              field: changes.disabled === true ? "disabled" : "role",
+              reason: "would leave the force without an admin",
+            },
+          ],
+        );
+      }
+    }
+    const [row] = await tx
+      .update(users)
+      .set({
+        ...(changes.role === undefined ? {} : { role: changes.role }),
+        ...(changes.jobRole === undefined ? {} : { jobRole: changes.jobRole }),
+        ...(changes.unitId === undefined ? {} : { unitId: changes.unitId }),
+        ...(changes.disabled === undefined ? {} : { disabledAt: changes.disabled ? now : null }),
+      })
+      .where(and(eq(users.id, userId), eq(users.forceId, actor.forceId)))
+      .returning(adminUser);
+    if (!row) return undefined;
+    // The projection carries unit and job role for the trainer grid; keep it in step in the same transaction.
+    if (changes.unitId !== undefined || changes.jobRole !== undefined) {
+      await tx
+        .update(completions)
+        .set({ unitId: row.unitId, jobRole: row.jobRole })
+        .where(eq(completions.userId, row.id));
+    }
+    if (changes.disabled === true) await tx.delete(sessions).where(eq(sessions.userId, row.id));
+    return row;
+  });
+  if (!updated) throw new NotFound("user");
+  await audit(db, {
+    forceId: actor.forceId,
+    actorUserId: actor.id,
+    action: "user.update",
+    subject: updated.id,
+    details: { changed: Object.keys(changes) },
+  });
+  return toAdminUser(updated);
+}
+
+/**
+ * The enabled account an identifier (email address or collar number, any case) names, with its password
+ * hash for checking, or `undefined`.
+ */
+export async function signInAccount(db: Db, identifier: string) {
+  const lowered = identifier.toLowerCase();
+  const [account] = await db
+    .select({
+      id: users.id,
+      forceId: users.forceId,
+      forceName: forces.name,
+      unitId: users.unitId,
+      unitName: units.name,
+      role: users.role,
+      jobRole: users.jobRole,
+      displayName: users.displayName,
+      passwordHash: users.passwordHash,
+    })
+    .from(users)
+    .innerJoin(forces, eq(forces.id, users.forceId))
+    .leftJoin(units, eq(units.id, users.unitId))
+    .where(
+      sql`(lower(${users.email}) = ${lowered} OR lower(${users.collarNumber}) = ${lowered}) AND ${users.disabledAt} IS NULL`,
+    )
+    .limit(1);
+  return account;
 }

@@ -11,7 +11,8 @@ import { PRE_SESSION_COOKIE, SESSION_COOKIE, createSessionLoader, sameSecret } f
 import type { Catalog } from "./catalog";
 import type { Database } from "./db/client";
 import type { Env } from "./env";
-import { HttpProblem, notFound } from "./http/problem";
+import { NotFound, TooManyAttempts } from "./errors";
+import { HttpProblem, problemOf } from "./http/problem";
 import { securityHeaders } from "./http/security-headers";
 import { openApiDocument, registerRoutes } from "./http/route";
 import { createStatementIngest } from "./learning/ingest";
@@ -23,7 +24,7 @@ import { sessionRoutes } from "./routes/session";
 import { statementRoutes } from "./routes/statements";
 import { trainerRoutes } from "./routes/trainer";
 import { trainingRoutes } from "./routes/training";
-import type { AppDeps } from "./routes/deps";
+import type { AppDeps } from "./deps";
 
 declare module "fastify" {
   interface FastifyRequest {
@@ -174,10 +175,14 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     }
   });
 
-  app.setErrorHandler((error: FastifyError | HttpProblem, request, reply) => {
-    if (error instanceof HttpProblem) {
-      return reply.status(error.statusCode).type("application/problem+json").send(error.problem);
+  // The one place errors become answers: the domain's typed errors and the routes' own problems as
+  // problem+json, fastify's 4xx in the same shape, anything else a logged 500 that says nothing inside.
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    const problem = error instanceof HttpProblem ? error : problemOf(error);
+    if (error instanceof TooManyAttempts && error.retryAfterMs !== null) {
+      reply.header("retry-after", String(Math.max(1, Math.ceil(error.retryAfterMs / 1000))));
     }
+    if (problem) return reply.status(problem.statusCode).type("application/problem+json").send(problem.problem);
     const status = typeof error.statusCode === "number" ? error.statusCode : 500;
     if (status >= 400 && status < 500) {
       // Fastify's own 4xx (bad JSON, wrong content type, body too large) in our problem shape.
@@ -224,7 +229,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     if (hasClient && (request.method === "GET" || request.method === "HEAD") && !path.startsWith("/api")) {
       return reply.type("text/html").sendFile("index.html");
     }
-    const problem = notFound(`route ${request.method} ${path}`);
+    const problem = problemOf(new NotFound(`route ${request.method} ${path}`));
     return reply.status(404).type("application/problem+json").send(problem.problem);
   });
 

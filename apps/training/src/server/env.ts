@@ -1,5 +1,10 @@
 import { z } from "zod";
-import { DEFAULT_PUBLISH_MIN_GROUP_SIZE } from "./trainer/publish";
+
+/**
+ * The smallest group a public figure may describe. A count of 1 to 4 people on a force's website (say "1 of 1
+ * call handlers") can point at a person, so it is withheld; `PUBLISH_MIN_GROUP_SIZE` overrides this default.
+ */
+export const DEFAULT_PUBLISH_MIN_GROUP_SIZE = 5;
 
 const flag = z.enum(["true", "false"]).transform((value) => value === "true");
 

@@ -1,6 +1,6 @@
 // `pnpm --filter training seed:demo`: seeds the demo force into the configured database if it has no users.
 import { parseEnv } from "./env";
-import { DEMO_SIGN_INS, hasUsers, seedDemo } from "./db/seed";
+import { DEMO_SIGN_INS, hasUsers, seedDemo } from "./demo/seed";
 import { defaultCatalog, openConfiguredDatabase } from "./start";
 
 try {

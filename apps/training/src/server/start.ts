@@ -6,7 +6,7 @@ import { createCatalog } from "./catalog";
 import type { Catalog } from "./catalog";
 import type { Database } from "./db/client";
 import { migrate, openDatabase } from "./db/client";
-import { DEMO_SIGN_INS, hasDemoAccounts, hasUsers, seedDemo } from "./db/seed";
+import { DEMO_SIGN_INS, hasDemoAccounts, hasUsers, seedDemo } from "./demo/seed";
 import type { Env } from "./env";
 
 /** The course the app teaches, from the curriculum package. */

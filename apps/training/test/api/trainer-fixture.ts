@@ -2,7 +2,7 @@ import type { Module } from "@stalking-response/curriculum";
 import { createAccount, createUnit } from "../../src/server/accounts";
 import type { Catalog } from "../../src/server/catalog";
 import type { Db } from "../../src/server/db/client";
-import type { Learner } from "../../src/server/learning/ledger";
+import type { Learner } from "../../src/server/learning/statement";
 import { recordAttempt, recordLessonSeen } from "../../src/server/learning/record";
 import { derivedUuid } from "../../src/server/learning/xapi";
 import type { JobRole } from "../../src/shared/api";

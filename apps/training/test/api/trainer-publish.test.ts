@@ -1,7 +1,8 @@
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseEnv } from "../../src/server/env";
-import { DEFAULT_PUBLISH_MIN_GROUP_SIZE, publishedHtml, suppressEvidence } from "../../src/server/trainer/publish";
+import { DEFAULT_PUBLISH_MIN_GROUP_SIZE } from "../../src/server/env";
+import { publishedHtml, suppressEvidence } from "../../src/server/trainer/publish";
 import type { JobRole } from "../../src/shared/api";
 import { JobRoleSchema } from "../../src/shared/api";
 import type { EvidenceResponse, PublishedCount } from "../../src/shared/trainer-api";

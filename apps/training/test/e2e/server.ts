@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { hashPassword } from "../../src/server/auth/passwords";
-import { DEMO_FORCE } from "../../src/server/db/seed";
+import { DEMO_FORCE } from "../../src/server/demo/seed";
 import { users } from "../../src/server/db/schema";
 import { parseEnv } from "../../src/server/env";
 import { startServer } from "../../src/server/start";

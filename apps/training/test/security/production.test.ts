@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { createAccount, ensureForce } from "../../src/server/accounts";
-import { DEMO_FORCE, hasUsers } from "../../src/server/db/seed";
+import { DEMO_FORCE, hasUsers } from "../../src/server/demo/seed";
 import { parseEnv } from "../../src/server/env";
 import { banner, openConfiguredDatabase, startServer } from "../../src/server/start";
 import { freshPostgresUrl } from "../support/databases";

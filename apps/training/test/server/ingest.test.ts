@@ -3,11 +3,11 @@ import { and, count, eq, inArray, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createSession, loadSessions } from "../../src/server/auth/session";
 import { completions, statements, users } from "../../src/server/db/schema";
-import { HttpProblem } from "../../src/server/http/problem";
+import { Conflict } from "../../src/server/errors";
 import type { Database, PreparedStatement } from "../../src/server/db/client";
 import type { IngestRequest } from "../../src/server/learning/ingest";
 import { ProjectionCache, storeStatementBatch } from "../../src/server/learning/ingest";
-import type { Learner } from "../../src/server/learning/ledger";
+import type { Learner } from "../../src/server/learning/statement";
 import { emptyProjection } from "../../src/server/learning/projection";
 import { serverStatement } from "../../src/server/learning/record";
 import { rowsOf } from "../../src/server/trainer/query";
@@ -108,8 +108,8 @@ describe.each(databaseTargets)("group-committed statement ingestion on $name", (
     expect(results[0]).toEqual({ ok: true, value: undefined });
     expect(results[1]?.ok).toBe(false);
     const error = results[1]?.ok === false ? results[1].error : undefined;
-    expect(error).toBeInstanceOf(HttpProblem);
-    expect((error as HttpProblem).statusCode).toBe(409);
+    expect(error).toBeInstanceOf(Conflict);
+    expect((error as Conflict).kind).toBe("statement-conflict");
     // The same id and the same content again is a no-op, not a conflict.
     expect(results[2]).toEqual({ ok: true, value: undefined });
     expect(results[3]).toEqual({ ok: true, value: undefined });
@@ -134,7 +134,7 @@ describe.each(databaseTargets)("group-committed statement ingestion on $name", (
       validity,
     );
     expect(results[0]?.ok).toBe(false);
-    expect(((results[0]?.ok === false ? results[0].error : null) as HttpProblem).statusCode).toBe(409);
+    expect(((results[0]?.ok === false ? results[0].error : null) as Conflict).kind).toBe("statement-conflict");
     expect(results.slice(1)).toEqual([
       { ok: true, value: undefined },
       { ok: true, value: undefined },
@@ -227,7 +227,7 @@ describe.each(databaseTargets)("group-committed statement ingestion on $name", (
       cache,
     );
     expect(results[0]).toEqual({ ok: true, value: undefined });
-    expect(results[1]?.ok === false ? (results[1].error as HttpProblem).statusCode : "stored").toBe(409);
+    expect(results[1]?.ok === false ? (results[1].error as Conflict).kind : "stored").toBe("statement-conflict");
     expect(results[2]).toEqual({ ok: true, value: undefined });
     expect(await storedCount([original.id, neighbour.id])).toBe(2);
     await expectProjectionAgrees(t.database.db, t.catalog);

@@ -4,7 +4,7 @@ import type { Catalog } from "../../src/server/catalog";
 import type { Db } from "../../src/server/db/client";
 import { certificates, completions, statements } from "../../src/server/db/schema";
 import { rebuildProjection } from "../../src/server/learning/projection";
-import type { ProjectedStatement } from "../../src/server/learning/projection";
+import type { ProjectedStatement } from "../../src/server/learning/statement";
 
 /**
  * Rebuilds every learner × module projection from the statement log (in stored order) and asserts the

@@ -1,6 +1,8 @@
 import { isMap, isNode, isSeq, LineCounter, parseDocument } from "yaml";
 import type { Document, Node } from "yaml";
 import { resolveCourseFacts } from "../checks";
+import { factRegister } from "../register";
+import type { FactRegister } from "../register";
 import { CourseSchema } from "../schema";
 import type { Course } from "../schema";
 
@@ -21,7 +23,7 @@ export interface ContentIssue {
 }
 
 /** The outcome of loading the content folder. */
-export type LoadResult = { ok: true; course: Course } | { ok: false; issues: ContentIssue[] };
+export type LoadResult = { ok: true; course: Course; register: FactRegister } | { ok: false; issues: ContentIssue[] };
 
 interface ParsedFile {
   file: string;
@@ -98,6 +100,14 @@ class ConversionFailure {
 }
 
 /**
+ * Locates a path in the course file (`facts[3].reviewBy`), for problems found after loading, such as a fact past its
+ * review date.
+ */
+export function locateInCourseFile(courseText: string, path: readonly PropertyKey[], message: string): ContentIssue {
+  return locate(parseFile(courseFile, courseText).parsed, path, message);
+}
+
+/**
  * Loads and validates the course from its authored files. Pure: `files` maps a path inside the content folder
  * (`course.yaml`, `modules/<id>.yaml`) to its text, so tests can plant mistakes without touching disk.
  *
@@ -170,5 +180,5 @@ export function loadCourse(files: ReadonlyMap<string, string>): LoadResult {
       }),
     };
   }
-  return { ok: true, course: resolveCourseFacts(result.data) };
+  return { ok: true, course: resolveCourseFacts(result.data), register: factRegister(result.data) };
 }

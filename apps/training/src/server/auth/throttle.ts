@@ -1,12 +1,16 @@
 import type { Db } from "../db/client";
 import { clearAttempts, deleteEndedWindows, releaseAttempt, reserveAttempt } from "../db/sign-in-throttle";
+import { TooManyAttempts } from "../errors";
 
 /** A sign-in refused by the throttle: try again after this many milliseconds. */
-export class SignInThrottled extends Error {
-  constructor(readonly retryAfterMs: number) {
-    super("too many failed sign-ins");
-    this.name = "SignInThrottled";
-  }
+function throttled(retryAfterMs: number): TooManyAttempts {
+  const seconds = Math.max(1, Math.ceil(retryAfterMs / 1000));
+  return new TooManyAttempts(
+    "rate-limited",
+    "Too many attempts",
+    `Too many failed sign-ins. Try again in ${seconds} seconds.`,
+    retryAfterMs,
+  );
 }
 
 /** Who is signing in, as the throttle counts them. */
@@ -47,7 +51,7 @@ export class SignInThrottle {
     private readonly windowMs: number,
   ) {}
 
-  /** Reserves an attempt, or throws {@link SignInThrottled} when the account or address has no tries left. */
+  /** Reserves an attempt, or throws {@link TooManyAttempts} when the account or address has no tries left. */
   async reserve(attempt: SignInAttempt, now: Date): Promise<Reservation> {
     if (now.getTime() - this.lastCleanup > CLEANUP_EVERY_MS) {
       this.lastCleanup = now.getTime();
@@ -57,12 +61,12 @@ export class SignInThrottle {
     const reservation = { accountKey: `${who}|${attempt.address}`, addressKey: `address:${attempt.address}` };
     const account = await reserveAttempt(this.db, reservation.accountKey, now, this.windowMs);
     if (account.failures > this.maxFailures) {
-      throw new SignInThrottled(account.windowEndsAt.getTime() - now.getTime());
+      throw throttled(account.windowEndsAt.getTime() - now.getTime());
     }
     const address = await reserveAttempt(this.db, reservation.addressKey, now, this.windowMs);
     if (address.failures > this.maxFailures * 10) {
       await releaseAttempt(this.db, reservation.accountKey);
-      throw new SignInThrottled(address.windowEndsAt.getTime() - now.getTime());
+      throw throttled(address.windowEndsAt.getTime() - now.getTime());
     }
     return reservation;
   }

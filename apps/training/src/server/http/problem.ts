@@ -1,5 +1,7 @@
 import type { z } from "zod";
 import type { Problem } from "../../shared/api";
+import type { FieldIssue } from "../errors";
+import { Conflict, DomainError, InvalidInput, NotFound, TooManyAttempts } from "../errors";
 
 /** Base of the `type` URIs of our problems (RFC 9457); they name the kind of failure, not a page. */
 export const PROBLEM_BASE = "https://training.stalking-response.invalid/problems";
@@ -63,9 +65,22 @@ export function validationProblem(part: "body" | "query" | "params", error: z.Zo
 export const unauthenticated = () =>
   new HttpProblem(401, "unauthenticated", "Sign in to continue", "You are not signed in or your session has ended.");
 
-/** 403: signed in, but this role may not do this. */
-export const forbidden = (detail = "Your account cannot do this.") =>
-  new HttpProblem(403, "forbidden", "You do not have permission", detail);
+/** 403: signed in, but this role may not do this (naming the fields that make it so, when some do). */
+export const forbidden = (detail = "Your account cannot do this.", issues?: readonly FieldIssue[]) =>
+  new HttpProblem(403, "forbidden", "You do not have permission", detail, issues && [...issues]);
 
-/** 404 that does not reveal whether the thing exists in another force or belongs to someone else. */
-export const notFound = (what: string) => new HttpProblem(404, "not-found", "Not found", `No ${what} was found.`);
+/**
+ * The one mapping from the domain's errors to problems: not found is 404 (which does not reveal whether the
+ * thing exists in another force or belongs to someone else), input that breaks a rule 400, a conflict with
+ * what is stored 409, a limit reached 429 (app.ts adds its Retry-After). `undefined` for anything that is not a domain error.
+ */
+export function problemOf(error: DomainError): HttpProblem;
+export function problemOf(error: unknown): HttpProblem | undefined;
+export function problemOf(error: unknown): HttpProblem | undefined {
+  const issues = error instanceof DomainError && error.issues ? [...error.issues] : undefined;
+  if (error instanceof NotFound) return new HttpProblem(404, "not-found", "Not found", error.message);
+  if (error instanceof InvalidInput) return new HttpProblem(400, "validation", error.title, error.message, issues);
+  if (error instanceof Conflict) return new HttpProblem(409, error.kind, error.title, error.message, issues);
+  if (error instanceof TooManyAttempts) return new HttpProblem(429, error.kind, error.title, error.message, issues);
+  return undefined;
+}

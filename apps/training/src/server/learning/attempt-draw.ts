@@ -14,17 +14,26 @@ import {
   statementSeq,
 } from "../db/attempt-draws";
 import type { AttemptDrawRow, DrawnQuestion } from "../db/attempt-draws";
-import type { Learner } from "./ledger";
+import { TooManyAttempts } from "../errors";
+import type { Learner } from "./statement";
 import { derivedUuid } from "./xapi";
 
 const DAY_MS = 24 * 60 * 60_000;
 
-/** No attempt is allowed now: the allowance says when, and which lessons to re-read to try at once. */
-export class AttemptLimitReached extends Error {
-  constructor(readonly allowance: AttemptAllowance) {
-    super("no knowledge-check attempts left");
-    this.name = "AttemptLimitReached";
-  }
+/** No attempt is allowed now: says when, and which lessons to re-read to try at once. */
+function attemptLimit(allowance: AttemptAllowance, now: Date): TooManyAttempts {
+  const lessons = allowance.lessonsToRevisit.map((lesson) => lesson.title);
+  const retryAfterMs = allowance.nextAttemptAt ? Date.parse(allowance.nextAttemptAt) - now.getTime() : null;
+  return new TooManyAttempts(
+    "attempt-limit",
+    "No attempts left for now",
+    `You have used your ${allowance.attemptsPerDay} attempts in 24 hours. Re-read ${lessons.length > 0 ? lessons.join("; ") : "the lessons"} to try again now, or try again after ${allowance.nextAttemptAt ?? "24 hours"}.`,
+    retryAfterMs,
+    allowance.lessonsToRevisit.map((lesson) => ({
+      field: `lessons.${lesson.id}`,
+      reason: `re-read "${lesson.title}"`,
+    })),
+  );
 }
 
 /** A stream of numbers in [0, 1) determined by the seed (SHA-256 in counter mode), so a draw can be replayed. */
@@ -140,7 +149,7 @@ function nextAt(recent: readonly AttemptDrawRow[], perDay: number): string | nul
 /**
  * Starts (or resumes) a knowledge-check attempt: an attempt drawn for this version of the module and not yet
  * submitted is answered again, so a reload or a second device never uses up an attempt; otherwise a new draw,
- * if the allowance has one left, else {@link AttemptLimitReached}.
+ * if the allowance has one left, else `TooManyAttempts` naming the lessons to re-read.
  */
 export async function startAttempt(db: Db, learner: Learner, module: Module, now: Date): Promise<AttemptDraw> {
   const latest = await latestDraw(db, learner.id, module.id);
@@ -153,7 +162,7 @@ export async function startAttempt(db: Db, learner: Learner, module: Module, now
       : undefined;
   if (open) return drawResponse(module, open.id, open.questions);
   const { allowance } = await attemptAllowance(db, learner, module, now);
-  if (allowance.attemptsLeft === 0) throw new AttemptLimitReached(allowance);
+  if (allowance.attemptsLeft === 0) throw attemptLimit(allowance, now);
   const attemptId = randomUUID();
   const questions = drawQuestions(module, attemptId, latest?.questions.map((question) => question.questionId) ?? []);
   await insertDraw(db, {

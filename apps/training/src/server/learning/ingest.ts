@@ -1,10 +1,18 @@
 import type { Batcher, ItemResult } from "../batcher";
 import { createBatcher } from "../batcher";
 import type { Database, PreparedStatement } from "../db/client";
-import type { Learner, NewStatement } from "./ledger";
+import type { CompletionJson } from "../db/completions";
+import {
+  STATE_COLUMN_LIST,
+  STATE_COLUMN_TYPES,
+  STATE_FROM_EXCLUDED,
+  stateOfJson,
+  stateToJson,
+} from "../db/completions";
 import { withLedger } from "./ledger";
 import type { ProjectionState } from "./projection";
 import { applyStatement, emptyProjection } from "./projection";
+import type { Learner, NewStatement } from "./statement";
 import { contentHash } from "./xapi";
 
 /** One request's statements: stored all together or not at all (xAPI's rule for a batch). */
@@ -17,37 +25,6 @@ export interface IngestRequest {
 export type StatementIngest = Batcher<IngestRequest, void>;
 
 const keyOf = (userId: string, moduleId: string) => `${userId}\u0000${moduleId}`;
-
-interface StoredRow {
-  user_id: string;
-  module_id: string;
-  status: ProjectionState["status"];
-  experienced_lesson_ids: string[];
-  last_lesson_id: string | null;
-  attempts: number;
-  score_percent: number | null;
-  best_score_percent: number | null;
-  started_at: string | null;
-  completed_at: string | null;
-  expires_at: string | null;
-  certificate_id: string | null;
-  last_statement_seq: number;
-}
-
-const toDate = (value: string | null) => (value === null ? null : new Date(value));
-
-const stateOf = (row: StoredRow): ProjectionState => ({
-  status: row.status,
-  experiencedLessonIds: row.experienced_lesson_ids,
-  lastLessonId: row.last_lesson_id,
-  attempts: row.attempts,
-  scorePercent: row.score_percent,
-  bestScorePercent: row.best_score_percent,
-  startedAt: toDate(row.started_at),
-  completedAt: toDate(row.completed_at),
-  expiresAt: toDate(row.expires_at),
-  certificateId: row.certificate_id,
-});
 
 /** A projection row as a batch knows it: its state, and the statement it was last folded up to. */
 interface KnownRow {
@@ -119,9 +96,13 @@ async function readBatch(
   const storedHash = new Map<string, string>();
   for (const row of rows) {
     if (row.kind === "row") {
-      const stored = JSON.parse(row.data) as StoredRow;
+      const stored = JSON.parse(row.data) as CompletionJson & {
+        user_id: string;
+        module_id: string;
+        last_statement_seq: number;
+      };
       projection.set(keyOf(stored.user_id, stored.module_id), {
-        state: stateOf(stored),
+        state: stateOfJson(stored),
         seq: stored.last_statement_seq,
       });
     } else {
@@ -150,25 +131,17 @@ const writeBatchQuery: PreparedStatement = {
     ),
     proposed AS (
       SELECT p.*, last.seq FROM jsonb_to_recordset($2::jsonb) AS p(
-        user_id uuid, module_id text, force_id text, unit_id uuid, job_role text, expected_seq bigint, status text,
-        experienced_lesson_ids text[], last_lesson_id text, attempts integer, score_percent integer,
-        best_score_percent integer, started_at timestamptz, completed_at timestamptz, expires_at timestamptz,
-        certificate_id text)
+        user_id uuid, module_id text, force_id text, unit_id uuid, job_role text, expected_seq bigint,
+        ${STATE_COLUMN_TYPES})
       JOIN (SELECT user_id, module_id, max(seq) AS seq FROM new_statements GROUP BY user_id, module_id) last
         USING (user_id, module_id)
     ),
     saved AS (
-      INSERT INTO completions AS c (user_id, module_id, force_id, unit_id, job_role, status, experienced_lesson_ids,
-        last_lesson_id, attempts, score_percent, best_score_percent, started_at, completed_at, expires_at,
-        certificate_id, last_statement_seq, updated_at)
-      SELECT user_id, module_id, force_id, unit_id, job_role, status, experienced_lesson_ids, last_lesson_id, attempts,
-        score_percent, best_score_percent, started_at, completed_at, expires_at, certificate_id, seq, now()
+      INSERT INTO completions AS c (user_id, module_id, force_id, unit_id, job_role, ${STATE_COLUMN_LIST},
+        last_statement_seq, updated_at)
+      SELECT user_id, module_id, force_id, unit_id, job_role, ${STATE_COLUMN_LIST}, seq, now()
       FROM proposed ORDER BY user_id, module_id
-      ON CONFLICT (user_id, module_id) DO UPDATE SET
-        status = excluded.status, experienced_lesson_ids = excluded.experienced_lesson_ids,
-        last_lesson_id = excluded.last_lesson_id, attempts = excluded.attempts, score_percent = excluded.score_percent,
-        best_score_percent = excluded.best_score_percent, started_at = excluded.started_at,
-        completed_at = excluded.completed_at, expires_at = excluded.expires_at, certificate_id = excluded.certificate_id,
+      ON CONFLICT (user_id, module_id) DO UPDATE SET ${STATE_FROM_EXCLUDED},
         last_statement_seq = excluded.last_statement_seq, updated_at = excluded.updated_at
       WHERE c.last_statement_seq = (
         SELECT p.expected_seq FROM proposed p WHERE p.user_id = c.user_id AND p.module_id = c.module_id)
@@ -298,19 +271,7 @@ async function storeTogether(
 
   const projectionRows = rowsToWrite.map((row) => {
     const state = states.get(keyOf(row.user_id, row.module_id)) ?? emptyProjection();
-    return {
-      ...row,
-      status: state.status,
-      experienced_lesson_ids: state.experiencedLessonIds,
-      last_lesson_id: state.lastLessonId,
-      attempts: state.attempts,
-      score_percent: state.scorePercent,
-      best_score_percent: state.bestScorePercent,
-      started_at: state.startedAt?.toISOString() ?? null,
-      completed_at: state.completedAt?.toISOString() ?? null,
-      expires_at: state.expiresAt?.toISOString() ?? null,
-      certificate_id: state.certificateId,
-    };
+    return { ...row, ...stateToJson(state) };
   });
   // Rows are written in one global order (user, module) so that two batches cannot deadlock on them.
   projectionRows.sort((a, b) =>

@@ -1,33 +1,12 @@
 import { and, asc, eq, inArray } from "drizzle-orm";
 import type { Db } from "../db/client";
 import { certificates, completions, statements } from "../db/schema";
-import { HttpProblem } from "../http/problem";
-import type { ProjectedStatement, ProjectionState } from "./projection";
+import { stateOfRow } from "../db/completions";
+import { Conflict } from "../errors";
+import type { ProjectionState } from "./projection";
 import { addMonthsToInstant, applyStatement, emptyProjection } from "./projection";
+import type { Learner, NewCertificate, NewStatement } from "./statement";
 import { contentHash } from "./xapi";
-
-/** The learner a statement is about (always the signed-in user for client writes). */
-export interface Learner {
-  id: string;
-  forceId: string;
-  unitId: string | null;
-  jobRole: string;
-}
-
-/** A statement ready to store: the full xAPI JSON plus the columns extracted from it. */
-export interface NewStatement extends ProjectedStatement {
-  moduleId: string;
-  registration: string | null;
-  /** The complete statement as stored and as hashed for idempotency. */
-  body: Record<string, unknown>;
-}
-
-/** A certificate issued together with the `completed` statement it belongs to. */
-export interface NewCertificate {
-  id: string;
-  moduleVersion: string;
-  scorePercent: number;
-}
 
 /** What happened to one statement. */
 export type AppendOutcome = "stored" | "duplicate";
@@ -39,30 +18,14 @@ export interface LedgerTransaction {
   state(moduleId: string): ProjectionState;
   /**
    * Stores a statement and applies it to the projection. Same id and same content → `duplicate` (no-op);
-   * same id, different content → throws a 409 problem and the whole transaction rolls back.
+   * same id, different content → throws a {@link Conflict} and the whole transaction rolls back.
    */
   append(statement: NewStatement, certificate?: NewCertificate): Promise<AppendOutcome>;
 }
 
-type CompletionRow = typeof completions.$inferSelect;
-
-const toState = (row: CompletionRow): ProjectionState => ({
-  status: row.status,
-  experiencedLessonIds: row.experiencedLessonIds,
-  lastLessonId: row.lastLessonId,
-  attempts: row.attempts,
-  scorePercent: row.scorePercent,
-  bestScorePercent: row.bestScorePercent,
-  startedAt: row.startedAt,
-  completedAt: row.completedAt,
-  expiresAt: row.expiresAt,
-  certificateId: row.certificateId,
-});
-
 /** A conflict: the id is taken by a statement with different content. */
 export const statementConflict = (id: string) =>
-  new HttpProblem(
-    409,
+  new Conflict(
     "statement-conflict",
     "Statement id already used",
     `A different statement with id ${id} is already stored; statements cannot be changed.`,
@@ -107,7 +70,7 @@ export async function withLedger<T>(
             .where(and(eq(completions.userId, learner.id), inArray(completions.moduleId, ordered)))
             .orderBy(asc(completions.moduleId))
             .for("update");
-    const states = new Map(rows.map((row) => [row.moduleId, toState(row)]));
+    const states = new Map(rows.map((row) => [row.moduleId, stateOfRow(row)]));
     const lastSeq = new Map(rows.map((row) => [row.moduleId, row.lastStatementSeq]));
     const changed = new Set<string>();
 

@@ -3,7 +3,9 @@ import type { Module } from "@stalking-response/curriculum";
 import type { ModuleProgress, TrainingItem } from "../../shared/api";
 import type { Catalog } from "../catalog";
 import type { Db } from "../db/client";
-import { assignments, completions } from "../db/schema";
+import { stateOfRow } from "../db/completions";
+import { assignments, completions, users } from "../db/schema";
+import { NotFound } from "../errors";
 import type { ProjectionState } from "./projection";
 import { displayStatus, emptyProjection, renewalFrom } from "./projection";
 
@@ -33,7 +35,7 @@ export function moduleProgress(module: Module, state: ProjectionState, now: Date
 /** The learner's projection rows by module id. */
 export async function projectionsOf(db: Db, userId: string): Promise<Map<string, ProjectionState>> {
   const rows = await db.select().from(completions).where(eq(completions.userId, userId));
-  return new Map(rows.map((row) => [row.moduleId, { ...row }]));
+  return new Map(rows.map((row) => [row.moduleId, stateOfRow(row)]));
 }
 
 /** One learner's projection of one module (empty before any statement). */
@@ -42,7 +44,7 @@ export async function projectionOf(db: Db, userId: string, moduleId: string): Pr
     .select()
     .from(completions)
     .where(and(eq(completions.userId, userId), eq(completions.moduleId, moduleId)));
-  return row ? { ...row } : emptyProjection();
+  return row ? stateOfRow(row) : emptyProjection();
 }
 
 /** Earliest due date per module among the assignments covering this learner. */
@@ -109,4 +111,32 @@ export async function trainingItems(
       certificateId: state.certificateId,
     };
   });
+}
+
+/**
+ * A learner's training list as someone in their force asks for it (the route decides who may ask). Another
+ * force's learner is {@link NotFound}, not forbidden, so ids cannot be probed across forces.
+ */
+export async function learnerTraining(
+  db: Db,
+  catalog: Catalog,
+  forceId: string,
+  userId: string,
+  now: Date,
+): Promise<{ learner: { id: string; displayName: string }; items: TrainingItem[] }> {
+  const [learner] = await db
+    .select({
+      id: users.id,
+      forceId: users.forceId,
+      unitId: users.unitId,
+      jobRole: users.jobRole,
+      displayName: users.displayName,
+    })
+    .from(users)
+    .where(eq(users.id, userId));
+  if (!learner || learner.forceId !== forceId) throw new NotFound("learner");
+  return {
+    learner: { id: learner.id, displayName: learner.displayName },
+    items: await trainingItems(db, catalog, learner, now),
+  };
 }

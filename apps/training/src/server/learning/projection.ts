@@ -1,47 +1,19 @@
 import { addMonths } from "@stalking-response/curriculum";
 import type { TrainingStatus } from "../../shared/api";
 import { XAPI_VERBS } from "../../shared/api";
+import type { CompletionState } from "../db/completions";
+import { emptyCompletionState } from "../db/completions";
+import type { ProjectedStatement } from "./statement";
 import { parseActivityId } from "./xapi";
 
 /** Days before expiry from which a completion shows as due for renewal. */
 export const RENEWAL_WINDOW_DAYS = 30;
 
-/** The projected state of one learner on one module, as stored in `completions`. */
-export interface ProjectionState {
-  status: "not-started" | "in-progress" | "completed";
-  experiencedLessonIds: string[];
-  lastLessonId: string | null;
-  attempts: number;
-  scorePercent: number | null;
-  bestScorePercent: number | null;
-  startedAt: Date | null;
-  completedAt: Date | null;
-  expiresAt: Date | null;
-  certificateId: string | null;
-}
+/** The projected state of one learner on one module, as stored in `completions` (see db/completions.ts). */
+export type ProjectionState = CompletionState;
 
 /** The state before any statement. */
-export const emptyProjection = (): ProjectionState => ({
-  status: "not-started",
-  experiencedLessonIds: [],
-  lastLessonId: null,
-  attempts: 0,
-  scorePercent: null,
-  bestScorePercent: null,
-  startedAt: null,
-  completedAt: null,
-  expiresAt: null,
-  certificateId: null,
-});
-
-/** The parts of a stored statement the projection reads. */
-export interface ProjectedStatement {
-  id: string;
-  verb: string;
-  objectId: string;
-  timestamp: Date;
-  scoreScaled?: number | undefined;
-}
+export const emptyProjection = emptyCompletionState;
 
 /** Adds calendar months to an instant, keeping the time of day (the curriculum's rule for the date part). */
 export function addMonthsToInstant(instant: Date, months: number): Date {

@@ -9,12 +9,13 @@ import { findDraw, markDrawSubmitted } from "../db/attempt-draws";
 import type { DrawnQuestion } from "../db/attempt-draws";
 import type { Db } from "../db/client";
 import { certificates, statements } from "../db/schema";
-import { HttpProblem } from "../http/problem";
-import type { Learner, LedgerTransaction, NewStatement } from "./ledger";
+import { AnswersDoNotFit, Conflict, InvalidInput } from "../errors";
+import type { LedgerTransaction } from "./ledger";
 import { withLedger } from "./ledger";
 import { moduleProgress, projectionOf } from "./progress";
 import { drawnForLearner } from "./attempt-draw";
 import type { ProjectionState } from "./projection";
+import type { Learner, NewStatement } from "./statement";
 import { canonicalJson, derivedUuid } from "./xapi";
 
 type Verb = keyof typeof XAPI_VERBS;
@@ -112,16 +113,18 @@ function answersRecord(request: AttemptRequest): Record<string, string[]> {
   const record: Record<string, string[]> = {};
   request.answers.forEach((answer, index) => {
     if (answer.questionId in record) {
-      throw new HttpProblem(400, "validation", "The request is not valid", "A question is answered twice.", [
-        { field: `answers.${index}.questionId`, reason: "answers a question that is already answered" },
-      ]);
+      throw InvalidInput.field(
+        `answers.${index}.questionId`,
+        "answers a question that is already answered",
+        "A question is answered twice.",
+      );
     }
     record[answer.questionId] = answer.optionIds;
   });
   return record;
 }
 
-function scoreOrProblem(
+function scoreOrRefuse(
   module: Module,
   request: AttemptRequest,
   answers: Record<string, string[]>,
@@ -140,7 +143,7 @@ function scoreOrProblem(
           : `answers.${index}.optionIds.${optionIndex}`;
     return { field, reason: issue.message };
   });
-  throw new HttpProblem(400, "validation", "The answers do not fit this knowledge check", errors[0]?.reason, errors);
+  throw new AnswersDoNotFit(errors);
 }
 
 function scoredResult(
@@ -211,6 +214,36 @@ function scoredResult(
 }
 
 /**
+ * What the record says of an attempt already stored, by its verdict statement's `seq`: which attempt on the
+ * module it was (verdicts up to and including it), and the certificate its pass earned, if any.
+ */
+async function recordedAttempt(
+  db: Db,
+  userId: string,
+  moduleId: string,
+  attemptId: string,
+  verdictSeq: number,
+): Promise<{ attemptNumber: number; certificateId: string | null }> {
+  const [{ value: attemptNumber } = { value: 0 }] = await db
+    .select({ value: count() })
+    .from(statements)
+    .where(
+      and(
+        eq(statements.userId, userId),
+        eq(statements.moduleId, moduleId),
+        inArray(statements.verb, [XAPI_VERBS.passed, XAPI_VERBS.failed]),
+        lte(statements.seq, verdictSeq),
+      ),
+    );
+  const completedId = derivedUuid("attempt", attemptId, userId, "completed");
+  const [certificate] = await db
+    .select({ id: certificates.id })
+    .from(certificates)
+    .where(eq(certificates.statementId, completedId));
+  return { attemptNumber, certificateId: certificate?.id ?? null };
+}
+
+/**
  * One of the learner's own recorded attempts, scored again from the answers its verdict statement stores
  * (as a retried submission is), or `null` when the learner has no such attempt on this module. The statement
  * id derives from the learner's id, so another learner's attempt id never finds anything.
@@ -238,29 +271,14 @@ export async function readAttempt(
   const scored = scoreAttempt(module, answers, draw ? { questionIds: draw.questions.map((q) => q.questionId) } : {});
   // Answers that no longer fit the module (it changed since) cannot be shown as a result of this version.
   if (!scored.ok) return null;
-  const [{ value: attemptNumber } = { value: 0 }] = await db
-    .select({ value: count() })
-    .from(statements)
-    .where(
-      and(
-        eq(statements.userId, learner.id),
-        eq(statements.moduleId, module.id),
-        inArray(statements.verb, [XAPI_VERBS.passed, XAPI_VERBS.failed]),
-        lte(statements.seq, verdict.seq),
-      ),
-    );
-  const completedId = derivedUuid("attempt", attemptId, learner.id, "completed");
-  const [certificate] = await db
-    .select({ id: certificates.id })
-    .from(certificates)
-    .where(eq(certificates.statementId, completedId));
+  const recorded = await recordedAttempt(db, learner.id, module.id, attemptId, verdict.seq);
   const state = await projectionOf(db, learner.id, module.id);
   return scoredResult(
     module,
     attemptId,
     scored.value,
-    Math.max(1, attemptNumber),
-    certificate?.id ?? null,
+    Math.max(1, recorded.attemptNumber),
+    recorded.certificateId,
     state,
     now,
     draw?.questions,
@@ -293,7 +311,7 @@ export async function recordAttempt(
 ): Promise<AttemptResult> {
   // Scored before the transaction: answers that do not fit the module never touch the database.
   const answers = answersRecord(request);
-  const score = scoreOrProblem(module, request, answers, drawn);
+  const score = scoreOrRefuse(module, request, answers, drawn);
   return withLedger(
     db,
     learner,
@@ -324,7 +342,7 @@ export async function appendAttempt(
 ): Promise<AttemptResult> {
   const drawn = scored?.drawn;
   const answers = scored?.answers ?? answersRecord(request);
-  const score = scored?.score ?? scoreOrProblem(module, request, answers, drawn);
+  const score = scored?.score ?? scoreOrRefuse(module, request, answers, drawn);
   const attemptResult = (attemptNumber: number, certificateId: string | null) =>
     scoredResult(module, request.attemptId, score, attemptNumber, certificateId, ledger.state(module.id), now, drawn);
   const response = canonicalJson(answers);
@@ -337,8 +355,7 @@ export async function appendAttempt(
   if (previous) {
     const stored = previous.statement as { result?: { response?: unknown } };
     if (previous.userId !== learner.id || stored.result?.response !== response) {
-      throw new HttpProblem(
-        409,
+      throw new Conflict(
         "attempt-conflict",
         "Attempt already recorded",
         "This attemptId was already used for different answers.",
@@ -350,22 +367,8 @@ export async function appendAttempt(
         ],
       );
     }
-    const [{ value: attemptNumber } = { value: 0 }] = await ledger.tx
-      .select({ value: count() })
-      .from(statements)
-      .where(
-        and(
-          eq(statements.userId, learner.id),
-          eq(statements.moduleId, module.id),
-          inArray(statements.verb, [XAPI_VERBS.passed, XAPI_VERBS.failed]),
-          lte(statements.seq, previous.seq),
-        ),
-      );
-    const [certificate] = await ledger.tx
-      .select({ id: certificates.id })
-      .from(certificates)
-      .where(eq(certificates.statementId, completedId));
-    return attemptResult(attemptNumber, certificate?.id ?? null);
+    const recorded = await recordedAttempt(ledger.tx, learner.id, module.id, request.attemptId, previous.seq);
+    return attemptResult(recorded.attemptNumber, recorded.certificateId);
   }
 
   for (const result of score.perQuestion) {
@@ -415,22 +418,6 @@ export async function appendAttempt(
   return attemptResult(ledger.state(module.id).attempts, certificateId);
 }
 
-/** The answers name an attempt this learner never drew on this module. */
-export class AttemptNotDrawn extends Error {
-  constructor() {
-    super("no such drawn attempt");
-    this.name = "AttemptNotDrawn";
-  }
-}
-
-/** The attempt was drawn from an earlier version of the module. */
-export class AttemptDrawOutdated extends Error {
-  constructor() {
-    super("the module changed since the attempt was drawn");
-    this.name = "AttemptDrawOutdated";
-  }
-}
-
 /**
  * Marks and records answers to a drawn attempt: exactly the questions drawn for it (see
  * `startAttempt` in `attempt-draw.ts`), never a set the client chooses.
@@ -443,7 +430,17 @@ export async function submitAttempt(
   now: Date,
 ): Promise<AttemptResult> {
   const draw = await findDraw(db, request.attemptId, learner.id, module.id);
-  if (!draw) throw new AttemptNotDrawn();
-  if (draw.moduleVersion !== module.version) throw new AttemptDrawOutdated();
+  if (!draw) {
+    throw InvalidInput.field(
+      "attemptId",
+      "is not a knowledge-check attempt you started on this module; start one first",
+      "attemptId: is not an attempt you started",
+    );
+  }
+  if (draw.moduleVersion !== module.version) {
+    throw new Conflict("attempt-outdated", "The knowledge check has changed", "Start the knowledge check again.", [
+      { field: "attemptId", reason: "was started on an earlier version of this module; start again" },
+    ]);
+  }
   return recordAttempt(db, learner, module, request, now, draw.questions);
 }

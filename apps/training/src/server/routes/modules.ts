@@ -9,33 +9,25 @@ import {
   ModuleProgressSchema,
   paths,
 } from "../../shared/api";
-import type { AuthContext } from "../auth/session";
-import { HttpProblem, notFound } from "../http/problem";
+import { InvalidInput, NotFound } from "../errors";
 import { defineRoute } from "../http/route";
 import { moduleProgress, projectionOf } from "../learning/progress";
-import { AttemptLimitReached, attemptAllowance, startAttempt } from "../learning/attempt-draw";
-import { AttemptDrawOutdated, AttemptNotDrawn, readAttempt, recordLessonSeen, submitAttempt } from "../learning/record";
-import type { AppDeps } from "./deps";
+import { attemptAllowance, startAttempt } from "../learning/attempt-draw";
+import { readAttempt, recordLessonSeen, submitAttempt } from "../learning/record";
+import { learnerOf } from "../learning/statement";
+import type { AppDeps } from "../deps";
 
 // Module ids are checked against the catalog (404 when unknown) rather than by schema, so a typo in a
 // link reads as "no such module", like any other missing page.
 const ModuleParams = z.object({ moduleId: z.string().min(1).max(100) });
 const AttemptParams = ModuleParams.extend({ attemptId: z.uuid() });
 
-/** A learner as the ledger needs them: always the signed-in user, never one named in the request. */
-export const learnerOf = (auth: AuthContext) => ({
-  id: auth.user.id,
-  forceId: auth.user.forceId,
-  unitId: auth.user.unitId,
-  jobRole: auth.user.jobRole,
-});
-
 /** Module content, lesson progress and knowledge-check attempts, for the signed-in learner. */
 export function moduleRoutes(deps: AppDeps) {
   const { db, catalog, now } = deps;
   const moduleOr404 = (moduleId: string): Module => {
     const module = catalog.module(moduleId);
-    if (!module) throw notFound("module");
+    if (!module) throw new NotFound("module");
     return module;
   };
   const learners = ["officer", "trainer", "admin"] as const;
@@ -66,7 +58,7 @@ export function moduleRoutes(deps: AppDeps) {
           questionsPerAttempt: module.knowledgeCheck.questionsPerAttempt ?? module.knowledgeCheck.questions.length,
           sources: catalog.sources.filter((source) => module.sources.includes(source.id)),
           progress: moduleProgress(module, state, now()),
-          attemptAllowance: (await attemptAllowance(db, learnerOf(auth), module, now())).allowance,
+          attemptAllowance: (await attemptAllowance(db, learnerOf(auth.user), module, now())).allowance,
         };
       },
     }),
@@ -83,16 +75,14 @@ export function moduleRoutes(deps: AppDeps) {
       handler: async ({ auth, params, body }) => {
         const module = moduleOr404(params.moduleId);
         if (!module.lessons.some((lesson) => lesson.id === body.lessonId)) {
-          throw new HttpProblem(
-            400,
-            "validation",
-            "The request is not valid",
+          throw InvalidInput.field(
+            "lessonId",
+            `is not a lesson of module ${module.id}`,
             `lessonId: is not a lesson of ${module.id}`,
-            [{ field: "lessonId", reason: `is not a lesson of module ${module.id}` }],
           );
         }
         const at = now();
-        const state = await recordLessonSeen(db, learnerOf(auth), module, body.lessonId, at);
+        const state = await recordLessonSeen(db, learnerOf(auth.user), module, body.lessonId, at);
         return moduleProgress(module, state, at);
       },
     }),
@@ -106,29 +96,9 @@ export function moduleRoutes(deps: AppDeps) {
       params: ModuleParams,
       errors: [404, 429],
       response: { status: 200, schema: AttemptDrawSchema, description: "The attempt's questions" },
-      handler: async ({ auth, params, reply }) => {
+      handler: async ({ auth, params }) => {
         const module = moduleOr404(params.moduleId);
-        try {
-          return await startAttempt(db, learnerOf(auth), module, now());
-        } catch (error) {
-          if (!(error instanceof AttemptLimitReached)) throw error;
-          const { allowance } = error;
-          const lessons = allowance.lessonsToRevisit.map((lesson) => lesson.title);
-          if (allowance.nextAttemptAt) {
-            const seconds = Math.max(1, Math.ceil((Date.parse(allowance.nextAttemptAt) - now().getTime()) / 1000));
-            reply.header("retry-after", String(seconds));
-          }
-          throw new HttpProblem(
-            429,
-            "attempt-limit",
-            "No attempts left for now",
-            `You have used your ${allowance.attemptsPerDay} attempts in 24 hours. Re-read ${lessons.length > 0 ? lessons.join("; ") : "the lessons"} to try again now, or try again after ${allowance.nextAttemptAt ?? "24 hours"}.`,
-            allowance.lessonsToRevisit.map((lesson) => ({
-              field: `lessons.${lesson.id}`,
-              reason: `re-read "${lesson.title}"`,
-            })),
-          );
-        }
+        return startAttempt(db, learnerOf(auth.user), module, now());
       },
     }),
     defineRoute({
@@ -143,34 +113,7 @@ export function moduleRoutes(deps: AppDeps) {
       response: { status: 200, schema: AttemptResultSchema, description: "Scored attempt" },
       handler: async ({ auth, params, body }) => {
         const module = moduleOr404(params.moduleId);
-        try {
-          return await submitAttempt(db, learnerOf(auth), module, body, now());
-        } catch (error) {
-          if (error instanceof AttemptNotDrawn) {
-            throw new HttpProblem(
-              400,
-              "validation",
-              "The request is not valid",
-              "attemptId: is not an attempt you started",
-              [
-                {
-                  field: "attemptId",
-                  reason: "is not a knowledge-check attempt you started on this module; start one first",
-                },
-              ],
-            );
-          }
-          if (error instanceof AttemptDrawOutdated) {
-            throw new HttpProblem(
-              409,
-              "attempt-outdated",
-              "The knowledge check has changed",
-              "Start the knowledge check again.",
-              [{ field: "attemptId", reason: "was started on an earlier version of this module; start again" }],
-            );
-          }
-          throw error;
-        }
+        return submitAttempt(db, learnerOf(auth.user), module, body, now());
       },
     }),
     defineRoute({
@@ -184,8 +127,8 @@ export function moduleRoutes(deps: AppDeps) {
       response: { status: 200, schema: AttemptResultSchema, description: "Scored attempt" },
       handler: async ({ auth, params }) => {
         const module = moduleOr404(params.moduleId);
-        const result = await readAttempt(db, learnerOf(auth), module, params.attemptId, now());
-        if (!result) throw notFound("attempt");
+        const result = await readAttempt(db, learnerOf(auth.user), module, params.attemptId, now());
+        if (!result) throw new NotFound("attempt");
         return result;
       },
     }),

@@ -1,17 +1,13 @@
 import type { FastifyReply } from "fastify";
-import { eq, sql } from "drizzle-orm";
 import type { SessionResponse } from "../../shared/api";
 import { SessionResponseSchema, SignInRequestSchema, paths } from "../../shared/api";
-import { audit } from "../audit";
-import { verifyPassword } from "../auth/passwords";
-import { SignInThrottle, SignInThrottled } from "../auth/throttle";
-import type { Reservation } from "../auth/throttle";
 import type { AuthUser } from "../auth/session";
-import { PRE_SESSION_COOKIE, SESSION_COOKIE, createSession, deleteSession, randomToken } from "../auth/session";
-import { forces, units, users } from "../db/schema";
+import { PRE_SESSION_COOKIE, SESSION_COOKIE, randomToken } from "../auth/session";
+import { signIn, signOut } from "../auth/sign-in";
+import { SignInThrottle } from "../auth/throttle";
+import type { AppDeps } from "../deps";
 import { HttpProblem } from "../http/problem";
 import { defineRoute } from "../http/route";
-import type { AppDeps } from "./deps";
 
 /** The session user in the contract's shape. */
 export function sessionUser(user: AuthUser): NonNullable<SessionResponse["user"]> {
@@ -73,52 +69,14 @@ export function sessionRoutes(deps: AppDeps) {
       errors: [401, 429],
       response: { status: 200, schema: SessionResponseSchema, description: "Signed in" },
       handler: async ({ body, auth, request, reply }) => {
-        const identifier = body.identifier.toLowerCase();
-        const [account] = await db
-          .select({
-            id: users.id,
-            forceId: users.forceId,
-            forceName: forces.name,
-            unitId: users.unitId,
-            unitName: units.name,
-            role: users.role,
-            jobRole: users.jobRole,
-            displayName: users.displayName,
-            passwordHash: users.passwordHash,
-          })
-          .from(users)
-          .innerJoin(forces, eq(forces.id, users.forceId))
-          .leftJoin(units, eq(units.id, users.unitId))
-          .where(
-            sql`(lower(${users.email}) = ${identifier} OR lower(${users.collarNumber}) = ${identifier}) AND ${users.disabledAt} IS NULL`,
-          )
-          .limit(1);
-        // The attempt is reserved before the (slow) password check, so concurrent guesses cannot outrun it.
-        let reservation: Reservation;
-        try {
-          reservation = await throttle.reserve(
-            { address: request.ip, accountId: account?.id ?? null, identifier },
-            now(),
-          );
-        } catch (error) {
-          if (!(error instanceof SignInThrottled)) throw error;
-          const seconds = Math.max(1, Math.ceil(error.retryAfterMs / 1000));
-          reply.header("retry-after", String(seconds));
-          throw new HttpProblem(
-            429,
-            "rate-limited",
-            "Too many attempts",
-            `Too many failed sign-ins. Try again in ${seconds} seconds.`,
-          );
-        }
-        const ok = await verifyPassword(account?.passwordHash ?? null, body.password);
-        if (!account || !ok) {
-          await audit(db, {
-            forceId: account?.forceId ?? null,
-            actorUserId: null,
-            action: "sign-in.failed",
-            subject: account?.id ?? null,
-          });
+        const session = await signIn(db, body, {
+          ttlMinutes: env.SESSION_TTL_MINUTES,
+          now: now(),
+          previous: auth,
+          address: request.ip,
+          throttle,
+        });
+        if (!session) {
           throw new HttpProblem(
             401,
             "invalid-credentials",
@@ -127,15 +85,13 @@ export function sessionRoutes(deps: AppDeps) {
             [{ field: "identifier", reason: "does not match an account with that password" }],
           );
         }
-        await throttle.succeeded(reservation);
-        // A new session on every sign-in (never reuse one that existed before: session fixation).
-        if (auth) await deleteSession(db, auth.session.tokenHash);
-        const session = await createSession(db, account, env.SESSION_TTL_MINUTES, now());
         setSessionCookie(reply, session.token);
         reply.clearCookie(PRE_SESSION_COOKIE, { ...cookieOptions, path: "/api" });
-        await audit(db, { forceId: account.forceId, actorUserId: account.id, action: "sign-in", subject: account.id });
-        const { passwordHash: _hash, ...user } = account;
-        return { user: sessionUser(user), csrfToken: session.csrfToken, expiresAt: session.expiresAt.toISOString() };
+        return {
+          user: sessionUser(session.user),
+          csrfToken: session.csrfToken,
+          expiresAt: session.expiresAt.toISOString(),
+        };
       },
     }),
     defineRoute({
@@ -146,15 +102,7 @@ export function sessionRoutes(deps: AppDeps) {
       access: "anyone",
       response: { status: 204, schema: null, description: "Signed out" },
       handler: async ({ auth, reply }) => {
-        if (auth) {
-          await deleteSession(db, auth.session.tokenHash);
-          await audit(db, {
-            forceId: auth.user.forceId,
-            actorUserId: auth.user.id,
-            action: "sign-out",
-            subject: auth.user.id,
-          });
-        }
+        if (auth) await signOut(db, auth);
         reply.clearCookie(SESSION_COOKIE, cookieOptions);
         return undefined;
       },

@@ -2,12 +2,13 @@ import { randomUUID } from "node:crypto";
 import { CLIENT_XAPI_VERBS, StatementsRequestSchema, StatementsResponseSchema, paths } from "../../shared/api";
 import type { Statement } from "../../shared/api";
 import type { Catalog } from "../catalog";
-import { HttpProblem } from "../http/problem";
+import { InvalidInput } from "../errors";
+import { forbidden } from "../http/problem";
 import { defineRoute } from "../http/route";
-import type { NewStatement } from "../learning/ledger";
+import type { NewStatement } from "../learning/statement";
+import { learnerOf } from "../learning/statement";
 import { parseActivityId } from "../learning/xapi";
-import type { AppDeps } from "./deps";
-import { learnerOf } from "./modules";
+import type { AppDeps } from "../deps";
 
 const clientVerbs: readonly string[] = CLIENT_XAPI_VERBS;
 const MAX_CLOCK_SKEW_MS = 5 * 60_000;
@@ -22,22 +23,14 @@ function toNewStatement(
 ): NewStatement {
   const at = (field: string) => (index === null ? field : `${index}.${field}`);
   if (statement.actor.account.name !== userId) {
-    throw new HttpProblem(
-      403,
-      "forbidden",
-      "You do not have permission",
-      "You can record statements only about yourself.",
-      [{ field: at("actor.account.name"), reason: "must be your own user id" }],
-    );
+    throw forbidden("You can record statements only about yourself.", [
+      { field: at("actor.account.name"), reason: "must be your own user id" },
+    ]);
   }
   if (!clientVerbs.includes(statement.verb.id)) {
-    throw new HttpProblem(
-      403,
-      "forbidden",
-      "You do not have permission",
-      "Results are recorded by the server when it scores an attempt.",
-      [{ field: at("verb.id"), reason: `only ${clientVerbs.join(" and ")} may be sent by a client` }],
-    );
+    throw forbidden("Results are recorded by the server when it scores an attempt.", [
+      { field: at("verb.id"), reason: `only ${clientVerbs.join(" and ")} may be sent by a client` },
+    ]);
   }
   const activity = parseActivityId(statement.object.id);
   const module = activity ? catalog.module(activity.moduleId) : undefined;
@@ -47,21 +40,21 @@ function toNewStatement(
     (activity.kind === "module" ||
       (activity.kind === "lesson" && module.lessons.some((lesson) => lesson.id === activity.lessonId)));
   if (!activity || !known) {
-    throw new HttpProblem(
-      400,
-      "validation",
-      "The request is not valid",
+    throw InvalidInput.field(
+      at("object.id"),
+      "is not the activity id of a module or lesson in this course",
       "object.id is not a module or lesson of this course.",
-      [{ field: at("object.id"), reason: "is not the activity id of a module or lesson in this course" }],
     );
   }
   const timestamp = statement.timestamp ? new Date(statement.timestamp) : now;
   // A device's clock may run a little fast; a statement from further in the future than that is not a record
   // of something that happened, and would sort after every real one.
   if (timestamp.getTime() > now.getTime() + MAX_CLOCK_SKEW_MS) {
-    throw new HttpProblem(400, "validation", "The request is not valid", "timestamp: is in the future", [
-      { field: at("timestamp"), reason: "is more than 5 minutes in the future; check the device's clock" },
-    ]);
+    throw InvalidInput.field(
+      at("timestamp"),
+      "is more than 5 minutes in the future; check the device's clock",
+      "timestamp: is in the future",
+    );
   }
   const id = statement.id ?? randomUUID();
   const body = { ...statement, id };
@@ -97,7 +90,7 @@ export function statementRoutes(deps: AppDeps) {
           toNewStatement(statement, Array.isArray(body) ? index : null, auth.user.id, catalog, at),
         );
         // All of a request's statements are stored or none is (xAPI's rule for batches); answered after commit.
-        await ingest({ learner: learnerOf(auth), statements: prepared });
+        await ingest({ learner: learnerOf(auth.user), statements: prepared });
         return prepared.map((statement) => statement.id);
       },
     }),

@@ -1,7 +1,5 @@
-import { randomUUID } from "node:crypto";
-import { and, asc, eq, sql } from "drizzle-orm";
 import { z } from "zod";
-import type { Assignment, GridFilter } from "../../shared/trainer-api";
+import type { GridFilter } from "../../shared/trainer-api";
 import {
   AssignmentSchema,
   AssignmentsResponseSchema,
@@ -19,20 +17,19 @@ import {
   UnitsResponseSchema,
   trainerPaths,
 } from "../../shared/trainer-api";
-import { audit } from "../audit";
+import { forceUnits } from "../accounts";
 import type { AuthContext } from "../auth/session";
-import { assignments, units } from "../db/schema";
-import { HttpProblem } from "../http/problem";
+import type { AppDeps } from "../deps";
 import { defineRoute } from "../http/route";
-import { planOf, trainingEvidence } from "../trainer/evidence";
+import { createAssignment, listAssignments } from "../trainer/assignments";
 import { CountsCache } from "../trainer/counts-cache";
-import { exportCsv } from "../trainer/export";
+import { publication, trainingEvidence } from "../trainer/evidence";
+import { startExport } from "../trainer/export";
 import { gridCharts, gridPage, gridSummary } from "../trainer/grid";
 import { learnerRecord } from "../trainer/learner";
-import { publishedHtml, publishPlan } from "../trainer/publish";
-import { assignmentCovers, queryContext, rowsOf } from "../trainer/query";
+import { publishedHtml } from "../trainer/publish";
+import { queryContext } from "../trainer/query";
 import type { QueryContext } from "../trainer/query";
-import type { AppDeps } from "./deps";
 
 /** Trainers review their force; admins, who manage its users and units, may do the same. */
 const TRAINER = ["trainer", "admin"] as const;
@@ -71,58 +68,12 @@ export function trainerRoutes(deps: AppDeps) {
         cachedCounts(countsKey(auth, spec.view, query), async () => count(db, catalog, await contextFor(auth), query)),
     });
 
-  // Publishing is audited before anything is sent, whichever of the two files the trainer takes.
-  const publication = async (auth: AuthContext, format: "json" | "html") => {
-    const context = await contextFor(auth);
-    const evidence = await trainingEvidence(db, catalog, context, forceOf(auth));
-    // Public figures: small numbers withheld (the trainer's own evidence view keeps them exact).
-    const published = PublishedPlanSchema.parse(
-      publishPlan(evidence, planOf(auth.user.forceId) ?? null, deps.env.PUBLISH_MIN_GROUP_SIZE),
-    );
-    await audit(db, {
-      forceId: auth.user.forceId,
-      actorUserId: auth.user.id,
-      action: "plan-publish",
-      details: { format },
+  const publish = async (auth: AuthContext, format: "json" | "html") =>
+    publication(db, catalog, await contextFor(auth), forceOf(auth), {
+      actorId: auth.user.id,
+      format,
+      minGroupSize: deps.env.PUBLISH_MIN_GROUP_SIZE,
     });
-    return published;
-  };
-
-  const listAssignments = async (forceId: string, only?: string): Promise<Assignment[]> => {
-    const rows = await db
-      .select({ assignment: assignments, unitName: units.name })
-      .from(assignments)
-      .leftJoin(units, eq(units.id, assignments.unitId))
-      .where(only ? and(eq(assignments.forceId, forceId), eq(assignments.id, only)) : eq(assignments.forceId, forceId))
-      .orderBy(asc(assignments.dueDate), asc(assignments.moduleId), asc(assignments.createdAt), asc(assignments.id));
-    if (rows.length === 0) return [];
-    // One pass over the force's people counts everyone each assignment covers (each person once per assignment).
-    const [counts] = await rowsOf<Record<string, unknown>>(
-      db,
-      sql`SELECT ${sql.join(
-        rows.map(
-          ({ assignment }, index) =>
-            sql`count(*) FILTER (WHERE ${assignmentCovers(assignment)})::int AS ${sql.raw(`a${index}`)}`,
-        ),
-        sql`, `,
-      )} FROM users u WHERE u.force_id = ${forceId} AND u.disabled_at IS NULL`,
-    );
-    return rows.map(({ assignment, unitName }, index) => {
-      const module = catalog.module(assignment.moduleId);
-      return {
-        id: assignment.id,
-        // Checked against the catalog when the assignment was made.
-        moduleId: assignment.moduleId as Assignment["moduleId"],
-        moduleTitle: module?.title ?? assignment.moduleId,
-        jobRole: (assignment.jobRole as Assignment["jobRole"]) ?? null,
-        unit: assignment.unitId && unitName ? { id: assignment.unitId, name: unitName } : null,
-        dueDate: assignment.dueDate,
-        validityMonths: module?.validityMonths ?? 12,
-        createdAt: assignment.createdAt.toISOString(),
-        people: Number(counts?.[`a${index}`] ?? 0),
-      };
-    });
-  };
 
   return [
     defineRoute({
@@ -169,19 +120,12 @@ export function trainerRoutes(deps: AppDeps) {
         contentType: "text/csv; charset=utf-8",
       },
       handler: async ({ auth, query, reply }) => {
-        const filter = query;
         const context = await contextFor(auth);
-        // Written before the first byte leaves: an export that is cut off part-way is still on record.
-        await audit(db, {
-          forceId: auth.user.forceId,
-          actorUserId: auth.user.id,
-          action: "completion-export",
-          details: { filter },
-        });
+        const csv = await startExport(db, catalog, context, auth.user, query);
         const day = context.now.toISOString().slice(0, 10);
         reply.header("content-disposition", `attachment; filename="completions-${auth.user.forceId}-${day}.csv"`);
         reply.header("cache-control", "no-store");
-        return exportCsv(db, catalog, context, filter);
+        return csv;
       },
     }),
     defineRoute({
@@ -191,12 +135,7 @@ export function trainerRoutes(deps: AppDeps) {
       tags: ["trainer"],
       access: TRAINER,
       response: { status: 200, schema: UnitsResponseSchema, description: "Units" },
-      handler: async ({ auth }) =>
-        db
-          .select({ id: units.id, name: units.name, kind: units.kind, parentId: units.parentId })
-          .from(units)
-          .where(eq(units.forceId, auth.user.forceId))
-          .orderBy(asc(units.name)),
+      handler: ({ auth }) => forceUnits(db, auth.user.forceId),
     }),
     defineRoute({
       method: "GET",
@@ -218,7 +157,7 @@ export function trainerRoutes(deps: AppDeps) {
       tags: ["trainer"],
       access: TRAINER,
       response: { status: 200, schema: AssignmentsResponseSchema, description: "Assignments" },
-      handler: async ({ auth }) => listAssignments(auth.user.forceId),
+      handler: ({ auth }) => listAssignments(db, catalog, auth.user.forceId),
     }),
     defineRoute({
       method: "POST",
@@ -229,41 +168,9 @@ export function trainerRoutes(deps: AppDeps) {
       body: NewAssignmentSchema,
       response: { status: 201, schema: AssignmentSchema, description: "The new assignment" },
       handler: async ({ auth, body }) => {
-        const field = (name: string, reason: string) =>
-          new HttpProblem(400, "validation", "The request is not valid", `${name}: ${reason}`, [
-            { field: name, reason },
-          ]);
-        if (!catalog.module(body.moduleId)) throw field("moduleId", "is not a module of this course");
-        if (body.unitId !== null) {
-          const [unit] = await db
-            .select({ id: units.id })
-            .from(units)
-            .where(and(eq(units.id, body.unitId), eq(units.forceId, auth.user.forceId)));
-          if (!unit) throw field("unitId", "is not a unit of your force");
-        }
-        if (body.dueDate < now().toISOString().slice(0, 10)) throw field("dueDate", "must be today or in the future");
-        const id = randomUUID();
-        await db.insert(assignments).values({
-          id,
-          forceId: auth.user.forceId,
-          moduleId: body.moduleId,
-          unitId: body.unitId,
-          jobRole: body.jobRole,
-          dueDate: body.dueDate,
-          createdBy: auth.user.id,
-          createdAt: now(),
-        });
+        const created = await createAssignment(db, catalog, auth.user, body, now());
         // The force's cached counts predate the assignment (assigned and overdue change at once).
         counts.forget(`${auth.user.forceId}\u0000`);
-        await audit(db, {
-          forceId: auth.user.forceId,
-          actorUserId: auth.user.id,
-          action: "assignment-create",
-          subject: id,
-          details: { moduleId: body.moduleId, jobRole: body.jobRole, unitId: body.unitId, dueDate: body.dueDate },
-        });
-        const [created] = await listAssignments(auth.user.forceId, id);
-        if (!created) throw new Error("the assignment just stored could not be read back");
         return created;
       },
     }),
@@ -284,7 +191,7 @@ export function trainerRoutes(deps: AppDeps) {
       access: TRAINER,
       response: { status: 200, schema: PublishedPlanSchema, description: "Published plan" },
       handler: async ({ auth, reply }) => {
-        const published = await publication(auth, "json");
+        const published = await publish(auth, "json");
         reply.header("content-disposition", 'attachment; filename="plan.json"');
         return published;
       },
@@ -297,7 +204,7 @@ export function trainerRoutes(deps: AppDeps) {
       access: TRAINER,
       response: { status: 200, schema: null, description: "HTML page", contentType: "text/html; charset=utf-8" },
       handler: async ({ auth, reply }) => {
-        const published = await publication(auth, "html");
+        const published = await publish(auth, "html");
         reply.header("content-disposition", 'attachment; filename="index.html"');
         return publishedHtml(published);
       },

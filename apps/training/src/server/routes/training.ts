@@ -1,11 +1,9 @@
-import { eq } from "drizzle-orm";
 import { z } from "zod";
 import { TrainingListResponseSchema, paths } from "../../shared/api";
-import { users } from "../db/schema";
-import { forbidden, notFound } from "../http/problem";
+import type { AppDeps } from "../deps";
+import { forbidden } from "../http/problem";
 import { defineRoute } from "../http/route";
-import { trainingItems } from "../learning/progress";
-import type { AppDeps } from "./deps";
+import { learnerTraining, trainingItems } from "../learning/progress";
 
 /** "My training" and a learner's training list for trainers and admins of the same force. */
 export function trainingRoutes(deps: AppDeps) {
@@ -32,26 +30,11 @@ export function trainingRoutes(deps: AppDeps) {
       params: z.object({ userId: z.uuid() }),
       errors: [404],
       response: { status: 200, schema: TrainingListResponseSchema, description: "Training list" },
-      handler: async ({ auth, params }) => {
+      handler: ({ auth, params }) => {
         if (auth.user.role === "officer" && params.userId !== auth.user.id) {
           throw forbidden("Officers can see only their own training records.");
         }
-        const [learner] = await db
-          .select({
-            id: users.id,
-            forceId: users.forceId,
-            unitId: users.unitId,
-            jobRole: users.jobRole,
-            displayName: users.displayName,
-          })
-          .from(users)
-          .where(eq(users.id, params.userId));
-        // Another force's learner is reported as missing, not forbidden, so ids cannot be probed across forces.
-        if (!learner || learner.forceId !== auth.user.forceId) throw notFound("learner");
-        return {
-          learner: { id: learner.id, displayName: learner.displayName },
-          items: await trainingItems(db, catalog, learner, now()),
-        };
+        return learnerTraining(db, catalog, auth.user.forceId, params.userId, now());
       },
     }),
   ];

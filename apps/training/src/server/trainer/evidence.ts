@@ -9,10 +9,13 @@ import {
 import { sql } from "drizzle-orm";
 import type { JobRole } from "../../shared/api";
 import { JobRoleSchema } from "../../shared/api";
-import type { EvidenceItem, EvidenceResponse } from "../../shared/trainer-api";
+import type { EvidenceItem, EvidenceResponse, PublishedPlan } from "../../shared/trainer-api";
+import { PublishedPlanSchema } from "../../shared/trainer-api";
+import { audit } from "../audit";
 import type { Catalog } from "../catalog";
 import type { Db } from "../db/client";
 import type { QueryContext } from "./query";
+import { publishPlan } from "./publish";
 import { learnerFrom, moduleColumns, rowsOf } from "./query";
 
 /**
@@ -112,4 +115,26 @@ export async function trainingEvidence(
     people: total("people"),
     items,
   };
+}
+
+/**
+ * The force's plan and training evidence as it may be published (small numbers withheld; the trainer's own
+ * evidence view keeps them exact). Publishing is audited before anything is sent, whichever file is taken.
+ */
+export async function publication(
+  db: Db,
+  catalog: Catalog,
+  context: QueryContext,
+  force: { id: string; name: string },
+  options: { actorId: string; format: "json" | "html"; minGroupSize: number },
+): Promise<PublishedPlan> {
+  const evidence = await trainingEvidence(db, catalog, context, force);
+  const published = PublishedPlanSchema.parse(publishPlan(evidence, planOf(force.id) ?? null, options.minGroupSize));
+  await audit(db, {
+    forceId: force.id,
+    actorUserId: options.actorId,
+    action: "plan-publish",
+    details: { format: options.format },
+  });
+  return published;
 }

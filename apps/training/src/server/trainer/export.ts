@@ -4,6 +4,8 @@ import { sql } from "drizzle-orm";
 import { PgDialect } from "drizzle-orm/pg-core";
 import pg from "pg";
 import type { GridFilter, GridQuery, GridRow } from "../../shared/trainer-api";
+import type { Actor } from "../accounts";
+import { audit } from "../audit";
 import type { Catalog } from "../catalog";
 import type { Db } from "../db/client";
 import type { RawRow } from "./grid";
@@ -200,4 +202,19 @@ export function exportCsv(
     }
   }
   return Readable.from(viaPages(), { objectMode: false });
+}
+
+/**
+ * A trainer's export: written to the audit log before the first byte leaves (an export cut off part-way is
+ * still on record), then the CSV stream of {@link exportCsv}.
+ */
+export async function startExport(
+  db: Db,
+  catalog: Catalog,
+  context: QueryContext,
+  actor: Actor,
+  filter: GridFilter & Pick<GridQuery, "sort" | "direction">,
+): Promise<Readable> {
+  await audit(db, { forceId: actor.forceId, actorUserId: actor.id, action: "completion-export", details: { filter } });
+  return exportCsv(db, catalog, context, filter);
 }

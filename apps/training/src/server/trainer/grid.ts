@@ -1,6 +1,7 @@
 import type { SQL } from "drizzle-orm";
 import { sql } from "drizzle-orm";
 import pg from "pg";
+import { z } from "zod";
 import type { TrainingStatus } from "../../shared/api";
 import type {
   ChartsResponse,
@@ -15,7 +16,8 @@ import { MODULE_SORTS } from "../../shared/trainer-api";
 import type { Catalog } from "../catalog";
 import type { Db } from "../db/client";
 import { unstorableText } from "../../shared/text";
-import { HttpProblem } from "../http/problem";
+import { decodeCursor, encodeCursor } from "../cursor";
+import { BadCursor } from "../errors";
 import { RENEWAL_WINDOW_DAYS } from "../learning/projection";
 import type { ModuleColumn, QueryContext } from "./query";
 import {
@@ -35,42 +37,41 @@ interface Cursor {
   id: string;
 }
 
-const badCursor = (field: "after" | "before") =>
-  new HttpProblem(400, "validation", "The request is not valid", `query.${field}: is not a cursor from this grid`, [
-    { field: `query.${field}`, reason: "is not a cursor from this grid; start again from the first page" },
-  ]);
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+/** What a grid cursor holds for a sort: the sort itself (so it cannot be replayed against another), key, id. */
+const gridCursorSchema = (sort: GridQuery["sort"]) =>
+  z.tuple([z.literal(sort), cursorKey(sort), z.string().regex(UUID)]);
 
 // Epoch milliseconds of the year 2999 are about 3.25e13; scores and status ranks are small. Beyond this a
 // cursor was not written by this grid (and 2^31 or more overflowed an integer comparison).
 const MAX_NUMERIC_KEY = 1e14;
 
-/** Encodes a cursor; it carries the sort it belongs to so it cannot be replayed against another one. */
-export function encodeCursor(sort: string, cursor: Cursor): string {
-  return Buffer.from(JSON.stringify([sort, cursor.key, cursor.id])).toString("base64url");
+/**
+ * The keys this grid writes: names and collar numbers (text PostgreSQL can store), a score compared as an
+ * integer (-1 for none, else 0 to 100), or a status rank or epoch milliseconds (a bounded finite number).
+ */
+function cursorKey(sort: GridQuery["sort"]): z.ZodType<string | number> {
+  if (textSort(sort))
+    return z
+      .string()
+      .max(400)
+      .refine((text) => unstorableText(text) === null);
+  if (sort === "score") return z.number().int().min(-1).max(100);
+  return z.number().finite().min(-MAX_NUMERIC_KEY).max(MAX_NUMERIC_KEY);
 }
 
-/** Decodes a cursor made by {@link encodeCursor} for this sort, or answers 400 naming the field it came in. */
-export function decodeCursor(sort: GridQuery["sort"], text: string, field: "after" | "before" = "after"): Cursor {
-  let value: unknown;
-  try {
-    value = JSON.parse(Buffer.from(text, "base64url").toString("utf8"));
-  } catch {
-    throw badCursor(field);
-  }
-  if (!Array.isArray(value) || value.length !== 3) throw badCursor(field);
-  const [cursorSort, key, id] = value as unknown[];
-  // Keys are what this grid wrote: names and collar numbers (text without NUL, which PostgreSQL cannot hold),
-  // or a status rank, score or epoch milliseconds (a finite number a float8 or integer comparison can take).
-  const keyFits = textSort(sort)
-    ? typeof key === "string" && key.length <= 400 && unstorableText(key) === null
-    : typeof key === "number" &&
-      Number.isFinite(key) &&
-      Math.abs(key) <= MAX_NUMERIC_KEY &&
-      // A score key is compared as an integer (-1 for no score, else 0 to 100).
-      (sort !== "score" || (Number.isInteger(key) && key >= -1 && key <= 100));
-  const idFits = typeof id === "string" && /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(id);
-  if (cursorSort !== sort || !keyFits || !idFits) throw badCursor(field);
-  return { key: key as string | number, id };
+/** Encodes a grid cursor; it carries the sort it belongs to so it cannot be replayed against another one. */
+export function encodeGridCursor(sort: string, cursor: Cursor): string {
+  return encodeCursor([sort, cursor.key, cursor.id]);
+}
+
+/** Decodes a cursor made by {@link encodeGridCursor} for this sort; {@link BadCursor} names the field it came in. */
+export function decodeGridCursor(sort: GridQuery["sort"], text: string, field: "after" | "before" = "after"): Cursor {
+  const parts = decodeCursor(text, gridCursorSchema(sort));
+  if (!parts) throw new BadCursor(`query.${field}`, "grid", "; start again from the first page");
+  const [, key, id] = parts;
+  return { key, id };
 }
 
 /** A row as the driver returns it. */
@@ -214,26 +215,13 @@ export function gridPageSteps(
   select: (columns: readonly ModuleColumn[], key: SQL) => SQL = rowSelect,
   options: { whole?: boolean } = {},
 ): { steps: ((wanted: number) => SQL)[]; columns: ModuleColumn[] } {
-  if (MODULE_SORTS.includes(query.sort) && query.module === undefined) {
-    throw new HttpProblem(
-      400,
-      "validation",
-      "The request is not valid",
-      `query.module: is needed to sort by ${query.sort}`,
-    );
-  }
-  if (query.after !== undefined && query.before !== undefined) {
-    throw new HttpProblem(400, "validation", "The request is not valid", "query.before: cannot be used with after", [
-      { field: "query.before", reason: "cannot be used with after; send one cursor" },
-    ]);
-  }
   const columns = moduleColumns(context);
   const cursor =
     query.before !== undefined
-      ? decodeCursor(query.sort, query.before, "before")
+      ? decodeGridCursor(query.sort, query.before, "before")
       : query.after === undefined
         ? undefined
-        : decodeCursor(query.sort, query.after);
+        : decodeGridCursor(query.sort, query.after);
   // Every order here is (key, id) one way or exactly the other, so the rows before a cursor are the rows after
   // it in the opposite direction, nearest first: a `before` page walks the same keyset (and, for a module sort,
   // the same runs) backwards, and gridPage puts its rows back in order.
@@ -365,14 +353,14 @@ export async function gridPageRows(
 export function cursorAfter(query: Pick<GridQuery, "sort" | "limit">, rows: readonly RawRow[]): string | null {
   const last = rows[query.limit - 1];
   if (rows.length <= query.limit || last === undefined) return null;
-  return encodeCursor(query.sort, {
+  return encodeGridCursor(query.sort, {
     key: textSort(query.sort) ? String(last.sort_key) : Number(last.sort_key),
     id: last.id as string,
   });
 }
 
 const cursorOf = (sort: GridQuery["sort"], row: RawRow): string =>
-  encodeCursor(sort, { key: textSort(sort) ? String(row.sort_key) : Number(row.sort_key), id: row.id as string });
+  encodeGridCursor(sort, { key: textSort(sort) ? String(row.sort_key) : Number(row.sort_key), id: row.id as string });
 
 /**
  * One keyset page of the grid, in the requested order: `limit` learners after the `after` cursor, or the

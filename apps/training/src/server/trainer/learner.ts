@@ -5,7 +5,8 @@ import { XAPI_VERBS } from "../../shared/api";
 import type { Catalog } from "../catalog";
 import type { Db } from "../db/client";
 import { certificates, statements, units, users } from "../db/schema";
-import { notFound } from "../http/problem";
+import { NotFound } from "../errors";
+import { certificateState } from "../learning/certificates";
 import { trainingItems } from "../learning/progress";
 
 /**
@@ -34,7 +35,7 @@ export async function learnerRecord(
     .from(users)
     .leftJoin(units, eq(units.id, users.unitId))
     .where(eq(users.id, userId));
-  if (!learner || learner.forceId !== forceId) throw notFound("learner");
+  if (!learner || learner.forceId !== forceId) throw new NotFound("learner");
 
   const verdicts = [XAPI_VERBS.passed, XAPI_VERBS.failed];
   const [training, attemptRows, certificateRows, timelineRows] = await Promise.all([
@@ -103,7 +104,7 @@ export async function learnerRecord(
       scorePercent: row.scorePercent,
       issuedAt: row.issuedAt.toISOString(),
       expiresAt: row.expiresAt.toISOString(),
-      state: now >= row.expiresAt ? ("expired" as const) : ("valid" as const),
+      state: certificateState(row.expiresAt, now),
     })),
     timeline: timeline.map((row) => ({
       id: row.id,

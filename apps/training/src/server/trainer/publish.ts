@@ -6,13 +6,7 @@ import type {
   PublishedPercent,
   PublishedPlan,
 } from "../../shared/trainer-api";
-
-/**
- * The smallest group a public figure may describe. A count of 1 to 4 people on a force's website (say "1 of 1
- * call handlers") can point at a person, so it is withheld; `PUBLISH_MIN_GROUP_SIZE` in the environment
- * overrides this default.
- */
-export const DEFAULT_PUBLISH_MIN_GROUP_SIZE = 5;
+import { DEFAULT_PUBLISH_MIN_GROUP_SIZE } from "../env";
 
 type Reason = "small-number" | "secondary";
 type Cell = { value: number; withheld: Reason | null };

@@ -3,12 +3,12 @@ import { and, count, isNull, like } from "drizzle-orm";
 import type { JobRole } from "../../shared/api";
 import { hashPassword } from "../auth/passwords";
 import type { Catalog } from "../catalog";
-import type { Learner } from "../learning/ledger";
+import type { Learner } from "../learning/statement";
 import { withLedger } from "../learning/ledger";
 import { appendAttempt, appendLessonSeen } from "../learning/record";
 import { derivedUuid } from "../learning/xapi";
-import type { Db } from "./client";
-import { assignments, forces, statements, units, users } from "./schema";
+import type { Db } from "../db/client";
+import { assignments, forces, statements, units, users } from "../db/schema";
 
 /** The demo force: Essex, whose action plan ships in the recommendations package. */
 export const DEMO_FORCE = { id: "essex", name: "Essex Police" } as const;

@@ -1,6 +1,6 @@
 import { count, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DEMO_SIGN_INS, hasUsers, seedDemo } from "../../src/server/db/seed";
+import { DEMO_SIGN_INS, hasUsers, seedDemo } from "../../src/server/demo/seed";
 import type { Database } from "../../src/server/db/client";
 import { users } from "../../src/server/db/schema";
 import { displayStatus } from "../../src/server/learning/projection";

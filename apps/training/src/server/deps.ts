@@ -1,0 +1,19 @@
+import type { Catalog } from "./catalog";
+import type { Db } from "./db/client";
+import type { Env } from "./env";
+import type { StatementIngest } from "./learning/ingest";
+
+/**
+ * What every route module is given, wired once by `app.ts` (the composition root, which stands outside the
+ * three floors). Routes hand `db` on to domain functions unopened: they never import the store themselves.
+ */
+export interface AppDeps {
+  db: Db;
+  catalog: Catalog;
+  env: Env;
+  now: () => Date;
+  /** Whether cookies are marked Secure. */
+  secure: boolean;
+  /** The group-committing writer for client statements. */
+  ingest: StatementIngest;
+}

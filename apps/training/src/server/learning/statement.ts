@@ -1,0 +1,44 @@
+/**
+ * What both statement writers take: ingestion's group commit (the happy path, ingest.ts) and the ledger's
+ * one-learner transaction (exact rules and scored attempts, ledger.ts).
+ */
+
+/** The parts of a stored statement the projection reads. */
+export interface ProjectedStatement {
+  id: string;
+  verb: string;
+  objectId: string;
+  timestamp: Date;
+  scoreScaled?: number | undefined;
+}
+
+/** The learner a statement is about (always the signed-in user for client writes). */
+export interface Learner {
+  id: string;
+  forceId: string;
+  unitId: string | null;
+  jobRole: string;
+}
+
+/** A statement ready to store: the full xAPI JSON plus the columns extracted from it. */
+export interface NewStatement extends ProjectedStatement {
+  moduleId: string;
+  registration: string | null;
+  /** The complete statement as stored and as hashed for idempotency. */
+  body: Record<string, unknown>;
+}
+
+/** A certificate issued together with the `completed` statement it belongs to. */
+export interface NewCertificate {
+  id: string;
+  moduleVersion: string;
+  scorePercent: number;
+}
+
+/** A learner as the statement writers need them: always the signed-in user, never one named in the request. */
+export const learnerOf = (user: Learner): Learner => ({
+  id: user.id,
+  forceId: user.forceId,
+  unitId: user.unitId,
+  jobRole: user.jobRole,
+});
