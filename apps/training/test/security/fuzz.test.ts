@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import fc from "fast-check";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { CSRF_HEADER, XAPI_IRI_BASE, XAPI_VERBS, lessonActivityId, moduleActivityId } from "../../src/shared/api";
 import { startTestApp } from "../support/app";
 import type { TestApp } from "../support/app";
@@ -16,6 +16,8 @@ import { databaseTargets } from "../support/databases";
  * never be a 5xx and every refusal is problem+json.
  */
 const RUNS = Number(process.env.FUZZ_RUNS ?? 10_000);
+// 10,000 requests take tens of seconds per endpoint on a busy 2-core machine; the file's wall time is printed.
+vi.setConfig({ testTimeout: 900_000 });
 const SEED = 20_261_206;
 
 const poison = fc.constantFrom(
