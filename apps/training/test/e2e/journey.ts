@@ -1,4 +1,4 @@
-import { course, findModule } from "@stalking-response/curriculum";
+import { course, findModule, resolveCourseFacts } from "@stalking-response/curriculum";
 import type { Module, Question } from "@stalking-response/curriculum";
 import { createScreeningMachine, currentView } from "@stalking-response/risk-screening";
 import type { Answers, Question as ScreeningQuestion, ScreeningView } from "@stalking-response/risk-screening";
@@ -12,7 +12,8 @@ export const spoModuleId = "stalking-protection-orders";
 
 /** Module 3 as authored: the test reads the right answers from the curriculum, never from the page. */
 export function spoModule(): Module {
-  const module = findModule(course, spoModuleId);
+  // With its facts filled in, as the app serves it (prompts and options may quote a fact).
+  const module = findModule(resolveCourseFacts(course), spoModuleId);
   if (!module) throw new Error(`the curriculum has no ${spoModuleId} module`);
   return module;
 }
