@@ -80,10 +80,11 @@ function answerFor(question: Question, correct: boolean): string[] {
 
 /** Which question of the bank the page asks: the curriculum question whose prompt the page shows. */
 async function askedQuestion(officer: Officer, bank: readonly Question[]): Promise<Question> {
-  for (const question of bank) {
-    if ((await officer.page.getByText(question.prompt, { exact: true }).count()) > 0) return question;
-  }
-  throw new Error("the page asks no question of the bank");
+  const squash = (text: string) => text.replace(/\s+/g, " ").trim();
+  const shown = squash(await officer.page.locator("main").innerText());
+  const question = bank.find((candidate) => shown.includes(squash(candidate.prompt)));
+  if (!question) throw new Error(`the page asks no question of the bank: ${shown.slice(0, 300)}`);
+  return question;
 }
 
 /**
