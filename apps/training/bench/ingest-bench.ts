@@ -7,6 +7,11 @@
  *     --database-url postgres://postgres@127.0.0.1:5432/test [--learners 10000] [--seconds 15] [--runs 3]
  *   tsx --conditions=@stalking-response/source bench/ingest-bench.ts --db pglite
  *
+ * Each run also measures the writers again beside `--poisoners` clients (default 1) that send, one after
+ * another, statements with a NUL byte the database cannot store (issue 14): before, such a statement failed
+ * the group-commit batch it landed in, and its neighbours were replayed one by one. The bench prints that
+ * rate as a share of the clean one from the same run.
+ *
  * It generates a force of N learners first (so statements go into tables and indexes of a realistic size),
  * signs in 32 officers and has each POST one statement after another; the server group-commits concurrent
  * requests (src/server/learning/ingest.ts). A statement counts once its 200 has arrived, which the server
@@ -43,6 +48,7 @@ const { values: args } = parseArgs({
     runs: { type: "string", default: "3" },
     writers: { type: "string", default: "32" },
     instances: { type: "string", default: "1" },
+    poisoners: { type: "string", default: "1" },
   },
 });
 const FORCE = "bench";
@@ -176,7 +182,8 @@ async function main() {
       sql`SELECT id FROM units WHERE force_id = ${FORCE} AND kind = 'team' ORDER BY name LIMIT 1`,
     );
     const writers: Writer[] = [];
-    for (let n = 0; n < writersWanted; n += 1) {
+    const poisoners: Writer[] = [];
+    for (let n = 0; n < writersWanted + Number(args.poisoners); n += 1) {
       const email = `writer${n}.${randomUUID().slice(0, 8)}@bench.invalid`;
       await createAccount(database.db, {
         forceId: FORCE,
@@ -189,25 +196,34 @@ async function main() {
       });
       const client = new TestClient(base);
       const session = await client.signIn(email, PASSWORD);
-      writers.push({ client, id: session.user?.id ?? "", forceId: FORCE });
+      (n < writersWanted ? writers : poisoners).push({ client, id: session.user?.id ?? "", forceId: FORCE });
     }
 
     const http: number[] = [];
     const raw: number[] = [];
+    const poisoned: number[] = [];
     for (let run = 1; run <= Number(args.runs); run += 1) {
-      const result = await measureIngestion({
-        base,
-        database,
-        writers,
-        module,
-        seconds: Number(args.seconds),
-        sampleCpu: async () => ({
-          ...(fresh.url
-            ? { "app process(es)": processTreeCpuMs(server.pid) }
-            : { "this process (app + PGlite)": processTreeCpuMs(process.pid) }),
-          ...(fresh.url ? { "PostgreSQL backends": await backendCpuMs(database) } : {}),
-        }),
-      });
+      const clean = () =>
+        measureIngestion({
+          base,
+          database,
+          writers,
+          module,
+          seconds: Number(args.seconds),
+          sampleCpu: async () => ({
+            ...(fresh.url
+              ? { "app process(es)": processTreeCpuMs(server.pid) }
+              : { "this process (app + PGlite)": processTreeCpuMs(process.pid) }),
+            ...(fresh.url ? { "PostgreSQL backends": await backendCpuMs(database) } : {}),
+          }),
+        });
+      const beside = () =>
+        measureIngestion({ base, database, writers, poisoners, module, seconds: Number(args.seconds), raw: false });
+      // On a shared machine the load drifts: alternate which of the pair goes first, so drift does not always
+      // favour one side.
+      const poisonFirst = poisoners.length > 0 && run % 2 === 0;
+      const poisonedResult = poisonFirst ? await beside() : undefined;
+      const result = await clean();
       http.push(result.httpRate);
       raw.push(result.rawRate);
       say(
@@ -218,10 +234,22 @@ async function main() {
           .map(([who, ms]) => `${who} ${ms.toFixed(3)} ms`)
           .join(", ")}`,
       );
+      if (poisoners.length > 0) {
+        const withPoison = poisonedResult ?? (await beside());
+        poisoned.push(withPoison.httpRate / result.httpRate);
+        say(
+          `  with ${poisoners.length} poisoning client(s) (measured ${poisonFirst ? "before" : "after"} the clean run): HTTP ${withPoison.httpRate.toFixed(0)} statements/s (${withPoison.stored} stored, ${withPoison.failed} failed), ${((withPoison.httpRate / result.httpRate) * 100).toFixed(0)}% of the clean ${result.httpRate.toFixed(0)}; poisoner answers ${JSON.stringify(withPoison.poisonStatuses)}`,
+        );
+      }
     }
     say(
       `median: HTTP ingestion ${median(http).toFixed(0)} statements/s at concurrency ${writersWanted}; raw INSERT ceiling ${median(raw).toFixed(0)} rows/s (${((median(http) / median(raw)) * 100).toFixed(0)}%)`,
     );
+    if (poisoned.length > 0) {
+      say(
+        `median: with ${poisoners.length} poisoning client(s) the writers keep ${(median(poisoned) * 100).toFixed(0)}% of the clean rate (target ≥ 90%)`,
+      );
+    }
     await server.stop();
   } finally {
     await fresh.dispose();

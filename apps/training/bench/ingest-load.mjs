@@ -4,10 +4,10 @@ import { randomUUID } from "node:crypto";
 import http from "node:http";
 import { parentPort, workerData } from "node:worker_threads";
 
-/** @type {{ base: string, seconds: number, writers: { cookie: string, csrfToken: string, userId: string }[], homePage: string, verb: string, activityIds: string[] }} */
-const { base, seconds, writers, homePage, verb, activityIds } = workerData;
+/** @type {{ base: string, seconds: number, writers: { cookie: string, csrfToken: string, userId: string }[], poisoners?: { cookie: string, csrfToken: string, userId: string }[], homePage: string, verb: string, activityIds: string[] }} */
+const { base, seconds, writers, poisoners = [], homePage, verb, activityIds } = workerData;
 const url = new URL("/api/statements", base);
-const agent = new http.Agent({ keepAlive: true, maxSockets: writers.length });
+const agent = new http.Agent({ keepAlive: true, maxSockets: writers.length + poisoners.length });
 
 /** One POST; resolves with the status once the whole answer has been read. */
 function post(writer, body) {
@@ -38,6 +38,8 @@ function post(writer, body) {
 
 let stored = 0;
 let failed = 0;
+/** @type {Record<number, number>} */
+const poisonStatuses = {};
 const deadline = Date.now() + seconds * 1000;
 const begin = performance.now();
 await Promise.all(
@@ -53,6 +55,20 @@ await Promise.all(
       else failed += 1;
     }
   }),
+  // Issue 14's poisoning client: statements the database cannot store (a NUL in context.platform), as fast
+  // as they are answered. Its answers are counted apart; the honest writers' rate is what is measured.
+  ...poisoners.map(async (poisoner, n) => {
+    for (let i = 0; Date.now() < deadline; i += 1) {
+      const status = await post(poisoner, {
+        id: randomUUID(),
+        actor: { account: { homePage, name: poisoner.userId } },
+        verb: { id: verb },
+        object: { id: activityIds[(n + i) % activityIds.length] },
+        context: { platform: "poison\u0000" },
+      });
+      poisonStatuses[status] = (poisonStatuses[status] ?? 0) + 1;
+    }
+  }),
 );
 agent.destroy();
-parentPort?.postMessage({ stored, failed, elapsedMs: performance.now() - begin });
+parentPort?.postMessage({ stored, failed, poisonStatuses, elapsedMs: performance.now() - begin });

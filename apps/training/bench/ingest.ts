@@ -55,6 +55,8 @@ interface LoadOptions {
   base: string;
   seconds: number;
   writers: { cookie: string; csrfToken: string; userId: string }[];
+  /** Clients sending statements the database cannot store (issue 14), beside the writers. */
+  poisoners?: { cookie: string; csrfToken: string; userId: string }[];
   activityIds: string[];
 }
 
@@ -121,7 +123,12 @@ async function loadWithWorker(options: LoadOptions) {
     workerData: { ...options, homePage: XAPI_IRI_BASE, verb: XAPI_VERBS.experienced },
   });
   try {
-    return await new Promise<{ stored: number; failed: number; elapsedMs: number }>((resolve, reject) => {
+    return await new Promise<{
+      stored: number;
+      failed: number;
+      elapsedMs: number;
+      poisonStatuses?: Record<string, number>;
+    }>((resolve, reject) => {
       worker.once("message", resolve);
       worker.once("error", reject);
     });
@@ -135,6 +142,9 @@ export interface IngestionResult {
   httpRate: number;
   stored: number;
   failed: number;
+  /** The poisoning clients' answers by status (none without poisoners). */
+  poisonStatuses: Record<string, number>;
+  /** The raw INSERT ceiling, or NaN when not measured (`raw: false`). */
   rawRate: number;
   /** CPU time per stored statement during the HTTP phase, by process group (see `sampleCpu`). */
   cpuMsPerStatement: Record<string, number>;
@@ -150,20 +160,30 @@ export async function measureIngestion(options: {
   writers: readonly Writer[];
   module: { id: string; lessons: readonly { id: string }[] };
   seconds: number;
+  /** Clients that send a poisoned statement (a NUL byte) after another, beside the writers (issue 14). */
+  poisoners?: readonly Writer[];
+  /** Measure the raw INSERT ceiling too (default true). */
+  raw?: boolean;
   /** CPU milliseconds used so far, by whom (read before and after the HTTP phase). */
   sampleCpu?: () => Promise<Record<string, number>>;
 }): Promise<IngestionResult> {
   const { base, database, writers, module, seconds } = options;
   const cpuBefore = await options.sampleCpu?.();
-  const load = await (loadGenerator === "wrk" ? loadWithWrk : loadWithWorker)({
+  const asLoad = ({ client, id }: Writer) => ({
+    cookie: `${SESSION_COOKIE}=${client.cookie(SESSION_COOKIE) ?? ""}`,
+    csrfToken: client.csrfToken ?? "",
+    userId: id,
+  });
+  const poisoners = (options.poisoners ?? []).map(asLoad);
+  // The wrk script sends only honest statements; poisoning runs use the worker for both kinds of client.
+  const load: { stored: number; failed: number; elapsedMs: number; poisonStatuses?: Record<string, number> } = await (
+    loadGenerator === "wrk" && poisoners.length === 0 ? loadWithWrk : loadWithWorker
+  )({
     base,
     seconds,
     activityIds: module.lessons.map((lesson) => lessonActivityId(module.id, lesson.id)),
-    writers: writers.map(({ client, id }) => ({
-      cookie: `${SESSION_COOKIE}=${client.cookie(SESSION_COOKIE) ?? ""}`,
-      csrfToken: client.csrfToken ?? "",
-      userId: id,
-    })),
+    writers: writers.map(asLoad),
+    poisoners,
   });
 
   const cpuAfter = await options.sampleCpu?.();
@@ -172,7 +192,7 @@ export async function measureIngestion(options: {
   );
 
   let raw = 0;
-  const rawDeadline = Date.now() + seconds * 1000;
+  const rawDeadline = options.raw === false ? 0 : Date.now() + seconds * 1000;
   const rawBegin = performance.now();
   await Promise.all(
     writers.map(async ({ id, forceId }) => {
@@ -190,7 +210,8 @@ export async function measureIngestion(options: {
     httpRate: load.stored / (load.elapsedMs / 1000),
     stored: load.stored,
     failed: load.failed,
-    rawRate: raw / ((performance.now() - rawBegin) / 1000),
+    poisonStatuses: load.poisonStatuses ?? {},
+    rawRate: options.raw === false ? Number.NaN : raw / ((performance.now() - rawBegin) / 1000),
     cpuMsPerStatement,
   };
 }

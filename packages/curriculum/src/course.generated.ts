@@ -1484,6 +1484,7 @@ export const course: Course = {
       ],
       "knowledgeCheck": {
         "passMarkPercent": 80,
+        "questionsPerAttempt": 8,
         "questions": [
           {
             "id": "four-meaning",
@@ -2213,6 +2214,7 @@ export const course: Course = {
       ],
       "knowledgeCheck": {
         "passMarkPercent": 80,
+        "questionsPerAttempt": 8,
         "questions": [
           {
             "id": "breach-signals",
@@ -3043,6 +3045,7 @@ export const course: Course = {
       ],
       "knowledgeCheck": {
         "passMarkPercent": 80,
+        "questionsPerAttempt": 8,
         "questions": [
           {
             "id": "who-applies",
@@ -3798,6 +3801,7 @@ export const course: Course = {
       ],
       "knowledgeCheck": {
         "passMarkPercent": 80,
+        "questionsPerAttempt": 8,
         "questions": [
           {
             "id": "monitoring-listed",
@@ -4517,6 +4521,7 @@ export const course: Course = {
       ],
       "knowledgeCheck": {
         "passMarkPercent": 80,
+        "questionsPerAttempt": 8,
         "questions": [
           {
             "id": "needs-assessment",

@@ -70,7 +70,7 @@ export type {
 } from "./schema";
 export { checkCourse, resolveCourseFacts, resolveFacts } from "./checks";
 export type { CourseIssue, IssuePath } from "./checks";
-export { AnswersSchema, scoreAttempt } from "./scoring";
+export { AnswersSchema, lessonsToRevisit, scoreAttempt } from "./scoring";
 export type { AnswerIssue, Answers, AttemptScore, OptionFeedback, QuestionResult, ScoreResult } from "./scoring";
 export { addDays, addMonths, recertificationDueOn, reviewStatus } from "./dates";
 export type { ReviewStatus } from "./dates";

@@ -294,11 +294,28 @@ export type Question = z.infer<typeof QuestionSchema>;
 /** The `kind` of a question: single-choice, multiple-choice, true-false or scenario. */
 export type QuestionKind = Question["kind"];
 
-/** The end-of-module test: at least ten questions and a pass mark in percent. */
-export const KnowledgeCheckSchema = z.strictObject({
-  passMarkPercent: z.number().int().min(1).max(100),
-  questions: z.array(QuestionSchema).min(10, "a knowledge check needs at least 10 questions"),
-});
+/**
+ * The end-of-module test: a bank of at least ten questions and a pass mark in percent. With
+ * `questionsPerAttempt`, each attempt asks that many questions drawn from the bank, which must hold at least
+ * twice as many, so a retake is a new test rather than the same questions again; without it every attempt
+ * asks the whole bank. The pass mark is a percentage of the questions asked.
+ */
+export const KnowledgeCheckSchema = z
+  .strictObject({
+    passMarkPercent: z.number().int().min(1).max(100),
+    questionsPerAttempt: z.number().int().min(1, "must ask at least one question per attempt").optional(),
+    questions: z.array(QuestionSchema).min(10, "a knowledge check needs at least 10 questions"),
+  })
+  .superRefine((check, context) => {
+    const perAttempt = check.questionsPerAttempt;
+    if (perAttempt !== undefined && check.questions.length < perAttempt * 2) {
+      context.addIssue({
+        code: "custom",
+        path: ["questionsPerAttempt"],
+        message: `the bank must hold at least twice the questions asked per attempt (${perAttempt * 2}); it holds ${check.questions.length}`,
+      });
+    }
+  });
 
 /** A module's knowledge check. */
 export type KnowledgeCheck = z.infer<typeof KnowledgeCheckSchema>;

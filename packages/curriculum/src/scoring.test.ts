@@ -1,8 +1,9 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { course } from "./course.generated";
-import { scoreAttempt } from "./scoring";
+import { lessonsToRevisit, scoreAttempt } from "./scoring";
 import type { Answers } from "./scoring";
+import { KnowledgeCheckSchema } from "./schema";
 import type { Module } from "./schema";
 
 const spo = course.modules.find((module) => module.id === "stalking-protection-orders");
@@ -116,6 +117,67 @@ describe("scoreAttempt", () => {
       const result = scoreAttempt(module, bad);
       expect(result.ok).toBe(false);
       expect(result.ok ? [] : result.issues.length).toBeGreaterThan(0);
+    }
+  });
+});
+
+describe("scoreAttempt on a drawn set of questions", () => {
+  const drawn = questions.slice(0, 5).map((q) => q.id);
+
+  it("marks only the drawn questions, so the pass mark is a percentage of those", () => {
+    const answers: Answers = Object.fromEntries(drawn.map((id) => [id, [...(allCorrect[id] ?? [])]]));
+    answers[drawn[0] ?? ""] = wrongAnswer(drawn[0] ?? "");
+    const result = scoreAttempt(module, answers, { questionIds: drawn });
+    if (!result.ok) throw new Error(JSON.stringify(result.issues));
+    expect(result.value.perQuestion.map((r) => r.questionId)).toEqual(drawn);
+    expect(result.value).toMatchObject({ correctCount: 4, questionCount: 5, percent: 80, passed: true });
+  });
+
+  it("refuses an answer to a question of the bank that this attempt did not ask", () => {
+    const other = questions[6]?.id ?? "";
+    expect(scoreAttempt(module, { [other]: [...(allCorrect[other] ?? [])] }, { questionIds: drawn })).toEqual({
+      ok: false,
+      issues: [{ path: [other], message: "is not one of the questions this attempt asked" }],
+    });
+  });
+});
+
+describe("lessonsToRevisit", () => {
+  it("names the lessons citing a wrong question's sources, in teaching order", () => {
+    const question = questions[0];
+    if (!question) throw new Error("no questions");
+    const lessons = lessonsToRevisit(module, [question.id]);
+    expect(lessons.length).toBeGreaterThan(0);
+    for (const lesson of lessons) {
+      const cited = lesson.blocks.flatMap((block) => ("sources" in block ? block.sources : []));
+      expect(question.sources.some((id) => cited.includes(id))).toBe(true);
+    }
+    const order = module.lessons.map((lesson) => lesson.id);
+    const ids = lessons.map((lesson) => lesson.id);
+    expect(ids).toEqual(order.filter((id) => ids.includes(id)));
+  });
+
+  it("names nothing when nothing was wrong", () => {
+    expect(lessonsToRevisit(module, [])).toEqual([]);
+  });
+});
+
+describe("KnowledgeCheckSchema's questionsPerAttempt", () => {
+  it("accepts a bank of at least twice the questions asked, and names the field when it is smaller", () => {
+    const check = { passMarkPercent: 80, questions: questions.slice(0, 10) };
+    expect(KnowledgeCheckSchema.safeParse({ ...check, questionsPerAttempt: 5 }).success).toBe(true);
+    const result = KnowledgeCheckSchema.safeParse({ ...check, questionsPerAttempt: 6 });
+    expect(result.success).toBe(false);
+    expect(result.error?.issues.map((issue) => [issue.path, issue.message])).toEqual([
+      [["questionsPerAttempt"], "the bank must hold at least twice the questions asked per attempt (12); it holds 10"],
+    ]);
+  });
+
+  it("is set on every module of the course, with a bank at least twice as large", () => {
+    for (const candidate of course.modules) {
+      const perAttempt = candidate.knowledgeCheck.questionsPerAttempt ?? 0;
+      expect(perAttempt, candidate.id).toBeGreaterThan(0);
+      expect(candidate.knowledgeCheck.questions.length, candidate.id).toBeGreaterThanOrEqual(perAttempt * 2);
     }
   });
 });

@@ -54,13 +54,19 @@ export interface AnswerIssue {
 /** The result of scoring: the marks, or the reasons the answers could not be marked. */
 export type ScoreResult = { ok: true; value: AttemptScore } | { ok: false; issues: AnswerIssue[] };
 
-function answerIssues(module: Module, answers: Answers): AnswerIssue[] {
+function answerIssues(module: Module, answers: Answers, asked: readonly Question[]): AnswerIssue[] {
   const issues: AnswerIssue[] = [];
-  const questions = new Map(module.knowledgeCheck.questions.map((question) => [question.id, question]));
+  const questions = new Map(asked.map((question) => [question.id, question]));
+  const inModule = new Set(module.knowledgeCheck.questions.map((question) => question.id));
   for (const [questionId, selected] of Object.entries(answers)) {
     const question = questions.get(questionId);
     if (!question) {
-      issues.push({ path: [questionId], message: `is not a question in module "${module.id}"` });
+      issues.push({
+        path: [questionId],
+        message: inModule.has(questionId)
+          ? "is not one of the questions this attempt asked"
+          : `is not a question in module "${module.id}"`,
+      });
       continue;
     }
     const optionIds = new Set(question.options.map((option) => option.id));
@@ -105,13 +111,31 @@ function markQuestion(question: Question, selected: readonly string[]): Question
  *
  * Pure and shared: the training app scores on the server with this, and tests assert against the same code.
  *
+ * With `questionIds` (the questions one attempt drew from the bank), only those are marked, in that order,
+ * and an answer to any other question is refused; without it, every question of the bank is.
+ *
  * @returns the marks, or every reason the answers do not fit the module (unknown question or option, two
  *   answers to a single-answer question).
  * @example
  * const result = scoreAttempt(module, { "who-applies": ["chief-officer"] });
  * if (result.ok) console.log(result.value.passed);
  */
-export function scoreAttempt(module: Module, answers: unknown): ScoreResult {
+export function scoreAttempt(
+  module: Module,
+  answers: unknown,
+  options: { questionIds?: readonly string[] } = {},
+): ScoreResult {
+  const bank = new Map(module.knowledgeCheck.questions.map((question) => [question.id, question]));
+  const asked =
+    options.questionIds === undefined
+      ? module.knowledgeCheck.questions
+      : options.questionIds.flatMap((id) => {
+          const question = bank.get(id);
+          return question ? [question] : [];
+        });
+  if (asked.length === 0 || (options.questionIds !== undefined && asked.length !== options.questionIds.length)) {
+    return { ok: false, issues: [{ path: [], message: `names questions that are not in module "${module.id}"` }] };
+  }
   const parsed = AnswersSchema.safeParse(answers);
   if (!parsed.success) {
     return {
@@ -119,12 +143,10 @@ export function scoreAttempt(module: Module, answers: unknown): ScoreResult {
       issues: parsed.error.issues.map((issue) => ({ path: issue.path.map(String), message: issue.message })),
     };
   }
-  const issues = answerIssues(module, parsed.data);
+  const issues = answerIssues(module, parsed.data, asked);
   if (issues.length > 0) return { ok: false, issues };
 
-  const perQuestion = module.knowledgeCheck.questions.map((question) =>
-    markQuestion(question, parsed.data[question.id] ?? []),
-  );
+  const perQuestion = asked.map((question) => markQuestion(question, parsed.data[question.id] ?? []));
   const correctCount = perQuestion.filter((result) => result.correct).length;
   const questionCount = perQuestion.length;
   const { passMarkPercent } = module.knowledgeCheck;
@@ -141,4 +163,23 @@ export function scoreAttempt(module: Module, answers: unknown): ScoreResult {
       perQuestion,
     },
   };
+}
+
+/**
+ * The lessons to re-read after getting these questions wrong: each lesson whose blocks cite a source one of
+ * the questions cites, in teaching order. A question whose sources no lesson cites names every lesson.
+ *
+ * @example lessonsToRevisit(module, ["which-court"]).map((lesson) => lesson.title);
+ */
+export function lessonsToRevisit(module: Module, questionIds: readonly string[]): Module["lessons"] {
+  const wrong = module.knowledgeCheck.questions.filter((question) => questionIds.includes(question.id));
+  if (wrong.length === 0) return [];
+  const citedBy = (lesson: Module["lessons"][number]) =>
+    new Set(lesson.blocks.flatMap((block) => ("sources" in block ? block.sources : [])));
+  const chosen = new Set<string>();
+  for (const question of wrong) {
+    const matching = module.lessons.filter((lesson) => question.sources.some((id) => citedBy(lesson).has(id)));
+    for (const lesson of matching.length > 0 ? matching : module.lessons) chosen.add(lesson.id);
+  }
+  return module.lessons.filter((lesson) => chosen.has(lesson.id));
 }

@@ -1,8 +1,9 @@
 import { randomUUID } from "node:crypto";
-import { and, asc, eq, gt, or, sql } from "drizzle-orm";
+import { and, asc, eq, gt, isNull, or, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { AdminUser, NewUnitRequest, NewUserRequest, UpdateUserRequest } from "../shared/admin-api";
 import type { AccountRole, JobRole } from "../shared/api";
+import { unstorableText } from "../shared/text";
 import { audit } from "./audit";
 import { hashPassword } from "./auth/passwords";
 import { decodeCursor, encodeCursor } from "./cursor";
@@ -151,7 +152,13 @@ const adminUser = {
 type AdminUserRow = { [K in keyof typeof adminUser]: (typeof users.$inferSelect)[K] };
 const toAdminUser = ({ disabledAt, ...row }: AdminUserRow): AdminUser => ({ ...row, disabled: disabledAt !== null });
 
-const UsersCursorSchema = z.tuple([z.string(), z.uuid()]);
+const UsersCursorSchema = z.tuple([
+  z
+    .string()
+    .max(400)
+    .refine((text) => unstorableText(text) === null),
+  z.uuid(),
+]);
 
 /** A page of the force's users in name order; `after` is the `next` cursor of the page before. */
 export async function listUsers(
@@ -198,7 +205,30 @@ export async function changeUser(
       "You cannot disable or demote your own account.",
     );
   }
+  const removesAdmin = changes.disabled === true || (changes.role !== undefined && changes.role !== "admin");
   const updated = await db.transaction(async (tx) => {
+    if (removesAdmin) {
+      // Locks every enabled admin row of the force first, so two admins demoting each other at once are taken
+      // one after the other, and the second sees that only one admin would be left.
+      const admins = await tx
+        .select({ id: users.id })
+        .from(users)
+        .where(and(eq(users.forceId, actor.forceId), eq(users.role, "admin"), isNull(users.disabledAt)))
+        .for("update");
+      if (admins.some((admin) => admin.id === userId) && admins.length <= 1) {
+        throw new Conflict(
+          "last-admin",
+          "A force needs an admin",
+          "This is the force's last admin; make someone else an admin first.",
+          [
+            {
+              field: changes.disabled === true ? "disabled" : "role",
+              reason: "would leave the force without an admin",
+            },
+          ],
+        );
+      }
+    }
     const [row] = await tx
       .update(users)
       .set({

@@ -3,7 +3,7 @@ import { fileURLToPath } from "node:url";
 import fastifyCookie from "@fastify/cookie";
 import fastifyStatic from "@fastify/static";
 import Fastify, { LogController } from "fastify";
-import type { FastifyError, FastifyInstance } from "fastify";
+import type { FastifyError, FastifyInstance, FastifyReply } from "fastify";
 import type { DestinationStream } from "pino";
 import { CSRF_HEADER } from "../shared/api";
 import type { AuthContext } from "./auth/session";
@@ -11,7 +11,7 @@ import { PRE_SESSION_COOKIE, SESSION_COOKIE, createSessionLoader, sameSecret } f
 import type { Catalog } from "./catalog";
 import type { Database } from "./db/client";
 import type { Env } from "./env";
-import { NotFound } from "./errors";
+import { NotFound, TooManyAttempts } from "./errors";
 import { HttpProblem, problemOf } from "./http/problem";
 import { securityHeaders } from "./http/security-headers";
 import { openApiDocument, registerRoutes } from "./http/route";
@@ -40,6 +40,32 @@ const safeMethods = new Set(["GET", "HEAD", "OPTIONS"]);
 // two batches of one instance race for the same projection row.
 const INGEST_BATCHES_IN_FLIGHT = 1;
 
+/**
+ * A state-changing request another site made the browser send, or `null`. Checked besides the CSRF token
+ * (defence in depth): `Sec-Fetch-Site` when the browser sends it, else an `Origin` that is not this host.
+ */
+function crossSiteRequest(headers: Record<string, string | string[] | undefined>) {
+  const fetchSite = headers["sec-fetch-site"];
+  if (typeof fetchSite === "string" && fetchSite !== "same-origin" && fetchSite !== "none") {
+    return { field: "header.sec-fetch-site", reason: "shows the request came from another site" };
+  }
+  const origin = headers.origin;
+  if (typeof origin === "string" && origin !== "null") {
+    let host: string | null = null;
+    try {
+      host = new URL(origin).host;
+    } catch {
+      host = null;
+    }
+    if (host === null || host !== headers.host) {
+      return { field: "header.origin", reason: "is not this site's origin" };
+    }
+  } else if (origin === "null") {
+    return { field: "header.origin", reason: "is opaque (a sandboxed or file page)" };
+  }
+  return null;
+}
+
 /** What the app is built from; tests pass their own database, clock and log stream. */
 export interface AppOptions {
   env: Env;
@@ -65,6 +91,16 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     bodyLimit: 1_048_576,
     // One line per request (below) rather than fastify's two, at a busy server's rate of thousands a second.
     logController: new LogController({ disableRequestLogging: true }),
+    // A path fastify cannot decode (`%`, an encoded lone surrogate) is refused before routing; in our
+    // problem shape like every other 400.
+    frameworkErrors: (error, _request, rawReply) => {
+      const reply = rawReply as unknown as FastifyReply;
+      const status = typeof error.statusCode === "number" && error.statusCode < 500 ? error.statusCode : 400;
+      const problem = new HttpProblem(status, "bad-url", "The address could not be read", error.message, [
+        { field: "url", reason: "is not a well-formed address" },
+      ]).problem;
+      void reply.code(status).type("application/problem+json").header("cache-control", "no-store").send(problem);
+    },
   });
   const secure = env.COOKIE_SECURE ?? env.NODE_ENV === "production";
   const ingest = createStatementIngest(database, (moduleId) => catalog.module(moduleId)?.validityMonths ?? 12, {
@@ -90,6 +126,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
         "upgrade-insecure-requests": secure ? [] : null,
       },
     },
+    // frame-ancestors 'none' forbids all framing; X-Frame-Options SAMEORIGIN would say otherwise to old browsers.
+    xFrameOptions: { action: "deny" },
     strictTransportSecurity: secure,
   });
   app.addHook("onRequest", (_request, reply, done) => {
@@ -107,12 +145,22 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     );
   });
   app.decorateRequest("auth", null);
-  app.addHook("onRequest", async (request) => {
-    if (!request.url.startsWith("/api/")) return;
+  app.addHook("onRequest", async (request, reply) => {
+    // Decided on the route fastify matched, never on the raw URL: `/%61pi/session` is routed to
+    // `/api/session` too, and must meet the same session and CSRF rules.
+    const routed = request.routeOptions.url;
+    const api = routed === undefined ? request.url.startsWith("/api") : routed.startsWith("/api/");
+    // Everything under /api is personal or session-bound: never kept by a browser or a shared proxy.
+    if (api) reply.header("cache-control", "no-store");
+    if (routed === undefined || !routed.startsWith("/api/")) return;
     const token = request.cookies[SESSION_COOKIE];
     request.auth = token ? await loadSession({ token, now: now() }) : null;
     // Unknown routes answer 404 whatever the method, so the CSRF check is only for real endpoints.
     if (safeMethods.has(request.method) || request.is404) return;
+    const crossSite = crossSiteRequest(request.headers);
+    if (crossSite) {
+      throw new HttpProblem(403, "cross-site", "Cross-site request refused", crossSite.reason, [crossSite]);
+    }
     // Signed in: the token bound to the session. Signed out (sign-in itself): the pre-session cookie.
     const expected = request.auth ? request.auth.session.csrfToken : request.cookies[PRE_SESSION_COOKIE];
     const sent = request.headers[CSRF_HEADER];
@@ -131,6 +179,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   // problem+json, fastify's 4xx in the same shape, anything else a logged 500 that says nothing inside.
   app.setErrorHandler((error: FastifyError, request, reply) => {
     const problem = error instanceof HttpProblem ? error : problemOf(error);
+    if (error instanceof TooManyAttempts && error.retryAfterMs !== null) {
+      reply.header("retry-after", String(Math.max(1, Math.ceil(error.retryAfterMs / 1000))));
+    }
     if (problem) return reply.status(problem.statusCode).type("application/problem+json").send(problem.problem);
     const status = typeof error.statusCode === "number" ? error.statusCode : 500;
     if (status >= 400 && status < 500) {

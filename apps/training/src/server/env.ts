@@ -39,8 +39,12 @@ export const EnvSchema = z.object({
    * At least 2, so suppression cannot be switched off by configuration.
    */
   PUBLISH_MIN_GROUP_SIZE: z.coerce.number().int().min(2).max(100).default(DEFAULT_PUBLISH_MIN_GROUP_SIZE),
-  /** `auto` seeds the demo force when the database has no users; `never` leaves an empty database empty. */
-  SEED_DEMO: z.enum(["auto", "never"]).default("auto"),
+  /**
+   * The demo force and its public passwords. `auto` seeds it into an empty database except in production;
+   * `never` leaves an empty database empty; `always` seeds an empty database even in production, and is the
+   * only way a production server starts with demo accounts in its database.
+   */
+  SEED_DEMO: z.enum(["auto", "never", "always"]).default("auto"),
 });
 
 /** The parsed environment. */

@@ -73,7 +73,7 @@ export class BadCursor extends InvalidInput {
 }
 
 /** What kind of conflict, which the problem's `type` names. */
-export type ConflictKind = "duplicate" | "attempt-conflict" | "statement-conflict";
+export type ConflictKind = "duplicate" | "attempt-conflict" | "statement-conflict" | "attempt-outdated" | "last-admin";
 
 /** The request clashes with what is already stored (a value in use, an id reused for other content). */
 export class Conflict extends DomainError {
@@ -91,5 +91,24 @@ export class Conflict extends DomainError {
     return new Conflict("duplicate", "Already in use", `${field}: is already in use`, [
       { field, reason: "is already in use" },
     ]);
+  }
+}
+
+/** Which limit was reached, which the problem's `type` names. */
+export type LimitKind = "rate-limited" | "attempt-limit";
+
+/**
+ * Too many tries for now (failed sign-ins, knowledge-check attempts): try again after `retryAfterMs`, or do
+ * what the issues say (re-read the lessons they name).
+ */
+export class TooManyAttempts extends DomainError {
+  constructor(
+    readonly kind: LimitKind,
+    readonly title: string,
+    detail: string,
+    readonly retryAfterMs: number | null,
+    issues?: readonly FieldIssue[],
+  ) {
+    super(detail, issues);
   }
 }

@@ -30,17 +30,34 @@ interface SerializedError {
 
 /**
  * Errors are logged by name, code and message only: database errors quote the failed query with its
- * parameters (which can be emails or password hashes), so anything after "params:" is cut.
+ * parameters (which can be emails or password hashes), so anything after "params:" is cut. A database error
+ * wrapped by the query builder is logged as its `cause` with PostgreSQL's fields that name things, never
+ * values: the SQLSTATE code, the constraint, table, column and routine (not `detail`, which quotes the key
+ * that clashed), so a 500 can be diagnosed from the log.
  */
-export function serializeError(error: unknown): SerializedError {
+export function serializeError(error: unknown, depth = 0): SerializedError {
   if (!(error instanceof Error)) return { type: typeof error, message: "non-error thrown", stack: "" };
-  const cut = (text: string) => text.replace(/params:[\s\S]*$/i, "params: [redacted]");
-  const code = (error as { code?: unknown }).code;
+  // PostgreSQL quotes the offending value after a colon ('invalid input syntax for type uuid: "…"').
+  const cut = (text: string) =>
+    text.replace(/params:[\s\S]*$/i, "params: [redacted]").replace(/: "[^\n]*"/g, ': "[redacted]"');
+  const fields = error as {
+    code?: unknown;
+    constraint?: unknown;
+    table?: unknown;
+    column?: unknown;
+    routine?: unknown;
+  };
+  const named = Object.fromEntries(
+    (["code", "constraint", "table", "column", "routine"] as const).flatMap((name) =>
+      typeof fields[name] === "string" ? [[name, fields[name]]] : [],
+    ),
+  );
   return {
     type: error.name,
     message: cut(error.message),
     stack: cut(error.stack ?? ""),
-    ...(typeof code === "string" ? { code } : {}),
+    ...named,
+    ...(error.cause !== undefined && depth < 3 ? { cause: serializeError(error.cause, depth + 1) } : {}),
   };
 }
 
@@ -66,7 +83,7 @@ export function loggerOptions(
     level,
     redact: { paths: redactedPaths, censor: "[redacted]" },
     serializers: {
-      err: serializeError,
+      err: (error: unknown) => serializeError(error),
       req: serializeRequest,
       res: (reply: { statusCode: number }) => ({ statusCode: reply.statusCode }),
     },

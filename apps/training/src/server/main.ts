@@ -12,7 +12,7 @@ try {
 
 try {
   const server = await startServer(env, { say: (line) => console.log(line) });
-  console.log(banner(server.url, env));
+  console.log(banner(server.url, env, server.demo));
   let stopping = false;
   const stop = (signal: string) => {
     if (stopping) return;

@@ -6,7 +6,7 @@ import { createCatalog } from "./catalog";
 import type { Catalog } from "./catalog";
 import type { Database } from "./db/client";
 import { migrate, openDatabase } from "./db/client";
-import { DEMO_SIGN_INS, hasUsers, seedDemo } from "./demo/seed";
+import { DEMO_SIGN_INS, hasDemoAccounts, hasUsers, seedDemo } from "./demo/seed";
 import type { Env } from "./env";
 
 /** The course the app teaches, from the curriculum package. */
@@ -32,6 +32,8 @@ export interface RunningServer {
   database: Database;
   url: string;
   seeded: boolean;
+  /** Whether the database holds the demo accounts (the banner then lists them). */
+  demo: boolean;
   stop(): Promise<void>;
 }
 
@@ -43,7 +45,16 @@ export async function startServer(
   const database = await openConfiguredDatabase(env);
   const catalog = defaultCatalog();
   let seeded = false;
-  if (env.SEED_DEMO === "auto" && !(await hasUsers(database.db))) {
+  const production = env.NODE_ENV === "production";
+  const wanted = env.SEED_DEMO === "always" || (env.SEED_DEMO === "auto" && !production);
+  if (production && env.SEED_DEMO !== "always" && (await hasDemoAccounts(database.db))) {
+    await database.close();
+    // The demo passwords are published in the README: a production server with them is open to anyone.
+    throw new Error(
+      "The database holds the demo accounts (…@essex.demo.invalid), whose passwords are public. Refusing to start in production: remove them, or set SEED_DEMO=always for a demonstration server.",
+    );
+  }
+  if (wanted && !(await hasUsers(database.db))) {
     // Seeding takes up to a minute on PGlite; say so, or a first start looks hung.
     options.say?.("Empty database: seeding the demo force (Essex Police, 200 people with progress)…");
     await seedDemo(database.db, catalog);
@@ -56,11 +67,13 @@ export async function startServer(
     ...(options.logStream ? { logStream: options.logStream } : {}),
   });
   const url = await app.listen({ port: env.PORT, host: env.HOST });
+  const demo = await hasDemoAccounts(database.db);
   return {
     app,
     database,
     url,
     seeded,
+    demo,
     async stop() {
       await app.close();
       await database.close();
@@ -68,8 +81,11 @@ export async function startServer(
   };
 }
 
-/** The start-up banner: where the app is and how to sign in to the demo. */
-export function banner(url: string, env: Pick<Env, "DATABASE_URL" | "TRAINING_DATA_DIR">): string {
+/**
+ * The start-up banner: where the app is and, only when the database holds the demo accounts, how to sign in
+ * to the demo (their passwords are public; production refuses to start with them unless SEED_DEMO=always).
+ */
+export function banner(url: string, env: Pick<Env, "DATABASE_URL" | "TRAINING_DATA_DIR">, demo: boolean): string {
   const where = env.DATABASE_URL ? "PostgreSQL (DATABASE_URL)" : `PGlite in ${env.TRAINING_DATA_DIR}`;
   const lines = DEMO_SIGN_INS.map(
     (account) =>
@@ -78,8 +94,12 @@ export function banner(url: string, env: Pick<Env, "DATABASE_URL" | "TRAINING_DA
   return [
     `Training app running at ${url}`,
     `Database: ${where}`,
-    "Demo sign-ins (demo data only):",
-    ...lines,
-    "  officers officer002@essex.demo.invalid … officer197@essex.demo.invalid, password: demo-officer-password",
+    ...(demo
+      ? [
+          "Demo sign-ins (demo data only):",
+          ...lines,
+          "  officers officer002@essex.demo.invalid … officer197@essex.demo.invalid, password: demo-officer-password",
+        ]
+      : []),
   ].join("\n");
 }

@@ -4,6 +4,7 @@
  */
 import { z } from "zod";
 import { AccountRoleSchema, JobRoleSchema } from "./api";
+import { visibleText } from "./text";
 
 /** Admin route paths. */
 export const adminPaths = {
@@ -17,7 +18,7 @@ export const adminPaths = {
 
 /** `POST /api/admin/units`. */
 export const NewUnitRequestSchema = z.object({
-  name: z.string().trim().min(1, "enter the unit's name").max(120),
+  name: visibleText(z.string().trim().min(1, "enter the unit's name").max(120)),
   kind: z.enum(["command", "team"]),
   parentId: z.uuid().nullable().optional(),
 });
@@ -62,14 +63,14 @@ export const AdminUsersResponseSchema = z.object({
 
 /** `POST /api/admin/users`: the new person's details and first password (they should change it). */
 export const NewUserRequestSchema = z.object({
-  email: z.email("enter an email address").max(254),
+  email: visibleText(z.email("enter an email address").max(254)),
   collarNumber: z
     .string()
     .trim()
     .regex(/^[A-Za-z0-9-]{1,20}$/, "must be letters, digits or dashes, up to 20")
     .nullable()
     .optional(),
-  displayName: z.string().trim().min(1, "enter the person's name").max(120),
+  displayName: visibleText(z.string().trim().min(1, "enter the person's name").max(120)),
   role: AccountRoleSchema,
   jobRole: JobRoleSchema,
   unitId: z.uuid().nullable().optional(),

@@ -7,10 +7,11 @@
 import { ModuleIdSchema } from "@stalking-response/curriculum";
 import { ActionPlanSchema } from "@stalking-response/recommendations";
 import { z } from "zod";
+import { BoundedDateSchema, BoundedDateTimeSchema, visibleText } from "./text";
 import { JobRoleSchema, TrainingItemSchema, TrainingStatusSchema } from "./api";
 
-const IsoDateTime = z.iso.datetime({ offset: true });
-const IsoDate = z.iso.date();
+const IsoDateTime = BoundedDateTimeSchema;
+const IsoDate = BoundedDateSchema;
 
 // ---------------------------------------------------------------------------------------------------
 // Grid filters
@@ -46,7 +47,7 @@ export const GridFilterSchema = z
     /** Days ahead that `renewal-due` looks (default 30, the renewal window). */
     withinDays: z.coerce.number().int().min(1).max(366).default(30),
     /** Name (any part) or collar number (start). */
-    q: z.string().trim().min(1).max(100).optional(),
+    q: visibleText(z.string().trim().min(1).max(100)).optional(),
   })
   .strict();
 /** The shared trainer filter. */
@@ -245,7 +246,7 @@ export type LearnerRecordResponse = z.infer<typeof LearnerRecordResponseSchema>;
 export const LearnerRecordQuerySchema = z
   .object({
     limit: z.coerce.number().int().min(1).max(500).default(100),
-    before: z.coerce.number().int().positive().optional(),
+    before: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER).optional(),
   })
   .strict();
 

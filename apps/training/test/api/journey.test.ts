@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Module } from "@stalking-response/curriculum";
 import { assignments } from "../../src/server/db/schema";
 import {
+  AttemptDrawSchema,
   AttemptResultSchema,
   CertificateResponseSchema,
   ModuleDetailResponseSchema,
@@ -10,6 +11,7 @@ import {
   TrainingListResponseSchema,
 } from "../../src/shared/api";
 import { startTestApp } from "../support/app";
+import { answersTo, drawAttempt } from "../support/attempts";
 import type { TestApp } from "../support/app";
 import { databaseTargets } from "../support/databases";
 import { expectProblem } from "../support/problems";
@@ -17,22 +19,12 @@ import { expectProjectionAgrees } from "../support/projection";
 
 const moduleId = "stalking-protection-orders";
 
-const correctAnswers = (module: Module) =>
-  module.knowledgeCheck.questions.map((question) => ({
-    questionId: question.id,
-    optionIds: [...question.correctOptionIds],
-  }));
-const wrongAnswers = (module: Module) =>
-  module.knowledgeCheck.questions.map((question) => {
-    const wrong = question.options.find((option) => !question.correctOptionIds.includes(option.id));
-    return { questionId: question.id, optionIds: wrong ? [wrong.id] : [] };
-  });
-
 describe.each(databaseTargets)("the officer's journey through the API on $name", (target) => {
   let t: TestApp;
   let clock = Date.parse("2026-06-01T09:00:00Z");
   let module: Module;
   let failedAttemptId: string;
+  let failedQuestionIds: string[] = [];
 
   beforeAll(async () => {
     t = await startTestApp(target, { now: () => new Date(clock) });
@@ -62,36 +54,34 @@ describe.each(databaseTargets)("the officer's journey through the API on $name",
     expect(theirs.items.some((item) => item.assigned)).toBe(false);
   });
 
-  it("serves module content and questions without answers or explanations", async () => {
+  it("serves module content and draws an attempt's questions without answers or explanations", async () => {
     const client = await t.as(t.people.officerA);
     const response = await client.get(`/api/modules/${moduleId}`);
     const text = await response.text();
     const detail = ModuleDetailResponseSchema.parse(JSON.parse(text));
     expect(detail.lessons.map((lesson) => lesson.id)).toEqual(module.lessons.map((lesson) => lesson.id));
-    expect(detail.questions).toHaveLength(module.knowledgeCheck.questions.length);
     expect(text).not.toMatch(/correctOptionIds|"explanation"/);
-    // Each question names its sources, and every one is among the module's sources the response carries.
-    expect(detail.questions.map((question) => question.sources)).toEqual(
-      module.knowledgeCheck.questions.map((question) => question.sources),
-    );
-    const served = new Set(detail.sources.map((source) => source.id));
-    for (const question of detail.questions) {
-      expect(question.sources.length).toBeGreaterThan(0);
-      for (const id of question.sources) expect(served, `question ${question.id} cites ${id}`).toContain(id);
-    }
-    // Exactly the learner's fields, in the curriculum's question order; a scenario only where authored.
-    expect(detail.questions).toEqual(
-      module.knowledgeCheck.questions.map((question) => ({
-        id: question.id,
-        kind: question.kind,
-        ...(question.kind === "scenario" ? { scenario: question.scenario } : {}),
-        prompt: question.prompt,
-        multipleAnswers: question.kind === "multiple-choice",
-        options: question.options.map(({ id, text }) => ({ id, text })),
-        sources: question.sources,
-      })),
-    );
     expect(detail.passMarkPercent).toBe(module.knowledgeCheck.passMarkPercent);
+    expect(detail.questionsPerAttempt).toBe(module.knowledgeCheck.questionsPerAttempt);
+    expect(detail.attemptAllowance).toMatchObject({ attemptsPerDay: 3, attemptsLeft: 3, nextAttemptAt: null });
+
+    const drawResponse = await client.request("POST", `/api/modules/${moduleId}/attempt-draws`);
+    const drawText = await drawResponse.text();
+    expect(drawText).not.toMatch(/correctOptionIds|"explanation"/);
+    const draw = AttemptDrawSchema.parse(JSON.parse(drawText));
+    expect(draw.questions).toHaveLength(module.knowledgeCheck.questionsPerAttempt ?? 0);
+    // Each drawn question is a question of the bank, with exactly its options (in this attempt's order) and
+    // its sources, every one among the module's sources the module response carries.
+    const served = new Set(detail.sources.map((source) => source.id));
+    for (const asked of draw.questions) {
+      const question = module.knowledgeCheck.questions.find((candidate) => candidate.id === asked.id);
+      expect(question, asked.id).toBeDefined();
+      expect(asked.options.map((option) => option.id).sort()).toEqual(question?.options.map((o) => o.id).sort());
+      expect(asked.sources).toEqual(question?.sources);
+      for (const id of asked.sources) expect(served, `question ${asked.id} cites ${id}`).toContain(id);
+    }
+    // Starting again before submitting resumes the same attempt: a reload never uses one up.
+    expect(await drawAttempt(client, moduleId)).toEqual(draw);
     await expectProblem(await client.get("/api/modules/no-such-module"), 404);
   });
 
@@ -119,52 +109,81 @@ describe.each(databaseTargets)("the officer's journey through the API on $name",
     expect(problem.errors?.[0]?.field).toBe("lessonId");
   });
 
-  it("scores a failed attempt on the server, with an explanation for every option", async () => {
+  it("scores a failed attempt without giving away the answer key, naming the lessons to re-read", async () => {
     const client = await t.as(t.people.officerA);
-    failedAttemptId = randomUUID();
+    const draw = await drawAttempt(client, moduleId);
+    failedAttemptId = draw.attemptId;
+    failedQuestionIds = draw.questions.map((question) => question.id);
     const response = await client.post(`/api/modules/${moduleId}/attempts`, {
       attemptId: failedAttemptId,
-      answers: wrongAnswers(module),
+      answers: answersTo(module, draw, () => false),
     });
-    const result = AttemptResultSchema.parse(await response.json());
+    const text = await response.text();
+    // Issue 14, finding 4: a failed attempt's result held the full answer key.
+    expect(text).not.toMatch(/correctOptionIds|"explanation"|"correct":true,"explanation"/);
+    const result = AttemptResultSchema.parse(JSON.parse(text));
     expect(result).toMatchObject({ passed: false, attemptNumber: 1, certificateId: null, scorePercent: 0 });
     expect(result.progress.status).toBe("in-progress");
+    expect(result.questions.map((question) => question.questionId)).toEqual(failedQuestionIds);
     for (const question of result.questions) {
       expect(question.correct).toBe(false);
-      expect(question.options.every((option) => option.explanation.length > 0)).toBe(true);
+      expect(question.correctOptionIds).toBeUndefined();
+      expect(question.options.every((option) => option.correct === undefined && option.explanation === undefined)).toBe(
+        true,
+      );
     }
+    expect(result.lessonsToRevisit.length).toBeGreaterThan(0);
+    for (const lesson of result.lessonsToRevisit) expect(module.lessons.map((l) => l.id)).toContain(lesson.id);
   });
 
-  it("refuses answers that do not fit the knowledge check, naming the field", async () => {
+  it("refuses answers that do not fit the drawn attempt, naming the field", async () => {
     const client = await t.as(t.people.officerA);
-    const [first] = correctAnswers(module);
+    const draw = await drawAttempt(client, moduleId);
+    const [first] = answersTo(module, draw, () => true);
     if (!first) throw new Error("no questions");
-    const unknown = await client.post(`/api/modules/${moduleId}/attempts`, {
-      attemptId: randomUUID(),
+    const post = (body: unknown) => client.post(`/api/modules/${moduleId}/attempts`, body);
+    const unknown = await post({
+      attemptId: draw.attemptId,
       answers: [first, { questionId: "no-such-question", optionIds: [] }],
     });
     expect((await expectProblem(unknown, 400)).errors?.[0]?.field).toBe("answers.1.questionId");
-    const twice = await client.post(`/api/modules/${moduleId}/attempts`, {
-      attemptId: randomUUID(),
-      answers: [first, first],
+    const notAsked = module.knowledgeCheck.questions.find((q) => !draw.questions.some((asked) => asked.id === q.id));
+    const other = await post({
+      attemptId: draw.attemptId,
+      answers: [first, { questionId: notAsked?.id, optionIds: [...(notAsked?.correctOptionIds ?? [])] }],
     });
+    expect((await expectProblem(other, 400)).errors?.[0]?.field).toBe("answers.1.questionId");
+    const twice = await post({ attemptId: draw.attemptId, answers: [first, first] });
     expect((await expectProblem(twice, 400)).errors?.[0]?.field).toBe("answers.1.questionId");
-    const badOption = await client.post(`/api/modules/${moduleId}/attempts`, {
-      attemptId: randomUUID(),
+    const badOption = await post({
+      attemptId: draw.attemptId,
       answers: [{ questionId: first.questionId, optionIds: ["no-such-option"] }],
     });
     expect((await expectProblem(badOption, 400)).errors?.[0]?.field).toBe("answers.0.optionIds.0");
+    // Answers under an attempt id the server never drew (e.g. a copy of an earlier result) are refused.
+    const undrawn = await post({ attemptId: randomUUID(), answers: [first] });
+    expect((await expectProblem(undrawn, 400)).errors?.[0]?.field).toBe("attemptId");
   });
 
-  it("passes, issues a certificate, and answers a retried submission from the record", async () => {
+  it("retakes with a different question set, passes, issues a certificate, and answers a retry from the record", async () => {
     const client = await t.as(t.people.officerA);
-    const attempt = { attemptId: randomUUID(), answers: correctAnswers(module) };
+    const draw = await drawAttempt(client, moduleId);
+    // Issue 14, finding 4: a retake is a new test, not the failed attempt's questions again.
+    const retakeIds = draw.questions.map((question) => question.id);
+    expect(retakeIds.filter((id) => failedQuestionIds.includes(id))).toEqual([]);
+    const attempt = { attemptId: draw.attemptId, answers: answersTo(module, draw, () => true) };
     const result = AttemptResultSchema.parse(
       await (await client.post(`/api/modules/${moduleId}/attempts`, attempt)).json(),
     );
-    expect(result).toMatchObject({ passed: true, attemptNumber: 2, scorePercent: 100 });
+    expect(result).toMatchObject({ passed: true, attemptNumber: 2, scorePercent: 100, lessonsToRevisit: [] });
     expect(result.certificateId).toMatch(/^SRT-/);
     expect(result.progress).toMatchObject({ status: "completed", attempts: 2, certificateId: result.certificateId });
+    // After a pass, the answer key and every option's explanation.
+    for (const question of result.questions) {
+      const authored = module.knowledgeCheck.questions.find((candidate) => candidate.id === question.questionId);
+      expect(question.correctOptionIds).toEqual(authored?.correctOptionIds);
+      expect(question.options.every((option) => (option.explanation ?? "").length > 0)).toBe(true);
+    }
 
     const retry = AttemptResultSchema.parse(
       await (await client.post(`/api/modules/${moduleId}/attempts`, attempt)).json(),
@@ -172,7 +191,7 @@ describe.each(databaseTargets)("the officer's journey through the API on $name",
     expect(retry).toEqual(result);
     const conflict = await client.post(`/api/modules/${moduleId}/attempts`, {
       ...attempt,
-      answers: wrongAnswers(module),
+      answers: answersTo(module, draw, () => false),
     });
     expect((await expectProblem(conflict, 409)).errors?.[0]?.field).toBe("attemptId");
 
@@ -180,9 +199,9 @@ describe.each(databaseTargets)("the officer's journey through the API on $name",
     const read = await client.get(`/api/modules/${moduleId}/attempts/${attempt.attemptId}`);
     expect(read.status).toBe(200);
     expect(AttemptResultSchema.parse(await read.json())).toEqual(result);
-    const failed = AttemptResultSchema.parse(
-      await (await client.get(`/api/modules/${moduleId}/attempts/${failedAttemptId}`)).json(),
-    );
+    const failedText = await (await client.get(`/api/modules/${moduleId}/attempts/${failedAttemptId}`)).text();
+    expect(failedText).not.toMatch(/correctOptionIds|"explanation"/);
+    const failed = AttemptResultSchema.parse(JSON.parse(failedText));
     expect(failed).toMatchObject({ attemptId: failedAttemptId, attemptNumber: 1, passed: false, certificateId: null });
     expect(failed.progress.status).toBe("completed");
     const colleague = await t.as(t.people.officerA2);

@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { XAPI_IRI_BASE, lessonActivityId } from "../../src/shared/api";
 import type { TestClient } from "../support/client";
+import { answersTo, drawAttempt } from "../support/attempts";
 import { startTestApp } from "../support/app";
 import type { Person, TestApp } from "../support/app";
 import { databaseTargets } from "../support/databases";
@@ -73,13 +74,10 @@ describe.each(databaseTargets)("role × endpoint matrix on $name", (target) => {
     // Officer A passes module 3, so there is a certificate to try to read.
     const module = t.catalog.module(moduleId);
     if (!module) throw new Error("module 3 missing");
-    const answers = module.knowledgeCheck.questions.map((question) => ({
-      questionId: question.id,
-      optionIds: question.correctOptionIds,
-    }));
+    const draw = await drawAttempt(clients.officer, moduleId);
     const result = await clients.officer.post(`/api/modules/${moduleId}/attempts`, {
-      attemptId: randomUUID(),
-      answers,
+      attemptId: draw.attemptId,
+      answers: answersTo(module, draw, () => true),
     });
     const passed = (await result.json()) as { certificateId: string; attemptId: string };
     certificateId = passed.certificateId;
@@ -124,9 +122,21 @@ describe.each(databaseTargets)("role × endpoint matrix on $name", (target) => {
       send: (c) => c.put(`/api/modules/${moduleId}/progress`, { lessonId: firstLesson() }),
     },
     {
+      route: "POST /api/modules/{moduleId}/attempt-draws",
+      expect: signedIn(200),
+      send: (c) => c.request("POST", `/api/modules/${moduleId}/attempt-draws`),
+    },
+    {
       route: "POST /api/modules/{moduleId}/attempts",
       expect: signedIn(200),
-      send: (c) => c.post(`/api/modules/${moduleId}/attempts`, { attemptId: randomUUID(), answers: [] }),
+      // Answers to the caller's own drawn attempt (a signed-out caller cannot draw, and sends a made-up id).
+      send: async (c) => {
+        const drawn = await c.request("POST", `/api/modules/${moduleId}/attempt-draws`);
+        const { attemptId: id } = drawn.ok
+          ? ((await drawn.json()) as { attemptId: string })
+          : { attemptId: randomUUID() };
+        return c.post(`/api/modules/${moduleId}/attempts`, { attemptId: id, answers: [] });
+      },
     },
     {
       route: "GET /api/modules/{moduleId}/attempts/{attemptId}",

@@ -1,4 +1,4 @@
-import { course, findModule } from "@stalking-response/curriculum";
+import { course, findModule, resolveCourseFacts } from "@stalking-response/curriculum";
 import type { Module, Question } from "@stalking-response/curriculum";
 import { createScreeningMachine, currentView } from "@stalking-response/risk-screening";
 import type { Answers, Question as ScreeningQuestion, ScreeningView } from "@stalking-response/risk-screening";
@@ -12,7 +12,8 @@ export const spoModuleId = "stalking-protection-orders";
 
 /** Module 3 as authored: the test reads the right answers from the curriculum, never from the page. */
 export function spoModule(): Module {
-  const module = findModule(course, spoModuleId);
+  // With its facts filled in, as the app serves it (prompts and options may quote a fact).
+  const module = findModule(resolveCourseFacts(course), spoModuleId);
   if (!module) throw new Error(`the curriculum has no ${spoModuleId} module`);
   return module;
 }
@@ -77,18 +78,33 @@ function answerFor(question: Question, correct: boolean): string[] {
   return texts([wrong.id]);
 }
 
+/** Which question of the bank the page asks: the curriculum question whose prompt the page shows. */
+async function askedQuestion(officer: Officer, bank: readonly Question[]): Promise<Question> {
+  const squash = (text: string) => text.replace(/\s+/g, " ").trim();
+  const shown = squash(await officer.page.locator("main").innerText());
+  const question = bank.find((candidate) => shown.includes(squash(candidate.prompt)));
+  if (!question) throw new Error(`the page asks no question of the bank: ${shown.slice(0, 300)}`);
+  return question;
+}
+
 /**
- * From the knowledge-check start page to the result page: each question on its own page, an empty answer
- * refused with a named error, the back link keeping the answer, and check-your-answers before submitting.
+ * From the knowledge-check start page to the result page: each drawn question on its own page, an empty
+ * answer refused with a named error, the back link keeping the answer, and check-your-answers before
+ * submitting. After a pass every answer is explained; after a fail the page names the questions to revisit
+ * and the lessons to read again, and shows no explanation (no answer key). Returns the questions asked.
  */
-export async function takeKnowledgeCheck(officer: Officer, pass: boolean) {
+export async function takeKnowledgeCheck(officer: Officer, pass: boolean): Promise<string[]> {
   const { page } = officer;
   const module = spoModule();
-  const questions = module.knowledgeCheck.questions;
+  const bank = module.knowledgeCheck.questions;
+  const count = module.knowledgeCheck.questionsPerAttempt ?? bank.length;
+  const asked: Question[] = [];
   await officer.activate(page.getByRole("button", { name: "Start the knowledge check" }));
-  for (const [index, question] of questions.entries()) {
-    const title = `Question ${index + 1} of ${questions.length} – ${module.title}`;
+  for (let index = 0; index < count; index += 1) {
+    const title = `Question ${index + 1} of ${count} – ${module.title}`;
     await officer.arrive(title);
+    const question = await askedQuestion(officer, bank);
+    asked.push(question);
     const type = question.kind === "multiple-choice" ? "checkbox" : "radio";
     if (index === 0) {
       await officer.activate(page.getByRole("button", { name: "Continue" }));
@@ -99,8 +115,8 @@ export async function takeKnowledgeCheck(officer: Officer, pass: boolean) {
     if (index === 1) {
       // Going back keeps the answer already given to the previous question.
       await officer.activate(page.getByRole("link", { name: "Back" }));
-      await officer.arrive(`Question 1 of ${questions.length} – ${module.title}`);
-      const first = questions[0];
+      await officer.arrive(`Question 1 of ${count} – ${module.title}`);
+      const first = asked[0];
       if (!first) throw new Error("no first question");
       for (const label of answerFor(first, pass))
         expect(await page.getByLabel(label, { exact: true }).isChecked()).toBe(true);
@@ -108,24 +124,39 @@ export async function takeKnowledgeCheck(officer: Officer, pass: boolean) {
       await officer.arrive(title);
       await officer.choose(answerFor(question, pass), type);
     }
-    const last = index === questions.length - 1;
+    const last = index === count - 1;
     await officer.activate(page.getByRole("button", { name: last ? "Continue to check your answers" : "Continue" }));
   }
   await officer.arrive(`Check your answers – ${module.title}`);
   await officer.activate(page.getByRole("button", { name: "Submit answers" }));
   await officer.arrive(pass ? "You passed the knowledge check" : "You did not pass this time");
-  // Every question comes back with the server's verdict and the explanation of the answer given.
-  for (const question of questions) {
-    const given = answerFor(question, pass);
-    const explanation = question.options.find((option) => option.text === given[0])?.explanation;
-    expect(await page.getByText(explanation ?? "", { exact: true }).count()).toBeGreaterThan(0);
-  }
-  const verdicts = await page
-    .locator(".srt-knowledge-check__feedback")
-    .evaluateAll((sections) =>
-      sections.map((section) => section.querySelector(":scope > p > .govuk-tag")?.textContent),
+  if (pass) {
+    // Every question comes back with the server's verdict and the explanation of the answer given.
+    for (const question of asked) {
+      const given = answerFor(question, pass);
+      const explanation = question.options.find((option) => option.text === given[0])?.explanation;
+      expect(await page.getByText(explanation ?? "", { exact: true }).count()).toBeGreaterThan(0);
+    }
+    const verdicts = await page
+      .locator(".srt-knowledge-check__feedback")
+      .evaluateAll((sections) =>
+        sections.map((section) => section.querySelector(":scope > p > .govuk-tag")?.textContent),
+      );
+    expect(verdicts).toEqual(asked.map(() => "Correct"));
+  } else {
+    // No answer key after a fail: the questions to revisit and the lessons to read again, no explanations.
+    expect(await page.getByRole("heading", { name: "Questions to revisit" }).count()).toBe(1);
+    expect(await page.locator(".govuk-summary-list .govuk-tag").allTextContents()).toEqual(
+      asked.map(() => "Not correct"),
     );
-  expect(verdicts).toEqual(questions.map(() => (pass ? "Correct" : "Not correct")));
+    for (const question of asked) {
+      for (const option of question.options) {
+        expect(await page.getByText(option.explanation, { exact: true }).count()).toBe(0);
+      }
+    }
+    expect(await page.getByRole("heading", { name: "Lessons to read again" }).count()).toBe(1);
+  }
+  return asked.map((question) => question.id);
 }
 
 /**
@@ -140,19 +171,24 @@ export async function reopenResultInNewTab(officer: Officer, heading: string) {
   const reader = new Officer(tab, officer.mode);
   // A full page load, so focus stays at the top of the page.
   await reader.arrive(heading, { focus: "none" });
-  const questions = spoModule().knowledgeCheck.questions;
-  await expect.poll(() => tab.locator(".srt-knowledge-check__feedback").count()).toBe(questions.length);
+  const count = spoModule().knowledgeCheck.questionsPerAttempt ?? 0;
+  const verdicts = heading.startsWith("You passed")
+    ? ".srt-knowledge-check__feedback"
+    : ".govuk-summary-list .govuk-tag";
+  await expect.poll(() => tab.locator(verdicts).count()).toBe(count);
   expect(errors).toEqual([]);
   await tab.close();
 }
 
 /** After a failed attempt: review and retry, then pass, then the certificate. */
-export async function retryAndPass(officer: Officer): Promise<string> {
+export async function retryAndPass(officer: Officer, failedQuestions: readonly string[]): Promise<string> {
   const { page } = officer;
   const module = spoModule();
   await officer.activate(page.getByRole("link", { name: "Take the knowledge check again" }));
   await officer.arrive(`Knowledge check – ${module.title}`);
-  await takeKnowledgeCheck(officer, true);
+  const retake = await takeKnowledgeCheck(officer, true);
+  // The retake asked other questions than the failed attempt.
+  expect(retake.filter((id) => failedQuestions.includes(id))).toEqual([]);
   await officer.activate(page.getByRole("button", { name: "View your certificate" }));
   await officer.arrive(`Certificate – ${module.title}`);
   const id = await page.locator(".srt-certificate__id").textContent();

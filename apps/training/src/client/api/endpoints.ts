@@ -1,6 +1,7 @@
 import { z } from "zod";
 import {
   api,
+  AttemptDrawSchema,
   AttemptResultSchema,
   CertificateResponseSchema,
   ModuleDetailResponseSchema,
@@ -33,12 +34,15 @@ export const signOut = () => call("DELETE", paths.session, z.unknown());
 /** The signed-in officer's modules with due dates and status. */
 export const getMyTraining = () => call("GET", paths.myTraining, TrainingListResponseSchema);
 
-/** A module's lessons, questions (without answers) and the officer's progress. */
+/** A module's lessons, the knowledge check's rules and allowance, and the officer's progress. */
 export const getModule = (moduleId: string) => call("GET", api.module(moduleId), ModuleDetailResponseSchema);
 
 /** Records that the officer has worked through a lesson, so any device can resume after it. */
 export const recordLesson = (moduleId: string, lessonId: string) =>
   call("PUT", api.moduleProgress(moduleId), ModuleProgressSchema, { lessonId });
+
+/** Starts a knowledge-check attempt (or resumes the one not yet submitted): its questions, options shuffled. */
+export const startAttempt = (moduleId: string) => call("POST", api.moduleAttemptDraws(moduleId), AttemptDrawSchema);
 
 /** Submits a knowledge-check attempt; the server scores it and answers with explanations. */
 export const submitAttempt = (moduleId: string, body: AttemptRequest) =>

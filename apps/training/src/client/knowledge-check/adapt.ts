@@ -16,21 +16,26 @@ export function toLearnerQuestion(question: Question): LearnerQuestion {
   };
 }
 
-/** The server's marking of one question, in the shape the ui's KnowledgeCheck shows as feedback. */
-export function toMarking(result: QuestionResult): Marking {
+/**
+ * The server's marking of one question, in the shape the ui's KnowledgeCheck shows as feedback; `undefined`
+ * when the result carries no answer key (the server sends it only for a passed attempt).
+ */
+export function toMarking(result: QuestionResult): Marking | undefined {
+  const key = result.correctOptionIds;
+  if (key === undefined) return undefined;
   const selected = new Set(result.selectedOptionIds);
   return {
     questionId: result.questionId,
     correct: result.correct,
     answered: selected.size > 0,
     selectedOptionIds: result.selectedOptionIds,
-    correctOptionIds: result.correctOptionIds,
+    correctOptionIds: key,
     options: result.options.map((option) => ({
       optionId: option.id,
       text: option.text,
-      explanation: option.explanation,
+      explanation: option.explanation ?? "",
       selected: selected.has(option.id),
-      correct: option.correct,
+      correct: option.correct ?? key.includes(option.id),
     })),
   };
 }

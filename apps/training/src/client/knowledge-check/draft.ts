@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { tabStore } from "./tab-store";
 
 /**
  * The answers an officer has given so far in one knowledge check, kept in this tab until they submit.
@@ -10,40 +11,17 @@ const DraftSchema = z.record(z.string(), z.array(z.string()));
 /** Question id → the option ids chosen. */
 export type Draft = z.infer<typeof DraftSchema>;
 
-const memory = new Map<string, Draft>();
-const key = (moduleId: string) => `knowledge-check:${moduleId}`;
+const drafts = tabStore("knowledge-check", DraftSchema);
 
 /** The answers given so far for a module (empty when none). */
-export function readDraft(moduleId: string): Draft {
-  const held = memory.get(moduleId);
-  if (held) return held;
-  try {
-    const raw = sessionStorage.getItem(key(moduleId));
-    const parsed = DraftSchema.safeParse(raw === null ? {} : JSON.parse(raw));
-    return parsed.success ? parsed.data : {};
-  } catch {
-    return {};
-  }
-}
+export const readDraft = (moduleId: string): Draft => drafts.read(moduleId) ?? {};
 
 /** Records the answer to one question and returns the whole draft. */
 export function saveAnswer(moduleId: string, questionId: string, optionIds: string[]): Draft {
   const draft = { ...readDraft(moduleId), [questionId]: optionIds };
-  memory.set(moduleId, draft);
-  try {
-    sessionStorage.setItem(key(moduleId), JSON.stringify(draft));
-  } catch {
-    // Private browsing can refuse storage; the answers then last until the tab reloads, which is acceptable.
-  }
+  drafts.keep(moduleId, draft);
   return draft;
 }
 
 /** Forgets the answers once submitted, so a retry after review starts from a clean sheet. */
-export function clearDraft(moduleId: string) {
-  memory.delete(moduleId);
-  try {
-    sessionStorage.removeItem(key(moduleId));
-  } catch {
-    // Nothing was stored.
-  }
-}
+export const clearDraft = (moduleId: string) => drafts.forget(moduleId);

@@ -1,40 +1,44 @@
 import { useState, type FormEvent } from "react";
 import { BackLink, Button, ErrorSummary } from "@stalking-response/ui";
-import type { ModuleDetailResponse } from "../../shared/api";
+import type { AttemptDraw, ModuleDetailResponse } from "../../shared/api";
 import { submitAttempt } from "../api/endpoints";
 import type { FieldError } from "../api/problem";
 import { useResource } from "../api/use-resource";
 import { clearDraft, readDraft } from "../knowledge-check/draft";
+import { clearDraw, readDraw } from "../knowledge-check/draw";
 import { keepResult } from "../knowledge-check/results";
 import { linkTo, navigate } from "../routing/router";
 import { href } from "../routing/routes";
 import { PageHeading, useDocumentTitle } from "../shell/page";
 import { LoadingPage, ProblemPage } from "../shell/status-pages";
 import { loadModule, updateProgress } from "../training/module-store";
+import { NotStarted } from "./question";
 
 /** GOV.UK "check your answers" before the attempt is submitted and scored on the server. */
 export function CheckAnswersPage({ moduleId }: { moduleId: string }) {
   const [module] = useResource(`module:${moduleId}`, () => loadModule(moduleId));
   if (module.state === "loading") return <LoadingPage />;
   if (module.state === "failed") return <ProblemPage problem={module.problem} />;
-  return <CheckAnswers module={module.data} />;
+  const draw = readDraw(moduleId);
+  if (!draw) return <NotStarted moduleId={moduleId} />;
+  return <CheckAnswers module={module.data} draw={draw} />;
 }
 
-function CheckAnswers({ module }: { module: ModuleDetailResponse }) {
+function CheckAnswers({ module, draw }: { module: ModuleDetailResponse; draw: AttemptDraw }) {
   const [draft] = useState(() => readDraft(module.id));
-  // One id per submission: if the answer is lost and the officer presses submit again, the server records one attempt.
-  const [attemptId] = useState(() => crypto.randomUUID());
+  // The draw's id: if the answer is lost and the officer presses submit again, the server records one attempt.
+  const { attemptId, questions } = draw;
   const [errors, setErrors] = useState<FieldError[]>([]);
   // Each refused submit remounts the summary, so it takes focus again even when the messages repeat.
   const [attempts, setAttempts] = useState(0);
   const [busy, setBusy] = useState(false);
   useDocumentTitle(`Check your answers – ${module.title}`, errors.length > 0);
-  const last = module.questions.length;
+  const last = questions.length;
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     setAttempts((count) => count + 1);
-    const unanswered = module.questions.flatMap((question, index) =>
+    const unanswered = questions.flatMap((question, index) =>
       (draft[question.id] ?? []).length === 0
         ? [{ fieldId: `change-${index + 1}`, message: `Answer question ${index + 1}` }]
         : [],
@@ -43,7 +47,7 @@ function CheckAnswers({ module }: { module: ModuleDetailResponse }) {
     setBusy(true);
     const result = await submitAttempt(module.id, {
       attemptId,
-      answers: module.questions.map((question) => ({ questionId: question.id, optionIds: draft[question.id] ?? [] })),
+      answers: questions.map((question) => ({ questionId: question.id, optionIds: draft[question.id] ?? [] })),
     });
     setBusy(false);
     if (!result.ok) {
@@ -53,6 +57,7 @@ function CheckAnswers({ module }: { module: ModuleDetailResponse }) {
     keepResult(result.data);
     updateProgress(module.id, result.data.progress);
     clearDraft(module.id);
+    clearDraw(module.id);
     navigate({ name: "result", moduleId: module.id, attemptId: result.data.attemptId }, { replace: true });
   };
 
@@ -69,7 +74,7 @@ function CheckAnswers({ module }: { module: ModuleDetailResponse }) {
           )}
           <PageHeading caption={`Knowledge check: ${module.title}`}>Check your answers</PageHeading>
           <dl className="govuk-summary-list">
-            {module.questions.map((question, index) => {
+            {questions.map((question, index) => {
               const chosen = draft[question.id] ?? [];
               const texts = question.options
                 .filter((option) => chosen.includes(option.id))

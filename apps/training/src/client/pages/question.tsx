@@ -4,9 +4,10 @@ import type { ModuleDetailResponse, Question } from "../../shared/api";
 import { useResource } from "../api/use-resource";
 import { toLearnerQuestion } from "../knowledge-check/adapt";
 import { readDraft, saveAnswer } from "../knowledge-check/draft";
-import { navigate } from "../routing/router";
+import { readDraw } from "../knowledge-check/draw";
+import { Link, navigate } from "../routing/router";
 import { href, type Route } from "../routing/routes";
-import { useDocumentTitle, useHeadingFocus } from "../shell/page";
+import { PageHeading, useDocumentTitle, useHeadingFocus } from "../shell/page";
 import { LoadingPage, ProblemPage } from "../shell/status-pages";
 import { loadModule } from "../training/module-store";
 
@@ -17,23 +18,41 @@ export function QuestionPage(props: QuestionPageProps) {
   const [module] = useResource(`module:${props.moduleId}`, () => loadModule(props.moduleId));
   if (module.state === "loading") return <LoadingPage />;
   if (module.state === "failed") return <ProblemPage problem={module.problem} />;
-  const question = module.data.questions[props.number - 1];
+  const draw = readDraw(props.moduleId);
+  if (!draw) return <NotStarted moduleId={props.moduleId} />;
+  const question = draw.questions[props.number - 1];
   if (!question) return <ProblemPage problem={{ status: 404, title: "Page not found", fieldErrors: [] }} />;
-  return <QuestionForm {...props} module={module.data} question={question} />;
+  return <QuestionForm {...props} module={module.data} question={question} total={draw.questions.length} />;
+}
+
+/** A question page opened without starting the check in this tab (a bookmark, another tab). */
+export function NotStarted({ moduleId }: { moduleId: string }) {
+  useDocumentTitle("Start the knowledge check");
+  return (
+    <div className="govuk-grid-row">
+      <div className="govuk-grid-column-two-thirds">
+        <PageHeading>Start the knowledge check</PageHeading>
+        <p className="govuk-body">
+          Each attempt asks its own questions.{" "}
+          <Link to={{ name: "knowledge-check", moduleId }}>Start or resume the knowledge check</Link> to see yours.
+        </p>
+      </div>
+    </div>
+  );
 }
 
 function QuestionForm({
   module,
   question,
   number,
+  total,
   fromCheckAnswers,
-}: QuestionPageProps & { module: ModuleDetailResponse; question: Question }) {
+}: QuestionPageProps & { module: ModuleDetailResponse; question: Question; total: number }) {
   const [chosen, setChosen] = useState<readonly string[]>(() => readDraft(module.id)[question.id] ?? []);
   // The component shows its own error summary after an empty submit; the title must say so too.
   const [refused, setRefused] = useState(false);
   const container = useRef<HTMLDivElement>(null);
   useHeadingFocus(container);
-  const total = module.questions.length;
   useDocumentTitle(`Question ${number} of ${total} – ${module.title}`, refused);
   const last = fromCheckAnswers || number === total;
 

@@ -49,43 +49,76 @@ function Result({ module, result }: { module: ModuleDetailResponse; result: Atte
             </ButtonLink>
           )
         ) : (
-          <>
-            <h2 className="govuk-heading-m">Review and try again</h2>
-            <p className="govuk-body">
-              Read the explanations below, then look again at the lessons on the questions you got wrong. You can take
-              the knowledge check again whenever you are ready.
-            </p>
-            <ul className="govuk-list">
-              <li>
-                <Link to={{ name: "module", moduleId }}>Review the lessons</Link>
-              </li>
-              <li>
-                <Link to={{ name: "knowledge-check", moduleId }}>Take the knowledge check again</Link>
-              </li>
-            </ul>
-          </>
+          <FailedReview moduleId={moduleId} result={result} />
         )}
-        <h2 className="govuk-heading-l">Your answers</h2>
-        {result.questions.map((marking, index) => {
-          const question = module.questions.find((candidate) => candidate.id === marking.questionId);
-          return question ? (
-            <KnowledgeCheck
-              key={marking.questionId}
-              question={toLearnerQuestion(question)}
-              questionNumber={index + 1}
-              questionCount={result.questions.length}
-              feedback={toMarking(marking)}
-              value={marking.selectedOptionIds}
-              onChange={ignore}
-              onSubmit={ignore}
-            />
-          ) : null;
-        })}
+        {result.passed ? (
+          <>
+            <h2 className="govuk-heading-l">Your answers</h2>
+            {result.questions.map((marking, index) => {
+              const feedback = toMarking(marking);
+              return feedback ? (
+                <KnowledgeCheck
+                  key={marking.questionId}
+                  question={toLearnerQuestion(marking.question)}
+                  questionNumber={index + 1}
+                  questionCount={result.questions.length}
+                  feedback={feedback}
+                  value={marking.selectedOptionIds}
+                  onChange={ignore}
+                  onSubmit={ignore}
+                />
+              ) : null;
+            })}
+          </>
+        ) : null}
         <p className="govuk-body">
           <Link to={{ name: "my-training" }}>Back to my training</Link>
         </p>
       </div>
     </div>
+  );
+}
+
+/**
+ * After a failed attempt: which questions were wrong and the lessons that cover them, without the answer key
+ * (the server does not send it), so the next attempt tests what the officer has learned.
+ */
+function FailedReview({ moduleId, result }: { moduleId: string; result: AttemptResult }) {
+  return (
+    <>
+      <h2 className="govuk-heading-m">Questions to revisit</h2>
+      <dl className="govuk-summary-list">
+        {result.questions.map((marking, index) => (
+          <div className="govuk-summary-list__row" key={marking.questionId}>
+            <dt className="govuk-summary-list__key">
+              {index + 1}. {marking.prompt}
+            </dt>
+            <dd className="govuk-summary-list__value">
+              {marking.correct ? (
+                <strong className="govuk-tag govuk-tag--green">Correct</strong>
+              ) : (
+                <strong className="govuk-tag govuk-tag--red">Not correct</strong>
+              )}
+            </dd>
+          </div>
+        ))}
+      </dl>
+      <h2 className="govuk-heading-m">Lessons to read again</h2>
+      <p className="govuk-body">
+        These lessons cover the questions you got wrong. The next attempt asks different questions, so read them before
+        you try again.
+      </p>
+      <ul className="govuk-list govuk-list--bullet">
+        {result.lessonsToRevisit.map((lesson) => (
+          <li key={lesson.id}>
+            <Link to={{ name: "lesson", moduleId, lessonId: lesson.id }}>{lesson.title}</Link>
+          </li>
+        ))}
+      </ul>
+      <p className="govuk-body">
+        <Link to={{ name: "knowledge-check", moduleId }}>Take the knowledge check again</Link>
+      </p>
+    </>
   );
 }
 

@@ -1,4 +1,4 @@
-import { course, findModule, learnerQuestions } from "@stalking-response/curriculum";
+import { course, findModule } from "@stalking-response/curriculum";
 import { describe, expect, it } from "vitest";
 import type { ModuleDetailResponse, ModuleProgress } from "../../shared/api";
 import { lessonsDone, nextAfterLesson, resumeRoute } from "./journey";
@@ -23,15 +23,9 @@ function detail(progress: Partial<ModuleProgress>): ModuleDetailResponse {
     passMarkPercent: spo.knowledgeCheck.passMarkPercent,
     validityMonths: spo.validityMonths,
     lessons: spo.lessons,
-    questions: learnerQuestions(spo).map((question) => ({
-      id: question.id,
-      kind: question.kind,
-      prompt: question.prompt,
-      multipleAnswers: question.kind === "multiple-choice",
-      options: question.options,
-      sources: question.sources,
-    })),
+    questionsPerAttempt: spo.knowledgeCheck.questionsPerAttempt ?? spo.knowledgeCheck.questions.length,
     sources: course.sources,
+    attemptAllowance: { attemptsPerDay: 3, attemptsLeft: 3, nextAttemptAt: null, lessonsToRevisit: [] },
     progress: {
       status: "not-started",
       lastLessonId: null,

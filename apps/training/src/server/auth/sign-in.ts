@@ -2,6 +2,7 @@ import { signInAccount } from "../accounts";
 import { audit } from "../audit";
 import type { Db } from "../db/client";
 import { verifyPassword } from "./passwords";
+import type { SignInThrottle } from "./throttle";
 import type { AuthContext, AuthUser } from "./session";
 import { createSession, deleteSession } from "./session";
 
@@ -16,15 +17,29 @@ export interface NewSession {
 /**
  * Checks an identifier (email address or collar number) and password, and on success starts a new session,
  * ending `previous` (never reuse a session that existed before sign-in: session fixation). Every attempt is
- * audited. `null` when the account does not exist, is disabled, or the password is wrong, which callers
+ * audited and counted by the throttle. `null` when the account does not exist, is disabled, or the password is wrong, which callers
  * must not tell apart.
  */
 export async function signIn(
   db: Db,
   credentials: { identifier: string; password: string },
-  options: { ttlMinutes: number; now: Date; previous: AuthContext | null },
+  options: {
+    ttlMinutes: number;
+    now: Date;
+    previous: AuthContext | null;
+    /** The client's address and the throttle that counts its attempts. */
+    address: string;
+    throttle: SignInThrottle;
+  },
 ): Promise<NewSession | null> {
   const account = await signInAccount(db, credentials.identifier);
+  // Reserved before the (slow) password check, on the account the identifier resolved to, so concurrent
+  // guesses cannot outrun the count, and an email address and a collar number count as one account.
+  // Throws TooManyAttempts when the account or the address has no tries left.
+  const reservation = await options.throttle.reserve(
+    { address: options.address, accountId: account?.id ?? null, identifier: credentials.identifier.toLowerCase() },
+    options.now,
+  );
   // Verified even when there is no account, so the answer takes as long either way.
   const ok = await verifyPassword(account?.passwordHash ?? null, credentials.password);
   if (!account || !ok) {
@@ -36,6 +51,7 @@ export async function signIn(
     });
     return null;
   }
+  await options.throttle.succeeded(reservation);
   if (options.previous) await deleteSession(db, options.previous.session.tokenHash);
   const session = await createSession(db, account, options.ttlMinutes, options.now);
   await audit(db, { forceId: account.forceId, actorUserId: account.id, action: "sign-in", subject: account.id });

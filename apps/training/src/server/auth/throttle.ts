@@ -1,39 +1,79 @@
+import type { Db } from "../db/client";
+import { clearAttempts, deleteEndedWindows, releaseAttempt, reserveAttempt } from "../db/sign-in-throttle";
+import { TooManyAttempts } from "../errors";
+
+/** A sign-in refused by the throttle: try again after this many milliseconds. */
+function throttled(retryAfterMs: number): TooManyAttempts {
+  const seconds = Math.max(1, Math.ceil(retryAfterMs / 1000));
+  return new TooManyAttempts(
+    "rate-limited",
+    "Too many attempts",
+    `Too many failed sign-ins. Try again in ${seconds} seconds.`,
+    retryAfterMs,
+  );
+}
+
+/** Who is signing in, as the throttle counts them. */
+export interface SignInAttempt {
+  /** The client's address. */
+  address: string;
+  /** The account the identifier resolved to, or `null` when it matched none. */
+  accountId: string | null;
+  /** The identifier as typed, lower-cased (counts guesses at accounts that do not exist). */
+  identifier: string;
+}
+
+/** What a reservation holds, to settle once the password has been checked. */
+export interface Reservation {
+  accountKey: string;
+  addressKey: string;
+}
+
+const CLEANUP_EVERY_MS = 60_000;
+
 /**
- * Counts failed sign-ins per account and address. Only failures count, so a person signing in on several
- * devices is never locked out, while guessing one account's password from one address stops after
- * `maxFailures` tries until the window ends. A success clears the count.
+ * Failed sign-ins per account and address, plus a ten-times-higher ceiling per address, kept in the database
+ * so every app instance shares them.
  *
- * In memory: one process is one app instance. Several instances behind a load balancer each keep their
- * own count, which multiplies the allowance by the instance count (documented in the README).
+ * Each attempt is **reserved before the password is checked** (an atomic increment per key) and given back
+ * if it succeeds, so a burst of concurrent guesses gets at most `maxFailures` password checks, however fast
+ * they arrive. The account key is the account the identifier resolved to, so its email address and collar
+ * number share one count. Only failures stay counted: a person signing in on several devices is never
+ * locked out, and a whole police station signing in from one NAT address at a shift change cannot reach the
+ * address ceiling by succeeding.
  */
 export class SignInThrottle {
-  private readonly failures = new Map<string, { count: number; resetAt: number }>();
+  private lastCleanup = 0;
 
   constructor(
+    private readonly db: Db,
     private readonly maxFailures: number,
     private readonly windowMs: number,
   ) {}
 
-  /** Milliseconds until this key may try again, or 0 when it may try now. */
-  retryAfter(key: string, now: number): number {
-    const entry = this.failures.get(key);
-    if (!entry || entry.resetAt <= now) return 0;
-    return entry.count >= this.maxFailures ? entry.resetAt - now : 0;
-  }
-
-  /** Records a failed attempt. */
-  fail(key: string, now: number): void {
-    const entry = this.failures.get(key);
-    if (!entry || entry.resetAt <= now) this.failures.set(key, { count: 1, resetAt: now + this.windowMs });
-    else entry.count += 1;
-    // Bound memory under a spray of made-up identifiers: drop windows that have ended.
-    if (this.failures.size > 10_000) {
-      for (const [candidate, value] of this.failures) if (value.resetAt <= now) this.failures.delete(candidate);
+  /** Reserves an attempt, or throws {@link TooManyAttempts} when the account or address has no tries left. */
+  async reserve(attempt: SignInAttempt, now: Date): Promise<Reservation> {
+    if (now.getTime() - this.lastCleanup > CLEANUP_EVERY_MS) {
+      this.lastCleanup = now.getTime();
+      await deleteEndedWindows(this.db, now);
     }
+    const who = attempt.accountId === null ? `identifier:${attempt.identifier}` : `account:${attempt.accountId}`;
+    const reservation = { accountKey: `${who}|${attempt.address}`, addressKey: `address:${attempt.address}` };
+    const account = await reserveAttempt(this.db, reservation.accountKey, now, this.windowMs);
+    if (account.failures > this.maxFailures) {
+      throw throttled(account.windowEndsAt.getTime() - now.getTime());
+    }
+    const address = await reserveAttempt(this.db, reservation.addressKey, now, this.windowMs);
+    if (address.failures > this.maxFailures * 10) {
+      await releaseAttempt(this.db, reservation.accountKey);
+      throw throttled(address.windowEndsAt.getTime() - now.getTime());
+    }
+    return reservation;
   }
 
-  /** Clears the count after a successful sign-in. */
-  succeed(key: string): void {
-    this.failures.delete(key);
+  /** The password was right: clear the account's failures and give the address its try back. */
+  async succeeded(reservation: Reservation): Promise<void> {
+    await clearAttempts(this.db, reservation.accountKey);
+    await releaseAttempt(this.db, reservation.addressKey);
   }
 }

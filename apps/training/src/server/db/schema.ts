@@ -9,6 +9,7 @@
 import { sql } from "drizzle-orm";
 import {
   bigint,
+  boolean,
   date,
   index,
   integer,
@@ -28,6 +29,8 @@ export const forces = pgTable("forces", {
   id: text("id").primaryKey(),
   name: text("name").notNull(),
   createdAt: at("created_at").notNull().defaultNow(),
+  /** 0006: knowledge-check attempts a learner may start per module in 24 hours before re-reading lessons. */
+  attemptsPerDay: integer("attempts_per_day").notNull().default(3),
 });
 
 /** Commands and teams inside a force; a team may sit under a command. */
@@ -234,3 +237,42 @@ export const auditLog = pgTable(
   },
   (t) => [index("audit_log_force_at_idx").on(t.forceId, t.at)],
 );
+
+/** 0006: failed sign-ins per throttle key in the current window, reserved before the password is checked. */
+export const signInThrottle = pgTable(
+  "sign_in_throttle",
+  {
+    key: text("key").primaryKey(),
+    failures: integer("failures").notNull(),
+    windowEndsAt: at("window_ends_at").notNull(),
+  },
+  (t) => [index("sign_in_throttle_window_idx").on(t.windowEndsAt)],
+);
+
+/** 0006: a knowledge-check attempt as drawn (questions and option order), and how it ended. */
+export const attemptDraws = pgTable(
+  "attempt_draws",
+  {
+    id: uuid("id").primaryKey(),
+    forceId: text("force_id")
+      .notNull()
+      .references(() => forces.id),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id),
+    moduleId: text("module_id").notNull(),
+    moduleVersion: text("module_version").notNull(),
+    questions: jsonb("questions").$type<DrawnQuestion[]>().notNull(),
+    drawnAt: at("drawn_at").notNull(),
+    submittedAt: at("submitted_at"),
+    passed: boolean("passed"),
+    wrongQuestionIds: jsonb("wrong_question_ids").$type<string[]>(),
+  },
+  (t) => [index("attempt_draws_user_module_idx").on(t.userId, t.moduleId, t.drawnAt)],
+);
+
+/** One drawn question: its id and its options' ids in the order the learner sees them. */
+export interface DrawnQuestion {
+  questionId: string;
+  optionIds: string[];
+}

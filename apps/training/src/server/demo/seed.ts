@@ -1,5 +1,5 @@
 import type { Module } from "@stalking-response/curriculum";
-import { count } from "drizzle-orm";
+import { and, count, isNull, like } from "drizzle-orm";
 import type { JobRole } from "../../shared/api";
 import { hashPassword } from "../auth/passwords";
 import type { Catalog } from "../catalog";
@@ -156,6 +156,16 @@ function answersFor(module: Module, correct: boolean) {
 }
 
 const daysAgo = (now: Date, days: number) => new Date(now.getTime() - days * 86_400_000);
+
+/** Whether the database holds any enabled demo account (their passwords are public). */
+export async function hasDemoAccounts(db: Db): Promise<boolean> {
+  const [row] = await db
+    .select({ id: users.id })
+    .from(users)
+    .where(and(like(users.email, "%@essex.demo.invalid"), isNull(users.disabledAt)))
+    .limit(1);
+  return row !== undefined;
+}
 
 /** Whether the database has any users (start-up seeds only an empty database). */
 export async function hasUsers(db: Db): Promise<boolean> {

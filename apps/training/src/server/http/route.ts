@@ -3,6 +3,7 @@ import { z } from "zod";
 import type { AccountRole } from "../../shared/api";
 import { ProblemSchema } from "../../shared/api";
 import type { AuthContext } from "../auth/session";
+import { cleanInput } from "./input-boundary";
 import { forbidden, unauthenticated, validationProblem } from "./problem";
 
 type Method = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
@@ -55,7 +56,7 @@ export function defineRoute<P = undefined, Q = undefined, B = undefined, R = und
 
 function parsePart<T>(part: "params" | "query" | "body", schema: z.ZodType<T> | undefined, value: unknown): T {
   if (!schema) return undefined as T;
-  const result = schema.safeParse(value);
+  const result = schema.safeParse(cleanInput(part, value));
   if (!result.success) throw validationProblem(part, result.error);
   return result.data;
 }

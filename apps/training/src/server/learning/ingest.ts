@@ -314,9 +314,11 @@ function storeAlone(
 /**
  * Stores a batch of requests together where it can: from the cached projection rows when it has them all,
  * else (or when a cached row proves stale) after reading them. If the shared write still fails (another
- * writer changed a row it read, a lost connection, anything), nothing of it was stored and each request is
- * replayed alone through the ledger, so one bad request fails only itself and every request is answered
- * only after its own statements have committed.
+ * writer changed a row it read, a lost connection, a value the database refuses), nothing of it was stored
+ * and the batch is split in half and each half tried the same way, down to single requests, which are
+ * replayed alone through the ledger. So one bad request fails only itself, costs its neighbours about two
+ * extra writes per halving instead of one write each, and every request is answered only after its own
+ * statements have committed.
  */
 export async function storeStatementBatch(
   database: Database,
@@ -324,39 +326,50 @@ export async function storeStatementBatch(
   validityMonths: (moduleId: string) => number,
   cache?: ProjectionCache,
 ): Promise<ItemResult<void>[]> {
-  const keys = keysOf(requests);
-  let alone: Set<number> | undefined;
-  const known = cache?.all(keys.keys());
-  if (known) {
-    try {
-      alone = await storeTogether(database, requests, keys, known, validityMonths, cache);
-    } catch {
-      cache?.forget(keys.keys());
-    }
-  }
-  if (!alone) {
-    try {
-      alone = await storeTogether(database, requests, keys, undefined, validityMonths, cache);
-    } catch {
-      cache?.forget(keys.keys());
-      alone = new Set(requests.keys());
-    }
-  }
   const results: ItemResult<void>[] = [];
-  for (const [index, request] of requests.entries()) {
-    if (!alone.has(index)) {
-      results.push({ ok: true, value: undefined });
-      continue;
+  const storeGroup = async (indices: readonly number[]): Promise<void> => {
+    const group = indices.map((index) => requests[index] as IngestRequest);
+    const keys = keysOf(group);
+    let alone: Set<number> | undefined;
+    const known = cache?.all(keys.keys());
+    if (known) {
+      try {
+        alone = await storeTogether(database, group, keys, known, validityMonths, cache);
+      } catch {
+        cache?.forget(keys.keys());
+      }
     }
-    // The ledger writes these rows itself; cached versions of them would only fail the next batch's check.
-    cache?.forget(request.statements.map((statement) => keyOf(request.learner.id, statement.moduleId)));
-    try {
-      await storeAlone(database, request, validityMonths);
-      results.push({ ok: true, value: undefined });
-    } catch (error) {
-      results.push({ ok: false, error });
+    if (!alone) {
+      try {
+        alone = await storeTogether(database, group, keys, undefined, validityMonths, cache);
+      } catch {
+        cache?.forget(keys.keys());
+        if (group.length > 1) {
+          const half = Math.ceil(indices.length / 2);
+          await storeGroup(indices.slice(0, half));
+          await storeGroup(indices.slice(half));
+          return;
+        }
+        alone = new Set([0]);
+      }
     }
-  }
+    for (const [position, request] of group.entries()) {
+      const index = indices[position] as number;
+      if (!alone.has(position)) {
+        results[index] = { ok: true, value: undefined };
+        continue;
+      }
+      // The ledger writes these rows itself; cached versions of them would only fail the next batch's check.
+      cache?.forget(request.statements.map((statement) => keyOf(request.learner.id, statement.moduleId)));
+      try {
+        await storeAlone(database, request, validityMonths);
+        results[index] = { ok: true, value: undefined };
+      } catch (error) {
+        results[index] = { ok: false, error };
+      }
+    }
+  };
+  await storeGroup([...requests.keys()]);
   return results;
 }
 

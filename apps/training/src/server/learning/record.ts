@@ -1,16 +1,19 @@
 import { randomBytes, randomUUID } from "node:crypto";
 import type { Module } from "@stalking-response/curriculum";
-import { scoreAttempt } from "@stalking-response/curriculum";
+import { AnswersSchema, lessonsToRevisit, scoreAttempt } from "@stalking-response/curriculum";
 import type { AttemptScore } from "@stalking-response/curriculum";
 import { and, eq, lte, inArray, count } from "drizzle-orm";
 import type { AttemptRequest, AttemptResult } from "../../shared/api";
 import { XAPI_IRI_BASE, XAPI_VERBS, lessonActivityId, moduleActivityId, questionActivityId } from "../../shared/api";
+import { findDraw, markDrawSubmitted } from "../db/attempt-draws";
+import type { DrawnQuestion } from "../db/attempt-draws";
 import type { Db } from "../db/client";
 import { certificates, statements } from "../db/schema";
 import { AnswersDoNotFit, Conflict, InvalidInput } from "../errors";
 import type { LedgerTransaction } from "./ledger";
 import { withLedger } from "./ledger";
 import { moduleProgress, projectionOf } from "./progress";
+import { drawnForLearner } from "./attempt-draw";
 import type { ProjectionState } from "./projection";
 import type { Learner, NewStatement } from "./statement";
 import { canonicalJson, derivedUuid } from "./xapi";
@@ -121,8 +124,13 @@ function answersRecord(request: AttemptRequest): Record<string, string[]> {
   return record;
 }
 
-function scoreOrRefuse(module: Module, request: AttemptRequest, answers: Record<string, string[]>): AttemptScore {
-  const scored = scoreAttempt(module, answers);
+function scoreOrRefuse(
+  module: Module,
+  request: AttemptRequest,
+  answers: Record<string, string[]>,
+  drawn: readonly DrawnQuestion[] | undefined,
+): AttemptScore {
+  const scored = scoreAttempt(module, answers, drawn ? { questionIds: drawn.map((q) => q.questionId) } : {});
   if (scored.ok) return scored.value;
   const errors = scored.issues.map((issue) => {
     const [questionId, optionIndex] = issue.path;
@@ -138,18 +146,6 @@ function scoreOrRefuse(module: Module, request: AttemptRequest, answers: Record<
   throw new AnswersDoNotFit(errors);
 }
 
-function attemptResult(
-  module: Module,
-  request: AttemptRequest,
-  score: AttemptScore,
-  attemptNumber: number,
-  certificateId: string | null,
-  ledger: LedgerTransaction,
-  now: Date,
-): AttemptResult {
-  return scoredResult(module, request.attemptId, score, attemptNumber, certificateId, ledger.state(module.id), now);
-}
-
 function scoredResult(
   module: Module,
   attemptId: string,
@@ -158,8 +154,30 @@ function scoredResult(
   certificateId: string | null,
   state: ProjectionState,
   now: Date,
+  drawn: readonly DrawnQuestion[] | undefined,
 ): AttemptResult {
-  const prompts = new Map(module.knowledgeCheck.questions.map((question) => [question.id, question.prompt]));
+  const asked = new Map(
+    (
+      drawn ??
+      module.knowledgeCheck.questions.map((question) => ({
+        questionId: question.id,
+        optionIds: question.options.map((option) => option.id),
+      }))
+    ).map((question) => [question.questionId, question.optionIds]),
+  );
+  const learnerView = new Map(
+    drawnForLearner(
+      module,
+      score.perQuestion.map((result) => ({
+        questionId: result.questionId,
+        optionIds: asked.get(result.questionId) ?? [],
+      })),
+    ).map((question) => [question.id, question]),
+  );
+  // The answer key and the explanations only after a pass: a failed attempt's result must not be a crib for
+  // the next one. It says which questions were wrong and which lessons cover them.
+  const showKey = score.passed;
+  const wrong = score.perQuestion.filter((result) => !result.correct).map((result) => result.questionId);
   return {
     attemptId,
     attemptNumber,
@@ -167,19 +185,30 @@ function scoredResult(
     passMarkPercent: score.passMarkPercent,
     passed: score.passed,
     certificateId,
-    questions: score.perQuestion.map((result) => ({
-      questionId: result.questionId,
-      prompt: prompts.get(result.questionId) ?? "",
-      correct: result.correct,
-      selectedOptionIds: result.selectedOptionIds,
-      correctOptionIds: result.correctOptionIds,
-      options: result.options.map((option) => ({
-        id: option.optionId,
-        text: option.text,
-        correct: option.correct,
-        explanation: option.explanation,
-      })),
-    })),
+    questions: score.perQuestion.flatMap((result) => {
+      const question = learnerView.get(result.questionId);
+      if (!question) return [];
+      const feedback = new Map(result.options.map((option) => [option.optionId, option]));
+      return [
+        {
+          questionId: result.questionId,
+          question,
+          prompt: question.prompt,
+          correct: result.correct,
+          selectedOptionIds: result.selectedOptionIds,
+          ...(showKey ? { correctOptionIds: result.correctOptionIds } : {}),
+          options: question.options.map((option) => {
+            const marked = feedback.get(option.id);
+            return showKey && marked
+              ? { id: option.id, text: option.text, correct: marked.correct, explanation: marked.explanation }
+              : { id: option.id, text: option.text };
+          }),
+        },
+      ];
+    }),
+    lessonsToRevisit: showKey
+      ? []
+      : lessonsToRevisit(module, wrong).map((lesson) => ({ id: lesson.id, title: lesson.title })),
     progress: moduleProgress(module, state, now),
   };
 }
@@ -228,19 +257,43 @@ export async function readAttempt(
 ): Promise<AttemptResult | null> {
   const verdictId = derivedUuid("attempt", attemptId, learner.id, "verdict");
   const [verdict] = await db
-    .select({ seq: statements.seq, statement: statements.statement })
+    .select({ seq: statements.seq, verb: statements.verb, statement: statements.statement })
     .from(statements)
     .where(and(eq(statements.id, verdictId), eq(statements.userId, learner.id), eq(statements.moduleId, module.id)));
-  if (!verdict) return null;
+  // Only the server writes passed and failed; anything else stored under this id is not a verdict.
+  if (!verdict || (verdict.verb !== XAPI_VERBS.passed && verdict.verb !== XAPI_VERBS.failed)) return null;
   const stored = verdict.statement as { result?: { response?: unknown } };
-  const response = stored.result?.response;
-  if (typeof response !== "string") return null;
-  const scored = scoreAttempt(module, JSON.parse(response) as Record<string, string[]>);
+  const answers = parseAnswers(stored.result?.response);
+  if (!answers) return null;
+  // Attempts drawn from the bank are marked on their draw; attempts recorded before draws (and demo data) on
+  // the whole bank, as they were asked.
+  const draw = await findDraw(db, attemptId, learner.id, module.id);
+  const scored = scoreAttempt(module, answers, draw ? { questionIds: draw.questions.map((q) => q.questionId) } : {});
   // Answers that no longer fit the module (it changed since) cannot be shown as a result of this version.
   if (!scored.ok) return null;
   const recorded = await recordedAttempt(db, learner.id, module.id, attemptId, verdict.seq);
   const state = await projectionOf(db, learner.id, module.id);
-  return scoredResult(module, attemptId, scored.value, recorded.attemptNumber, recorded.certificateId, state, now);
+  return scoredResult(
+    module,
+    attemptId,
+    scored.value,
+    Math.max(1, recorded.attemptNumber),
+    recorded.certificateId,
+    state,
+    now,
+    draw?.questions,
+  );
+}
+
+/** The answers a verdict statement stores, or `null` when they are not a map of question ids to option ids. */
+function parseAnswers(response: unknown): Record<string, string[]> | null {
+  if (typeof response !== "string") return null;
+  try {
+    const parsed = AnswersSchema.safeParse(JSON.parse(response));
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
+  }
 }
 
 /**
@@ -254,16 +307,27 @@ export async function recordAttempt(
   module: Module,
   request: AttemptRequest,
   now: Date,
+  drawn?: readonly DrawnQuestion[],
 ): Promise<AttemptResult> {
   // Scored before the transaction: answers that do not fit the module never touch the database.
   const answers = answersRecord(request);
-  const score = scoreOrRefuse(module, request, answers);
+  const score = scoreOrRefuse(module, request, answers, drawn);
   return withLedger(
     db,
     learner,
     [module.id],
     () => module.validityMonths,
-    (ledger) => appendAttempt(ledger, learner, module, request, now, { answers, score }),
+    async (ledger) => {
+      const result = await appendAttempt(ledger, learner, module, request, now, { answers, score, drawn });
+      if (drawn) {
+        await markDrawSubmitted(ledger.tx, request.attemptId, {
+          at: now,
+          passed: score.passed,
+          wrongQuestionIds: score.perQuestion.filter((q) => !q.correct).map((q) => q.questionId),
+        });
+      }
+      return result;
+    },
   );
 }
 
@@ -274,10 +338,13 @@ export async function appendAttempt(
   module: Module,
   request: AttemptRequest,
   now: Date,
-  scored?: { answers: Record<string, string[]>; score: AttemptScore },
+  scored?: { answers: Record<string, string[]>; score: AttemptScore; drawn?: readonly DrawnQuestion[] | undefined },
 ): Promise<AttemptResult> {
+  const drawn = scored?.drawn;
   const answers = scored?.answers ?? answersRecord(request);
-  const score = scored?.score ?? scoreOrRefuse(module, request, answers);
+  const score = scored?.score ?? scoreOrRefuse(module, request, answers, drawn);
+  const attemptResult = (attemptNumber: number, certificateId: string | null) =>
+    scoredResult(module, request.attemptId, score, attemptNumber, certificateId, ledger.state(module.id), now, drawn);
   const response = canonicalJson(answers);
   const verdictId = derivedUuid("attempt", request.attemptId, learner.id, "verdict");
   const completedId = derivedUuid("attempt", request.attemptId, learner.id, "completed");
@@ -301,7 +368,7 @@ export async function appendAttempt(
       );
     }
     const recorded = await recordedAttempt(ledger.tx, learner.id, module.id, request.attemptId, previous.seq);
-    return attemptResult(module, request, score, recorded.attemptNumber, recorded.certificateId, ledger, now);
+    return attemptResult(recorded.attemptNumber, recorded.certificateId);
   }
 
   for (const result of score.perQuestion) {
@@ -348,5 +415,32 @@ export async function appendAttempt(
       { id: certificateId, moduleVersion: module.version, scorePercent: score.percent },
     );
   }
-  return attemptResult(module, request, score, ledger.state(module.id).attempts, certificateId, ledger, now);
+  return attemptResult(ledger.state(module.id).attempts, certificateId);
+}
+
+/**
+ * Marks and records answers to a drawn attempt: exactly the questions drawn for it (see
+ * `startAttempt` in `attempt-draw.ts`), never a set the client chooses.
+ */
+export async function submitAttempt(
+  db: Db,
+  learner: Learner,
+  module: Module,
+  request: AttemptRequest,
+  now: Date,
+): Promise<AttemptResult> {
+  const draw = await findDraw(db, request.attemptId, learner.id, module.id);
+  if (!draw) {
+    throw InvalidInput.field(
+      "attemptId",
+      "is not a knowledge-check attempt you started on this module; start one first",
+      "attemptId: is not an attempt you started",
+    );
+  }
+  if (draw.moduleVersion !== module.version) {
+    throw new Conflict("attempt-outdated", "The knowledge check has changed", "Start the knowledge check again.", [
+      { field: "attemptId", reason: "was started on an earlier version of this module; start again" },
+    ]);
+  }
+  return recordAttempt(db, learner, module, request, now, draw.questions);
 }

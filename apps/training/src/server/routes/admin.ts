@@ -59,7 +59,7 @@ export function adminRoutes(deps: AppDeps) {
       access: ADMIN,
       params: z.object({ userId: z.uuid() }),
       body: UpdateUserRequestSchema,
-      errors: [404],
+      errors: [404, 409],
       response: { status: 200, schema: AdminUserSchema, description: "User updated" },
       handler: ({ auth, params, body }) => changeUser(db, auth.user, params.userId, body, now()),
     }),

@@ -1,6 +1,7 @@
 import type { Module } from "@stalking-response/curriculum";
 import { z } from "zod";
 import {
+  AttemptDrawSchema,
   AttemptRequestSchema,
   AttemptResultSchema,
   LessonProgressRequestSchema,
@@ -11,7 +12,8 @@ import {
 import { InvalidInput, NotFound } from "../errors";
 import { defineRoute } from "../http/route";
 import { moduleProgress, projectionOf } from "../learning/progress";
-import { readAttempt, recordAttempt, recordLessonSeen } from "../learning/record";
+import { attemptAllowance, startAttempt } from "../learning/attempt-draw";
+import { readAttempt, recordLessonSeen, submitAttempt } from "../learning/record";
 import { learnerOf } from "../learning/statement";
 import type { AppDeps } from "../deps";
 
@@ -53,9 +55,10 @@ export function moduleRoutes(deps: AppDeps) {
           passMarkPercent: module.knowledgeCheck.passMarkPercent,
           validityMonths: module.validityMonths,
           lessons: catalog.lessons(module),
-          questions: catalog.questions(module),
+          questionsPerAttempt: module.knowledgeCheck.questionsPerAttempt ?? module.knowledgeCheck.questions.length,
           sources: catalog.sources.filter((source) => module.sources.includes(source.id)),
           progress: moduleProgress(module, state, now()),
+          attemptAllowance: (await attemptAllowance(db, learnerOf(auth.user), module, now())).allowance,
         };
       },
     }),
@@ -85,6 +88,21 @@ export function moduleRoutes(deps: AppDeps) {
     }),
     defineRoute({
       method: "POST",
+      url: paths.moduleAttemptDraws,
+      summary:
+        "Start a knowledge-check attempt: the questions drawn for it, options shuffled (an attempt started and not submitted is answered again)",
+      tags: ["modules"],
+      access: learners,
+      params: ModuleParams,
+      errors: [404, 429],
+      response: { status: 200, schema: AttemptDrawSchema, description: "The attempt's questions" },
+      handler: async ({ auth, params }) => {
+        const module = moduleOr404(params.moduleId);
+        return startAttempt(db, learnerOf(auth.user), module, now());
+      },
+    }),
+    defineRoute({
+      method: "POST",
       url: paths.moduleAttempts,
       summary: "Submit knowledge-check answers; the server scores them and records the result",
       tags: ["modules"],
@@ -95,7 +113,7 @@ export function moduleRoutes(deps: AppDeps) {
       response: { status: 200, schema: AttemptResultSchema, description: "Scored attempt" },
       handler: async ({ auth, params, body }) => {
         const module = moduleOr404(params.moduleId);
-        return recordAttempt(db, learnerOf(auth.user), module, body, now());
+        return submitAttempt(db, learnerOf(auth.user), module, body, now());
       },
     }),
     defineRoute({

@@ -25,11 +25,9 @@ export function sessionUser(user: AuthUser): NonNullable<SessionResponse["user"]
 export function sessionRoutes(deps: AppDeps) {
   const { db, env, now, secure } = deps;
   const windowMs = env.SIGN_IN_WINDOW_MINUTES * 60_000;
-  const throttle = new SignInThrottle(env.SIGN_IN_MAX_ATTEMPTS, windowMs);
-  // Against spraying one password over many accounts: failures per address, with a ceiling ten times higher
-  // because a whole police station signs in from one NAT address. Successes never count, so a shift change
-  // cannot lock a station out.
-  const addressThrottle = new SignInThrottle(env.SIGN_IN_MAX_ATTEMPTS * 10, windowMs);
+  // Per account and address, plus a ceiling ten times higher per address against spraying one password over
+  // many accounts (a whole police station signs in from one NAT address, and successes never count).
+  const throttle = new SignInThrottle(db, env.SIGN_IN_MAX_ATTEMPTS, windowMs);
   const cookieOptions = { httpOnly: true, sameSite: "strict", secure, path: "/" } as const;
   // A browser-session cookie (no Expires): it goes when the browser closes, which suits shared terminals, and
   // the server's sliding expiry decides how long it works, so a fixed cookie date cannot cut a live session.
@@ -71,26 +69,14 @@ export function sessionRoutes(deps: AppDeps) {
       errors: [401, 429],
       response: { status: 200, schema: SessionResponseSchema, description: "Signed in" },
       handler: async ({ body, auth, request, reply }) => {
-        const identifier = body.identifier.toLowerCase();
-        const key = `${request.ip}|${identifier}`;
-        const wait = Math.max(
-          throttle.retryAfter(key, now().getTime()),
-          addressThrottle.retryAfter(request.ip, now().getTime()),
-        );
-        if (wait > 0) {
-          const seconds = Math.ceil(wait / 1000);
-          reply.header("retry-after", String(seconds));
-          throw new HttpProblem(
-            429,
-            "rate-limited",
-            "Too many attempts",
-            `Too many failed sign-ins. Try again in ${seconds} seconds.`,
-          );
-        }
-        const session = await signIn(db, body, { ttlMinutes: env.SESSION_TTL_MINUTES, now: now(), previous: auth });
+        const session = await signIn(db, body, {
+          ttlMinutes: env.SESSION_TTL_MINUTES,
+          now: now(),
+          previous: auth,
+          address: request.ip,
+          throttle,
+        });
         if (!session) {
-          throttle.fail(key, now().getTime());
-          addressThrottle.fail(request.ip, now().getTime());
           throw new HttpProblem(
             401,
             "invalid-credentials",
@@ -99,9 +85,8 @@ export function sessionRoutes(deps: AppDeps) {
             [{ field: "identifier", reason: "does not match an account with that password" }],
           );
         }
-        throttle.succeed(key);
         setSessionCookie(reply, session.token);
-        reply.clearCookie(PRE_SESSION_COOKIE, { path: "/api" });
+        reply.clearCookie(PRE_SESSION_COOKIE, { ...cookieOptions, path: "/api" });
         return {
           user: sessionUser(session.user),
           csrfToken: session.csrfToken,
@@ -118,7 +103,7 @@ export function sessionRoutes(deps: AppDeps) {
       response: { status: 204, schema: null, description: "Signed out" },
       handler: async ({ auth, reply }) => {
         if (auth) await signOut(db, auth);
-        reply.clearCookie(SESSION_COOKIE, { path: "/" });
+        reply.clearCookie(SESSION_COOKIE, cookieOptions);
         return undefined;
       },
     }),

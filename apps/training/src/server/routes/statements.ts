@@ -11,6 +11,7 @@ import { parseActivityId } from "../learning/xapi";
 import type { AppDeps } from "../deps";
 
 const clientVerbs: readonly string[] = CLIENT_XAPI_VERBS;
+const MAX_CLOCK_SKEW_MS = 5 * 60_000;
 
 /** Checks one client statement against who is signing it and what the curriculum holds. */
 function toNewStatement(
@@ -45,6 +46,16 @@ function toNewStatement(
       "object.id is not a module or lesson of this course.",
     );
   }
+  const timestamp = statement.timestamp ? new Date(statement.timestamp) : now;
+  // A device's clock may run a little fast; a statement from further in the future than that is not a record
+  // of something that happened, and would sort after every real one.
+  if (timestamp.getTime() > now.getTime() + MAX_CLOCK_SKEW_MS) {
+    throw InvalidInput.field(
+      at("timestamp"),
+      "is more than 5 minutes in the future; check the device's clock",
+      "timestamp: is in the future",
+    );
+  }
   const id = statement.id ?? randomUUID();
   const body = { ...statement, id };
   return {
@@ -53,7 +64,7 @@ function toNewStatement(
     objectId: statement.object.id,
     moduleId: activity.moduleId,
     registration: statement.context?.registration ?? null,
-    timestamp: statement.timestamp ? new Date(statement.timestamp) : now,
+    timestamp,
     body,
   };
 }

@@ -15,6 +15,7 @@ import type {
 import { MODULE_SORTS } from "../../shared/trainer-api";
 import type { Catalog } from "../catalog";
 import type { Db } from "../db/client";
+import { unstorableText } from "../../shared/text";
 import { decodeCursor, encodeCursor } from "../cursor";
 import { BadCursor } from "../errors";
 import { RENEWAL_WINDOW_DAYS, trainingStatusRank } from "@stalking-response/curriculum";
@@ -40,7 +41,25 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 /** What a grid cursor holds for a sort: the sort itself (so it cannot be replayed against another), key, id. */
 const gridCursorSchema = (sort: GridQuery["sort"]) =>
-  z.tuple([z.literal(sort), textSort(sort) ? z.string() : z.number().finite(), z.string().regex(UUID)]);
+  z.tuple([z.literal(sort), cursorKey(sort), z.string().regex(UUID)]);
+
+// Epoch milliseconds of the year 2999 are about 3.25e13; scores and status ranks are small. Beyond this a
+// cursor was not written by this grid (and 2^31 or more overflowed an integer comparison).
+const MAX_NUMERIC_KEY = 1e14;
+
+/**
+ * The keys this grid writes: names and collar numbers (text PostgreSQL can store), a score compared as an
+ * integer (-1 for none, else 0 to 100), or a status rank or epoch milliseconds (a bounded finite number).
+ */
+function cursorKey(sort: GridQuery["sort"]): z.ZodType<string | number> {
+  if (textSort(sort))
+    return z
+      .string()
+      .max(400)
+      .refine((text) => unstorableText(text) === null);
+  if (sort === "score") return z.number().int().min(-1).max(100);
+  return z.number().finite().min(-MAX_NUMERIC_KEY).max(MAX_NUMERIC_KEY);
+}
 
 /** Encodes a grid cursor; it carries the sort it belongs to so it cannot be replayed against another one. */
 export function encodeGridCursor(sort: string, cursor: Cursor): string {
