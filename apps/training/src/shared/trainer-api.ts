@@ -418,7 +418,36 @@ export const trainerPaths = {
   evidence: "/api/trainer/evidence",
   publishedJson: "/api/trainer/publish/plan.json",
   publishedHtml: "/api/trainer/publish/plan.html",
+  coursePackages: "/api/trainer/course-packages",
+  coursePackage: "/api/trainer/course-packages/:standard/:scope",
 } as const;
+
+// ---------------------------------------------------------------------------------------------------
+// Course packages for other learning platforms (SCORM 1.2 and cmi5, from @stalking-response/course-export)
+
+/** The package formats a trainer can download. */
+export const CoursePackageStandardSchema = z.enum(["scorm12", "cmi5"]);
+/** `scorm12` or `cmi5`. */
+export type CoursePackageStandard = z.infer<typeof CoursePackageStandardSchema>;
+
+/** One downloadable package: the whole course or one module, in one format. */
+export const CoursePackageSchema = z.object({
+  standard: CoursePackageStandardSchema,
+  /** `course` for the whole course, otherwise the module's id. */
+  scope: z.string(),
+  title: z.string(),
+  /** The content version packaged (the course's, or the module's). */
+  version: z.string(),
+  /** Where the zip downloads from. */
+  href: z.string(),
+});
+/** One downloadable package. */
+export type CoursePackageEntry = z.infer<typeof CoursePackageSchema>;
+
+/** `GET /api/trainer/course-packages`. */
+export const CoursePackagesResponseSchema = z.object({ packages: z.array(CoursePackageSchema) });
+/** The packages on offer. */
+export type CoursePackagesResponse = z.infer<typeof CoursePackagesResponseSchema>;
 
 /** Builds a query string from a filter-like object, leaving out empty values. */
 export function trainerQuery(values: Record<string, string | number | undefined | null>): string {

@@ -555,6 +555,23 @@ describe("the trainer's journey through training records", () => {
     await device.context.close();
   });
 
+  it("downloads a module as a SCORM 1.2 package from the trainer area, by keyboard", async () => {
+    const { device, trainer, page } = await signInTrainer("keyboard");
+    await page.goto("/trainer");
+    await trainer.arrive("Training records", { focus: "none" });
+    await trainer.activate(page.getByRole("link", { name: /Courses for other learning platforms/ }));
+    await trainer.arrive("Courses for other learning platforms");
+    const link = page.getByRole("link", { name: "Stalking Protection Orders, SCORM 1.2" });
+    const download = page.waitForEvent("download");
+    await trainer.activate(link);
+    const file = await download;
+    expect(file.suggestedFilename()).toMatch(/^stalking-response-stalking-protection-orders-[\d.]+-scorm12\.zip$/);
+    const path = await file.path();
+    expect(readFileSync(path).subarray(0, 2).toString("latin1")).toBe("PK");
+    expect(device.errors).toEqual([]);
+    await device.context.close();
+  });
+
   it("tells an officer they do not have access, and the API refuses them too", async () => {
     const device = await newDevice(browser, server.baseURL);
     const officer = new Officer(device.page, "pointer");
