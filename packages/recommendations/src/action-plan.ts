@@ -68,14 +68,22 @@ export const EvidenceSchema = z
 /** Something that shows a response is real. */
 export type Evidence = z.infer<typeof EvidenceSchema>;
 
-/** A dated note of progress (recommendation 28.2 asks forces to report progress). */
+/**
+ * A dated entry in a response's updates history (recommendation 28.2 asks forces to report progress):
+ * the status as of `date`, what changed (`note`, the update's narrative) and where it was published.
+ * `date` is the date of the source that reports the update, so nothing is dated more precisely than the
+ * source allows.
+ */
 export const ProgressUpdateSchema = z
   .strictObject({
     date: IsoDateSchema,
     status: StatusSchema,
-    note: text("note"),
+    note: text("note").meta({ description: "The update's narrative: what changed, in the source's terms." }),
+    source: SourceSchema.optional().meta({
+      description: "Where the update was published; left out only for a force's own unpublished note.",
+    }),
   })
-  .meta({ title: "ProgressUpdate", description: "A dated progress report on one response." });
+  .meta({ title: "ProgressUpdate", description: "A dated entry in the updates history of one response." });
 
 /** A dated progress report on one response. */
 export type ProgressUpdate = z.infer<typeof ProgressUpdateSchema>;

@@ -62,10 +62,12 @@ describe("summarisePlan", () => {
     const status = Object.fromEntries(summarisePlan(essexActionPlan).recommendations.map((r) => [r.number, r.status]));
     expect(status).toMatchObject({
       7: "complete",
-      12: "in-progress",
+      12: "partial",
+      14: "partial",
+      16: "partial",
       18: "partial",
       17: "complete",
-      28: "in-progress",
+      28: "complete",
     });
   });
 
@@ -74,6 +76,29 @@ describe("summarisePlan", () => {
     expect(rec10?.items.map((i) => i.id)).toEqual(["10", "10.1", "10.2", "10.3", "10.4", "10.5"]);
     expect(rec10?.items[1]).toMatchObject({ id: "10.1", status: "complete", inherited: false });
     expect(rec10?.items[1]?.narrative).toMatch(/curriculum/);
+  });
+
+  it("gives each item its latest dated update with the update's source", () => {
+    const rec28 = summarisePlan(essexActionPlan).recommendations.find((r) => r.number === 28);
+    expect(rec28?.items.find((i) => i.id === "28.2")?.latestUpdate).toMatchObject({
+      date: "2025-08-01",
+      status: "complete",
+      source: { publisher: "National Police Chiefs' Council" },
+    });
+    const withTwo = plan([
+      {
+        ...respond("13.1", "partial"),
+        updates: [
+          { date: "2025-03-27", status: "in-progress", note: "Guidance drafted." },
+          { date: "2026-03-27", status: "partial", note: "Guidance issued; supervisors not yet trained." },
+          { date: "2025-09-27", status: "in-progress", note: "Consultation." },
+        ],
+      },
+    ]);
+    const item = summarisePlan(withTwo)
+      .recommendations.find((r) => r.number === 13)
+      ?.items.find((i) => i.id === "13.1");
+    expect(item?.latestUpdate?.date).toBe("2026-03-27");
   });
 
   it("counts unanswered recommendations as no-response and per theme", () => {
@@ -148,6 +173,9 @@ describe("overdueItems", () => {
       "10.5",
       "11.2",
       "12.1",
+      "12.4",
+      "14.4",
+      "16",
       "18.2",
       "18.3",
       "18.4",
@@ -156,7 +184,6 @@ describe("overdueItems", () => {
       "23",
       "23.1",
       "25.2",
-      "28.2",
     ]);
   });
 });

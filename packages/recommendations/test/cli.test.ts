@@ -94,8 +94,12 @@ describe("stalking-plan summary", () => {
     expect(lines[2]).toMatch(/^Rec\s+Status\s+Due\s+Overdue\s+Title\s+Items$/);
     expect(lines.find((l) => l.startsWith("18 "))).toMatch(/^18\s+partial\s+2025-03-27\s+yes\s+Quality of stalking/);
     expect(lines.find((l) => l.startsWith("22 "))).toMatch(/^22\s+complete\s+2025-09-27\s+no\s+/);
-    expect(result.stdout).toContain("Recommendations by status: complete 7, in-progress 3, partial 5");
-    expect(result.stdout).toContain("Overdue (17):");
+    expect(result.stdout).toContain("Recommendations by status: complete 6, in-progress 1, partial 8");
+    expect(result.stdout).toContain("Overdue (18):");
+    expect(result.stdout).toContain("Latest progress updates (1):");
+    expect(result.stdout).toMatch(
+      /\n {2}28\.2 2025-08-01 complete: The NPCC's progress report says each force provided a six-month update .* \(source: NPCC report on the progress made/,
+    );
     expect(result.stdout).toContain("  12.1 was due 2025-03-27 and is in-progress");
   });
 

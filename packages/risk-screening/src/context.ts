@@ -1,63 +1,83 @@
+import { z } from "zod";
 import type { StepId, TaskId } from "./questions";
-import type { Actor, Answers, AuditEntry, Classification, ForceConfig, Grade, Incident, Override } from "./schemas";
+import { steps, tasks } from "./questions";
+import {
+  ActorSchema,
+  AnswersSchema,
+  AuditEntrySchema,
+  ClassificationSchema,
+  EarlierScreeningSchema,
+  ForceConfigSchema,
+  GradeSchema,
+  IncidentSchema,
+  OverrideSchema,
+} from "./schemas";
+import type { Issue } from "./schemas";
 
-/** One problem with an event or its payload: the field (question id or payload path) and the reason. */
-export interface Issue {
-  readonly field: string;
-  readonly message: string;
-}
+const stepIds = Object.keys(steps) as [StepId, ...StepId[]];
+const taskIds = Object.keys(tasks) as [TaskId, ...TaskId[]];
+
+/** One problem with an event: {@link Issue} plus `field`, the path joined with dots (a question id for answers). */
+export type RejectionIssue = Issue & { readonly field: string };
 
 /** Why the last event was not accepted; a host shows `reason` (and `issues` in an error summary). */
-export interface Rejection {
-  readonly event: string;
-  readonly reason: string;
-  readonly issues: readonly Issue[];
-  readonly at: string;
-}
+export const RejectionSchema = z.object({
+  event: z.string(),
+  reason: z.string().min(1),
+  issues: z.array(
+    z.object({ path: z.array(z.union([z.string(), z.number()])), field: z.string(), message: z.string().min(1) }),
+  ),
+  at: z.iso.datetime(),
+});
+/** Why the last event was not accepted. */
+export type Rejection = z.infer<typeof RejectionSchema>;
 
 /** The grade the officer set, with the grade the rules proposed at that moment. */
-export interface GradeDecision {
-  readonly value: Grade;
-  readonly proposed: Grade;
-  readonly rationale: string;
-  readonly by: Actor;
-}
+export const GradeDecisionSchema = z.object({
+  value: GradeSchema,
+  proposed: GradeSchema,
+  rationale: z.string(),
+  by: ActorSchema,
+});
+/** The grade the officer set, with the grade the rules proposed at that moment. */
+export type GradeDecision = z.infer<typeof GradeDecisionSchema>;
 
 /** A completed task's answers and who gave them. */
-export interface TaskRecord {
-  readonly answers: Answers;
-  readonly by: Actor;
-}
+export const TaskRecordSchema = z.object({ answers: AnswersSchema, by: ActorSchema });
+/** A completed task's answers and who gave them. */
+export type TaskRecord = z.infer<typeof TaskRecordSchema>;
 
 /**
- * Everything the screening knows. It is plain JSON so that a persisted snapshot restores exactly;
- * hosts read it through the selectors rather than directly.
+ * Everything the screening knows, as a schema so that a restored snapshot is checked field by field.
+ * It is plain JSON so that a persisted snapshot restores exactly; hosts read it through the selectors.
  */
-export interface ScreeningContext {
-  readonly config: ForceConfig;
-  readonly actor: Actor | null;
-  readonly startedAt: string | null;
-  readonly endedAt: string | null;
-  readonly step: StepId | null;
+export const ScreeningContextSchema = z.object({
+  config: ForceConfigSchema,
+  actor: ActorSchema.nullable(),
+  startedAt: z.iso.datetime().nullable(),
+  endedAt: z.iso.datetime().nullable(),
+  step: z.enum(stepIds).nullable(),
   /** Answers to the fixed steps, by question id (ids are unique across steps). */
-  readonly answers: Answers;
-  readonly incidents: readonly Incident[];
+  answers: AnswersSchema,
+  incidents: z.array(IncidentSchema),
   /** Answers to instrument questions, by instrument question id. */
-  readonly instrumentAnswers: Readonly<Record<string, string>>;
-  readonly instrumentIndex: number;
-  readonly classification: Classification | null;
-  readonly grade: GradeDecision | null;
-  readonly overrides: readonly Override[];
-  readonly supervisor: {
-    readonly actor: Actor;
-    readonly decision: "approved" | "reclassified";
-    readonly reason?: string;
-  } | null;
+  instrumentAnswers: z.record(z.string(), z.string()),
+  instrumentIndex: z.number().int().nonnegative(),
+  classification: ClassificationSchema.nullable(),
+  grade: GradeDecisionSchema.nullable(),
+  overrides: z.array(OverrideSchema),
+  supervisor: z
+    .object({ actor: ActorSchema, decision: z.enum(["approved", "reclassified"]), reason: z.string().optional() })
+    .nullable(),
   /** A supervisor's change of classification (rec 23), kept apart from the rules' own classification. */
-  readonly reclassification: { readonly from: Classification; readonly reason: string; readonly by: Actor } | null;
-  readonly taskRecords: Readonly<Partial<Record<TaskId, TaskRecord>>>;
-  readonly dmmListed: boolean;
-  readonly reopenedCount: number;
-  readonly auditTrail: readonly AuditEntry[];
-  readonly lastRejection: Rejection | null;
-}
+  reclassification: z.object({ from: ClassificationSchema, reason: z.string(), by: ActorSchema }).nullable(),
+  taskRecords: z.partialRecord(z.enum(taskIds), TaskRecordSchema),
+  dmmListed: z.boolean(),
+  reopenedCount: z.number().int().nonnegative(),
+  /** The completed screenings this one follows, oldest first (empty for a first screening). */
+  earlier: z.array(EarlierScreeningSchema),
+  auditTrail: z.array(AuditEntrySchema),
+  lastRejection: RejectionSchema.nullable(),
+});
+/** Everything the screening knows. */
+export type ScreeningContext = z.infer<typeof ScreeningContextSchema>;

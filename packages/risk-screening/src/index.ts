@@ -1,13 +1,16 @@
 // The core: machine, models, wording, selectors and persistence. Practice helpers and examples live in
 // the `./practice` entry so that force systems do not ship them.
 // The machine
-export { createScreeningMachine, screeningMachine } from "./machine";
-export type { ScreeningInput, ScreeningMachine, ScreeningMachineOptions } from "./machine";
+export { createScreeningActor, createScreeningMachine, screeningMachine } from "./machine";
+export type { FollowUp, ScreeningInput, ScreeningMachine, ScreeningMachineOptions } from "./machine";
+export { followUpScreening } from "./follow-up";
+export type { FinishedScreening, FollowUpOptions } from "./follow-up";
 
 // Events and context
 export { ReturnTargetSchema, ScreeningEventSchema, screeningEventTypes } from "./events";
 export type { ScreeningEvent, ScreeningEventType } from "./events";
-export type { GradeDecision, Issue, Rejection, ScreeningContext, TaskRecord } from "./context";
+export { ScreeningContextSchema } from "./context";
+export type { GradeDecision, Rejection, RejectionIssue, ScreeningContext, TaskRecord } from "./context";
 
 // Models (zod)
 export {
@@ -16,6 +19,7 @@ export {
   AnswersSchema,
   AuditEntrySchema,
   ClassificationSchema,
+  EarlierScreeningSchema,
   ForceConfigSchema,
   GradeSchema,
   HighGradeTriggerSchema,
@@ -23,13 +27,16 @@ export {
   InstrumentQuestionSchema,
   InstrumentSchema,
   OverrideSchema,
+  ProvisionSchema,
+  ProvisionStatusSchema,
   QuestionKindSchema,
   QuestionOptionSchema,
   QuestionSchema,
   ReferralSchema,
   RequiredActionSchema,
   ScreeningOutcomeSchema,
-  formatIssues,
+  check,
+  issuesFrom,
   parseForceConfig,
   parseInstrument,
 } from "./schemas";
@@ -41,6 +48,7 @@ export type {
   AuditEntry,
   Classification,
   CompletedOutcome,
+  EarlierScreening,
   ForceConfig,
   ForceConfigInput,
   Grade,
@@ -49,8 +57,11 @@ export type {
   Instrument,
   InstrumentInput,
   InstrumentQuestion,
+  Issue,
   Override,
-  ParseResult,
+  Provision,
+  ProvisionStatus,
+  Result,
   Question,
   QuestionKind,
   QuestionOption,

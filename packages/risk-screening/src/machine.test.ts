@@ -16,6 +16,7 @@ import {
 import { exampleForceConfig } from "./examples/example-config";
 import { practiceOfficer } from "./examples/scenarios";
 import type { ScreeningEvent } from "./events";
+import type { Incident } from "./schemas";
 
 const start: ScreeningEvent = { type: "screening.start", actor: officer };
 const toContext = [start, answer({ immediateDanger: "no" })];
@@ -26,7 +27,7 @@ const toOrders = [
   answer({ personallyConnected: "no" }),
 ];
 const at = (events: ScreeningEvent[]) => play(events).snapshot;
-const incident = (date: string, behaviour: string): ScreeningEvent => ({
+const incident = (date: string, behaviour: Incident["behaviours"][number]): ScreeningEvent => ({
   type: "incident.add",
   incident: { date, behaviours: [behaviour] },
 });
@@ -115,7 +116,7 @@ describe("identification (guard classifiesAs)", () => {
     const snapshot = at([...toOrders, answer({ existingOrders: ["none"] }), answer({})]);
     expect(snapshot.value).toEqual({ identification: "incidents" });
     expect(snapshot.context.lastRejection?.issues).toEqual([
-      { field: "incidents", message: "Add at least one incident" },
+      { path: ["incidents"], field: "incidents", message: "Add at least one incident" },
     ]);
   });
 
@@ -221,7 +222,7 @@ describe("grading and supervisor review", () => {
     const refused = step(review, { type: "supervisor.approve", actor: supervisor }).snapshot;
     expect(refused.value).toBe("supervisorReview");
     expect(refused.context.lastRejection?.issues).toEqual([
-      { field: "reason", message: "Enter why you approve a grade below the proposed grade" },
+      { path: ["reason"], field: "reason", message: "Enter why you approve a grade below the proposed grade" },
     ]);
     const approved = step(review, {
       type: "supervisor.approve",
@@ -369,6 +370,7 @@ describe("actions (guard taskDone) and completion", () => {
     const next = step(tasks, { type: "task.submit", task: "safeguarding", answers: { multiAgency: ["none"] } });
     expect(next.snapshot.context.lastRejection?.issues).toEqual([
       {
+        path: ["note"],
         field: "note",
         message: "Enter why there is no referral to MARAC or Example stalking intervention panel at this grade",
       },
@@ -423,8 +425,8 @@ describe("rejections and the audit trail", () => {
       event: "answer.submit",
       reason: "This is not a question on this page; Select one of the options",
       issues: [
-        { field: "extra", message: "This is not a question on this page" },
-        { field: "reportedAs", message: "Select one of the options" },
+        { path: ["extra"], field: "extra", message: "This is not a question on this page" },
+        { path: ["reportedAs"], field: "reportedAs", message: "Select one of the options" },
       ],
       at: fixedNow.toISOString(),
     });
@@ -477,9 +479,15 @@ describe("rejections and the audit trail", () => {
     ]);
   });
 
-  it("ignores xstate's own internal events without recording a rejection", () => {
+  it("rejects and audits an xstate.* type sent from outside, leaving the state as it was", () => {
+    const before = at([start]);
     const snapshot = at([start, { type: "xstate.done.state.anything" } as unknown as ScreeningEvent]);
-    expect(snapshot.context.lastRejection).toBeNull();
+    expect(snapshot.status).toBe("active");
+    expect(snapshot.value).toEqual(before.value);
+    expect(snapshot.context.lastRejection?.reason).toBe(
+      '"xstate.done.state.anything" is reserved for the state machine library and cannot be sent',
+    );
+    expect(snapshot.context.auditTrail.at(-1)).toMatchObject({ event: "xstate.done.state.anything", accepted: false });
   });
 });
 

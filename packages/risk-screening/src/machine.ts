@@ -1,4 +1,5 @@
-import { and, assign, setup } from "xstate";
+import { and, assign, createActor, setup } from "xstate";
+import type { ActorOptions, AnyStateMachine } from "xstate";
 import type { ScreeningContext } from "./context";
 import type { ScreeningEvent } from "./events";
 import { buildOutcome } from "./outcome";
@@ -11,15 +12,37 @@ import {
   proposedGrade,
   safeguardingPlan,
   selectedInstrument,
+  taskRequired,
 } from "./rules";
-import type { Answers, Classification, ForceConfig, Grade, Override, ScreeningOutcome } from "./schemas";
+import type {
+  Answers,
+  Classification,
+  EarlierScreening,
+  ForceConfig,
+  Grade,
+  Incident,
+  Override,
+  ScreeningOutcome,
+} from "./schemas";
 import { ActorSchema } from "./schemas";
-import { editTargets, eventActor, eventType, notHere, validateEvent } from "./validate";
+import { edgeIssues, editTargets, eventActor, eventType, notHere, validateEvent } from "./validate";
+
+/** What a follow-up screening starts with (see `followUpScreening`). */
+export interface FollowUp {
+  /** The completed screenings it follows, oldest first, with their audit trails. */
+  readonly earlier: readonly EarlierScreening[];
+  /** Answers carried over (people, orders, breach), prefilled for the officer to confirm. */
+  readonly answers: Answers;
+  /** The earlier incidents and the new one. */
+  readonly incidents: readonly Incident[];
+}
 
 /** What a host passes when it creates a screening actor. */
 export interface ScreeningInput {
   /** A validated force configuration (see `parseForceConfig`). */
   readonly config: ForceConfig;
+  /** Set for a follow-up screening, from `followUpScreening`. */
+  readonly follows?: FollowUp;
 }
 
 /** Options for {@link createScreeningMachine}. */
@@ -38,15 +61,41 @@ function payload(event: unknown): unknown {
   return Object.keys(rest).length ? rest : undefined;
 }
 
-function initialContext(config: ForceConfig): ScreeningContext {
+// Marks a value that arrived as an event but cannot be routed (no string type, or a reserved xstate.*
+// type). A symbol key, so no host can forge the wrapper and nothing of it reaches a saved snapshot.
+const received = Symbol("received");
+const unroutable = "(unroutable)";
+type Unroutable = { type: typeof unroutable; [received]: unknown };
+
+/** The value a host really sent: the original of a wrapped unroutable value, else the event itself. */
+function sent(event: unknown): unknown {
+  return typeof event === "object" && event !== null && received in event ? (event as Unroutable)[received] : event;
+}
+
+// xstate reads `event.type` as a string before any guard runs, so a value without one would put the actor
+// into error status. At the edge it becomes an event the "*" handler rejects and audits. `xstate.stop`
+// passes because the library uses it for `actor.stop()`; createScreeningActor stops hosts sending it.
+function routable(event: unknown, stopAllowed: boolean): unknown {
+  if (stopAllowed && eventType(event) === "xstate.stop") return event;
+  return edgeIssues(event).length ? ({ type: unroutable, [received]: event } satisfies Unroutable) : event;
+}
+
+function guardEdges<M extends AnyStateMachine>(machine: M): M {
+  const guarded = Object.create(machine) as M;
+  guarded.transition = (snapshot, event, scope) => machine.transition(snapshot, routable(event, true), scope);
+  guarded.provide = ((implementations) => guardEdges(machine.provide(implementations))) as M["provide"];
+  return guarded;
+}
+
+function initialContext({ config, follows }: ScreeningInput): ScreeningContext {
   return {
     config,
     actor: null,
     startedAt: null,
     endedAt: null,
     step: null,
-    answers: {},
-    incidents: [],
+    answers: { ...follows?.answers },
+    incidents: [...(follows?.incidents ?? [])],
     instrumentAnswers: {},
     instrumentIndex: 0,
     classification: null,
@@ -57,6 +106,7 @@ function initialContext(config: ForceConfig): ScreeningContext {
     taskRecords: {},
     dmmListed: false,
     reopenedCount: 0,
+    earlier: [...(follows?.earlier ?? [])],
     auditTrail: [],
     lastRejection: null,
   };
@@ -71,6 +121,7 @@ function initialContext(config: ForceConfig): ScreeningContext {
 export function createScreeningMachine(options: ScreeningMachineOptions = {}) {
   const clock = options.clock ?? (() => new Date());
   const now = () => clock().toISOString();
+  const today = () => now().slice(0, 10);
 
   // xstate reads these types only; the value is never used at run time.
   const types = {} as {
@@ -82,7 +133,7 @@ export function createScreeningMachine(options: ScreeningMachineOptions = {}) {
   const screening = setup({
     types,
     guards: {
-      valid: ({ context, event }) => validateEvent(context, event).length === 0,
+      valid: ({ context, event }) => validateEvent(context, event, today()).length === 0,
       fromHost: ({ event }) => !eventType(event).startsWith("xstate."),
       answerIs: ({ event }, params: { question: string; value: string }) =>
         eventAnswers(event)[params.question] === params.value,
@@ -103,7 +154,8 @@ export function createScreeningMachine(options: ScreeningMachineOptions = {}) {
         event.type === "step.edit" && event.step === params.step && validateEvent(context, event).length === 0,
       returnTarget: ({ event }, params: { to: "identification" | "risk" }) =>
         event.type === "supervisor.return" && event.to === params.to,
-      taskDone: ({ context }, params: { task: TaskId }) => context.taskRecords[params.task] !== undefined,
+      taskDone: ({ context }, params: { task: TaskId }) =>
+        context.taskRecords[params.task] !== undefined || !taskRequired(context, params.task),
     },
     actions: {
       enterStep: assign((_, params: { step: StepId }) => ({ step: params.step })),
@@ -122,12 +174,15 @@ export function createScreeningMachine(options: ScreeningMachineOptions = {}) {
         };
       }),
       reject: assign(({ context, event }) => {
-        const found = validateEvent(context, event);
-        const type = eventType(event);
+        const original = sent(event);
+        const found = validateEvent(context, original, today());
+        const type = eventType(original);
         const issues = found.length ? found : [notHere(type)];
         const at = now();
         const reason = issues.map((i) => i.message).join("; ");
-        const actor = ActorSchema.safeParse((event as { actor?: unknown }).actor);
+        const actor = ActorSchema.safeParse(
+          typeof original === "object" && original !== null ? (original as { actor?: unknown }).actor : undefined,
+        );
         return {
           lastRejection: { event: type, reason, issues, at },
           auditTrail: [
@@ -247,10 +302,10 @@ export function createScreeningMachine(options: ScreeningMachineOptions = {}) {
       },
     }) as const;
 
-  return screening.createMachine({
+  const machine = screening.createMachine({
     id: "screening",
     initial: "idle",
-    context: ({ input }) => initialContext(input.config),
+    context: ({ input }) => initialContext(input),
     output: ({ context }) => buildOutcome(context),
     on: {
       "incident.add": [
@@ -494,6 +549,7 @@ export function createScreeningMachine(options: ScreeningMachineOptions = {}) {
         states: {
           recording: task("recording"),
           spoDecision: task("spoDecision"),
+          rightToKnow: task("rightToKnow"),
           victim: {
             initial: "needsAssessment",
             states: {
@@ -515,6 +571,7 @@ export function createScreeningMachine(options: ScreeningMachineOptions = {}) {
       completed: { type: "final", entry: ["end", "saveScreening"] },
     },
   });
+  return guardEdges(machine);
 }
 
 /** The screening machine with the system clock. Hosts `.provide()` effects; tests build their own with a fixed clock. */
@@ -522,3 +579,19 @@ export const screeningMachine = createScreeningMachine();
 
 /** The type of a screening machine (from {@link createScreeningMachine}). */
 export type ScreeningMachine = ReturnType<typeof createScreeningMachine>;
+
+/**
+ * Creates an actor for a screening machine whose `send` takes any value, for hosts that pass on events
+ * from outside (an API body, a message queue). Anything that is not an event — `null`, a string, an
+ * object without a text `type`, a reserved `xstate.*` type including `xstate.stop` — is rejected,
+ * audited and leaves the state as it was; the actor stays alive. Stop it with `actor.stop()`.
+ */
+export function createScreeningActor(
+  machine: ScreeningMachine,
+  options: ActorOptions<ScreeningMachine> & { input: ScreeningInput },
+) {
+  const actor = createActor(machine, options);
+  const send = actor.send.bind(actor);
+  actor.send = (event: unknown) => send(routable(event, false) as ScreeningEvent);
+  return actor;
+}

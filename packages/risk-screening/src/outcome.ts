@@ -13,6 +13,7 @@ import {
   safeguardingPlan,
   scoreInstrument,
   selectedInstrument,
+  taskRequired,
   threatsMade,
 } from "./rules";
 import type { Answers, Referral, ScreeningOutcome } from "./schemas";
@@ -63,7 +64,8 @@ export function buildOutcome(context: ScreeningContext): ScreeningOutcome {
   const record = (task: TaskId) => context.taskRecords[task];
   const grade = need(context.grade, "grade");
   const supervisor = need(context.supervisor, "supervisor");
-  const spo = need(record("spoDecision"), "spoDecision");
+  const spo = taskRequired(context, "spoDecision") ? need(record("spoDecision"), "spoDecision") : undefined;
+  const rightToKnowTask = taskRequired(context, "rightToKnow") ? need(record("rightToKnow"), "rightToKnow") : undefined;
   const vna = need(record("needsAssessment"), "needsAssessment");
   const rights = need(record("rightsExplained"), "rightsExplained");
   const referralTask = need(record("referrals"), "referrals");
@@ -93,7 +95,9 @@ export function buildOutcome(context: ScreeningContext): ScreeningOutcome {
   }
   const reclassified = proposedReclassification(context);
   const vnaStatus = text(vna.answers, "status");
-  const spoDecision = text(spo.answers, "decision");
+  const spoDecision = text(spo?.answers, "decision");
+  const rightToKnowReason = text(rightToKnowTask?.answers, "reason");
+  const notRecordedReason = text(recordingTask.answers, "stalkingNotRecordedReason");
   const notStalkingReason = classification === "harassment" ? text(context.answers, "notStalkingReason") : undefined;
   const vnaNote = text(vna.answers, "note");
   const supervisorReason = supervisor.reason;
@@ -134,11 +138,25 @@ export function buildOutcome(context: ScreeningContext): ScreeningOutcome {
       decision: supervisor.decision,
       ...(supervisorReason === undefined ? {} : { reason: supervisorReason }),
     },
-    spoDecision: {
-      decision: spoDecision as "apply" | "interim" | "notNeeded" | "otherOrder",
-      reason: need(text(spo.answers, "reason"), "spoDecision.reason"),
-      by: spo.by,
-    },
+    ...(spo === undefined
+      ? {}
+      : {
+          spoDecision: {
+            decision: spoDecision as "apply" | "interim" | "courtOnConviction" | "notNeeded" | "otherOrder",
+            reason: need(text(spo.answers, "reason"), "spoDecision.reason"),
+            by: spo.by,
+          },
+        }),
+    ...(rightToKnowTask === undefined
+      ? {}
+      : {
+          rightToKnow: {
+            decision: text(rightToKnowTask.answers, "decision") as
+              "told" | "notTold" | "alreadyKnown" | "identityNotKnown",
+            ...(rightToKnowReason === undefined ? {} : { reason: rightToKnowReason }),
+            by: rightToKnowTask.by,
+          },
+        }),
     victimNeedsAssessment: {
       status: vnaStatus as "completed" | "declined" | "notYetPossible",
       ...(vnaNote === undefined ? {} : { note: vnaNote }),
@@ -155,7 +173,9 @@ export function buildOutcome(context: ScreeningContext): ScreeningOutcome {
       principal: need(text(recordingTask.answers, "principal"), "recording.principal"),
       included: list(recordingTask.answers, "included"),
       ...(reclassified ? { reclassifiedFrom: reclassified.from, reclassificationReason: reclassified.reason } : {}),
+      ...(notRecordedReason === undefined ? {} : { stalkingNotRecordedReason: notRecordedReason }),
     },
+    earlier: [...context.earlier],
     requiredActions: requiredActions(context),
     auditTrail,
   };

@@ -6,5 +6,6 @@ export { compareOutcome, outcomeFieldLabels } from "./compare";
 export type { DeepPartial, ExpectedOutcome } from "./compare";
 export { exampleForceConfig } from "./examples/example-config";
 export { exampleStalkingInstrument } from "./examples/example-instrument";
+export { exampleProvisions } from "./examples/provisions";
 export { practiceInspector, practiceOfficer, practiceScenarios, practiceSupervisor } from "./examples/scenarios";
 export type { PracticeScenario } from "./examples/scenarios";

@@ -196,7 +196,8 @@ export const steps: Readonly<Record<StepId, StepDefinition>> = withIds<StepId, S
           { value: "interimSpo", label: "Interim stalking protection order" },
           { value: "restrainingOrder", label: "Restraining order" },
           { value: "nonMolestationOrder", label: "Non-molestation order" },
-          { value: "dvpo", label: "Domestic violence protection notice or order" },
+          { value: "dapo", label: "Domestic abuse protection notice or order (DAPN or DAPO)" },
+          { value: "dvpo", label: "Domestic violence protection notice or order (DVPN or DVPO)" },
           none,
         ],
         requiredMessage: "Select the orders in force, or 'None of these'",
@@ -363,7 +364,8 @@ export const steps: Readonly<Record<StepId, StepDefinition>> = withIds<StepId, S
 });
 
 /** The tasks of the actions phase; the victim tasks are done in order. */
-export type TaskId = "recording" | "spoDecision" | "needsAssessment" | "rightsExplained" | "referrals" | "safeguarding";
+export type TaskId =
+  "recording" | "spoDecision" | "rightToKnow" | "needsAssessment" | "rightsExplained" | "referrals" | "safeguarding";
 
 /** A task as data: title, questions and the recommendations it answers. */
 export interface TaskDefinition {
@@ -419,6 +421,14 @@ export const tasks: Readonly<Record<TaskId, TaskDefinition>> = withIds<TaskId, T
         options: [...recordingOptions, none],
         requiredMessage: "Select the included classifications, or 'None of these'",
       },
+      {
+        id: "stalkingNotRecordedReason",
+        prompt: "Why is stalking not recorded?",
+        hint: "Required when the reviewed screening found stalking but neither the principal crime nor an included classification is stalking.",
+        kind: "text",
+        maxLength: 2000,
+        optional: true,
+      },
     ],
   },
   spoDecision: {
@@ -431,6 +441,10 @@ export const tasks: Readonly<Record<TaskId, TaskDefinition>> = withIds<TaskId, T
         options: [
           { value: "apply", label: "Apply for a stalking protection order" },
           { value: "interim", label: "Apply for an interim stalking protection order" },
+          {
+            value: "courtOnConviction",
+            label: "Ask the court to consider a stalking protection order on conviction or acquittal",
+          },
           { value: "otherOrder", label: "Use another order instead" },
           { value: "notNeeded", label: "Not needed" },
         ],
@@ -442,6 +456,32 @@ export const tasks: Readonly<Record<TaskId, TaskDefinition>> = withIds<TaskId, T
         kind: "text",
         maxLength: 2000,
         requiredMessage: "Enter the reason for the decision",
+      },
+    ],
+  },
+  rightToKnow: {
+    title: "Telling the victim who the suspect is (right to know)",
+    questions: [
+      {
+        id: "decision",
+        prompt: "Has the victim been told who the suspect is?",
+        kind: "singleChoice",
+        options: [
+          { value: "told", label: "Yes, the victim has been told" },
+          { value: "notTold", label: "No, not told" },
+          { value: "alreadyKnown", label: "The victim already knows who the suspect is" },
+          { value: "identityNotKnown", label: "The suspect has not been identified" },
+        ],
+        requiredMessage: "Select whether the victim has been told who the suspect is",
+      },
+      {
+        id: "reason",
+        prompt: "Why not, and when will this be looked at again?",
+        kind: "text",
+        maxLength: 2000,
+        optional: true,
+        requiredWhen: { question: "decision", in: ["notTold"] },
+        requiredMessage: "Enter why the victim has not been told who the suspect is",
       },
     ],
   },

@@ -5,6 +5,7 @@ import { exampleForceConfig } from "./examples/example-config";
 import {
   behavioursSeen,
   classify,
+  gradeProposal,
   hasStalkingBehaviour,
   isCourseOfConduct,
   meetsS4ADistress,
@@ -27,7 +28,7 @@ const ctx = (
   incidents,
   ...extra,
 });
-const inc = (...behaviours: string[]): Incident => ({ date: "2026-01-01", behaviours });
+const inc = (...behaviours: Incident["behaviours"]): Incident => ({ date: "2026-01-01", behaviours });
 
 describe("identification rules (PHA 1997)", () => {
   it("needs two occasions for a course of conduct (s7)", () => {
@@ -99,6 +100,27 @@ describe("risk rules", () => {
       proposedGrade(ctx({}, [], { config, instrumentAnswers: yes("turnsUp", "hangsAround", "priorHarassment") })),
     ).toBe("medium");
     expect(proposedGrade(ctx({}, [], { config, instrumentAnswers: yes("violenceThisEpisode") }))).toBe("high");
+  });
+
+  it("proposes no lower grade than the screening a follow-up follows (risk is dynamic)", () => {
+    const earlier = {
+      startedAt: "2026-01-10T09:00:00.000Z",
+      endedAt: "2026-01-10T10:00:00.000Z",
+      classification: "stalkingS2A" as const,
+      grade: "medium" as const,
+      heightenedRisk: false,
+      incidentCount: 2,
+      auditTrail: [],
+    };
+    const followUp = ctx({}, [], { earlier: [earlier] });
+    expect(proposedGrade(ctx({}))).toBe("standard");
+    expect(gradeProposal(followUp)).toEqual({
+      grade: "medium",
+      reasons: ["The screening this follows (completed 2026-01-10) graded the risk medium."],
+    });
+    expect(proposedGrade(ctx({ existingOrders: ["spo"], orderBreached: "yes" }, [], { earlier: [earlier] }))).toBe(
+      "high",
+    );
   });
 
   it("proposes high for a breach and for threats from a former partner, as configured", () => {

@@ -1,7 +1,17 @@
 import type { RecommendationId } from "@stalking-response/recommendations";
 import type { ScreeningContext } from "./context";
 import { onlineBehaviourCategory, recordingOptions, s2A3Behaviours, stalkingBehaviourOptions } from "./questions";
-import type { Classification, Grade, Instrument, InstrumentQuestion, Question, RequiredAction } from "./schemas";
+import type { TaskId } from "./questions";
+import type {
+  Classification,
+  ForceConfig,
+  Grade,
+  Instrument,
+  InstrumentQuestion,
+  Provision,
+  Question,
+  RequiredAction,
+} from "./schemas";
 import { GradeSchema } from "./schemas";
 
 /** Reads a string answer (undefined when missing or not a string). */
@@ -206,7 +216,16 @@ export function gradeProposal(context: ScreeningContext): GradeProposal {
   ) {
     high.push(fromExPartner ? "A former partner has made threats." : "Threats have been made.");
   }
-  return { grade: high.length ? "high" : (score.band ?? "standard"), reasons: [...reasons, ...high] };
+  let grade: Grade = high.length ? "high" : (score.band ?? "standard");
+  // Risk is dynamic: a new incident may raise the grade of the screening this follows, never lower it.
+  const before = context.earlier.at(-1);
+  if (before && gradeRank(before.grade) > gradeRank(grade)) {
+    grade = before.grade;
+    reasons.push(
+      `The screening this follows (completed ${before.endedAt.slice(0, 10)}) graded the risk ${before.grade}.`,
+    );
+  }
+  return { grade, reasons: [...reasons, ...high] };
 }
 
 /** The proposed grade alone (see {@link gradeProposal}). */
@@ -289,6 +308,8 @@ export const actionRecommendations = {
   reclassification: ["23.1"],
   recording: ["7.1"],
   spoDecision: ["13"],
+  // A Government measure (Commons statement "Tackling Stalking", 3 Dec 2024), not a confirmed recommendation.
+  rightToKnow: [],
   needsAssessment: ["14.1"],
   rightsExplained: ["14.2"],
   referrals: ["14.3", "14.4"],
@@ -335,7 +356,24 @@ export function requiredActions(context: ScreeningContext): RequiredAction[] {
       "Record the principal crime and included classifications so both can be searched",
       done("recording"),
     ),
-    action("spoDecision", "Consider a stalking protection order and record the decision", done("spoDecision")),
+  );
+  if (taskRequired(context, "spoDecision")) {
+    actions.push(
+      action("spoDecision", "Consider a stalking protection order and record the decision", done("spoDecision")),
+    );
+  }
+  const rightToKnow = context.config.provisions.rightToKnow;
+  if (rightToKnow) {
+    actions.push(
+      action(
+        "rightToKnow",
+        "Decide whether to tell the victim who the suspect is (right to know)",
+        done("rightToKnow"),
+        provisionNote(rightToKnow),
+      ),
+    );
+  }
+  actions.push(
     action("needsAssessment", "Complete a victim needs assessment", done("needsAssessment")),
     action("rightsExplained", "Explain the victim's rights under the Victims' Code", done("rightsExplained")),
     action("referrals", "Offer specialist support and refer with consent", done("referrals")),
@@ -347,4 +385,53 @@ export function requiredActions(context: ScreeningContext): RequiredAction[] {
     );
   }
   return actions;
+}
+
+const provisionStatusWords: Readonly<Record<Provision["status"], string>> = {
+  inForce: "in force",
+  enactedNotInForce: "enacted but not yet in force",
+  pilot: "in force in pilot areas only",
+};
+
+/** How a provision's status is shown beside the option or task that uses it. */
+export function provisionNote(provision: Provision): string {
+  return `Status: ${provisionStatusWords[provision.status]} (checked ${provision.checked}; ${provision.source}).`;
+}
+
+/**
+ * Whether a task applies to this screening: the SPO decision needs a course of conduct (not a single
+ * incident), and the right-to-know task only runs where the force has switched it on.
+ */
+export function taskRequired(context: Pick<ScreeningContext, "classification" | "config">, task: TaskId): boolean {
+  if (task === "spoDecision") return context.classification !== "singleIncident";
+  if (task === "rightToKnow") return context.config.provisions.rightToKnow !== undefined;
+  return true;
+}
+
+// Which option each configurable provision adds, and which option it replaces.
+const optionProvisions = [
+  { question: "existingOrders", value: "dapo", provision: "domesticAbuseProtectionOrders", replaces: "dvpo" },
+  { question: "decision", value: "courtOnConviction", provision: "spoOnConvictionOrAcquittal" },
+] as const;
+
+/**
+ * Questions as this force asks them: an option that rests on a provision appears only when the force
+ * switches the provision on, with its status in the hint (DAPN/DAPO in place of DVPN/DVPO in pilot areas;
+ * the court's own SPO power on conviction or acquittal).
+ */
+export function forForce(config: ForceConfig, questions: readonly Question[]): readonly Question[] {
+  return questions.map((question) => {
+    const rules = optionProvisions.filter((rule) => rule.question === question.id);
+    if (!rules.length || !question.options) return question;
+    let options = question.options;
+    for (const rule of rules) {
+      const provision = config.provisions[rule.provision];
+      options = provision
+        ? options
+            .filter((o) => !("replaces" in rule) || o.value !== rule.replaces)
+            .map((o) => (o.value === rule.value ? { ...o, hint: provisionNote(provision) } : o))
+        : options.filter((o) => o.value !== rule.value);
+    }
+    return { ...question, options };
+  });
 }

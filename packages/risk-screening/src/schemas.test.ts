@@ -25,18 +25,18 @@ describe("instruments are data", () => {
       banding: { medium: 5, high: 3 },
     });
     expect(result).toEqual({
-      success: false,
-      errors: [
-        "banding: high threshold must be above the medium threshold",
-        "questions.1.id: duplicate a",
-        "questions.2.options: a choice question needs options",
+      ok: false,
+      issues: [
+        { path: ["banding"], message: '"banding" high threshold must be above the medium threshold' },
+        { path: ["questions", 1, "id"], message: '"questions.1.id" duplicate a' },
+        { path: ["questions", 2, "options"], message: '"questions.2.options" a choice question needs options' },
       ],
     });
   });
 
   it("defaults a question's kind to yes / no / not known", () => {
     const result = parseInstrument({ ...exampleStalkingInstrument, questions: [{ id: "a", prompt: "A?" }] });
-    expect(result.success && result.data.questions[0]?.kind).toBe("yesNoNotKnown");
+    expect(result.ok && result.value.questions[0]?.kind).toBe("yesNoNotKnown");
   });
 });
 
@@ -48,7 +48,7 @@ describe("force configuration", () => {
   it("applies defaults for supervisor roles and high-grade triggers", () => {
     const { supervisorRoles: _s, highGradeTriggers: _h, ...minimal } = exampleForceConfig;
     const result = parseForceConfig(minimal);
-    expect(result.success && [result.data.supervisorRoles, result.data.highGradeTriggers]).toEqual([
+    expect(result.ok && [result.value.supervisorRoles, result.value.highGradeTriggers]).toEqual([
       ["supervisor", "inspector"],
       ["breachOfOrder", "threatsFromExPartner"],
     ]);
@@ -56,14 +56,14 @@ describe("force configuration", () => {
 
   it("names each bad field and why, without throwing", () => {
     const result = parseForceConfig({ ...exampleForceConfig, allocation: { standard: "" }, spoAuthorisingRoles: [] });
-    expect(result.success).toBe(false);
-    if (!result.success) {
-      expect(result.errors).toEqual([
-        "allocation.standard: Too small: expected string to have >=1 characters",
-        "allocation.medium: Invalid input: expected string, received undefined",
-        "allocation.high: Invalid input: expected string, received undefined",
-        "spoAuthorisingRoles: Too small: expected array to have >=1 items",
-      ]);
-    }
+    expect(result).toEqual({
+      ok: false,
+      issues: [
+        { path: ["allocation", "standard"], message: '"allocation.standard" must have at least 1 character' },
+        { path: ["allocation", "medium"], message: '"allocation.medium" is missing' },
+        { path: ["allocation", "high"], message: '"allocation.high" is missing' },
+        { path: ["spoAuthorisingRoles"], message: '"spoAuthorisingRoles" must have at least 1 item' },
+      ],
+    });
   });
 });

@@ -1,5 +1,6 @@
 import { KnownRecommendationIdSchema } from "@stalking-response/recommendations";
 import { z } from "zod";
+import { stalkingBehaviourOptions } from "./questions";
 
 const Identifier = z.string().regex(/^[a-zA-Z]\w*$/, "must be an identifier (letters, digits, underscore)");
 
@@ -134,6 +135,26 @@ export const HighGradeTriggerSchema = z.enum(["breachOfOrder", "threatsFromExPar
 /** A flag-based reason to propose a high grade. */
 export type HighGradeTrigger = z.infer<typeof HighGradeTriggerSchema>;
 
+/** Where a legal provision stands for a force: in force, enacted but not yet commenced, or piloted in its area. */
+export const ProvisionStatusSchema = z.enum(["inForce", "enactedNotInForce", "pilot"]);
+/** Where a legal provision stands for a force. */
+export type ProvisionStatus = z.infer<typeof ProvisionStatusSchema>;
+
+/**
+ * A provision a force switches on, with its status as the force last checked it and the source it
+ * read. The status is shown wherever the screening offers the provision, so nobody takes a pilot or an
+ * uncommenced power for settled law.
+ */
+export const ProvisionSchema = z.object({
+  status: ProvisionStatusSchema,
+  /** The date (YYYY-MM-DD) the status was last checked against the source. */
+  checked: z.iso.date("must be a date in the form YYYY-MM-DD"),
+  /** What the status rests on (an Act and section, a commencement order, statutory guidance). */
+  source: z.string().min(1),
+});
+/** A provision a force switches on, with its status. */
+export type Provision = z.infer<typeof ProvisionSchema>;
+
 /** A force's settings: instruments, routing by grade, panels and meetings, and who may authorise what. */
 export const ForceConfigSchema = z.object({
   forceName: z.string().min(1),
@@ -154,6 +175,20 @@ export const ForceConfigSchema = z.object({
   /** Roles that may record a decision to apply for a (full or interim) stalking protection order. */
   spoAuthorisingRoles: z.array(ActorSchema.shape.role).min(1),
   highGradeTriggers: z.array(HighGradeTriggerSchema).default(["breachOfOrder", "threatsFromExPartner"]),
+  /**
+   * Newer or local legal provisions the screening offers only when the force switches them on:
+   * `domesticAbuseProtectionOrders` (DAPN/DAPO, Domestic Abuse Act 2021 Part 3) replaces DVPN/DVPO in
+   * the orders question, for forces in a pilot area; `spoOnConvictionOrAcquittal` adds "court to consider
+   * on conviction or acquittal" to the SPO decision; `rightToKnow` adds the task of deciding whether to
+   * tell the victim who the suspect is.
+   */
+  provisions: z
+    .object({
+      domesticAbuseProtectionOrders: ProvisionSchema.optional(),
+      spoOnConvictionOrAcquittal: ProvisionSchema.optional(),
+      rightToKnow: ProvisionSchema.optional(),
+    })
+    .default({}),
 });
 /** A force's configuration after validation and defaults. */
 export type ForceConfig = z.infer<typeof ForceConfigSchema>;
@@ -163,7 +198,14 @@ export type ForceConfigInput = z.input<typeof ForceConfigSchema>;
 /** One reported incident of the course of conduct. */
 export const IncidentSchema = z.object({
   date: z.iso.date("must be a date in the form YYYY-MM-DD"),
-  behaviours: z.array(z.string().min(1)).min(1, "must name at least one behaviour"),
+  behaviours: z
+    .array(
+      z.enum(
+        stalkingBehaviourOptions.map((o) => o.value),
+        'must be one of the behaviours in incidentQuestions (for example "following")',
+      ),
+    )
+    .min(1, "must name at least one behaviour"),
   summary: z.string().trim().max(2000).optional(),
 });
 /** One reported incident. */
@@ -215,7 +257,8 @@ export const RequiredActionSchema = z.object({
   label: z.string().min(1),
   done: z.boolean(),
   detail: z.string().optional(),
-  recommendations: z.array(KnownRecommendationIdSchema).min(1),
+  /** Empty only for an action no confirmed recommendation asks for (right to know, a Government measure). */
+  recommendations: z.array(KnownRecommendationIdSchema),
 });
 /** A required action. */
 export type RequiredAction = z.infer<typeof RequiredActionSchema>;
@@ -226,6 +269,22 @@ const Flags = z.object({
   exPartner: z.boolean(),
   threats: z.boolean(),
 });
+
+/**
+ * What a follow-up screening carries from a completed screening it follows (a new incident after
+ * completion): the earlier decisions and flags, and its audit trail, unchanged.
+ */
+export const EarlierScreeningSchema = z.object({
+  startedAt: z.iso.datetime(),
+  endedAt: z.iso.datetime(),
+  classification: ClassificationSchema,
+  grade: GradeSchema,
+  heightenedRisk: z.boolean(),
+  incidentCount: z.number().int().nonnegative(),
+  auditTrail: z.array(AuditEntrySchema),
+});
+/** What a follow-up screening carries from the screening it follows. */
+export type EarlierScreening = z.infer<typeof EarlierScreeningSchema>;
 
 const EmergencyOutcomeSchema = z.object({
   status: z.literal("emergency"),
@@ -270,11 +329,22 @@ const CompletedOutcomeSchema = z.object({
     decision: z.enum(["approved", "reclassified"]),
     reason: z.string().optional(),
   }),
-  spoDecision: z.object({
-    decision: z.enum(["apply", "interim", "notNeeded", "otherOrder"]),
-    reason: z.string().min(1),
-    by: ActorSchema,
-  }),
+  /** Absent for a single incident with no course of conduct, where no SPO decision is asked for. */
+  spoDecision: z
+    .object({
+      decision: z.enum(["apply", "interim", "courtOnConviction", "notNeeded", "otherOrder"]),
+      reason: z.string().min(1),
+      by: ActorSchema,
+    })
+    .optional(),
+  /** Present when the force has switched on the right-to-know task. */
+  rightToKnow: z
+    .object({
+      decision: z.enum(["told", "notTold", "alreadyKnown", "identityNotKnown"]),
+      reason: z.string().optional(),
+      by: ActorSchema,
+    })
+    .optional(),
   victimNeedsAssessment: z.object({
     status: z.enum(["completed", "declined", "notYetPossible"]),
     note: z.string().optional(),
@@ -289,7 +359,11 @@ const CompletedOutcomeSchema = z.object({
     included: z.array(z.string()),
     reclassifiedFrom: z.string().optional(),
     reclassificationReason: z.string().optional(),
+    /** Why the record carries no stalking classification although the reviewed screening found stalking. */
+    stalkingNotRecordedReason: z.string().optional(),
   }),
+  /** The screenings this one follows (a new incident after completion), oldest first, with their audit trails. */
+  earlier: z.array(EarlierScreeningSchema),
   requiredActions: z.array(RequiredActionSchema),
   auditTrail: z.array(AuditEntrySchema),
 });
@@ -304,24 +378,93 @@ export type ScreeningOutcome = z.infer<typeof ScreeningOutcomeSchema>;
 /** A completed (not emergency) outcome. */
 export type CompletedOutcome = Extract<ScreeningOutcome, { status: "completed" }>;
 
-/** The result of a parser: the parsed value, or errors that each name the field and the reason. */
-export type ParseResult<T> = { success: true; data: T } | { success: false; errors: string[] };
-
-/** Formats zod issues as "field: reason" lines so a host can show them as they are. */
-export function formatIssues(error: z.ZodError): string[] {
-  return error.issues.map((issue) => `${issue.path.length ? issue.path.join(".") : "(root)"}: ${issue.message}`);
+/**
+ * One problem with some input: where it is (`path`, as zod and JSON Pointer count it) and what is wrong,
+ * written for people and naming the field. The same shape as the other toolkit packages use.
+ */
+export interface Issue {
+  readonly path: (string | number)[];
+  readonly message: string;
 }
 
-function parser<S extends z.ZodType>(schema: S) {
-  return (input: unknown): ParseResult<z.infer<S>> => {
-    const result = schema.safeParse(input);
-    return result.success
-      ? { success: true, data: result.data }
-      : { success: false, errors: formatIssues(result.error) };
-  };
+/** The result of a parser or check: the value, or issues that each name the field and the reason. Never a throw. */
+export type Result<T> = { ok: true; value: T } | { ok: false; issues: Issue[] };
+
+const expectedWords: Readonly<Record<string, string>> = {
+  string: "text",
+  number: "a number",
+  int: "a whole number",
+  boolean: "true or false",
+  array: "a list",
+  object: "an object",
+  record: "an object of names and values",
+  date: "a date",
+  null: "empty (null)",
+};
+
+/** How a message names a field: the path in quotes, or "The input" for the whole thing. */
+export function fieldName(path: readonly PropertyKey[]): string {
+  return path.length ? `"${path.map(String).join(".")}"` : "The input";
+}
+
+const count = (n: unknown, one: string, many: string) => `${String(n)} ${n === 1 ? one : many}`;
+
+// Replaces zod's developer wording ("Invalid input: expected record, received undefined") with a sentence
+// that names the field. Messages a schema sets itself ("must be …") keep their words (see issuesFrom).
+const peopleMessages: z.core.$ZodErrorMap = (issue) => {
+  const name = fieldName(issue.path ?? []);
+  switch (issue.code) {
+    case "invalid_type":
+      return issue.input === undefined
+        ? `${name} is missing`
+        : `${name} must be ${expectedWords[issue.expected] ?? issue.expected}`;
+    case "invalid_value":
+      return issue.values.length === 1
+        ? `${name} must be ${JSON.stringify(issue.values[0])}`
+        : `${name} must be one of ${issue.values.map((v) => JSON.stringify(v)).join(", ")}`;
+    case "too_small":
+    case "too_big": {
+      const [limit, words] =
+        issue.code === "too_small" ? [issue.minimum, ["at least", "or more"]] : [issue.maximum, ["at most", "or less"]];
+      if (issue.origin === "array" || issue.origin === "set")
+        return `${name} must have ${words[0]} ${count(limit, "item", "items")}`;
+      if (issue.origin === "string") return `${name} must have ${words[0]} ${count(limit, "character", "characters")}`;
+      return `${name} must be ${String(limit)} ${words[1]}`;
+    }
+    case "unrecognized_keys":
+      return `${issue.keys.map((k) => `"${k}"`).join(", ")} ${issue.keys.length === 1 ? "is not a field" : "are not fields"} of ${name === "The input" ? "the input" : name}`;
+    case "invalid_format":
+      return issue.format === "date"
+        ? `${name} must be a date in the form YYYY-MM-DD`
+        : issue.format === "datetime"
+          ? `${name} must be a date and time such as 2026-03-01T09:30:00Z`
+          : `${name} must be in ${issue.format} format`;
+    case "invalid_union":
+      return `${name} is not in any of the forms accepted here`;
+    default:
+      return `${name} is not valid`;
+  }
+};
+
+/**
+ * Turns zod's issues into {@link Issue}s written for people. A schema's own message ("must be …") gets
+ * the field's name in front; `prefix` places the issues inside a larger document.
+ */
+export function issuesFrom(error: z.ZodError, prefix: readonly (string | number)[] = []): Issue[] {
+  return error.issues.map((issue) => {
+    const path = [...prefix, ...issue.path.map((p) => (typeof p === "number" ? p : String(p)))];
+    const message = /^[a-z]/.test(issue.message) ? `${fieldName(path)} ${issue.message}` : issue.message;
+    return { path, message };
+  });
+}
+
+/** Checks `input` against `schema` and returns a {@link Result} with messages for people; never throws. */
+export function check<S extends z.ZodType>(schema: S, input: unknown): Result<z.infer<S>> {
+  const result = schema.safeParse(input, { error: peopleMessages });
+  return result.success ? { ok: true, value: result.data } : { ok: false, issues: issuesFrom(result.error) };
 }
 
 /** Validates a force configuration (JSON) and applies defaults; never throws. */
-export const parseForceConfig: (input: unknown) => ParseResult<ForceConfig> = parser(ForceConfigSchema);
+export const parseForceConfig = (input: unknown): Result<ForceConfig> => check(ForceConfigSchema, input);
 /** Validates an instrument (JSON); never throws. */
-export const parseInstrument: (input: unknown) => ParseResult<Instrument> = parser(InstrumentSchema);
+export const parseInstrument = (input: unknown): Result<Instrument> => check(InstrumentSchema, input);

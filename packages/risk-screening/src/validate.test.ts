@@ -50,7 +50,7 @@ describe("checkAnswer", () => {
     const [status, note] = tasks.needsAssessment.questions;
     if (!status || !note) throw new Error("task questions missing");
     expect(validateAnswers([status, note], { status: "declined" })).toEqual([
-      { field: "note", message: "Enter what happens next when the assessment was not completed" },
+      { path: ["note"], field: "note", message: "Enter what happens next when the assessment was not completed" },
     ]);
     expect(validateAnswers([status, note], { status: "completed" })).toEqual([]);
   });
@@ -61,7 +61,7 @@ describe("validateEvent", () => {
 
   it("names the payload field a malformed event gets wrong", () => {
     expect(validateEvent(idle, { type: "screening.start", actor: { id: "", role: "officer" } })).toEqual([
-      { field: "actor.id", message: "must be a non-empty id" },
+      { path: ["actor", "id"], field: "actor.id", message: '"actor.id" must be a non-empty id' },
     ]);
     expect(validateEvent(idle, { type: "screening.start", actor: { id: "a", role: "mayor" } })[0]?.field).toBe(
       "actor.role",
@@ -70,9 +70,16 @@ describe("validateEvent", () => {
 
   it("rejects things that are not events at all", () => {
     expect(validateEvent(idle, null)).toEqual([
-      { field: "type", message: '"(unknown)" is not an event this screening understands' },
+      {
+        path: ["event"],
+        field: "event",
+        message: 'An event must be an object with a "type", such as { "type": "step.back" }',
+      },
     ]);
-    expect(validateEvent(idle, "answer.submit")[0]?.field).toBe("type");
+    expect(validateEvent(idle, "answer.submit")[0]?.field).toBe("event");
+    expect(validateEvent(idle, { type: 42 })[0]?.message).toBe(
+      '"type" must be the name of an event as text, such as "answer.submit"',
+    );
   });
 
   it("keeps question ids unique across steps, so answers can share one record", () => {

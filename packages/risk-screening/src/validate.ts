@@ -1,18 +1,25 @@
-import type { Issue, ScreeningContext } from "./context";
+import type { RejectionIssue, ScreeningContext } from "./context";
 import { ScreeningEventSchema, screeningEventTypes } from "./events";
 import type { ScreeningEvent } from "./events";
 import type { StepId, TaskId } from "./questions";
-import { questionStepOrder, steps, tasks } from "./questions";
+import { incidentQuestions, questionStepOrder, steps, tasks } from "./questions";
 import {
   activeOrders,
   breachAlleged,
   currentInstrumentQuestion,
+  forForce,
   gradeRank,
   instrumentQuestionAsQuestion,
+  isStalking,
+  provisionNote,
   safeguardingPlan,
+  taskRequired,
 } from "./rules";
-import type { Actor, Answers, AnswerValue, Question } from "./schemas";
-import { formatIssues } from "./schemas";
+import type { Actor, Answers, AnswerValue, Incident, Question } from "./schemas";
+import { check } from "./schemas";
+
+/** A problem with one field of an event, before its path is spelled out. */
+type Issue = { readonly field: string; readonly message: string };
 
 const dateFormat = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -43,6 +50,7 @@ export function checkAnswer(
   question: Question,
   value: AnswerValue | undefined,
   answers: Answers = {},
+  today?: string,
 ): string | undefined {
   if (isMissing(value)) {
     return required(question, answers) ? (question.requiredMessage ?? `Answer "${question.prompt}"`) : undefined;
@@ -74,22 +82,24 @@ export function checkAnswer(
         ? `Enter ${question.maxLength} characters or fewer`
         : undefined;
     case "date":
-      return typeof value === "string" && isRealDate(value) ? undefined : "Enter a real date in the form YYYY-MM-DD";
+      if (typeof value !== "string" || !isRealDate(value)) return "Enter a real date in the form YYYY-MM-DD";
+      // ISO dates compare as strings.
+      return today !== undefined && value > today ? "The date must be today or in the past" : undefined;
   }
 }
 
 /** Checks a page of answers: every question answered as it asks, and nothing that is not on the page. */
-export function validateAnswers(questions: readonly Question[], answers: Answers): Issue[] {
+export function validateAnswers(questions: readonly Question[], answers: Answers, today?: string): RejectionIssue[] {
   const issues: Issue[] = [];
   const ids = new Set(questions.map((q) => q.id));
   for (const key of Object.keys(answers)) {
     if (!ids.has(key)) issues.push({ field: key, message: "This is not a question on this page" });
   }
   for (const question of questions) {
-    const message = checkAnswer(question, answers[question.id], answers);
+    const message = checkAnswer(question, answers[question.id], answers, today);
     if (message) issues.push({ field: question.id, message });
   }
-  return issues;
+  return withPaths(issues);
 }
 
 /** The questions of the step the screening is on (the current instrument question on the instrument step). */
@@ -99,7 +109,16 @@ export function questionsForStep(context: ScreeningContext, step: StepId | null 
     const question = currentInstrumentQuestion(context);
     return question ? [instrumentQuestionAsQuestion(question)] : [];
   }
-  return steps[step].questions;
+  return forForce(context.config, steps[step].questions);
+}
+
+/** A task's questions as this force asks them (options that rest on a provision only where it is on). */
+export function taskQuestions(context: ScreeningContext, task: TaskId): readonly Question[] {
+  const questions = forForce(context.config, tasks[task].questions);
+  const rightToKnow = context.config.provisions.rightToKnow;
+  if (task !== "rightToKnow" || !rightToKnow) return questions;
+  // The task itself rests on a provision, so its first question shows the status.
+  return questions.map((q, i) => (i === 0 ? { ...q, hint: provisionNote(rightToKnow) } : q));
 }
 
 /** Whether a task's prerequisite is done, so the task can be started. */
@@ -143,15 +162,51 @@ export function editableSteps(context: ScreeningContext): StepId[] {
   );
 }
 
-/** An event's `type`, or "(unknown)" for something that is not an event. */
+/** An event's `type`, or a placeholder in brackets for something that has none. */
 export function eventType(event: unknown): string {
-  const type = typeof event === "object" && event !== null ? (event as { type?: unknown }).type : undefined;
-  return typeof type === "string" ? type : "(unknown)";
+  if (typeof event !== "object" || event === null || Array.isArray(event)) return "(not an event)";
+  const type = (event as { type?: unknown }).type;
+  return typeof type === "string" ? type : "(no type)";
+}
+
+/**
+ * What is wrong with a value sent as an event before its type is even read: not an object, no string
+ * `type`, or a type xstate reserves for itself. Empty when the value can be routed.
+ */
+export function edgeIssues(event: unknown): Issue[] {
+  if (typeof event !== "object" || event === null || Array.isArray(event)) {
+    return [{ field: "event", message: 'An event must be an object with a "type", such as { "type": "step.back" }' }];
+  }
+  const type = (event as { type?: unknown }).type;
+  if (typeof type !== "string") {
+    return [{ field: "type", message: '"type" must be the name of an event as text, such as "answer.submit"' }];
+  }
+  if (type.startsWith("xstate.")) {
+    return [{ field: "type", message: `"${type}" is reserved for the state machine library and cannot be sent` }];
+  }
+  return [];
+}
+
+/** Spells out each issue's path from its dotted field (array indexes as numbers). */
+export function withPaths(issues: readonly Issue[]): RejectionIssue[] {
+  return issues.map((issue) => ({
+    path: issue.field.split(".").map((part) => (/^\d+$/.test(part) ? Number(part) : part)),
+    field: issue.field,
+    message: issue.message,
+  }));
 }
 
 /** The person an event is attributed to: the event's own actor, else whoever started the screening. */
 export function eventActor(context: ScreeningContext, event: { actor?: Actor | undefined }): Actor | null {
   return event.actor ?? context.actor;
+}
+
+function incidentIssues(incident: Incident, today: string | undefined): Issue[] {
+  const answers: Answers = { date: incident.date, behaviours: incident.behaviours };
+  return validateAnswers(incidentQuestions, answers, today).map((issue) => ({
+    field: `incident.${issue.field}`,
+    message: issue.message,
+  }));
 }
 
 function stepRuleIssues(context: ScreeningContext): Issue[] {
@@ -163,6 +218,20 @@ function stepRuleIssues(context: ScreeningContext): Issue[] {
 
 function taskRuleIssues(context: ScreeningContext, task: TaskId, answers: Answers, actor: Actor | null): Issue[] {
   const issues: Issue[] = [];
+  if (task === "recording" && isStalking(context.classification)) {
+    // Recs 7 and 23: once reviewed as stalking, the record keeps it unless a reason is recorded.
+    const recorded = [answers["principal"], ...(Array.isArray(answers["included"]) ? answers["included"] : [])];
+    const reason = answers["stalkingNotRecordedReason"];
+    if (
+      !recorded.some((c) => c === "stalkingS2A" || c === "stalkingS4A") &&
+      !(typeof reason === "string" && reason.trim())
+    ) {
+      issues.push({
+        field: "stalkingNotRecordedReason",
+        message: "Enter why stalking is not recorded: the reviewed screening found stalking",
+      });
+    }
+  }
   if (task === "spoDecision") {
     const decision = answers["decision"];
     const roles = context.config.spoAuthorisingRoles;
@@ -229,33 +298,40 @@ function supervisorIssues(context: ScreeningContext, event: ScreeningEvent & { a
 }
 
 /** The issue for an event the screening understands but cannot take at its current step. */
-export const notHere = (type: string): Issue => ({ field: "type", message: `"${type}" is not available at this step` });
+export const notHere = (type: string): RejectionIssue => ({
+  path: ["type"],
+  field: "type",
+  message: `"${type}" is not available at this step`,
+});
 
 /**
- * Everything wrong with an event in the screening's current position, as field + message pairs.
- * Guards accept an event only when this is empty, and a rejection shows the same issues, so the
- * reason a host sees is always the reason the machine used.
+ * Everything wrong with an event in the screening's current position, with the field, its path and a
+ * message for people. Guards accept an event only when this is empty, and a rejection shows the same
+ * issues, so the reason a host sees is always the reason the machine used. `today` (YYYY-MM-DD) rules
+ * out dates in the future; the machine passes its clock's date.
  */
-export function validateEvent(context: ScreeningContext, raw: unknown): Issue[] {
+export function validateEvent(context: ScreeningContext, raw: unknown, today?: string): RejectionIssue[] {
+  return withPaths(eventIssues(context, raw, today));
+}
+
+function eventIssues(context: ScreeningContext, raw: unknown, today: string | undefined): Issue[] {
+  const edge = edgeIssues(raw);
+  if (edge.length) return edge;
   const type = eventType(raw);
   if (!(screeningEventTypes as readonly string[]).includes(type)) {
     return [{ field: "type", message: `"${type}" is not an event this screening understands` }];
   }
-  const parsed = ScreeningEventSchema.safeParse(raw);
-  if (!parsed.success) {
-    return formatIssues(parsed.error).map((line) => {
-      const [field = "event", ...rest] = line.split(": ");
-      return { field, message: rest.join(": ") };
-    });
-  }
-  const event = parsed.data;
+  const parsed = check(ScreeningEventSchema, raw);
+  if (!parsed.ok)
+    return parsed.issues.map((issue) => ({ field: issue.path.join(".") || "event", message: issue.message }));
+  const event = parsed.value;
   const step = context.step;
   switch (event.type) {
     case "screening.start":
       return step === null ? [] : [{ field: "type", message: "The screening has already started" }];
     case "answer.submit": {
       if (step === null || !questionSteps.has(step)) return [notHere(event.type)];
-      return [...validateAnswers(questionsForStep(context), event.answers), ...stepRuleIssues(context)];
+      return [...validateAnswers(questionsForStep(context), event.answers, today), ...stepRuleIssues(context)];
     }
     case "step.back":
       return step === null || step === "triage" || step === "supervisorReview" || step === "tasks"
@@ -275,7 +351,7 @@ export function validateEvent(context: ScreeningContext, raw: unknown): Issue[] 
       if (step === null || beforeIdentification.has(step)) {
         return [{ field: "type", message: "Incidents are added after the context questions" }];
       }
-      return [];
+      return incidentIssues(event.incident, today);
     case "incident.remove":
       if (step !== "incidents") return [notHere(event.type)];
       return event.index < context.incidents.length ? [] : [{ field: "index", message: "There is no such incident" }];
@@ -295,12 +371,15 @@ export function validateEvent(context: ScreeningContext, raw: unknown): Issue[] 
       return step === "supervisorReview" ? supervisorIssues(context, event) : [notHere(event.type)];
     case "task.submit": {
       if (step !== "tasks") return [notHere(event.type)];
+      if (!taskRequired(context, event.task)) {
+        return [{ field: "task", message: `"${tasks[event.task].title}" is not needed for this screening` }];
+      }
       if (!taskAvailable(context, event.task)) {
         return [{ field: "task", message: `Complete "${tasks[tasks[event.task].after ?? event.task].title}" first` }];
       }
       const actor = eventActor(context, event);
       return [
-        ...validateAnswers(tasks[event.task].questions, event.answers),
+        ...validateAnswers(taskQuestions(context, event.task), event.answers, today),
         ...taskRuleIssues(context, event.task, event.answers, actor),
       ];
     }

@@ -106,7 +106,7 @@ describe("currentView", () => {
       ["referrals", "cannotStartYet"],
       ["safeguarding", "notStarted"],
     ]);
-    expect(view.tasks[0]?.questions.map((q) => q.value)).toEqual(["stalkingS4A", ["breachOfOrder"]]);
+    expect(view.tasks[0]?.questions.map((q) => q.value)).toEqual(["stalkingS4A", ["breachOfOrder"], undefined]);
     expect(view.tasks[1]?.recommendations).toEqual(["13"]);
   });
 

@@ -1,5 +1,5 @@
 import type { RecommendationId } from "@stalking-response/recommendations";
-import type { Issue, ScreeningContext } from "./context";
+import type { RejectionIssue, ScreeningContext } from "./context";
 import type { QuestionStepId, StepId, TaskId } from "./questions";
 import { incidentQuestions, questionStepOrder, recordingOptions, steps, taskOrder, tasks } from "./questions";
 import {
@@ -14,9 +14,10 @@ import {
   requiredActions,
   safeguardingPlan,
   selectedInstrument,
+  taskRequired,
 } from "./rules";
 import type { AnswerValue, Answers, Classification, Grade, Incident, Question, ScreeningOutcome } from "./schemas";
-import { editableSteps, questionsForStep, taskAvailable } from "./validate";
+import { editableSteps, questionsForStep, taskAvailable, taskQuestions } from "./validate";
 
 /**
  * The parts of an xstate snapshot the selectors read. Any snapshot of a screening machine (provided or
@@ -203,7 +204,7 @@ export function answerSummary(context: ScreeningContext): AnswerSection[] {
  */
 export function rejectionByField(snapshot: ScreeningSnapshotLike): Readonly<Record<string, string>> {
   const byField: Record<string, string> = {};
-  for (const issue of snapshot.context.lastRejection?.issues ?? ([] as readonly Issue[])) {
+  for (const issue of snapshot.context.lastRejection?.issues ?? ([] as readonly RejectionIssue[])) {
     byField[issue.field] ??= issue.message;
   }
   return byField;
@@ -282,13 +283,19 @@ export function currentView(snapshot: ScreeningSnapshotLike): ScreeningView {
         step,
         title: definition.title,
         submitEvent: "task.submit",
-        tasks: taskOrder.map((id) => ({
-          id,
-          title: tasks[id].title,
-          status: context.taskRecords[id] ? "completed" : taskAvailable(context, id) ? "notStarted" : "cannotStartYet",
-          questions: withValues(tasks[id].questions, taskAnswers(context, id)),
-          recommendations: actionRecommendations[id],
-        })),
+        tasks: taskOrder
+          .filter((id) => taskRequired(context, id))
+          .map((id) => ({
+            id,
+            title: tasks[id].title,
+            status: context.taskRecords[id]
+              ? "completed"
+              : taskAvailable(context, id)
+                ? "notStarted"
+                : "cannotStartYet",
+            questions: withValues(taskQuestions(context, id), taskAnswers(context, id)),
+            recommendations: actionRecommendations[id],
+          })),
       };
     default: {
       const instrument = step === "instrument" ? selectedInstrument(context) : undefined;

@@ -6,7 +6,7 @@ import type { PracticeScenario } from "../src/examples/scenarios";
 import type { ScreeningEvent } from "../src/events";
 import { createScreeningMachine } from "../src/machine";
 import type { TaskId } from "../src/questions";
-import { currentInstrumentQuestion } from "../src/rules";
+import { currentInstrumentQuestion, taskRequired } from "../src/rules";
 import type { ForceConfig } from "../src/schemas";
 import { taskAvailable } from "../src/validate";
 
@@ -61,6 +61,7 @@ export const answer = (answers: Record<string, string | number | string[]>): Scr
 const taskAnswers: Record<TaskId, Record<string, string | string[]>> = {
   recording: { principal: "stalkingS2A", included: ["none"] },
   spoDecision: { decision: "apply", reason: "Meets the statutory test." },
+  rightToKnow: { decision: "alreadyKnown" },
   needsAssessment: { status: "completed" },
   rightsExplained: { explained: "yes" },
   referrals: { offered: ["specialistAdvocate"], accepted: ["specialistAdvocate"] },
@@ -129,7 +130,10 @@ export function eventsFor(snapshot: Snap): ScreeningEvent[] {
       ];
     case "tasks":
       return (Object.keys(taskAnswers) as TaskId[])
-        .filter((task) => context.taskRecords[task] === undefined && taskAvailable(context, task))
+        .filter(
+          (task) =>
+            context.taskRecords[task] === undefined && taskRequired(context, task) && taskAvailable(context, task),
+        )
         .map((task) => ({ type: "task.submit", task, answers: taskAnswers[task], actor: inspector }));
   }
 }

@@ -3,6 +3,7 @@ import type { AnyStateNode, StateValue } from "xstate";
 import { createActor } from "xstate";
 import { describe, expect, it } from "vitest";
 import { exampleForceConfig } from "../src/examples/example-config";
+import { exampleProvisions } from "../src/examples/provisions";
 import { breachAlleged, classify, hasStalkingBehaviour } from "../src/rules";
 import { ScreeningOutcomeSchema } from "../src/schemas";
 import type { Snap } from "./helpers";
@@ -36,9 +37,12 @@ function allStateIds(node: AnyStateNode): string[] {
   return Object.values(node.states).flatMap((child) => [child.id, ...allStateIds(child)]);
 }
 
+// Every provision switched on, so the states that rest on one (the right-to-know task) are reachable too.
+const config = { ...exampleForceConfig, provisions: exampleProvisions };
+
 describe("model-based: shortest paths through the statechart", () => {
   const paths = getShortestPaths(machine, {
-    input: { config: exampleForceConfig },
+    input: { config },
     events: eventsFor,
     serializeState,
   });
@@ -80,7 +84,7 @@ describe("model-based: shortest paths through the statechart", () => {
   it("replays each final path on a live actor to the same state and decisions, with no rejection", () => {
     const byKind = new Map(finals.map((path) => [serializeState(path.state), path]));
     for (const path of byKind.values()) {
-      const actor = createActor(machine, { input: { config: exampleForceConfig } }).start();
+      const actor = createActor(machine, { input: { config } }).start();
       for (const { event } of path.steps) {
         if ((event.type as string) === "xstate.init") continue;
         actor.send(event);

@@ -85,9 +85,9 @@ describe("property: random event sequences", () => {
         if (end.status === "done") finished += 1;
         if (end.status === "done") expect(ScreeningOutcomeSchema.safeParse(end.output).error?.issues ?? []).toEqual([]);
         const restored = restoreScreening(JSON.stringify(persistScreening(actor)));
-        expect(restored.success).toBe(true);
-        if (restored.success) {
-          const again = createActor(machine, { snapshot: restored.data, input: { config: exampleForceConfig } });
+        expect(restored.ok ? [] : restored.issues).toEqual([]);
+        if (restored.ok) {
+          const again = createActor(machine, { snapshot: restored.value, input: { config: exampleForceConfig } });
           expect(again.getSnapshot().value).toEqual(end.value);
           expect(again.getSnapshot().context).toEqual(end.context);
         }
@@ -97,5 +97,5 @@ describe("property: random event sequences", () => {
     );
     // The generator must actually drive screenings to the end, or the outcome check above is idle.
     expect(finished).toBeGreaterThan(0);
-  });
+  }, 120_000); // A few seconds alone; the shared 2-core CI machine can make it many times slower.
 });

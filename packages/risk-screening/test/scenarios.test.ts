@@ -163,8 +163,8 @@ describe("persistence", () => {
 
   it("restores a JSON snapshot to the same state, context and next behaviour", () => {
     const restored = restoreScreening(stored);
-    if (!restored.success) throw new Error(restored.errors.join("\n"));
-    const again = createActor(machine, { snapshot: restored.data, input: { config: exampleForceConfig } }).start();
+    if (!restored.ok) throw new Error(restored.issues.map((i) => i.message).join("\n"));
+    const again = createActor(machine, { snapshot: restored.value, input: { config: exampleForceConfig } }).start();
     expect(again.getSnapshot().value).toEqual(actor.getSnapshot().value);
     expect(again.getSnapshot().context).toEqual(actor.getSnapshot().context);
     for (const event of breachScenario.events.slice(breachEventsUntil("supervisorReview").length)) again.send(event);
@@ -172,26 +172,83 @@ describe("persistence", () => {
   });
 
   it("gives a clear error for an unknown version", () => {
-    const future = { ...(JSON.parse(stored) as object), version: 2 };
+    const future = { ...(JSON.parse(stored) as object), version: 3 };
     expect(restoreScreening(future)).toEqual({
-      success: false,
-      errors: [
-        "version: this screening was saved in snapshot version 2, but this release of @stalking-response/risk-screening reads version 1 only",
+      ok: false,
+      issues: [
+        {
+          path: ["version"],
+          message:
+            '"version": this screening was saved in snapshot version 3, but this release of @stalking-response/risk-screening reads version 2 only',
+        },
       ],
     });
   });
 
   it("names the field when the data is not a screening", () => {
-    expect(restoreScreening("{not json")).toMatchObject({
-      success: false,
-      errors: [expect.stringMatching(/^\(root\): not valid JSON/)],
-    });
+    const notJson = restoreScreening("{not json");
+    expect(notJson.ok ? [] : notJson.issues.map((i) => [i.path, i.message.slice(0, 37)])).toEqual([
+      [[], "The saved screening is not valid JSON"],
+    ]);
     const wrong = restoreScreening({ ...(JSON.parse(stored) as object), format: "something-else" });
-    expect(wrong).toEqual({ success: false, errors: [`format: must be "${SNAPSHOT_FORMAT}"`] });
+    expect(wrong).toEqual({
+      ok: false,
+      issues: [{ path: ["format"], message: `"format" must be "${SNAPSHOT_FORMAT}"` }],
+    });
     const damaged = JSON.parse(stored) as { snapshot: { context: { config: { allocation: unknown } } } };
     damaged.snapshot.context.config.allocation = {};
     const result = restoreScreening(damaged);
-    expect(result.success).toBe(false);
-    if (!result.success) expect(result.errors[0]).toMatch(/^snapshot\.context\.config\.allocation\.standard: /);
+    expect(result.ok ? [] : result.issues[0]).toEqual({
+      path: ["snapshot", "context", "config", "allocation", "standard"],
+      message: '"snapshot.context.config.allocation.standard" is missing',
+    });
+  });
+
+  type Stored = { snapshot: { value: unknown; status: string; context: Record<string, unknown> } };
+  const tampered = (change: (copy: Stored) => void) => {
+    const copy = JSON.parse(stored) as Stored;
+    change(copy);
+    return restoreScreening(copy);
+  };
+
+  it("rejects a state the machine does not have, with the reason", () => {
+    expect(tampered((c) => (c.snapshot.value = "nowhere"))).toEqual({
+      ok: false,
+      issues: [{ path: ["snapshot", "value"], message: 'The saved state "nowhere" does not exist in this screening' }],
+    });
+    expect(tampered((c) => (c.snapshot.value = { identification: "teleport" }))).toMatchObject({ ok: false });
+  });
+
+  it("rejects a state that disagrees with the context, or a finished status on an unfinished state", () => {
+    expect(tampered((c) => (c.snapshot.value = "grading"))).toMatchObject({
+      ok: false,
+      issues: [{ path: ["snapshot", "context", "step"] }],
+    });
+    expect(tampered((c) => (c.snapshot.status = "done"))).toMatchObject({
+      ok: false,
+      issues: [{ path: ["snapshot", "status"] }],
+    });
+  });
+
+  it("rejects damaged answers and an emptied or reordered audit trail", () => {
+    const answers = tampered((c) => (c.snapshot.context["answers"] = "x"));
+    expect(answers).toEqual({
+      ok: false,
+      issues: [
+        {
+          path: ["snapshot", "context", "answers"],
+          message: '"snapshot.context.answers" must be an object of names and values',
+        },
+      ],
+    });
+    const emptied = tampered((c) => (c.snapshot.context["auditTrail"] = []));
+    expect(emptied.ok ? [] : emptied.issues.map((i) => i.path)).toEqual([["snapshot", "context", "auditTrail"]]);
+    expect(emptied.ok ? "" : emptied.issues[0]?.message).toMatch(/must keep every entry/);
+    expect(
+      tampered((c) => {
+        const trail = c.snapshot.context["auditTrail"] as { at: string }[];
+        trail.reverse();
+      }),
+    ).toMatchObject({ ok: false });
   });
 });

@@ -49,5 +49,28 @@ export function formatSummary(summary: PlanSummary): string[] {
         ...summary.overdue.map((entry) => `  ${describeOverdue(entry)}`),
       ]
     : [];
-  return [heading, "", ...formatTable(rows), "", `Recommendations by status: ${totals}`, ...overdue];
+  return [
+    heading,
+    "",
+    ...formatTable(rows),
+    "",
+    `Recommendations by status: ${totals}`,
+    ...formatLatestUpdates(summary),
+    ...overdue,
+  ];
+}
+
+/** The latest dated update of each item that has one, with its date, status and source. */
+export function formatLatestUpdates(summary: PlanSummary): string[] {
+  const items = summary.recommendations.flatMap((rec) => rec.items).filter((item) => item.latestUpdate);
+  if (items.length === 0) return ["", "No dated progress updates."];
+  return [
+    "",
+    `Latest progress updates (${items.length}):`,
+    ...items.map((item) => {
+      const update = item.latestUpdate;
+      const source = update?.source ? ` (source: ${update.source.title})` : "";
+      return `  ${item.id} ${update?.date ?? ""} ${update?.status ?? ""}: ${update?.note ?? ""}${source}`;
+    }),
+  ];
 }

@@ -1,5 +1,5 @@
 import type { ActionPlan, PlanResponse } from "../action-plan";
-import { essexPlanSource } from "./sources";
+import { essexPlanSource, npccProgressReport } from "./sources";
 
 type Answer = Omit<PlanResponse, "id" | "actions" | "evidence" | "updates"> &
   Partial<Pick<PlanResponse, "actions" | "evidence" | "updates">>;
@@ -14,6 +14,17 @@ const auditGap = {
   statusWording: "internal audit found we don't always get this right",
   actions: [{ description: "Improve practice where the internal audit found gaps", status: "in-progress" as const }],
   evidence: [{ kind: "audit" as const, description: "Internal audit of stalking investigations" }],
+};
+
+// Shared by answers Essex gives jointly (12.2 with 12.4, 14.2 with 14.4).
+const riskTools = {
+  kind: "process" as const,
+  description: "DARA for domestic abuse stalking; separate non-domestic risk assessment",
+};
+const singleOnlineHome = {
+  description: "Add stalking reporting to Single Online Home",
+  due: "2024-12-31",
+  status: "not-started" as const,
 };
 
 /**
@@ -38,7 +49,7 @@ export const essexActionPlan: ActionPlan = {
     ...answer(["7.2"], {
       status: "not-applicable",
       statusWording: "Not relevant to Essex",
-      narrative: "Essex needs no interim workaround because its systems already support the search.",
+      narrative: "Essex says this is not relevant to it and gives no reason.",
     }),
     ...answer(["10"], {
       status: "complete",
@@ -99,13 +110,17 @@ export const essexActionPlan: ActionPlan = {
       narrative: "Essex is considering whether to adopt the stalking screening tool.",
       actions: [{ description: "Decide whether to adopt the stalking screening tool", status: "in-progress" }],
     }),
-    ...answer(["12.2", "12.4"], {
+    ...answer(["12.2"], {
       status: "complete",
       narrative:
-        "Essex has risk policies and procedures: DARA for domestic abuse stalking cases, a separate stalking and harassment risk assessment for other cases, and a set way for staff to record risk and safeguarding decisions. The shared answer does not separately describe early screening or daily management meetings.",
-      evidence: [
-        { kind: "process", description: "DARA for domestic abuse stalking; separate non-domestic risk assessment" },
-      ],
+        "Essex has risk policies and procedures: DARA for domestic abuse stalking cases, a separate stalking and harassment risk assessment for other cases, and a set way for staff to record risk and safeguarding decisions.",
+      evidence: [riskTools],
+    }),
+    ...answer(["12.4"], {
+      status: "partial",
+      narrative:
+        "Essex answers 12.2 and 12.4 together and describes its risk assessment tools and how staff record risk decisions. It does not describe screening and checking to find high-risk cases early, or whether stalking and breach cases go to daily management meetings.",
+      evidence: [riskTools],
     }),
     ...answer(["12.3"], {
       status: "complete",
@@ -136,14 +151,19 @@ export const essexActionPlan: ActionPlan = {
         "Policy requires a victim needs assessment in every case; management data shows compliance and there is a route for dealing with lapses.",
       evidence: [{ kind: "data", description: "Management data on victim needs assessments" }],
     }),
-    ...answer(["14.2", "14.4"], {
+    ...answer(["14.2"], {
       status: "complete",
       narrative:
         "The Victim Engagement Portal tells victims their Victims' Code rights, gives officer contact details, points to support services and keeps a record of contact. Stalking was to be added to the force's Single Online Home reporting by the end of 2024.",
-      actions: [
-        { description: "Add stalking reporting to Single Online Home", due: "2024-12-31", status: "not-started" },
-      ],
+      actions: [singleOnlineHome],
       evidence: [{ kind: "system", description: "Victim Engagement Portal" }],
+    }),
+    ...answer(["14.4"], {
+      status: "partial",
+      narrative:
+        "Essex answers 14.2 and 14.4 together. The Victim Engagement Portal points victims to support services, but the answer does not say how victims who want support are referred to a service, or how Essex makes sure this happens in good time.",
+      actions: [singleOnlineHome],
+      evidence: [{ kind: "system", description: "Victim Engagement Portal (signposting to support services)" }],
     }),
     ...answer(["14.3"], {
       status: "complete",
@@ -157,10 +177,10 @@ export const essexActionPlan: ActionPlan = {
       evidence: [{ kind: "data", description: "Monitoring of referrals to victim support" }],
     }),
     ...answer(["16"], {
-      status: "complete",
+      status: "partial",
       statusWording: "well embedded and working well",
       narrative:
-        "MARAC arrangements run in Southend, Essex and Thurrock. A Home Office funded stalking perpetrator service takes referrals from the Essex Stalking Intervention Panel, chaired by the force stalking and harassment lead, which brings together police, victim and perpetrator services, probation and MARAC leads.",
+        "MARAC arrangements run in Southend, Essex and Thurrock and are, Essex says, well embedded and working well. A Home Office funded stalking perpetrator service takes referrals from the Essex Stalking Intervention Panel, chaired by the force stalking and harassment lead, which brings together police, victim and perpetrator services, probation and MARAC leads. The answer describes joint working that exists; it does not say that Essex and the commissioner have reviewed commissioning arrangements or changed them, which is what the recommendation asks.",
       evidence: [
         { kind: "partnership", description: "MARAC in Southend, Essex and Thurrock" },
         { kind: "partnership", description: "Essex Stalking Intervention Panel and perpetrator service" },
@@ -261,11 +281,27 @@ export const essexActionPlan: ActionPlan = {
       evidence: [{ kind: "document", description: "This action plan", reference: essexPlanSource.url }],
     }),
     ...answer(["28.2"], {
-      status: "not-started",
+      status: "complete",
       statusWording: "will be tracked and delivered as per the completion date",
-      narrative: "Essex plans to send the NPCC its progress update by the deadline.",
+      narrative:
+        "The plan said Essex would send the NPCC its six-month progress update by the deadline. The NPCC's progress report says every force sent its update in March 2025; Essex's own update has not been published.",
       actions: [
-        { description: "Send the six-month progress update to the NPCC", due: "2025-03-27", status: "not-started" },
+        { description: "Send the six-month progress update to the NPCC", due: "2025-03-27", status: "complete" },
+      ],
+      evidence: [
+        {
+          kind: "document",
+          description: "NPCC progress report, built from every force's March 2025 six-month update",
+          reference: npccProgressReport.url,
+        },
+      ],
+      updates: [
+        {
+          date: "2025-08-01",
+          status: "complete",
+          note: "The NPCC's progress report says each force provided a six-month update to its action plan in March 2025 and that these updates are the basis of the report. It does not give Essex's update or its exact date.",
+          source: npccProgressReport,
+        },
       ],
     }),
   ],
@@ -281,6 +317,10 @@ export const essexActionPlan: ActionPlan = {
     {
       about: "13.1",
       note: "The page's count of response officers trained is garbled ('1,1000'), so no number is recorded here.",
+    },
+    {
+      about: "updates",
+      note: "Essex has not published its March 2025 six-month update. The one dated update here (28.2) is taken from the NPCC's progress report of 1 August 2025 and carries that report's date; nothing else in this plan is updated from it.",
     },
     {
       about: "published",

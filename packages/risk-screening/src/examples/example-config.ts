@@ -15,4 +15,6 @@ export const exampleForceConfig: ForceConfig = {
   supervisorRoles: ["supervisor", "inspector"],
   spoAuthorisingRoles: ["inspector", "superintendent"],
   highGradeTriggers: ["breachOfOrder", "threatsFromExPartner"],
+  // No provisions switched on: a force adds the ones that apply to it (see exampleProvisions).
+  provisions: {},
 };

@@ -44,6 +44,9 @@ export const Default: Story = {};
 
 export const BeforeDeadlines: Story = { args: { asOf: "2025-03-01" } };
 
+// After the NPCC's progress report of 1 August 2025, which records the six-month update (28.2).
+export const WithProgressUpdate: Story = { args: { asOf: "2025-09-01" } };
+
 export const OnlyOverdue: Story = { args: { filters: { theme: "all", status: "overdue" } } };
 
 export const FilteredByTheme: Story = { args: { filters: { theme: "governance", status: "all" } } };

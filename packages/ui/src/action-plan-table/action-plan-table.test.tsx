@@ -45,6 +45,17 @@ describe("ActionPlanTable", () => {
     expect(screen.getByRole("status")).toHaveTextContent("Showing all 15 recommendations");
   });
 
+  it("shows the latest dated progress update known on the as-of date", () => {
+    const { unmount } = render(<Filtered plan={essexActionPlan} asOf="2025-09-01" />);
+    expect(screen.getByRole("row", { name: /Recommendation 28\b/ })).toHaveTextContent(
+      "Latest update: 1 August 2025 (28.2, complete)",
+    );
+    expect(screen.getByRole("row", { name: /Recommendation 13\b/ })).not.toHaveTextContent("Latest update");
+    unmount();
+    render(<Filtered plan={essexActionPlan} asOf="2025-04-01" />);
+    expect(screen.getByRole("row", { name: /Recommendation 28\b/ })).not.toHaveTextContent("Latest update");
+  });
+
   it("flags overdue items from the day after the deadline", () => {
     const { rerender } = render(
       <ActionPlanTable
@@ -63,9 +74,9 @@ describe("ActionPlanTable", () => {
         onFiltersChange={() => {}}
       />,
     );
-    const twentyEight = screen.getByRole("row", { name: /Recommendation 28\b/ });
-    expect(within(twentyEight).getByText("Overdue")).toBeInTheDocument();
-    expect(twentyEight).toHaveTextContent("Past deadline: 28.2");
+    const twelve = screen.getByRole("row", { name: /Recommendation 12\b/ });
+    expect(within(twelve).getByText("Overdue")).toBeInTheDocument();
+    expect(twelve).toHaveTextContent("Past deadline: 12.1, 12.4");
     const thirteen = screen.getByRole("row", { name: /Recommendation 13\b/ });
     expect(within(thirteen).queryByText("Overdue")).not.toBeInTheDocument();
   });
@@ -86,13 +97,14 @@ describe("ActionPlanTable", () => {
     await user.tab();
     const status = screen.getByRole("combobox", { name: "Status" });
     expect(status).toHaveFocus();
-    await user.selectOptions(status, "Overdue");
-    expect(bodyRows()).toHaveLength(1);
+    await user.selectOptions(status, "Complete");
+    expect(bodyRows()).toHaveLength(2);
     expect(screen.getByRole("row", { name: /Recommendation 28\b/ })).toBeInTheDocument();
 
+    await user.selectOptions(status, "Overdue");
     await user.selectOptions(theme, "All themes");
-    expect(bodyRows()).toHaveLength(8);
-    expect(screen.getByRole("status")).toHaveTextContent("Showing 8 of 15 recommendations");
+    expect(bodyRows()).toHaveLength(9);
+    expect(screen.getByRole("status")).toHaveTextContent("Showing 9 of 15 recommendations");
   });
 
   it("offers to clear filters that match nothing", async () => {

@@ -69,6 +69,18 @@ const statusItems = [
 const isTheme = (value: string): value is Theme => (themes as readonly string[]).includes(value);
 const isStatus = (value: string): value is SummaryStatus => (summaryStatuses as readonly string[]).includes(value);
 
+/** The newest dated progress update of any item, as of the table's date (a later one is not yet known then). */
+export function latestUpdateOf(rec: RecommendationProgress, asOf: IsoDate) {
+  let latest: { id: string; date: string; status: SummaryStatus } | undefined;
+  for (const item of rec.items) {
+    const update = item.latestUpdate;
+    if (update && update.date <= asOf && (latest === undefined || update.date > latest.date)) {
+      latest = { id: item.id, date: update.date, status: update.status };
+    }
+  }
+  return latest;
+}
+
 function earliestDeadline(rec: RecommendationProgress): string | undefined {
   const dates = rec.items.flatMap((item) => (item.deadline ? [item.deadline.date] : [])).sort();
   return dates[0];
@@ -76,7 +88,8 @@ function earliestDeadline(rec: RecommendationProgress): string | undefined {
 
 /**
  * A force's action plan as a table of recommendations: rolled-up status in words, an "Overdue"
- * flag judged on `asOf`, the earliest deadline, and theme and status filters. The filters are
+ * flag judged on `asOf`, the latest dated progress update up to `asOf`, the earliest deadline, and theme
+ * and status filters. The filters are
  * controlled, so the host can keep them in the address bar; changes are announced with the count.
  *
  * @throws RangeError when `asOf` is not a real `YYYY-MM-DD` date, rather than judge deadlines wrongly.
@@ -164,6 +177,7 @@ export function ActionPlanTable({
                 const name = `Recommendation ${rec.number}`;
                 const deadline = earliestDeadline(rec);
                 const overdueIds = rec.items.filter((item) => item.overdue).map((item) => item.id);
+                const update = latestUpdateOf(rec, asOf);
                 return [
                   {
                     className: "srt-action-plan__recommendation",
@@ -195,6 +209,12 @@ export function ActionPlanTable({
                           Past deadline: {overdueIds.join(", ")}
                         </span>
                       </>
+                    )}
+                    {update && (
+                      <span className="govuk-body-s srt-action-plan__update">
+                        Latest update: {formatCalendarDate(update.date) ?? update.date} ({update.id},{" "}
+                        {planStatusLabels[update.status].toLowerCase()})
+                      </span>
                     )}
                   </>,
                   deadline === undefined ? "Not known" : (formatCalendarDate(deadline) ?? deadline),

@@ -1,10 +1,10 @@
-import type { Answers, Issue, Question, QuestionView } from "@stalking-response/risk-screening";
+import type { Answers, Question, QuestionView, RejectionIssue } from "@stalking-response/risk-screening";
 import { useState, type FormEvent, type ReactNode } from "react";
 import { Button } from "../button/button";
 import { answersOf, draftOf, isShown, QuestionField, type Draft, type Drafts } from "./question-field";
 
 /** The message for a question among a rejection's issues: by id, or by a payload path ending in it. */
-export function issueFor(issues: readonly Issue[], questionId: string): string | undefined {
+export function issueFor(issues: readonly RejectionIssue[], questionId: string): string | undefined {
   return issues.find((issue) => issue.field === questionId || issue.field.endsWith(`.${questionId}`))?.message;
 }
 
@@ -19,7 +19,7 @@ function initialDrafts(questions: readonly QuestionView[]): Drafts {
 
 interface QuestionFormProps {
   readonly questions: readonly QuestionView[];
-  readonly issues: readonly Issue[];
+  readonly issues: readonly RejectionIssue[];
   readonly submitLabel: string;
   readonly onSubmit: (answers: Answers) => void;
   /** Makes a lone question the page heading; otherwise the page has its own `<h1>`. */

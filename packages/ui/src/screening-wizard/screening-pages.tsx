@@ -5,7 +5,7 @@ import {
   incidentQuestions,
   type Answers,
   type Classification,
-  type Issue,
+  type RejectionIssue,
   type RequiredAction,
   type ScreeningOutcome,
   type ScreeningView,
@@ -84,7 +84,7 @@ export function QuestionsPage({
   onSubmit,
 }: {
   view: View<"questions">;
-  issues: readonly Issue[];
+  issues: readonly RejectionIssue[];
   exampleInstrument: boolean;
   onSubmit: (answers: Answers) => void;
 }) {
@@ -132,7 +132,7 @@ export function IncidentsPage({
   onContinue,
 }: {
   view: View<"incidents">;
-  issues: readonly Issue[];
+  issues: readonly RejectionIssue[];
   onAdd: (answers: Answers) => void;
   onRemove: (index: number) => void;
   onContinue: () => void;
@@ -255,7 +255,7 @@ export function SupervisorReviewPage({
   onDecide,
 }: {
   view: View<"supervisorReview">;
-  issues: readonly Issue[];
+  issues: readonly RejectionIssue[];
   onDecide: (decision: SupervisorDecision) => void;
 }) {
   const [decision, setDecision] = useState<string | null>(null);
@@ -386,7 +386,7 @@ export function TasksPage({
   onSubmit,
 }: {
   view: View<"tasks">;
-  issues: readonly Issue[];
+  issues: readonly RejectionIssue[];
   openTask: string | null;
   onOpen: (task: string) => void;
   onClose: () => void;
@@ -526,7 +526,7 @@ export function NewInformation({
   onIncident,
   onBreach,
 }: {
-  issues: readonly Issue[];
+  issues: readonly RejectionIssue[];
   onIncident: (answers: Answers) => void;
   onBreach: (note: string) => void;
 }) {

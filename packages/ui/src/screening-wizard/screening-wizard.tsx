@@ -3,8 +3,9 @@ import {
   currentView,
   type Actor,
   type Answers,
-  type Issue,
+  type Incident,
   type Rejection,
+  type RejectionIssue,
   type ScreeningEvent,
   type ScreeningMachine,
   type ScreeningView,
@@ -42,7 +43,7 @@ export interface ScreeningWizardProps extends Omit<ComponentPropsWithRef<"div">,
 type OmitActor<E> = E extends unknown ? Omit<E, "actor"> : never;
 
 /** Where an error summary link should go for a rejection's issue, if the field is on the page. */
-function issueHref(view: ScreeningView, openTask: string | null, issue: Issue): string | undefined {
+function issueHref(view: ScreeningView, openTask: string | null, issue: RejectionIssue): string | undefined {
   const questions =
     view.kind === "questions"
       ? view.questions
@@ -144,7 +145,8 @@ export function ScreeningWizard({
       type: "incident.add",
       incident: {
         date: typeof date === "string" ? date : "",
-        behaviours: Array.isArray(behaviours) ? behaviours : [],
+        // The machine checks each behaviour against the options and rejects unknown ones by field.
+        behaviours: Array.isArray(behaviours) ? (behaviours as Incident["behaviours"]) : [],
         ...(typeof summary === "string" ? { summary } : {}),
       },
     });
