@@ -5,7 +5,7 @@
  * Conventions are those of `api.ts`: ISO dates, problem+json errors, CSRF header on writes.
  */
 import { ModuleIdSchema } from "@stalking-response/curriculum";
-import { ActionPlanSchema } from "@stalking-response/recommendations";
+import { ActionPlanSchema, StatusSchema as PlanStatusSchema } from "@stalking-response/recommendations";
 import { z } from "zod";
 import { JobRoleSchema, TrainingItemSchema, TrainingStatusSchema } from "./api";
 
@@ -303,6 +303,16 @@ export const EvidenceItemSchema = z.object({
       statusWording: z.string().nullable(),
       narrative: z.string(),
       updates: z.array(z.object({ date: IsoDate, status: z.string(), note: z.string() })),
+      /** The newest entry of the response's dated updates history, with where it was published; `null` if none. */
+      latestUpdate: z
+        .object({
+          date: IsoDate,
+          status: PlanStatusSchema,
+          note: z.string(),
+          sourceTitle: z.string().nullable(),
+          sourceUrl: z.string().nullable(),
+        })
+        .nullable(),
     })
     .nullable(),
   modules: z.array(z.object({ id: ModuleIdSchema, title: z.string() })),

@@ -251,6 +251,11 @@ describe("the trainer's journey through training records", () => {
       .locator("tbody tr th")
       .evaluateAll((cells) => cells.map((cell) => cell.querySelector("span")?.textContent?.trim()));
     for (const id of ["10.1", "13.1", "20.2"]) expect(evidenceIds).toContain(id);
+    // Each response's latest dated update has its own column; Essex has published none for these items yet.
+    expect(await evidence.getByRole("columnheader", { name: "Latest progress update" }).count()).toBe(1);
+    expect(await evidence.locator("tbody tr").filter({ hasText: "13.1" }).first().textContent()).toContain(
+      "No dated update yet",
+    );
     expect(await page.getByRole("heading", { name: "Progress on the action plan", exact: true }).count()).toBe(1);
     expect(await page.locator("main").textContent()).toContain(
       "On the published page, any figure about fewer than 5 people is shown as “fewer than 5”",
