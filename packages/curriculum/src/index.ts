@@ -75,6 +75,19 @@ export type { AnswerIssue, Answers, AttemptScore, OptionFeedback, QuestionResult
 export { addDays, addMonths, recertificationDueOn, reviewStatus } from "./dates";
 export type { ReviewStatus } from "./dates";
 export { learnerQuestions } from "./learner";
+export {
+  RENEWAL_WINDOW_DAYS,
+  RecordedStatusSchema,
+  TrainingStatusSchema,
+  isCurrent,
+  isOverdue,
+  overdueLabel,
+  renewalFrom,
+  trainingStatus,
+  trainingStatusLabels,
+  trainingStatusRank,
+} from "./status";
+export type { RecordedStatus, TrainingStatus } from "./status";
 export { estimateAssumptions, estimateMinutes } from "./estimate";
 export type { LearnerOption, LearnerQuestion } from "./learner";
 export { checkFactReviews, factRegister, statusText, unrecordedMaterialChanges } from "./register";

@@ -55,15 +55,8 @@ export { WarningText } from "./warning-text/warning-text";
 export type { WarningTextProps } from "./warning-text/warning-text";
 
 // Domain
-export { CompletionGrid } from "./completion-grid/completion-grid";
-export type {
-  CompletionGridModule,
-  CompletionGridProps,
-  CompletionGridRow,
-  CompletionGridSort,
-} from "./completion-grid/completion-grid";
-export { completionStatusLabels } from "./completion-grid/completion-status";
-export type { CompletionStatus } from "./completion-grid/completion-status";
+export { StatusTag, trainingStatusColours } from "./status-tag/status-tag";
+export type { StatusTagProps } from "./status-tag/status-tag";
 export { Certificate } from "./certificate/certificate";
 export type { CertificateProps } from "./certificate/certificate";
 export { CompletionChart } from "./completion-chart/completion-chart";
@@ -79,8 +72,6 @@ export { KnowledgeCheck } from "./knowledge-check/knowledge-check";
 export type { KnowledgeCheckProps } from "./knowledge-check/knowledge-check";
 export { LessonView } from "./lesson-view/lesson-view";
 export type { LessonViewProps } from "./lesson-view/lesson-view";
-export { ModuleCard } from "./module-card/module-card";
-export type { ModuleCardProps } from "./module-card/module-card";
 export { ModuleProgress } from "./module-progress/module-progress";
 export type { KnowledgeCheckStatus, ModuleProgressProps } from "./module-progress/module-progress";
 export { ScreeningWizard } from "./screening-wizard/screening-wizard";

@@ -16,7 +16,9 @@ import {
   LessonSchema as CurriculumLessonSchema,
   ModuleIdSchema,
   SourceSchema,
+  TrainingStatusSchema,
 } from "@stalking-response/curriculum";
+import type { TrainingStatus } from "@stalking-response/curriculum";
 import { z } from "zod";
 
 // ---------------------------------------------------------------------------------------------------
@@ -35,13 +37,10 @@ export const JobRoleSchema = z.enum(["call-handler", "response-officer", "invest
 /** An operational role such as `response-officer`. */
 export type JobRole = z.infer<typeof JobRoleSchema>;
 
-/**
- * Where a learner stands on one module. `due-for-renewal` means completed and still valid but inside
- * the renewal window before expiry; `expired` means the completion's validity period has ended.
- */
-export const TrainingStatusSchema = z.enum(["not-started", "in-progress", "completed", "due-for-renewal", "expired"]);
+/** Where a learner stands on one module: the curriculum's one status vocabulary, unchanged. */
+export { TrainingStatusSchema };
 /** A learner's status on one module. */
-export type TrainingStatus = z.infer<typeof TrainingStatusSchema>;
+export type { TrainingStatus };
 
 /** A module id from the curriculum package, e.g. `stalking-protection-orders`. */
 export { ModuleIdSchema };

@@ -1,3 +1,4 @@
+import { isOverdue, trainingStatus, trainingStatusRank } from "@stalking-response/curriculum";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
 import { auditLog } from "../../src/server/db/schema";
@@ -141,6 +142,18 @@ describe.each(databaseTargets)("trainer completion grid on $name", (target) => {
           attempts: item.attempts,
         });
       }
+      // The SQL builder's status and overdue are the curriculum's rule: completions read against the clock.
+      for (const mine of row.cells) {
+        if (mine.completedAt !== null) {
+          const recorded = {
+            status: "completed" as const,
+            expiresAt: mine.expiresAt ? new Date(mine.expiresAt) : null,
+          };
+          expect(mine.status).toBe(trainingStatus(recorded, clock.now()));
+        }
+        const today = clock.now().toISOString().slice(0, 10);
+        expect(mine.overdue).toBe(isOverdue(mine, today));
+      }
     }
     const byName = new Map(page.rows.map((row) => [row.displayName, row]));
     expect(cell(byName.get("Alice Archer"), RS)).toMatchObject({ status: "due-for-renewal", overdue: false });
@@ -223,8 +236,7 @@ describe.each(databaseTargets)("trainer completion grid on $name", (target) => {
       expect(scores).toEqual([...scores].sort((a, b) => b - a));
     }
     if (sort === "status") {
-      const rank = ["not-started", "in-progress", "expired", "due-for-renewal", "completed"];
-      const ranks = whole.rows.map((row) => rank.indexOf(cell(row, RS)?.status ?? ""));
+      const ranks = whole.rows.map((row) => trainingStatusRank[cell(row, RS)?.status ?? "not-started"]);
       const sorted = [...ranks].sort((a, b) => a - b);
       expect(ranks).toEqual(direction === "asc" ? sorted : sorted.reverse());
     }

@@ -1,3 +1,4 @@
+import { TrainingStatusSchema, trainingStatusRank } from "@stalking-response/curriculum";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { gridSummary } from "../../src/server/trainer/grid";
 import { CountsCache } from "../../src/server/trainer/counts-cache";
@@ -22,7 +23,6 @@ import { addLearner, history, northUnits, pagesBothWays, testClock } from "./tra
 const RS = "recognising-stalking";
 const NOW = "2026-06-15T12:00:00.000Z";
 const GridSummaryOrCharts = GridSummaryResponseSchema.or(ChartsResponseSchema);
-const RANK = ["not-started", "in-progress", "expired", "due-for-renewal", "completed"];
 
 /** The order a module sort promises, computed from the cells the grid shows: (key, id), both reversed for desc. */
 function referenceOrder(rows: readonly GridRow[], sort: string, direction: "asc" | "desc", moduleId: string) {
@@ -31,7 +31,7 @@ function referenceOrder(rows: readonly GridRow[], sort: string, direction: "asc"
     if (!cell) throw new Error(`no ${moduleId} cell`);
     switch (sort) {
       case "status":
-        return RANK.indexOf(cell.status);
+        return trainingStatusRank[cell.status];
       case "score":
         return cell.scorePercent ?? -1;
       case "completedAt":
@@ -127,7 +127,7 @@ describe.each(databaseTargets)("trainer module sorts and counts on $name", (targ
       expect(everyone.rows.length).toBeGreaterThanOrEqual(learners.length);
       // The fixture covers every run of every sort: each status, empty and equal scores and dates.
       const statuses = new Set(everyone.rows.map((row) => row.cells.find((item) => item.moduleId === RS)?.status));
-      expect([...statuses].sort()).toEqual([...RANK].sort());
+      expect([...statuses].sort()).toEqual([...TrainingStatusSchema.options].sort());
       const expected = referenceOrder(everyone.rows, sort, direction, RS);
       for (const limit of [1, 2, 3, 7, 200]) {
         expect(await walk({ sort, direction, module: RS }, limit), `limit ${limit}`).toEqual(expected);

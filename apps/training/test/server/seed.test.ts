@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_SIGN_INS, hasUsers, seedDemo } from "../../src/server/demo/seed";
 import type { Database } from "../../src/server/db/client";
 import { users } from "../../src/server/db/schema";
-import { displayStatus } from "../../src/server/learning/projection";
+import { trainingStatus } from "@stalking-response/curriculum";
 import { completions } from "../../src/server/db/schema";
 import { defaultCatalog } from "../../src/server/start";
 import { TestClient } from "../support/client";
@@ -40,7 +40,7 @@ describe(`the demo seed on ${target.name}`, () => {
 
   it("gives realistic partial progress: every status occurs, and the new demo officer has none", async () => {
     const rows = await database.db.select().from(completions);
-    const statuses = new Set(rows.map((row) => displayStatus(row, now)));
+    const statuses = new Set(rows.map((row) => trainingStatus(row, now)));
     expect([...statuses].sort()).toEqual(["completed", "due-for-renewal", "expired", "in-progress", "not-started"]);
     const [officer] = await database.db
       .select({ id: users.id })

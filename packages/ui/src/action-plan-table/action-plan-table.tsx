@@ -12,7 +12,7 @@ import {
 } from "@stalking-response/recommendations";
 import { useId, useMemo, type ComponentPropsWithRef } from "react";
 import { Button } from "../button/button";
-import { formatCalendarDate } from "../certificate/dates";
+import { formatCalendarDate } from "../internal/dates";
 import { classNames } from "../internal/class-names";
 import { Select } from "../select/select";
 import { Table } from "../table/table";

@@ -4,7 +4,7 @@ import { createRef } from "react";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { expectNoAxeViolations } from "../test-utils/axe";
 import { Certificate, type CertificateProps } from "./certificate";
-import { formatCalendarDate } from "./dates";
+import { formatCalendarDate } from "../internal/dates";
 
 const props: CertificateProps = {
   learnerName: "Asha Patel",

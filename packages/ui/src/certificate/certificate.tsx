@@ -1,7 +1,7 @@
 import { useId, type ComponentPropsWithRef } from "react";
 import { Button } from "../button/button";
 import { classNames } from "../internal/class-names";
-import { formatCalendarDate } from "./dates";
+import { formatCalendarDate } from "../internal/dates";
 
 /** Props for {@link Certificate}. */
 export interface CertificateProps extends Omit<ComponentPropsWithRef<"article">, "children"> {

@@ -1,6 +1,6 @@
 import type { Jurisdiction, Source } from "@stalking-response/curriculum";
 import { Fragment } from "react";
-import { formatCalendarDate } from "../certificate/dates";
+import { formatCalendarDate, formatCalendarMonth } from "../internal/dates";
 
 /** Plain names for each jurisdiction a statement can apply in. */
 export const jurisdictionNames: Readonly<Record<Jurisdiction, string>> = {
@@ -10,14 +10,10 @@ export const jurisdictionNames: Readonly<Record<Jurisdiction, string>> = {
   "united-kingdom": "the United Kingdom",
 };
 
-const monthYear = new Intl.DateTimeFormat("en-GB", { month: "long", year: "numeric", timeZone: "UTC" });
-
 /** A source's date as precisely as the publisher gave it: "2019", "April 2024" or "15 March 2019". */
 export function formatSourceDate(date: string): string {
   if (/^\d{4}$/.test(date)) return date;
-  const month = /^(\d{4})-(\d{2})$/.exec(date);
-  if (month) return monthYear.format(new Date(Date.UTC(Number(month[1]), Number(month[2]) - 1, 1)));
-  return formatCalendarDate(date) ?? date;
+  return formatCalendarMonth(date) ?? formatCalendarDate(date) ?? date;
 }
 
 /**

@@ -14,7 +14,7 @@ import {
 import { useState, type FormEvent, type MouseEvent, type ReactNode } from "react";
 import { BackLink } from "../back-link/back-link";
 import { Button } from "../button/button";
-import { formatCalendarDate } from "../certificate/dates";
+import { formatCalendarDate } from "../internal/dates";
 import { Details } from "../details/details";
 import { InsetText } from "../inset-text/inset-text";
 import { Panel } from "../panel/panel";

@@ -48,3 +48,10 @@ const clockTime = new Intl.DateTimeFormat("en-GB", {
 export function formatTimeOfDay(iso: string): string {
   return clockTime.format(new Date(iso));
 }
+
+const shortMonth = new Intl.DateTimeFormat("en-GB", { month: "short", year: "numeric", timeZone: "UTC" });
+
+/** A calendar month (`2026-11`) as a chart axis shows it ("Nov 2026"); a month, not a moment, so read as UTC. */
+export function formatShortMonth(isoMonth: string): string {
+  return shortMonth.format(new Date(`${isoMonth}-01T00:00:00Z`));
+}

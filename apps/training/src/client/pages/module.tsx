@@ -1,7 +1,9 @@
+import { isCurrent } from "@stalking-response/curriculum";
 import {
   BackLink,
   ButtonLink,
   ModuleProgress,
+  StatusTag,
   SummaryList,
   type KnowledgeCheckStatus,
   type SummaryListRow,
@@ -13,9 +15,8 @@ import { Link, linkTo } from "../routing/router";
 import { href } from "../routing/routes";
 import { PageHeading, useDocumentTitle } from "../shell/page";
 import { LoadingPage, ProblemPage } from "../shell/status-pages";
-import { lessonsDone, passedStatuses, resumeRoute } from "../training/journey";
+import { lessonsDone, resumeRoute } from "../training/journey";
 import { loadModule } from "../training/module-store";
-import { StatusTag } from "../training/status-tag";
 
 /** A module's overview: where the officer stands, the lessons as a task list, and the knowledge check. */
 export function ModulePage({ moduleId }: { moduleId: string }) {
@@ -26,7 +27,7 @@ export function ModulePage({ moduleId }: { moduleId: string }) {
   if (module.state === "failed") return <ProblemPage problem={module.problem} />;
   const { data } = module;
   const { progress } = data;
-  const passed = passedStatuses.has(progress.status);
+  const passed = isCurrent(progress.status);
   const resume = resumeRoute(data);
   const facts: SummaryListRow[] = [{ key: "Status", value: <StatusTag status={progress.status} /> }];
   if (progress.scorePercent !== null) facts.push({ key: "Latest score", value: `${progress.scorePercent}%` });
@@ -79,7 +80,7 @@ export function ModulePage({ moduleId }: { moduleId: string }) {
 function checkStatus(module: ModuleDetailResponse): KnowledgeCheckStatus {
   const { progress } = module;
   const checkHref = href({ name: "knowledge-check", moduleId: module.id });
-  if (passedStatuses.has(progress.status) && progress.scorePercent !== null) {
+  if (isCurrent(progress.status) && progress.scorePercent !== null) {
     return { status: "passed", percent: progress.scorePercent };
   }
   if (!lessonsDone(module)) return { status: "cannot-start-yet" };

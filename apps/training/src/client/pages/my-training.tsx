@@ -2,8 +2,7 @@ import type { TrainingItem } from "../../shared/api";
 import { getMyTraining } from "../api/endpoints";
 import { useResource } from "../api/use-resource";
 import { formatDateTime, formatDay } from "../format/dates";
-import { Tag } from "@stalking-response/ui";
-import { StatusTag } from "../training/status-tag";
+import { StatusTag } from "@stalking-response/ui";
 import { Link } from "../routing/router";
 import { PageHeading, useDocumentTitle } from "../shell/page";
 import { LoadingPage, ProblemPage } from "../shell/status-pages";
@@ -46,13 +45,7 @@ function ModuleList({ items }: { items: TrainingItem[] }) {
             <Link to={{ name: "module", moduleId: item.moduleId }}>{item.title}</Link>
           </h3>
           <p className="govuk-body govuk-!-margin-bottom-2">
-            <StatusTag status={item.status} />
-            {item.overdue ? (
-              <>
-                {" "}
-                <Tag colour="red">Overdue</Tag>
-              </>
-            ) : null}
+            <StatusTag status={item.status} overdue={item.overdue} />
           </p>
           <ul className="govuk-list govuk-body-s">
             {details(item).map((line) => (

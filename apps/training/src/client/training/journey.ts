@@ -1,9 +1,6 @@
 import type { ModuleDetailResponse } from "../../shared/api";
 import type { Route } from "../routing/routes";
 
-/** The statuses in which a module's completion currently counts. */
-export const passedStatuses = new Set(["completed", "due-for-renewal"]);
-
 /** Whether every lesson has been seen, which opens the knowledge check. */
 export function lessonsDone(module: ModuleDetailResponse): boolean {
   const seen = new Set(module.progress.experiencedLessonIds);

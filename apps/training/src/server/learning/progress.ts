@@ -1,5 +1,6 @@
 import { and, eq, isNull, or } from "drizzle-orm";
 import type { Module } from "@stalking-response/curriculum";
+import { isOverdue, renewalFrom, trainingStatus } from "@stalking-response/curriculum";
 import type { ModuleProgress, TrainingItem } from "../../shared/api";
 import type { Catalog } from "../catalog";
 import type { Db } from "../db/client";
@@ -7,7 +8,7 @@ import { stateOfRow } from "../db/completions";
 import { assignments, completions, users } from "../db/schema";
 import { NotFound } from "../errors";
 import type { ProjectionState } from "./projection";
-import { displayStatus, emptyProjection, renewalFrom } from "./projection";
+import { emptyProjection } from "./projection";
 
 /** The learner fields that decide which assignments apply. */
 export interface LearnerScope {
@@ -20,7 +21,7 @@ export interface LearnerScope {
 /** A module's progress in the contract's shape. */
 export function moduleProgress(module: Module, state: ProjectionState, now: Date): ModuleProgress {
   return {
-    status: displayStatus(state, now),
+    status: trainingStatus(state, now),
     lastLessonId: state.lastLessonId,
     experiencedLessonIds: state.experiencedLessonIds,
     lessonsTotal: module.lessons.length,
@@ -87,11 +88,10 @@ export async function trainingItems(
   const today = now.toISOString().slice(0, 10);
   return catalog.modules.map((module) => {
     const state = states.get(module.id) ?? emptyProjection();
-    const status = displayStatus(state, now);
+    const status = trainingStatus(state, now);
     const assignedDue = due.get(module.id);
     const assigned = assignedDue !== undefined;
     const dueDate = assigned ? (state.expiresAt?.toISOString().slice(0, 10) ?? assignedDue) : null;
-    const current = status === "completed" || status === "due-for-renewal";
     return {
       moduleId: module.id,
       title: module.title,
@@ -100,7 +100,7 @@ export async function trainingItems(
       status,
       assigned,
       dueDate,
-      overdue: assigned && !current && dueDate !== null && dueDate < today,
+      overdue: isOverdue({ assigned, status, dueDate }, today),
       lessonsTotal: module.lessons.length,
       lessonsExperienced: state.experiencedLessonIds.length,
       attempts: state.attempts,

@@ -1,13 +1,9 @@
 import { addMonths } from "@stalking-response/curriculum";
-import type { TrainingStatus } from "../../shared/api";
 import { XAPI_VERBS } from "../../shared/api";
 import type { CompletionState } from "../db/completions";
 import { emptyCompletionState } from "../db/completions";
 import type { ProjectedStatement } from "./statement";
 import { parseActivityId } from "./xapi";
-
-/** Days before expiry from which a completion shows as due for renewal. */
-export const RENEWAL_WINDOW_DAYS = 30;
 
 /** The projected state of one learner on one module, as stored in `completions` (see db/completions.ts). */
 export type ProjectionState = CompletionState;
@@ -86,13 +82,3 @@ export function rebuildProjection(
     emptyProjection(),
   );
 }
-
-/** The status a person sees: stored status, with renewal and expiry read against the clock. */
-export function displayStatus(state: Pick<ProjectionState, "status" | "expiresAt">, now: Date): TrainingStatus {
-  if (state.status !== "completed" || state.expiresAt === null) return state.status;
-  if (now >= state.expiresAt) return "expired";
-  return now >= renewalFrom(state.expiresAt) ? "due-for-renewal" : "completed";
-}
-
-/** When a completion starts to show as due for renewal. */
-export const renewalFrom = (expiresAt: Date): Date => new Date(expiresAt.getTime() - RENEWAL_WINDOW_DAYS * 86_400_000);

@@ -17,7 +17,7 @@ import type { Catalog } from "../catalog";
 import type { Db } from "../db/client";
 import { decodeCursor, encodeCursor } from "../cursor";
 import { BadCursor } from "../errors";
-import { RENEWAL_WINDOW_DAYS } from "../learning/projection";
+import { RENEWAL_WINDOW_DAYS, trainingStatusRank } from "@stalking-response/curriculum";
 import type { ModuleColumn, QueryContext } from "./query";
 import {
   learnerFrom,
@@ -141,23 +141,24 @@ function moduleSortRuns(context: QueryContext, sort: GridSort, c: SQL): SortRun[
     value: null,
     fromKey: () => sql`NULL`,
   });
-  // The same ranks as sortKey's statusRank: not started 0, in progress 1, expired 2, due for renewal 3, completed 4.
+  // One run per status, keyed by the curriculum's trainingStatusRank (as sortKey's statusRank is), in key order.
   if (sort === "status") {
+    const rank = trainingStatusRank;
     return [
-      fixed(0, "users", sql`x.status IN ('in-progress', 'completed')`),
-      fixed(1, "completions", sql`${c}.status = 'in-progress'`),
-      fixed(2, "completions", sql`(${c}.status = 'completed' AND ${c}.expires_at <= ${now})`),
+      fixed(rank["not-started"], "users", sql`x.status IN ('in-progress', 'completed')`),
+      fixed(rank["in-progress"], "completions", sql`${c}.status = 'in-progress'`),
+      fixed(rank.expired, "completions", sql`(${c}.status = 'completed' AND ${c}.expires_at <= ${now})`),
       fixed(
-        3,
+        rank["due-for-renewal"],
         "completions",
         sql`(${c}.status = 'completed' AND ${c}.expires_at > ${now} AND ${c}.expires_at <= ${renewalFrom})`,
       ),
       fixed(
-        4,
+        rank.completed,
         "completions",
         sql`(${c}.status = 'completed' AND (${c}.expires_at > ${renewalFrom} OR ${c}.expires_at IS NULL))`,
       ),
-    ];
+    ].sort((a, b) => a.low - b.low);
   }
   const column = sql.raw(sort === "score" ? "score_percent" : sort === "completedAt" ? "completed_at" : "expires_at");
   const value = sql`${c}.${column}`;

@@ -15,7 +15,8 @@ import type { GridFilter, GridSort, GridStatusFilter } from "../../shared/traine
 import type { Catalog } from "../catalog";
 import type { Db } from "../db/client";
 import { assignments, units } from "../db/schema";
-import { RENEWAL_WINDOW_DAYS } from "../learning/projection";
+import { RENEWAL_WINDOW_DAYS, trainingStatusRank } from "@stalking-response/curriculum";
+import type { TrainingStatus } from "@stalking-response/curriculum";
 
 /** An assignment as the query needs it. */
 export interface ScopeAssignment {
@@ -110,8 +111,13 @@ export interface ModuleColumn {
   c: SQL;
 }
 
-/** Builds the per-module expressions; the rule matches the officer's "My training" (`learning/progress.ts`). */
+/**
+ * Builds the per-module expressions. `status`, `statusRank` and `overdue` are the SQL form of the curriculum's
+ * one status rule (`trainingStatus`, `trainingStatusRank`, `isOverdue`), which the officer's "My training"
+ * runs in TypeScript (`learning/progress.ts`); the grid tests hold every cell to the curriculum's functions.
+ */
 export function moduleColumns(context: QueryContext): ModuleColumn[] {
+  const rank = (status: TrainingStatus) => sql.raw(String(trainingStatusRank[status]));
   const now = context.now.toISOString();
   const today = now.slice(0, 10);
   const renewalFrom = sql`(${now}::timestamptz + make_interval(days => ${RENEWAL_WINDOW_DAYS}))`;
@@ -125,7 +131,7 @@ export function moduleColumns(context: QueryContext): ModuleColumn[] {
       c,
       join: sql`LEFT JOIN completions ${c} ON ${c}.user_id = u.id AND ${c}.module_id = ${moduleId}`,
       status: sql`(CASE WHEN ${c}.status = 'completed' THEN (CASE WHEN ${c}.expires_at <= ${now}::timestamptz THEN 'expired' WHEN ${c}.expires_at <= ${renewalFrom} THEN 'due-for-renewal' ELSE 'completed' END) WHEN ${c}.status = 'in-progress' THEN 'in-progress' ELSE 'not-started' END)`,
-      statusRank: sql`(CASE WHEN ${c}.status = 'completed' THEN (CASE WHEN ${c}.expires_at <= ${now}::timestamptz THEN 2 WHEN ${c}.expires_at <= ${renewalFrom} THEN 3 ELSE 4 END) WHEN ${c}.status = 'in-progress' THEN 1 ELSE 0 END)`,
+      statusRank: sql`(CASE WHEN ${c}.status = 'completed' THEN (CASE WHEN ${c}.expires_at <= ${now}::timestamptz THEN ${rank("expired")} WHEN ${c}.expires_at <= ${renewalFrom} THEN ${rank("due-for-renewal")} ELSE ${rank("completed")} END) WHEN ${c}.status = 'in-progress' THEN ${rank("in-progress")} ELSE ${rank("not-started")} END)`,
       current,
       assignedDue: due,
       dueDate,

@@ -1,11 +1,10 @@
-import { BackLink, SummaryList, Table, Tag, type TableCell } from "@stalking-response/ui";
+import { BackLink, StatusTag, SummaryList, Table, type TableCell } from "@stalking-response/ui";
 import type { LearnerRecordResponse } from "../../../shared/trainer-api";
 import { useResource } from "../../api/use-resource";
 import { formatDateTime, formatDay } from "../../format/dates";
 import { Link, linkTo } from "../../routing/router";
 import { PageHeading, useDocumentTitle } from "../../shell/page";
 import { LoadingPage, ProblemPage } from "../../shell/status-pages";
-import { StatusTag } from "../../training/status-tag";
 import { getLearnerRecord } from "./trainer-endpoints";
 import { ScrollRegion } from "./scroll-region";
 import { jobRoleLabels } from "./trainer-only";
@@ -69,13 +68,7 @@ function Record({ record }: { record: LearnerRecordResponse }) {
           rows={record.training.map((item): TableCell[] => [
             item.title,
             <>
-              <StatusTag status={item.status} />
-              {item.overdue ? (
-                <>
-                  {" "}
-                  <Tag colour="red">Overdue</Tag>
-                </>
-              ) : null}
+              <StatusTag status={item.status} overdue={item.overdue} />
               {item.assigned ? null : <span className="govuk-body-s govuk-!-display-block">Not assigned</span>}
             </>,
             item.dueDate === null ? "None" : formatDay(item.dueDate),

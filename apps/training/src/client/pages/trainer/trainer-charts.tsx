@@ -2,13 +2,11 @@ import { CompletionChart } from "@stalking-response/ui";
 import type { ChartsResponse } from "../../../shared/trainer-api";
 import { useResource } from "../../api/use-resource";
 import { Link } from "../../routing/router";
+import { formatShortMonth } from "../../format/dates";
 import { PageHeading, useDocumentTitle } from "../../shell/page";
 import { LoadingPage, ProblemPage } from "../../shell/status-pages";
 import { countsAsOf } from "./counts-as-of";
 import { getCharts } from "./trainer-endpoints";
-
-const monthName = (month: string) =>
-  new Date(`${month}-01T00:00:00Z`).toLocaleDateString("en-GB", { month: "short", year: "numeric", timeZone: "UTC" });
 
 /**
  * Completion charts for the grid's filter. Each chart is drawn from the same server queries as the grid and
@@ -86,12 +84,12 @@ function Charts({ data }: { data: ChartsResponse }) {
         title="Completions over time"
         description={
           first && last
-            ? `People given a certificate each month, from ${monthName(first.month)} to ${monthName(last.month)}.`
+            ? `People given a certificate each month, from ${formatShortMonth(first.month)} to ${formatShortMonth(last.month)}.`
             : "People given a certificate each month."
         }
         categoryLabel="Month"
         valueLabel="People"
-        categories={data.overTime.map((point) => monthName(point.month))}
+        categories={data.overTime.map((point) => formatShortMonth(point.month))}
         series={[{ name: "People given a certificate", values: data.overTime.map((point) => point.people) }]}
         dataTable="visible"
         emptyMessage="No certificates in the last 12 months."

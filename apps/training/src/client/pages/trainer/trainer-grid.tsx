@@ -1,5 +1,15 @@
+import { overdueLabel, trainingStatusLabels } from "@stalking-response/curriculum";
 import { useState, type FormEvent } from "react";
-import { Button, ErrorSummary, Pagination, Select, Table, Tag, TextInput, type TableCell } from "@stalking-response/ui";
+import {
+  Button,
+  ErrorSummary,
+  Pagination,
+  Select,
+  StatusTag,
+  Table,
+  TextInput,
+  type TableCell,
+} from "@stalking-response/ui";
 import { JobRoleSchema, type TrainingStatus } from "../../../shared/api";
 import {
   GridStatusFilterSchema,
@@ -26,7 +36,6 @@ import {
 } from "./grid-filter";
 import { PageHeading, useDocumentTitle } from "../../shell/page";
 import { LoadingPage, ProblemPage } from "../../shell/status-pages";
-import { StatusTag } from "../../training/status-tag";
 import { getGrid, getGridSummary, getUnits, gridCsvHref } from "./trainer-endpoints";
 import { CsvExportLink } from "./csv-export-link";
 import { countsAsOf } from "./counts-as-of";
@@ -34,12 +43,8 @@ import { ScrollRegion } from "./scroll-region";
 import { jobRoleLabels } from "./trainer-only";
 
 const statusFilterLabels: Record<GridStatusFilter, string> = {
-  "not-started": "Not started",
-  "in-progress": "In progress",
-  completed: "Completed",
-  "due-for-renewal": "Due for renewal",
-  expired: "Expired",
-  overdue: "Overdue",
+  ...trainingStatusLabels,
+  overdue: overdueLabel,
   "renewal-due": "Renewal due within a number of days",
 };
 
@@ -300,13 +305,7 @@ function CountsHint({ summary }: { summary: GridSummaryResponse }) {
 function CellStatus({ status, overdue, due }: { status: TrainingStatus; overdue: boolean; due: string | null }) {
   return (
     <>
-      <StatusTag status={status} />
-      {overdue ? (
-        <>
-          {" "}
-          <Tag colour="red">Overdue</Tag>
-        </>
-      ) : null}
+      <StatusTag status={status} overdue={overdue} />
       {due === null ? null : <span className="govuk-body-s govuk-!-display-block">Due {formatDay(due)}</span>}
     </>
   );
@@ -324,12 +323,12 @@ function ModuleCountsTable({ summary }: { summary: GridSummaryResponse }) {
         head={[
           { content: "Module" },
           { content: "Assigned", format: "numeric" },
-          { content: "Completed", format: "numeric" },
-          { content: "Due for renewal", format: "numeric" },
-          { content: "Expired", format: "numeric" },
-          { content: "In progress", format: "numeric" },
-          { content: "Not started", format: "numeric" },
-          { content: "Overdue", format: "numeric" },
+          { content: trainingStatusLabels.completed, format: "numeric" },
+          { content: trainingStatusLabels["due-for-renewal"], format: "numeric" },
+          { content: trainingStatusLabels.expired, format: "numeric" },
+          { content: trainingStatusLabels["in-progress"], format: "numeric" },
+          { content: trainingStatusLabels["not-started"], format: "numeric" },
+          { content: overdueLabel, format: "numeric" },
         ]}
         rowKeys={summary.modules.map((module) => module.moduleId)}
         rows={summary.modules.map((module) => [

@@ -17,3 +17,14 @@ export function formatCalendarDate(isoDate: string): string | undefined {
   if (date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) return undefined;
   return longDate.format(date);
 }
+
+const ISO_MONTH = /^(\d{4})-(\d{2})$/;
+const monthYear = new Intl.DateTimeFormat("en-GB", { month: "long", year: "numeric", timeZone: "UTC" });
+
+/** A calendar month (`YYYY-MM`) written the GOV.UK way, "April 2024"; `undefined` for anything else. */
+export function formatCalendarMonth(isoMonth: string): string | undefined {
+  const match = ISO_MONTH.exec(isoMonth);
+  const month = Number(match?.[2]);
+  if (!match || month < 1 || month > 12) return undefined;
+  return monthYear.format(new Date(Date.UTC(Number(match[1]), month - 1, 1)));
+}
