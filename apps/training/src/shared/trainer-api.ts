@@ -429,6 +429,8 @@ export const trainerPaths = {
   publishedJson: "/api/trainer/publish/plan.json",
   publishedHtml: "/api/trainer/publish/plan.html",
   coursePackages: "/api/trainer/course-packages",
+  contentChanges: "/api/trainer/content-changes",
+  contentChangeGrace: "/api/trainer/content-changes/grace",
   coursePackage: "/api/trainer/course-packages/:standard/:scope",
 } as const;
 
@@ -458,6 +460,36 @@ export type CoursePackageEntry = z.infer<typeof CoursePackageSchema>;
 export const CoursePackagesResponseSchema = z.object({ packages: z.array(CoursePackageSchema) });
 /** The packages on offer. */
 export type CoursePackagesResponse = z.infer<typeof CoursePackagesResponseSchema>;
+
+// ---------------------------------------------------------------------------------------------------
+// Material content changes that reopen passes (issue 13)
+
+/** The force's grace period: days learners have to renew after a material change (0–366). */
+export const GracePeriodSchema = z.object({ graceDays: z.number().int().min(0).max(366) });
+/** `PUT /api/trainer/content-changes/grace` body and answer. */
+export type GracePeriod = z.infer<typeof GracePeriodSchema>;
+
+/** `GET /api/trainer/content-changes`: who must renew because content changed, and by when. */
+export const ContentChangesResponseSchema = z.object({
+  graceDays: z.number().int().min(0).max(366),
+  /** Everyone affected; `learners` lists the first 500 by name. */
+  total: z.number().int().nonnegative(),
+  learners: z.array(
+    z.object({
+      userId: z.uuid(),
+      displayName: z.string(),
+      collarNumber: z.string().nullable(),
+      moduleId: ModuleIdSchema,
+      moduleTitle: z.string(),
+      passedVersion: z.string(),
+      changedVersion: z.string(),
+      changedOn: IsoDate,
+      renewBy: IsoDate,
+    }),
+  ),
+});
+/** Learners affected by material changes. */
+export type ContentChangesResponse = z.infer<typeof ContentChangesResponseSchema>;
 
 /** Builds a query string from a filter-like object, leaving out empty values. */
 export function trainerQuery(values: Record<string, string | number | undefined | null>): string {

@@ -166,6 +166,16 @@ describe.each(databaseTargets)("role × endpoint matrix on $name", (target) => {
       send: (c) => c.post("/api/trainer/assignments", { moduleId, jobRole: "investigator", dueDate: "2999-01-01" }),
     },
     {
+      route: "GET /api/trainer/content-changes",
+      expect: trainerOnly(200),
+      send: (c) => c.get("/api/trainer/content-changes"),
+    },
+    {
+      route: "PUT /api/trainer/content-changes/grace",
+      expect: trainerOnly(200),
+      send: (c) => c.put("/api/trainer/content-changes/grace", { graceDays: 90 }),
+    },
+    {
       route: "GET /api/trainer/course-packages",
       expect: trainerOnly(200),
       send: (c) => c.get("/api/trainer/course-packages"),

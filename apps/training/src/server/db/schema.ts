@@ -28,6 +28,8 @@ export const forces = pgTable("forces", {
   id: text("id").primaryKey(),
   name: text("name").notNull(),
   createdAt: at("created_at").notNull().defaultNow(),
+  // 0007: days learners have to renew after a material content change (0–366, checked in the migration).
+  contentChangeGraceDays: integer("content_change_grace_days").notNull().default(90),
 });
 
 /** Commands and teams inside a force; a team may sit under a command. */

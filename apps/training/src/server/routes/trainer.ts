@@ -4,6 +4,8 @@ import {
   AssignmentSchema,
   AssignmentsResponseSchema,
   ChartsResponseSchema,
+  ContentChangesResponseSchema,
+  GracePeriodSchema,
   CoursePackageStandardSchema,
   CoursePackagesResponseSchema,
   EvidenceResponseSchema,
@@ -24,6 +26,7 @@ import type { AuthContext } from "../auth/session";
 import type { AppDeps } from "../deps";
 import { defineRoute } from "../http/route";
 import { createAssignment, listAssignments } from "../trainer/assignments";
+import { changeGracePeriod, contentChanges } from "../trainer/content-changes";
 import { CountsCache } from "../trainer/counts-cache";
 import { CoursePackages } from "../trainer/course-packages";
 import { publication, trainingEvidence } from "../trainer/evidence";
@@ -80,6 +83,25 @@ export function trainerRoutes(deps: AppDeps) {
     });
 
   return [
+    defineRoute({
+      method: "GET",
+      url: trainerPaths.contentChanges,
+      summary: "Learners whose pass predates a material content change, with the day each must renew by",
+      tags: ["trainer"],
+      access: TRAINER,
+      response: { status: 200, schema: ContentChangesResponseSchema, description: "Affected learners" },
+      handler: ({ auth }) => contentChanges(db, catalog, auth.user.forceId, now()),
+    }),
+    defineRoute({
+      method: "PUT",
+      url: trainerPaths.contentChangeGrace,
+      summary: "Set the force's grace period: days to renew after a material content change (default 90)",
+      tags: ["trainer"],
+      access: TRAINER,
+      body: GracePeriodSchema,
+      response: { status: 200, schema: GracePeriodSchema, description: "The grace period now in force" },
+      handler: ({ auth, body }) => changeGracePeriod(db, auth.user, body.graceDays),
+    }),
     defineRoute({
       method: "GET",
       url: trainerPaths.coursePackages,
