@@ -560,6 +560,36 @@ describe("the trainer's journey through training records", () => {
     await device.context.close();
   });
 
+  it("moves a demo officer whose pass predates a material change to content changed, renew by the grace period", async () => {
+    const module = spoModule();
+    const material = module.history.find((release) => release.material);
+    const before = module.history.find((release) => material !== undefined && release.date < material.date);
+    if (!material || !before) throw new Error("module 3 should have a material release after its first");
+    const credentials = await server.passedAtVersion(module.id, before.version);
+    const device = await newDevice(browser, server.baseURL);
+    const officer = new Officer(device.page, "keyboard");
+    await signIn(officer, credentials);
+    // The demo force keeps the default grace period of 90 days from the change.
+    const renewBy = new Date(Date.parse(`${material.date}T00:00:00Z`) + 90 * 86_400_000);
+    const words = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
+    const item = device.page.locator(".app-module-list__item").filter({ hasText: module.title });
+    expect(await item.textContent()).toContain(`Content changed — renew by ${words.format(renewBy)}`);
+    expect(device.errors).toEqual([]);
+    await device.context.close();
+
+    // The trainer's list of affected learners has them, with the same date.
+    const desk = await signInTrainer("pointer");
+    const affected = (await desk.page.evaluate(
+      async () => (await fetch("/api/trainer/content-changes")).json() as Promise<unknown>,
+    )) as {
+      learners: { moduleId: string; renewBy: string }[];
+    };
+    expect(affected.learners).toContainEqual(
+      expect.objectContaining({ moduleId: module.id, renewBy: renewBy.toISOString().slice(0, 10) }),
+    );
+    await desk.device.context.close();
+  });
+
   it("downloads a module as a SCORM 1.2 package from the trainer area, by keyboard", async () => {
     const { device, trainer, page } = await signInTrainer("keyboard");
     await page.goto("/trainer");
