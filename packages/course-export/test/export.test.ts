@@ -37,7 +37,9 @@ describe("SCORM 1.2 export", () => {
 
   it("names the package after the module and its version", () => {
     const result = exportScorm12(course, { modules: ["online-stalking"] });
-    expect(result.ok && result.value.fileName).toBe("stalking-response-online-stalking-1.0.0-scorm12.zip");
+    const version = course.modules.find((module) => module.id === "online-stalking")?.version;
+    expect(version).toMatch(/^\d+\.\d+\.\d+$/);
+    expect(result.ok && result.value.fileName).toBe(`stalking-response-online-stalking-${version}-scorm12.zip`);
   });
 
   it("rejects unknown modules naming the field", () => {

@@ -24,8 +24,9 @@ describe("a force's local-policy lesson", () => {
 
     const exported = exportScorm12(course, { modules: ["recognising-stalking"], localPolicy: example });
     if (!exported.ok) throw new Error(JSON.stringify(exported.issues));
+    const version = course.modules.find((module) => module.id === "recognising-stalking")?.version;
     expect(exported.value.fileName).toBe(
-      "stalking-response-recognising-stalking-1.0.0-example-constabulary-fictional-scorm12.zip",
+      `stalking-response-recognising-stalking-${version}-example-constabulary-fictional-scorm12.zip`,
     );
     const page = strFromU8(unzipSync(exported.value.bytes)["recognising-stalking/index.html"] ?? new Uint8Array());
     expect(page).toContain("Our force's stalking policy");
