@@ -2,7 +2,7 @@
 // the JS one named import pulls in after tree-shaking (bundled and minified by Vite/rolldown,
 // with react, react-dom and our sibling packages left out as they are the app's anyway).
 // Run after `build`: `pnpm --filter @stalking-response/ui bench`.
-import { readFileSync } from "node:fs";
+import { readFileSync, readdirSync } from "node:fs";
 import { createRequire } from "node:module";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { gzipSync } from "node:zlib";
@@ -77,7 +77,13 @@ const cssGzip = gzip(cssSource);
 console.log(
   `  CSS dist/ui.css      gzip ${kb(cssGzip)} (raw ${kb(cssSource.length)}), target <= ${kb(CSS_TARGET_GZIP)}`,
 );
-console.log(`  JS  dist/index.js    gzip ${kb(gzip(entrySource))} (raw ${kb(entrySource.length)}), every export`);
+// The ESM build is one file per module; together they are every export.
+const allJs = readdirSync(`${packageDir}dist`, { recursive: true })
+  .filter((file) => String(file).endsWith(".js"))
+  .map((file) => readFileSync(`${packageDir}dist/${String(file)}`));
+const allJsRaw = allJs.reduce((sum, file) => sum + file.length, 0);
+const allJsGzip = allJs.reduce((sum, file) => sum + gzip(file), 0);
+console.log(`  JS  dist/**/*.js     gzip ${kb(allJsGzip)} (raw ${kb(allJsRaw)}, gzipped file by file), every export`);
 
 const reactGzip = await bundle(
   `import { createRoot } from "react-dom/client"; import { jsx } from "react/jsx-runtime"; export { createRoot, jsx };`,

@@ -46,7 +46,7 @@ const previous = await readFile(join(root, registerFile), "utf8").then(
   () => undefined,
 );
 const registerIssues = [
-  ...checkFactReviews(result.course, values.today),
+  ...checkFactReviews(result.value, values.today),
   ...(previous ? unrecordedMaterialChanges(previous, result.register) : []),
 ];
 if (registerIssues.length > 0) {
@@ -59,7 +59,7 @@ if (registerIssues.length > 0) {
 }
 
 const outputs = new Map([
-  ["src/course.generated.ts", renderCourseModule(result.course)],
+  ["src/course.generated.ts", renderCourseModule(result.value)],
   ["schemas/course.schema.json", renderCourseJsonSchema()],
   [registerFile, renderRegisterJson(result.register)],
   ["register/facts-register.html", renderRegisterHtml(result.register)],
@@ -81,11 +81,11 @@ for (const [file, text] of outputs) {
 if (values.json !== undefined) {
   const path = join(root, values.json);
   await mkdir(dirname(path), { recursive: true });
-  await writeFile(path, renderCourseJson(result.course));
+  await writeFile(path, renderCourseJson(result.value));
   console.log(`wrote ${values.json}`);
 }
-const minutes = result.course.modules.map((m) => `${m.id} ${m.estimatedMinutes} min`).join(", ");
-console.log(`course ${result.course.version}: ${result.course.modules.length} modules (${minutes})`);
+const minutes = result.value.modules.map((m) => `${m.id} ${m.estimatedMinutes} min`).join(", ");
+console.log(`course ${result.value.version}: ${result.value.modules.length} modules (${minutes})`);
 const notInForce = result.register.facts.filter((fact) => !["in-force", "published"].includes(fact.status)).length;
 console.log(
   `facts register: ${result.register.facts.length} facts, ${notInForce} not in force, none past review on ${values.today}`,

@@ -280,9 +280,22 @@ describe("loadCourse checks the files match the module list", () => {
 });
 
 describe("formatIssue", () => {
-  it("prints file:line:column field: message", () => {
-    expect(formatIssue({ file: m1, line: 4, column: 7, field: "lessons[0].id", message: "bad" })).toBe(
-      `${m1}:4:7 lessons[0].id: bad`,
-    );
+  it("prints file:line:column and the message, which names the field", () => {
+    const issue = {
+      path: ["lessons", 0, "id"],
+      file: m1,
+      line: 4,
+      column: 7,
+      field: "lessons[0].id",
+      message: "lessons[0].id: bad",
+    };
+    expect(formatIssue(issue)).toBe(`${m1}:4:7 lessons[0].id: bad`);
+  });
+
+  it("gives every issue a path and a message that starts with its field", async () => {
+    const files = edit(await readContent(), m1, "sources: [pha-1997-s7]\n", "sources: [pha-1997-s9]\n");
+    const [issue] = issuesOf(files);
+    expect(issue?.path).toEqual(["lessons", 1, "blocks", 0, "sources", 0]);
+    expect(issue?.message).toMatch(/^lessons\[1\]\.blocks\[0\]\.sources\[0\]: unknown source "pha-1997-s9"/);
   });
 });

@@ -15,11 +15,8 @@ export {
   SourceSchema,
   SubItemSchema,
   ThemeSchema,
-  addresseeNames,
-  addressees,
-  themeNames,
-  themes,
 } from "./model";
+export { addresseeNames, addressees, themeNames, themes } from "./vocabulary";
 export type {
   Addressee,
   DataQualityNote,
@@ -75,8 +72,15 @@ export {
 } from "./lookup";
 export type { DueItem } from "./lookup";
 
-export { formatJsonPath, parseActionPlan, parseActionPlanJson, parseRecommendation, parseReport } from "./parse";
-export type { ParseError, ParseResult } from "./parse";
+export {
+  fieldName,
+  formatJsonPath,
+  parseActionPlan,
+  parseActionPlanJson,
+  parseRecommendation,
+  parseReport,
+} from "./parse";
+export type { Issue, ParseResult, Result } from "./parse";
 
 export {
   compareIds,

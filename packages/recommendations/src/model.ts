@@ -1,5 +1,8 @@
 import { z } from "zod";
 import { RecommendationIdSchema } from "./ids";
+import { addressees, themes } from "./vocabulary";
+
+export { addresseeNames, addressees, themeNames, themes } from "./vocabulary";
 
 /**
  * A calendar date written `YYYY-MM-DD` (ISO 8601), as used for every date in the model.
@@ -52,23 +55,6 @@ export const DataQualityNoteSchema = z
 /** A known error or gap in a source. */
 export type DataQualityNote = z.infer<typeof DataQualityNoteSchema>;
 
-/**
- * The bodies the report addressed recommendations to.
- *
- * The College of Policing and the IOPC are deliberately absent: they investigated the
- * super-complaint with HMICFRS and only receive responses (recommendation 27).
- */
-export const addressees = [
-  "home-office",
-  "npcc",
-  "npcc-stalking-lead",
-  "chief-constables",
-  "pccs",
-  "apcc",
-  "ministry-of-justice",
-  "cps",
-] as const;
-
 /** One of the bodies the report addressed recommendations to, e.g. `"chief-constables"`. */
 export const AddresseeSchema = z.enum(addressees, {
   error: `must be one of the report's addressees: ${addressees.join(", ")}`,
@@ -77,59 +63,11 @@ export const AddresseeSchema = z.enum(addressees, {
 /** A body the report addressed recommendations to. */
 export type Addressee = z.infer<typeof AddresseeSchema>;
 
-/** Display names for each {@link Addressee}. */
-export const addresseeNames: Readonly<Record<Addressee, string>> = {
-  "home-office": "Home Office",
-  npcc: "National Police Chiefs' Council (NPCC)",
-  "npcc-stalking-lead": "NPCC lead for stalking and harassment",
-  "chief-constables": "Chief constables",
-  pccs: "Police and crime commissioners (and mayor equivalents)",
-  apcc: "Association of Police and Crime Commissioners (APCC)",
-  "ministry-of-justice": "Ministry of Justice",
-  cps: "Crown Prosecution Service (CPS)",
-};
-
-/** The themes recommendations are grouped by, so training and plans can be filtered by topic. */
-export const themes = [
-  "crime-recording",
-  "training",
-  "demand",
-  "risk",
-  "spo",
-  "victims",
-  "commissioning",
-  "allocation",
-  "investigation",
-  "online",
-  "dedicated-roles",
-  "screening",
-  "multi-agency",
-  "governance",
-] as const;
-
 /** A topic a recommendation belongs to, e.g. `"spo"` (stalking protection orders). */
 export const ThemeSchema = z.enum(themes, { error: `must be one of the themes: ${themes.join(", ")}` });
 
 /** A topic a recommendation belongs to. */
 export type Theme = z.infer<typeof ThemeSchema>;
-
-/** Display names for each {@link Theme}. */
-export const themeNames: Readonly<Record<Theme, string>> = {
-  "crime-recording": "Crime recording",
-  training: "Training",
-  demand: "Understanding demand",
-  risk: "Risk",
-  spo: "Stalking protection orders",
-  victims: "Victims",
-  commissioning: "Commissioning",
-  allocation: "Case allocation",
-  investigation: "Investigation",
-  online: "Online stalking",
-  "dedicated-roles": "Dedicated roles",
-  screening: "Screening",
-  "multi-agency": "Multi-agency working",
-  governance: "Governance",
-};
 
 /**
  * How a deadline is derived from the report's publication date. The report states its

@@ -4,7 +4,14 @@ import { pathsOf, replaceAt } from "../test/paths";
 import { essexActionPlan } from "./dataset/essex";
 import { recommendations } from "./dataset/recommendations";
 import { report } from "./dataset/report";
-import { formatJsonPath, parseActionPlan, parseActionPlanJson, parseRecommendation, parseReport } from "./parse";
+import {
+  fieldName,
+  formatJsonPath,
+  parseActionPlan,
+  parseActionPlanJson,
+  parseRecommendation,
+  parseReport,
+} from "./parse";
 import type { ParseResult } from "./parse";
 
 const parsers = { parseActionPlan, parseRecommendation, parseReport };
@@ -12,10 +19,11 @@ const valid = { parseActionPlan: essexActionPlan, parseRecommendation: recommend
 
 function expectWellFormed(result: ParseResult<unknown>) {
   if (result.ok) return;
-  expect(result.errors.length).toBeGreaterThan(0);
-  for (const error of result.errors) {
-    expect(error.path).toMatch(/^\$/);
-    expect(error.message.trim()).not.toBe("");
+  expect(result.issues.length).toBeGreaterThan(0);
+  for (const issue of result.issues) {
+    expect(issue.path.every((key) => typeof key === "string" || typeof key === "number")).toBe(true);
+    // The message names the field it is about.
+    expect(issue.message.startsWith(issue.path.length === 0 ? "The input " : `${fieldName(issue.path)}: `)).toBe(true);
   }
 }
 
@@ -56,7 +64,7 @@ describe("parseActionPlan", () => {
         expectWellFormed(result);
         if (!result.ok) {
           const broken = formatJsonPath(path);
-          expect(result.errors.map((e) => e.path).some((p) => p.startsWith(broken))).toBe(true);
+          expect(result.issues.map((issue) => formatJsonPath(issue.path)).some((p) => p.startsWith(broken))).toBe(true);
         }
       }),
       { numRuns: 500 },
@@ -74,17 +82,17 @@ describe("parseActionPlan", () => {
     });
     expect(result).toEqual({
       ok: false,
-      errors: [
+      issues: [
         {
-          path: "$.responses[0].id",
-          message: expect.stringContaining('"18.5" is not a recommendation or sub-item') as string,
+          path: ["responses", 0, "id"],
+          message: expect.stringContaining('responses[0].id: "18.5" is not a recommendation or sub-item') as string,
         },
         {
-          path: "$.responses[0].status",
-          message: "must be one of: complete, in-progress, partial, not-started, not-applicable",
+          path: ["responses", 0, "status"],
+          message: "responses[0].status: must be one of: complete, in-progress, partial, not-started, not-applicable",
         },
-        { path: "$.responses[1].narrative", message: "is required but missing" },
-        { path: "$.responses[1]", message: 'has unknown field "narative" (check the spelling)' },
+        { path: ["responses", 1, "narrative"], message: "responses[1].narrative: is required but missing" },
+        { path: ["responses", 1], message: 'responses[1]: has unknown field "narative" (check the spelling)' },
       ],
     });
   });
@@ -95,7 +103,7 @@ describe("parseActionPlan", () => {
       responses: [{ id: "x".repeat(500), status: "complete", narrative: "n" }],
     });
     expect(result.ok).toBe(false);
-    if (!result.ok) expect(result.errors[0]?.message).toMatch(/^"x{20}" is not a recommendation/);
+    if (!result.ok) expect(result.issues[0]?.message).toMatch(/^responses\[0\]\.id: "x{20}" is not a recommendation/);
   });
 
   it("rejects a recommendation answered twice, pointing at the second answer", () => {
@@ -105,10 +113,11 @@ describe("parseActionPlan", () => {
     });
     expect(result.ok).toBe(false);
     if (!result.ok) {
-      expect(result.errors).toEqual([
+      const at = essexActionPlan.responses.length;
+      expect(result.issues).toEqual([
         {
-          path: `$.responses[${essexActionPlan.responses.length}].id`,
-          message: "7.1 is answered twice (first at responses[0]); merge the two answers",
+          path: ["responses", at, "id"],
+          message: `responses[${at}].id: 7.1 is answered twice (first at responses[0]); merge the two answers`,
         },
       ]);
     }
@@ -137,17 +146,19 @@ describe("parseActionPlan", () => {
   ])("rejects the date %s", (published, message) => {
     const result = parseActionPlan({ ...essexActionPlan, published });
     expect(result.ok).toBe(false);
-    if (!result.ok) expect(result.errors).toEqual([{ path: "$.published", message: `${message}, e.g. 2025-03-27` }]);
+    if (!result.ok) {
+      expect(result.issues).toEqual([{ path: ["published"], message: `published: ${message}, e.g. 2025-03-27` }]);
+    }
   });
 
   it("says what type it expected and what it got", () => {
     expect(parseActionPlan({ ...essexActionPlan, responses: "all of them" })).toEqual({
       ok: false,
-      errors: [{ path: "$.responses", message: "must be a list, not text" }],
+      issues: [{ path: ["responses"], message: "responses: must be a list, not text" }],
     });
     expect(parseActionPlan(42)).toEqual({
       ok: false,
-      errors: [{ path: "$", message: "must be an object, not a number" }],
+      issues: [{ path: [], message: "The input must be an object, not a number" }],
     });
   });
 });
@@ -157,9 +168,9 @@ describe("parseActionPlanJson", () => {
     const result = parseActionPlanJson("{ not json");
     expect(result.ok).toBe(false);
     if (!result.ok) {
-      expect(result.errors).toHaveLength(1);
-      expect(result.errors[0]?.path).toBe("$");
-      expect(result.errors[0]?.message).toMatch(/^is not valid JSON: /);
+      expect(result.issues).toHaveLength(1);
+      expect(result.issues[0]?.path).toEqual([]);
+      expect(result.issues[0]?.message).toMatch(/^The input is not valid JSON: /);
     }
   });
 
@@ -170,6 +181,11 @@ describe("parseActionPlanJson", () => {
       }),
       { numRuns: 300 },
     );
+  });
+
+  it("accepts a leading UTF-8 byte order mark (files from .NET and PowerShell)", () => {
+    const result = parseActionPlanJson(`\uFEFF${JSON.stringify(essexActionPlan)}`);
+    expect(result.ok && result.value).toEqual(essexActionPlan);
   });
 
   it("parses a valid plan written as JSON", () => {
@@ -184,8 +200,8 @@ describe("parseRecommendation", () => {
     const result = parseRecommendation({ ...rec, number: 13 });
     expect(result.ok).toBe(false);
     if (!result.ok) {
-      expect(result.errors.map((e) => e.path)).toEqual([0, 1, 2, 3].map((i) => `$.subItems[${i}].id`));
-      expect(result.errors[0]?.message).toBe("sub-item 12.1 does not belong to recommendation 13");
+      expect(result.issues.map((issue) => issue.path)).toEqual([0, 1, 2, 3].map((i) => ["subItems", i, "id"]));
+      expect(result.issues[0]?.message).toBe("subItems[0].id: sub-item 12.1 does not belong to recommendation 13");
     }
   });
 
@@ -193,7 +209,7 @@ describe("parseRecommendation", () => {
     const result = parseRecommendation({ ...recommendations[0], sources: [] });
     expect(result).toEqual({
       ok: false,
-      errors: [{ path: "$.sources", message: "every recommendation must name at least one source" }],
+      issues: [{ path: ["sources"], message: "sources: every recommendation must name at least one source" }],
     });
   });
 });

@@ -65,9 +65,9 @@ describe("stalking-plan validate", () => {
     expect(result.stdout).toBe("");
     expect(result.stderr.split("\n")).toEqual([
       `Error: ${file("bad.json")} is not a valid action plan (3 problems):`,
-      "  $.source: is required but missing",
-      '  $.responses[0].id: "18.5" is not a recommendation or sub-item in the report (known ids: 1–29 and sub-items such as 12.1)',
-      "  $.responses[0].status: must be one of: complete, in-progress, partial, not-started, not-applicable",
+      "  source: is required but missing",
+      '  responses[0].id: "18.5" is not a recommendation or sub-item in the report (known ids: 1–29 and sub-items such as 12.1)',
+      "  responses[0].status: must be one of: complete, in-progress, partial, not-started, not-applicable",
       "",
     ]);
   });
@@ -75,7 +75,7 @@ describe("stalking-plan validate", () => {
   it("exits 1 for a file that is not JSON", async () => {
     const result = await run("validate", file("broken.json"));
     expect(result.code).toBe(1);
-    expect(result.stderr).toMatch(/\$: is not valid JSON: /);
+    expect(result.stderr).toMatch(/The input is not valid JSON: /);
   });
 
   it("exits 1 for a missing file", async () => {
@@ -109,9 +109,9 @@ describe("stalking-plan summary", () => {
     expect(result.stdout).toContain("Nothing overdue.");
   });
 
-  it("rejects a malformed --as-of with usage help", async () => {
+  it("rejects a malformed --as-of with usage help and exit code 2", async () => {
     const result = await run("summary", file("essex.json"), "--as-of", "27/03/2025");
-    expect(result.code).toBe(1);
+    expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/^Error: --as-of needs a date written YYYY-MM-DD, got "27\/03\/2025"\nUsage:/);
   });
 });
@@ -123,9 +123,15 @@ describe("stalking-plan usage", () => {
     expect(result.stdout).toMatch(/^Usage:\n {2}stalking-plan validate <file>/);
   });
 
-  it("exits 1 with usage when given no command", async () => {
+  it("prints the package's version for --version", async () => {
+    const result = await run("--version");
+    expect(result).toMatchObject({ code: 0, stderr: "" });
+    expect(result.stdout.trim()).toMatch(/^\d+\.\d+\.\d+/);
+  });
+
+  it("exits 2 with usage when given no command", async () => {
     const result = await run();
-    expect(result.code).toBe(1);
+    expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/^Usage:/);
   });
 });

@@ -36,6 +36,26 @@ describe("generated JSON Schema files", () => {
     expect(validators.report(json(report))).toBe(true);
   });
 
+  it("each carry an $id naming the published file", () => {
+    for (const name of Object.keys(topLevelSchemas) as SchemaName[]) {
+      expect(jsonSchemaFor(name).$id).toMatch(
+        new RegExp(
+          `^https://unpkg\\.com/@stalking-response/recommendations@\\d+\\.\\d+\\.\\d+[^/]*/schemas/${name}\\.schema\\.json$`,
+        ),
+      );
+    }
+  });
+
+  it("explain a wrong date in words a person can read, not a 250-character pattern", () => {
+    const validate = validators["action-plan"];
+    expect(validate({ ...(json(essexActionPlan) as object), published: "27/03/2025" })).toBe(false);
+    const text = ajv.errorsText(validate.errors);
+    expect(text).toContain("/published");
+    expect(text.length).toBeLessThan(120);
+    expect(validate({ ...(json(essexActionPlan) as object), published: "2025-02-30" })).toBe(false);
+    expect(ajv.errorsText(validate.errors)).toBe('data/published must match format "date"');
+  });
+
   it("accept a minimal plan that leaves defaulted lists out", () => {
     const minimal = {
       force: "Testshire Police",
@@ -78,7 +98,7 @@ describe("generated JSON Schema files", () => {
         if (zod.ok) expect(schemaSays, ajv.errorsText(validate.errors)).toBe(true);
         else if (schemaSays) {
           // Only rules JSON Schema cannot express may separate the two.
-          for (const error of zod.errors) expect(beyondJsonSchema.some((rule) => rule.test(error.message))).toBe(true);
+          for (const issue of zod.issues) expect(beyondJsonSchema.some((rule) => rule.test(issue.message))).toBe(true);
         }
       }),
       { numRuns: 400 },

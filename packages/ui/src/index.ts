@@ -74,5 +74,4 @@ export { LessonView } from "./lesson-view/lesson-view";
 export type { LessonViewProps } from "./lesson-view/lesson-view";
 export { ModuleProgress } from "./module-progress/module-progress";
 export type { KnowledgeCheckStatus, ModuleProgressProps } from "./module-progress/module-progress";
-export { ScreeningWizard } from "./screening-wizard/screening-wizard";
-export type { ScreeningActorRef, ScreeningWizardProps } from "./screening-wizard/screening-wizard";
+// ScreeningWizard is exported from "@stalking-response/ui/screening" (it needs xstate and @xstate/react).

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { readableDatePatterns } from "@stalking-response/tooling/json-schema";
 import { CourseSchema } from "../schema";
 import type { Course } from "../schema";
 
@@ -19,7 +20,7 @@ export function renderCourseJson(course: Course): string {
 
 /** The JSON Schema (draft 2020-12) that `dist/course.json` conforms to, shipped as `schemas/course.schema.json`. */
 export function renderCourseJsonSchema(): string {
-  const schema = z.toJSONSchema(CourseSchema, { target: "draft-2020-12", io: "output" });
+  const schema = readableDatePatterns(z.toJSONSchema(CourseSchema, { target: "draft-2020-12", io: "output" }));
   return `${JSON.stringify(
     {
       ...schema,

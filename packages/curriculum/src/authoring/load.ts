@@ -12,18 +12,37 @@ export const courseFile = "course.yaml";
 /** The module file that holds module `id`. */
 export const moduleFile = (id: string): string => `modules/${id}.yaml`;
 
-/** A content problem, located so a trainer can open the file at the line. */
+/**
+ * A content problem in the toolkit's one issue shape (`path` and a `message` that starts with the field), located
+ * so a trainer can open the file at the line.
+ */
 export interface ContentIssue {
+  /** The keys inside `file` that lead to the problem; `[]` for the file as a whole. */
+  path: (string | number)[];
+  /** The reason, starting with the field when there is one: `lessons[1].blocks[0].sources[0]: unknown source …`. */
+  message: string;
   file: string;
   line: number;
   column: number;
-  /** The field, e.g. `lessons[1].blocks[0].sources`. */
+  /** The field, e.g. `lessons[1].blocks[0].sources`; empty for the file as a whole. */
   field: string;
-  message: string;
 }
 
-/** The outcome of loading the content folder. */
-export type LoadResult = { ok: true; course: Course; register: FactRegister } | { ok: false; issues: ContentIssue[] };
+/** The outcome of loading the content folder, in the toolkit's one result shape. */
+export type LoadResult = { ok: true; value: Course; register: FactRegister } | { ok: false; issues: ContentIssue[] };
+
+/** A located issue whose message names its field. */
+function contentIssue(
+  file: string,
+  line: number,
+  column: number,
+  path: readonly PropertyKey[],
+  reason: string,
+): ContentIssue {
+  const keys = path.map((key) => (typeof key === "number" ? key : String(key)));
+  const field = fieldName(keys);
+  return { path: keys, message: field ? `${field}: ${reason}` : reason, file, line, column, field };
+}
 
 interface ParsedFile {
   file: string;
@@ -33,8 +52,7 @@ interface ParsedFile {
 
 /** Formats an issue as `file:line:column field: message`, the shape editors and CI logs link to. */
 export function formatIssue(issue: ContentIssue): string {
-  const field = issue.field ? ` ${issue.field}:` : "";
-  return `${issue.file}:${issue.line}:${issue.column}${field} ${issue.message}`;
+  return `${issue.file}:${issue.line}:${issue.column} ${issue.message}`;
 }
 
 function fieldName(path: readonly PropertyKey[]): string {
@@ -68,7 +86,7 @@ function nodeAt(doc: Document.Parsed, path: readonly PropertyKey[]): Node | unde
 function locate(parsed: ParsedFile, path: readonly PropertyKey[], message: string): ContentIssue {
   const offset = nodeAt(parsed.doc, path)?.range?.[0] ?? 0;
   const { line, col } = parsed.lines.linePos(offset);
-  return { file: parsed.file, line, column: col, field: fieldName(path), message };
+  return contentIssue(parsed.file, line, col, path, message);
 }
 
 function parseFile(file: string, text: string): { parsed: ParsedFile; issues: ContentIssue[] } {
@@ -77,7 +95,7 @@ function parseFile(file: string, text: string): { parsed: ParsedFile; issues: Co
   const issues = [...doc.errors, ...doc.warnings].map((error): ContentIssue => {
     const { line, col } = lines.linePos(error.pos[0]);
     const duplicate = error.code === "DUPLICATE_KEY" ? "duplicate key: " : "";
-    return { file, line, column: col, field: "", message: `${duplicate}${error.message.split("\n")[0] ?? ""}` };
+    return contentIssue(file, line, col, [], `${duplicate}${error.message.split("\n")[0] ?? ""}`);
   });
   return { parsed: { file, doc, lines }, issues };
 }
@@ -118,7 +136,7 @@ export function locateInCourseFile(courseText: string, path: readonly PropertyKe
 export function loadCourse(files: ReadonlyMap<string, string>): LoadResult {
   const courseText = files.get(courseFile);
   if (courseText === undefined) {
-    return { ok: false, issues: [{ file: courseFile, line: 1, column: 1, field: "", message: "file is missing" }] };
+    return { ok: false, issues: [contentIssue(courseFile, 1, 1, [], "file is missing")] };
   }
   const root = parseFile(courseFile, courseText);
   const issues = [...root.issues];
@@ -157,7 +175,7 @@ export function loadCourse(files: ReadonlyMap<string, string>): LoadResult {
   });
   for (const file of files.keys()) {
     if (file.startsWith("modules/") && !moduleFiles.some((parsed) => parsed?.file === file)) {
-      issues.push({ file, line: 1, column: 1, field: "", message: `is not listed under modules in ${courseFile}` });
+      issues.push(contentIssue(file, 1, 1, [], `is not listed under modules in ${courseFile}`));
     }
   }
   if (issues.length > 0) return { ok: false, issues };
@@ -180,5 +198,5 @@ export function loadCourse(files: ReadonlyMap<string, string>): LoadResult {
       }),
     };
   }
-  return { ok: true, course: resolveCourseFacts(result.data), register: factRegister(result.data) };
+  return { ok: true, value: resolveCourseFacts(result.data), register: factRegister(result.data) };
 }

@@ -1,4 +1,4 @@
-import type { ParseError } from "../parse";
+import type { Issue } from "../parse";
 import { summaryStatuses } from "../plan";
 import type { OverdueEntry, PlanSummary } from "../plan";
 
@@ -14,9 +14,9 @@ export function formatTable(rows: readonly (readonly string[])[]): string[] {
   );
 }
 
-/** One line per error: `$.responses[2].status: must be one of …`. */
-export function formatErrors(errors: readonly ParseError[]): string[] {
-  return errors.map((e) => `  ${e.path}: ${e.message}`);
+/** One line per issue: `responses[2].status: must be one of …`. */
+export function formatIssues(issues: readonly Issue[]): string[] {
+  return issues.map((issue) => `  ${issue.message}`);
 }
 
 function describeOverdue(entry: OverdueEntry): string {

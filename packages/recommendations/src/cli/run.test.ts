@@ -36,12 +36,50 @@ describe("runCli", () => {
     ],
     [["summary", "plan.json", "--addressee", "college-of-policing"], "Error: --addressee needs one of home-office"],
     [["summary", "plan.json", "--addressee"], "Error: --addressee needs one of"],
-  ])("rejects %j with usage", async (args, message) => {
+  ])("rejects %j with usage and exit code 2", async (args, message) => {
     const result = await run(args, plan);
-    expect(result.code).toBe(1);
+    expect(result.code).toBe(2);
     expect(result.out).toEqual([]);
     expect(result.err[0]).toContain(message);
     expect(result.err).toContain("Usage:");
+  });
+
+  it("validates with --json: one JSON result on stdout, exit 0 or 1", async () => {
+    const valid = await run(["validate", "--json", "plan.json"], plan);
+    expect(valid).toMatchObject({ code: 0, err: [] });
+    expect(JSON.parse(valid.out.join(""))).toEqual({
+      ok: true,
+      file: "plan.json",
+      force: "Essex Police",
+      responses: essexActionPlan.responses.length,
+    });
+    const invalid = await run(["validate", "plan.json", "--json"], { "plan.json": '{"force": 3}' });
+    expect(invalid).toMatchObject({ code: 1, err: [] });
+    const result = JSON.parse(invalid.out.join("")) as { ok: boolean; issues: { path: string[]; message: string }[] };
+    expect(result.ok).toBe(false);
+    expect(result.issues).toContainEqual({ path: ["force"], message: "force: must be text, not a number" });
+    const missing = await run(["validate", "--json", "nowhere.json"]);
+    expect(missing.code).toBe(1);
+    expect(JSON.parse(missing.out.join(""))).toMatchObject({
+      ok: false,
+      issues: [{ message: "cannot read nowhere.json: no such file" }],
+    });
+  });
+
+  it("accepts a plan file that starts with a UTF-8 byte order mark", async () => {
+    const result = await run(["validate", "plan.json"], { "plan.json": `\uFEFF${JSON.stringify(essexActionPlan)}` });
+    expect(result.code).toBe(0);
+  });
+
+  it("prints the version it is given for --version", async () => {
+    const result = await runCli(["--version"], {
+      readFile: () => Promise.reject(new Error("unused")),
+      out: (line) => expect(line).toBe("1.2.3"),
+      err: () => undefined,
+      today: () => "2024-10-01",
+      version: "1.2.3",
+    });
+    expect(result).toBe(0);
   });
 
   it("judges overdue items as of today when --as-of is left out", async () => {

@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useRef, useState } from "react";
 import { useActorRef, useSelector } from "@xstate/react";
-import { Button, Details, InsetText, ScreeningWizard, SummaryList, Tag, WarningText } from "@stalking-response/ui";
+import { Button, Details, InsetText, SummaryList, Tag, WarningText } from "@stalking-response/ui";
+import { ScreeningWizard } from "@stalking-response/ui/screening";
 import { currentView, screeningMachine, type ScreeningView } from "@stalking-response/risk-screening";
 import {
   compareOutcome,
