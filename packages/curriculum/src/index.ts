@@ -82,6 +82,7 @@ export {
   isCurrent,
   isOverdue,
   overdueLabel,
+  contentChangedLabel,
   renewalFrom,
   trainingStatus,
   trainingStatusLabels,

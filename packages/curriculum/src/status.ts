@@ -37,6 +37,12 @@ export const trainingStatusLabels: Readonly<Record<TrainingStatus, string>> = {
 export const overdueLabel = "Overdue";
 
 /**
+ * The words for a current pass that a later material release has reopened (see `materialChangesSince`), shown
+ * beside the status with the day to renew by: "Content changed — renew by 5 March 2027".
+ */
+export const contentChangedLabel = "Content changed";
+
+/**
  * The statuses in order of how far a learner has got with a current completion: not started, in progress,
  * expired, due for renewal, completed. Sorting by status uses this order.
  */

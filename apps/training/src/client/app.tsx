@@ -18,6 +18,7 @@ import { CertificatePage } from "./pages/certificate";
 import { NotFoundPage } from "./pages/not-found";
 import { AssignmentsPage, AssignPage } from "./pages/trainer/assignments";
 import { LearnerRecordPage } from "./pages/trainer/learner-record";
+import { CoursePackagesPage } from "./pages/trainer/course-packages";
 import { TrainerChartsPage } from "./pages/trainer/trainer-charts";
 import { TrainerEvidencePage } from "./pages/trainer/trainer-evidence";
 import { TrainerGridPage } from "./pages/trainer/trainer-grid";
@@ -114,6 +115,12 @@ function CurrentPage({ route }: { route: Route }) {
       return (
         <TrainerOnly>
           <AssignmentsPage />
+        </TrainerOnly>
+      );
+    case "trainer-course-packages":
+      return (
+        <TrainerOnly>
+          <CoursePackagesPage />
         </TrainerOnly>
       );
     case "trainer-assign":

@@ -4,6 +4,8 @@ import type { Lesson, Question } from "../shared/api";
 
 /** The curriculum as the server uses it: facts resolved, modules and their parts found by id. */
 export interface Catalog {
+  /** The course as the curriculum authored it (facts unresolved), for exporters that resolve it themselves. */
+  course: Course;
   modules: readonly Module[];
   sources: Course["sources"];
   module(moduleId: string): Module | undefined;
@@ -18,6 +20,7 @@ export function createCatalog(course: Course): Catalog {
   const resolved = resolveCourseFacts(course);
   const byId = new Map(resolved.modules.map((module) => [module.id as string, module]));
   return {
+    course,
     modules: resolved.modules,
     sources: resolved.sources,
     module: (moduleId) => byId.get(moduleId),

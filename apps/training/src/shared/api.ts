@@ -133,6 +133,13 @@ export const TrainingItemSchema = z.object({
   renewalFrom: IsoDateTime.nullable(),
   /** Certificate for the current completion, if any. */
   certificateId: z.string().nullable(),
+  /**
+   * Set when the current completion was passed at a module version that a later material change has
+   * reopened ("Content changed — renew by …"): renew by the change's date plus the force's grace period.
+   */
+  contentChange: z
+    .object({ passedVersion: z.string(), changedVersion: z.string(), changedOn: IsoDate, renewBy: IsoDate })
+    .nullable(),
 });
 /** One row of "My training". */
 export type TrainingItem = z.infer<typeof TrainingItemSchema>;

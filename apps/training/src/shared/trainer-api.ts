@@ -5,7 +5,7 @@
  * Conventions are those of `api.ts`: ISO dates, problem+json errors, CSRF header on writes.
  */
 import { ModuleIdSchema } from "@stalking-response/curriculum";
-import { ActionPlanSchema } from "@stalking-response/recommendations";
+import { ActionPlanSchema, StatusSchema as PlanStatusSchema } from "@stalking-response/recommendations";
 import { z } from "zod";
 import { BoundedDateSchema, BoundedDateTimeSchema, visibleText } from "./text";
 import { JobRoleSchema, TrainingItemSchema, TrainingStatusSchema } from "./api";
@@ -304,6 +304,16 @@ export const EvidenceItemSchema = z.object({
       statusWording: z.string().nullable(),
       narrative: z.string(),
       updates: z.array(z.object({ date: IsoDate, status: z.string(), note: z.string() })),
+      /** The newest entry of the response's dated updates history, with where it was published; `null` if none. */
+      latestUpdate: z
+        .object({
+          date: IsoDate,
+          status: PlanStatusSchema,
+          note: z.string(),
+          sourceTitle: z.string().nullable(),
+          sourceUrl: z.string().nullable(),
+        })
+        .nullable(),
     })
     .nullable(),
   modules: z.array(z.object({ id: ModuleIdSchema, title: z.string() })),
@@ -419,7 +429,68 @@ export const trainerPaths = {
   evidence: "/api/trainer/evidence",
   publishedJson: "/api/trainer/publish/plan.json",
   publishedHtml: "/api/trainer/publish/plan.html",
+  coursePackages: "/api/trainer/course-packages",
+  contentChanges: "/api/trainer/content-changes",
+  contentChangeGrace: "/api/trainer/content-changes/grace",
+  coursePackage: "/api/trainer/course-packages/:standard/:scope",
 } as const;
+
+// ---------------------------------------------------------------------------------------------------
+// Course packages for other learning platforms (SCORM 1.2 and cmi5, from @stalking-response/course-export)
+
+/** The package formats a trainer can download. */
+export const CoursePackageStandardSchema = z.enum(["scorm12", "cmi5"]);
+/** `scorm12` or `cmi5`. */
+export type CoursePackageStandard = z.infer<typeof CoursePackageStandardSchema>;
+
+/** One downloadable package: the whole course or one module, in one format. */
+export const CoursePackageSchema = z.object({
+  standard: CoursePackageStandardSchema,
+  /** `course` for the whole course, otherwise the module's id. */
+  scope: z.string(),
+  title: z.string(),
+  /** The content version packaged (the course's, or the module's). */
+  version: z.string(),
+  /** Where the zip downloads from. */
+  href: z.string(),
+});
+/** One downloadable package. */
+export type CoursePackageEntry = z.infer<typeof CoursePackageSchema>;
+
+/** `GET /api/trainer/course-packages`. */
+export const CoursePackagesResponseSchema = z.object({ packages: z.array(CoursePackageSchema) });
+/** The packages on offer. */
+export type CoursePackagesResponse = z.infer<typeof CoursePackagesResponseSchema>;
+
+// ---------------------------------------------------------------------------------------------------
+// Material content changes that reopen passes (issue 13)
+
+/** The force's grace period: days learners have to renew after a material change (0–366). */
+export const GracePeriodSchema = z.object({ graceDays: z.number().int().min(0).max(366) });
+/** `PUT /api/trainer/content-changes/grace` body and answer. */
+export type GracePeriod = z.infer<typeof GracePeriodSchema>;
+
+/** `GET /api/trainer/content-changes`: who must renew because content changed, and by when. */
+export const ContentChangesResponseSchema = z.object({
+  graceDays: z.number().int().min(0).max(366),
+  /** Everyone affected; `learners` lists the first 500 by name. */
+  total: z.number().int().nonnegative(),
+  learners: z.array(
+    z.object({
+      userId: z.uuid(),
+      displayName: z.string(),
+      collarNumber: z.string().nullable(),
+      moduleId: ModuleIdSchema,
+      moduleTitle: z.string(),
+      passedVersion: z.string(),
+      changedVersion: z.string(),
+      changedOn: IsoDate,
+      renewBy: IsoDate,
+    }),
+  ),
+});
+/** Learners affected by material changes. */
+export type ContentChangesResponse = z.infer<typeof ContentChangesResponseSchema>;
 
 /** Builds a query string from a filter-like object, leaving out empty values. */
 export function trainerQuery(values: Record<string, string | number | undefined | null>): string {

@@ -175,6 +175,26 @@ describe.each(databaseTargets)("role × endpoint matrix on $name", (target) => {
       expect: trainerOnly(201),
       send: (c) => c.post("/api/trainer/assignments", { moduleId, jobRole: "investigator", dueDate: "2999-01-01" }),
     },
+    {
+      route: "GET /api/trainer/content-changes",
+      expect: trainerOnly(200),
+      send: (c) => c.get("/api/trainer/content-changes"),
+    },
+    {
+      route: "PUT /api/trainer/content-changes/grace",
+      expect: trainerOnly(200),
+      send: (c) => c.put("/api/trainer/content-changes/grace", { graceDays: 90 }),
+    },
+    {
+      route: "GET /api/trainer/course-packages",
+      expect: trainerOnly(200),
+      send: (c) => c.get("/api/trainer/course-packages"),
+    },
+    {
+      route: "GET /api/trainer/course-packages/{standard}/{scope}",
+      expect: trainerOnly(200),
+      send: (c) => c.get(`/api/trainer/course-packages/scorm12/${moduleId}`),
+    },
     ...["/api/trainer/evidence", "/api/trainer/publish/plan.json", "/api/trainer/publish/plan.html"].map(
       (path): Case => ({ route: `GET ${path}`, expect: trainerOnly(200), send: (c) => c.get(path) }),
     ),

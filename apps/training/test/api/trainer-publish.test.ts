@@ -1,8 +1,11 @@
+import { essexActionPlan } from "@stalking-response/recommendations";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseEnv } from "../../src/server/env";
 import { DEFAULT_PUBLISH_MIN_GROUP_SIZE } from "../../src/server/env";
+import { trainingEvidence } from "../../src/server/trainer/evidence";
 import { publishedHtml, suppressEvidence } from "../../src/server/trainer/publish";
+import { queryContext } from "../../src/server/trainer/query";
 import type { JobRole } from "../../src/shared/api";
 import { JobRoleSchema } from "../../src/shared/api";
 import type { EvidenceResponse, PublishedCount } from "../../src/shared/trainer-api";
@@ -221,6 +224,46 @@ describe.each(databaseTargets)("the published plan withholds small numbers on $n
     expect(spo).toMatchObject({ assigned: 1, completed: 8 });
     expect(spo?.byRole.find((role) => role.jobRole === "call-handler")).toMatchObject({ people: 1, completed: 1 });
     expect(spo?.byRole.find((role) => role.jobRole === "investigator")).toMatchObject({ people: 6, completed: 2 });
+  });
+
+  it("shows each response's latest dated update, with its date and source, whatever order the history is in", async () => {
+    const source = { title: "Six-month update", publisher: "Essex Police", url: "https://example.invalid/update" };
+    // Essex's plan with a history on 13.1, oldest entry last, and none on 10.1.
+    const plan = {
+      ...essexActionPlan,
+      responses: essexActionPlan.responses.map((response) =>
+        response.id === "13.1"
+          ? {
+              ...response,
+              updates: [
+                { date: "2025-09-30", status: "complete" as const, note: "SPO training for all investigators", source },
+                { date: "2025-03-14", status: "in-progress" as const, note: "SPO training started" },
+              ],
+            }
+          : response,
+      ),
+    };
+    const context = await queryContext(t.database.db, t.catalog, "force-a", clock.now());
+    const evidence = await trainingEvidence(
+      t.database.db,
+      t.catalog,
+      context,
+      { id: "force-a", name: "Force A" },
+      plan,
+    );
+    const spo = evidence.items.find((item) => item.id === "13.1");
+    expect(spo?.response?.latestUpdate).toEqual({
+      date: "2025-09-30",
+      status: "complete",
+      note: "SPO training for all investigators",
+      sourceTitle: "Six-month update",
+      sourceUrl: "https://example.invalid/update",
+    });
+    expect(spo?.response?.updates).toHaveLength(2);
+    expect(evidence.items.find((item) => item.id === "10.1")?.response?.latestUpdate).toBeNull();
+    // Over HTTP, Force A has no plan in the toolkit, so there is no response and no update to show.
+    const live = EvidenceResponseSchema.parse(await (await trainer.get(trainerPaths.evidence)).json());
+    expect(live.items.every((item) => item.response === null)).toBe(true);
   });
 
   it("publishes JSON with small counts as null, suppressed, and the rule stated", async () => {

@@ -4,7 +4,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { hashPassword } from "../../src/server/auth/passwords";
 import { DEMO_FORCE } from "../../src/server/demo/seed";
-import { users } from "../../src/server/db/schema";
+import { and, eq, gt, isNotNull } from "drizzle-orm";
+import { certificates, completions, users } from "../../src/server/db/schema";
 import { parseEnv } from "../../src/server/env";
 import { startServer } from "../../src/server/start";
 import type { Credentials } from "./journey";
@@ -14,6 +15,11 @@ export type TrainingServer = {
   baseURL: string;
   /** A response officer in the demo force (so module 3 is assigned by role) with no progress at all. */
   newOfficer(): Promise<Credentials>;
+  /**
+   * Takes a demo officer who holds a current pass of `moduleId` and records that pass at `version`, as if they
+   * had passed before a later release; answers their sign-in (demo officers share the README's password).
+   */
+  passedAtVersion(moduleId: string, version: string): Promise<Credentials>;
   close(): Promise<void>;
 };
 
@@ -51,6 +57,26 @@ export async function startTrainingServer(): Promise<TrainingServer> {
       });
       // Officers sign in with either; the journey uses the collar number, as most officers would on a phone.
       return { identifier: collarNumber, password };
+    },
+    async passedAtVersion(moduleId, version) {
+      const { db } = server.database;
+      const [held] = await db
+        .select({ certificateId: completions.certificateId, email: users.email })
+        .from(completions)
+        .innerJoin(users, eq(users.id, completions.userId))
+        .where(
+          and(
+            eq(completions.forceId, DEMO_FORCE.id),
+            eq(completions.moduleId, moduleId),
+            eq(users.role, "officer"),
+            isNotNull(completions.certificateId),
+            gt(completions.expiresAt, new Date(Date.now() + 60 * 86_400_000)),
+          ),
+        )
+        .limit(1);
+      if (!held?.certificateId) throw new Error(`no demo officer holds a current pass of ${moduleId}`);
+      await db.update(certificates).set({ moduleVersion: version }).where(eq(certificates.id, held.certificateId));
+      return { identifier: held.email, password: "demo-officer-password" };
     },
     async close() {
       await server.stop();

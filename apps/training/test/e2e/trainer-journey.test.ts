@@ -251,6 +251,11 @@ describe("the trainer's journey through training records", () => {
       .locator("tbody tr th")
       .evaluateAll((cells) => cells.map((cell) => cell.querySelector("span")?.textContent?.trim()));
     for (const id of ["10.1", "13.1", "20.2"]) expect(evidenceIds).toContain(id);
+    // Each response's latest dated update has its own column; Essex has published none for these items yet.
+    expect(await evidence.getByRole("columnheader", { name: "Latest progress update" }).count()).toBe(1);
+    expect(await evidence.locator("tbody tr").filter({ hasText: "13.1" }).first().textContent()).toContain(
+      "No dated update yet",
+    );
     expect(await page.getByRole("heading", { name: "Progress on the action plan", exact: true }).count()).toBe(1);
     expect(await page.locator("main").textContent()).toContain(
       "On the published page, any figure about fewer than 5 people is shown as “fewer than 5”",
@@ -551,6 +556,53 @@ describe("the trainer's journey through training records", () => {
     await trainer.activate(page.getByRole("link", { name: /Previous/ }));
     await trainer.arrive("Training records");
     expect(await names()).toEqual(first.names);
+    expect(device.errors).toEqual([]);
+    await device.context.close();
+  });
+
+  it("moves a demo officer whose pass predates a material change to content changed, renew by the grace period", async () => {
+    const module = spoModule();
+    const material = module.history.find((release) => release.material);
+    const before = module.history.find((release) => material !== undefined && release.date < material.date);
+    if (!material || !before) throw new Error("module 3 should have a material release after its first");
+    const credentials = await server.passedAtVersion(module.id, before.version);
+    const device = await newDevice(browser, server.baseURL);
+    const officer = new Officer(device.page, "keyboard");
+    await signIn(officer, credentials);
+    // The demo force keeps the default grace period of 90 days from the change.
+    const renewBy = new Date(Date.parse(`${material.date}T00:00:00Z`) + 90 * 86_400_000);
+    const words = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
+    const item = device.page.locator(".app-module-list__item").filter({ hasText: module.title });
+    expect(await item.textContent()).toContain(`Content changed — renew by ${words.format(renewBy)}`);
+    expect(device.errors).toEqual([]);
+    await device.context.close();
+
+    // The trainer's list of affected learners has them, with the same date.
+    const desk = await signInTrainer("pointer");
+    const affected = (await desk.page.evaluate(
+      async () => (await fetch("/api/trainer/content-changes")).json() as Promise<unknown>,
+    )) as {
+      learners: { moduleId: string; renewBy: string }[];
+    };
+    expect(affected.learners).toContainEqual(
+      expect.objectContaining({ moduleId: module.id, renewBy: renewBy.toISOString().slice(0, 10) }),
+    );
+    await desk.device.context.close();
+  });
+
+  it("downloads a module as a SCORM 1.2 package from the trainer area, by keyboard", async () => {
+    const { device, trainer, page } = await signInTrainer("keyboard");
+    await page.goto("/trainer");
+    await trainer.arrive("Training records", { focus: "none" });
+    await trainer.activate(page.getByRole("link", { name: /Courses for other learning platforms/ }));
+    await trainer.arrive("Courses for other learning platforms");
+    const link = page.getByRole("link", { name: "Stalking Protection Orders, SCORM 1.2" });
+    const download = page.waitForEvent("download");
+    await trainer.activate(link);
+    const file = await download;
+    expect(file.suggestedFilename()).toMatch(/^stalking-response-stalking-protection-orders-[\d.]+-scorm12\.zip$/);
+    const path = await file.path();
+    expect(readFileSync(path).subarray(0, 2).toString("latin1")).toBe("PK");
     expect(device.errors).toEqual([]);
     await device.context.close();
   });

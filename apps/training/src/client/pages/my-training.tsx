@@ -2,6 +2,7 @@ import type { TrainingItem } from "../../shared/api";
 import { getMyTraining } from "../api/endpoints";
 import { useResource } from "../api/use-resource";
 import { formatDateTime, formatDay } from "../format/dates";
+import { contentChangedLabel } from "@stalking-response/curriculum";
 import { StatusTag } from "@stalking-response/ui";
 import { Link } from "../routing/router";
 import { PageHeading, useDocumentTitle } from "../shell/page";
@@ -47,6 +48,18 @@ function ModuleList({ items }: { items: TrainingItem[] }) {
           <p className="govuk-body govuk-!-margin-bottom-2">
             <StatusTag status={item.status} overdue={item.overdue} />
           </p>
+          {item.contentChange === null ? null : (
+            <p className="govuk-body govuk-!-margin-bottom-2">
+              <strong>
+                {contentChangedLabel} — renew by {formatDay(item.contentChange.renewBy)}
+              </strong>
+              <span className="govuk-body-s govuk-!-display-block">
+                The module changed on {formatDay(item.contentChange.changedOn)} in a way that matters for your pass
+                (version {item.contentChange.changedVersion}; you passed version {item.contentChange.passedVersion}).
+                Take it again by then.
+              </span>
+            </p>
+          )}
           <ul className="govuk-list govuk-body-s">
             {details(item).map((line) => (
               <li key={line}>{line}</li>
@@ -83,6 +96,7 @@ const urgency: Record<TrainingItem["status"], number> = {
 /** Overdue first, then what needs doing soonest, then what is done. */
 function byUrgency(a: TrainingItem, b: TrainingItem): number {
   if (a.overdue !== b.overdue) return a.overdue ? -1 : 1;
+  if ((a.contentChange === null) !== (b.contentChange === null)) return a.contentChange === null ? 1 : -1;
   const rank = urgency[a.status] - urgency[b.status];
   if (rank !== 0) return rank;
   return (a.dueDate ?? "9999-12-31").localeCompare(b.dueDate ?? "9999-12-31");

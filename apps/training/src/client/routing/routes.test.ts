@@ -22,6 +22,7 @@ const everyRoute: Route[] = [
   { name: "trainer-charts" },
   { name: "trainer-evidence" },
   { name: "trainer-assignments" },
+  { name: "trainer-course-packages" },
   { name: "trainer-assign", step: "module" },
   { name: "trainer-assign", step: "due-date", fromCheck: true },
   { name: "trainer-assign", step: "check" },

@@ -24,6 +24,7 @@ export type Route =
   | { name: "trainer-charts"; query?: string }
   | { name: "trainer-evidence" }
   | { name: "trainer-assignments" }
+  | { name: "trainer-course-packages" }
   | { name: "trainer-assign"; step: AssignStep; fromCheck?: true }
   | { name: "not-found"; path: string };
 
@@ -72,6 +73,7 @@ const patterns: ReadonlyArray<[RegExp, (parts: string[], search: URLSearchParams
   ],
   [/^\/trainer\/evidence$/, () => ({ name: "trainer-evidence" })],
   [/^\/trainer\/assignments$/, () => ({ name: "trainer-assignments" })],
+  [/^\/trainer\/course-packages$/, () => ({ name: "trainer-course-packages" })],
   [
     new RegExp(`^/trainer/assignments/new/${segment}$`),
     ([step = ""], search) =>
@@ -147,6 +149,8 @@ export function href(route: Route): string {
       return "/trainer/evidence";
     case "trainer-assignments":
       return "/trainer/assignments";
+    case "trainer-course-packages":
+      return "/trainer/course-packages";
     case "trainer-assign":
       return `/trainer/assignments/new/${route.step}${route.fromCheck ? "?change=yes" : ""}`;
     case "trainer-charts":

@@ -31,6 +31,8 @@ export const forces = pgTable("forces", {
   createdAt: at("created_at").notNull().defaultNow(),
   /** 0006: knowledge-check attempts a learner may start per module in 24 hours before re-reading lessons. */
   attemptsPerDay: integer("attempts_per_day").notNull().default(3),
+  /** 0007: days learners have to renew after a material content change (0–366, checked in the migration). */
+  contentChangeGraceDays: integer("content_change_grace_days").notNull().default(90),
 });
 
 /** Commands and teams inside a force; a team may sit under a command. */

@@ -1,12 +1,13 @@
 import { and, eq, isNull, or } from "drizzle-orm";
 import type { Module } from "@stalking-response/curriculum";
-import { isOverdue, renewalFrom, trainingStatus } from "@stalking-response/curriculum";
+import { isCurrent, isOverdue, renewalFrom, trainingStatus } from "@stalking-response/curriculum";
 import type { ModuleProgress, TrainingItem } from "../../shared/api";
 import type { Catalog } from "../catalog";
 import type { Db } from "../db/client";
 import { stateOfRow } from "../db/completions";
 import { assignments, completions, users } from "../db/schema";
 import { NotFound } from "../errors";
+import { contentChangeOf, graceDaysOf, passedVersions } from "./content-change";
 import type { ProjectionState } from "./projection";
 import { emptyProjection } from "./projection";
 
@@ -84,11 +85,21 @@ export async function trainingItems(
   learner: LearnerScope,
   now: Date,
 ): Promise<TrainingItem[]> {
-  const [states, due] = await Promise.all([projectionsOf(db, learner.id), dueDatesOf(db, learner)]);
+  const [states, due, graceDays] = await Promise.all([
+    projectionsOf(db, learner.id),
+    dueDatesOf(db, learner),
+    graceDaysOf(db, learner.forceId),
+  ]);
+  const held = [...states.values()].flatMap((state) => (state.certificateId ? [state.certificateId] : []));
+  const versions = await passedVersions(db, held);
   const today = now.toISOString().slice(0, 10);
   return catalog.modules.map((module) => {
     const state = states.get(module.id) ?? emptyProjection();
     const status = trainingStatus(state, now);
+    const passedVersion = state.certificateId ? versions.get(state.certificateId) : undefined;
+    // Only a completion that still counts can be reopened; an expired one must be retaken anyway.
+    const contentChange =
+      passedVersion !== undefined && isCurrent(status) ? contentChangeOf(module, passedVersion, graceDays) : null;
     const assignedDue = due.get(module.id);
     const assigned = assignedDue !== undefined;
     const dueDate = assigned ? (state.expiresAt?.toISOString().slice(0, 10) ?? assignedDue) : null;
@@ -109,6 +120,7 @@ export async function trainingItems(
       expiresAt: state.expiresAt?.toISOString() ?? null,
       renewalFrom: state.expiresAt ? renewalFrom(state.expiresAt).toISOString() : null,
       certificateId: state.certificateId,
+      contentChange,
     };
   });
 }

@@ -4,6 +4,10 @@ import {
   AssignmentSchema,
   AssignmentsResponseSchema,
   ChartsResponseSchema,
+  ContentChangesResponseSchema,
+  GracePeriodSchema,
+  CoursePackageStandardSchema,
+  CoursePackagesResponseSchema,
   EvidenceResponseSchema,
   ExportQuerySchema,
   GridFilterSchema,
@@ -22,7 +26,9 @@ import type { AuthContext } from "../auth/session";
 import type { AppDeps } from "../deps";
 import { defineRoute } from "../http/route";
 import { createAssignment, listAssignments } from "../trainer/assignments";
+import { changeGracePeriod, contentChanges } from "../trainer/content-changes";
 import { CountsCache } from "../trainer/counts-cache";
+import { CoursePackages } from "../trainer/course-packages";
 import { publication, trainingEvidence } from "../trainer/evidence";
 import { startExport } from "../trainer/export";
 import { gridCharts, gridPage, gridSummary } from "../trainer/grid";
@@ -40,6 +46,7 @@ export function trainerRoutes(deps: AppDeps) {
   const contextFor = (auth: AuthContext) => queryContext(db, catalog, auth.user.forceId, now());
   const forceOf = (auth: AuthContext) => ({ id: auth.user.forceId, name: auth.user.forceName });
   const modules = catalog.modules.map((module) => ({ id: module.id, title: module.title }));
+  const coursePackages = new CoursePackages(catalog);
   // Whole-force counts take seconds at a million learners; see counts-cache.ts for what is cached and how long.
   const counts = new CountsCache(now);
   const countsKey = (auth: AuthContext, view: string, filter: unknown) =>
@@ -76,6 +83,51 @@ export function trainerRoutes(deps: AppDeps) {
     });
 
   return [
+    defineRoute({
+      method: "GET",
+      url: trainerPaths.contentChanges,
+      summary: "Learners whose pass predates a material content change, with the day each must renew by",
+      tags: ["trainer"],
+      access: TRAINER,
+      response: { status: 200, schema: ContentChangesResponseSchema, description: "Affected learners" },
+      handler: ({ auth }) => contentChanges(db, catalog, auth.user.forceId, now()),
+    }),
+    defineRoute({
+      method: "PUT",
+      url: trainerPaths.contentChangeGrace,
+      summary: "Set the force's grace period: days to renew after a material content change (default 90)",
+      tags: ["trainer"],
+      access: TRAINER,
+      body: GracePeriodSchema,
+      response: { status: 200, schema: GracePeriodSchema, description: "The grace period now in force" },
+      handler: ({ auth, body }) => changeGracePeriod(db, auth.user, body.graceDays),
+    }),
+    defineRoute({
+      method: "GET",
+      url: trainerPaths.coursePackages,
+      summary: "The SCORM 1.2 and cmi5 packages of the course and of each module, for the force's own platform",
+      tags: ["trainer"],
+      access: TRAINER,
+      response: { status: 200, schema: CoursePackagesResponseSchema, description: "Packages on offer" },
+      handler: () => ({ packages: coursePackages.list() }),
+    }),
+    defineRoute({
+      method: "GET",
+      url: trainerPaths.coursePackage,
+      summary: "One SCORM 1.2 or cmi5 package as a zip: the whole course (`course`) or one module",
+      tags: ["trainer"],
+      access: TRAINER,
+      params: z.object({ standard: CoursePackageStandardSchema, scope: z.string().min(1).max(100) }),
+      errors: [404],
+      response: { status: 200, schema: null, description: "The package (zip)", contentType: "application/zip" },
+      handler: ({ params, reply }) => {
+        const built = coursePackages.get(params.standard, params.scope);
+        reply.header("content-disposition", `attachment; filename="${built.fileName}"`);
+        // The same bytes for a given content version; a new version has a new file name, so a day's caching is safe.
+        reply.header("cache-control", "private, max-age=86400");
+        return Buffer.from(built.bytes);
+      },
+    }),
     defineRoute({
       method: "GET",
       url: trainerPaths.grid,

@@ -1,10 +1,11 @@
-import type { ActionPlan, RecommendationId } from "@stalking-response/recommendations";
+import type { ActionPlan, ProgressUpdate, RecommendationId } from "@stalking-response/recommendations";
 import {
   compareIds,
   essexActionPlan,
   findRecommendation,
   findSubItem,
   isKnownRecommendationId,
+  summarisePlan,
 } from "@stalking-response/recommendations";
 import { sql } from "drizzle-orm";
 import type { JobRole } from "../../shared/api";
@@ -45,6 +46,18 @@ export function evidenceIds(catalog: Catalog): RecommendationId[] {
   return [...ids].filter(isKnownRecommendationId).sort(compareIds);
 }
 
+/**
+ * The newest dated update of each item the plan answers, as the recommendations package judges it (the same
+ * one the action-plan table and the `stalking-plan` CLI show).
+ */
+export function latestUpdates(plan: ActionPlan): Map<string, ProgressUpdate> {
+  const latest = new Map<string, ProgressUpdate>();
+  for (const rec of summarisePlan(plan).recommendations) {
+    for (const item of rec.items) if (item.latestUpdate) latest.set(item.id, item.latestUpdate);
+  }
+  return latest;
+}
+
 const summaryOf = (id: RecommendationId): string =>
   findSubItem(id)?.summary ?? findRecommendation(id)?.summary ?? `Recommendation ${id}`;
 
@@ -58,6 +71,7 @@ export async function trainingEvidence(
   catalog: Catalog,
   context: QueryContext,
   force: { id: string; name: string },
+  plan: ActionPlan | undefined = planOf(force.id),
 ): Promise<EvidenceResponse> {
   const columns = moduleColumns(context);
   const ids = evidenceIds(catalog);
@@ -78,9 +92,10 @@ export async function trainingEvidence(
   );
   const byRole = new Map(rows.map((row) => [row.job_role as JobRole, row]));
   const total = (field: string) => rows.reduce((sum, row) => sum + Number(row[field] ?? 0), 0);
-  const plan = planOf(force.id);
+  const latest = plan ? latestUpdates(plan) : new Map<string, ProgressUpdate>();
   const items: EvidenceItem[] = ids.map((id, index) => {
     const response = plan?.responses.find((candidate) => candidate.id === id);
+    const update = latest.get(id);
     return {
       id,
       summary: summaryOf(id),
@@ -89,7 +104,16 @@ export async function trainingEvidence(
             status: response.status,
             statusWording: response.statusWording ?? null,
             narrative: response.narrative,
-            updates: response.updates.map((update) => ({ ...update })),
+            updates: response.updates.map(({ date, status, note }) => ({ date, status, note })),
+            latestUpdate: update
+              ? {
+                  date: update.date,
+                  status: update.status,
+                  note: update.note,
+                  sourceTitle: update.source?.title ?? null,
+                  sourceUrl: update.source?.url ?? null,
+                }
+              : null,
           }
         : null,
       modules: (answering[index] ?? []).map((module) => ({ id: module.id, title: module.title })),

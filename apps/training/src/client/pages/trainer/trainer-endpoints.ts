@@ -2,6 +2,7 @@ import {
   AssignmentSchema,
   AssignmentsResponseSchema,
   ChartsResponseSchema,
+  CoursePackagesResponseSchema,
   EvidenceResponseSchema,
   PublishedPlanSchema,
   GridResponseSchema,
@@ -44,3 +45,6 @@ export const getAssignments = () => call("GET", trainerPaths.assignments, Assign
 
 /** Assigns a module to a job role and/or a unit (a write: the client sends the CSRF header). */
 export const createAssignment = (body: NewAssignment) => call("POST", trainerPaths.assignments, AssignmentSchema, body);
+
+/** The SCORM 1.2 and cmi5 packages on offer, with where each downloads from. */
+export const getCoursePackages = () => call("GET", trainerPaths.coursePackages, CoursePackagesResponseSchema);

@@ -1,9 +1,9 @@
 import { useState } from "react";
-import { ActionPlanTable, noActionPlanFilters, Table, type TableCell } from "@stalking-response/ui";
-import type { EvidenceResponse, PublishedPlan } from "../../../shared/trainer-api";
+import { ActionPlanTable, noActionPlanFilters, planStatusLabels, Table, type TableCell } from "@stalking-response/ui";
+import type { EvidenceItem, EvidenceResponse, PublishedPlan } from "../../../shared/trainer-api";
 import type { ApiResult } from "../../api/client";
 import { useResource } from "../../api/use-resource";
-import { formatDateTime, londonDayOf } from "../../format/dates";
+import { formatDateTime, formatDay, londonDayOf } from "../../format/dates";
 import { PageHeading, useDocumentTitle } from "../../shell/page";
 import { LoadingPage, ProblemPage } from "../../shell/status-pages";
 import { ScrollRegion } from "./scroll-region";
@@ -30,6 +30,30 @@ export function TrainerEvidencePage() {
   if (resource.state === "loading") return <LoadingPage />;
   if (resource.state === "failed") return <ProblemPage problem={resource.problem} />;
   return <Evidence {...resource.data} />;
+}
+
+/** The newest dated entry of the force's updates history for this response, its date first. */
+function LatestUpdate({ response }: { response: EvidenceItem["response"] }) {
+  if (response === null) return <span className="govuk-body-s">Not answered in the plan</span>;
+  const update = response.latestUpdate;
+  if (update === null) return <span className="govuk-body-s">No dated update yet</span>;
+  return (
+    <p className="govuk-body-s govuk-!-margin-bottom-0">
+      <strong>{formatDay(update.date)}</strong>: {planStatusLabels[update.status]}. {update.note}
+      {update.sourceTitle === null ? null : update.sourceUrl === null ? (
+        ` (${update.sourceTitle})`
+      ) : (
+        <>
+          {" "}
+          (
+          <a className="govuk-link" href={update.sourceUrl}>
+            {update.sourceTitle}
+          </a>
+          )
+        </>
+      )}
+    </p>
+  );
 }
 
 function Evidence({ evidence, published }: EvidenceData) {
@@ -70,6 +94,7 @@ function Evidence({ evidence, published }: EvidenceData) {
             { content: "People assigned", format: "numeric" },
             { content: "People completed", format: "numeric" },
             { content: "Completed by job role" },
+            { content: "Latest progress update" },
           ]}
           rowKeys={evidence.items.map((item) => item.id)}
           rows={evidence.items.map((item): TableCell[] => [
@@ -87,6 +112,7 @@ function Evidence({ evidence, published }: EvidenceData) {
                 </li>
               ))}
             </ul>,
+            <LatestUpdate key="update" response={item.response} />,
           ])}
         />
       </ScrollRegion>

@@ -246,6 +246,9 @@ export function TrainerGridPage({ query = "" }: { query?: string | undefined }) 
       <p className="govuk-body">
         <Link to={{ name: "trainer-assignments" }}>Assignments</Link>
       </p>
+      <p className="govuk-body">
+        <Link to={{ name: "trainer-course-packages" }}>Courses for other learning platforms (SCORM and cmi5)</Link>
+      </p>
 
       <ScrollRegion labelledBy="grid-caption">
         <Table

@@ -1,0 +1,124 @@
+import { randomUUID } from "node:crypto";
+import type { Module } from "@stalking-response/curriculum";
+import { eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { certificates } from "../../src/server/db/schema";
+import { DEFAULT_CONTENT_CHANGE_GRACE_DAYS, contentChangeOf } from "../../src/server/learning/content-change";
+import { TrainingListResponseSchema } from "../../src/shared/api";
+import { ContentChangesResponseSchema, GracePeriodSchema, trainerPaths } from "../../src/shared/trainer-api";
+import type { TestApp } from "../support/app";
+import { startTestApp } from "../support/app";
+import type { TestClient } from "../support/client";
+import { databaseTargets } from "../support/databases";
+import { expectProblem } from "../support/problems";
+
+const SPO = "stalking-protection-orders";
+
+/** A module whose history has a material 2.0.0 (2026-12-06) and a wording-only 2.0.1 after it. */
+const moduleWithHistory = {
+  id: SPO,
+  history: [
+    { version: "2.0.1", date: "2026-12-20", summary: "Wording.", material: false, facts: [] },
+    { version: "2.0.0", date: "2026-12-06", summary: "The law changed.", material: true, facts: ["x"] },
+    { version: "1.0.0", date: "2026-11-28", summary: "First release.", material: false, facts: [] },
+  ],
+} as unknown as Module;
+
+describe("which passes a material change reopens", () => {
+  it("reopens a pass at a version before the material release, renew by its date plus the grace period", () => {
+    expect(contentChangeOf(moduleWithHistory, "1.0.0", 90)).toEqual({
+      passedVersion: "1.0.0",
+      changedVersion: "2.0.0",
+      changedOn: "2026-12-06",
+      renewBy: "2027-03-06",
+    });
+    expect(contentChangeOf(moduleWithHistory, "1.0.0", 0)?.renewBy).toBe("2026-12-06");
+  });
+
+  it("leaves a pass at the material version or a later wording release alone, and refuses to guess an unknown one", () => {
+    expect(contentChangeOf(moduleWithHistory, "2.0.0", 90)).toBeNull();
+    expect(contentChangeOf(moduleWithHistory, "2.0.1", 90)).toBeNull();
+    expect(contentChangeOf(moduleWithHistory, "0.9.0", 90)).toBeNull();
+  });
+});
+
+describe.each(databaseTargets)("material content change reopens a pass on $name", (target) => {
+  let t: TestApp;
+  let officer: TestClient;
+  let trainer: TestClient;
+  let module: Module;
+
+  beforeAll(async () => {
+    t = await startTestApp(target);
+    officer = await t.as(t.people.officerA);
+    trainer = await t.as(t.people.trainerA);
+    const found = t.catalog.module(SPO);
+    if (!found) throw new Error("module missing");
+    module = found;
+    const answers = module.knowledgeCheck.questions.map((question) => ({
+      questionId: question.id,
+      optionIds: question.correctOptionIds,
+    }));
+    const passed = await officer.post(`/api/modules/${SPO}/attempts`, { attemptId: randomUUID(), answers });
+    expect(passed.status).toBe(200);
+  }, 120_000);
+  afterAll(() => t?.close());
+
+  const mySpo = async () => {
+    const list = TrainingListResponseSchema.parse(await (await officer.get("/api/me/training")).json());
+    return list.items.find((item) => item.moduleId === SPO);
+  };
+
+  it("records the module version with the pass, which the current content has not reopened", async () => {
+    const [certificate] = await t.database.db.select().from(certificates).where(eq(certificates.moduleId, SPO));
+    expect(certificate?.moduleVersion).toBe(module.version);
+    expect((await mySpo())?.contentChange).toBeNull();
+    const affected = ContentChangesResponseSchema.parse(await (await trainer.get(trainerPaths.contentChanges)).json());
+    expect(affected).toEqual({ graceDays: DEFAULT_CONTENT_CHANGE_GRACE_DAYS, total: 0, learners: [] });
+  });
+
+  it("shows a pass at the version before a material change as content changed, to the learner and the trainer", async () => {
+    const material = module.history.find((release) => release.material);
+    const before = module.history.find((release) => material && release.date < material.date);
+    if (!material || !before) throw new Error("the module should have a material release after a first one");
+    await t.database.db
+      .update(certificates)
+      .set({ moduleVersion: before.version })
+      .where(eq(certificates.moduleId, SPO));
+
+    const item = await mySpo();
+    expect(item?.status).toBe("completed");
+    const expected = {
+      passedVersion: before.version,
+      changedVersion: material.version,
+      changedOn: material.date,
+    };
+    expect(item?.contentChange).toMatchObject(expected);
+
+    const affected = ContentChangesResponseSchema.parse(await (await trainer.get(trainerPaths.contentChanges)).json());
+    expect(affected.total).toBe(1);
+    expect(affected.learners).toEqual([
+      expect.objectContaining({ userId: t.people.officerA.id, moduleId: SPO, ...expected }),
+    ]);
+    // Another force's trainer sees nobody.
+    const other = await t.as(t.people.trainerB);
+    expect(ContentChangesResponseSchema.parse(await (await other.get(trainerPaths.contentChanges)).json()).total).toBe(
+      0,
+    );
+
+    // The trainer shortens the grace period: the renew-by date moves for the learner and in the list.
+    const set = await trainer.put(trainerPaths.contentChangeGrace, { graceDays: 30 });
+    expect(GracePeriodSchema.parse(await set.json())).toEqual({ graceDays: 30 });
+    const renewBy = new Date(Date.parse(`${material.date}T00:00:00Z`) + 30 * 86_400_000).toISOString().slice(0, 10);
+    expect((await mySpo())?.contentChange?.renewBy).toBe(renewBy);
+    const after = ContentChangesResponseSchema.parse(await (await trainer.get(trainerPaths.contentChanges)).json());
+    expect(after.learners[0]?.renewBy).toBe(renewBy);
+  });
+
+  it("refuses a grace period that is not 0 to 366 whole days, naming the field", async () => {
+    for (const graceDays of [-1, 367, 1.5, "90"]) {
+      const problem = await expectProblem(await trainer.put(trainerPaths.contentChangeGrace, { graceDays }), 400);
+      expect(JSON.stringify(problem)).toContain("graceDays");
+    }
+  });
+});
