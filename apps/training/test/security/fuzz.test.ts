@@ -167,7 +167,7 @@ describe.each(databaseTargets)("the extended fuzz finds no 5xx on $name", (targe
     counts[name] = samples.length;
     const refused = [...statuses].filter(([status]) => status >= 400).reduce((sum, [, n]) => sum + n, 0);
     // The generators reach the validators (most answers are refusals) and also get through (some are not).
-    expect(refused).toBeGreaterThan(minRefused);
+    expect(refused, JSON.stringify([...statuses])).toBeGreaterThan(minRefused);
     return statuses;
   }
 
@@ -262,6 +262,9 @@ describe.each(databaseTargets)("the extended fuzz finds no 5xx on $name", (targe
       "POST",
       request.map(({ module, body }) => ({ url: `/api/modules/${module}/attempt-draws`, body })),
       () => officer,
+      // A draw takes no body and an open draw is handed back again, so a well-formed module id is answered
+      // 200 whatever the body holds: about a quarter of these requests are refusals, not most of them.
+      RUNS / 10,
     );
   });
 
