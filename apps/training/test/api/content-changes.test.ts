@@ -1,4 +1,3 @@
-import { randomUUID } from "node:crypto";
 import type { Module } from "@stalking-response/curriculum";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -6,6 +5,7 @@ import { certificates } from "../../src/server/db/schema";
 import { DEFAULT_CONTENT_CHANGE_GRACE_DAYS, contentChangeOf } from "../../src/server/learning/content-change";
 import { TrainingListResponseSchema } from "../../src/shared/api";
 import { ContentChangesResponseSchema, GracePeriodSchema, trainerPaths } from "../../src/shared/trainer-api";
+import { answersTo, drawAttempt } from "../support/attempts";
 import type { TestApp } from "../support/app";
 import { startTestApp } from "../support/app";
 import type { TestClient } from "../support/client";
@@ -55,11 +55,11 @@ describe.each(databaseTargets)("material content change reopens a pass on $name"
     const found = t.catalog.module(SPO);
     if (!found) throw new Error("module missing");
     module = found;
-    const answers = module.knowledgeCheck.questions.map((question) => ({
-      questionId: question.id,
-      optionIds: question.correctOptionIds,
-    }));
-    const passed = await officer.post(`/api/modules/${SPO}/attempts`, { attemptId: randomUUID(), answers });
+    const draw = await drawAttempt(officer, SPO);
+    const passed = await officer.post(`/api/modules/${SPO}/attempts`, {
+      attemptId: draw.attemptId,
+      answers: answersTo(module, draw, () => true),
+    });
     expect(passed.status).toBe(200);
   }, 120_000);
   afterAll(() => t?.close());
