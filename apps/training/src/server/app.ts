@@ -15,15 +15,17 @@ import { NotFound, TooManyAttempts } from "./errors";
 import { HttpProblem, problemOf } from "./http/problem";
 import { securityHeaders } from "./http/security-headers";
 import { openApiDocument, registerRoutes } from "./http/route";
-import { createStatementIngest } from "./learning/ingest";
+import { createStatementIngest, trackConsistency } from "./learning/ingest";
 import { loggerOptions } from "./logger";
 import { adminRoutes } from "./routes/admin";
 import { certificateRoutes } from "./routes/certificates";
+import { lrsClientRoutes } from "./routes/lrs-clients";
 import { moduleRoutes } from "./routes/modules";
 import { sessionRoutes } from "./routes/session";
 import { statementRoutes } from "./routes/statements";
 import { trainerRoutes } from "./routes/trainer";
 import { trainingRoutes } from "./routes/training";
+import { registerXapi } from "./routes/xapi";
 import type { AppDeps } from "./deps";
 
 declare module "fastify" {
@@ -103,9 +105,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     },
   });
   const secure = env.COOKIE_SECURE ?? env.NODE_ENV === "production";
-  const ingest = createStatementIngest(database, (moduleId) => catalog.module(moduleId)?.validityMonths ?? 12, {
-    maxInFlight: INGEST_BATCHES_IN_FLIGHT,
-  });
+  const ingest = trackConsistency(
+    createStatementIngest(database, (moduleId) => catalog.module(moduleId)?.validityMonths ?? 12, {
+      maxInFlight: INGEST_BATCHES_IN_FLIGHT,
+    }),
+  );
   const deps: AppDeps = { db: database.db, catalog, env, now, secure, ingest };
   app.addHook("onClose", () => ingest.drain());
 
@@ -214,9 +218,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     ...certificateRoutes(deps),
     ...statementRoutes(deps),
     ...adminRoutes(deps),
+    ...lrsClientRoutes(deps),
     ...trainerRoutes(deps),
   ];
   registerRoutes(app, routes);
+  await registerXapi(app, deps);
   const document = openApiDocument(routes);
   app.get("/api/health", () => ({ status: "ok" }));
   app.get("/api/openapi.json", () => document);

@@ -112,3 +112,13 @@ export class TooManyAttempts extends DomainError {
     super(detail, issues);
   }
 }
+
+/** A condition the request set (an HTTP If-Match or If-None-Match on a document) does not hold. */
+export class PreconditionFailed extends DomainError {
+  constructor(
+    readonly header: string,
+    reason: string,
+  ) {
+    super(`${header}: ${reason}`, [{ field: `header.${header.toLowerCase()}`, reason }]);
+  }
+}
