@@ -123,6 +123,10 @@ describe.each(databaseTargets)("xAPI LRS on $name", (target) => {
     };
     expect(listed.clients.find((client) => client.id === doomed.id)?.revokedAt).not.toBeNull();
     expect(JSON.stringify(listed)).not.toContain(doomed.secret);
+    // Another force's client is "not found" to this admin, and keeps working.
+    expect((await admin.delete(`/api/admin/lrs-clients/${otherForce.id}`)).status).toBe(404);
+    expect((await raw("GET", "/xapi/statements", { auth: otherForce })).status).toBe(200);
+    expect(listed.clients.some((client) => client.id === otherForce.id)).toBe(false);
   });
 
   it("Communication 3.3.s3: the version header is required; 1.0, 1.0.x and 2.0.x are accepted, others refused with 400", async () => {

@@ -174,8 +174,12 @@ export async function queryStatementRows(db: Db, query: StatementQuery): Promise
     where.push(sql`(${own} OR (s.ref_target IS NOT NULL AND EXISTS (
       SELECT 1 FROM statements t WHERE t.id = s.ref_target AND t.force_id = s.force_id AND ${target})))`);
   }
-  if (query.since) where.push(sql`s.stored > ${query.since.toISOString()}::timestamptz`);
-  if (query.until) where.push(sql`s.stored <= ${query.until.toISOString()}::timestamptz`);
+  // `stored` is returned to the millisecond (Data 2.4.8) but kept to the microsecond: the window is compared at the
+  // precision clients see, so `until` = a statement's own stored time includes it (bounds moved, not the column,
+  // so the index still serves the range).
+  const millisecondAfter = (at: Date) => new Date(Math.floor(at.getTime()) + 1).toISOString();
+  if (query.since) where.push(sql`s.stored >= ${millisecondAfter(query.since)}::timestamptz`);
+  if (query.until) where.push(sql`s.stored < ${millisecondAfter(query.until)}::timestamptz`);
   if (query.after) {
     const position = sql`(${query.after.stored}::timestamptz, ${query.after.seq}::bigint)`;
     where.push(query.ascending ? sql`(s.stored, s.seq) > ${position}` : sql`(s.stored, s.seq) < ${position}`);

@@ -3,7 +3,7 @@
 
 -- One LRS client: its Basic user name (`key`, public) and the SHA-256 of its secret. The secret is 32 random bytes
 -- the server generated and shows once, not a password a person chose, so a slow hash would add no protection
--- against guessing and would cost every request (Basic sends it each time): see docs/decisions/0012-xapi-lrs.md.
+-- against guessing and would cost every request (Basic sends it each time): see docs/decisions/0004-xapi-lrs.md.
 CREATE TABLE lrs_clients (
   id uuid PRIMARY KEY,
   force_id text NOT NULL REFERENCES forces (id),
