@@ -1,7 +1,8 @@
 import { and, asc, desc, eq, gt, inArray, isNull, sql } from "drizzle-orm";
 import type { SQL } from "drizzle-orm";
 import type { Db } from "./client";
-import { lrsClients, statements, users, xapiStateDocuments } from "./schema";
+import type { CompletionState } from "./completions";
+import { certificates, completions, lrsClients, statements, users, xapiStateDocuments } from "./schema";
 
 /**
  * The xAPI LRS's SQL (issue 19): client credentials, the people statements name, statement queries over the
@@ -104,11 +105,17 @@ export async function statementOfForce(db: Db, forceId: string, id: string): Pro
   return row ? toRow(row) : undefined;
 }
 
-/** The statements (of any force) with these ids: their force, and whether they void another. */
+/** The statements (of any force) with these ids: their force, learner and module, and whether they void another. */
 export function statementsByIds(db: Db, ids: readonly string[]) {
   if (ids.length === 0) return Promise.resolve([]);
   return db
-    .select({ id: statements.id, forceId: statements.forceId, voiding: statements.voiding })
+    .select({
+      id: statements.id,
+      forceId: statements.forceId,
+      userId: statements.userId,
+      moduleId: statements.moduleId,
+      voiding: statements.voiding,
+    })
     .from(statements)
     .where(inArray(statements.id, [...ids]));
 }
@@ -275,4 +282,73 @@ export async function deleteStateDocuments(db: Db, key: StateKey, stateId: strin
   await db
     .delete(xapiStateDocuments)
     .where(and(stateWhere(key), stateId === undefined ? undefined : eq(xapiStateDocuments.stateId, stateId)));
+}
+
+/** What rebuilding one learner's module row after a voiding needs, read with the row locked. */
+export interface UnvoidedLog {
+  statements: { id: string; verb: string; objectId: string; timestamp: Date; scoreScaled?: number }[];
+  certificateByStatement: Map<string, string>;
+}
+
+/**
+ * Runs `rebuild` on the learner's module statements that are not voided, in stored order, holding the projection
+ * row locked, and saves the state it returns with a new version, so a writer holding the row's old version (the
+ * ingest's projection cache) fails its check and reads again.
+ */
+export async function replaceProjectionFromLog(
+  db: Db,
+  userId: string,
+  moduleId: string,
+  rebuild: (log: UnvoidedLog) => CompletionState,
+): Promise<void> {
+  await db.transaction(async (tx) => {
+    const locked = await tx.execute(
+      sql`SELECT 1 FROM completions WHERE user_id = ${userId} AND module_id = ${moduleId} FOR UPDATE`,
+    );
+    if (rowsOf(locked).length === 0) return;
+    const result: unknown = await tx.execute(sql`
+      SELECT s.id, s.verb, s.object_id, s."timestamp", s.seq, s.statement #> '{result,score,scaled}' AS scaled
+      FROM statements s
+      WHERE s.user_id = ${userId} AND s.module_id = ${moduleId} AND NOT ${isVoided("s")}
+      ORDER BY s.seq`);
+    const log = rowsOf<{
+      id: string;
+      verb: string;
+      object_id: string;
+      timestamp: Date | string;
+      seq: number | string;
+      scaled: unknown;
+    }>(result);
+    const voidingResult: unknown = await tx.execute(sql`
+      SELECT max(v.seq) AS seq FROM statements v JOIN statements t ON v.ref_target = t.id
+      WHERE v.voiding AND v.force_id = t.force_id AND t.user_id = ${userId} AND t.module_id = ${moduleId}`);
+    const [voiding] = rowsOf<{ seq: number | string | null }>(voidingResult);
+    const ids = log.map((row) => row.id);
+    const certificateRows =
+      ids.length === 0
+        ? []
+        : await tx
+            .select({ id: certificates.id, statementId: certificates.statementId })
+            .from(certificates)
+            .where(inArray(certificates.statementId, ids));
+    const version = Math.max(Number(log.at(-1)?.seq ?? 0), Number(voiding?.seq ?? 0));
+    const state = rebuild({
+      statements: log.map((row) => ({
+        id: row.id,
+        verb: row.verb,
+        objectId: row.object_id,
+        timestamp: row.timestamp instanceof Date ? row.timestamp : new Date(row.timestamp),
+        ...(typeof row.scaled === "number" ? { scoreScaled: row.scaled } : {}),
+      })),
+      certificateByStatement: new Map(certificateRows.map((row) => [row.statementId, row.id])),
+    });
+    await tx
+      .update(completions)
+      .set({
+        ...state,
+        lastStatementSeq: version,
+        updatedAt: new Date(),
+      })
+      .where(and(eq(completions.userId, userId), eq(completions.moduleId, moduleId)));
+  });
 }

@@ -6,11 +6,18 @@ import type { LrsCredential } from "../auth/lrs-clients";
 import type { Catalog } from "../catalog";
 import type { Db } from "../db/client";
 import type { ForcePerson, StatementFilter, StoredStatementRow } from "../db/lrs";
-import { forcePeople, queryStatementRows, statementOfForce, statementsByIds } from "../db/lrs";
+import {
+  forcePeople,
+  queryStatementRows,
+  replaceProjectionFromLog,
+  statementOfForce,
+  statementsByIds,
+} from "../db/lrs";
 import type { FieldIssue } from "../errors";
 import { InvalidInput, NotFound } from "../errors";
 import type { StatementIngest } from "./ingest";
 import type { Learner, NewStatement } from "./statement";
+import { rebuildProjection } from "./projection";
 import { contentHash, parseActivityId } from "./xapi";
 
 /**
@@ -370,7 +377,33 @@ export async function storeClientStatements(
   const outcomes = await Promise.allSettled([...byLearner.values()].map((group) => deps.ingest(group)));
   const failed = outcomes.find((outcome): outcome is PromiseRejectedResult => outcome.status === "rejected");
   if (failed) throw failed.reason;
+  if (targets.length > 0)
+    await reprojectVoided(
+      deps,
+      request.credential.forceId,
+      targets.map((t) => t.target),
+    );
   return ids;
+}
+
+/**
+ * Data 2.3.2: a voided statement no longer counts. The voided statements' learner × module rows are rebuilt from
+ * the log without them (a voided completion is no longer a completion). This runs after the voiding statements
+ * have committed: should the process stop in between, the row keeps the voided statement's effect until another
+ * voiding of that learner's module rebuilds it.
+ */
+async function reprojectVoided(deps: { db: Db; catalog: Catalog }, forceId: string, targetIds: readonly string[]) {
+  const rows = (await statementsByIds(deps.db, targetIds)).filter(
+    (row) => row.forceId === forceId && row.moduleId !== null,
+  );
+  const keys = new Map(rows.map((row) => [`${row.userId}|${row.moduleId}`, row]));
+  for (const { userId, moduleId } of keys.values()) {
+    const module = moduleId === null ? undefined : deps.catalog.module(moduleId);
+    if (!module) continue;
+    await replaceProjectionFromLog(deps.db, userId, module.id, (log) =>
+      rebuildProjection(log.statements, module, (id) => log.certificateByStatement.get(id) ?? null),
+    );
+  }
 }
 
 /** A statement as the LRS returns it: as received, with what the LRS set (stored, authority, version). */
