@@ -72,8 +72,7 @@ function languagesOf(request: FastifyRequest): string[] {
 }
 
 /** The request's body as the catch-all parser left it: bytes. */
-const bodyBytes = (request: FastifyRequest): Buffer =>
-  Buffer.isBuffer(request.body) ? (request.body) : Buffer.alloc(0);
+const bodyBytes = (request: FastifyRequest): Buffer => (Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0));
 
 function jsonBody(request: FastifyRequest): unknown {
   const type = request.headers["content-type"] ?? "";
