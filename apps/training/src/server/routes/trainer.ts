@@ -173,9 +173,8 @@ export function trainerRoutes(deps: AppDeps) {
       },
       handler: async ({ auth, query, reply }) => {
         const context = await contextFor(auth);
-        const csv = await startExport(db, catalog, context, auth.user, query);
-        const day = context.now.toISOString().slice(0, 10);
-        reply.header("content-disposition", `attachment; filename="completions-${auth.user.forceId}-${day}.csv"`);
+        const { csv, fileName } = await startExport(db, catalog, context, auth.user, query);
+        reply.header("content-disposition", `attachment; filename="${fileName}"`);
         reply.header("cache-control", "no-store");
         return csv;
       },
