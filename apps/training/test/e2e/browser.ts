@@ -21,6 +21,9 @@ export type Device = { context: BrowserContext; page: Page; errors: string[] };
  */
 export async function newDevice(browser: Browser, baseURL: string): Promise<Device> {
   const context = await browser.newContext({ baseURL, viewport: { width: 390, height: 844 } });
+  // Playwright waits 30 s by default; a 2-core CI machine running other suites beside this one has been seen
+  // to need longer for a page that loads data (a journey timed out at 30 s under a load average of 12).
+  context.setDefaultTimeout(90_000);
   const page = await context.newPage();
   const errors: string[] = [];
   page.on("pageerror", (error) => errors.push(error.message));

@@ -100,7 +100,7 @@ export function trainerRoutes(deps: AppDeps) {
       access: TRAINER,
       body: GracePeriodSchema,
       response: { status: 200, schema: GracePeriodSchema, description: "The grace period now in force" },
-      handler: ({ auth, body }) => changeGracePeriod(db, auth.user, body.graceDays),
+      handler: ({ auth, body }) => changeGracePeriod(db, catalog, auth.user, body.graceDays),
     }),
     defineRoute({
       method: "GET",
