@@ -2,7 +2,11 @@ import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { chromiumLaunchOptions } from "@stalking-response/tooling/chromium";
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
-import { expect } from "vitest";
+import { expect, vi } from "vitest";
+
+// Every browser journey imports this module. A journey signs in, loads pages and runs axe on each: on a busy
+// 2-core CI machine one can take minutes, which the 60 s test default (meant for API tests) does not allow.
+vi.setConfig({ testTimeout: 240_000 });
 
 const require = createRequire(import.meta.url);
 const axeSource = readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
