@@ -39,6 +39,14 @@ export type AccountRole = z.infer<typeof AccountRoleSchema>;
 export const JobRoleSchema = z.enum(["call-handler", "response-officer", "investigator", "supervisor", "staff"]);
 /** An operational role such as `response-officer`. */
 export type JobRole = z.infer<typeof JobRoleSchema>;
+/** Each job role in the words people use, wherever a person reads it (pages and exports alike). */
+export const jobRoleLabels: Readonly<Record<JobRole, string>> = {
+  "call-handler": "Call handler",
+  "response-officer": "Response officer",
+  investigator: "Investigator",
+  supervisor: "Supervisor",
+  staff: "Staff",
+};
 
 /** Where a learner stands on one module: the curriculum's one status vocabulary, unchanged. */
 export { TrainingStatusSchema };
