@@ -105,6 +105,14 @@ const segment = (known: string) =>
     },
   );
 
+/** A GET request with these values as its query string (anything that is not a string as its JSON). */
+function asQuery(path: string, values: Record<string, unknown>) {
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(values))
+    search.set(key, typeof value === "string" ? value : (JSON.stringify(value) ?? ""));
+  return { url: `${path}?${search.toString()}` };
+}
+
 describe.each(databaseTargets)("the extended fuzz finds no 5xx on $name", (target) => {
   let t: TestApp;
   let officer: TestClient;
@@ -487,12 +495,7 @@ describe.each(databaseTargets)("the extended fuzz finds no 5xx on $name", (targe
       },
       { requiredKeys: [] },
     );
-    const url = query.map((values) => {
-      const search = new URLSearchParams();
-      for (const [key, value] of Object.entries(values))
-        search.set(key, typeof value === "string" ? value : (JSON.stringify(value) ?? ""));
-      return { url: `/api/trainer/grid?${search.toString()}` };
-    });
+    const url = query.map((values) => asQuery("/api/trainer/grid", values));
     await fuzz("GET /api/trainer/grid", "GET", url, () => trainer);
   });
 
@@ -604,12 +607,7 @@ describe.each(databaseTargets)("the extended fuzz finds no 5xx on $name", (targe
       },
       { requiredKeys: [] },
     );
-    const url = query.map((values) => {
-      const search = new URLSearchParams();
-      for (const [key, value] of Object.entries(values))
-        search.set(key, typeof value === "string" ? value : (JSON.stringify(value) ?? ""));
-      return { url: `/xapi/statements?${search.toString()}` };
-    });
+    const url = query.map((values) => asQuery("/xapi/statements", values));
     await fuzz("GET /xapi/statements", "GET", url, () => null, LRS_RUNS / 4, LRS_RUNS, lrsHeaders);
   });
 

@@ -72,24 +72,19 @@ const isRecord = (value: unknown): value is Record<string, unknown> =>
   value !== null && typeof value === "object" && !Array.isArray(value);
 
 /** xAPI 2.0's context additions (Data 2.4.6), which the 1.0.3 validator does not know: checked here. */
-const ContextAgentsSchema = z
-  .array(
-    z.object({
-      objectType: z.literal("contextAgent"),
-      agent: z.record(z.string(), z.unknown()),
-      relevantTypes: z.array(z.url()).min(1).optional(),
-    }),
-  )
-  .min(1);
-const ContextGroupsSchema = z
-  .array(
-    z.object({
-      objectType: z.literal("contextGroup"),
-      group: z.record(z.string(), z.unknown()),
-      relevantTypes: z.array(z.url()).min(1).optional(),
-    }),
-  )
-  .min(1);
+/** `contextAgents` or `contextGroups`: a non-empty list of wrapped agents or groups, each with optional types. */
+const contextMembers = <K extends "agent" | "group">(objectType: string, member: K) =>
+  z
+    .array(
+      z.object({
+        objectType: z.literal(objectType),
+        [member]: z.record(z.string(), z.unknown()),
+        relevantTypes: z.array(z.url()).min(1).optional(),
+      }),
+    )
+    .min(1);
+const ContextAgentsSchema = contextMembers("contextAgent", "agent");
+const ContextGroupsSchema = contextMembers("contextGroup", "group");
 
 /**
  * The statement as the comparison of Data 2.3.1 sees it, and as it is kept: contextActivities values as arrays
