@@ -118,12 +118,25 @@ describe.each(databaseTargets)("the extended fuzz finds no 5xx on $name", (targe
   let officer: TestClient;
   let admin: TestClient;
   let trainer: TestClient;
+  let passwordPerson: TestClient;
   const counts: Record<string, number> = {};
   beforeAll(async () => {
     t = await startTestApp(target);
     officer = await t.as(t.people.officerA);
     admin = await t.as(t.people.adminA);
     trainer = await t.as(t.people.trainerA);
+    // Signed in before the sign-in fuzz has spent this address's failed-sign-in ceiling (auth/throttle.ts).
+    const email = `fuzz.${randomUUID()}@test.invalid`;
+    await createAccount(t.database.db, {
+      forceId: "force-a",
+      email,
+      displayName: "Fuzz Person",
+      role: "officer",
+      jobRole: "staff",
+      password: PASSWORD,
+    });
+    passwordPerson = t.client();
+    await passwordPerson.signIn(email, PASSWORD);
   }, 120_000);
   afterAll(async () => {
     console.log(`fuzz on ${target.name}: ${JSON.stringify(counts)}`);
@@ -381,17 +394,7 @@ describe.each(databaseTargets)("the extended fuzz finds no 5xx on $name", (targe
   );
 
   it("POST /api/me/password", async () => {
-    const email = `fuzz.${randomUUID()}@test.invalid`;
-    await createAccount(t.database.db, {
-      forceId: "force-a",
-      email,
-      displayName: "Fuzz Person",
-      role: "officer",
-      jobRole: "staff",
-      password: PASSWORD,
-    });
-    const person = t.client();
-    await person.signIn(email, PASSWORD);
+    const person = passwordPerson;
     const body = fc.record(
       { currentPassword: or(fc.constantFrom(PASSWORD, "wrong password")), newPassword: password },
       { requiredKeys: [] },
