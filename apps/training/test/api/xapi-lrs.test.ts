@@ -454,6 +454,30 @@ describe.each(databaseTargets)("xAPI LRS on $name", (target) => {
     expect(bad.status).toBe(400);
   });
 
+  it("Communication 2.5: Activities answers the definition the statements last gave, or the id alone", async () => {
+    const id = `https://platform.example/courses/defined-${randomUUID()}`;
+    const unknown = await lrs.getActivity({ activityId: id });
+    expect(unknown.data).toEqual({ objectType: "Activity", id });
+    const definition = {
+      name: { "en-GB": "Stalking awareness (College Learn)" },
+      type: "http://adlnet.gov/expapi/activities/course",
+    };
+    await lrs.sendStatement({
+      statement: statementFor(t.people.officerA.id, { object: { objectType: "Activity", id, definition } }),
+    });
+    expect((await lrs.getActivity({ activityId: id })).data).toEqual({ objectType: "Activity", id, definition });
+    expect((await raw("GET", "/xapi/activities")).status).toBe(400);
+    expect(
+      (await raw("GET", `/xapi/activities?activityId=${encodeURIComponent(id)}`, { auth: writeOnly })).status,
+    ).toBe(403);
+  });
+
+  it("Communication 2.4: Agents answers a Person object with what the request gave, for unknown agents too", async () => {
+    const person = await lrs.getAgent({ agent: { mbox: "mailto:someone@example.invalid", name: "Someone" } });
+    expect(person.data).toEqual({ objectType: "Person", name: ["Someone"], mbox: ["mailto:someone@example.invalid"] });
+    expect((await raw("GET", "/xapi/agents?agent=not-json")).status).toBe(400);
+  });
+
   it("Communication 2.3: State documents are stored, merged, listed and deleted per activity, agent and registration (through @xapi/xapi)", async () => {
     const agent = byAccount(t.people.officerA.id);
     const activityId = moduleActivityId(moduleId);

@@ -352,3 +352,13 @@ export async function replaceProjectionFromLog(
       .where(and(eq(completions.userId, userId), eq(completions.moduleId, moduleId)));
   });
 }
+
+/** The definition of an activity as the force's latest statement about it gave it, if any gave one. */
+export async function latestActivityDefinition(db: Db, forceId: string, activityId: string): Promise<unknown> {
+  const result: unknown = await db.execute(sql`
+    SELECT s.statement #> '{object,definition}' AS definition FROM statements s
+    WHERE s.force_id = ${forceId} AND s.object_id = ${activityId} AND s.statement #> '{object,definition}' IS NOT NULL
+    ORDER BY s.seq DESC LIMIT 1`);
+  const [row] = rowsOf<{ definition: unknown }>(result);
+  return typeof row?.definition === "string" ? (JSON.parse(row.definition) as unknown) : row?.definition;
+}

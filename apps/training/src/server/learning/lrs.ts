@@ -8,6 +8,7 @@ import type { Db } from "../db/client";
 import type { ForcePerson, StatementFilter, StoredStatementRow } from "../db/lrs";
 import {
   forcePeople,
+  latestActivityDefinition,
   queryStatementRows,
   replaceProjectionFromLog,
   statementOfForce,
@@ -640,4 +641,51 @@ async function filterOf(db: Db, forceId: string, query: StatementsQuery): Promis
     }
   }
   return filter;
+}
+
+/**
+ * Communication 2.5 (Activities): the Activity object with the definition the force's statements last gave it,
+ * or only its id when none did (the LRS still answers 200).
+ */
+export async function readActivity(db: Db, credential: LrsCredential, raw: Record<string, string>) {
+  const parsed = z
+    .object({ activityId: z.url().max(2000) })
+    .strict()
+    .safeParse(raw);
+  if (!parsed.success) {
+    throw InvalidInput.field("query.activityId", "is required, alone: the activity's IRI (Communication 2.5)");
+  }
+  const definition = await latestActivityDefinition(db, credential.forceId, parsed.data.activityId);
+  return {
+    objectType: "Activity",
+    id: parsed.data.activityId,
+    ...(isRecord(definition) ? { definition } : {}),
+  };
+}
+
+/**
+ * Communication 2.4 (Agents): the Person object for an agent. This LRS tells nothing beyond what the request gave
+ * (2.4.s3.b3): joining an account to an email would disclose a person's address to any client of the force.
+ */
+export function readPerson(raw: Record<string, string>) {
+  const parsed = z
+    .object({ agent: z.string().max(2000) })
+    .strict()
+    .safeParse(raw);
+  if (!parsed.success) throw InvalidInput.field("query.agent", "is required, alone: an Agent (Communication 2.4)");
+  let agent: unknown;
+  try {
+    agent = JSON.parse(parsed.data.agent);
+  } catch {
+    throw InvalidInput.field("query.agent", "is not JSON: send an Agent object");
+  }
+  const ifi = isRecord(agent) ? identifierOf(agent) : undefined;
+  if (!isRecord(agent) || !ifi || agent.objectType === "Group") {
+    throw InvalidInput.field("query.agent", "must be an Agent with one identifier (Data 2.4.2.3)");
+  }
+  return {
+    objectType: "Person",
+    ...(typeof agent.name === "string" ? { name: [agent.name] } : {}),
+    ...Object.fromEntries(Object.entries(ifi).map(([key, value]) => [key, [value]])),
+  };
 }

@@ -4,7 +4,14 @@ import { authenticateLrsClient } from "../auth/lrs-clients";
 import type { AppDeps } from "../deps";
 import { HttpProblem, forbidden } from "../http/problem";
 import { cleanInput } from "../http/input-boundary";
-import { XAPI_VERSIONS, readClientStatements, requestedVersion, storeClientStatements } from "../learning/lrs";
+import {
+  XAPI_VERSIONS,
+  readActivity,
+  readClientStatements,
+  readPerson,
+  requestedVersion,
+  storeClientStatements,
+} from "../learning/lrs";
 import { deleteState, readState, stateRequest, writeState } from "../learning/lrs-state";
 
 /**
@@ -143,6 +150,12 @@ export async function registerXapi(app: FastifyInstance, deps: AppDeps): Promise
       });
 
       lrs.get("/xapi/about", () => ({ version: [...XAPI_VERSIONS], extensions: {} }));
+
+      lrs.get("/xapi/activities", (request) => readActivity(db, need(request, "read"), queryOf(request)));
+      lrs.get("/xapi/agents", (request) => {
+        need(request, "read");
+        return readPerson(queryOf(request));
+      });
 
       lrs.get("/xapi/statements", async (request, reply) => {
         const client = need(request, "read");
