@@ -27,6 +27,8 @@ export interface Actor {
 const UNIQUE_FIELDS: Readonly<Record<string, string>> = {
   users_email_key: "email",
   users_collar_number_key: "collarNumber",
+  users_force_external_id_key: "externalId",
+  users_oidc_subject_key: "subject",
   units_force_name_key: "name",
 };
 
@@ -92,8 +94,15 @@ export interface NewAccount {
   displayName: string;
   role: AccountRole;
   jobRole: JobRole;
-  password: string;
+  /** `null` for a person who signs in only through their force's provider: no password will match. */
+  password: string | null;
+  oidcIssuer?: string | null | undefined;
+  oidcSubject?: string | null | undefined;
+  externalId?: string | null | undefined;
 }
+
+// Not an argon2 hash, so verifyPassword refuses every password against it.
+const NO_PASSWORD = "!no-password";
 
 /**
  * Creates an account with an argon2id password hash; returns its id. An email address or collar number
@@ -102,7 +111,7 @@ export interface NewAccount {
 export async function createAccount(db: Db, account: NewAccount): Promise<string> {
   const id = randomUUID();
   const { password, ...details } = account;
-  const passwordHash = await hashPassword(password);
+  const passwordHash = password === null ? NO_PASSWORD : await hashPassword(password);
   await unique(() =>
     db.insert(users).values({
       ...details,

@@ -20,7 +20,9 @@ import { loggerOptions } from "./logger";
 import { adminRoutes } from "./routes/admin";
 import { certificateRoutes } from "./routes/certificates";
 import { moduleRoutes } from "./routes/modules";
+import { registerScim } from "./routes/scim";
 import { sessionRoutes } from "./routes/session";
+import { ssoRoutes } from "./routes/sso";
 import { statementRoutes } from "./routes/statements";
 import { trainerRoutes } from "./routes/trainer";
 import { trainingRoutes } from "./routes/training";
@@ -215,11 +217,14 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     ...statementRoutes(deps),
     ...adminRoutes(deps),
     ...trainerRoutes(deps),
+    ...ssoRoutes(deps),
   ];
   registerRoutes(app, routes);
   const document = openApiDocument(routes);
   app.get("/api/health", () => ({ status: "ok" }));
   app.get("/api/openapi.json", () => document);
+
+  registerScim(app, deps);
 
   const hasClient = existsSync(`${clientDir}/index.html`);
   if (hasClient) await app.register(fastifyStatic, { root: clientDir, wildcard: false });

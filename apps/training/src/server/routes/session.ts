@@ -21,6 +21,10 @@ export function sessionUser(user: AuthUser): NonNullable<SessionResponse["user"]
   };
 }
 
+/** The session cookie's attributes: httpOnly, same-site only, for the whole site. */
+export const sessionCookieOptions = (secure: boolean) =>
+  ({ httpOnly: true, sameSite: "strict", secure, path: "/" }) as const;
+
 /** Sign in, who am I, sign out. */
 export function sessionRoutes(deps: AppDeps) {
   const { db, env, now, secure } = deps;
@@ -28,7 +32,7 @@ export function sessionRoutes(deps: AppDeps) {
   // Per account and address, plus a ceiling ten times higher per address against spraying one password over
   // many accounts (a whole police station signs in from one NAT address, and successes never count).
   const throttle = new SignInThrottle(db, env.SIGN_IN_MAX_ATTEMPTS, windowMs);
-  const cookieOptions = { httpOnly: true, sameSite: "strict", secure, path: "/" } as const;
+  const cookieOptions = sessionCookieOptions(secure);
   // A browser-session cookie (no Expires): it goes when the browser closes, which suits shared terminals, and
   // the server's sliding expiry decides how long it works, so a fixed cookie date cannot cut a live session.
   const setSessionCookie = (reply: FastifyReply, token: string) => {
