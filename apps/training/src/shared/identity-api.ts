@@ -101,8 +101,11 @@ export const SsoSettingsRequestSchema = z.object({
     .max(500)
     .refine(
       (issuer) => {
-        const url = new URL(issuer);
-        return url.protocol === "https:" || ["127.0.0.1", "localhost", "[::1]"].includes(url.hostname);
+        // Runs even when the URL check above failed, so it must not throw on what is not a URL.
+        const url = URL.canParse(issuer) ? new URL(issuer) : null;
+        return (
+          url !== null && (url.protocol === "https:" || ["127.0.0.1", "localhost", "[::1]"].includes(url.hostname))
+        );
       },
       { error: "must use https (plain http only for a provider on this machine)" },
     ),

@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { CSRF_HEADER, XAPI_IRI_BASE, XAPI_VERBS, lessonActivityId, moduleActivityId } from "../../src/shared/api";
+import { rotateScimToken } from "../../src/server/auth/identity-admin";
 import { startTestApp } from "../support/app";
 import type { TestApp } from "../support/app";
 import type { TestClient } from "../support/client";
@@ -138,8 +139,10 @@ describe.each(databaseTargets)("the extended fuzz finds no 5xx on $name", (targe
     requests: fc.Arbitrary<{ url: string; body?: unknown }>,
     client: () => TestClient | null,
     minRefused = RUNS / 4,
+    /** Fewer runs, another refusal media type (SCIM's), or extra headers (a bearer token). */
+    options: { runs?: number; refusalType?: RegExp; headers?: Record<string, string> } = {},
   ) {
-    const samples = fc.sample(requests, { numRuns: RUNS, seed: SEED });
+    const samples = fc.sample(requests, { numRuns: options.runs ?? RUNS, seed: SEED });
     const statuses = new Map<number, number>();
     const concurrency = 8;
     for (let start = 0; start < samples.length; start += concurrency) {
@@ -149,7 +152,11 @@ describe.each(databaseTargets)("the extended fuzz finds no 5xx on $name", (targe
           t.app.inject({
             method,
             url,
-            headers: { ...headersOf(client()), ...(body === undefined ? {} : { "content-type": "application/json" }) },
+            headers: {
+              ...headersOf(client()),
+              ...options.headers,
+              ...(body === undefined ? {} : { "content-type": "application/json" }),
+            },
             ...(body === undefined ? {} : { payload: JSON.stringify(body) ?? "null" }),
           }),
         ),
@@ -161,7 +168,9 @@ describe.each(databaseTargets)("the extended fuzz finds no 5xx on $name", (targe
             `${method} ${batch[index]?.url} ${JSON.stringify(batch[index]?.body)?.slice(0, 300)} → ${response.statusCode} ${response.body}`,
           );
         }
-        if (response.statusCode >= 400) expect(response.headers["content-type"]).toMatch(/problem\+json/);
+        if (response.statusCode >= 400) {
+          expect(response.headers["content-type"]).toMatch(options.refusalType ?? /problem\+json/);
+        }
       }
     }
     counts[name] = samples.length;
@@ -395,6 +404,137 @@ describe.each(databaseTargets)("the extended fuzz finds no 5xx on $name", (targe
       return { url: `/api/trainer/grid?${search.toString()}` };
     });
     await fuzz("GET /api/trainer/grid", "GET", url, () => trainer);
+  });
+
+  // Single sign-on and SCIM (issue 15): a tenth of the runs each, as their inputs are few and flat.
+  const FEW = Math.ceil(RUNS / 10);
+
+  it("PUT /api/admin/sso", async () => {
+    const body = fc.record(
+      {
+        label: or(text),
+        issuer: or(fc.constantFrom("https://login.example.com/tenant/v2.0", "http://127.0.0.1:1/x", "ftp://x")),
+        clientId: or(text),
+        clientSecret: or(fc.string({ maxLength: 40 })),
+        collarNumberClaim: or(fc.constantFrom("employee_id", "extn.collar")),
+        groupsClaim: or(fc.constant("groups")),
+        groupMappings: or(
+          fc.array(
+            fc.record(
+              {
+                group: or(text),
+                role: or(fc.constantFrom("officer", "trainer", "admin")),
+                unitId: or(fc.constant(t.unitA)),
+                jobRole: or(fc.constant("staff")),
+              },
+              { requiredKeys: ["group"] },
+            ),
+            { maxLength: 4 },
+          ),
+        ),
+        justInTime: or(fc.boolean()),
+        localPasswords: fc.constant(true),
+        defaultJobRole: or(fc.constant("staff")),
+      },
+      { requiredKeys: ["label", "issuer", "clientId", "collarNumberClaim"] },
+    );
+    await fuzz(
+      "PUT /api/admin/sso",
+      "PUT",
+      body.map((b) => ({ url: "/api/admin/sso", body: b })),
+      () => admin,
+      FEW / 2,
+      { runs: FEW },
+    );
+  });
+
+  it("GET /api/sso/:forceId/start and /api/sso/callback", async () => {
+    const start = fc
+      .record({ force: segment("force-a"), next: fc.oneof(segment("/training"), segment("//evil.example")) })
+      .map(({ force, next }) => ({ url: `/api/sso/${force}/start?next=${next}` }));
+    await fuzz("GET /api/sso/:forceId/start", "GET", start, () => null, FEW / 4, { runs: FEW });
+    const callback = fc
+      .record({ state: or(fc.string()), code: or(fc.string()), error: or(text), iss: or(text) }, { requiredKeys: [] })
+      .map((values) => {
+        const search = new URLSearchParams();
+        for (const [key, value] of Object.entries(values)) search.set(key, String(value));
+        return { url: `/api/sso/callback?${search.toString()}` };
+      });
+    // Nearly every callback is well-formed and answered by a redirect back to sign-in (its state is unknown).
+    await fuzz("GET /api/sso/callback", "GET", callback, () => null, 0, { runs: FEW });
+  });
+
+  it("SCIM /scim/v2/Users: create, patch and filter", async () => {
+    const { token } = await rotateScimToken(t.database.db, t.people.adminA, "http://scim.invalid", new Date());
+    const scim = { runs: FEW, refusalType: /scim\+json/, headers: { authorization: `Bearer ${token}` } };
+    const user = fc.record(
+      {
+        schemas: or(fc.constant(["urn:ietf:params:scim:schemas:core:2.0:User"])),
+        userName: or(fc.emailAddress()),
+        externalId: or(text),
+        displayName: or(text),
+        name: or(fc.record({ givenName: or(text), familyName: or(text) }, { requiredKeys: [] })),
+        active: or(fc.constantFrom(true, false, "True", "False")),
+        "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User": or(
+          fc.record({ employeeNumber: or(fc.stringMatching(/^[A-Z0-9]{1,8}$/)) }),
+        ),
+      },
+      { requiredKeys: [] },
+    );
+    await fuzz(
+      "POST /scim/v2/Users",
+      "POST",
+      user.map((b) => ({ url: "/scim/v2/Users", body: b })),
+      () => null,
+      FEW / 4,
+      scim,
+    );
+    const operation = fc.record(
+      {
+        op: or(fc.constantFrom("add", "Replace", "remove")),
+        path: or(
+          fc.constantFrom(
+            "active",
+            "displayName",
+            "userName",
+            'emails[type eq "work"].value',
+            "name.givenName",
+            "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:employeeNumber",
+            'members[value eq "x"]',
+            "a..b",
+          ),
+        ),
+        value: or(fc.constantFrom("False", "True", "Someone", "x@y.example")),
+      },
+      { requiredKeys: ["op"] },
+    );
+    const patch = fc.record({
+      user: segment(t.people.officerA2.id),
+      body: fc.record({
+        schemas: or(fc.constant(["urn:ietf:params:scim:api:messages:2.0:PatchOp"])),
+        Operations: or(fc.array(operation, { maxLength: 4 })),
+      }),
+    });
+    await fuzz(
+      "PATCH /scim/v2/Users/:id",
+      "PATCH",
+      patch.map(({ user: id, body }) => ({ url: `/scim/v2/Users/${id}`, body })),
+      () => null,
+      FEW / 4,
+      scim,
+    );
+    const filter = fc
+      .record({
+        filter: or(fc.constantFrom('userName eq "a@b.example"', 'externalId eq "x" and id eq "y"', "userName sw 1")),
+        startIndex: or(fc.integer()),
+        count: or(fc.integer()),
+      })
+      .map((values) => {
+        const search = new URLSearchParams();
+        for (const [key, value] of Object.entries(values)) search.set(key, String(value));
+        return { url: `/scim/v2/Users?${search.toString()}` };
+      });
+    await fuzz("GET /scim/v2/Users", "GET", filter, () => null, FEW / 10, scim);
   });
 
   it("still serves a correct request afterwards", async () => {

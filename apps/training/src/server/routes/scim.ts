@@ -41,7 +41,8 @@ class ScimError extends Error {
   }
 }
 
-function sendError(reply: FastifyReply, status: number, detail: string, scimType?: string) {
+/** Answers a SCIM error; also used for addresses refused before routing (`app.ts`'s frameworkErrors). */
+export function sendError(reply: FastifyReply, status: number, detail: string, scimType?: string) {
   return reply
     .status(status)
     .type(SCIM_JSON)
