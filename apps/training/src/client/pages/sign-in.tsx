@@ -5,6 +5,7 @@ import { Button, ErrorSummary, TextInput } from "@stalking-response/ui";
 import { navigate } from "../routing/router";
 import { useSession } from "../session/session";
 import { PageHeading, useDocumentTitle } from "../shell/page";
+import { SsoButtons, SsoRefusal, ssoRefusal } from "./sso-sign-in";
 
 const fieldIds = { identifier: "identifier", password: "password" } as const;
 
@@ -20,7 +21,9 @@ export function SignInPage({ next }: { next: string | undefined }) {
   // Each refused submit remounts the summary, so it takes focus again even when the messages repeat.
   const [attempts, setAttempts] = useState(0);
   const [busy, setBusy] = useState(false);
-  useDocumentTitle("Sign in", errors.length > 0);
+  // Where the force's sign-in sent someone back without signing them in, and why.
+  const [refusal] = useState(() => ssoRefusal(location.search));
+  useDocumentTitle("Sign in", errors.length > 0 || refusal !== null);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -56,6 +59,7 @@ export function SignInPage({ next }: { next: string | undefined }) {
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
+        {refusal !== null && errors.length === 0 ? <SsoRefusal message={refusal} /> : null}
         {errors.length === 0 ? null : (
           <ErrorSummary
             key={attempts}
@@ -63,6 +67,7 @@ export function SignInPage({ next }: { next: string | undefined }) {
           />
         )}
         <PageHeading>Sign in</PageHeading>
+        <SsoButtons next={next} />
         <form noValidate onSubmit={(event) => void submit(event)}>
           <TextInput
             id={fieldIds.identifier}
