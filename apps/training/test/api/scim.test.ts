@@ -1,3 +1,4 @@
+import { Writable } from "node:stream";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { rotateScimToken } from "../../src/server/auth/identity-admin";
@@ -38,8 +39,16 @@ describe.each(databaseTargets)("SCIM 2.0 provisioning on $name", (target) => {
   let scimBase: string;
   const tag = target.name;
 
+  const logLines: string[] = [];
+
   beforeAll(async () => {
-    t = await startTestApp(target);
+    const logStream = new Writable({
+      write(chunk: Buffer, _encoding, done) {
+        logLines.push(chunk.toString("utf8"));
+        done();
+      },
+    });
+    t = await startTestApp(target, { env: { LOG_LEVEL: "debug" }, logStream });
     const admin = await t.as(t.people.adminA);
     const made = await admin.request("POST", "/api/admin/scim-token");
     expect(made.status).toBe(201);
@@ -260,5 +269,14 @@ describe.each(databaseTargets)("SCIM 2.0 provisioning on $name", (target) => {
     expect((await scim("GET", officerA, undefined, tokenA)).status).toBe(401);
     expect((await scim("GET", officerA, undefined, rotated.token)).status).toBe(200);
     tokenA = rotated.token;
+  });
+
+  it("logs no token, email address, collar number or filter", () => {
+    const log = logLines.join("");
+    expect(log).toMatch(/"url":"\/scim\/v2\/Users"/); // the capture works, so the absences mean something
+    for (const secret of [tokenA, tokenB, t.people.officerA.email, t.people.officerA2.email, `pat.smith.${tag}`]) {
+      expect(log).not.toContain(secret);
+    }
+    expect(log).not.toMatch(/filter=|srt_scim_/);
   });
 });
