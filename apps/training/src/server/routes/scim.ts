@@ -70,7 +70,6 @@ function parse<T>(schema: z.ZodType<T>, value: unknown, part: "query" | "params"
 
 const serviceProviderConfig = (base: string) => ({
   schemas: ["urn:ietf:params:scim:schemas:core:2.0:ServiceProviderConfig"],
-  documentationUri: "https://github.com/stalking-response/toolkit/tree/main/apps/training#connecting-a-forces-entra-id",
   patch: { supported: true },
   bulk: { supported: false, maxOperations: 0, maxPayloadSize: 0 },
   filter: { supported: true, maxResults: SCIM_MAX_RESULTS },
