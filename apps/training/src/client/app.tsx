@@ -18,6 +18,7 @@ import { CertificatePage } from "./pages/certificate";
 import { NotFoundPage } from "./pages/not-found";
 import { AssignmentsPage, AssignPage } from "./pages/trainer/assignments";
 import { LearnerRecordPage } from "./pages/trainer/learner-record";
+import { ContentChangesPage } from "./pages/trainer/content-changes";
 import { CoursePackagesPage } from "./pages/trainer/course-packages";
 import { TrainerChartsPage } from "./pages/trainer/trainer-charts";
 import { TrainerEvidencePage } from "./pages/trainer/trainer-evidence";
@@ -121,6 +122,12 @@ function CurrentPage({ route }: { route: Route }) {
       return (
         <TrainerOnly>
           <CoursePackagesPage />
+        </TrainerOnly>
+      );
+    case "trainer-content-changes":
+      return (
+        <TrainerOnly>
+          <ContentChangesPage />
         </TrainerOnly>
       );
     case "trainer-assign":
