@@ -9,6 +9,7 @@ import { hashPassword } from "./auth/passwords";
 import { decodeCursor, encodeCursor } from "./cursor";
 import type { Db } from "./db/client";
 import { uniqueViolation } from "./db/errors";
+import { sessionUserColumns } from "./db/identity";
 import { completions, forces, sessions, units, users } from "./db/schema";
 import { BadCursor, Conflict, InvalidInput, NotFound } from "./errors";
 
@@ -277,17 +278,7 @@ export async function changeUser(
 export async function signInAccount(db: Db, identifier: string) {
   const lowered = identifier.toLowerCase();
   const [account] = await db
-    .select({
-      id: users.id,
-      forceId: users.forceId,
-      forceName: forces.name,
-      unitId: users.unitId,
-      unitName: units.name,
-      role: users.role,
-      jobRole: users.jobRole,
-      displayName: users.displayName,
-      passwordHash: users.passwordHash,
-    })
+    .select({ ...sessionUserColumns, passwordHash: users.passwordHash })
     .from(users)
     .innerJoin(forces, eq(forces.id, users.forceId))
     .leftJoin(units, eq(units.id, users.unitId))

@@ -1,4 +1,3 @@
-import { Writable } from "node:stream";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { rotateScimToken } from "../../src/server/auth/identity-admin";
@@ -6,6 +5,7 @@ import { users } from "../../src/server/db/schema";
 import { startTestApp } from "../support/app";
 import type { TestApp } from "../support/app";
 import { databaseTargets } from "../support/databases";
+import { captureLog } from "../support/log-capture";
 
 const USER = "urn:ietf:params:scim:schemas:core:2.0:User";
 const ENTERPRISE = "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User";
@@ -39,16 +39,10 @@ describe.each(databaseTargets)("SCIM 2.0 provisioning on $name", (target) => {
   let scimBase: string;
   const tag = target.name;
 
-  const logLines: string[] = [];
+  const log = captureLog();
 
   beforeAll(async () => {
-    const logStream = new Writable({
-      write(chunk: Buffer, _encoding, done) {
-        logLines.push(chunk.toString("utf8"));
-        done();
-      },
-    });
-    t = await startTestApp(target, { env: { LOG_LEVEL: "debug" }, logStream });
+    t = await startTestApp(target, { env: { LOG_LEVEL: "debug" }, logStream: log.stream });
     const admin = await t.as(t.people.adminA);
     const made = await admin.request("POST", "/api/admin/scim-token");
     expect(made.status).toBe(201);
@@ -272,11 +266,11 @@ describe.each(databaseTargets)("SCIM 2.0 provisioning on $name", (target) => {
   });
 
   it("logs no token, email address, collar number or filter", () => {
-    const log = logLines.join("");
-    expect(log).toMatch(/"url":"\/scim\/v2\/Users"/); // the capture works, so the absences mean something
+    const logged = log.text();
+    expect(logged).toMatch(/"url":"\/scim\/v2\/Users"/); // the capture works, so the absences mean something
     for (const secret of [tokenA, tokenB, t.people.officerA.email, t.people.officerA2.email, `pat.smith.${tag}`]) {
-      expect(log).not.toContain(secret);
+      expect(logged).not.toContain(secret);
     }
-    expect(log).not.toMatch(/filter=|srt_scim_/);
+    expect(logged).not.toMatch(/filter=|srt_scim_/);
   });
 });

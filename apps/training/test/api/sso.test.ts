@@ -1,4 +1,3 @@
-import { Writable } from "node:stream";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { auditLog, users } from "../../src/server/db/schema";
@@ -7,6 +6,7 @@ import { PASSWORD, startTestApp } from "../support/app";
 import type { TestApp } from "../support/app";
 import type { TestClient } from "../support/client";
 import { databaseTargets } from "../support/databases";
+import { captureLog } from "../support/log-capture";
 import type { BadProvider, LoopbackProvider, People } from "../support/oidc";
 import { CookieJar, send, startBadProvider, startOidcProvider, throughProvider } from "../support/oidc";
 
@@ -22,7 +22,7 @@ describe.each(databaseTargets)("single sign-on with OpenID Connect on $name", (t
   let bad: BadProvider;
   let admin: TestClient;
   const people: People = {};
-  const logLines: string[] = [];
+  const log = captureLog();
   const tag = target.name;
 
   const ssoSettings = (overrides: Record<string, unknown> = {}) => ({
@@ -41,13 +41,7 @@ describe.each(databaseTargets)("single sign-on with OpenID Connect on $name", (t
   });
 
   beforeAll(async () => {
-    const logStream = new Writable({
-      write(chunk: Buffer, _encoding, done) {
-        logLines.push(chunk.toString("utf8"));
-        done();
-      },
-    });
-    t = await startTestApp(target, { env: { LOG_LEVEL: "debug" }, logStream });
+    t = await startTestApp(target, { env: { LOG_LEVEL: "debug" }, logStream: log.stream });
     const { officerA, officerA2, officerB } = t.people;
     people.ann = {
       employee_id: officerA.collarNumber,
@@ -269,8 +263,8 @@ describe.each(databaseTargets)("single sign-on with OpenID Connect on $name", (t
   });
 
   it("logs no secret, token, code, email address or collar number", () => {
-    const log = logLines.join("");
-    expect(log).toMatch(/single sign-on refused/);
+    const logged = log.text();
+    expect(logged).toMatch(/single sign-on refused/);
     for (const secret of [
       provider.clientSecret,
       bad.clientSecret,
@@ -278,9 +272,9 @@ describe.each(databaseTargets)("single sign-on with OpenID Connect on $name", (t
       t.people.officerA.collarNumber,
       `newbie.${tag}@test.invalid`,
     ]) {
-      expect(log).not.toContain(secret);
+      expect(logged).not.toContain(secret);
     }
-    expect(log).not.toMatch(/eyJ[A-Za-z0-9_-]{10,}\./); // no JWT
-    expect(log).not.toMatch(/[?&](code|state)=/);
+    expect(logged).not.toMatch(/eyJ[A-Za-z0-9_-]{10,}\./); // no JWT
+    expect(logged).not.toMatch(/[?&](code|state)=/);
   });
 });

@@ -104,6 +104,15 @@ const segment = (known: string) =>
     },
   );
 
+/** A query string of fuzzed values: strings as they are, anything else as its JSON. */
+function queryOf(values: Record<string, unknown>): string {
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(values)) {
+    search.set(key, typeof value === "string" ? value : (JSON.stringify(value) ?? ""));
+  }
+  return search.toString();
+}
+
 describe.each(databaseTargets)("the extended fuzz finds no 5xx on $name", (target) => {
   let t: TestApp;
   let officer: TestClient;
@@ -397,12 +406,7 @@ describe.each(databaseTargets)("the extended fuzz finds no 5xx on $name", (targe
       },
       { requiredKeys: [] },
     );
-    const url = query.map((values) => {
-      const search = new URLSearchParams();
-      for (const [key, value] of Object.entries(values))
-        search.set(key, typeof value === "string" ? value : (JSON.stringify(value) ?? ""));
-      return { url: `/api/trainer/grid?${search.toString()}` };
-    });
+    const url = query.map((values) => ({ url: `/api/trainer/grid?${queryOf(values)}` }));
     await fuzz("GET /api/trainer/grid", "GET", url, () => trainer);
   });
 
@@ -455,11 +459,7 @@ describe.each(databaseTargets)("the extended fuzz finds no 5xx on $name", (targe
     await fuzz("GET /api/sso/:forceId/start", "GET", start, () => null, FEW / 4, { runs: FEW });
     const callback = fc
       .record({ state: or(fc.string()), code: or(fc.string()), error: or(text), iss: or(text) }, { requiredKeys: [] })
-      .map((values) => {
-        const search = new URLSearchParams();
-        for (const [key, value] of Object.entries(values)) search.set(key, String(value));
-        return { url: `/api/sso/callback?${search.toString()}` };
-      });
+      .map((values) => ({ url: `/api/sso/callback?${queryOf(values)}` }));
     // Nearly every callback is well-formed and answered by a redirect back to sign-in (its state is unknown).
     await fuzz("GET /api/sso/callback", "GET", callback, () => null, 0, { runs: FEW });
   });
@@ -529,11 +529,7 @@ describe.each(databaseTargets)("the extended fuzz finds no 5xx on $name", (targe
         startIndex: or(fc.integer()),
         count: or(fc.integer()),
       })
-      .map((values) => {
-        const search = new URLSearchParams();
-        for (const [key, value] of Object.entries(values)) search.set(key, String(value));
-        return { url: `/scim/v2/Users?${search.toString()}` };
-      });
+      .map((values) => ({ url: `/scim/v2/Users?${queryOf(values)}` }));
     await fuzz("GET /scim/v2/Users", "GET", filter, () => null, FEW / 10, scim);
   });
 

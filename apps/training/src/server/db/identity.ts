@@ -61,8 +61,8 @@ export async function takeSsoFlow(db: Db, stateHash: string) {
   return row;
 }
 
-// What single sign-on and SCIM need to know of an account.
-const identityColumns = {
+/** An account as a session shows it (`AuthUser`), from `users` joined to `forces` and (left) `units`. */
+export const sessionUserColumns = {
   id: users.id,
   forceId: users.forceId,
   forceName: forces.name,
@@ -71,9 +71,10 @@ const identityColumns = {
   role: users.role,
   jobRole: users.jobRole,
   displayName: users.displayName,
-  oidcSubject: users.oidcSubject,
-  disabledAt: users.disabledAt,
 };
+
+// What single sign-on needs to know of an account besides.
+const identityColumns = { ...sessionUserColumns, oidcSubject: users.oidcSubject, disabledAt: users.disabledAt };
 
 /** The force's account linked to this subject at this issuer, else the one with this collar number. */
 export async function ssoAccountOf(
