@@ -34,7 +34,7 @@ const UNIQUE_FIELDS: Readonly<Record<string, string>> = {
 };
 
 /** Runs a write; a unique value already taken becomes a {@link Conflict} naming the field. */
-async function unique<T>(write: () => Promise<T>): Promise<T> {
+export async function unique<T>(write: () => Promise<T>): Promise<T> {
   try {
     return await write();
   } catch (error) {

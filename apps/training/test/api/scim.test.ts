@@ -129,6 +129,13 @@ describe.each(databaseTargets)("SCIM 2.0 provisioning on $name", (target) => {
       [ENTERPRISE]: { employeeNumber: `P${tag === "pglite" ? 1 : 2}999` },
       active: true,
     });
+    // Another person's userName is a uniqueness error, not a crash.
+    const taken = await scim("PATCH", `/Users/${user.id}`, {
+      schemas: [PATCH_OP],
+      Operations: [{ op: "Replace", path: "userName", value: t.people.trainerA.email }],
+    });
+    expect(taken.status).toBe(409);
+    expect(await taken.json()).toMatchObject({ scimType: "uniqueness", detail: "email: is already in use" });
     // 4. They leave: Entra ID sends active as the string "False".
     const deactivated = await scim("PATCH", `/Users/${user.id}`, {
       schemas: [PATCH_OP],

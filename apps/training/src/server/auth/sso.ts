@@ -1,6 +1,7 @@
 import * as oidc from "openid-client";
 import type { AccountRole, JobRole } from "../../shared/api";
 import type { GroupMapping, SsoOutcome } from "../../shared/identity-api";
+import { hasNoHiddenCharacters } from "../../shared/text";
 import { createAccount } from "../accounts";
 import { audit } from "../audit";
 import type { Db } from "../db/client";
@@ -270,6 +271,12 @@ export async function finishSsoSignIn(
   return { user, ...session, returnTo: flow.returnTo };
 }
 
+/** The `name` claim when it is a name this app would accept from an admin (no hidden characters, not too long). */
+function displayNameOf(claims: oidc.IDToken): string | null {
+  const name = stringClaim(claims.name);
+  return name !== null && name.length <= 120 && hasNoHiddenCharacters(name) ? name : null;
+}
+
 /** Creates the account of someone the provider vouches for who has none yet; returns its id. */
 async function provisionJustInTime(
   db: Db,
@@ -285,7 +292,7 @@ async function provisionJustInTime(
     unitId: mapped.changes.unitId ?? null,
     email: email.toLowerCase(),
     collarNumber: mapped.collarNumber,
-    displayName: stringClaim(claims.name) ?? email,
+    displayName: displayNameOf(claims) ?? email,
     role: mapped.changes.role ?? "officer",
     jobRole: mapped.changes.jobRole ?? provider.defaultJobRole,
     password: null,

@@ -4,7 +4,7 @@ import { parse as parseFilter } from "scim2-parse-filter";
 import type { Filter } from "scim2-parse-filter";
 import { z } from "zod";
 import { visibleText } from "../../shared/text";
-import { createAccount } from "../accounts";
+import { createAccount, unique } from "../accounts";
 import { audit } from "../audit";
 import { hashToken } from "../auth/session";
 import type { Db } from "../db/client";
@@ -185,13 +185,16 @@ export async function createScimUser(db: Db, forceId: string, input: unknown, no
 async function writeUser(db: Db, forceId: string, current: ScimUserRow, input: unknown, now: Date, base: string) {
   const user = readUser(input);
   const wasActive = current.disabledAt === null;
-  const row = await updateScimUser(db, forceId, current.id, {
-    email: user.email,
-    displayName: user.displayName,
-    externalId: user.externalId,
-    collarNumber: user.collarNumber,
-    ...(user.active === wasActive ? {} : { disabledAt: user.active ? null : now }),
-  });
+  // A userName or externalId another account holds is a uniqueness error, not a crash.
+  const row = await unique(() =>
+    updateScimUser(db, forceId, current.id, {
+      email: user.email,
+      displayName: user.displayName,
+      externalId: user.externalId,
+      collarNumber: user.collarNumber,
+      ...(user.active === wasActive ? {} : { disabledAt: user.active ? null : now }),
+    }),
+  );
   if (!row) throw new NotFound("user");
   const action =
     user.active === wasActive ? "scim.user.update" : user.active ? "scim.user.enable" : "scim.user.disable";
