@@ -108,7 +108,11 @@ describe.each(databaseTargets)("SCIM 2.0 provisioning on $name", (target) => {
     expect(created.headers.get("location")).toBe(user.meta.location);
     expect(user).toMatchObject({ userName, displayName: "Pat Smith", active: true, externalId: `pat.smith.${tag}` });
     const [row] = await t.database.db.select().from(users).where(eq(users.id, user.id));
-    expect(row).toMatchObject({ forceId: "force-a", role: "officer", collarNumber: `P${tag === "pglite" ? 1 : 2}234` });
+    expect(row).toMatchObject({
+      forceId: "force-a",
+      role: "officer",
+      employeeNumber: `P${tag === "pglite" ? 1 : 2}234`,
+    });
     // The same person again is a uniqueness error, in SCIM's error shape.
     const again = await scim("POST", "/Users", { schemas: [USER], userName: userName.toUpperCase() });
     expect(again.status).toBe(409);

@@ -122,6 +122,14 @@ describe.each(databaseTargets)("single sign-on with OpenID Connect on $name", (t
     expect(linked).toEqual({ issuer: provider.issuer, subject: "ann" });
   });
 
+  it("finds a person by their HR employee number when the claim carries that rather than a collar number", async () => {
+    const employeeNumber = `E-${tag}-500`;
+    await t.database.db.update(users).set({ employeeNumber }).where(eq(users.id, t.people.trainerA.id));
+    people.eve = { employee_id: employeeNumber.toUpperCase(), groups: ["g-trainers"], name: "Eve" };
+    const { jar } = await ssoSignIn("eve");
+    expect(await sessionOf(jar)).toMatchObject({ id: t.people.trainerA.id, role: "trainer" });
+  });
+
   it("takes the role from the groups again at each sign-in, found by subject", async () => {
     people.ann = { ...people.ann, groups: [], employee_id: "changed-number" };
     const { jar } = await ssoSignIn("ann");

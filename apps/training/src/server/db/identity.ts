@@ -1,7 +1,7 @@
 import { and, eq, isNull, lt, sql } from "drizzle-orm";
 import type { SsoSettingsRequest } from "../../shared/identity-api";
 import type { Db } from "./client";
-import { forces, scimTokens, sessions, ssoFlows, ssoProviders, units, users } from "./schema";
+import { forces, scimTokens, ssoFlows, ssoProviders, units, users } from "./schema";
 
 /** A force's OpenID Provider settings, with the client secret, for the sign-in itself; `undefined` if none. */
 export async function ssoProviderOf(db: Db, forceId: string) {
@@ -71,12 +71,13 @@ export const sessionUserColumns = {
   role: users.role,
   jobRole: users.jobRole,
   displayName: users.displayName,
+  mustChangePassword: users.mustChangePassword,
 };
 
 // What single sign-on needs to know of an account besides.
 const identityColumns = { ...sessionUserColumns, oidcSubject: users.oidcSubject, disabledAt: users.disabledAt };
 
-/** The force's account linked to this subject at this issuer, else the one with this collar number. */
+/** The force's account linked to this subject at this issuer, else the one with this collar or employee number. */
 export async function ssoAccountOf(
   db: Db,
   forceId: string,
@@ -93,10 +94,18 @@ export async function ssoAccountOf(
   );
   if (linked) return { account: linked, by: "subject" as const };
   if (identity.collarNumber === null) return undefined;
-  const [byCollar] = await base().where(
-    and(eq(users.forceId, forceId), sql`lower(${users.collarNumber}) = ${identity.collarNumber.toLowerCase()}`),
-  );
-  return byCollar ? { account: byCollar, by: "collar-number" as const } : undefined;
+  // The force's claim may carry a collar number or an HR employee number; a collar number wins if both match.
+  const number = identity.collarNumber.toLowerCase();
+  const [byNumber] = await base()
+    .where(
+      and(
+        eq(users.forceId, forceId),
+        sql`(lower(${users.collarNumber}) = ${number} OR lower(${users.employeeNumber}) = ${number})`,
+      ),
+    )
+    .orderBy(sql`lower(${users.collarNumber}) = ${number} DESC NULLS LAST`)
+    .limit(1);
+  return byNumber ? { account: byNumber, by: "collar-or-employee-number" as const } : undefined;
 }
 
 /** Links an account to its provider identity and applies what its groups give; only unlinked or same-linked rows. */
@@ -155,9 +164,4 @@ export async function forceOfScimToken(db: Db, tokenHash: string): Promise<strin
     .from(scimTokens)
     .where(eq(scimTokens.tokenHash, tokenHash));
   return row?.forceId;
-}
-
-/** Ends every session of a user at once. */
-export async function endSessionsOf(db: Db, userId: string): Promise<void> {
-  await db.delete(sessions).where(eq(sessions.userId, userId));
 }

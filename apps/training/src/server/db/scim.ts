@@ -1,13 +1,13 @@
 import { and, asc, count, eq, sql } from "drizzle-orm";
 import type { SQL } from "drizzle-orm";
 import type { Db } from "./client";
-import { sessions, ssoProviders, users } from "./schema";
+import { ssoProviders, users } from "./schema";
 
 /** What SCIM shows and changes of an account. */
 const scimColumns = {
   id: users.id,
   email: users.email,
-  collarNumber: users.collarNumber,
+  employeeNumber: users.employeeNumber,
   displayName: users.displayName,
   externalId: users.externalId,
   createdAt: users.createdAt,
@@ -66,22 +66,19 @@ export async function provisionedJobRole(db: Db, forceId: string) {
   return row?.jobRole ?? "staff";
 }
 
-/** Changes what SCIM holds of an account; disabling ends every session of it in the same transaction. */
+/** Changes what SCIM holds of one of the force's accounts. */
 export async function updateScimUser(
   db: Db,
   forceId: string,
   id: string,
   changes: Partial<
-    Pick<typeof users.$inferInsert, "email" | "collarNumber" | "displayName" | "externalId" | "disabledAt">
+    Pick<typeof users.$inferInsert, "email" | "employeeNumber" | "displayName" | "externalId" | "disabledAt">
   >,
 ): Promise<ScimUserRow | undefined> {
-  return db.transaction(async (tx) => {
-    const [row] = await tx
-      .update(users)
-      .set(changes)
-      .where(and(eq(users.forceId, forceId), eq(users.id, id)))
-      .returning(scimColumns);
-    if (row && row.disabledAt !== null) await tx.delete(sessions).where(eq(sessions.userId, row.id));
-    return row;
-  });
+  const [row] = await db
+    .update(users)
+    .set(changes)
+    .where(and(eq(users.forceId, forceId), eq(users.id, id)))
+    .returning(scimColumns);
+  return row;
 }

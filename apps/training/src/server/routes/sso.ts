@@ -12,11 +12,10 @@ import {
 } from "../../shared/identity-api";
 import type { SsoOutcome } from "../../shared/identity-api";
 import { rotateScimToken, saveSsoSettings, ssoSettings } from "../auth/identity-admin";
-import { PRE_SESSION_COOKIE, SESSION_COOKIE } from "../auth/session";
+import { PRE_SESSION_COOKIE, SESSION_COOKIE, sessionCookieOptions } from "../auth/session";
 import { SsoClients, SsoRefused, beginSsoSignIn, finishSsoSignIn, ssoProviderList } from "../auth/sso";
 import type { AppDeps } from "../deps";
 import { defineRoute } from "../http/route";
-import { sessionCookieOptions } from "./session";
 
 /** Cookie binding a sign-in in progress to the browser that began it (its hash is kept with the flow). */
 export const SSO_FLOW_COOKIE = "srt_sso";

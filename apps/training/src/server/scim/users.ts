@@ -6,7 +6,7 @@ import { z } from "zod";
 import { visibleText } from "../../shared/text";
 import { createAccount, unique } from "../accounts";
 import { audit } from "../audit";
-import { hashToken } from "../auth/session";
+import { endSessions, hashToken } from "../auth/session";
 import type { Db } from "../db/client";
 import { forceOfScimToken } from "../db/identity";
 import type { ScimCondition, ScimUserRow } from "../db/scim";
@@ -16,8 +16,9 @@ import { NotFound, ScimRefused } from "../errors";
 /**
  * SCIM 2.0 users (RFC 7643 §4.1, RFC 7644 §3) as a force's directory (Entra ID) provisions them. A person's
  * `userName` is their email address here, `externalId` the directory's id for them, and the enterprise
- * extension's `employeeNumber` their collar number, which is how single sign-on finds them later. `active:
- * false` disables the account and ends its sessions at once; nothing is ever deleted. Roles, units and job
+ * extension's `employeeNumber` their HR employee number (the key the HR import uses too), by which single
+ * sign-on can find them later. `active: false` disables the account and ends its sessions at once; nothing is
+ * ever deleted. Roles, units and job
  * roles are not SCIM's: they come from the force's group mappings at each sign-in (see the README).
  */
 
@@ -50,7 +51,7 @@ const ScimUserInputSchema = z.looseObject({
       employeeNumber: z
         .string()
         .trim()
-        .regex(/^[A-Za-z0-9-]{1,20}$/, "must be a collar number: letters, digits or dashes, up to 20")
+        .regex(/^[A-Za-z0-9-]{1,40}$/, "must be an employee number: letters, digits or dashes, up to 40")
         .nullable()
         .optional(),
     })
@@ -71,7 +72,7 @@ function readUser(input: unknown) {
     email: user.userName.toLowerCase(),
     displayName,
     externalId: user.externalId ?? null,
-    collarNumber: user[ENTERPRISE_SCHEMA]?.employeeNumber ?? null,
+    employeeNumber: user[ENTERPRISE_SCHEMA]?.employeeNumber ?? null,
     active: user.active ?? true,
   };
 }
@@ -85,7 +86,7 @@ export function forceOfToken(db: Db, token: string): Promise<string | undefined>
 export function userResource(row: ScimUserRow, base: string) {
   const created = row.createdAt.toISOString();
   return {
-    schemas: [USER_SCHEMA, ...(row.collarNumber === null ? [] : [ENTERPRISE_SCHEMA])],
+    schemas: [USER_SCHEMA, ...(row.employeeNumber === null ? [] : [ENTERPRISE_SCHEMA])],
     id: row.id,
     ...(row.externalId === null ? {} : { externalId: row.externalId }),
     userName: row.email,
@@ -93,7 +94,7 @@ export function userResource(row: ScimUserRow, base: string) {
     name: { formatted: row.displayName },
     active: row.disabledAt === null,
     emails: [{ value: row.email, type: "work", primary: true }],
-    ...(row.collarNumber === null ? {} : { [ENTERPRISE_SCHEMA]: { employeeNumber: row.collarNumber } }),
+    ...(row.employeeNumber === null ? {} : { [ENTERPRISE_SCHEMA]: { employeeNumber: row.employeeNumber } }),
     meta: { resourceType: "User", created, lastModified: created, location: `${base}/Users/${row.id}` },
   };
 }
@@ -166,7 +167,7 @@ export async function createScimUser(db: Db, forceId: string, input: unknown, no
   const id = await createAccount(db, {
     forceId,
     email: user.email,
-    collarNumber: user.collarNumber,
+    employeeNumber: user.employeeNumber,
     displayName: user.displayName,
     externalId: user.externalId,
     role: "officer",
@@ -185,14 +186,18 @@ export async function createScimUser(db: Db, forceId: string, input: unknown, no
 async function writeUser(db: Db, forceId: string, current: ScimUserRow, input: unknown, now: Date, base: string) {
   const user = readUser(input);
   const wasActive = current.disabledAt === null;
-  // A userName or externalId another account holds is a uniqueness error, not a crash.
+  // A userName, externalId or employeeNumber another account holds is a uniqueness error, not a crash.
   const row = await unique(() =>
-    updateScimUser(db, forceId, current.id, {
-      email: user.email,
-      displayName: user.displayName,
-      externalId: user.externalId,
-      collarNumber: user.collarNumber,
-      ...(user.active === wasActive ? {} : { disabledAt: user.active ? null : now }),
+    db.transaction(async (tx) => {
+      const updated = await updateScimUser(tx, forceId, current.id, {
+        email: user.email,
+        displayName: user.displayName,
+        externalId: user.externalId,
+        employeeNumber: user.employeeNumber,
+        ...(user.active === wasActive ? {} : { disabledAt: user.active ? null : now }),
+      });
+      if (updated && !user.active && wasActive) await endSessions(tx, updated.id, "account-disabled");
+      return updated;
     }),
   );
   if (!row) throw new NotFound("user");
@@ -262,6 +267,9 @@ export async function patchScimUser(db: Db, forceId: string, id: string, input: 
 export async function deactivateScimUser(db: Db, forceId: string, id: string, now: Date): Promise<void> {
   const current = await currentUser(db, forceId, id);
   if (current.disabledAt !== null) return;
-  await updateScimUser(db, forceId, id, { disabledAt: now });
+  await db.transaction(async (tx) => {
+    await updateScimUser(tx, forceId, id, { disabledAt: now });
+    await endSessions(tx, id, "account-disabled");
+  });
   await audit(db, { forceId, actorUserId: null, action: "scim.user.disable", subject: id });
 }
