@@ -88,6 +88,9 @@ describe("signing in with the force's account, and being deprovisioned", () => {
     // Their very next step finds them signed out.
     await person.activate(page.getByRole("link", { name: "Training records" }));
     await person.arrive("Sign in", { focus: "none" });
+    await expect
+      .poll(() => page.getByRole("region", { name: "Important" }).textContent())
+      .toContain("Your account has been disabled");
     expect(await sessionIn(page)).toMatchObject({ user: null });
 
     // Signing in again through the provider is refused with a clear reason.
