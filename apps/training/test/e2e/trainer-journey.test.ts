@@ -297,7 +297,13 @@ describe("the trainer's journey through training records", () => {
       await trainer.activate(page.getByRole("button", { name: "Continue" }));
       await trainer.arrive("Error: When should it be completed by?", { focus: "error-summary" });
       expect(await page.locator(".govuk-error-summary").textContent()).toContain("must be a real date");
+      // A past date is refused on this page, not later on the check page.
       await trainer.retype(page.getByLabel("Day"), "28");
+      await trainer.retype(page.getByLabel("Year"), "2020");
+      await trainer.activate(page.getByRole("button", { name: "Continue" }));
+      await trainer.arrive("Error: When should it be completed by?", { focus: "error-summary" });
+      expect(await page.locator(".govuk-error-summary").textContent()).toContain("must be today or in the future");
+      await trainer.retype(page.getByLabel("Year"), "2031");
       await trainer.activate(page.getByRole("button", { name: "Continue" }));
       await trainer.arrive("Check the assignment before you save it");
       const answers = await page.locator(".govuk-summary-list").textContent();
