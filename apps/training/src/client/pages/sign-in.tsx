@@ -35,7 +35,11 @@ export function SignInPage({ next }: { next: string | undefined }) {
     setBusy(false);
     if (result.ok && result.data.user) {
       setUser(result.data.user);
-      navigate(next ?? "/training", { replace: true });
+      // Trainers (and admins, who can see the records too) land on the overview of who needs to act.
+      const role = result.data.user.role;
+      navigate(next ?? (role === "trainer" || role === "admin" ? "/trainer/overview" : "/training"), {
+        replace: true,
+      });
       return;
     }
     // The password is never kept after a failed attempt, as on any sign-in page.

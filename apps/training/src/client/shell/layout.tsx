@@ -35,6 +35,7 @@ export function Layout({ signedIn, children }: { signedIn: boolean; children: Re
                         { name: "trainer-grid" },
                         "Training records",
                         route.name === "trainer-grid" ||
+                          route.name === "trainer-overview" ||
                           route.name === "trainer-learner" ||
                           route.name === "trainer-charts",
                       ),

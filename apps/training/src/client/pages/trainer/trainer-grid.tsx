@@ -240,6 +240,9 @@ export function TrainerGridPage({ query = "" }: { query?: string | undefined }) 
         </Link>
       </p>
       <p className="govuk-body">
+        <Link to={{ name: "trainer-overview" }}>Training overview: who is overdue and due soon, by unit</Link>
+      </p>
+      <p className="govuk-body">
         <Link to={{ name: "trainer-evidence" }}>Evidence against the action plan</Link>
       </p>
       <p className="govuk-body">
