@@ -46,7 +46,12 @@ export function Layout({ signedIn, children }: { signedIn: boolean; children: Re
             : []
         }
       />
-      <div className="govuk-width-container">
+      {/* The records grid is a wide table with its filters beside it: it gets the width of the screen. */}
+      <div
+        className={
+          route.name === "trainer-grid" ? "govuk-width-container app-width-container--wide" : "govuk-width-container"
+        }
+      >
         <PhaseBanner tag="Beta">
           This is a new service. If something is wrong or unclear, tell your force&apos;s training team.
         </PhaseBanner>
