@@ -37,11 +37,11 @@ export function SignInPage({ next }: { next: string | undefined }) {
     setBusy(false);
     if (result.ok && result.data.user) {
       setUser(result.data.user);
-      // Trainers (and admins, who can see the records too) land on the overview of who needs to act.
+      // Back to the page that asked for sign-in; from the home page (or none), trainers and admins, who see the
+      // records too, land on the overview of who needs to act, and officers on their training.
       const role = result.data.user.role;
-      navigate(next ?? (role === "trainer" || role === "admin" ? "/trainer/overview" : "/training"), {
-        replace: true,
-      });
+      const home = role === "trainer" || role === "admin" ? "/trainer/overview" : "/training";
+      navigate(next !== undefined && next !== "/" ? next : home, { replace: true });
       return;
     }
     // The password is never kept after a failed attempt, as on any sign-in page.
