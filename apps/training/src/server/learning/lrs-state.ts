@@ -5,7 +5,7 @@ import type { Db } from "../db/client";
 import type { StateKey } from "../db/lrs";
 import { deleteStateDocuments, saveStateDocument, stateDocument, stateDocumentIds } from "../db/lrs";
 import { InvalidInput, NotFound, PreconditionFailed } from "../errors";
-import { identifierOf } from "./lrs";
+import { agentParam } from "./lrs";
 import { canonicalJson } from "./xapi";
 
 /**
@@ -44,14 +44,7 @@ export function stateRequest(credential: LrsCredential, raw: Record<string, stri
         : (issue?.message ?? "is not valid"),
     );
   }
-  let agent: unknown;
-  try {
-    agent = JSON.parse(parsed.data.agent);
-  } catch {
-    throw InvalidInput.field("query.agent", "is not JSON: send an Agent object");
-  }
-  const ifi = agent !== null && typeof agent === "object" ? identifierOf(agent as Record<string, unknown>) : undefined;
-  if (!ifi) throw InvalidInput.field("query.agent", "must be an Agent with one identifier (Data 2.4.2.3)");
+  const { ifi } = agentParam(parsed.data.agent, { groups: false });
   return {
     key: {
       forceId: credential.forceId,

@@ -149,6 +149,27 @@ export function identifierOf(agent: Record<string, unknown>): Record<string, unk
 }
 
 /**
+ * An `agent` query parameter (Communication 2.1.3, 2.3, 2.4): JSON of an Agent (or, where `groups`, an identified
+ * Group) with one identifier; refused with 400 naming `query.agent` otherwise.
+ */
+export function agentParam(text: string, options: { groups: boolean }) {
+  let agent: unknown;
+  try {
+    agent = JSON.parse(text);
+  } catch {
+    throw InvalidInput.field("query.agent", "is not JSON: send an Agent object");
+  }
+  const ifi = isRecord(agent) ? identifierOf(agent) : undefined;
+  if (!isRecord(agent) || !ifi || (!options.groups && agent.objectType === "Group")) {
+    throw InvalidInput.field(
+      "query.agent",
+      `must be an Agent${options.groups ? " or identified Group" : ""} with one identifier (Data 2.4.2.3)`,
+    );
+  }
+  return { agent, ifi };
+}
+
+/**
  * Who an Agent is in this force: `account` with the app's home page and the user id as name (the form the app's
  * own statements use), or `mbox` with the user's email. Anything else names nobody the app knows.
  */
@@ -610,19 +631,7 @@ async function filterOf(db: Db, forceId: string, query: StatementsQuery): Promis
     }
   }
   if (query.agent !== undefined) {
-    let agent: unknown;
-    try {
-      agent = JSON.parse(query.agent);
-    } catch {
-      throw InvalidInput.field("query.agent", "is not JSON: send an Agent object");
-    }
-    const ifi = isRecord(agent) ? identifierOf(agent) : undefined;
-    if (!isRecord(agent) || !ifi) {
-      throw InvalidInput.field(
-        "query.agent",
-        "must be an Agent or identified Group with one identifier (Data 2.4.2.3)",
-      );
-    }
+    const { agent, ifi } = agentParam(query.agent, { groups: true });
     const [person] = await resolvePeople(db, forceId, [agent]);
     filter.actorUserIds = person ? [person.id] : [];
     const fragments: Record<string, unknown>[] = [{ object: ifi }];
@@ -673,16 +682,7 @@ export function readPerson(raw: Record<string, string>) {
     .strict()
     .safeParse(raw);
   if (!parsed.success) throw InvalidInput.field("query.agent", "is required, alone: an Agent (Communication 2.4)");
-  let agent: unknown;
-  try {
-    agent = JSON.parse(parsed.data.agent);
-  } catch {
-    throw InvalidInput.field("query.agent", "is not JSON: send an Agent object");
-  }
-  const ifi = isRecord(agent) ? identifierOf(agent) : undefined;
-  if (!isRecord(agent) || !ifi || agent.objectType === "Group") {
-    throw InvalidInput.field("query.agent", "must be an Agent with one identifier (Data 2.4.2.3)");
-  }
+  const { agent, ifi } = agentParam(parsed.data.agent, { groups: false });
   return {
     objectType: "Person",
     ...(typeof agent.name === "string" ? { name: [agent.name] } : {}),
