@@ -7,6 +7,9 @@
  *     --database-url postgres://postgres@127.0.0.1:5432/test [--learners 10000] [--seconds 15] [--runs 3]
  *   tsx --conditions=@stalking-response/source bench/ingest-bench.ts --db pglite
  *
+ * With `--xapi`, each run also measures the same writers posting through the xAPI LRS (`/xapi/statements`, one
+ * HTTP Basic client of the force, issue 19) and prints that rate beside the app's own endpoint's.
+ *
  * Each run also measures the writers again beside `--poisoners` clients (default 1) that send, one after
  * another, statements with a NUL byte the database cannot store (issue 14): before, such a statement failed
  * the group-commit batch it landed in, and its neighbours were replayed one by one. The bench prints that
@@ -28,6 +31,7 @@ import { parseArgs } from "node:util";
 import { sql } from "drizzle-orm";
 import pg from "pg";
 import { createAccount } from "../src/server/accounts";
+import { createLrsClient } from "../src/server/auth/lrs-clients";
 import { buildApp } from "../src/server/app";
 import type { Database } from "../src/server/db/client";
 import { migrate, openDatabase } from "../src/server/db/client";
@@ -49,6 +53,8 @@ const { values: args } = parseArgs({
     writers: { type: "string", default: "32" },
     instances: { type: "string", default: "1" },
     poisoners: { type: "string", default: "1" },
+    // Issue 19: also measure the same writers through the xAPI LRS (/xapi/statements, HTTP Basic) in each run.
+    xapi: { type: "boolean", default: false },
   },
 });
 const FORCE = "bench";
@@ -199,6 +205,17 @@ async function main() {
       (n < writersWanted ? writers : poisoners).push({ client, id: session.user?.id ?? "", forceId: FORCE });
     }
 
+    const lrsClient = args.xapi
+      ? await createLrsClient(
+          database.db,
+          { id: writers[0]?.id ?? "", forceId: FORCE },
+          { name: "Bench", read: false, write: true },
+        )
+      : undefined;
+    const lrsAuthorization = lrsClient
+      ? `Basic ${Buffer.from(`${lrsClient.key}:${lrsClient.secret}`).toString("base64")}`
+      : undefined;
+    const xapiRates: number[] = [];
     const http: number[] = [];
     const raw: number[] = [];
     const poisoned: number[] = [];
@@ -234,6 +251,21 @@ async function main() {
           .map(([who, ms]) => `${who} ${ms.toFixed(3)} ms`)
           .join(", ")}`,
       );
+      if (lrsAuthorization) {
+        const lrs = await measureIngestion({
+          base,
+          database,
+          writers,
+          module,
+          seconds: Number(args.seconds),
+          raw: false,
+          lrsAuthorization,
+        });
+        xapiRates.push(lrs.httpRate / result.httpRate);
+        say(
+          `  xAPI LRS (/xapi/statements, HTTP Basic): ${lrs.httpRate.toFixed(0)} statements/s (${lrs.stored} stored, ${lrs.failed} failed), ${((lrs.httpRate / result.httpRate) * 100).toFixed(0)}% of /api/statements' ${result.httpRate.toFixed(0)} (goal ≥ 80%)`,
+        );
+      }
       if (poisoners.length > 0) {
         const withPoison = poisonedResult ?? (await beside());
         poisoned.push(withPoison.httpRate / result.httpRate);
@@ -245,6 +277,11 @@ async function main() {
     say(
       `median: HTTP ingestion ${median(http).toFixed(0)} statements/s at concurrency ${writersWanted}; raw INSERT ceiling ${median(raw).toFixed(0)} rows/s (${((median(http) / median(raw)) * 100).toFixed(0)}%)`,
     );
+    if (xapiRates.length > 0) {
+      say(
+        `median: /xapi/statements keeps ${(median(xapiRates) * 100).toFixed(0)}% of /api/statements' rate (goal ≥ 80%)`,
+      );
+    }
     if (poisoned.length > 0) {
       say(
         `median: with ${poisoners.length} poisoning client(s) the writers keep ${(median(poisoned) * 100).toFixed(0)}% of the clean rate (target ≥ 90%)`,

@@ -4,9 +4,9 @@ import { randomUUID } from "node:crypto";
 import http from "node:http";
 import { parentPort, workerData } from "node:worker_threads";
 
-/** @type {{ base: string, seconds: number, writers: { cookie: string, csrfToken: string, userId: string }[], poisoners?: { cookie: string, csrfToken: string, userId: string }[], homePage: string, verb: string, activityIds: string[] }} */
-const { base, seconds, writers, poisoners = [], homePage, verb, activityIds } = workerData;
-const url = new URL("/api/statements", base);
+/** @type {{ base: string, path: string, seconds: number, writers: { headers: Record<string, string>, userId: string }[], poisoners?: { headers: Record<string, string>, userId: string }[], homePage: string, verb: string, activityIds: string[] }} */
+const { base, path, seconds, writers, poisoners = [], homePage, verb, activityIds } = workerData;
+const url = new URL(path, base);
 const agent = new http.Agent({ keepAlive: true, maxSockets: writers.length + poisoners.length });
 
 /** One POST; resolves with the status once the whole answer has been read. */
@@ -21,8 +21,7 @@ function post(writer, body) {
         headers: {
           "content-type": "application/json",
           "content-length": Buffer.byteLength(payload),
-          cookie: writer.cookie,
-          "x-csrf-token": writer.csrfToken,
+          ...writer.headers,
         },
       },
       (response) => {

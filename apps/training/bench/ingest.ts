@@ -54,10 +54,18 @@ export const loadGenerator: "wrk" | "worker" = existsSync("/usr/bin/wrk") ? "wrk
 interface LoadOptions {
   base: string;
   seconds: number;
-  writers: { cookie: string; csrfToken: string; userId: string }[];
+  /** Where statements go: the app's own `/api/statements`, or the LRS's `/xapi/statements` (issue 19). */
+  path: string;
+  /** Each writer's own headers (session cookie and CSRF token, or LRS Basic credentials) and user id. */
+  writers: LoadWriter[];
   /** Clients sending statements the database cannot store (issue 14), beside the writers. */
-  poisoners?: { cookie: string; csrfToken: string; userId: string }[];
+  poisoners?: LoadWriter[];
   activityIds: string[];
+}
+
+interface LoadWriter {
+  headers: Record<string, string>;
+  userId: string;
 }
 
 /** wrk with one thread and one connection per writer; each POST is one statement without an id (the server assigns it). */
@@ -68,7 +76,12 @@ async function loadWithWrk(options: LoadOptions) {
   writeFileSync(
     script,
     `local writers = {${options.writers
-      .map((writer) => `{cookie=${lua(writer.cookie)}, csrf=${lua(writer.csrfToken)}, user=${lua(writer.userId)}}`)
+      .map(
+        (writer) =>
+          `{headers={${Object.entries(writer.headers)
+            .map(([name, value]) => `[${lua(name)}]=${lua(value)}`)
+            .join(", ")}}, user=${lua(writer.userId)}}`,
+      )
       .join(",\n")}}
 local activities = {${options.activityIds.map(lua).join(", ")}}
 local threads = {}
@@ -80,7 +93,8 @@ function setup(thread)
 end
 function init(args)
   local writer = writers[index]
-  headers = { ["content-type"] = "application/json", ["cookie"] = writer.cookie, ["x-csrf-token"] = writer.csrf }
+  headers = writer.headers
+  headers["content-type"] = "application/json"
   user = writer.user
   i = 0
   failed = 0
@@ -89,7 +103,7 @@ function request()
   i = i + 1
   local activity = activities[(i % #activities) + 1]
   local body = '{"actor":{"account":{"homePage":${lua(XAPI_IRI_BASE)},"name":"' .. user .. '"}},"verb":{"id":"${XAPI_VERBS.experienced}"},"object":{"id":"' .. activity .. '"}}'
-  return wrk.format("POST", "/api/statements", headers, body)
+  return wrk.format("POST", ${lua(options.path)}, headers, body)
 end
 function response(status, headers, body)
   if status ~= 200 then failed = failed + 1 end
@@ -166,12 +180,16 @@ export async function measureIngestion(options: {
   raw?: boolean;
   /** CPU milliseconds used so far, by whom (read before and after the HTTP phase). */
   sampleCpu?: () => Promise<Record<string, number>>;
+  /** Send to the xAPI LRS (`/xapi/statements`) with these HTTP Basic credentials instead of the app's endpoint. */
+  lrsAuthorization?: string;
 }): Promise<IngestionResult> {
   const { base, database, writers, module, seconds } = options;
   const cpuBefore = await options.sampleCpu?.();
-  const asLoad = ({ client, id }: Writer) => ({
-    cookie: `${SESSION_COOKIE}=${client.cookie(SESSION_COOKIE) ?? ""}`,
-    csrfToken: client.csrfToken ?? "",
+  const lrs = options.lrsAuthorization;
+  const asLoad = ({ client, id }: Writer): LoadWriter => ({
+    headers: lrs
+      ? { authorization: lrs, "x-experience-api-version": "2.0.0" }
+      : { cookie: `${SESSION_COOKIE}=${client.cookie(SESSION_COOKIE) ?? ""}`, "x-csrf-token": client.csrfToken ?? "" },
     userId: id,
   });
   const poisoners = (options.poisoners ?? []).map(asLoad);
@@ -181,6 +199,7 @@ export async function measureIngestion(options: {
   )({
     base,
     seconds,
+    path: lrs ? "/xapi/statements" : "/api/statements",
     activityIds: module.lessons.map((lesson) => lessonActivityId(module.id, lesson.id)),
     writers: writers.map(asLoad),
     poisoners,

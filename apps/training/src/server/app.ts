@@ -22,10 +22,11 @@ import { NotFound, TooManyAttempts } from "./errors";
 import { HttpProblem, problemOf, sessionEnded } from "./http/problem";
 import { securityHeaders } from "./http/security-headers";
 import { openApiDocument, registerRoutes } from "./http/route";
-import { createStatementIngest } from "./learning/ingest";
+import { createStatementIngest, trackConsistency } from "./learning/ingest";
 import { loggerOptions } from "./logger";
 import { adminRoutes } from "./routes/admin";
 import { certificateRoutes } from "./routes/certificates";
+import { lrsClientRoutes } from "./routes/lrs-clients";
 import { moduleRoutes } from "./routes/modules";
 import { SCIM_PREFIX, registerScim, sendError as sendScimError } from "./routes/scim";
 import { sessionRoutes } from "./routes/session";
@@ -33,6 +34,7 @@ import { ssoRoutes } from "./routes/sso";
 import { statementRoutes } from "./routes/statements";
 import { trainerRoutes } from "./routes/trainer";
 import { trainingRoutes } from "./routes/training";
+import { registerXapi } from "./routes/xapi";
 import type { AppDeps } from "./deps";
 
 declare module "fastify" {
@@ -117,9 +119,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     },
   });
   const secure = env.COOKIE_SECURE ?? env.NODE_ENV === "production";
-  const ingest = createStatementIngest(database, (moduleId) => catalog.module(moduleId)?.validityMonths ?? 12, {
-    maxInFlight: INGEST_BATCHES_IN_FLIGHT,
-  });
+  const ingest = trackConsistency(
+    createStatementIngest(database, (moduleId) => catalog.module(moduleId)?.validityMonths ?? 12, {
+      maxInFlight: INGEST_BATCHES_IN_FLIGHT,
+    }),
+  );
   const deps: AppDeps = { db: database.db, catalog, env, now, secure, ingest };
   app.addHook("onClose", () => ingest.drain());
 
@@ -238,10 +242,12 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     ...certificateRoutes(deps),
     ...statementRoutes(deps),
     ...adminRoutes(deps),
+    ...lrsClientRoutes(deps),
     ...trainerRoutes(deps),
     ...ssoRoutes(deps),
   ];
   registerRoutes(app, routes);
+  await registerXapi(app, deps);
   const document = openApiDocument(routes);
   app.get("/api/health", () => ({ status: "ok" }));
   app.get("/api/openapi.json", () => document);

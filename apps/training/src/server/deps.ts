@@ -1,7 +1,7 @@
 import type { Catalog } from "./catalog";
 import type { Db } from "./db/client";
 import type { Env } from "./env";
-import type { StatementIngest } from "./learning/ingest";
+import type { TrackedIngest } from "./learning/ingest";
 
 /**
  * What every route module is given, wired once by `app.ts` (the composition root, which stands outside the
@@ -14,6 +14,6 @@ export interface AppDeps {
   now: () => Date;
   /** Whether cookies are marked Secure. */
   secure: boolean;
-  /** The group-committing writer for client statements. */
-  ingest: StatementIngest;
+  /** The group-committing writer for client statements (and, for the LRS, up to when they are readable). */
+  ingest: TrackedIngest;
 }

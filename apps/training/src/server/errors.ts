@@ -113,6 +113,16 @@ export class TooManyAttempts extends DomainError {
   }
 }
 
+/** A condition the request set (an HTTP If-Match or If-None-Match on a document) does not hold. */
+export class PreconditionFailed extends DomainError {
+  constructor(
+    readonly header: string,
+    reason: string,
+  ) {
+    super(`${header}: ${reason}`, [{ field: `header.${header.toLowerCase()}`, reason }]);
+  }
+}
+
 /** The `scimType` of a SCIM error answer (RFC 7644 §3.12). */
 export type ScimErrorType = "invalidFilter" | "invalidPath" | "invalidValue" | "invalidSyntax" | "noTarget";
 

@@ -242,6 +242,33 @@ describe.each(databaseTargets)("role × endpoint matrix on $name", (target) => {
       send: (c) =>
         c.request("PATCH", `/api/admin/users/${t.people.officerA2.id}`, { json: { jobRole: "investigator" } }),
     },
+    // xAPI LRS clients (issue 19): admins of the force only; another force's client is "not found".
+    { route: "GET /api/admin/lrs-clients", expect: adminOnly(200), send: (c) => c.get("/api/admin/lrs-clients") },
+    {
+      route: "POST /api/admin/lrs-clients",
+      expect: adminOnly(201),
+      send: (c) => c.post("/api/admin/lrs-clients", { name: `Platform ${randomUUID()}`, read: true, write: false }),
+    },
+    {
+      route: "DELETE /api/admin/lrs-clients/{clientId}",
+      expect: adminOnly(204),
+      send: async (c, who) => {
+        // A fresh client per caller, made by force A's admin, so each attempt meets a live one.
+        const made = await clients.admin.post("/api/admin/lrs-clients", {
+          name: `For ${who}`,
+          read: true,
+          write: true,
+        });
+        const { id } = (await made.json()) as { id: string };
+        return c.request("DELETE", `/api/admin/lrs-clients/${id}`);
+      },
+    },
+    // The LRS itself takes only its clients' Basic credentials: no session, whatever its role, opens it.
+    {
+      route: "GET /xapi/statements",
+      expect: everyone(401),
+      send: (c) => c.request("GET", "/xapi/statements", { headers: { "x-experience-api-version": "2.0.0" } }),
+    },
     // Single sign-on (issue 15): the sign-in page's buttons and the browser's redirects are for anyone (this
     // app has no provider set up, so a start is sent back to sign-in); the settings are the admin's.
     { route: "GET /api/sso/providers", expect: everyone(200), send: (c) => c.get("/api/sso/providers") },

@@ -120,12 +120,25 @@ describe.each(databaseTargets)("the extended fuzz finds no 5xx on $name", (targe
   let officer: TestClient;
   let admin: TestClient;
   let trainer: TestClient;
+  let passwordPerson: TestClient;
   const counts: Record<string, number> = {};
   beforeAll(async () => {
     t = await startTestApp(target);
     officer = await t.as(t.people.officerA);
     admin = await t.as(t.people.adminA);
     trainer = await t.as(t.people.trainerA);
+    // Signed in before the sign-in fuzz has spent this address's failed-sign-in ceiling (auth/throttle.ts).
+    const email = `fuzz.${randomUUID()}@test.invalid`;
+    await createAccount(t.database.db, {
+      forceId: "force-a",
+      email,
+      displayName: "Fuzz Person",
+      role: "officer",
+      jobRole: "staff",
+      password: PASSWORD,
+    });
+    passwordPerson = t.client();
+    await passwordPerson.signIn(email, PASSWORD);
   }, 120_000);
   afterAll(async () => {
     console.log(`fuzz on ${target.name}: ${JSON.stringify(counts)}`);
@@ -392,17 +405,7 @@ describe.each(databaseTargets)("the extended fuzz finds no 5xx on $name", (targe
   );
 
   it("POST /api/me/password", async () => {
-    const email = `fuzz.${randomUUID()}@test.invalid`;
-    await createAccount(t.database.db, {
-      forceId: "force-a",
-      email,
-      displayName: "Fuzz Person",
-      role: "officer",
-      jobRole: "staff",
-      password: PASSWORD,
-    });
-    const person = t.client();
-    await person.signIn(email, PASSWORD);
+    const person = passwordPerson;
     const body = fc.record(
       { currentPassword: or(fc.constantFrom(PASSWORD, "wrong password")), newPassword: password },
       { requiredKeys: [] },
@@ -632,6 +635,118 @@ describe.each(databaseTargets)("the extended fuzz finds no 5xx on $name", (targe
       })
       .map((values) => ({ url: `/scim/v2/Users?${queryOf(values)}` }));
     await fuzz("GET /scim/v2/Users", "GET", filter, () => null, FEW / 10, FEW, scim);
+  });
+
+  // Issue 19: the LRS and its credentials. A twentieth of the runs: the statement validator is the LRS's own
+  // (xapi-validation) and the body shapes are those of POST /api/statements above, so this adds little CI time.
+  const LRS_RUNS = Math.max(50, Math.round(RUNS / 20));
+  let lrsHeaders: Record<string, string> = {};
+  it("POST /api/admin/lrs-clients", async () => {
+    const body = fc.record({ name: or(text), read: or(fc.boolean()), write: or(fc.boolean()) }, { requiredKeys: [] });
+    await fuzz(
+      "POST /api/admin/lrs-clients",
+      "POST",
+      body.map((b) => ({ url: "/api/admin/lrs-clients", body: b })),
+      () => admin,
+      LRS_RUNS / 4,
+      LRS_RUNS,
+    );
+    const made = await admin.post("/api/admin/lrs-clients", { name: "Fuzz platform", read: true, write: true });
+    const { key, secret } = (await made.json()) as { key: string; secret: string };
+    lrsHeaders = {
+      authorization: `Basic ${Buffer.from(`${key}:${secret}`).toString("base64")}`,
+      "x-experience-api-version": "2.0.0",
+    };
+  });
+
+  it("POST /xapi/statements", async () => {
+    const agent = fc.oneof(
+      fc.record({
+        account: or(
+          fc.record({ homePage: or(fc.constant(XAPI_IRI_BASE)), name: or(fc.constant(t.people.officerA.id)) }),
+        ),
+      }),
+      fc.record({
+        mbox: or(fc.constant(`mailto:${t.people.officerA.email}`)),
+        objectType: or(fc.constantFrom("Agent", "Group")),
+      }),
+    );
+    const statement = fc.record(
+      {
+        id: or(fc.uuid()),
+        actor: or(agent),
+        verb: or(
+          fc.record({
+            id: or(fc.constantFrom(XAPI_VERBS.completed, "http://adlnet.gov/expapi/verbs/voided")),
+            display: or(fc.dictionary(text, text, { maxKeys: 2 })),
+          }),
+        ),
+        object: or(
+          fc.oneof(
+            fc.record({
+              id: or(fc.constantFrom(moduleActivityId("online-stalking"), "https://platform.example/x")),
+              definition: or(fc.record({ name: or(fc.dictionary(text, text, { maxKeys: 2 })) })),
+            }),
+            fc.record({ objectType: fc.constant("StatementRef"), id: or(fc.uuid()) }),
+            agent,
+          ),
+        ),
+        result: or(
+          fc.record(
+            { score: or(fc.record({ scaled: numbers, raw: numbers })), duration: or(text) },
+            { requiredKeys: [] },
+          ),
+        ),
+        context: or(
+          fc.record(
+            {
+              registration: or(fc.uuid()),
+              contextActivities: or(fc.record({ parent: or(fc.record({ id: or(text) })) })),
+              contextAgents: or(fc.array(fc.anything(), { maxLength: 2 })),
+            },
+            { requiredKeys: [] },
+          ),
+        ),
+        timestamp: or(dates),
+        version: or(fc.constantFrom("1.0.0", "2.0.0", "3.0.0")),
+      },
+      { requiredKeys: ["actor", "verb", "object"] },
+    );
+    const body = fc.oneof(
+      { weight: 3, arbitrary: statement },
+      { weight: 1, arbitrary: fc.array(statement, { maxLength: 5 }) },
+    );
+    await fuzz(
+      "POST /xapi/statements",
+      "POST",
+      body.map((b) => ({ url: "/xapi/statements", body: b })),
+      () => null,
+      LRS_RUNS / 4,
+      LRS_RUNS,
+      { headers: lrsHeaders },
+    );
+  });
+
+  it("GET /xapi/statements", async () => {
+    const query = fc.record(
+      {
+        agent: or(fc.constant(JSON.stringify({ mbox: `mailto:${t.people.officerA.email}` }))),
+        verb: or(fc.constant(XAPI_VERBS.completed)),
+        activity: or(fc.constant(moduleActivityId("online-stalking"))),
+        registration: or(fc.uuid()),
+        since: or(dates),
+        until: or(dates),
+        limit: or(fc.integer({ min: 0, max: 600 })),
+        format: or(fc.constantFrom("ids", "exact", "canonical")),
+        ascending: or(fc.constantFrom("true", "false")),
+        related_agents: or(fc.constantFrom("true", "false")),
+        more: or(text),
+        statementId: or(fc.uuid()),
+      },
+      { requiredKeys: [] },
+    );
+    const url = query.map((values) => ({ url: `/xapi/statements?${queryOf(values)}` }));
+    await fuzz("GET /xapi/statements", "GET", url, () => null, LRS_RUNS / 4, LRS_RUNS, { headers: lrsHeaders });
   });
 
   it("still serves a correct request afterwards", async () => {

@@ -10,6 +10,7 @@ import { sql } from "drizzle-orm";
 import {
   bigint,
   boolean,
+  customType,
   date,
   index,
   integer,
@@ -22,6 +23,12 @@ import {
   uuid,
 } from "drizzle-orm/pg-core";
 import type { GroupMapping } from "../../shared/identity-api";
+
+/** Raw bytes (State documents may be any content type). */
+const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
+  dataType: () => "bytea",
+  fromDriver: (value) => Buffer.from(value),
+});
 
 const at = (name: string) => timestamp(name, { withTimezone: true, mode: "date" });
 
@@ -158,17 +165,26 @@ export const statements = pgTable(
     userId: uuid("user_id").notNull(),
     verb: text("verb").notNull(),
     objectId: text("object_id").notNull(),
-    moduleId: text("module_id").notNull(),
+    /** 0012: null for a statement about an activity outside the curriculum (from an LRS client): not projected. */
+    moduleId: text("module_id"),
     registration: uuid("registration"),
     timestamp: at("timestamp").notNull(),
     stored: at("stored").notNull().defaultNow(),
     contentHash: text("content_hash").notNull(),
     statement: jsonb("statement").notNull(),
+    /** 0012: the statement a StatementRef object points at (what a voiding statement voids). */
+    refTarget: uuid("ref_target"),
+    /** 0012: whether this is a voiding statement. */
+    voiding: boolean("voiding").notNull().default(false),
   },
   (t) => [
     uniqueIndex("statements_seq_key").on(t.seq),
     index("statements_user_module_seq_idx").on(t.userId, t.moduleId, t.seq),
-    index("statements_force_stored_idx").on(t.forceId, t.stored),
+    // 0012: statement queries in stored order (replaces (force_id, stored)), and StatementRef targets.
+    index("statements_force_stored_seq_idx").on(t.forceId, t.stored, t.seq),
+    index("statements_ref_target_idx")
+      .on(t.refTarget)
+      .where(sql`${t.refTarget} IS NOT NULL`),
     // 0002: a learner's timeline across modules.
     index("statements_user_seq_idx").on(t.userId, t.seq),
   ],
@@ -303,6 +319,45 @@ export interface DrawnQuestion {
   questionId: string;
   optionIds: string[];
 }
+
+/** 0012: an xAPI LRS client: HTTP Basic credentials an admin created for one force (the secret only hashed). */
+export const lrsClients = pgTable(
+  "lrs_clients",
+  {
+    id: uuid("id").primaryKey(),
+    forceId: text("force_id")
+      .notNull()
+      .references(() => forces.id),
+    name: text("name").notNull(),
+    key: text("key").notNull(),
+    secretHash: text("secret_hash").notNull(),
+    canRead: boolean("can_read").notNull(),
+    canWrite: boolean("can_write").notNull(),
+    createdBy: uuid("created_by").references(() => users.id),
+    createdAt: at("created_at").notNull().defaultNow(),
+    revokedAt: at("revoked_at"),
+  },
+  (t) => [uniqueIndex("lrs_clients_key_key").on(t.key), index("lrs_clients_force_idx").on(t.forceId, t.createdAt)],
+);
+
+/** 0012: xAPI State resource documents, per force, activity, agent, registration ('' for none) and state id. */
+export const xapiStateDocuments = pgTable(
+  "xapi_state_documents",
+  {
+    forceId: text("force_id")
+      .notNull()
+      .references(() => forces.id),
+    activityId: text("activity_id").notNull(),
+    agentKey: text("agent_key").notNull(),
+    registration: text("registration").notNull(),
+    stateId: text("state_id").notNull(),
+    contentType: text("content_type").notNull(),
+    content: bytea("content").notNull(),
+    etag: text("etag").notNull(),
+    updated: at("updated").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.forceId, t.activityId, t.agentKey, t.registration, t.stateId] })],
+);
 
 /** 0008: one-time password reset links; only the token's SHA-256 is stored. */
 export const passwordResetTokens = pgTable(

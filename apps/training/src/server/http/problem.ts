@@ -1,7 +1,7 @@
 import type { z } from "zod";
 import type { Problem } from "../../shared/api";
 import type { FieldIssue } from "../errors";
-import { Conflict, DomainError, InvalidInput, NotFound, TooManyAttempts } from "../errors";
+import { Conflict, DomainError, InvalidInput, NotFound, PreconditionFailed, TooManyAttempts } from "../errors";
 
 /** Base of the `type` URIs of our problems (RFC 9457); they name the kind of failure, not a page. */
 export const PROBLEM_BASE = "https://training.stalking-response.invalid/problems";
@@ -98,7 +98,7 @@ export const forbidden = (detail = "Your account cannot do this.", issues?: read
 /**
  * The one mapping from the domain's errors to problems: not found is 404 (which does not reveal whether the
  * thing exists in another force or belongs to someone else), input that breaks a rule 400, a conflict with
- * what is stored 409, a limit reached 429 (app.ts adds its Retry-After). `undefined` for anything that is not a domain error.
+ * what is stored 409, a limit reached 429 (app.ts adds its Retry-After), a failed If-Match 412. `undefined` for anything that is not a domain error.
  */
 export function problemOf(error: DomainError): HttpProblem;
 export function problemOf(error: unknown): HttpProblem | undefined;
@@ -107,6 +107,9 @@ export function problemOf(error: unknown): HttpProblem | undefined {
   if (error instanceof NotFound) return new HttpProblem(404, "not-found", "Not found", error.message);
   if (error instanceof InvalidInput) return new HttpProblem(400, "validation", error.title, error.message, issues);
   if (error instanceof Conflict) return new HttpProblem(409, error.kind, error.title, error.message, issues);
+  if (error instanceof PreconditionFailed) {
+    return new HttpProblem(412, "precondition-failed", "Precondition failed", error.message, issues);
+  }
   if (error instanceof TooManyAttempts) return new HttpProblem(429, error.kind, error.title, error.message, issues);
   return undefined;
 }

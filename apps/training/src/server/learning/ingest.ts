@@ -13,7 +13,7 @@ import { withLedger } from "./ledger";
 import type { ProjectionState } from "./projection";
 import { applyStatement, emptyProjection } from "./projection";
 import type { Learner, NewStatement } from "./statement";
-import { contentHash } from "./xapi";
+import { statementHash } from "./xapi";
 
 /** One request's statements: stored all together or not at all (xAPI's rule for a batch). */
 export interface IngestRequest {
@@ -120,11 +120,13 @@ const writeBatchQuery: PreparedStatement = {
     WITH incoming AS (
       SELECT s.* FROM jsonb_to_recordset($1::jsonb) AS s(
         id uuid, force_id text, user_id uuid, verb text, object_id text, module_id text, registration uuid,
-        "timestamp" timestamptz, content_hash text, statement jsonb, n bigint)
+        "timestamp" timestamptz, content_hash text, statement jsonb, ref_target uuid, voiding boolean, n bigint)
     ),
     new_statements AS (
-      INSERT INTO statements (id, force_id, user_id, verb, object_id, module_id, registration, "timestamp", content_hash, statement)
-      SELECT id, force_id, user_id, verb, object_id, module_id, registration, "timestamp", content_hash, statement
+      INSERT INTO statements (id, force_id, user_id, verb, object_id, module_id, registration, "timestamp", content_hash,
+        statement, ref_target, voiding)
+      SELECT id, force_id, user_id, verb, object_id, module_id, registration, "timestamp", content_hash, statement,
+        ref_target, coalesce(voiding, false)
       FROM incoming ORDER BY n
       ON CONFLICT (id) DO NOTHING
       RETURNING seq, user_id, module_id
@@ -161,6 +163,7 @@ function keysOf(requests: readonly IngestRequest[]) {
   const keys = new Map<string, { learner: Learner; moduleId: string }>();
   for (const request of requests) {
     for (const statement of request.statements) {
+      if (statement.moduleId === null) continue; // stored, not projected
       keys.set(keyOf(request.learner.id, statement.moduleId), {
         learner: request.learner,
         moduleId: statement.moduleId,
@@ -191,9 +194,9 @@ async function storeTogether(
   cache: ProjectionCache | undefined,
 ): Promise<Set<number>> {
   const hashed = requests.map((request) =>
-    request.statements.map((statement) => ({ statement, hash: contentHash(statement.body) })),
+    request.statements.map((statement) => ({ statement, hash: statementHash(statement) })),
   );
-  if (keys.size === 0) return new Set();
+  if (hashed.every((list) => list.length === 0)) return new Set();
   const { projection, storedHash } = known
     ? { projection: known, storedHash: new Map<string, string>() }
     : await readBatch(
@@ -233,6 +236,24 @@ async function storeTogether(
     for (const { statement, hash } of list) {
       if (storedHash.has(statement.id) || written.has(statement.id)) continue;
       written.add(statement.id);
+      const row = {
+        // Stored order is batch order: the fold below applies them in this order.
+        n: statementsToWrite.length,
+        id: statement.id,
+        force_id: learner.forceId,
+        user_id: learner.id,
+        verb: statement.verb,
+        object_id: statement.objectId,
+        module_id: statement.moduleId,
+        registration: statement.registration,
+        timestamp: statement.timestamp.toISOString(),
+        content_hash: hash,
+        statement: statement.body,
+        ref_target: statement.refTarget ?? null,
+        voiding: statement.voiding ?? false,
+      };
+      statementsToWrite.push(row);
+      if (statement.moduleId === null) continue;
       const key = keyOf(learner.id, statement.moduleId);
       if (!states.has(key)) {
         const stored = projection.get(key);
@@ -251,20 +272,6 @@ async function storeTogether(
         key,
         applyStatement(state, statement, { validityMonths: validityMonths(statement.moduleId) }, () => null),
       );
-      statementsToWrite.push({
-        // Stored order is batch order: the fold above applied them in this order.
-        n: statementsToWrite.length,
-        id: statement.id,
-        force_id: learner.forceId,
-        user_id: learner.id,
-        verb: statement.verb,
-        object_id: statement.objectId,
-        module_id: statement.moduleId,
-        registration: statement.registration,
-        timestamp: statement.timestamp.toISOString(),
-        content_hash: hash,
-        statement: statement.body,
-      });
     }
   });
   if (statementsToWrite.length === 0) return alone;
@@ -303,7 +310,7 @@ function storeAlone(
   return withLedger(
     database.db,
     request.learner,
-    request.statements.map((statement) => statement.moduleId),
+    request.statements.flatMap((statement) => (statement.moduleId === null ? [] : [statement.moduleId])),
     validityMonths,
     async (ledger) => {
       for (const statement of request.statements) await ledger.append(statement);
@@ -360,7 +367,7 @@ export async function storeStatementBatch(
         continue;
       }
       // The ledger writes these rows itself; cached versions of them would only fail the next batch's check.
-      cache?.forget(request.statements.map((statement) => keyOf(request.learner.id, statement.moduleId)));
+      cache?.forget(keysOf([request]).keys());
       try {
         await storeAlone(database, request, validityMonths);
         results[index] = { ok: true, value: undefined };
@@ -389,4 +396,37 @@ export function createStatementIngest(
       sizeOf: (request) => request.statements.length,
     },
   );
+}
+
+/** A statement writer that also knows up to when everything stored is readable. */
+export interface TrackedIngest extends StatementIngest {
+  /**
+   * xAPI's `X-Experience-API-Consistent-Through` (Communication 2.1.3.s2.b5): every statement with an earlier
+   * `stored` is readable. A statement's `stored` is its write's transaction time, so that is the start of the
+   * oldest write still in flight, or now; a second earlier for the database's clock against this one's. Other
+   * instances' writes are not seen here: behind a load balancer, that second is all the margin there is.
+   */
+  consistentThrough(): Date;
+}
+
+/** Wraps the writer to keep the start times of the writes in flight. */
+export function trackConsistency(ingest: StatementIngest, clock: () => number = Date.now): TrackedIngest {
+  const inFlight = new Map<number, number>();
+  let next = 0;
+  const tracked = (async (request: IngestRequest) => {
+    const ticket = next++;
+    inFlight.set(ticket, clock());
+    try {
+      return await ingest(request);
+    } finally {
+      inFlight.delete(ticket);
+    }
+  }) as TrackedIngest;
+  tracked.drain = () => ingest.drain();
+  tracked.consistentThrough = () => {
+    // A Map iterates in insertion order, so the first entry is the oldest write in flight.
+    const oldest = inFlight.values().next().value;
+    return new Date((oldest ?? clock()) - 1000);
+  };
+  return tracked;
 }

@@ -6,7 +6,7 @@ import { Conflict } from "../errors";
 import type { ProjectionState } from "./projection";
 import { addMonthsToInstant, applyStatement, emptyProjection } from "./projection";
 import type { Learner, NewCertificate, NewStatement } from "./statement";
-import { contentHash } from "./xapi";
+import { statementHash } from "./xapi";
 
 /** What happened to one statement. */
 export type AppendOutcome = "stored" | "duplicate";
@@ -78,9 +78,11 @@ export async function withLedger<T>(
       tx: tx,
       state: (moduleId) => states.get(moduleId) ?? emptyProjection(),
       async append(statement, certificate) {
-        const state = states.get(statement.moduleId);
-        if (!state) throw new Error(`module ${statement.moduleId} was not locked for this transaction`);
-        const hash = contentHash(statement.body);
+        const state = statement.moduleId === null ? undefined : states.get(statement.moduleId);
+        if (statement.moduleId !== null && !state) {
+          throw new Error(`module ${statement.moduleId} was not locked for this transaction`);
+        }
+        const hash = statementHash(statement);
         const inserted = await tx
           .insert(statements)
           .values({
@@ -94,6 +96,8 @@ export async function withLedger<T>(
             timestamp: statement.timestamp,
             contentHash: hash,
             statement: statement.body,
+            refTarget: statement.refTarget ?? null,
+            voiding: statement.voiding ?? false,
           })
           .onConflictDoNothing({ target: statements.id })
           .returning({ seq: statements.seq });
@@ -106,6 +110,7 @@ export async function withLedger<T>(
           if (existing?.contentHash === hash) return "duplicate";
           throw statementConflict(statement.id);
         }
+        if (statement.moduleId === null || !state) return "stored"; // about another activity: not projected
         if (certificate) {
           await tx.insert(certificates).values({
             id: certificate.id,

@@ -22,10 +22,20 @@ export interface Learner {
 
 /** A statement ready to store: the full xAPI JSON plus the columns extracted from it. */
 export interface NewStatement extends ProjectedStatement {
-  moduleId: string;
+  /** The curriculum module it is about; `null` (an LRS client's statement about another activity): not projected. */
+  moduleId: string | null;
   registration: string | null;
-  /** The complete statement as stored and as hashed for idempotency. */
+  /** The complete statement as stored and, unless `contentHash` is given, as hashed for idempotency. */
   body: Record<string, unknown>;
+  /**
+   * The hash that decides "same statement" when the body holds properties the comparison ignores (an LRS
+   * client's statement carries `authority` and `version`, which xAPI Data 2.3.1 leaves out of the comparison).
+   */
+  contentHash?: string;
+  /** The statement a StatementRef object points at (for a voiding statement, the one it voids). */
+  refTarget?: string | null;
+  /** A voiding statement (verb `voided`). */
+  voiding?: boolean;
 }
 
 /** A certificate issued together with the `completed` statement it belongs to. */

@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import { XAPI_IRI_BASE } from "../../shared/api";
+import type { NewStatement } from "./statement";
 
 /** What an activity id points at inside the curriculum. */
 export type ActivityRef =
@@ -36,6 +37,9 @@ export function canonicalJson(value: unknown): string {
 /** SHA-256 of a statement's canonical JSON. */
 export const contentHash = (statement: unknown): string =>
   createHash("sha256").update(canonicalJson(statement)).digest("hex");
+
+/** The hash that decides whether a statement with an id already stored is the same statement. */
+export const statementHash = (statement: NewStatement): string => statement.contentHash ?? contentHash(statement.body);
 
 /**
  * A name-based UUID (RFC 9562 version 8 layout over SHA-256) so that the statements of one knowledge-check

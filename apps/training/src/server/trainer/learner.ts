@@ -1,5 +1,5 @@
 import type { ModuleId } from "@stalking-response/curriculum";
-import { and, asc, desc, eq, inArray, lt } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, isNotNull, lt } from "drizzle-orm";
 import type { LearnerRecordResponse } from "../../shared/trainer-api";
 import { XAPI_VERBS } from "../../shared/api";
 import type { Catalog } from "../catalog";
@@ -48,7 +48,7 @@ export async function learnerRecord(
         statement: statements.statement,
       })
       .from(statements)
-      .where(and(eq(statements.userId, userId), inArray(statements.verb, verdicts)))
+      .where(and(eq(statements.userId, userId), inArray(statements.verb, verdicts), isNotNull(statements.moduleId)))
       .orderBy(asc(statements.seq)),
     db.select().from(certificates).where(eq(certificates.userId, userId)).orderBy(desc(certificates.issuedAt)),
     db
@@ -63,9 +63,12 @@ export async function learnerRecord(
       })
       .from(statements)
       .where(
-        page.before === undefined
-          ? eq(statements.userId, userId)
-          : and(eq(statements.userId, userId), lt(statements.seq, page.before)),
+        // The record is about the curriculum: statements an LRS client sent about other activities stay out.
+        and(
+          eq(statements.userId, userId),
+          isNotNull(statements.moduleId),
+          page.before === undefined ? undefined : lt(statements.seq, page.before),
+        ),
       )
       .orderBy(desc(statements.seq))
       .limit(page.limit + 1),
@@ -73,8 +76,9 @@ export async function learnerRecord(
 
   const attemptNumbers = new Map<string, number>();
   const attempts = attemptRows.map((row) => {
-    const number = (attemptNumbers.get(row.moduleId) ?? 0) + 1;
-    attemptNumbers.set(row.moduleId, number);
+    const moduleId = row.moduleId ?? "";
+    const number = (attemptNumbers.get(moduleId) ?? 0) + 1;
+    attemptNumbers.set(moduleId, number);
     const scaled = (row.statement as { result?: { score?: { scaled?: unknown } } }).result?.score?.scaled;
     return {
       // Statements are only ever stored for catalog modules (checked on write).
@@ -109,7 +113,7 @@ export async function learnerRecord(
     timeline: timeline.map((row) => ({
       id: row.id,
       verb: row.verb,
-      moduleId: row.moduleId,
+      moduleId: row.moduleId ?? "",
       objectId: row.objectId,
       timestamp: row.timestamp.toISOString(),
       stored: row.stored.toISOString(),
