@@ -146,7 +146,9 @@ export async function changeUnit(
       .where(and(eq(units.parentId, unitId), isNull(units.closedAt)));
     const blockers = [
       current.people > 0 ? `${current.people} ${current.people === 1 ? "person" : "people"}` : null,
-      Number(teams?.open ?? 0) > 0 ? `${Number(teams?.open)} open ${Number(teams?.open) === 1 ? "team" : "teams"}` : null,
+      Number(teams?.open ?? 0) > 0
+        ? `${Number(teams?.open)} open ${Number(teams?.open) === 1 ? "team" : "teams"}`
+        : null,
     ].filter((text): text is string => text !== null);
     if (blockers.length > 0) {
       throw InvalidInput.field(
