@@ -192,6 +192,8 @@ export interface NewAccount {
   password: string;
   /** The password was set by an admin for the person to change at first sign-in. */
   temporaryPassword?: boolean;
+  /** When they joined (joiners' due dates count from here); the database's clock when not given. */
+  placedAt?: Date;
 }
 
 /**
@@ -231,10 +233,10 @@ export async function addUnit(db: Db, actor: Actor, input: NewUnitRequest) {
  * An admin adds a person to their force with a temporary password, which the person must change when they
  * first sign in.
  */
-export async function addUser(db: Db, actor: Actor, input: NewUserRequest): Promise<AdminUser> {
+export async function addUser(db: Db, actor: Actor, input: NewUserRequest, now: Date): Promise<AdminUser> {
   await checkUnit(db, actor.forceId, input.unitId, "unitId");
   checkPassword("password", input.password, input);
-  const id = await createAccount(db, { ...input, forceId: actor.forceId, temporaryPassword: true });
+  const id = await createAccount(db, { ...input, forceId: actor.forceId, temporaryPassword: true, placedAt: now });
   await audit(db, {
     forceId: actor.forceId,
     actorUserId: actor.id,
@@ -361,6 +363,14 @@ export async function changeUser(
         ...(changes.jobRole === undefined ? {} : { jobRole: changes.jobRole }),
         ...(changes.unitId === undefined ? {} : { unitId: changes.unitId }),
         ...(changes.disabled === undefined ? {} : { disabledAt: changes.disabled ? now : null }),
+        // Moving unit or job role brings the person into other assignments' scope: their allowance counts
+        // from today (joiners' due dates).
+        ...(changes.unitId === undefined && changes.jobRole === undefined
+          ? {}
+          : {
+              placedAt: sql`CASE WHEN ${users.unitId} IS DISTINCT FROM ${changes.unitId === undefined ? users.unitId : changes.unitId}::uuid
+                OR ${users.jobRole} <> ${changes.jobRole ?? users.jobRole} THEN ${now.toISOString()}::timestamptz ELSE ${users.placedAt} END`,
+            }),
       })
       .where(and(eq(users.id, userId), eq(users.forceId, actor.forceId)))
       .returning(adminUser);

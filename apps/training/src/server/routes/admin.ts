@@ -87,7 +87,7 @@ export function adminRoutes(deps: AppDeps) {
       body: NewUserRequestSchema,
       errors: [409],
       response: { status: 201, schema: AdminUserSchema, description: "User created" },
-      handler: ({ auth, body }) => addUser(db, auth.user, body),
+      handler: ({ auth, body }) => addUser(db, auth.user, body, now()),
     }),
     defineRoute({
       method: "GET",
