@@ -28,6 +28,7 @@ export type Route =
   | { name: "trainer-assignments" }
   | { name: "trainer-course-packages" }
   | { name: "trainer-content-changes" }
+  | { name: "trainer-overview" }
   | { name: "trainer-assign"; step: AssignStep; fromCheck?: true }
   | { name: "admin-users"; query?: string }
   | { name: "admin-user-new" }
@@ -87,6 +88,7 @@ const patterns: ReadonlyArray<[RegExp, (parts: string[], search: URLSearchParams
   [/^\/trainer\/assignments$/, () => ({ name: "trainer-assignments" })],
   [/^\/trainer\/course-packages$/, () => ({ name: "trainer-course-packages" })],
   [/^\/trainer\/content-changes$/, () => ({ name: "trainer-content-changes" })],
+  [/^\/trainer\/overview$/, () => ({ name: "trainer-overview" })],
   [
     new RegExp(`^/trainer/assignments/new/${segment}$`),
     ([step = ""], search) =>
@@ -181,6 +183,8 @@ export function href(route: Route): string {
       return "/trainer/course-packages";
     case "trainer-content-changes":
       return "/trainer/content-changes";
+    case "trainer-overview":
+      return "/trainer/overview";
     case "trainer-assign":
       return `/trainer/assignments/new/${route.step}${route.fromCheck ? "?change=yes" : ""}`;
     case "trainer-charts":
