@@ -2,6 +2,7 @@ import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchBrowser, newDevice } from "./browser";
 import { Officer, type Mode } from "./driver";
+import { signInAs } from "./journey";
 import { startTrainingServer, type TrainingServer } from "./server";
 
 // The demo force's admin (README "Demo sign-ins"); the seed creates it with this public password.
@@ -19,17 +20,6 @@ afterAll(async () => {
   await server?.close();
 });
 
-/** Signs in from the sign-in page and waits for the page it lands on. */
-async function signInAs(person: Officer, identifier: string, password: string, lands: string) {
-  const { page } = person;
-  await page.goto("/sign-in");
-  await person.arrive("Sign in", { focus: "none" });
-  await person.fill(page.getByLabel("Email address or collar number"), identifier);
-  await person.fill(page.getByLabel("Password", { exact: true }), password);
-  await person.activate(page.getByRole("button", { name: "Sign in" }));
-  await person.arrive(lands);
-}
-
 /** Opens the admin area from the header; on a phone the header menu is folded away behind its button. */
 async function openAdmin(admin: Officer) {
   const link = admin.page.getByRole("link", { name: "Admin" });
@@ -45,7 +35,7 @@ describe.each<Mode>(["keyboard", "pointer"])("the admin's screens, by %s", (mode
     const device = await newDevice(browser, server.baseURL);
     const admin = new Officer(device.page, mode);
     const { page } = admin;
-    await signInAs(admin, demoAdmin.identifier, demoAdmin.password, "My training");
+    await signInAs(admin, demoAdmin, "My training");
     await openAdmin(admin);
 
     // A unit: form, error, check answers, created.
@@ -97,7 +87,7 @@ describe.each<Mode>(["keyboard", "pointer"])("the admin's screens, by %s", (mode
     // The new person signs in with the temporary password and must choose their own.
     const starterDevice = await newDevice(browser, server.baseURL);
     const starter = new Officer(starterDevice.page, mode);
-    await signInAs(starter, `NS${tag}1`, "temporary words here", "Choose a new password");
+    await signInAs(starter, { identifier: `NS${tag}1`, password: "temporary words here" }, "Choose a new password");
     await starter.fill(starter.page.getByLabel("Password you were given"), "temporary words here");
     await starter.fill(starter.page.getByLabel("New password"), "my very own passphrase");
     await starter.activate(starter.page.getByRole("button", { name: "Change password" }));

@@ -61,7 +61,10 @@ describe("routes", () => {
   });
 
   it("answers not found for unknown paths, question 0 and malformed escapes", () => {
-    expect(parseRoute("/admin").name).toBe("not-found");
+    expect(parseRoute("/no-such-page").name).toBe("not-found");
+    expect(parseRoute("/admin/nowhere/at-all").name).toBe("not-found");
+    // The admin area's front door is its users page.
+    expect(parseRoute("/admin")).toEqual({ name: "admin-users" });
     expect(parseRoute("/training/x/knowledge-check/question-0").name).toBe("not-found");
     expect(parseRoute("/training/%E0%A4%A").name).toBe("not-found");
   });

@@ -1,4 +1,5 @@
-import { Button, SummaryList, type SummaryListRow } from "@stalking-response/ui";
+import { Button, ErrorSummary, SummaryList, type SummaryListRow } from "@stalking-response/ui";
+import type { FieldError } from "../../api/problem";
 import { PageHeading } from "../../shell/page";
 
 /** The check step's usual title. */
@@ -37,3 +38,15 @@ export function CheckAnswers(props: {
     </div>
   );
 }
+
+/** A form's error summary; remounted on each refused submit (`attempt`) so it takes focus again. */
+export function FormErrors({ errors, attempt }: { errors: FieldError[]; attempt: number }) {
+  if (errors.length === 0) return null;
+  return (
+    <ErrorSummary key={attempt} errors={errors.map((error) => ({ text: error.message, href: `#${error.fieldId}` }))} />
+  );
+}
+
+/** The message to show beside one field, if it has one. */
+export const messageFor = (errors: readonly FieldError[], fieldId: string) =>
+  errors.find((error) => error.fieldId === fieldId)?.message;

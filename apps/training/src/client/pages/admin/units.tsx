@@ -21,7 +21,7 @@ import { useSession } from "../../session/session";
 import { PageHeading, useDocumentTitle } from "../../shell/page";
 import { LoadingPage, ProblemPage } from "../../shell/status-pages";
 import { createUnit, getAdminUnits, updateUnit } from "./admin-endpoints";
-import { CHECK_TITLE, CheckAnswers } from "./check-answers";
+import { CHECK_TITLE, CheckAnswers, FormErrors, messageFor } from "./check-answers";
 
 /** Admin pages are for admins; the server refuses everyone else anyway, and this says so plainly. */
 export function AdminOnly({ children }: { children: ReactNode }) {
@@ -170,12 +170,7 @@ export function NewUnitPage() {
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
-        {errors.length === 0 ? null : (
-          <ErrorSummary
-            key={attempt}
-            errors={errors.map((error) => ({ text: error.message, href: `#${error.fieldId}` }))}
-          />
-        )}
+        <FormErrors errors={errors} attempt={attempt} />
         <PageHeading caption="Admin">Create a unit</PageHeading>
         <form noValidate onSubmit={toCheck}>
           <TextInput
@@ -185,7 +180,7 @@ export function NewUnitPage() {
             spellCheck={false}
             value={name}
             onChange={(event) => setName(event.target.value)}
-            errorMessage={errors.find((error) => error.fieldId === unitFields.name)?.message}
+            errorMessage={messageFor(errors, unitFields.name)}
           />
           <Radios
             name="kind"
@@ -198,7 +193,7 @@ export function NewUnitPage() {
             ]}
             value={kind === "" ? null : kind}
             onChange={(value) => setKind(value === "command" ? "command" : "team")}
-            errorMessage={errors.find((error) => error.fieldId === unitFields.kind)?.message}
+            errorMessage={messageFor(errors, unitFields.kind)}
           />
           {kind === "team" ? (
             <Select
@@ -208,7 +203,7 @@ export function NewUnitPage() {
               items={commandItems(units.data)}
               value={parentId}
               onChange={(event) => setParentId(event.target.value)}
-              errorMessage={errors.find((error) => error.fieldId === unitFields.parentId)?.message}
+              errorMessage={messageFor(errors, unitFields.parentId)}
             />
           ) : null}
           <Button>Continue</Button>
@@ -378,12 +373,7 @@ function EditUnitForm(props: {
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
-        {errors.length === 0 ? null : (
-          <ErrorSummary
-            key={attempt}
-            errors={errors.map((error) => ({ text: error.message, href: `#${error.fieldId}` }))}
-          />
-        )}
+        <FormErrors errors={errors} attempt={attempt} />
         <PageHeading caption={unit.name}>{unit.kind === "team" ? "Rename or move" : "Rename"}</PageHeading>
         <form noValidate onSubmit={submit}>
           <TextInput
@@ -393,7 +383,7 @@ function EditUnitForm(props: {
             spellCheck={false}
             value={name}
             onChange={(event) => setName(event.target.value)}
-            errorMessage={errors.find((error) => error.fieldId === unitFields.name)?.message}
+            errorMessage={messageFor(errors, unitFields.name)}
           />
           {unit.kind === "team" ? (
             <Select
@@ -403,7 +393,7 @@ function EditUnitForm(props: {
               items={commandItems(props.units)}
               value={parentId}
               onChange={(event) => setParentId(event.target.value)}
-              errorMessage={errors.find((error) => error.fieldId === unitFields.parentId)?.message}
+              errorMessage={messageFor(errors, unitFields.parentId)}
             />
           ) : null}
           <div className="govuk-button-group">

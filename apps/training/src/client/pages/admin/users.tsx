@@ -2,7 +2,6 @@ import { useState, type FormEvent } from "react";
 import {
   Button,
   ButtonLink,
-  ErrorSummary,
   InsetText,
   NotificationBanner,
   Panel,
@@ -24,7 +23,7 @@ import { PageHeading, useDocumentTitle } from "../../shell/page";
 import { LoadingPage, ProblemPage } from "../../shell/status-pages";
 import { NEW_PASSWORD_HINT, newPasswordError } from "../account/password-fields";
 import { createUser, getAdminUnits, getAdminUser, getAdminUsers, issueResetLink, updateUser } from "./admin-endpoints";
-import { CHECK_TITLE, CheckAnswers } from "./check-answers";
+import { CHECK_TITLE, CheckAnswers, FormErrors, messageFor } from "./check-answers";
 
 export const roleLabels: Readonly<Record<AccountRole, string>> = {
   officer: "Officer (does their own training)",
@@ -41,16 +40,6 @@ const unitItems = (units: readonly AdminUnit[]) => [
   { value: "", text: "No unit" },
   ...units.filter((unit) => !unit.closed).map((unit) => ({ value: unit.id, text: unit.name })),
 ];
-
-/** The error messages of a form: in the summary, and beside each field. */
-function FormErrors({ errors, attempt }: { errors: FieldError[]; attempt: number }) {
-  if (errors.length === 0) return null;
-  return (
-    <ErrorSummary key={attempt} errors={errors.map((error) => ({ text: error.message, href: `#${error.fieldId}` }))} />
-  );
-}
-const messageFor = (errors: FieldError[], fieldId: string) =>
-  errors.find((error) => error.fieldId === fieldId)?.message;
 
 /** The force's people: find by name, email address or collar number, and open one. */
 export function AdminUsersPage({ query }: { query: string | undefined }) {
