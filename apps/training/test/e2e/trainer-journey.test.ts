@@ -44,7 +44,10 @@ async function openTrainingRecords(trainer: Officer) {
   const { page } = trainer;
   const menu = page.getByRole("button", { name: "Menu" });
   if (await menu.isVisible()) await trainer.activate(menu);
-  await trainer.activate(page.getByRole("link", { name: "Training records" }));
+  // The header's link: the overview's own links mention the records too.
+  await trainer.activate(
+    page.getByRole("navigation", { name: "Menu" }).getByRole("link", { name: "Training records" }),
+  );
   await trainer.arrive("Training records");
 }
 
