@@ -35,7 +35,7 @@ describe.each<Mode>(["keyboard", "pointer"])("the admin's screens, by %s", (mode
     const device = await newDevice(browser, server.baseURL);
     const admin = new Officer(device.page, mode);
     const { page } = admin;
-    await signInAs(admin, demoAdmin, "My training");
+    await signInAs(admin, demoAdmin, "Training overview");
     await openAdmin(admin);
 
     // A unit: form, error, check answers, created.
