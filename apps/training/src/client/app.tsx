@@ -27,6 +27,8 @@ import { TrainerChartsPage } from "./pages/trainer/trainer-charts";
 import { TrainerEvidencePage } from "./pages/trainer/trainer-evidence";
 import { TrainerGridPage } from "./pages/trainer/trainer-grid";
 import { TrainerOnly } from "./pages/trainer/trainer-only";
+import { AdminOnly, AdminUnitPage, AdminUnitsPage, NewUnitPage } from "./pages/admin/units";
+import { AdminUserPage, AdminUsersPage, NewUserPage } from "./pages/admin/users";
 
 // The practice screening brings the screening machine and its wizard; only officers who open it download them.
 const PracticeScreeningPage = lazy(() =>
@@ -162,6 +164,42 @@ function CurrentPage({ route }: { route: Route }) {
         <TrainerOnly>
           <LearnerRecordPage userId={route.userId} />
         </TrainerOnly>
+      );
+    case "admin-users":
+      return (
+        <AdminOnly>
+          <AdminUsersPage query={route.query} />
+        </AdminOnly>
+      );
+    case "admin-user-new":
+      return (
+        <AdminOnly>
+          <NewUserPage />
+        </AdminOnly>
+      );
+    case "admin-user":
+      return (
+        <AdminOnly>
+          <AdminUserPage userId={route.userId} />
+        </AdminOnly>
+      );
+    case "admin-units":
+      return (
+        <AdminOnly>
+          <AdminUnitsPage />
+        </AdminOnly>
+      );
+    case "admin-unit-new":
+      return (
+        <AdminOnly>
+          <NewUnitPage />
+        </AdminOnly>
+      );
+    case "admin-unit":
+      return (
+        <AdminOnly>
+          <AdminUnitPage unitId={route.unitId} />
+        </AdminOnly>
       );
     case "not-found":
       return <NotFoundPage />;

@@ -1,7 +1,15 @@
 import { randomUUID } from "node:crypto";
-import { and, asc, eq, gt, isNull, or, sql } from "drizzle-orm";
+import { and, asc, count, desc, eq, gt, inArray, isNull, or, sql } from "drizzle-orm";
 import { z } from "zod";
-import type { AdminUser, NewUnitRequest, NewUserRequest, UpdateUserRequest } from "../shared/admin-api";
+import type {
+  AdminUnit,
+  AdminUser,
+  AdminUserDetail,
+  NewUnitRequest,
+  NewUserRequest,
+  UpdateUnitRequest,
+  UpdateUserRequest,
+} from "../shared/admin-api";
 import type { AccountRole, JobRole } from "../shared/api";
 import { unstorableText } from "../shared/text";
 import { audit } from "./audit";
@@ -14,7 +22,7 @@ import { decodeCursor, encodeCursor } from "./cursor";
 import type { Db } from "./db/client";
 import { uniqueViolation } from "./db/errors";
 import { sessionUserColumns } from "./db/identity";
-import { completions, forces, units, users } from "./db/schema";
+import { auditLog, completions, forces, units, users } from "./db/schema";
 import { BadCursor, Conflict, InvalidInput, NotFound } from "./errors";
 
 /**
@@ -53,19 +61,25 @@ export async function ensureForce(db: Db, force: { id: string; name: string }): 
   await db.insert(forces).values(force).onConflictDoNothing();
 }
 
-/** A unit id sent in a request must be a unit of the caller's force; anything else is an error on `field`. */
+/**
+ * A unit id sent in a request must be an open unit of the caller's force (a command, when `command` is
+ * asked for); anything else is an error on `field`.
+ */
 export async function checkUnit(
   db: Db,
   forceId: string,
   unitId: string | null | undefined,
   field: string,
+  options: { command?: boolean } = {},
 ): Promise<void> {
   if (unitId === null || unitId === undefined) return;
   const [unit] = await db
-    .select({ id: units.id })
+    .select({ id: units.id, kind: units.kind, closedAt: units.closedAt })
     .from(units)
     .where(and(eq(units.id, unitId), eq(units.forceId, forceId)));
   if (!unit) throw InvalidInput.field(field, "is not a unit of your force");
+  if (unit.closedAt !== null) throw InvalidInput.field(field, "is a closed unit");
+  if (options.command === true && unit.kind !== "command") throw InvalidInput.field(field, "is not a command");
 }
 
 /** Creates a unit in a force; returns its id. A name the force already uses is a {@link Conflict}. */
@@ -91,6 +105,85 @@ export function forceUnits(db: Db, forceId: string) {
     .orderBy(asc(units.name));
 }
 
+/** The force's units by name, with whether each is closed and how many enabled people are in it. */
+export async function listAdminUnits(db: Db, forceId: string): Promise<AdminUnit[]> {
+  const rows = await db
+    .select({
+      id: units.id,
+      name: units.name,
+      kind: units.kind,
+      parentId: units.parentId,
+      closedAt: units.closedAt,
+      people: count(users.id),
+    })
+    .from(units)
+    .leftJoin(users, and(eq(users.unitId, units.id), isNull(users.disabledAt)))
+    .where(eq(units.forceId, forceId))
+    .groupBy(units.id)
+    .orderBy(asc(units.name));
+  return rows.map(({ closedAt, people, ...unit }) => ({ ...unit, closed: closedAt !== null, people: Number(people) }));
+}
+
+/**
+ * An admin renames a unit, moves a team under a command (or out from under one), or closes or reopens it. A
+ * unit with enabled people or open teams cannot close: they move first, so nobody is left in a closed unit.
+ */
+export async function changeUnit(
+  db: Db,
+  actor: Actor,
+  unitId: string,
+  changes: UpdateUnitRequest,
+  now: Date,
+): Promise<AdminUnit> {
+  const current = (await listAdminUnits(db, actor.forceId)).find((unit) => unit.id === unitId);
+  if (!current) throw new NotFound("unit");
+  if (changes.parentId !== undefined && changes.parentId !== null) {
+    if (current.kind === "command") {
+      throw InvalidInput.field("parentId", "must be empty for a command", "A command does not sit under another unit.");
+    }
+    await checkUnit(db, actor.forceId, changes.parentId, "parentId", { command: true });
+  }
+  if (changes.closed === true && !current.closed) {
+    const [teams] = await db
+      .select({ open: count() })
+      .from(units)
+      .where(and(eq(units.parentId, unitId), isNull(units.closedAt)));
+    const blockers = [
+      current.people > 0 ? `${current.people} ${current.people === 1 ? "person" : "people"}` : null,
+      Number(teams?.open ?? 0) > 0
+        ? `${Number(teams?.open)} open ${Number(teams?.open) === 1 ? "team" : "teams"}`
+        : null,
+    ].filter((text): text is string => text !== null);
+    if (blockers.length > 0) {
+      throw InvalidInput.field(
+        "closed",
+        `the unit still has ${blockers.join(" and ")}`,
+        `Move the unit's ${blockers.join(" and ")} elsewhere before closing it.`,
+      );
+    }
+  }
+  await unique(() =>
+    db
+      .update(units)
+      .set({
+        ...(changes.name === undefined ? {} : { name: changes.name }),
+        ...(changes.parentId === undefined ? {} : { parentId: changes.parentId }),
+        ...(changes.closed === undefined ? {} : { closedAt: changes.closed ? now : null }),
+      })
+      .where(and(eq(units.id, unitId), eq(units.forceId, actor.forceId))),
+  );
+  await audit(db, {
+    forceId: actor.forceId,
+    actorUserId: actor.id,
+    action: "unit.update",
+    subject: unitId,
+    details: { changed: Object.keys(changes) },
+  });
+  const updated = (await listAdminUnits(db, actor.forceId)).find((unit) => unit.id === unitId);
+  if (!updated) throw new NotFound("unit");
+  return updated;
+}
+
 /** What is needed to create an account. */
 export interface NewAccount {
   forceId: string;
@@ -104,6 +197,8 @@ export interface NewAccount {
   password: string | null;
   /** The password was set by an admin for the person to change at first sign-in. */
   temporaryPassword?: boolean;
+  /** When they joined (joiners' due dates count from here); the database's clock when not given. */
+  placedAt?: Date;
   /** The person's key in the force's HR system (and directory: SCIM `employeeNumber`). */
   employeeNumber?: string | null | undefined;
   oidcIssuer?: string | null | undefined;
@@ -137,7 +232,10 @@ export async function createAccount(db: Db, account: NewAccount): Promise<string
 
 /** An admin adds a unit (a command, or a team under one) to their force. */
 export async function addUnit(db: Db, actor: Actor, input: NewUnitRequest) {
-  await checkUnit(db, actor.forceId, input.parentId, "parentId");
+  if (input.kind === "command" && input.parentId) {
+    throw InvalidInput.field("parentId", "must be empty for a command", "A command does not sit under another unit.");
+  }
+  await checkUnit(db, actor.forceId, input.parentId, "parentId", { command: true });
   const unit = { name: input.name, kind: input.kind, parentId: input.parentId ?? null };
   const id = await createUnit(db, { ...unit, forceId: actor.forceId });
   await audit(db, { forceId: actor.forceId, actorUserId: actor.id, action: "unit.create", subject: id });
@@ -148,10 +246,10 @@ export async function addUnit(db: Db, actor: Actor, input: NewUnitRequest) {
  * An admin adds a person to their force with a temporary password, which the person must change when they
  * first sign in.
  */
-export async function addUser(db: Db, actor: Actor, input: NewUserRequest): Promise<AdminUser> {
+export async function addUser(db: Db, actor: Actor, input: NewUserRequest, now: Date): Promise<AdminUser> {
   await checkUnit(db, actor.forceId, input.unitId, "unitId");
   checkPassword("password", input.password, input);
-  const id = await createAccount(db, { ...input, forceId: actor.forceId, temporaryPassword: true });
+  const id = await createAccount(db, { ...input, forceId: actor.forceId, temporaryPassword: true, placedAt: now });
   await audit(db, {
     forceId: actor.forceId,
     actorUserId: actor.id,
@@ -192,12 +290,19 @@ const UsersCursorSchema = z.tuple([
   z.uuid(),
 ]);
 
-/** A page of the force's users in name order; `after` is the `next` cursor of the page before. */
+/** `text` for a LIKE pattern that matches it anywhere, its wildcards taken literally. */
+const containing = (text: string) => `%${text.toLowerCase().replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
+
+/**
+ * A page of the force's users in name order, optionally only those whose name, email address or collar
+ * number contains `q`; `after` is the `next` cursor of the page before.
+ */
 export async function listUsers(
   db: Db,
   forceId: string,
-  page: { limit: number; after?: string | undefined },
+  page: { limit: number; after?: string | undefined; q?: string | undefined },
 ): Promise<{ users: AdminUser[]; next: string | null }> {
+  const pattern = page.q ? containing(page.q) : undefined;
   const after = page.after === undefined ? undefined : decodeCursor(page.after, UsersCursorSchema);
   if (page.after !== undefined && after === undefined) throw new BadCursor("query.after", "list");
   const name = sql`lower(${users.displayName})`;
@@ -207,6 +312,9 @@ export async function listUsers(
     .where(
       and(
         eq(users.forceId, forceId),
+        pattern === undefined
+          ? undefined
+          : sql`(lower(${users.displayName}) LIKE ${pattern} OR lower(${users.email}) LIKE ${pattern} OR lower(coalesce(${users.collarNumber}, '')) LIKE ${pattern})`,
         after ? or(gt(name, after[0]), and(eq(name, after[0]), gt(users.id, after[1]))) : undefined,
       ),
     )
@@ -268,6 +376,14 @@ export async function changeUser(
         ...(changes.jobRole === undefined ? {} : { jobRole: changes.jobRole }),
         ...(changes.unitId === undefined ? {} : { unitId: changes.unitId }),
         ...(changes.disabled === undefined ? {} : { disabledAt: changes.disabled ? now : null }),
+        // Moving unit or job role brings the person into other assignments' scope: their allowance counts
+        // from today (joiners' due dates).
+        ...(changes.unitId === undefined && changes.jobRole === undefined
+          ? {}
+          : {
+              placedAt: sql`CASE WHEN ${users.unitId} IS DISTINCT FROM ${changes.unitId === undefined ? users.unitId : changes.unitId}::uuid
+                OR ${users.jobRole} <> ${changes.jobRole ?? users.jobRole} THEN ${now.toISOString()}::timestamptz ELSE ${users.placedAt} END`,
+            }),
       })
       .where(and(eq(users.id, userId), eq(users.forceId, actor.forceId)))
       .returning(adminUser);
@@ -292,6 +408,30 @@ export async function changeUser(
     details: { changed: Object.keys(changes) },
   });
   return toAdminUser(updated);
+}
+
+/** One user of the actor's force, with their latest 20 sign-in attempts (from the audit log). */
+export async function userDetail(db: Db, actor: Actor, userId: string): Promise<AdminUserDetail> {
+  const [row] = await db
+    .select({ ...adminUser, createdAt: users.createdAt })
+    .from(users)
+    .where(and(eq(users.id, userId), eq(users.forceId, actor.forceId)));
+  if (!row) throw new NotFound("user");
+  const signIns = await db
+    .select({ at: auditLog.at, action: auditLog.action })
+    .from(auditLog)
+    .where(and(eq(auditLog.subject, userId), inArray(auditLog.action, ["sign-in", "sign-in.failed"])))
+    .orderBy(desc(auditLog.at), desc(auditLog.id))
+    .limit(20);
+  const { createdAt, ...user } = row;
+  return {
+    ...toAdminUser(user),
+    createdAt: createdAt.toISOString(),
+    signIns: signIns.map((entry) => ({
+      at: entry.at.toISOString(),
+      outcome: entry.action === "sign-in" ? "signed-in" : "failed",
+    })),
+  };
 }
 
 /** A user of the actor's force, or {@link NotFound} (another force's user is not disclosed). */

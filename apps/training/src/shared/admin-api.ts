@@ -8,11 +8,13 @@ import { visibleText } from "./text";
 
 /** Admin route paths. */
 export const adminPaths = {
-  /** POST a unit. */
+  /** GET the force's units (with people counts); POST a unit. */
   units: "/api/admin/units",
+  /** PATCH a unit: rename, move under a command, close or reopen. */
+  unit: "/api/admin/units/:unitId",
   /** GET the force's users; POST a new user. */
   users: "/api/admin/users",
-  /** PATCH a user's role, job role, unit or disabled state. */
+  /** GET one user with their sign-in history; PATCH their role, job role, unit or disabled state. */
   user: "/api/admin/users/:userId",
   /** POST: issue a one-time password reset link for the user, to hand over. */
   userResetLinks: "/api/admin/users/:userId/reset-links",
@@ -37,6 +39,31 @@ export const UnitResponseSchema = z.object({
   parentId: z.uuid().nullable(),
 });
 
+/** A unit as the admin's units page lists it. */
+export const AdminUnitSchema = UnitResponseSchema.extend({
+  closed: z.boolean(),
+  /** Enabled people in the unit. */
+  people: z.number().int().min(0),
+});
+/** A unit in the admin list. */
+export type AdminUnit = z.infer<typeof AdminUnitSchema>;
+
+/** `GET /api/admin/units`: every unit of the force, by name. */
+export const AdminUnitsResponseSchema = z.array(AdminUnitSchema);
+
+/** `PATCH /api/admin/units/:unitId`: any subset of these. */
+export const UpdateUnitRequestSchema = z
+  .object({
+    name: NewUnitRequestSchema.shape.name,
+    /** The command a team sits under, or `null` for none. */
+    parentId: z.uuid().nullable(),
+    closed: z.boolean(),
+  })
+  .partial()
+  .refine((body) => Object.keys(body).length > 0, "send at least one of name, parentId, closed");
+/** Unit update body. */
+export type UpdateUnitRequest = z.infer<typeof UpdateUnitRequestSchema>;
+
 /** A user as an admin sees them (never the password hash). */
 export const AdminUserSchema = z.object({
   id: z.uuid(),
@@ -53,8 +80,10 @@ export const AdminUserSchema = z.object({
 /** A user in the admin list. */
 export type AdminUser = z.infer<typeof AdminUserSchema>;
 
-/** `GET /api/admin/users?after=&limit=`: keyset pages ordered by display name then id. */
+/** `GET /api/admin/users?q=&after=&limit=`: keyset pages ordered by display name then id. */
 export const AdminUsersQuerySchema = z.object({
+  /** Part of a name, email address or collar number (any case). */
+  q: visibleText(z.string().trim().max(100)).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
   /** The `next` cursor of the previous page. */
   after: z.string().max(400).optional(),
@@ -105,3 +134,17 @@ export const TemporaryPasswordRequestSchema = z.object({ password: NewPasswordSc
 export const ResetLinkResponseSchema = z.object({ path: z.string(), expiresAt: z.iso.datetime() });
 /** An issued reset link. */
 export type ResetLinkResponse = z.infer<typeof ResetLinkResponseSchema>;
+
+/** One sign-in attempt on the account, from the audit log. */
+export const SignInRecordSchema = z.object({
+  at: z.iso.datetime(),
+  outcome: z.enum(["signed-in", "failed"]),
+});
+
+/** `GET /api/admin/users/:userId`: the user, and their latest sign-ins (newest first, at most 20). */
+export const AdminUserDetailSchema = AdminUserSchema.extend({
+  createdAt: z.iso.datetime(),
+  signIns: z.array(SignInRecordSchema),
+});
+/** A user's page. */
+export type AdminUserDetail = z.infer<typeof AdminUserDetailSchema>;

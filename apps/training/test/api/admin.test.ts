@@ -2,8 +2,15 @@ import { randomUUID } from "node:crypto";
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createUnit } from "../../src/server/accounts";
-import { completions } from "../../src/server/db/schema";
-import { AdminUserSchema, AdminUsersResponseSchema, UnitResponseSchema } from "../../src/shared/admin-api";
+import { auditLog, completions } from "../../src/server/db/schema";
+import {
+  AdminUnitSchema,
+  AdminUnitsResponseSchema,
+  AdminUserDetailSchema,
+  AdminUserSchema,
+  AdminUsersResponseSchema,
+  UnitResponseSchema,
+} from "../../src/shared/admin-api";
 import { startTestApp } from "../support/app";
 import type { TestApp } from "../support/app";
 import type { TestClient } from "../support/client";
@@ -116,5 +123,104 @@ describe.each(databaseTargets)("admins manage their force's users and units on $
     });
     await expectProblem(other, 404);
     await expectProblem(await admin.request("PATCH", `/api/admin/users/${t.people.officerA.id}`, { json: {} }), 400);
+  });
+
+  describe("units page (issue 15)", () => {
+    const units = async () => AdminUnitsResponseSchema.parse(await (await admin.get("/api/admin/units")).json());
+    const patchUnit = (id: string, json: unknown) => admin.request("PATCH", `/api/admin/units/${id}`, { json });
+
+    it("lists units with people counts, renames, moves a team under a command, and audits each change", async () => {
+      const command = UnitResponseSchema.parse(
+        await (await admin.post("/api/admin/units", { name: "North Command", kind: "command" })).json(),
+      );
+      const team = UnitResponseSchema.parse(
+        await (await admin.post("/api/admin/units", { name: "North Team", kind: "team" })).json(),
+      );
+      const listed = await units();
+      expect(listed.find((unit) => unit.id === t.unitA)).toMatchObject({ name: "A Response", closed: false });
+      expect(listed.find((unit) => unit.id === t.unitA)?.people).toBeGreaterThan(0);
+      expect(listed.every((unit) => unit.name !== "B Response")).toBe(true);
+
+      const renamed = await patchUnit(team.id, { name: "North Patrol", parentId: command.id });
+      expect(AdminUnitSchema.parse(await renamed.json())).toMatchObject({ name: "North Patrol", parentId: command.id });
+      const underTeam = await patchUnit(command.id, { parentId: team.id });
+      expect((await expectProblem(underTeam, 400)).errors?.[0]).toEqual({
+        field: "parentId",
+        reason: "must be empty for a command",
+      });
+      const teamUnderTeam = await patchUnit(t.unitA, { parentId: team.id });
+      expect((await expectProblem(teamUnderTeam, 400)).errors?.[0]?.reason).toBe("is not a command");
+      const taken = await patchUnit(team.id, { name: "A Response" });
+      expect((await expectProblem(taken, 409)).errors?.[0]?.field).toBe("name");
+      const foreign = await createUnit(t.database.db, { forceId: "force-b", name: "B Somewhere", kind: "team" });
+      await expectProblem(await patchUnit(foreign, { name: "Mine now" }), 404);
+
+      const audited = await t.database.db.select().from(auditLog).where(eq(auditLog.subject, team.id));
+      expect(audited.map((entry) => entry.action)).toEqual(["unit.create", "unit.update"]);
+    });
+
+    it("closes a unit only once its people and teams have moved, and takes nobody new into it", async () => {
+      const command = UnitResponseSchema.parse(
+        await (await admin.post("/api/admin/units", { name: "South Command", kind: "command" })).json(),
+      );
+      const team = UnitResponseSchema.parse(
+        await (await admin.post("/api/admin/units", { name: "South Team", kind: "team", parentId: command.id })).json(),
+      );
+      const person = AdminUserSchema.parse(
+        await (await admin.post("/api/admin/users", newUser({ unitId: team.id }))).json(),
+      );
+      const busy = await expectProblem(await patchUnit(command.id, { closed: true }), 400);
+      expect(busy.errors?.[0]).toEqual({ field: "closed", reason: "the unit still has 1 open team" });
+      const peopled = await expectProblem(await patchUnit(team.id, { closed: true }), 400);
+      expect(peopled.errors?.[0]).toEqual({ field: "closed", reason: "the unit still has 1 person" });
+      await admin.request("PATCH", `/api/admin/users/${person.id}`, { json: { unitId: t.unitA } });
+      expect(AdminUnitSchema.parse(await (await patchUnit(team.id, { closed: true })).json()).closed).toBe(true);
+      const intoClosed = await admin.post("/api/admin/users", newUser({ unitId: team.id }));
+      expect((await expectProblem(intoClosed, 400)).errors?.[0]).toEqual({
+        field: "unitId",
+        reason: "is a closed unit",
+      });
+      expect(AdminUnitSchema.parse(await (await patchUnit(team.id, { closed: false })).json()).closed).toBe(false);
+    });
+  });
+
+  describe("users pages (issue 15)", () => {
+    it("finds people by part of their name, email address or collar number, in this force only", async () => {
+      const created = AdminUserSchema.parse(
+        await (
+          await admin.post(
+            "/api/admin/users",
+            newUser({
+              displayName: "Findable O'Brien",
+              collarNumber: "FIND42",
+              email: `obrien.${randomUUID()}@test.invalid`,
+            }),
+          )
+        ).json(),
+      );
+      const find = async (q: string) =>
+        AdminUsersResponseSchema.parse(
+          await (await admin.get(`/api/admin/users?q=${encodeURIComponent(q)}`)).json(),
+        ).users.map((user) => user.id);
+      expect(await find("findable o'b")).toEqual([created.id]);
+      expect(await find("find42")).toEqual([created.id]);
+      expect(await find("OBRIEN.")).toEqual([created.id]);
+      // LIKE's wildcards are taken literally.
+      expect(await find("%")).toEqual([]);
+      expect(await find("_")).toEqual([]);
+      expect(await find(t.people.officerB.email)).toEqual([]);
+    });
+
+    it("shows one person with their latest sign-ins, newest first", async () => {
+      const person = t.people.officerA;
+      const visitor = t.client();
+      await visitor.refreshSession();
+      await visitor.post("/api/session", { identifier: person.email, password: "not the password" });
+      await t.as(person);
+      const detail = AdminUserDetailSchema.parse(await (await admin.get(`/api/admin/users/${person.id}`)).json());
+      expect(detail).toMatchObject({ id: person.id, email: person.email, disabled: false });
+      expect(detail.signIns.slice(0, 2).map((entry) => entry.outcome)).toEqual(["signed-in", "failed"]);
+      await expectProblem(await admin.get(`/api/admin/users/${t.people.officerB.id}`), 404);
+    });
   });
 });

@@ -223,7 +223,18 @@ describe.each(databaseTargets)("role × endpoint matrix on $name", (target) => {
       expect: adminOnly(201),
       send: (c) => c.post("/api/admin/units", { name: `Unit ${randomUUID()}`, kind: "team" }),
     },
-    { route: "GET /api/admin/users", expect: adminOnly(200), send: (c) => c.get("/api/admin/users") },
+    { route: "GET /api/admin/users", expect: adminOnly(200), send: (c) => c.get("/api/admin/users?q=test") },
+    { route: "GET /api/admin/units", expect: adminOnly(200), send: (c) => c.get("/api/admin/units") },
+    {
+      route: "PATCH /api/admin/units/{unitId}",
+      expect: adminOnly(200),
+      send: (c) => c.request("PATCH", `/api/admin/units/${t.unitA}`, { json: { name: "A Response" } }),
+    },
+    {
+      route: "GET /api/admin/users/{userId}",
+      expect: adminOnly(200),
+      send: (c) => c.get(`/api/admin/users/${t.people.officerA.id}`),
+    },
     {
       route: "POST /api/admin/users",
       expect: adminOnly(201),

@@ -2,6 +2,7 @@ import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchBrowser, newDevice } from "./browser";
 import { Officer, type Mode } from "./driver";
+import { signInAs } from "./journey";
 import { startTrainingServer, type TrainingServer } from "./server";
 
 let server: TrainingServer;
@@ -16,24 +17,13 @@ afterAll(async () => {
   await server?.close();
 });
 
-/** Signs in from the sign-in page with no wrong password first (the officer journey covers that). */
-async function signInAs(person: Officer, identifier: string, password: string, lands: string) {
-  const { page } = person;
-  await page.goto("/sign-in");
-  await person.arrive("Sign in", { focus: "none" });
-  await person.fill(page.getByLabel("Email address or collar number"), identifier);
-  await person.fill(page.getByLabel("Password", { exact: true }), password);
-  await person.activate(page.getByRole("button", { name: "Sign in" }));
-  await person.arrive(lands);
-}
-
 describe.each<Mode>(["keyboard", "pointer"])("accounts people look after, by %s", (mode) => {
   it("makes a temporary password be changed at first sign-in", async () => {
     const credentials = await server.newOfficer({ temporaryPassword: true });
     const device = await newDevice(browser, server.baseURL);
     const person = new Officer(device.page, mode);
     const { page } = person;
-    await signInAs(person, credentials.identifier, credentials.password, "Choose a new password");
+    await signInAs(person, credentials, "Choose a new password");
     // Nothing else opens until it is changed: My training sends them back here.
     await page.goto("/training");
     await person.arrive("Choose a new password", { focus: "none" });
@@ -77,7 +67,11 @@ describe.each<Mode>(["keyboard", "pointer"])("accounts people look after, by %s"
     await page.reload();
     await person.arrive("This link has expired or has been used", { focus: "none" });
 
-    await signInAs(person, credentials.identifier, "a reset passphrase of mine", "My training");
+    await signInAs(
+      person,
+      { identifier: credentials.identifier, password: "a reset passphrase of mine" },
+      "My training",
+    );
     await server.disable(credentials.id);
     // The next request of the open session (opening a module) is told why it ended.
     await person.activate(page.getByRole("link", { name: "Stalking Protection Orders" }));

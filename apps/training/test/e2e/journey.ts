@@ -438,3 +438,14 @@ export async function completePracticeScreening(officer: Officer) {
   await officer.activate(page.getByRole("link", { name: "Leave the practice and go back to the lesson" }));
   await officer.arrive(`${lesson.title} – ${module.title}`);
 }
+
+/** Signs in from the sign-in page, with no wrong password first, and waits for the page it lands on. */
+export async function signInAs(person: Officer, credentials: Credentials, lands: string) {
+  const { page } = person;
+  await page.goto("/sign-in");
+  await person.arrive("Sign in", { focus: "none" });
+  await person.fill(page.getByLabel("Email address or collar number"), credentials.identifier);
+  await person.fill(page.getByLabel("Password", { exact: true }), credentials.password);
+  await person.activate(page.getByRole("button", { name: "Sign in" }));
+  await person.arrive(lands);
+}

@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { CSRF_HEADER, XAPI_IRI_BASE, XAPI_VERBS, lessonActivityId, moduleActivityId } from "../../src/shared/api";
-import { createAccount } from "../../src/server/accounts";
+import { createAccount, createUnit } from "../../src/server/accounts";
 import { rotateScimToken } from "../../src/server/auth/identity-admin";
 import { issuePasswordReset } from "../../src/server/auth/password-reset";
 import { PASSWORD, startTestApp } from "../support/app";
@@ -472,6 +472,38 @@ describe.each(databaseTargets)("the extended fuzz finds no 5xx on $name", (targe
       temporary.map(({ user, body }) => ({ url: `/api/admin/users/${user}/temporary-password`, body })),
       () => admin,
       RUNS / 4,
+      FEW,
+    );
+  });
+
+  it("PATCH /api/admin/units/:unitId and GET /api/admin/users?q=", async () => {
+    const unit = await createUnit(t.database.db, { forceId: "force-a", name: "Fuzzed Unit", kind: "team" });
+    const request = fc.record({
+      unit: segment(unit),
+      body: fc.record(
+        { name: or(text), parentId: or(fc.constantFrom(t.unitA, null)), closed: or(fc.boolean()) },
+        { requiredKeys: [] },
+      ),
+    });
+    await fuzz(
+      "PATCH /api/admin/units/:unitId",
+      "PATCH",
+      request.map(({ unit: id, body }) => ({ url: `/api/admin/units/${id}`, body })),
+      () => admin,
+      RUNS / 10,
+      FEW,
+    );
+    const search = fc.record({ q: or(text), after: fc.option(text, { nil: undefined }) }, { requiredKeys: [] });
+    await fuzz(
+      "GET /api/admin/users?q=",
+      "GET",
+      search.map((values) => {
+        const query = new URLSearchParams();
+        for (const [key, value] of Object.entries(values)) query.set(key, String(value));
+        return { url: `/api/admin/users?${query.toString()}` };
+      }),
+      () => admin,
+      RUNS / 20,
       FEW,
     );
   });

@@ -82,6 +82,8 @@ export async function startTestApp(
         role: spec.role,
         jobRole: spec.jobRole,
         password: PASSWORD,
+        // In place since long before any assignment a test makes, so their due dates are the assignments' own.
+        placedAt: new Date(0),
       });
       return [key, { id, email, collarNumber, role: spec.role, forceId: spec.force }] as const;
     }),

@@ -5,7 +5,7 @@ import { contractProblem, networkProblem, toProblem, type Problem } from "./prob
 /** A call's outcome: the validated data, or the problem to show. Pages never see a thrown fetch error. */
 export type ApiResult<T> = { ok: true; data: T } | { ok: false; problem: Problem };
 
-type Method = "GET" | "POST" | "PUT" | "DELETE";
+type Method = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
 
 let csrfToken: string | undefined;
 

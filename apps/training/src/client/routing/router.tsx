@@ -56,6 +56,14 @@ export function navigate(to: Route | string, options: { replace?: boolean; focus
  * A screen reader announces nothing when a single-page app swaps its content, so the page that mounts
  * after a navigation claims focus once (GOV.UK moves it to the h1, or to the error summary if there is one).
  */
+/**
+ * A step of a page that shows as a page of its own (a check-answers step) moves focus like a navigation:
+ * its heading takes focus when it mounts.
+ */
+export function focusNextPage(): void {
+  focusPending = true;
+}
+
 export function claimPageFocus(): boolean {
   const claimed = focusPending;
   focusPending = false;

@@ -6,6 +6,13 @@ const everyRoute: Route[] = [
   { name: "sign-in", next: "/training/stalking-protection-orders" },
   { name: "sign-out" },
   { name: "change-password" },
+  { name: "admin-users" },
+  { name: "admin-users", query: "q=smith" },
+  { name: "admin-user-new" },
+  { name: "admin-user", userId: "0b7e3c1e-3d2a-4a39-9d44-1f0f8d1e2a3b" },
+  { name: "admin-units" },
+  { name: "admin-unit-new" },
+  { name: "admin-unit", unitId: "0b7e3c1e-3d2a-4a39-9d44-1f0f8d1e2a3b" },
   { name: "reset-password" },
   { name: "accessibility" },
   { name: "my-training" },
@@ -54,7 +61,10 @@ describe("routes", () => {
   });
 
   it("answers not found for unknown paths, question 0 and malformed escapes", () => {
-    expect(parseRoute("/admin").name).toBe("not-found");
+    expect(parseRoute("/no-such-page").name).toBe("not-found");
+    expect(parseRoute("/admin/nowhere/at-all").name).toBe("not-found");
+    // The admin area's front door is its users page.
+    expect(parseRoute("/admin")).toEqual({ name: "admin-users" });
     expect(parseRoute("/training/x/knowledge-check/question-0").name).toBe("not-found");
     expect(parseRoute("/training/%E0%A4%A").name).toBe("not-found");
   });

@@ -30,6 +30,12 @@ export type Route =
   | { name: "trainer-content-changes" }
   | { name: "trainer-overview" }
   | { name: "trainer-assign"; step: AssignStep; fromCheck?: true }
+  | { name: "admin-users"; query?: string }
+  | { name: "admin-user-new" }
+  | { name: "admin-user"; userId: string }
+  | { name: "admin-units" }
+  | { name: "admin-unit-new" }
+  | { name: "admin-unit"; unitId: string }
   | { name: "not-found"; path: string };
 
 const segment = "([^/]+)";
@@ -93,6 +99,17 @@ const patterns: ReadonlyArray<[RegExp, (parts: string[], search: URLSearchParams
           : { name: "trainer-assign", step: step as AssignStep },
   ],
   [new RegExp(`^/trainer/learners/${segment}$`), ([userId = ""]) => ({ name: "trainer-learner", userId })],
+  [/^\/admin$/, () => ({ name: "admin-users" })],
+  [
+    /^\/admin\/users$/,
+    (_, search) =>
+      search.toString() === "" ? { name: "admin-users" } : { name: "admin-users", query: search.toString() },
+  ],
+  [/^\/admin\/users\/new$/, () => ({ name: "admin-user-new" })],
+  [new RegExp(`^/admin/users/${segment}$`), ([userId = ""]) => ({ name: "admin-user", userId })],
+  [/^\/admin\/units$/, () => ({ name: "admin-units" })],
+  [/^\/admin\/units\/new$/, () => ({ name: "admin-unit-new" })],
+  [new RegExp(`^/admin/units/${segment}$`), ([unitId = ""]) => ({ name: "admin-unit", unitId })],
 ];
 
 /** Only same-site paths are accepted as a place to return to after signing in (no open redirect). */
@@ -172,6 +189,18 @@ export function href(route: Route): string {
       return `/trainer/assignments/new/${route.step}${route.fromCheck ? "?change=yes" : ""}`;
     case "trainer-charts":
       return route.query === undefined || route.query === "" ? "/trainer/charts" : `/trainer/charts?${route.query}`;
+    case "admin-users":
+      return route.query === undefined || route.query === "" ? "/admin/users" : `/admin/users?${route.query}`;
+    case "admin-user-new":
+      return "/admin/users/new";
+    case "admin-user":
+      return `/admin/users/${enc(route.userId)}`;
+    case "admin-units":
+      return "/admin/units";
+    case "admin-unit-new":
+      return "/admin/units/new";
+    case "admin-unit":
+      return `/admin/units/${enc(route.unitId)}`;
     case "not-found":
       return route.path;
   }

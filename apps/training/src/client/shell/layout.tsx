@@ -47,6 +47,9 @@ export function Layout({ signedIn, children }: { signedIn: boolean; children: Re
                         ),
                       ]
                     : []),
+                  ...(session.state === "signed-in" && session.user.role === "admin"
+                    ? [item({ name: "admin-users" }, "Admin", route.name.startsWith("admin-"))]
+                    : []),
                   item({ name: "change-password" }, "Change password", route.name === "change-password"),
                   item({ name: "sign-out" }, "Sign out", false),
                 ]

@@ -8,6 +8,7 @@ import { stateOfRow } from "../db/completions";
 import { assignments, completions, users } from "../db/schema";
 import { NotFound } from "../errors";
 import { contentChangeOf, graceDaysOf, passedVersions } from "./content-change";
+import { joinerDueDate } from "./due-dates";
 import type { ProjectionState } from "./projection";
 import { emptyProjection } from "./projection";
 
@@ -49,10 +50,14 @@ export async function projectionOf(db: Db, userId: string, moduleId: string): Pr
   return row ? stateOfRow(row) : emptyProjection();
 }
 
-/** Earliest due date per module among the assignments covering this learner. */
+/**
+ * Earliest due date per module among the assignments covering this learner; for an assignment made before
+ * they joined or moved into its scope, counted from that day ({@link joinerDueDate}).
+ */
 export async function dueDatesOf(db: Db, learner: LearnerScope): Promise<Map<string, string>> {
+  const [placed] = await db.select({ placedAt: users.placedAt }).from(users).where(eq(users.id, learner.id));
   const rows = await db
-    .select({ moduleId: assignments.moduleId, dueDate: assignments.dueDate })
+    .select({ moduleId: assignments.moduleId, dueDate: assignments.dueDate, createdAt: assignments.createdAt })
     .from(assignments)
     .where(
       and(
@@ -69,8 +74,9 @@ export async function dueDatesOf(db: Db, learner: LearnerScope): Promise<Map<str
     );
   const due = new Map<string, string>();
   for (const row of rows) {
+    const dueDate = placed ? joinerDueDate(row, placed.placedAt) : row.dueDate;
     const current = due.get(row.moduleId);
-    if (current === undefined || row.dueDate < current) due.set(row.moduleId, row.dueDate);
+    if (current === undefined || dueDate < current) due.set(row.moduleId, dueDate);
   }
   return due;
 }

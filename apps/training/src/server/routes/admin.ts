@@ -1,5 +1,8 @@
 import { z } from "zod";
 import {
+  AdminUnitSchema,
+  AdminUnitsResponseSchema,
+  AdminUserDetailSchema,
   AdminUserSchema,
   AdminUsersQuerySchema,
   AdminUsersResponseSchema,
@@ -8,10 +11,21 @@ import {
   ResetLinkResponseSchema,
   TemporaryPasswordRequestSchema,
   UnitResponseSchema,
+  UpdateUnitRequestSchema,
   UpdateUserRequestSchema,
   adminPaths,
 } from "../../shared/admin-api";
-import { addUnit, addUser, changeUser, issueResetLink, listUsers, setTemporaryPassword } from "../accounts";
+import {
+  addUnit,
+  addUser,
+  changeUnit,
+  changeUser,
+  issueResetLink,
+  listAdminUnits,
+  listUsers,
+  setTemporaryPassword,
+  userDetail,
+} from "../accounts";
 import type { AppDeps } from "../deps";
 import { defineRoute } from "../http/route";
 
@@ -22,6 +36,27 @@ const userParams = z.object({ userId: z.uuid() });
 export function adminRoutes(deps: AppDeps) {
   const { db, now } = deps;
   return [
+    defineRoute({
+      method: "GET",
+      url: adminPaths.units,
+      summary: "The force's units, with whether each is closed and how many enabled people are in it",
+      tags: ["admin"],
+      access: ADMIN,
+      response: { status: 200, schema: AdminUnitsResponseSchema, description: "Units" },
+      handler: ({ auth }) => listAdminUnits(db, auth.user.forceId),
+    }),
+    defineRoute({
+      method: "PATCH",
+      url: adminPaths.unit,
+      summary: "Rename a unit, move a team under a command, or close or reopen a unit",
+      tags: ["admin"],
+      access: ADMIN,
+      params: z.object({ unitId: z.uuid() }),
+      body: UpdateUnitRequestSchema,
+      errors: [404, 409],
+      response: { status: 200, schema: AdminUnitSchema, description: "Unit updated" },
+      handler: ({ auth, params, body }) => changeUnit(db, auth.user, params.unitId, body, now()),
+    }),
     defineRoute({
       method: "POST",
       url: adminPaths.units,
@@ -52,7 +87,18 @@ export function adminRoutes(deps: AppDeps) {
       body: NewUserRequestSchema,
       errors: [409],
       response: { status: 201, schema: AdminUserSchema, description: "User created" },
-      handler: ({ auth, body }) => addUser(db, auth.user, body),
+      handler: ({ auth, body }) => addUser(db, auth.user, body, now()),
+    }),
+    defineRoute({
+      method: "GET",
+      url: adminPaths.user,
+      summary: "One user of the force, with their latest sign-ins",
+      tags: ["admin"],
+      access: ADMIN,
+      params: userParams,
+      errors: [404],
+      response: { status: 200, schema: AdminUserDetailSchema, description: "User" },
+      handler: ({ auth, params }) => userDetail(db, auth.user, params.userId),
     }),
     defineRoute({
       method: "PATCH",

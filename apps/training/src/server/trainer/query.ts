@@ -15,6 +15,7 @@ import type { GridFilter, GridSort, GridStatusFilter } from "../../shared/traine
 import type { Catalog } from "../catalog";
 import type { Db } from "../db/client";
 import { assignments, units } from "../db/schema";
+import { allowanceDays } from "../learning/due-dates";
 import { RENEWAL_WINDOW_DAYS, trainingStatusRank } from "@stalking-response/curriculum";
 import type { TrainingStatus } from "@stalking-response/curriculum";
 
@@ -25,6 +26,8 @@ export interface ScopeAssignment {
   jobRole: string | null;
   userId: string | null;
   dueDate: string;
+  /** When the assignment was made: its allowance is the days from then to its due date. */
+  createdAt: Date;
 }
 
 /** Everything the SQL builders need besides the filter. */
@@ -53,6 +56,7 @@ export async function queryContext(db: Db, catalog: Catalog, forceId: string, no
       jobRole: assignments.jobRole,
       userId: assignments.userId,
       dueDate: assignments.dueDate,
+      createdAt: assignments.createdAt,
     })
     .from(assignments)
     .where(eq(assignments.forceId, forceId));
@@ -74,7 +78,7 @@ const alias = (index: number) => sql.raw(`c${index}`);
  * The same rule as the officer's own list (`dueDatesOf` in learning/progress.ts): a unit assignment covers
  * that unit's members.
  */
-export function assignmentCovers(assignment: Omit<ScopeAssignment, "moduleId" | "dueDate">): SQL {
+export function assignmentCovers(assignment: Omit<ScopeAssignment, "moduleId" | "dueDate" | "createdAt">): SQL {
   if (assignment.userId !== null) return sql`u.id = ${assignment.userId}::uuid`;
   const conditions: SQL[] = [];
   if (assignment.unitId !== null) conditions.push(sql`u.unit_id = ${assignment.unitId}::uuid`);
@@ -82,12 +86,17 @@ export function assignmentCovers(assignment: Omit<ScopeAssignment, "moduleId" | 
   return conditions.length === 0 ? sql`TRUE` : sql`(${sql.join(conditions, sql` AND `)})`;
 }
 
-/** The earliest due date of the assignments of `moduleId` that cover learner `u`, or NULL. */
+/**
+ * The earliest due date of the assignments of `moduleId` that cover learner `u`, or NULL. A learner who joined
+ * or moved into scope (`u.placed_at`) after an assignment was made gets its allowance from that day instead
+ * (`joinerDueDate`, the same rule as the officer's own list).
+ */
 function assignedDue(context: QueryContext, moduleId: string): SQL {
   const matching = context.assignments.filter((assignment) => assignment.moduleId === moduleId);
   if (matching.length === 0) return sql`NULL::date`;
   const cases = matching.map(
-    (assignment) => sql`CASE WHEN ${assignmentCovers(assignment)} THEN ${assignment.dueDate}::date END`,
+    (assignment) =>
+      sql`CASE WHEN ${assignmentCovers(assignment)} THEN (CASE WHEN u.placed_at > ${assignment.createdAt.toISOString()}::timestamptz THEN GREATEST(${assignment.dueDate}::date, (u.placed_at AT TIME ZONE 'UTC')::date + ${allowanceDays(assignment)}::int) ELSE ${assignment.dueDate}::date END) END`,
   );
   // LEAST ignores NULLs, so this is the earliest due date among the assignments that match.
   return cases.length === 1 ? (cases[0] as SQL) : sql`LEAST(${sql.join(cases, sql`, `)})`;
