@@ -23,7 +23,11 @@ import { moduleRoutes } from "./routes/modules";
 import { sessionRoutes } from "./routes/session";
 import { statementRoutes } from "./routes/statements";
 import { trainerRoutes } from "./routes/trainer";
+import { notificationRoutes } from "./routes/notifications";
 import { trainingRoutes } from "./routes/training";
+import { createJobRunner } from "./jobs/runner";
+import type { JobRunner } from "./jobs/runner";
+import { createNotificationService } from "./notifications/service";
 import type { AppDeps } from "./deps";
 
 declare module "fastify" {
@@ -77,6 +81,8 @@ export interface AppOptions {
   now?: () => Date;
   /** The built SPA; defaults to dist/client. */
   clientDir?: string;
+  /** Runs the job queue (reminder scans and email delivery) in this instance; `startServer` turns it on. */
+  runJobs?: boolean;
 }
 
 /** Builds the training app: the JSON API under /api and the built single-page app beside it. */
@@ -106,8 +112,27 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const ingest = createStatementIngest(database, (moduleId) => catalog.module(moduleId)?.validityMonths ?? 12, {
     maxInFlight: INGEST_BATCHES_IN_FLIGHT,
   });
-  const deps: AppDeps = { db: database.db, catalog, env, now, secure, ingest };
-  app.addHook("onClose", () => ingest.drain());
+  let jobs: JobRunner | null = null;
+  if (options.runJobs) {
+    const notifier = createNotificationService({
+      db: database.db,
+      catalog,
+      baseUrl: env.PUBLIC_URL ?? `http://${env.HOST}:${env.PORT}`,
+      notifyBaseUrl: env.NOTIFY_BASE_URL,
+      log: app.log.child({ component: "notifications" }),
+      now,
+    });
+    jobs = createJobRunner({
+      database,
+      jobs: notifier.jobs(),
+      onError: (error) => app.log.error({ err: error }, "job queue error"),
+    });
+  }
+  const deps: AppDeps = { db: database.db, catalog, env, now, secure, ingest, jobs };
+  app.addHook("onClose", async () => {
+    await jobs?.stop();
+    await ingest.drain();
+  });
 
   await app.register(fastifyCookie);
   const headers = securityHeaders({
@@ -215,6 +240,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     ...statementRoutes(deps),
     ...adminRoutes(deps),
     ...trainerRoutes(deps),
+    ...notificationRoutes(deps),
   ];
   registerRoutes(app, routes);
   const document = openApiDocument(routes);
@@ -234,5 +260,6 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
 
   await app.ready();
+  await jobs?.start();
   return app;
 }

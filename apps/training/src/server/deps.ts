@@ -1,6 +1,7 @@
 import type { Catalog } from "./catalog";
 import type { Db } from "./db/client";
 import type { Env } from "./env";
+import type { JobRunner } from "./jobs/runner";
 import type { StatementIngest } from "./learning/ingest";
 
 /**
@@ -16,4 +17,6 @@ export interface AppDeps {
   secure: boolean;
   /** The group-committing writer for client statements. */
   ingest: StatementIngest;
+  /** The job runner, when this instance runs one (one-off jobs are sent through it). */
+  jobs: Pick<JobRunner, "send"> | null;
 }

@@ -45,6 +45,14 @@ export const EnvSchema = z.object({
    * only way a production server starts with demo accounts in its database.
    */
   SEED_DEMO: z.enum(["auto", "never", "always"]).default("auto"),
+  /** The address people reach the app at; links in emails start with it. Defaults to http://HOST:PORT. */
+  PUBLIC_URL: z.url({ protocol: /^https?$/, error: "must be an http:// or https:// URL" }).optional(),
+  /** GOV.UK Notify's API; only changed to point at a test server. */
+  NOTIFY_BASE_URL: z
+    .url({ protocol: /^https?$/, error: "must be an http:// or https:// URL" })
+    .default("https://api.notifications.service.gov.uk"),
+  /** Whether this instance runs the job queue (reminder scans, email delivery). */
+  JOBS: flag.default(true),
 });
 
 /** The parsed environment. */

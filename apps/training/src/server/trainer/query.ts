@@ -82,16 +82,26 @@ export function assignmentCovers(assignment: Omit<ScopeAssignment, "moduleId" | 
   return conditions.length === 0 ? sql`TRUE` : sql`(${sql.join(conditions, sql` AND `)})`;
 }
 
-/** The earliest due date of the assignments of `moduleId` that cover learner `u`, or NULL. */
-function assignedDue(context: QueryContext, moduleId: string): SQL {
-  const matching = context.assignments.filter((assignment) => assignment.moduleId === moduleId);
-  if (matching.length === 0) return sql`NULL::date`;
-  const cases = matching.map(
-    (assignment) => sql`CASE WHEN ${assignmentCovers(assignment)} THEN ${assignment.dueDate}::date END`,
-  );
-  // LEAST ignores NULLs, so this is the earliest due date among the assignments that match.
+/**
+ * The least `value` among the assignments of `moduleId` that cover learner `u`, or NULL (typed `nullType`):
+ * the earliest due date, or (for reminders) the earliest time one was made.
+ */
+export function leastCovering<A extends ScopeAssignment>(
+  assignmentList: readonly A[],
+  moduleId: string,
+  value: (assignment: A) => SQL,
+  nullType: SQL = sql`NULL::date`,
+): SQL {
+  const matching = assignmentList.filter((assignment) => assignment.moduleId === moduleId);
+  if (matching.length === 0) return nullType;
+  const cases = matching.map((assignment) => sql`CASE WHEN ${assignmentCovers(assignment)} THEN ${value(assignment)} END`);
+  // LEAST ignores NULLs, so this is the least value among the assignments that match.
   return cases.length === 1 ? (cases[0] as SQL) : sql`LEAST(${sql.join(cases, sql`, `)})`;
 }
+
+/** The earliest due date of the assignments of `moduleId` that cover learner `u`, or NULL. */
+const assignedDue = (context: QueryContext, moduleId: string): SQL =>
+  leastCovering(context.assignments, moduleId, (assignment) => sql`${assignment.dueDate}::date`);
 
 /** SQL for one module's derived values on learner `u` and completion alias `c<i>`. */
 export interface ModuleColumn {

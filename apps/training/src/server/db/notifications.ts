@@ -1,0 +1,243 @@
+import type { SQL } from "drizzle-orm";
+import { and, desc, eq, inArray, isNull, sql } from "drizzle-orm";
+import type { Db } from "./client";
+import { notificationChannels, notificationDeliveries, notificationPreferences, notifications, users } from "./schema";
+
+/** A force's channel row. */
+export type ChannelRow = typeof notificationChannels.$inferSelect;
+/** A person's preferences row. */
+export type PreferencesRow = typeof notificationPreferences.$inferSelect;
+/** A stored notification. */
+export type NotificationRow = typeof notifications.$inferSelect;
+/** A new notification as the scan decides it. */
+export type NewNotification = typeof notifications.$inferInsert;
+
+const rows = async <T>(db: Db, query: SQL): Promise<T[]> => {
+  const result: unknown = await db.execute(query);
+  return (result as { rows: T[] }).rows;
+};
+
+/** Every force's channel (a handful of rows). */
+export const allChannels = (db: Db): Promise<ChannelRow[]> => db.select().from(notificationChannels);
+
+export async function channelOf(db: Db, forceId: string): Promise<ChannelRow | null> {
+  const [row] = await db.select().from(notificationChannels).where(eq(notificationChannels.forceId, forceId));
+  return row ?? null;
+}
+
+export async function upsertChannel(db: Db, row: typeof notificationChannels.$inferInsert): Promise<void> {
+  const { forceId: _forceId, ...changes } = row;
+  await db.insert(notificationChannels).values(row).onConflictDoUpdate({
+    target: notificationChannels.forceId,
+    set: changes,
+  });
+}
+
+/** Preferences of these people; a person without a row has the defaults. */
+export async function preferencesOf(db: Db, userIds: readonly string[]): Promise<Map<string, PreferencesRow>> {
+  if (userIds.length === 0) return new Map();
+  const found = await db
+    .select()
+    .from(notificationPreferences)
+    .where(inArray(notificationPreferences.userId, [...userIds]));
+  return new Map(found.map((row) => [row.userId, row]));
+}
+
+export async function upsertPreferences(
+  db: Db,
+  row: Pick<PreferencesRow, "userId" | "optionalFrequency" | "mandatoryFrequency" | "digestFrequency" | "updatedAt">,
+): Promise<void> {
+  const { userId: _userId, ...changes } = row;
+  await db
+    .insert(notificationPreferences)
+    .values(row)
+    .onConflictDoUpdate({ target: notificationPreferences.userId, set: changes });
+}
+
+/** Stores notices, skipping any whose person × dedupe key is already stored; returns how many were new. */
+export async function insertNotifications(db: Db, batch: readonly NewNotification[]): Promise<number> {
+  if (batch.length === 0) return 0;
+  const inserted = await db
+    .insert(notifications)
+    .values([...batch])
+    .onConflictDoNothing({ target: [notifications.userId, notifications.dedupeKey] })
+    .returning({ id: notifications.id });
+  return inserted.length;
+}
+
+/** How long a claimed message may stay `sending` before another delivery run takes it back (a crashed sender). */
+const CLAIM_TIMEOUT_MINUTES = 15;
+
+/**
+ * Claims up to `limit` messages due by `now` for the given forces, whole people at a time, marking them
+ * `sending` so no other run (another instance) takes them. `FOR UPDATE SKIP LOCKED` lets two instances claim
+ * side by side without waiting on each other or taking the same row.
+ */
+export async function claimDue(db: Db, forceIds: readonly string[], now: Date, limit: number): Promise<NotificationRow[]> {
+  if (forceIds.length === 0) return [];
+  const at = now.toISOString();
+  const forces = sql.join(
+    forceIds.map((id) => sql`${id}`),
+    sql`, `,
+  );
+  const claimed = await rows<{ id: string }>(
+    db,
+    sql`UPDATE notifications SET state = 'sending', claimed_at = ${at}::timestamptz, attempts = attempts + 1
+        WHERE id IN (
+          SELECT id FROM notifications
+          WHERE force_id IN (${forces}) AND send_after <= ${at}::timestamptz
+            AND (state = 'pending' OR (state = 'sending' AND claimed_at < ${at}::timestamptz - make_interval(mins => ${CLAIM_TIMEOUT_MINUTES})))
+          ORDER BY send_after, id LIMIT ${limit} FOR UPDATE SKIP LOCKED)
+        RETURNING id`,
+  );
+  if (claimed.length === 0) return [];
+  return db
+    .select()
+    .from(notifications)
+    .where(
+      inArray(
+        notifications.id,
+        claimed.map((row) => row.id),
+      ),
+    );
+}
+
+/** Where and whether a person can be written to. */
+export interface Recipient {
+  id: string;
+  forceId: string;
+  email: string;
+  disabled: boolean;
+}
+
+export async function recipientsOf(db: Db, userIds: readonly string[]): Promise<Map<string, Recipient>> {
+  if (userIds.length === 0) return new Map();
+  const found = await db
+    .select({ id: users.id, forceId: users.forceId, email: users.email, disabledAt: users.disabledAt })
+    .from(users)
+    .where(inArray(users.id, [...userIds]));
+  return new Map(
+    found.map((row) => [row.id, { id: row.id, forceId: row.forceId, email: row.email, disabled: row.disabledAt !== null }]),
+  );
+}
+
+/** Records the outcome of one message handed to a channel: the notifications' new state and the send log row. */
+export async function recordDelivery(
+  db: Db,
+  outcome: {
+    forceId: string;
+    userId: string;
+    template: string;
+    channel: string;
+    notificationIds: string[];
+    at: Date;
+    result: "sent" | "failed" | "rejected";
+    error: string | null;
+    providerReference: string | null;
+    /** For `failed`: when to try again, or null to give up. */
+    retryAt: Date | null;
+  },
+): Promise<void> {
+  await db.transaction(async (tx) => {
+    const ids = outcome.notificationIds;
+    if (outcome.result === "sent") {
+      await tx.update(notifications).set({ state: "sent", sentAt: outcome.at }).where(inArray(notifications.id, ids));
+    } else if (outcome.retryAt !== null) {
+      await tx
+        .update(notifications)
+        .set({ state: "pending", sendAfter: outcome.retryAt, claimedAt: null })
+        .where(inArray(notifications.id, ids));
+    } else {
+      await tx.update(notifications).set({ state: "failed" }).where(inArray(notifications.id, ids));
+    }
+    await tx.insert(notificationDeliveries).values({
+      forceId: outcome.forceId,
+      userId: outcome.userId,
+      template: outcome.template,
+      channel: outcome.channel,
+      notificationIds: ids,
+      at: outcome.at,
+      result: outcome.result,
+      error: outcome.error,
+      providerReference: outcome.providerReference,
+    });
+    if (outcome.result === "rejected") {
+      // The address itself was refused: recorded against the person for their admin to correct.
+      await tx
+        .insert(notificationPreferences)
+        .values({ userId: outcome.userId, undeliverableAt: outcome.at, undeliverableReason: outcome.error })
+        .onConflictDoUpdate({
+          target: notificationPreferences.userId,
+          set: { undeliverableAt: outcome.at, undeliverableReason: outcome.error },
+        });
+    }
+  });
+}
+
+/** Marks messages that will never be sent (the person was disabled, or chose not to have them). */
+export async function suppress(db: Db, ids: readonly string[]): Promise<void> {
+  if (ids.length === 0) return;
+  await db
+    .update(notifications)
+    .set({ state: "suppressed" })
+    .where(inArray(notifications.id, [...ids]));
+}
+
+/** A person's latest notifications, newest first, for the in-app banner and list. */
+export function notificationsOf(db: Db, userId: string, limit: number): Promise<NotificationRow[]> {
+  return db
+    .select()
+    .from(notifications)
+    .where(eq(notifications.userId, userId))
+    .orderBy(desc(notifications.createdAt), desc(notifications.id))
+    .limit(limit);
+}
+
+/** Marks all of a person's unread notifications read. */
+export async function markAllRead(db: Db, userId: string, now: Date): Promise<void> {
+  await db
+    .update(notifications)
+    .set({ readAt: now })
+    .where(and(eq(notifications.userId, userId), isNull(notifications.readAt)));
+}
+
+/** The force's latest failed and rejected sends, and its message counts by state. */
+export async function deliveryReport(db: Db, forceId: string, limit: number) {
+  const failures = await db
+    .select({
+      userId: notificationDeliveries.userId,
+      template: notificationDeliveries.template,
+      channel: notificationDeliveries.channel,
+      at: notificationDeliveries.at,
+      result: notificationDeliveries.result,
+      error: notificationDeliveries.error,
+    })
+    .from(notificationDeliveries)
+    .where(and(eq(notificationDeliveries.forceId, forceId), sql`${notificationDeliveries.result} <> 'sent'`))
+    .orderBy(desc(notificationDeliveries.at), desc(notificationDeliveries.id))
+    .limit(limit);
+  const counts = await rows<{ state: string; count: number }>(
+    db,
+    sql`SELECT state, count(*)::int AS count FROM notifications WHERE force_id = ${forceId} GROUP BY state ORDER BY state`,
+  );
+  return { failures, counts };
+}
+
+/** pg-boss's queue, read for the admin page: counts per queue and state, and the latest failed jobs. */
+export async function jobQueueReport(db: Db, limit: number) {
+  const [installed] = await rows<{ present: boolean }>(
+    db,
+    sql`SELECT to_regclass('pgboss.job') IS NOT NULL AS present`,
+  );
+  if (!installed?.present) return { counts: [], failures: [] };
+  const counts = await rows<{ name: string; state: string; count: number }>(
+    db,
+    sql`SELECT name, state::text AS state, count(*)::int AS count FROM pgboss.job GROUP BY name, state ORDER BY name, state`,
+  );
+  const failures = await rows<{ id: string; name: string; completedOn: Date | null; retryCount: number; output: unknown }>(
+    db,
+    sql`SELECT id::text AS id, name, completed_on AS "completedOn", retry_count AS "retryCount", output
+        FROM pgboss.job WHERE state = 'failed' ORDER BY completed_on DESC NULLS LAST LIMIT ${limit}`,
+  );
+  return { counts, failures };
+}
