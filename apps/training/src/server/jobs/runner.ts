@@ -34,8 +34,15 @@ export interface JobRunnerOptions {
 export interface JobRunner {
   boss: PgBoss;
   start(): Promise<void>;
-  /** Sends a one-off job; `singletonKey` makes a second send with the same key a no-op while the first waits. */
-  send(name: string, data?: Record<string, unknown>, options?: { singletonKey?: string; startAfter?: Date }): Promise<string | null>;
+  /**
+   * Sends a one-off job. With `once`, a second send of the same key in the same time slot of `seconds` (from
+   * any instance) is refused: pg-boss's throttle, the same one its cron uses for each tick.
+   */
+  send(
+    name: string,
+    data?: Record<string, unknown>,
+    options?: { once?: { key: string; seconds: number }; startAfter?: Date },
+  ): Promise<string | null>;
   stop(): Promise<void>;
 }
 
@@ -56,7 +63,7 @@ export function createJobRunner(options: JobRunnerOptions): JobRunner {
       await boss.start();
       started = true;
       for (const [name, job] of Object.entries(jobs)) {
-        await boss.createQueue(name, {
+        await createQueue(boss, name, {
           name,
           retryLimit: job.retryLimit ?? 3,
           retryDelay: job.retryDelay ?? 30,
@@ -73,7 +80,7 @@ export function createJobRunner(options: JobRunnerOptions): JobRunner {
     },
     send: (name, data = {}, sendOptions = {}) =>
       boss.send(name, data, {
-        ...(sendOptions.singletonKey ? { singletonKey: sendOptions.singletonKey } : {}),
+        ...(sendOptions.once ? { singletonKey: sendOptions.once.key, singletonSeconds: sendOptions.once.seconds } : {}),
         ...(sendOptions.startAfter ? { startAfter: sendOptions.startAfter } : {}),
       }),
     async stop() {
@@ -83,4 +90,22 @@ export function createJobRunner(options: JobRunnerOptions): JobRunner {
       await boss.stop({ graceful: true, close: false, timeout: 10_000, wait: true });
     },
   };
+}
+
+/**
+ * Creates (or updates) a queue. pg-boss makes each queue a partition; two instances starting together can
+ * deadlock doing so (PostgreSQL picks one to fail, code 40P01), and the one that failed tries again.
+ */
+async function createQueue(boss: PgBoss, name: string, queue: PgBoss.Queue): Promise<void> {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      if (await boss.getQueue(name)) await boss.updateQueue(name, queue);
+      else await boss.createQueue(name, queue);
+      return;
+    } catch (error) {
+      const code = (error as { code?: string }).code;
+      if (attempt >= 5 || (code !== "40P01" && code !== "23505")) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 50 * attempt));
+    }
+  }
 }
