@@ -34,13 +34,18 @@ describe.each(databaseTargets)("reminders over a learner's 400 days on $name", (
   let trainer: TestClient;
   let officer: TestClient;
   let notifier: NotificationService;
+  const logged: Record<string, unknown>[] = [];
+  const log = {
+    info: (fields: Record<string, unknown>, message: string) => logged.push({ ...fields, message }),
+    warn: (fields: Record<string, unknown>, message: string) => logged.push({ ...fields, message }),
+  };
   const service = (database: TestApp["database"]) =>
     createNotificationService({
       db: database.db,
       catalog: t.catalog,
       baseUrl: t.base,
       notifyBaseUrl: "http://127.0.0.1:9",
-      log: silentLog,
+      log,
       now: () => new Date(clock),
     });
 
@@ -169,6 +174,15 @@ describe.each(databaseTargets)("reminders over a learner's 400 days on $name", (
     };
     expect(report.failedSends).toEqual([]);
     expect(report.messages).toEqual([{ state: "sent", count: 9 + 58 }]);
+    // One log line per send, by user id and template; never an address, a subject or a body.
+    expect(logged.filter((line) => line.message === "notification sent")).toHaveLength(9 + 58);
+    expect(logged).toContainEqual(
+      expect.objectContaining({ userId: officerA.id, template: "renewal-60", channel: "smtp", result: "sent" }),
+    );
+    const text = JSON.stringify(logged);
+    for (const secret of [officerA.email, trainerA.email, inbox.url, title, "Force A Police"]) {
+      expect(text).not.toContain(secret);
+    }
   }, 300_000);
 
   it("records a refused address against the person, and never retries it", async () => {
