@@ -80,7 +80,10 @@ describe.each(databaseTargets)("reminders over a learner's 400 days on $name", (
     expect(assigned.status).toBe(201);
 
     const seen: { day: number; subject: string }[] = [];
-    for (let day = 0; day <= 400; day += 1) {
+    // Daily through the assignment and the renewal year's end, weekly (on the digest's Mondays) between them:
+    // every window there is weeks long and its dedupe key names its period, so a stray message would still show.
+    const days = [...Array(401).keys()].filter((day) => day <= 42 || day >= 330 || day % 7 === 0);
+    for (const day of days) {
       clock = START + day * DAY;
       if (day === 30) {
         // Day 30: the officer passes (late), through the real knowledge check. (Signed in again: a month passed.)

@@ -65,6 +65,23 @@ export async function insertNotifications(db: Db, batch: readonly NewNotificatio
   return inserted.length;
 }
 
+/** Which of these person × dedupe key pairs are already stored, as `"<userId> <dedupeKey>"`. */
+export async function storedKeys(
+  db: Db,
+  pairs: readonly { userId: string; dedupeKey: string }[],
+): Promise<Set<string>> {
+  if (pairs.length === 0) return new Set();
+  const found = await rows<{ key: string }>(
+    db,
+    sql`SELECT user_id::text || ' ' || dedupe_key AS key FROM notifications
+        WHERE (user_id, dedupe_key) IN (${sql.join(
+          pairs.map((pair) => sql`(${pair.userId}::uuid, ${pair.dedupeKey})`),
+          sql`, `,
+        )})`,
+  );
+  return new Set(found.map((row) => row.key));
+}
+
 /** How long a claimed message may stay `sending` before another delivery run takes it back (a crashed sender). */
 const CLAIM_TIMEOUT_MINUTES = 15;
 

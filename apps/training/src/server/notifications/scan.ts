@@ -10,7 +10,7 @@ import type { SQL } from "drizzle-orm";
 import type { Catalog } from "../catalog";
 import type { Db } from "../db/client";
 import type { NewNotification, PreferencesRow } from "../db/notifications";
-import { channelOf, insertNotifications, preferencesOf } from "../db/notifications";
+import { channelOf, insertNotifications, preferencesOf, storedKeys } from "../db/notifications";
 import { assignments, forces, units, users } from "../db/schema";
 import { contentChangeOf } from "../learning/content-change";
 import { leastCovering, learnerFrom, moduleColumns, queryContext, rowsOf } from "../trainer/query";
@@ -219,11 +219,20 @@ async function trainerDigests(
     db,
     trainers.map((trainer) => trainer.id),
   );
-  const wanted = trainers.flatMap((trainer) => {
+  const today = now.toISOString().slice(0, 10);
+  const due = trainers.flatMap((trainer) => {
     const frequency = preferences.get(trainer.id)?.digestFrequency ?? "weekly";
-    return frequency === "off" ? [] : [{ ...trainer, frequency }];
+    if (frequency === "off") return [];
+    const period = frequency === "daily" ? today : weekOf(now);
+    return [{ ...trainer, frequency, period, dedupeKey: `digest:${frequency}:${period}` }];
   });
-  if (wanted.length === 0) return { notices: [], queries: 2 };
+  // The hourly scan counts a force's units only when some trainer's digest for this period is still to come.
+  const stored = await storedKeys(
+    db,
+    due.map((trainer) => ({ userId: trainer.id, dedupeKey: trainer.dedupeKey })),
+  );
+  const wanted = due.filter((trainer) => !stored.has(`${trainer.id} ${trainer.dedupeKey}`));
+  if (wanted.length === 0) return { notices: [], queries: 3 };
   const context = await queryContext(db, catalog, forceId, now);
   const counts = await unitCounts(db, context);
   const names = new Map(
@@ -232,17 +241,15 @@ async function trainerDigests(
       unit.name,
     ]),
   );
-  const today = now.toISOString().slice(0, 10);
   const notices = wanted.map((trainer) => {
     const scope = trainer.unitId ? (context.unitTree.get(trainer.unitId) ?? [trainer.unitId]) : [...names.keys()];
-    const period = trainer.frequency === "daily" ? today : weekOf(now);
     return {
       userId: trainer.id,
       kind: "digest" as const,
-      dedupeKey: `digest:${trainer.frequency}:${period}`,
+      dedupeKey: trainer.dedupeKey,
       details: {
         frequency: trainer.frequency,
-        period,
+        period: trainer.period,
         units: counts
           .filter((row) => row.unitId !== null && scope.includes(row.unitId))
           .map((row) => ({ ...row, name: names.get(row.unitId ?? "") ?? "" }))
@@ -250,7 +257,7 @@ async function trainerDigests(
       } as unknown as Record<string, string | number>,
     };
   });
-  return { notices, queries: 5 };
+  return { notices, queries: 7 };
 }
 
 /** Per unit: overdue and due-soon module counts and the distinct people behind each. */
