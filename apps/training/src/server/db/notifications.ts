@@ -9,8 +9,6 @@ export type ChannelRow = typeof notificationChannels.$inferSelect;
 export type PreferencesRow = typeof notificationPreferences.$inferSelect;
 /** A stored notification. */
 export type NotificationRow = typeof notifications.$inferSelect;
-/** A new notification as the scan decides it. */
-export type NewNotification = typeof notifications.$inferInsert;
 
 const rows = async <T>(db: Db, query: SQL): Promise<T[]> => {
   const result: unknown = await db.execute(query);
@@ -54,14 +52,50 @@ export async function upsertPreferences(
     .onConflictDoUpdate({ target: notificationPreferences.userId, set: changes });
 }
 
-/** Stores notices, skipping any whose person × dedupe key is already stored; returns how many were new. */
-export async function insertNotifications(db: Db, batch: readonly NewNotification[]): Promise<number> {
-  if (batch.length === 0) return 0;
-  const inserted = await db
-    .insert(notifications)
-    .values([...batch])
-    .onConflictDoNothing({ target: [notifications.userId, notifications.dedupeKey] })
-    .returning({ id: notifications.id });
+/** A decided notice as the store takes it. */
+export interface DecidedNotice {
+  userId: string;
+  kind: string;
+  dedupeKey: string;
+  mandatory: boolean;
+  details: Record<string, unknown>;
+}
+
+/**
+ * Stores notices, skipping any whose person × dedupe key is already stored; returns how many were new. One
+ * statement per batch whatever its size (the rows travel as five arrays). Each person's preferences pick the
+ * send time: `sendAt.daily` for a daily batch, else `sendAt.immediate`; an optional message they switched off
+ * is stored `suppressed` (shown in the app, never emailed). Mandatory ones cannot be switched off.
+ */
+export async function insertNotices(
+  db: Db,
+  forceId: string,
+  notices: readonly DecidedNotice[],
+  now: Date,
+  sendAt: { immediate: Date; daily: Date },
+): Promise<number> {
+  if (notices.length === 0) return 0;
+  const frequency = sql`(CASE WHEN x.mandatory THEN coalesce(p.mandatory_frequency, 'immediate')
+                              WHEN x.kind = 'digest' THEN 'immediate'
+                              ELSE coalesce(p.optional_frequency, 'immediate') END)`;
+  const inserted = await rows<{ id: string }>(
+    db,
+    sql`INSERT INTO notifications (id, force_id, user_id, kind, dedupe_key, mandatory, details, created_at, send_after, state)
+        SELECT gen_random_uuid(), ${forceId}, x.user_id, x.kind, x.dedupe_key, x.mandatory, x.details::jsonb,
+               ${now.toISOString()}::timestamptz,
+               CASE WHEN ${frequency} = 'daily' THEN ${sendAt.daily.toISOString()}::timestamptz ELSE ${sendAt.immediate.toISOString()}::timestamptz END,
+               CASE WHEN ${frequency} = 'off' THEN 'suppressed' ELSE 'pending' END
+        FROM unnest(${sql.param(notices.map((notice) => notice.userId))}::uuid[],
+                    ${sql.param(notices.map((notice) => notice.kind))}::text[],
+                    ${sql.param(notices.map((notice) => notice.dedupeKey))}::text[],
+                    ${sql.param(notices.map((notice) => notice.mandatory))}::boolean[],
+                    ${sql.param(notices.map((notice) => JSON.stringify(notice.details)))}::text[])
+             AS x(user_id, kind, dedupe_key, mandatory, details)
+        LEFT JOIN notification_preferences p ON p.user_id = x.user_id
+        WHERE NOT EXISTS (SELECT 1 FROM notifications n WHERE n.user_id = x.user_id AND n.dedupe_key = x.dedupe_key)
+        ON CONFLICT (user_id, dedupe_key) DO NOTHING
+        RETURNING id`,
+  );
   return inserted.length;
 }
 
@@ -90,7 +124,12 @@ const CLAIM_TIMEOUT_MINUTES = 15;
  * `sending` so no other run (another instance) takes them. `FOR UPDATE SKIP LOCKED` lets two instances claim
  * side by side without waiting on each other or taking the same row.
  */
-export async function claimDue(db: Db, forceIds: readonly string[], now: Date, limit: number): Promise<NotificationRow[]> {
+export async function claimDue(
+  db: Db,
+  forceIds: readonly string[],
+  now: Date,
+  limit: number,
+): Promise<NotificationRow[]> {
   if (forceIds.length === 0) return [];
   const at = now.toISOString();
   const forces = sql.join(
@@ -134,7 +173,10 @@ export async function recipientsOf(db: Db, userIds: readonly string[]): Promise<
     .from(users)
     .where(inArray(users.id, [...userIds]));
   return new Map(
-    found.map((row) => [row.id, { id: row.id, forceId: row.forceId, email: row.email, disabled: row.disabledAt !== null }]),
+    found.map((row) => [
+      row.id,
+      { id: row.id, forceId: row.forceId, email: row.email, disabled: row.disabledAt !== null },
+    ]),
   );
 }
 
@@ -189,6 +231,20 @@ export async function recordDelivery(
         });
     }
   });
+}
+
+/**
+ * Retires messages still unsent `days` after they were decided (a force without a channel for weeks): an old
+ * reminder would mislead, and the scan decides afresh what is due now. They stay in the in-app list.
+ */
+export async function retireStale(db: Db, now: Date, days: number): Promise<number> {
+  const retired = await rows<{ id: string }>(
+    db,
+    sql`UPDATE notifications SET state = 'suppressed'
+        WHERE state = 'pending' AND created_at < ${now.toISOString()}::timestamptz - make_interval(days => ${days})
+        RETURNING id`,
+  );
+  return retired.length;
 }
 
 /** Marks messages that will never be sent (the person was disabled, or chose not to have them). */
@@ -251,7 +307,13 @@ export async function jobQueueReport(db: Db, limit: number) {
     db,
     sql`SELECT name, state::text AS state, count(*)::int AS count FROM pgboss.job GROUP BY name, state ORDER BY name, state`,
   );
-  const failures = await rows<{ id: string; name: string; completedOn: Date | null; retryCount: number; output: unknown }>(
+  const failures = await rows<{
+    id: string;
+    name: string;
+    completedOn: Date | null;
+    retryCount: number;
+    output: unknown;
+  }>(
     db,
     sql`SELECT id::text AS id, name, completed_on AS "completedOn", retry_count AS "retryCount", output
         FROM pgboss.job WHERE state = 'failed' ORDER BY completed_on DESC NULLS LAST LIMIT ${limit}`,

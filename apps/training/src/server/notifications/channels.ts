@@ -66,7 +66,10 @@ export function smtpChannel(settings: { smtpUrl: string; fromAddress: string; se
         const code = (error as { responseCode?: number }).responseCode;
         // nodemailer's errors quote the server's reply, which may name the address: keep only the code.
         const permanent = typeof code === "number" && code >= 500;
-        throw new DeliveryFailure(permanent, code ? `SMTP ${code}` : `SMTP ${(error as { code?: string }).code ?? "error"}`);
+        throw new DeliveryFailure(
+          permanent,
+          code ? `SMTP ${code}` : `SMTP ${(error as { code?: string }).code ?? "error"}`,
+        );
       }
     },
     close: () => transport.close(),
@@ -103,10 +106,18 @@ export function notifyChannel(settings: { apiKey: string; templateId: string; ba
 /** The channel a force's settings describe. */
 export function channelFor(settings: ChannelSettings, notifyBaseUrl: string): Channel {
   if (settings.kind === "smtp" && settings.smtpUrl && settings.fromAddress) {
-    return smtpChannel({ smtpUrl: settings.smtpUrl, fromAddress: settings.fromAddress, senderName: settings.senderName });
+    return smtpChannel({
+      smtpUrl: settings.smtpUrl,
+      fromAddress: settings.fromAddress,
+      senderName: settings.senderName,
+    });
   }
   if (settings.kind === "notify" && settings.notifyApiKey && settings.notifyTemplateId) {
-    return notifyChannel({ apiKey: settings.notifyApiKey, templateId: settings.notifyTemplateId, baseUrl: notifyBaseUrl });
+    return notifyChannel({
+      apiKey: settings.notifyApiKey,
+      templateId: settings.notifyTemplateId,
+      baseUrl: notifyBaseUrl,
+    });
   }
   throw new DeliveryFailure(false, `the ${settings.kind} channel is not fully configured`);
 }

@@ -7,7 +7,7 @@
 import type { Catalog } from "../catalog";
 import type { Db } from "../db/client";
 import type { ChannelRow, NotificationRow } from "../db/notifications";
-import { allChannels, claimDue, recipientsOf, recordDelivery, suppress } from "../db/notifications";
+import { allChannels, claimDue, recipientsOf, recordDelivery, retireStale, suppress } from "../db/notifications";
 import type { Channel } from "./channels";
 import { DeliveryFailure, channelFor } from "./channels";
 import { renderMessage } from "./messages";
@@ -30,6 +30,8 @@ export interface DeliveryOptions {
   openChannel?: (settings: ChannelRow) => Channel;
 }
 
+/** A message not sent within this many days of being decided is retired unsent. */
+export const STALE_AFTER_DAYS = 7;
 /** Messages claimed per round. */
 const CLAIM_BATCH = 200;
 /** Tries before a temporarily failing message is given up. */
@@ -46,7 +48,7 @@ export interface DeliveryResult {
 /** Sends everything due by `now`, in rounds, until nothing due is left unclaimed. */
 export async function deliverDue(options: DeliveryOptions, now: Date): Promise<DeliveryResult> {
   const { db } = options;
-  const result: DeliveryResult = { sent: 0, failed: 0, suppressed: 0 };
+  const result: DeliveryResult = { sent: 0, failed: 0, suppressed: await retireStale(db, now, STALE_AFTER_DAYS) };
   const channels = new Map((await allChannels(db)).map((row) => [row.forceId, row]));
   const open = new Map<string, Channel>();
   const channelOf = (row: ChannelRow) => {
@@ -103,7 +105,12 @@ async function sendOne(
     moduleTitle: (moduleId) => options.catalog.module(moduleId)?.title ?? moduleId,
   });
   const ids = ordered.map((row) => row.id);
-  const base = { forceId: settings.forceId, userId: rows[0]?.userId ?? "", template: message.template, channel: channel.kind };
+  const base = {
+    forceId: settings.forceId,
+    userId: rows[0]?.userId ?? "",
+    template: message.template,
+    channel: channel.kind,
+  };
   const attempts = Math.max(...rows.map((row) => row.attempts));
   try {
     // The first notification's id is the reference: Notify keeps it, SMTP sends it as the Message-ID.

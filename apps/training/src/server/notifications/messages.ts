@@ -144,7 +144,10 @@ export function describeNotice(
 }
 
 const escapeHtml = (text: string) =>
-  text.replace(/[&<>"']/g, (char) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[char] ?? char);
+  text.replace(
+    /[&<>"']/g,
+    (char) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[char] ?? char,
+  );
 
 const BODY = "font-family: Arial, sans-serif; font-size: 19px; line-height: 1.32; color: #0b0c0c;";
 
@@ -156,7 +159,9 @@ export function renderMessage(input: MessageInput): Message {
   const single = described.length === 1;
   const subject = single ? first.subject : `${described.length} training reminders`;
   const template = single ? (input.items[0]?.kind ?? "batch") : "batch";
-  const sections = single ? [{ heading: null, ...first }] : described.map((entry) => ({ heading: entry.subject, ...entry }));
+  const sections = single
+    ? [{ heading: null, ...first }]
+    : described.map((entry) => ({ heading: entry.subject, ...entry }));
   const footer = `This email was sent by ${input.senderName} from its stalking response training service. Your training and your email settings: ${input.baseUrl}/`;
 
   const text = [

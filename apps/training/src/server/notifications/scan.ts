@@ -4,13 +4,11 @@
  * stored under its dedupe key, so a scan repeated (a retried job, a second instance, a restart mid-way)
  * stores nothing twice. Trainers' digests are decided in the same pass from one grouped count per force.
  */
-import { randomUUID } from "node:crypto";
 import { eq, sql } from "drizzle-orm";
 import type { SQL } from "drizzle-orm";
 import type { Catalog } from "../catalog";
 import type { Db } from "../db/client";
-import type { NewNotification, PreferencesRow } from "../db/notifications";
-import { channelOf, insertNotifications, preferencesOf, storedKeys } from "../db/notifications";
+import { channelOf, insertNotices, preferencesOf, storedKeys } from "../db/notifications";
 import { assignments, forces, units, users } from "../db/schema";
 import { contentChangeOf } from "../learning/content-change";
 import { leastCovering, learnerFrom, moduleColumns, queryContext, rowsOf } from "../trainer/query";
@@ -30,6 +28,7 @@ export interface ScanResult {
   decided: number;
   stored: number;
   queries: number;
+  readMs?: number;
 }
 
 /** Scans every force. */
@@ -50,10 +49,7 @@ export async function scanAll(db: Db, catalog: Catalog, now: Date): Promise<Scan
 export async function scanForce(db: Db, catalog: Catalog, forceId: string, now: Date): Promise<ScanResult> {
   const result: ScanResult = { learners: 0, decided: 0, stored: 0, queries: 0 };
   const channel = await channelOf(db, forceId);
-  const [grace] = await db
-    .select({ days: forces.contentChangeGraceDays })
-    .from(forces)
-    .where(eq(forces.id, forceId));
+  const [grace] = await db.select({ days: forces.contentChangeGraceDays }).from(forces).where(eq(forces.id, forceId));
   const made = await db
     .select({
       moduleId: assignments.moduleId,
@@ -67,15 +63,20 @@ export async function scanForce(db: Db, catalog: Catalog, forceId: string, now: 
     .where(eq(assignments.forceId, forceId));
   result.queries += 3;
   const hours = channel ?? DEFAULT_HOURS;
+  // Every message decided in this scan goes at one of two times: now (or when quiet hours end), or with the
+  // next daily batch; each person's preference picks which, in the store.
+  const sendAt = { immediate: sendAfter(now, hours, "immediate"), daily: sendAfter(now, hours, "daily") };
   const store = async (notices: Notice[]) => {
     if (notices.length === 0) return;
-    const preferences = await preferencesOf(db, [...new Set(notices.map((notice) => notice.userId))]);
     result.decided += notices.length;
-    result.stored += await insertNotifications(
+    result.stored += await insertNotices(
       db,
-      notices.map((notice) => toRow(forceId, notice, preferences.get(notice.userId), hours, now)),
+      forceId,
+      notices.map((notice) => ({ ...notice, mandatory: isMandatory(notice.kind) })),
+      now,
+      sendAt,
     );
-    result.queries += 2;
+    result.queries += 1;
   };
 
   const modules = catalog.modules.filter((module) => made.some((assignment) => assignment.moduleId === module.id));
@@ -83,7 +84,6 @@ export async function scanForce(db: Db, catalog: Catalog, forceId: string, now: 
     const graceDays = grace?.days ?? 90;
     const columns = modules.map((module, index) => {
       const c = sql.raw(`c${index}`);
-      const k = sql.raw(`k${index}`);
       // Only a module whose history has a material change can reopen a pass: the others skip the certificate join.
       const reopens = module.history.some((release) => contentChangeOf(module, release.version, graceDays) !== null);
       return {
@@ -96,11 +96,15 @@ export async function scanForce(db: Db, catalog: Catalog, forceId: string, now: 
           (assignment) => sql`${assignment.createdAt.toISOString()}::timestamptz`,
           sql`NULL::timestamptz`,
         ),
-        join: sql`LEFT JOIN completions ${c} ON ${c}.user_id = u.id AND ${c}.module_id = ${module.id} AND ${c}.status = 'completed'${
-          reopens ? sql` LEFT JOIN certificates ${k} ON ${k}.id = ${c}.certificate_id` : sql``
-        }`,
+        // A lateral probe per learner and module (LIMIT 1 keeps the planner from flattening it into a hash join
+        // over the module's every completion, which each batch would then pay again).
+        join: sql`LEFT JOIN LATERAL (SELECT cc.completed_at, cc.expires_at, cc.certificate_id${
+          reopens
+            ? sql`, (SELECT kk.module_version FROM certificates kk WHERE kk.id = cc.certificate_id) AS module_version`
+            : sql``
+        } FROM completions cc WHERE cc.user_id = u.id AND cc.module_id = ${module.id} AND cc.status = 'completed' LIMIT 1) ${c} ON TRUE`,
         select: sql`${c}.completed_at AS ${sql.raw(`done${index}`)}, ${c}.expires_at AS ${sql.raw(`exp${index}`)}, ${c}.certificate_id AS ${sql.raw(`cert${index}`)}, ${
-          reopens ? sql`${k}.module_version` : sql`NULL::text`
+          reopens ? sql`${c}.module_version` : sql`NULL::text`
         } AS ${sql.raw(`ver${index}`)}`,
       };
     });
@@ -110,6 +114,9 @@ export async function scanForce(db: Db, catalog: Catalog, forceId: string, now: 
     );
     let after = "00000000-0000-0000-0000-000000000000";
     for (;;) {
+      const readStart = performance.now();
+      // The batch's learners are picked first, then their completions probed by primary key: joined to the
+      // whole table, the planner merge-joined each module's completions from the start for every batch.
       const batch = await rowsOf<Record<string, unknown>>(
         db,
         sql`SELECT u.id, ${sql.join(
@@ -119,14 +126,17 @@ export async function scanForce(db: Db, catalog: Catalog, forceId: string, now: 
           ),
           sql`, `,
         )}
-        FROM users u ${sql.join(
+        FROM (SELECT u.id, u.unit_id, u.job_role FROM users u
+              WHERE u.force_id = ${forceId} AND u.disabled_at IS NULL AND u.id > ${after}::uuid AND (${anyAssigned})
+              ORDER BY u.id LIMIT ${SCAN_BATCH}) u
+        ${sql.join(
           columns.map((column) => column.join),
           sql` `,
         )}
-        WHERE u.force_id = ${forceId} AND u.disabled_at IS NULL AND u.id > ${after}::uuid AND (${anyAssigned})
-        ORDER BY u.id LIMIT ${SCAN_BATCH}`,
+        ORDER BY u.id`,
       );
       result.queries += 1;
+      result.readMs = (result.readMs ?? 0) + (performance.now() - readStart);
       const notices: Notice[] = [];
       for (const row of batch) {
         const userId = String(row.id);
@@ -165,34 +175,6 @@ export async function scanForce(db: Db, catalog: Catalog, forceId: string, now: 
 const asDate = (value: unknown): Date | null =>
   value instanceof Date ? value : typeof value === "string" ? new Date(value) : null;
 
-function toRow(
-  forceId: string,
-  notice: Notice,
-  preferences: PreferencesRow | undefined,
-  hours: SendingHours,
-  now: Date,
-): NewNotification {
-  const mandatory = isMandatory(notice.kind);
-  const frequency = mandatory
-    ? (preferences?.mandatoryFrequency ?? "immediate")
-    : notice.kind === "digest"
-      ? "immediate"
-      : (preferences?.optionalFrequency ?? "immediate");
-  return {
-    id: randomUUID(),
-    forceId,
-    userId: notice.userId,
-    kind: notice.kind,
-    dedupeKey: notice.dedupeKey,
-    mandatory,
-    details: notice.details,
-    createdAt: now,
-    sendAfter: sendAfter(now, hours, frequency === "daily" ? "daily" : "immediate"),
-    // Switched off: kept (the in-app list shows it) but never emailed. Mandatory messages cannot be.
-    state: frequency === "off" ? "suppressed" : "pending",
-  };
-}
-
 /** The Monday (UTC) of `now`'s week, `YYYY-MM-DD`. */
 const weekOf = (now: Date) => {
   const monday = new Date(now.getTime() - ((now.getUTCDay() + 6) % 7) * 86_400_000);
@@ -204,7 +186,7 @@ const weekOf = (now: Date) => {
  * they have none), the overdue and due-soon module counts and the distinct people behind them. One grouped
  * query per force counts every unit; each trainer's digest picks its units from it.
  */
-async function trainerDigests(
+export async function trainerDigests(
   db: Db,
   catalog: Catalog,
   forceId: string,
@@ -276,7 +258,13 @@ async function unitCounts(db: Db, context: Awaited<ReturnType<typeof queryContex
     );
   const overdue = sum(columns.map((column) => column.overdue));
   const soon = sum(columns.map(dueSoon));
-  const rows = await rowsOf<{ unitId: string | null; overdue: number; overduePeople: number; dueSoon: number; dueSoonPeople: number }>(
+  const rows = await rowsOf<{
+    unitId: string | null;
+    overdue: number;
+    overduePeople: number;
+    dueSoon: number;
+    dueSoonPeople: number;
+  }>(
     db,
     sql`SELECT unit_id AS "unitId", sum(o)::int AS overdue, count(*) FILTER (WHERE o > 0)::int AS "overduePeople",
           sum(s)::int AS "dueSoon", count(*) FILTER (WHERE s > 0)::int AS "dueSoonPeople"

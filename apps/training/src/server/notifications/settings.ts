@@ -118,7 +118,11 @@ export async function setChannel(db: Db, actor: Actor, body: ChannelRequest, now
     forceId: actor.forceId,
     actorUserId: actor.id,
     action: "notification-channel-set",
-    details: { kind: body.kind, smtpUrlChanged: body.smtpUrl !== undefined, notifyApiKeyChanged: body.notifyApiKey !== undefined },
+    details: {
+      kind: body.kind,
+      smtpUrlChanged: body.smtpUrl !== undefined,
+      notifyApiKeyChanged: body.notifyApiKey !== undefined,
+    },
   });
   return channelView(db, actor.forceId);
 }
@@ -131,7 +135,10 @@ const REPORT_LIMIT = 50;
  * message counts and failed sends (by user id; an address never leaves the users table).
  */
 export async function jobsReport(db: Db, forceId: string): Promise<JobsReport> {
-  const [queue, deliveries] = await Promise.all([jobQueueReport(db, REPORT_LIMIT), deliveryReport(db, forceId, REPORT_LIMIT)]);
+  const [queue, deliveries] = await Promise.all([
+    jobQueueReport(db, REPORT_LIMIT),
+    deliveryReport(db, forceId, REPORT_LIMIT),
+  ]);
   return {
     queues: queue.counts,
     failedJobs: queue.failures.map((job) => ({
