@@ -6,6 +6,8 @@ import { Layout } from "./shell/layout";
 import { ProblemPage, LoadingPage } from "./shell/status-pages";
 import { SignInPage } from "./pages/sign-in";
 import { SignOutPage } from "./pages/sign-out";
+import { ChangePasswordPage } from "./pages/account/change-password";
+import { ResetPasswordPage } from "./pages/account/reset-password";
 import { AccessibilityPage } from "./pages/accessibility";
 import { MyTrainingPage } from "./pages/my-training";
 import { ModulePage } from "./pages/module";
@@ -18,6 +20,7 @@ import { CertificatePage } from "./pages/certificate";
 import { NotFoundPage } from "./pages/not-found";
 import { AssignmentsPage, AssignPage } from "./pages/trainer/assignments";
 import { LearnerRecordPage } from "./pages/trainer/learner-record";
+import { ContentChangesPage } from "./pages/trainer/content-changes";
 import { CoursePackagesPage } from "./pages/trainer/course-packages";
 import { TrainerChartsPage } from "./pages/trainer/trainer-charts";
 import { TrainerEvidencePage } from "./pages/trainer/trainer-evidence";
@@ -29,7 +32,9 @@ const PracticeScreeningPage = lazy(() =>
   import("./pages/practice-screening").then((loaded) => ({ default: loaded.PracticeScreeningPage })),
 );
 
-const publicRoutes = new Set<Route["name"]>(["sign-in", "sign-out", "accessibility", "not-found"]);
+const publicRoutes = new Set<Route["name"]>(["sign-in", "sign-out", "reset-password", "accessibility", "not-found"]);
+// All a person with a temporary password may open until they change it (the server refuses the rest).
+const temporaryPasswordRoutes = new Set<Route["name"]>(["change-password", "sign-out", "accessibility"]);
 
 /** The single-page app: session, guard, shell and the page for the current route. */
 export function App() {
@@ -38,15 +43,21 @@ export function App() {
   const signedIn = session.state === "signed-in";
   const mustSignIn = session.state === "signed-out" && !publicRoutes.has(route.name);
   const alreadySignedIn = signedIn && route.name === "sign-in";
+  const mustChangePassword =
+    session.state === "signed-in" &&
+    session.user.mustChangePassword &&
+    !temporaryPasswordRoutes.has(route.name) &&
+    !alreadySignedIn;
 
   useEffect(() => {
     if (mustSignIn) navigate({ name: "sign-in", next: location.pathname }, { replace: true, focus: false });
     else if (alreadySignedIn)
       navigate(route.name === "sign-in" && route.next ? route.next : "/training", { replace: true });
-  }, [mustSignIn, alreadySignedIn, route]);
+    else if (mustChangePassword) navigate({ name: "change-password" }, { replace: true });
+  }, [mustSignIn, alreadySignedIn, mustChangePassword, route]);
 
   let page;
-  if (session.state === "loading" || mustSignIn || alreadySignedIn) page = <LoadingPage />;
+  if (session.state === "loading" || mustSignIn || alreadySignedIn || mustChangePassword) page = <LoadingPage />;
   else if (session.state === "failed") page = <ProblemPage problem={session.problem} />;
   else page = <CurrentPage route={route} />;
   // Keying by location remounts the page, so each navigation starts with fresh state and takes focus.
@@ -63,6 +74,10 @@ function CurrentPage({ route }: { route: Route }) {
       return <SignInPage next={route.next} />;
     case "sign-out":
       return <SignOutPage />;
+    case "change-password":
+      return <ChangePasswordPage />;
+    case "reset-password":
+      return <ResetPasswordPage />;
     case "accessibility":
       return <AccessibilityPage />;
     case "my-training":
@@ -121,6 +136,12 @@ function CurrentPage({ route }: { route: Route }) {
       return (
         <TrainerOnly>
           <CoursePackagesPage />
+        </TrainerOnly>
+      );
+    case "trainer-content-changes":
+      return (
+        <TrainerOnly>
+          <ContentChangesPage />
         </TrainerOnly>
       );
     case "trainer-assign":

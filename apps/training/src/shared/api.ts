@@ -13,12 +13,14 @@
 import {
   BlockSchema,
   IdSchema,
+  LearnerQuestionSchema,
   LessonSchema as CurriculumLessonSchema,
   ModuleIdSchema,
   SourceSchema,
   TrainingStatusSchema,
+  WithheldQuestionResultSchema,
 } from "@stalking-response/curriculum";
-import type { TrainingStatus } from "@stalking-response/curriculum";
+import type { LearnerQuestion, TrainingStatus } from "@stalking-response/curriculum";
 import { z } from "zod";
 import { BoundedDateSchema, BoundedDateTimeSchema, visibleText } from "./text";
 
@@ -37,6 +39,14 @@ export type AccountRole = z.infer<typeof AccountRoleSchema>;
 export const JobRoleSchema = z.enum(["call-handler", "response-officer", "investigator", "supervisor", "staff"]);
 /** An operational role such as `response-officer`. */
 export type JobRole = z.infer<typeof JobRoleSchema>;
+/** Each job role in the words people use, wherever a person reads it (pages and exports alike). */
+export const jobRoleLabels: Readonly<Record<JobRole, string>> = {
+  "call-handler": "Call handler",
+  "response-officer": "Response officer",
+  investigator: "Investigator",
+  supervisor: "Supervisor",
+  staff: "Staff",
+};
 
 /** Where a learner stands on one module: the curriculum's one status vocabulary, unchanged. */
 export { TrainingStatusSchema };
@@ -84,6 +94,8 @@ export const SessionUserSchema = z.object({
   jobRole: JobRoleSchema,
   force: z.object({ id: z.string(), name: z.string() }),
   unit: z.object({ id: z.uuid(), name: z.string() }).nullable(),
+  /** Their password was set by an admin: the server refuses everything but changing it and signing out. */
+  mustChangePassword: z.boolean(),
 });
 /** The signed-in person. */
 export type SessionUser = z.infer<typeof SessionUserSchema>;
@@ -94,6 +106,8 @@ export const SessionResponseSchema = z.object({
   csrfToken: z.string().min(20),
   /** When the session ends unless renewed by use; `null` when signed out. */
   expiresAt: IsoDateTime.nullable(),
+  /** Set once, on the first answer after the session was ended from outside: why it ended. */
+  signedOutBecause: z.enum(["account-disabled", "password-changed"]).optional(),
 });
 /** Session state. */
 export type SessionResponse = z.infer<typeof SessionResponseSchema>;
@@ -105,6 +119,38 @@ export const SignInRequestSchema = z.object({
 });
 /** Sign-in body. */
 export type SignInRequest = z.infer<typeof SignInRequestSchema>;
+
+/**
+ * A new password (NCSC guidance): at least 12 characters, no composition rules, and long passphrases welcome.
+ * The server also refuses one that is the person's own email address, collar number or name, or one
+ * character repeated.
+ */
+export const NewPasswordSchema = z
+  .string()
+  .min(12, "must be at least 12 characters")
+  .max(256, "must be 256 characters or fewer");
+
+/** `POST /api/me/password`: the current password, and the new one. */
+export const ChangePasswordRequestSchema = z.object({
+  currentPassword: z.string().min(1, "enter your current password").max(1024),
+  newPassword: NewPasswordSchema,
+});
+/** Change-password body. */
+export type ChangePasswordRequest = z.infer<typeof ChangePasswordRequestSchema>;
+
+/** A password reset token as it appears in a reset link (43 base64url characters). */
+export const ResetTokenSchema = z.string().regex(/^[A-Za-z0-9_-]{43}$/, "is not a password reset link's token");
+
+/** `POST /api/password-reset/check`: is this link still good? */
+export const PasswordResetCheckRequestSchema = z.object({ token: ResetTokenSchema });
+
+/** The link is good until `expiresAt`. */
+export const PasswordResetCheckResponseSchema = z.object({ expiresAt: IsoDateTime });
+
+/** `POST /api/password-reset`: the link's token and the new password. */
+export const PasswordResetRequestSchema = z.object({ token: ResetTokenSchema, newPassword: NewPasswordSchema });
+/** Password reset body. */
+export type PasswordResetRequest = z.infer<typeof PasswordResetRequestSchema>;
 
 // ---------------------------------------------------------------------------------------------------
 // My training
@@ -169,21 +215,10 @@ export type Lesson = z.infer<typeof LessonSchema>;
 /** A cited publication (title, publisher, https URL, date). */
 export { SourceSchema };
 
-/** A knowledge-check question as the learner sees it: options without which are correct. */
-export const QuestionSchema = z.object({
-  id: ContentIdSchema,
-  kind: z.enum(["single-choice", "multiple-choice", "true-false", "scenario"]),
-  /** Scenario text shown before the prompt, when the question has one. */
-  scenario: z.string().optional(),
-  prompt: z.string(),
-  /** True when more than one option may be selected (show checkboxes, not radios). */
-  multipleAnswers: z.boolean(),
-  options: z.array(z.object({ id: ContentIdSchema, text: z.string() })).min(2),
-  /** Ids of the module's sources (in the module's `sources`) the question is based on. */
-  sources: z.array(ContentIdSchema),
-});
+/** A knowledge-check question as the learner sees it: the curriculum's learner view, unchanged. */
+export const QuestionSchema = LearnerQuestionSchema;
 /** A question without its answers. */
-export type Question = z.infer<typeof QuestionSchema>;
+export type Question = LearnerQuestion;
 
 /** Where a learner is in a module: enough for "resume where you left off" on any device. */
 export const ModuleProgressSchema = z.object({
@@ -284,26 +319,14 @@ export const AttemptRequestSchema = z.object({
 export type AttemptRequest = z.infer<typeof AttemptRequestSchema>;
 
 /**
- * The server's verdict on one question. The answer key (`correctOptionIds`, and each option's `correct` and
- * `explanation`) is sent only for a passed attempt: a failed one says which questions were wrong and which
- * lessons to re-read, so a pass needs the knowledge, not a copy of the last result.
+ * The server's verdict on one question: the curriculum's marking, with the question as it was asked (options
+ * in that attempt's order). The answer key (`correctOptionIds`, and each option's `correct` and `explanation`)
+ * is sent only for a passed attempt: a failed one says which questions were wrong and which lessons to re-read,
+ * so a pass needs the knowledge, not a copy of the last result.
  */
-export const QuestionResultSchema = z.object({
-  questionId: ContentIdSchema,
-  /** The question as it was asked (options in that attempt's order). */
+export const QuestionResultSchema = WithheldQuestionResultSchema.extend({
   question: QuestionSchema,
   prompt: z.string(),
-  correct: z.boolean(),
-  selectedOptionIds: z.array(ContentIdSchema),
-  correctOptionIds: z.array(ContentIdSchema).optional(),
-  options: z.array(
-    z.object({
-      id: ContentIdSchema,
-      text: z.string(),
-      correct: z.boolean().optional(),
-      explanation: z.string().optional(),
-    }),
-  ),
 });
 /** One question's result. */
 export type QuestionResult = z.infer<typeof QuestionResultSchema>;
@@ -448,6 +471,12 @@ export const StatementsResponseSchema = z.array(z.uuid());
 export const paths = {
   /** GET who am I + CSRF token; POST sign in; DELETE sign out. */
   session: "/api/session",
+  /** POST the signed-in person's new password (with the current one). */
+  myPassword: "/api/me/password",
+  /** POST a reset link's token to see whether it still works. */
+  passwordResetCheck: "/api/password-reset/check",
+  /** POST a reset link's token and a new password. */
+  passwordReset: "/api/password-reset",
   /** GET the caller's training list. */
   myTraining: "/api/me/training",
   /** GET a learner's training list (the learner themself, or a trainer/admin of their force). */

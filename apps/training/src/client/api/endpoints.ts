@@ -9,7 +9,10 @@ import {
   paths,
   SessionResponseSchema,
   TrainingListResponseSchema,
+  PasswordResetCheckResponseSchema,
   type AttemptRequest,
+  type ChangePasswordRequest,
+  type PasswordResetRequest,
   type SessionResponse,
   type SignInRequest,
 } from "../../shared/api";
@@ -30,6 +33,16 @@ export const signIn = (body: SignInRequest) => session(call("POST", paths.sessio
 
 /** Ends the session on the server (the cookie is cleared there, as it is httpOnly). */
 export const signOut = () => call("DELETE", paths.session, z.unknown());
+
+/** Changes the signed-in person's password, giving the current one. */
+export const changePassword = (body: ChangePasswordRequest) => call("POST", paths.myPassword, z.unknown(), body);
+
+/** Whether a password reset link's token still works. */
+export const checkPasswordReset = (token: string) =>
+  call("POST", paths.passwordResetCheck, PasswordResetCheckResponseSchema, { token });
+
+/** Sets a new password through a reset link's token. */
+export const resetPassword = (body: PasswordResetRequest) => call("POST", paths.passwordReset, z.unknown(), body);
 
 /** The signed-in officer's modules with due dates and status. */
 export const getMyTraining = () => call("GET", paths.myTraining, TrainingListResponseSchema);

@@ -2,7 +2,6 @@ import { useRef, useState } from "react";
 import { BackLink, KnowledgeCheck } from "@stalking-response/ui";
 import type { ModuleDetailResponse, Question } from "../../shared/api";
 import { useResource } from "../api/use-resource";
-import { toLearnerQuestion } from "../knowledge-check/adapt";
 import { readDraft, saveAnswer } from "../knowledge-check/draft";
 import { readDraw } from "../knowledge-check/draw";
 import { Link, navigate } from "../routing/router";
@@ -71,7 +70,7 @@ function QuestionForm({
           onSubmitCapture={() => setRefused(chosen.length === 0)}
         >
           <KnowledgeCheck
-            question={toLearnerQuestion(question)}
+            question={question}
             questionNumber={number}
             questionCount={total}
             isPageHeading

@@ -9,6 +9,8 @@ const assignSteps = new Set<string>(["module", "job-role", "unit", "due-date", "
 export type Route =
   | { name: "sign-in"; next?: string }
   | { name: "sign-out" }
+  | { name: "change-password" }
+  | { name: "reset-password" }
   | { name: "accessibility" }
   | { name: "my-training" }
   | { name: "module"; moduleId: string }
@@ -25,6 +27,7 @@ export type Route =
   | { name: "trainer-evidence" }
   | { name: "trainer-assignments" }
   | { name: "trainer-course-packages" }
+  | { name: "trainer-content-changes" }
   | { name: "trainer-assign"; step: AssignStep; fromCheck?: true }
   | { name: "not-found"; path: string };
 
@@ -32,6 +35,9 @@ const segment = "([^/]+)";
 const patterns: ReadonlyArray<[RegExp, (parts: string[], search: URLSearchParams) => Route]> = [
   [/^\/sign-in$/, (_, search) => signIn(search.get("next"))],
   [/^\/sign-out$/, () => ({ name: "sign-out" })],
+  [/^\/account\/password$/, () => ({ name: "change-password" })],
+  // The reset link's token rides in the fragment (never sent to a server); the page reads it itself.
+  [/^\/reset-password$/, () => ({ name: "reset-password" })],
   [/^\/accessibility$/, () => ({ name: "accessibility" })],
   [/^\/$/, () => ({ name: "my-training" })],
   [/^\/training$/, () => ({ name: "my-training" })],
@@ -74,6 +80,7 @@ const patterns: ReadonlyArray<[RegExp, (parts: string[], search: URLSearchParams
   [/^\/trainer\/evidence$/, () => ({ name: "trainer-evidence" })],
   [/^\/trainer\/assignments$/, () => ({ name: "trainer-assignments" })],
   [/^\/trainer\/course-packages$/, () => ({ name: "trainer-course-packages" })],
+  [/^\/trainer\/content-changes$/, () => ({ name: "trainer-content-changes" })],
   [
     new RegExp(`^/trainer/assignments/new/${segment}$`),
     ([step = ""], search) =>
@@ -121,6 +128,10 @@ export function href(route: Route): string {
       return route.next === undefined ? "/sign-in" : `/sign-in?${new URLSearchParams({ next: route.next }).toString()}`;
     case "sign-out":
       return "/sign-out";
+    case "change-password":
+      return "/account/password";
+    case "reset-password":
+      return "/reset-password";
     case "accessibility":
       return "/accessibility";
     case "my-training":
@@ -151,6 +162,8 @@ export function href(route: Route): string {
       return "/trainer/assignments";
     case "trainer-course-packages":
       return "/trainer/course-packages";
+    case "trainer-content-changes":
+      return "/trainer/content-changes";
     case "trainer-assign":
       return `/trainer/assignments/new/${route.step}${route.fromCheck ? "?change=yes" : ""}`;
     case "trainer-charts":

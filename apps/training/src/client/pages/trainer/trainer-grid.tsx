@@ -10,7 +10,7 @@ import {
   TextInput,
   type TableCell,
 } from "@stalking-response/ui";
-import { JobRoleSchema, type TrainingStatus } from "../../../shared/api";
+import { JobRoleSchema, type TrainingStatus, jobRoleLabels } from "../../../shared/api";
 import {
   GridStatusFilterSchema,
   MODULE_SORTS,
@@ -40,7 +40,6 @@ import { getGrid, getGridSummary, getUnits, gridCsvHref } from "./trainer-endpoi
 import { CsvExportLink } from "./csv-export-link";
 import { countsAsOf } from "./counts-as-of";
 import { ScrollRegion } from "./scroll-region";
-import { jobRoleLabels } from "./trainer-only";
 
 const statusFilterLabels: Record<GridStatusFilter, string> = {
   ...trainingStatusLabels,
@@ -248,6 +247,9 @@ export function TrainerGridPage({ query = "" }: { query?: string | undefined }) 
       </p>
       <p className="govuk-body">
         <Link to={{ name: "trainer-course-packages" }}>Courses for other learning platforms (SCORM and cmi5)</Link>
+      </p>
+      <p className="govuk-body">
+        <Link to={{ name: "trainer-content-changes" }}>Content changes to renew</Link>
       </p>
 
       <ScrollRegion labelledBy="grid-caption">
