@@ -121,12 +121,14 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const ingest = createStatementIngest(database, (moduleId) => catalog.module(moduleId)?.validityMonths ?? 12, {
     maxInFlight: INGEST_BATCHES_IN_FLIGHT,
   });
+  // Never taken from a request's Host header, which a caller chooses: a reset link must point at this app.
+  const publicUrl = () => env.PUBLIC_URL ?? app.listeningOrigin;
   let jobs: JobRunner | null = null;
   if (options.runJobs) {
     const notifier = createNotificationService({
       db: database.db,
       catalog,
-      baseUrl: env.PUBLIC_URL ?? `http://${env.HOST}:${env.PORT}`,
+      baseUrl: publicUrl,
       notifyBaseUrl: env.NOTIFY_BASE_URL,
       log: app.log.child({ component: "notifications" }),
       now,
@@ -137,7 +139,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       onError: (error) => app.log.error({ err: error }, "job queue error"),
     });
   }
-  const deps: AppDeps = { db: database.db, catalog, env, now, secure, ingest, jobs };
+  const deps: AppDeps = { db: database.db, catalog, env, now, secure, ingest, jobs, publicUrl };
   app.addHook("onClose", async () => {
     await jobs?.stop();
     await ingest.drain();
@@ -259,7 +261,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     ...statementRoutes(deps),
     ...adminRoutes(deps),
     ...trainerRoutes(deps),
-    ...notificationRoutes(deps),
+    ...notificationRoutes(deps, app.log.child({ component: "notifications" })),
   ];
   registerRoutes(app, routes);
   const document = openApiDocument(routes);

@@ -17,6 +17,8 @@ export interface AppDeps {
   secure: boolean;
   /** The group-committing writer for client statements. */
   ingest: StatementIngest;
+  /** The address people reach the app at (PUBLIC_URL, else where it listens): links in emails start with it. */
+  publicUrl: () => string;
   /** The job runner, when this instance runs one (one-off jobs are sent through it). */
   jobs: Pick<JobRunner, "send"> | null;
 }

@@ -16,7 +16,20 @@ export const notificationPaths = {
   channel: "/api/admin/notification-channel",
   /** GET the job queue, failed jobs and failed sends (admin). */
   jobs: "/api/admin/jobs",
+  /** POST an email address to be sent a password reset link (anyone; never says whether it is an account). */
+  resetRequest: "/api/password-reset/request",
 } as const;
+
+/** `POST /api/password-reset/request`. */
+export const ResetEmailRequestSchema = z.object({
+  email: z.email({ error: "enter an email address, like name@example.com" }).max(254),
+});
+export type ResetEmailRequest = z.infer<typeof ResetEmailRequestSchema>;
+
+/** The one answer every accepted request gets, whether or not the address is an account's. */
+export const RESET_EMAIL_ACCEPTED =
+  "If that email address belongs to an account, we have sent it a link to reset the password. The link works for 30 minutes.";
+export const ResetEmailAcceptedSchema = z.object({ message: z.literal(RESET_EMAIL_ACCEPTED) });
 
 export const NotificationItemSchema = z.object({
   id: z.uuid(),

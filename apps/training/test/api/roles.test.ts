@@ -282,6 +282,11 @@ describe.each(databaseTargets)("role × endpoint matrix on $name", (target) => {
         }),
     },
     { route: "GET /api/admin/jobs", expect: adminOnly(200), send: (c) => c.get("/api/admin/jobs") },
+    {
+      route: "POST /api/password-reset/request",
+      expect: everyone(202),
+      send: (c) => c.post("/api/password-reset/request", { email: `someone.${randomUUID()}@test.invalid` }),
+    },
   ];
 
   it.each(cases)("$route answers each role as the matrix says", async (testCase) => {

@@ -343,6 +343,21 @@ describe.each(databaseTargets)("the extended fuzz finds no 5xx on $name", (targe
     );
   });
 
+  it("POST /api/password-reset/request", async () => {
+    const visitor = t.client();
+    await visitor.refreshSession();
+    const body = fc.record({ email: or(fc.emailAddress()) });
+    // One client address: past the first 20 requests the limit answers 429, which must be problem+json too.
+    await fuzz(
+      "POST /api/password-reset/request",
+      "POST",
+      body.map((b) => ({ url: "/api/password-reset/request", body: b })),
+      () => visitor,
+      RUNS / 40,
+      RUNS / 10,
+    );
+  });
+
   it("POST /api/admin/units", async () => {
     const body = fc.record({
       name: or(text),

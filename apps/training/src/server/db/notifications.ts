@@ -247,6 +247,23 @@ export async function retireStale(db: Db, now: Date, days: number): Promise<numb
   return retired.length;
 }
 
+/** Logs one send that no stored notification stands behind (a password reset link, whose token is never stored). */
+export async function logDelivery(
+  db: Db,
+  entry: Omit<typeof notificationDeliveries.$inferInsert, "id" | "notificationIds">,
+): Promise<void> {
+  await db.insert(notificationDeliveries).values({ ...entry, notificationIds: [] });
+}
+
+/** An enabled account by email address (any case), or null. */
+export async function enabledAccountByEmail(db: Db, email: string): Promise<Recipient | null> {
+  const [row] = await db
+    .select({ id: users.id, forceId: users.forceId, email: users.email })
+    .from(users)
+    .where(and(sql`lower(${users.email}) = ${email.toLowerCase()}`, isNull(users.disabledAt)));
+  return row ? { ...row, disabled: false } : null;
+}
+
 /** Marks messages that will never be sent (the person was disabled, or chose not to have them). */
 export async function suppress(db: Db, ids: readonly string[]): Promise<void> {
   if (ids.length === 0) return;

@@ -22,8 +22,8 @@ export interface DeliveryLog {
 export interface DeliveryOptions {
   db: Db;
   catalog: Catalog;
-  /** The app's public address, which links in messages start with. */
-  baseUrl: string;
+  /** The app's public address, which links in messages start with (read when a message is rendered). */
+  baseUrl: () => string;
   notifyBaseUrl: string;
   log: DeliveryLog;
   /** Builds a channel from a force's settings; tests may wrap it, the app uses {@link channelFor}. */
@@ -100,7 +100,7 @@ async function sendOne(
   const ordered = [...rows].sort((a, b) => a.kind.localeCompare(b.kind) || a.dedupeKey.localeCompare(b.dedupeKey));
   const message = renderMessage({
     senderName: settings.senderName,
-    baseUrl: options.baseUrl,
+    baseUrl: options.baseUrl().replace(/\/+$/, ""),
     items: ordered.map((row) => ({ kind: NoticeKindSchema.parse(row.kind), details: row.details })),
     moduleTitle: (moduleId) => options.catalog.module(moduleId)?.title ?? moduleId,
   });

@@ -143,6 +143,31 @@ export function describeNotice(
   }
 }
 
+/** The password reset email: the one-time link, how long it works, and what to do if it was not you. */
+export function passwordResetMessage(input: {
+  senderName: string;
+  baseUrl: string;
+  link: string;
+  minutes: number;
+}): Message {
+  const paragraphs: Paragraph[] = [
+    {
+      text: `Use this link to set a new password for the ${input.senderName} stalking response training service. It works once, for ${input.minutes} minutes.`,
+    },
+    { text: "", link: { href: input.link, label: "Set a new password" } },
+    {
+      text: "If you did not ask to reset your password, you can ignore this email: your password has not changed.",
+    },
+  ];
+  return layout({
+    senderName: input.senderName,
+    baseUrl: input.baseUrl,
+    template: "password-reset",
+    subject: "Reset your password",
+    sections: [{ heading: null, paragraphs }],
+  });
+}
+
 const escapeHtml = (text: string) =>
   text.replace(
     /[&<>"']/g,
@@ -162,6 +187,18 @@ export function renderMessage(input: MessageInput): Message {
   const sections = single
     ? [{ heading: null, ...first }]
     : described.map((entry) => ({ heading: entry.subject, ...entry }));
+  return layout({ senderName: input.senderName, baseUrl: input.baseUrl, template, subject, sections });
+}
+
+/** A message's text and HTML parts around its sections: the force's banner, the heading, the footer. */
+function layout(input: {
+  senderName: string;
+  baseUrl: string;
+  template: string;
+  subject: string;
+  sections: { heading: string | null; paragraphs: Paragraph[] }[];
+}): Message {
+  const { sections, subject, template } = input;
   const footer = `This email was sent by ${input.senderName} from its stalking response training service. Your training and your email settings: ${input.baseUrl}/`;
 
   const text = [

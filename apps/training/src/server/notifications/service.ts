@@ -29,7 +29,8 @@ export interface NotificationService {
 export interface NotificationServiceOptions {
   db: Db;
   catalog: Catalog;
-  baseUrl: string;
+  /** The app's public address; a function when it is known only once the server listens. */
+  baseUrl: string | (() => string);
   notifyBaseUrl: string;
   log: DeliveryLog;
   now: () => Date;
@@ -41,7 +42,7 @@ export function createNotificationService(options: NotificationServiceOptions): 
   const deliveryOptions: DeliveryOptions = {
     db,
     catalog,
-    baseUrl: options.baseUrl.replace(/\/+$/, ""),
+    baseUrl: typeof options.baseUrl === "string" ? () => options.baseUrl as string : options.baseUrl,
     notifyBaseUrl: options.notifyBaseUrl,
     log: options.log,
     ...(options.openChannel ? { openChannel: options.openChannel } : {}),

@@ -4,9 +4,14 @@ import {
   JobsReportSchema,
   MyNotificationsSchema,
   NotificationPreferencesSchema,
+  RESET_EMAIL_ACCEPTED,
+  ResetEmailAcceptedSchema,
+  ResetEmailRequestSchema,
   notificationPaths,
 } from "../../shared/notifications-api";
+import { requestPasswordResetEmail } from "../notifications/password-reset-email";
 import type { AppDeps } from "../deps";
+import type { DeliveryLog } from "../notifications/deliver";
 import { defineRoute } from "../http/route";
 import {
   channelView,
@@ -22,9 +27,24 @@ const ADMIN = ["admin"] as const;
 const SIGNED_IN = ["officer", "trainer", "admin"] as const;
 
 /** A person's notifications and email preferences; the admin's channel settings and job queue. */
-export function notificationRoutes(deps: AppDeps) {
+export function notificationRoutes(deps: AppDeps, log: DeliveryLog) {
   const { db, catalog, now } = deps;
+  const resetEmails = { db, baseUrl: deps.publicUrl, notifyBaseUrl: deps.env.NOTIFY_BASE_URL, log };
   return [
+    defineRoute({
+      method: "POST",
+      url: notificationPaths.resetRequest,
+      summary: "Email a password reset link to an account's address; the answer never says whether it is one",
+      tags: ["session"],
+      access: "anyone",
+      body: ResetEmailRequestSchema,
+      errors: [429],
+      response: { status: 202, schema: ResetEmailAcceptedSchema, description: "Accepted" },
+      handler: async ({ body, request }) => {
+        await requestPasswordResetEmail(resetEmails, { email: body.email, address: request.ip }, now());
+        return { message: RESET_EMAIL_ACCEPTED };
+      },
+    }),
     defineRoute({
       method: "GET",
       url: notificationPaths.mine,
