@@ -3,6 +3,7 @@
  * the admin's channel settings and view of the job queue. Same conventions as `api.ts`.
  */
 import { z } from "zod";
+import { paths } from "./api";
 import { visibleText } from "./text";
 
 export const notificationPaths = {
@@ -17,7 +18,7 @@ export const notificationPaths = {
   /** GET the job queue, failed jobs and failed sends (admin). */
   jobs: "/api/admin/jobs",
   /** POST an email address to be sent a password reset link (anyone; never says whether it is an account). */
-  resetRequest: "/api/password-reset/request",
+  resetRequest: paths.passwordResetRequest,
 } as const;
 
 /** `POST /api/password-reset/request`. */

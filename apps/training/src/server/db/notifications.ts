@@ -120,7 +120,7 @@ export async function storedKeys(
 const CLAIM_TIMEOUT_MINUTES = 15;
 
 /**
- * Claims up to `limit` messages due by `now` for the given forces, whole people at a time, marking them
+ * Claims the messages due by `now` for the given forces of up to `people` people, marking them
  * `sending` so no other run (another instance) takes them. `FOR UPDATE SKIP LOCKED` lets two instances claim
  * side by side without waiting on each other or taking the same row.
  */
@@ -128,7 +128,7 @@ export async function claimDue(
   db: Db,
   forceIds: readonly string[],
   now: Date,
-  limit: number,
+  people: number,
 ): Promise<NotificationRow[]> {
   if (forceIds.length === 0) return [];
   const at = now.toISOString();
@@ -136,14 +136,16 @@ export async function claimDue(
     forceIds.map((id) => sql`${id}`),
     sql`, `,
   );
+  const due = sql`force_id IN (${forces}) AND send_after <= ${at}::timestamptz
+            AND (state = 'pending' OR (state = 'sending' AND claimed_at < ${at}::timestamptz - make_interval(mins => ${CLAIM_TIMEOUT_MINUTES})))`;
+  // Whole people: every due row of the first `people` people, so one person's notices make one email.
   const claimed = await rows<{ id: string }>(
     db,
     sql`UPDATE notifications SET state = 'sending', claimed_at = ${at}::timestamptz, attempts = attempts + 1
         WHERE id IN (
           SELECT id FROM notifications
-          WHERE force_id IN (${forces}) AND send_after <= ${at}::timestamptz
-            AND (state = 'pending' OR (state = 'sending' AND claimed_at < ${at}::timestamptz - make_interval(mins => ${CLAIM_TIMEOUT_MINUTES})))
-          ORDER BY send_after, id LIMIT ${limit} FOR UPDATE SKIP LOCKED)
+          WHERE ${due} AND user_id IN (SELECT user_id FROM notifications WHERE ${due} GROUP BY user_id ORDER BY min(send_after), user_id LIMIT ${people})
+          FOR UPDATE SKIP LOCKED)
         RETURNING id`,
   );
   if (claimed.length === 0) return [];

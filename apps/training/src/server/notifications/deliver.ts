@@ -32,8 +32,8 @@ export interface DeliveryOptions {
 
 /** A message not sent within this many days of being decided is retired unsent. */
 export const STALE_AFTER_DAYS = 7;
-/** Messages claimed per round. */
-const CLAIM_BATCH = 200;
+/** People whose messages are claimed per round. */
+const CLAIM_PEOPLE = 50;
 /** Tries before a temporarily failing message is given up. */
 export const MAX_ATTEMPTS = 6;
 /** Back-off after the n-th failed try: 5 minutes, doubling, at most 6 hours. */
@@ -61,7 +61,7 @@ export async function deliverDue(options: DeliveryOptions, now: Date): Promise<D
   };
   try {
     for (;;) {
-      const claimed = await claimDue(db, [...channels.keys()], now, CLAIM_BATCH);
+      const claimed = await claimDue(db, [...channels.keys()], now, CLAIM_PEOPLE);
       if (claimed.length === 0) break;
       const byUser = new Map<string, NotificationRow[]>();
       for (const row of claimed) byUser.set(row.userId, [...(byUser.get(row.userId) ?? []), row]);
@@ -81,7 +81,6 @@ export async function deliverDue(options: DeliveryOptions, now: Date): Promise<D
         if (outcome === "sent") result.sent += 1;
         else result.failed += 1;
       }
-      if (claimed.length < CLAIM_BATCH) break;
     }
   } finally {
     for (const channel of open.values()) channel.close();
