@@ -90,7 +90,8 @@ async function open(): Promise<{ database: Database; label: string; dispose(): P
 
 async function main() {
   const catalog = defaultCatalog();
-  const { database, label, dispose } = await open();
+  const opened = await open();
+  const { database, label } = opened;
   try {
     say(
       `# Reminder scan and digest: ${learners.toLocaleString("en-GB")} learners × ${catalog.modules.length} modules on ${label}`,
@@ -166,7 +167,7 @@ async function main() {
     );
     say(`trainer digests stored: ${digests?.n ?? 0}`);
   } finally {
-    await dispose();
+    await opened.dispose();
   }
 }
 

@@ -33,7 +33,14 @@ const PracticeScreeningPage = lazy(() =>
   import("./pages/practice-screening").then((loaded) => ({ default: loaded.PracticeScreeningPage })),
 );
 
-const publicRoutes = new Set<Route["name"]>(["sign-in", "sign-out", "reset-password", "forgotten-password", "accessibility", "not-found"]);
+const publicRoutes = new Set<Route["name"]>([
+  "sign-in",
+  "sign-out",
+  "reset-password",
+  "forgotten-password",
+  "accessibility",
+  "not-found",
+]);
 // All a person with a temporary password may open until they change it (the server refuses the rest).
 const temporaryPasswordRoutes = new Set<Route["name"]>(["change-password", "sign-out", "accessibility"]);
 

@@ -254,7 +254,11 @@ describe.each(databaseTargets)("role × endpoint matrix on $name", (target) => {
     },
     // Notifications: everyone signed in has their own list and preferences; the channel and queue are the admin's.
     { route: "GET /api/me/notifications", expect: signedIn(200), send: (c) => c.get("/api/me/notifications") },
-    { route: "POST /api/me/notifications/read", expect: signedIn(204), send: (c) => c.post("/api/me/notifications/read", {}) },
+    {
+      route: "POST /api/me/notifications/read",
+      expect: signedIn(204),
+      send: (c) => c.post("/api/me/notifications/read", {}),
+    },
     {
       route: "GET /api/me/notification-preferences",
       expect: signedIn(200),
@@ -278,7 +282,12 @@ describe.each(databaseTargets)("role × endpoint matrix on $name", (target) => {
       expect: adminOnly(200),
       send: (c) =>
         c.request("PUT", "/api/admin/notification-channel", {
-          json: { kind: "smtp", senderName: "Force A", fromAddress: "training@force-a.invalid", smtpUrl: "smtp://127.0.0.1:2525" },
+          json: {
+            kind: "smtp",
+            senderName: "Force A",
+            fromAddress: "training@force-a.invalid",
+            smtpUrl: "smtp://127.0.0.1:2525",
+          },
         }),
     },
     { route: "GET /api/admin/jobs", expect: adminOnly(200), send: (c) => c.get("/api/admin/jobs") },

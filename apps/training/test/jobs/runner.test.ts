@@ -186,7 +186,7 @@ describe.each(databaseTargets.filter((target) => target.name === "postgres"))(
           two.send("work", { n: "hourly" }, { once }),
         ]);
         expect(sent.filter((id) => id !== null)).toHaveLength(1);
-        await eventually(async () => done.length >= 21);
+        await eventually(() => Promise.resolve(done.length >= 21));
         await new Promise((resolve) => setTimeout(resolve, 1_500));
         const jobsDone = done.map((entry) => entry.split("@")[0]);
         expect(jobsDone).toHaveLength(21);

@@ -43,7 +43,8 @@ function notifyServer(received: Received[], behaviour: { status: number }) {
       if (signature.length !== expected.length || !timingSafeEqual(Buffer.from(signature), Buffer.from(expected))) {
         problems.push("bad signature");
       }
-      const decode = (part: string) => JSON.parse(Buffer.from(part, "base64url").toString("utf8")) as Record<string, unknown>;
+      const decode = (part: string) =>
+        JSON.parse(Buffer.from(part, "base64url").toString("utf8")) as Record<string, unknown>;
       try {
         if (decode(header).alg !== "HS256") problems.push("not HS256");
         const claims = decode(payload);
@@ -77,16 +78,27 @@ function notifyServer(received: Received[], behaviour: { status: number }) {
         return;
       }
       if (behaviour.status !== 201) {
-        answer(behaviour.status, { errors: [{ error: "Exception", message: "Internal server error" }], status_code: 500 });
+        answer(behaviour.status, {
+          errors: [{ error: "Exception", message: "Internal server error" }],
+          status_code: 500,
+        });
         return;
       }
       const id = randomUUID();
       answer(201, {
         id,
         reference: body.reference,
-        content: { subject: personalisation.subject, body: personalisation.body, from_email: "force.a@notifications.service.gov.uk" },
+        content: {
+          subject: personalisation.subject,
+          body: personalisation.body,
+          from_email: "force.a@notifications.service.gov.uk",
+        },
         uri: `https://api.notifications.service.gov.uk/v2/notifications/${id}`,
-        template: { id: TEMPLATE_ID, version: 1, uri: `https://api.notifications.service.gov.uk/v2/template/${TEMPLATE_ID}` },
+        template: {
+          id: TEMPLATE_ID,
+          version: 1,
+          uri: `https://api.notifications.service.gov.uk/v2/template/${TEMPLATE_ID}`,
+        },
       });
     });
   });
@@ -165,10 +177,20 @@ describe.each(databaseTargets)("the GOV.UK Notify channel on $name", (target) =>
       failedSends: { userId: string; channel: string; result: string; error: string }[];
     };
     expect(report.failedSends).toContainEqual(
-      expect.objectContaining({ userId: t.people.officerA.id, channel: "notify", result: "failed", error: "Notify HTTP 500" }),
+      expect.objectContaining({
+        userId: t.people.officerA.id,
+        channel: "notify",
+        result: "failed",
+        error: "Notify HTTP 500",
+      }),
     );
     expect(report.failedSends).toContainEqual(
-      expect.objectContaining({ userId: t.people.officerA2.id, channel: "notify", result: "rejected", error: "Notify HTTP 400" }),
+      expect.objectContaining({
+        userId: t.people.officerA2.id,
+        channel: "notify",
+        result: "rejected",
+        error: "Notify HTTP 400",
+      }),
     );
   });
 });

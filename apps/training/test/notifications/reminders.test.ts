@@ -249,7 +249,12 @@ describe.each(databaseTargets.filter((target) => target.name === "postgres"))(
       t = await startTestApp(target, { now: () => new Date(clock) });
       const admin = await t.as(t.people.adminA);
       await admin.request("PUT", "/api/admin/notification-channel", {
-        json: { kind: "smtp", senderName: "Force A Police", fromAddress: "training@force-a.invalid", smtpUrl: inbox.url },
+        json: {
+          kind: "smtp",
+          senderName: "Force A Police",
+          fromAddress: "training@force-a.invalid",
+          smtpUrl: inbox.url,
+        },
       });
     }, 120_000);
     afterAll(async () => {

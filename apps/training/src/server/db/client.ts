@@ -107,7 +107,7 @@ export async function openDatabase(location: DatabaseLocation, options: { poolMa
       if (values !== undefined && values.length > 0) return client.query<Record<string, unknown>>(text, values);
       // PGlite's `query` takes one statement; `exec` takes several and answers each.
       const results = await client.exec(text);
-      return { rows: (results[results.length - 1]?.rows ?? []) as Record<string, unknown>[] };
+      return { rows: results[results.length - 1]?.rows ?? [] };
     },
     async inMigrationLock(run) {
       // PGlite is one connection in one process, so the transaction alone serialises migrations.

@@ -72,9 +72,13 @@ export function createJobRunner(options: JobRunnerOptions): JobRunner {
         });
         if (job.cron) await boss.schedule(name, job.cron, {}, { tz: "UTC" });
         if (options.work !== false) {
-          await boss.work(name, { pollingIntervalSeconds: options.pollingIntervalSeconds ?? 2, batchSize: 1 }, async (batch) => {
-            for (const job_ of batch) await job.handler((job_.data ?? {}) as Record<string, unknown>);
-          });
+          await boss.work(
+            name,
+            { pollingIntervalSeconds: options.pollingIntervalSeconds ?? 2, batchSize: 1 },
+            async (batch) => {
+              for (const job_ of batch) await job.handler((job_.data ?? {}) as Record<string, unknown>);
+            },
+          );
         }
       }
     },

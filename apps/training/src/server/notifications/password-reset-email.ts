@@ -79,7 +79,13 @@ async function send(options: ResetEmailOptions, email: string, now: Date): Promi
     minutes: RESET_LINK_MINUTES,
   });
   const channel = channelFor(settings, options.notifyBaseUrl);
-  const base = { forceId: account.forceId, userId: account.id, template: message.template, channel: channel.kind, at: now };
+  const base = {
+    forceId: account.forceId,
+    userId: account.id,
+    template: message.template,
+    channel: channel.kind,
+    at: now,
+  };
   try {
     const { providerReference } = await channel.send({ to: account.email, message, reference: randomUUID() });
     await logDelivery(options.db, { ...base, result: "sent", error: null, providerReference });

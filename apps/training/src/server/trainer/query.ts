@@ -94,7 +94,9 @@ export function leastCovering<A extends ScopeAssignment>(
 ): SQL {
   const matching = assignmentList.filter((assignment) => assignment.moduleId === moduleId);
   if (matching.length === 0) return nullType;
-  const cases = matching.map((assignment) => sql`CASE WHEN ${assignmentCovers(assignment)} THEN ${value(assignment)} END`);
+  const cases = matching.map(
+    (assignment) => sql`CASE WHEN ${assignmentCovers(assignment)} THEN ${value(assignment)} END`,
+  );
   // LEAST ignores NULLs, so this is the least value among the assignments that match.
   return cases.length === 1 ? (cases[0] as SQL) : sql`LEAST(${sql.join(cases, sql`, `)})`;
 }
