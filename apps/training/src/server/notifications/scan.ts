@@ -9,7 +9,7 @@ import type { SQL } from "drizzle-orm";
 import type { Catalog } from "../catalog";
 import type { Db } from "../db/client";
 import { channelOf, insertNotices, preferencesOf, storedKeys } from "../db/notifications";
-import { assignments, forces, units, users } from "../db/schema";
+import { forces, units, users } from "../db/schema";
 import { contentChangeOf } from "../learning/content-change";
 import { leastCovering, learnerFrom, moduleColumns, queryContext, rowsOf } from "../trainer/query";
 import type { AssignedModule, Notice, SendingHours } from "./rules";
@@ -50,18 +50,8 @@ export async function scanForce(db: Db, catalog: Catalog, forceId: string, now: 
   const result: ScanResult = { learners: 0, decided: 0, stored: 0, queries: 0 };
   const channel = await channelOf(db, forceId);
   const [grace] = await db.select({ days: forces.contentChangeGraceDays }).from(forces).where(eq(forces.id, forceId));
-  const made = await db
-    .select({
-      moduleId: assignments.moduleId,
-      unitId: assignments.unitId,
-      jobRole: assignments.jobRole,
-      userId: assignments.userId,
-      dueDate: assignments.dueDate,
-      createdAt: assignments.createdAt,
-    })
-    .from(assignments)
-    .where(eq(assignments.forceId, forceId));
-  result.queries += 3;
+  const made = (await queryContext(db, catalog, forceId, now)).assignments;
+  result.queries += 4;
   const hours = channel ?? DEFAULT_HOURS;
   // Every message decided in this scan goes at one of two times: now (or when quiet hours end), or with the
   // next daily batch; each person's preference picks which, in the store.

@@ -25,6 +25,8 @@ export interface ScopeAssignment {
   jobRole: string | null;
   userId: string | null;
   dueDate: string;
+  /** When it was made (reminders: whether the learner was told before a reminder's window opened). */
+  createdAt: Date;
 }
 
 /** Everything the SQL builders need besides the filter. */
@@ -53,6 +55,7 @@ export async function queryContext(db: Db, catalog: Catalog, forceId: string, no
       jobRole: assignments.jobRole,
       userId: assignments.userId,
       dueDate: assignments.dueDate,
+      createdAt: assignments.createdAt,
     })
     .from(assignments)
     .where(eq(assignments.forceId, forceId));
