@@ -22,6 +22,7 @@ import { NotFoundPage } from "./pages/not-found";
 import { AssignmentsPage, AssignPage } from "./pages/trainer/assignments";
 import { LearnerRecordPage } from "./pages/trainer/learner-record";
 import { ContentChangesPage } from "./pages/trainer/content-changes";
+import { TrainerOverviewPage } from "./pages/trainer/trainer-overview";
 import { CoursePackagesPage } from "./pages/trainer/course-packages";
 import { TrainerChartsPage } from "./pages/trainer/trainer-charts";
 import { TrainerEvidencePage } from "./pages/trainer/trainer-evidence";
@@ -146,6 +147,12 @@ function CurrentPage({ route }: { route: Route }) {
       return (
         <TrainerOnly>
           <CoursePackagesPage />
+        </TrainerOnly>
+      );
+    case "trainer-overview":
+      return (
+        <TrainerOnly>
+          <TrainerOverviewPage />
         </TrainerOnly>
       );
     case "trainer-content-changes":

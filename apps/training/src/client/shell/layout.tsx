@@ -41,6 +41,7 @@ export function Layout({ signedIn, children }: { signedIn: boolean; children: Re
                           { name: "trainer-grid" },
                           "Training records",
                           route.name === "trainer-grid" ||
+                            route.name === "trainer-overview" ||
                             route.name === "trainer-learner" ||
                             route.name === "trainer-charts",
                         ),
@@ -52,7 +53,12 @@ export function Layout({ signedIn, children }: { signedIn: boolean; children: Re
               : []
         }
       />
-      <div className="govuk-width-container">
+      {/* The records grid is a wide table with its filters beside it: it gets the width of the screen. */}
+      <div
+        className={
+          route.name === "trainer-grid" ? "govuk-width-container app-width-container--wide" : "govuk-width-container"
+        }
+      >
         <PhaseBanner tag="Beta">
           This is a new service. If something is wrong or unclear, tell your force&apos;s training team.
         </PhaseBanner>
