@@ -70,7 +70,7 @@ describe("email journeys, by keyboard", () => {
     const device = await newDevice(browser, server.baseURL);
     const trainer = new Officer(device.page, "keyboard");
     const { page } = trainer;
-    await signIn(trainer, { identifier: "EX9001", password: "demo-trainer-password" });
+    await signIn(trainer, { identifier: "EX9001", password: "demo-trainer-password" }, "Training overview");
     await page.goto("/trainer/assignments");
     await trainer.arrive("Assignments", { focus: "none" });
     await trainer.activate(page.getByRole("button", { name: "Assign a module" }));
