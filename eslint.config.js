@@ -27,7 +27,7 @@ function serverFloors(root) {
     message: "Nothing in the floors imports the app's wiring.",
   };
   const domain = {
-    regex: serverModule("learning", "trainer", "auth", "accounts", "audit", "catalog"),
+    regex: serverModule("learning", "trainer", "auth", "notifications", "jobs", "accounts", "audit", "catalog"),
     message: "The store does not reach up into the domain.",
   };
   const restrict = (files, patterns) => ({
@@ -36,7 +36,10 @@ function serverFloors(root) {
   });
   return [
     restrict(["routes/**", "http/**"], [store, drizzle, composition]),
-    restrict(["learning/**", "trainer/**", "auth/**", "accounts.ts", "audit.ts", "catalog.ts"], [http, composition]),
+    restrict(
+      ["learning/**", "trainer/**", "auth/**", "notifications/**", "jobs/**", "accounts.ts", "audit.ts", "catalog.ts"],
+      [http, composition],
+    ),
     restrict(["db/**"], [domain, http, composition]),
     restrict(["errors.ts", "cursor.ts", "env.ts", "batcher.ts"], [store, domain, http, composition]),
   ];

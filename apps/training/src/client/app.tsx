@@ -7,6 +7,7 @@ import { ProblemPage, LoadingPage } from "./shell/status-pages";
 import { SignInPage } from "./pages/sign-in";
 import { SignOutPage } from "./pages/sign-out";
 import { ChangePasswordPage } from "./pages/account/change-password";
+import { ForgottenPasswordPage } from "./pages/account/forgotten-password";
 import { ResetPasswordPage } from "./pages/account/reset-password";
 import { AccessibilityPage } from "./pages/accessibility";
 import { MyTrainingPage } from "./pages/my-training";
@@ -35,7 +36,14 @@ const PracticeScreeningPage = lazy(() =>
   import("./pages/practice-screening").then((loaded) => ({ default: loaded.PracticeScreeningPage })),
 );
 
-const publicRoutes = new Set<Route["name"]>(["sign-in", "sign-out", "reset-password", "accessibility", "not-found"]);
+const publicRoutes = new Set<Route["name"]>([
+  "sign-in",
+  "sign-out",
+  "reset-password",
+  "forgotten-password",
+  "accessibility",
+  "not-found",
+]);
 // All a person with a temporary password may open until they change it (the server refuses the rest).
 const temporaryPasswordRoutes = new Set<Route["name"]>(["change-password", "sign-out", "accessibility"]);
 
@@ -81,6 +89,8 @@ function CurrentPage({ route }: { route: Route }) {
       return <ChangePasswordPage />;
     case "reset-password":
       return <ResetPasswordPage />;
+    case "forgotten-password":
+      return <ForgottenPasswordPage />;
     case "accessibility":
       return <AccessibilityPage />;
     case "my-training":

@@ -33,7 +33,11 @@ import { sessionRoutes } from "./routes/session";
 import { ssoRoutes } from "./routes/sso";
 import { statementRoutes } from "./routes/statements";
 import { trainerRoutes } from "./routes/trainer";
+import { notificationRoutes } from "./routes/notifications";
 import { trainingRoutes } from "./routes/training";
+import { createJobRunner } from "./jobs/runner";
+import type { JobRunner } from "./jobs/runner";
+import { createNotificationService } from "./notifications/service";
 import { registerXapi } from "./routes/xapi";
 import type { AppDeps } from "./deps";
 
@@ -90,6 +94,8 @@ export interface AppOptions {
   now?: () => Date;
   /** The built SPA; defaults to dist/client. */
   clientDir?: string;
+  /** Runs the job queue (reminder scans and email delivery) in this instance; `startServer` turns it on. */
+  runJobs?: boolean;
 }
 
 /** Builds the training app: the JSON API under /api and the built single-page app beside it. */
@@ -124,8 +130,29 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       maxInFlight: INGEST_BATCHES_IN_FLIGHT,
     }),
   );
-  const deps: AppDeps = { db: database.db, catalog, env, now, secure, ingest };
-  app.addHook("onClose", () => ingest.drain());
+  // Never taken from a request's Host header, which a caller chooses: a reset link must point at this app.
+  const publicUrl = () => env.PUBLIC_URL ?? app.listeningOrigin;
+  let jobs: JobRunner | null = null;
+  if (options.runJobs) {
+    const notifier = createNotificationService({
+      db: database.db,
+      catalog,
+      baseUrl: publicUrl,
+      notifyBaseUrl: env.NOTIFY_BASE_URL,
+      log: app.log.child({ component: "notifications" }),
+      now,
+    });
+    jobs = createJobRunner({
+      database,
+      jobs: notifier.jobs(),
+      onError: (error) => app.log.error({ err: error }, "job queue error"),
+    });
+  }
+  const deps: AppDeps = { db: database.db, catalog, env, now, secure, ingest, jobs, publicUrl };
+  app.addHook("onClose", async () => {
+    await jobs?.stop();
+    await ingest.drain();
+  });
 
   await app.register(fastifyCookie);
   const headers = securityHeaders({
@@ -244,6 +271,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     ...adminRoutes(deps),
     ...lrsClientRoutes(deps),
     ...trainerRoutes(deps),
+    ...notificationRoutes(deps, app.log.child({ component: "notifications" })),
     ...ssoRoutes(deps),
   ];
   registerRoutes(app, routes);
@@ -267,5 +295,6 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
 
   await app.ready();
+  await jobs?.start();
   return app;
 }

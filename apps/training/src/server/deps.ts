@@ -1,6 +1,7 @@
 import type { Catalog } from "./catalog";
 import type { Db } from "./db/client";
 import type { Env } from "./env";
+import type { JobRunner } from "./jobs/runner";
 import type { TrackedIngest } from "./learning/ingest";
 
 /**
@@ -16,4 +17,8 @@ export interface AppDeps {
   secure: boolean;
   /** The group-committing writer for client statements (and, for the LRS, up to when they are readable). */
   ingest: TrackedIngest;
+  /** The address people reach the app at (PUBLIC_URL, else where it listens): links in emails start with it. */
+  publicUrl: () => string;
+  /** The job runner, when this instance runs one (one-off jobs are sent through it). */
+  jobs: Pick<JobRunner, "send"> | null;
 }

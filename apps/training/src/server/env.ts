@@ -45,9 +45,16 @@ export const EnvSchema = z.object({
    * only way a production server starts with demo accounts in its database.
    */
   SEED_DEMO: z.enum(["auto", "never", "always"]).default("auto"),
+  /** GOV.UK Notify's API; only changed to point at a test server. */
+  NOTIFY_BASE_URL: z
+    .url({ protocol: /^https?$/, error: "must be an http:// or https:// URL" })
+    .default("https://api.notifications.service.gov.uk"),
+  /** Whether this instance runs the job queue (reminder scans, email delivery). */
+  JOBS: flag.default(true),
   /**
    * The address people reach the app at (`https://training.force.police.uk`), from which the single sign-on
-   * redirect URI and the SCIM base URL are made. Unset, they are made from the request's own host.
+   * redirect URI and the SCIM base URL are made, and every link in an email. Unset, the first two are made
+   * from the request's own host; emails (never from a request's host) use the address the server listens on.
    */
   PUBLIC_URL: z
     .url({ protocol: /^https?$/, error: "must be an http:// or https:// URL" })

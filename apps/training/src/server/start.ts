@@ -67,6 +67,7 @@ export async function startServer(
     env,
     database,
     catalog,
+    runJobs: env.JOBS,
     ...(options.logStream ? { logStream: options.logStream } : {}),
   });
   const url = await app.listen({ port: env.PORT, host: env.HOST });

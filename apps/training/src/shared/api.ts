@@ -477,6 +477,8 @@ export const paths = {
   passwordResetCheck: "/api/password-reset/check",
   /** POST a reset link's token and a new password. */
   passwordReset: "/api/password-reset",
+  /** POST an email address to be sent a reset link (the answer never says whether it is an account's). */
+  passwordResetRequest: "/api/password-reset/request",
   /** GET the caller's training list. */
   myTraining: "/api/me/training",
   /** GET a learner's training list (the learner themself, or a trainer/admin of their force). */

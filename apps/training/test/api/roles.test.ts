@@ -321,6 +321,50 @@ describe.each(databaseTargets)("role × endpoint matrix on $name", (target) => {
       expect: adminOnly(204),
       send: (c) => c.put(`/api/admin/users/${spareId}/temporary-password`, { password: "a new temporary one" }),
     },
+    // Notifications: everyone signed in has their own list and preferences; the channel and queue are the admin's.
+    { route: "GET /api/me/notifications", expect: signedIn(200), send: (c) => c.get("/api/me/notifications") },
+    {
+      route: "POST /api/me/notifications/read",
+      expect: signedIn(204),
+      send: (c) => c.post("/api/me/notifications/read", {}),
+    },
+    {
+      route: "GET /api/me/notification-preferences",
+      expect: signedIn(200),
+      send: (c) => c.get("/api/me/notification-preferences"),
+    },
+    {
+      route: "PUT /api/me/notification-preferences",
+      expect: signedIn(200),
+      send: (c) =>
+        c.request("PUT", "/api/me/notification-preferences", {
+          json: { optionalFrequency: "daily", mandatoryFrequency: "immediate", digestFrequency: "weekly" },
+        }),
+    },
+    {
+      route: "GET /api/admin/notification-channel",
+      expect: adminOnly(200),
+      send: (c) => c.get("/api/admin/notification-channel"),
+    },
+    {
+      route: "PUT /api/admin/notification-channel",
+      expect: adminOnly(200),
+      send: (c) =>
+        c.request("PUT", "/api/admin/notification-channel", {
+          json: {
+            kind: "smtp",
+            senderName: "Force A",
+            fromAddress: "training@force-a.invalid",
+            smtpUrl: "smtp://127.0.0.1:2525",
+          },
+        }),
+    },
+    { route: "GET /api/admin/jobs", expect: adminOnly(200), send: (c) => c.get("/api/admin/jobs") },
+    {
+      route: "POST /api/password-reset/request",
+      expect: everyone(202),
+      send: (c) => c.post("/api/password-reset/request", { email: `someone.${randomUUID()}@test.invalid` }),
+    },
   ];
 
   it.each(cases)("$route answers each role as the matrix says", async (testCase) => {

@@ -7,6 +7,7 @@ import { hashPassword } from "../../src/server/auth/passwords";
 import { endSessions } from "../../src/server/auth/session";
 import { DEMO_FORCE } from "../../src/server/demo/seed";
 import { and, eq, gt, isNotNull } from "drizzle-orm";
+import { upsertChannel } from "../../src/server/db/notifications";
 import { certificates, completions, users } from "../../src/server/db/schema";
 import { parseEnv } from "../../src/server/env";
 import { startServer } from "../../src/server/start";
@@ -16,7 +17,9 @@ import type { Credentials } from "./journey";
 export type TrainingServer = {
   baseURL: string;
   /** A response officer in the demo force (so module 3 is assigned by role) with no progress at all. */
-  newOfficer(options?: { temporaryPassword?: boolean }): Promise<Credentials & { id: string }>;
+  newOfficer(options?: { temporaryPassword?: boolean }): Promise<Credentials & { id: string; email: string }>;
+  /** Points the demo force's email at an SMTP server (the test's loopback inbox), as an admin sets it. */
+  useSmtp(smtpUrl: string): Promise<void>;
   /** Issues a one-time password reset link for a person, as an admin or the email runner would: its path. */
   resetLinkFor(userId: string): Promise<string>;
   /** Disables a person, as an admin does (their open sessions end and are told why). */
@@ -51,12 +54,13 @@ export async function startTrainingServer(): Promise<TrainingServer> {
       const collarNumber = `EXE2E${created}`;
       const password = `e2e-password-${randomUUID()}`;
       const id = randomUUID();
+      const email = `e2e.officer${created}@essex.demo.invalid`;
       await server.database.db.insert(users).values({
         id,
         mustChangePassword: options.temporaryPassword === true,
         forceId: DEMO_FORCE.id,
         unitId: null,
-        email: `e2e.officer${created}@essex.demo.invalid`,
+        email,
         collarNumber,
         displayName: `Test Officer ${created}`,
         role: "officer",
@@ -64,7 +68,19 @@ export async function startTrainingServer(): Promise<TrainingServer> {
         passwordHash: await hashPassword(password),
       });
       // Officers sign in with either; the journey uses the collar number, as most officers would on a phone.
-      return { identifier: collarNumber, password, id };
+      return { identifier: collarNumber, password, id, email };
+    },
+    async useSmtp(smtpUrl) {
+      await upsertChannel(server.database.db, {
+        forceId: DEMO_FORCE.id,
+        kind: "smtp",
+        senderName: DEMO_FORCE.name,
+        fromAddress: "training@essex.demo.invalid",
+        smtpUrl,
+        // No quiet hours: the journey may run at any hour and expects its email at once.
+        quietStartHour: 0,
+        quietEndHour: 0,
+      });
     },
     async resetLinkFor(userId) {
       const issued = await issuePasswordReset(

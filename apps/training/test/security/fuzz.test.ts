@@ -338,6 +338,63 @@ describe.each(databaseTargets)("the extended fuzz finds no 5xx on $name", (targe
     );
   });
 
+  // Issue 20's settings endpoints: a tenth of the runs each (simple bodies, and CI time is budgeted).
+  it("PUT /api/me/notification-preferences", async () => {
+    const body = fc.record({
+      optionalFrequency: or(fc.constantFrom("immediate", "daily", "off")),
+      mandatoryFrequency: or(fc.constantFrom("immediate", "daily")),
+      digestFrequency: or(fc.constantFrom("weekly", "daily", "off")),
+    });
+    await fuzz(
+      "PUT /api/me/notification-preferences",
+      "PUT",
+      body.map((b) => ({ url: "/api/me/notification-preferences", body: b })),
+      () => officer,
+      RUNS / 40,
+      RUNS / 10,
+    );
+  });
+
+  it("PUT /api/admin/notification-channel", async () => {
+    const body = fc.record(
+      {
+        kind: or(fc.constantFrom("smtp", "notify")),
+        senderName: or(text),
+        fromAddress: or(fc.emailAddress()),
+        smtpUrl: or(fc.constantFrom("smtp://127.0.0.1:2525", "smtps://user:pass@mail.example.invalid")),
+        notifyApiKey: or(fc.constant(`key-${randomUUID()}-${randomUUID()}`)),
+        notifyTemplateId: or(fc.uuid()),
+        quietStartHour: or(fc.integer({ min: 0, max: 23 })),
+        quietEndHour: or(fc.integer({ min: 0, max: 23 })),
+        timeZone: or(fc.constantFrom("Europe/London", "UTC", "Mars/Olympus")),
+      },
+      { requiredKeys: ["kind", "senderName"] },
+    );
+    await fuzz(
+      "PUT /api/admin/notification-channel",
+      "PUT",
+      body.map((b) => ({ url: "/api/admin/notification-channel", body: b })),
+      () => admin,
+      RUNS / 40,
+      RUNS / 10,
+    );
+  });
+
+  it("POST /api/password-reset/request", async () => {
+    const visitor = t.client();
+    await visitor.refreshSession();
+    const body = fc.record({ email: or(fc.emailAddress()) });
+    // One client address: past the first 20 requests the limit answers 429, which must be problem+json too.
+    await fuzz(
+      "POST /api/password-reset/request",
+      "POST",
+      body.map((b) => ({ url: "/api/password-reset/request", body: b })),
+      () => visitor,
+      RUNS / 40,
+      RUNS / 10,
+    );
+  });
+
   it("POST /api/admin/units", async () => {
     const body = fc.record({
       name: or(text),

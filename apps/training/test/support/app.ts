@@ -36,6 +36,8 @@ export interface TestApp {
   base: string;
   app: FastifyInstance;
   database: Database;
+  /** The PostgreSQL URL of the test database (null on PGlite), for a second instance on the same data. */
+  databaseUrl: string | null;
   catalog: Catalog;
   people: Record<keyof typeof PEOPLE, Person>;
   unitA: string;
@@ -94,6 +96,7 @@ export async function startTestApp(
     base,
     app,
     database,
+    databaseUrl: created.url,
     catalog,
     people,
     unitA,

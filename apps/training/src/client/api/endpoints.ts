@@ -44,6 +44,10 @@ export const checkPasswordReset = (token: string) =>
 /** Sets a new password through a reset link's token. */
 export const resetPassword = (body: PasswordResetRequest) => call("POST", paths.passwordReset, z.unknown(), body);
 
+/** Asks for a reset link by email; accepted alike whether or not the address is an account's. */
+export const requestPasswordResetEmail = (email: string) =>
+  call("POST", paths.passwordResetRequest, z.unknown(), { email });
+
 /** The signed-in officer's modules with due dates and status. */
 export const getMyTraining = () => call("GET", paths.myTraining, TrainingListResponseSchema);
 

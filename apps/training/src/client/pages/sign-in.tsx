@@ -2,7 +2,7 @@ import { useState, type FormEvent } from "react";
 import { signIn } from "../api/endpoints";
 import { fieldErrorsFrom, type FieldError } from "../api/problem";
 import { Button, ErrorSummary, NotificationBanner, TextInput } from "@stalking-response/ui";
-import { navigate } from "../routing/router";
+import { Link, navigate } from "../routing/router";
 import { useSession } from "../session/session";
 import { PageHeading, useDocumentTitle } from "../shell/page";
 import { SsoButtons, SsoRefusal, ssoRefusal } from "./sso-sign-in";
@@ -117,6 +117,9 @@ export function SignInPage({ next }: { next: string | undefined }) {
           />
           <Button disabled={busy}>Sign in</Button>
         </form>
+        <p className="govuk-body">
+          <Link to={{ name: "forgotten-password" }}>Forgotten your password?</Link>
+        </p>
       </div>
     </div>
   );

@@ -11,6 +11,7 @@ export type Route =
   | { name: "sign-out" }
   | { name: "change-password" }
   | { name: "reset-password" }
+  | { name: "forgotten-password" }
   | { name: "accessibility" }
   | { name: "my-training" }
   | { name: "module"; moduleId: string }
@@ -45,6 +46,7 @@ const patterns: ReadonlyArray<[RegExp, (parts: string[], search: URLSearchParams
   [/^\/account\/password$/, () => ({ name: "change-password" })],
   // The reset link's token rides in the fragment (never sent to a server); the page reads it itself.
   [/^\/reset-password$/, () => ({ name: "reset-password" })],
+  [/^\/forgotten-password$/, () => ({ name: "forgotten-password" })],
   [/^\/accessibility$/, () => ({ name: "accessibility" })],
   [/^\/$/, () => ({ name: "my-training" })],
   [/^\/training$/, () => ({ name: "my-training" })],
@@ -151,6 +153,8 @@ export function href(route: Route): string {
       return "/account/password";
     case "reset-password":
       return "/reset-password";
+    case "forgotten-password":
+      return "/forgotten-password";
     case "accessibility":
       return "/accessibility";
     case "my-training":

@@ -26,6 +26,11 @@ export interface Database {
   kind: "pglite" | "postgres";
   /** Runs a {@link PreparedStatement}; for the few statements on the request path at thousands a second. */
   query<T>(statement: PreparedStatement, params: unknown[]): Promise<T[]>;
+  /**
+   * Runs SQL text as the job queue (pg-boss) sends it: with values, one statement; without, possibly several
+   * (its schema set-up and its advisory-locked steps, `BEGIN; …; COMMIT`), answered with the last result.
+   */
+  executeSql(text: string, values?: unknown[]): Promise<{ rows: Record<string, unknown>[] }>;
   /** Runs `run` inside one transaction that holds the migration lock. */
   inMigrationLock(run: (connection: MigrationConnection) => Promise<void>): Promise<void>;
   close(): Promise<void>;
@@ -62,6 +67,7 @@ export async function openDatabase(location: DatabaseLocation, options: { poolMa
       kind: "postgres",
       query: async <T>({ name, text }: PreparedStatement, values: unknown[]) =>
         (await pool.query<T & pg.QueryResultRow>({ name, text, values })).rows,
+      executeSql: (text, values) => pool.query(text, values),
       async inMigrationLock(run) {
         const client = await pool.connect();
         try {
@@ -97,6 +103,12 @@ export async function openDatabase(location: DatabaseLocation, options: { poolMa
     kind: "pglite",
     // One connection in this process: nothing to gain from naming, and PGlite keeps no prepared statements.
     query: async <T>({ text }: PreparedStatement, values: unknown[]) => (await client.query<T>(text, values)).rows,
+    async executeSql(text, values) {
+      if (values !== undefined && values.length > 0) return client.query<Record<string, unknown>>(text, values);
+      // PGlite's `query` takes one statement; `exec` takes several and answers each.
+      const results = await client.exec(text);
+      return { rows: results[results.length - 1]?.rows ?? [] };
+    },
     async inMigrationLock(run) {
       // PGlite is one connection in one process, so the transaction alone serialises migrations.
       await client.transaction(async (tx) => {

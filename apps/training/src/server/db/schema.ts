@@ -17,6 +17,7 @@ import {
   jsonb,
   pgTable,
   primaryKey,
+  smallint,
   text,
   timestamp,
   uniqueIndex,
@@ -312,6 +313,97 @@ export const attemptDraws = pgTable(
     wrongQuestionIds: jsonb("wrong_question_ids").$type<string[]>(),
   },
   (t) => [index("attempt_draws_user_module_idx").on(t.userId, t.moduleId, t.drawnAt)],
+);
+
+/** 0010: how a force sends email (SMTP or GOV.UK Notify), its quiet hours and time zone. Secrets never leave the server. */
+export const notificationChannels = pgTable("notification_channels", {
+  forceId: text("force_id")
+    .primaryKey()
+    .references(() => forces.id),
+  kind: text("kind", { enum: ["smtp", "notify"] }).notNull(),
+  senderName: text("sender_name").notNull(),
+  fromAddress: text("from_address"),
+  smtpUrl: text("smtp_url"),
+  notifyApiKey: text("notify_api_key"),
+  notifyTemplateId: uuid("notify_template_id"),
+  quietStartHour: smallint("quiet_start_hour").notNull().default(21),
+  quietEndHour: smallint("quiet_end_hour").notNull().default(8),
+  timeZone: text("time_zone").notNull().default("Europe/London"),
+  updatedAt: at("updated_at").notNull().defaultNow(),
+});
+
+/** 0010: a person's message preferences, and a permanent delivery failure recorded against them. */
+export const notificationPreferences = pgTable("notification_preferences", {
+  userId: uuid("user_id")
+    .primaryKey()
+    .references(() => users.id, { onDelete: "cascade" }),
+  optionalFrequency: text("optional_frequency", { enum: ["immediate", "daily", "off"] })
+    .notNull()
+    .default("immediate"),
+  mandatoryFrequency: text("mandatory_frequency", { enum: ["immediate", "daily"] })
+    .notNull()
+    .default("immediate"),
+  digestFrequency: text("digest_frequency", { enum: ["weekly", "daily", "off"] })
+    .notNull()
+    .default("weekly"),
+  undeliverableAt: at("undeliverable_at"),
+  undeliverableReason: text("undeliverable_reason"),
+  updatedAt: at("updated_at").notNull().defaultNow(),
+});
+
+/** 0010: every message the reminder scan decided on, unique per person × notification × due period. */
+export const notifications = pgTable(
+  "notifications",
+  {
+    id: uuid("id").primaryKey(),
+    forceId: text("force_id")
+      .notNull()
+      .references(() => forces.id),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    kind: text("kind").notNull(),
+    dedupeKey: text("dedupe_key").notNull(),
+    mandatory: boolean("mandatory").notNull(),
+    details: jsonb("details").$type<Record<string, unknown>>().notNull().default({}),
+    createdAt: at("created_at").notNull(),
+    sendAfter: at("send_after").notNull(),
+    state: text("state", { enum: ["pending", "sending", "sent", "failed", "suppressed"] })
+      .notNull()
+      .default("pending"),
+    attempts: integer("attempts").notNull().default(0),
+    claimedAt: at("claimed_at"),
+    sentAt: at("sent_at"),
+    readAt: at("read_at"),
+  },
+  (t) => [
+    uniqueIndex("notifications_user_dedupe_key").on(t.userId, t.dedupeKey),
+    index("notifications_pending_idx")
+      .on(t.sendAfter)
+      .where(sql`state IN ('pending', 'sending')`),
+    index("notifications_user_created_idx").on(t.userId, t.createdAt),
+  ],
+);
+
+/** 0010: the send log: who (user id), which template, when, the result; never a body or an address. */
+export const notificationDeliveries = pgTable(
+  "notification_deliveries",
+  {
+    id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
+    forceId: text("force_id").notNull(),
+    userId: uuid("user_id").notNull(),
+    template: text("template").notNull(),
+    channel: text("channel").notNull(),
+    notificationIds: uuid("notification_ids").array().notNull(),
+    at: at("at").notNull(),
+    result: text("result", { enum: ["sent", "failed", "rejected"] }).notNull(),
+    error: text("error"),
+    providerReference: text("provider_reference"),
+  },
+  (t) => [
+    index("notification_deliveries_force_at_idx").on(t.forceId, t.at),
+    index("notification_deliveries_user_idx").on(t.userId, t.at),
+  ],
 );
 
 /** One drawn question: its id and its options' ids in the order the learner sees them. */

@@ -36,6 +36,7 @@ import { learnerRecord } from "../trainer/learner";
 import { publishedHtml } from "../trainer/publish";
 import { queryContext } from "../trainer/query";
 import type { QueryContext } from "../trainer/query";
+import { REMINDER_SCAN } from "../notifications/service";
 
 /** Trainers review their force; admins, who manage its users and units, may do the same. */
 const TRAINER = ["trainer", "admin"] as const;
@@ -220,6 +221,8 @@ export function trainerRoutes(deps: AppDeps) {
       response: { status: 201, schema: AssignmentSchema, description: "The new assignment" },
       handler: async ({ auth, body }) => {
         const created = await createAssignment(db, catalog, auth.user, body, now());
+        // Tell the people it covers now rather than at the next hourly scan: a one-off scan of this force.
+        await deps.jobs?.send(REMINDER_SCAN, { forceId: auth.user.forceId });
         // The force's cached counts predate the assignment (assigned and overdue change at once).
         counts.forget(`${auth.user.forceId}\u0000`);
         return created;

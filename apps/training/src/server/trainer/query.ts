@@ -26,7 +26,10 @@ export interface ScopeAssignment {
   jobRole: string | null;
   userId: string | null;
   dueDate: string;
-  /** When the assignment was made: its allowance is the days from then to its due date. */
+  /**
+   * When the assignment was made: its allowance is the days from then to its due date, and reminders ask whether
+   * the learner was told before a reminder's window opened.
+   */
   createdAt: Date;
 }
 
@@ -87,20 +90,34 @@ export function assignmentCovers(assignment: Omit<ScopeAssignment, "moduleId" | 
 }
 
 /**
- * The earliest due date of the assignments of `moduleId` that cover learner `u`, or NULL. A learner who joined
- * or moved into scope (`u.placed_at`) after an assignment was made gets its allowance from that day instead
- * (`joinerDueDate`, the same rule as the officer's own list).
+ * The least `value` among the assignments of `moduleId` that cover learner `u`, or NULL (typed `nullType`):
+ * the earliest due date, or (for reminders) the earliest time one was made.
  */
-function assignedDue(context: QueryContext, moduleId: string): SQL {
-  const matching = context.assignments.filter((assignment) => assignment.moduleId === moduleId);
-  if (matching.length === 0) return sql`NULL::date`;
+export function leastCovering<A extends ScopeAssignment>(
+  assignmentList: readonly A[],
+  moduleId: string,
+  value: (assignment: A) => SQL,
+  nullType: SQL = sql`NULL::date`,
+): SQL {
+  const matching = assignmentList.filter((assignment) => assignment.moduleId === moduleId);
+  if (matching.length === 0) return nullType;
   const cases = matching.map(
-    (assignment) =>
-      sql`CASE WHEN ${assignmentCovers(assignment)} THEN (CASE WHEN u.placed_at > ${assignment.createdAt.toISOString()}::timestamptz THEN GREATEST(${assignment.dueDate}::date, (u.placed_at AT TIME ZONE 'UTC')::date + ${allowanceDays(assignment)}::int) ELSE ${assignment.dueDate}::date END) END`,
+    (assignment) => sql`CASE WHEN ${assignmentCovers(assignment)} THEN ${value(assignment)} END`,
   );
-  // LEAST ignores NULLs, so this is the earliest due date among the assignments that match.
+  // LEAST ignores NULLs, so this is the least value among the assignments that match.
   return cases.length === 1 ? (cases[0] as SQL) : sql`LEAST(${sql.join(cases, sql`, `)})`;
 }
+
+/**
+ * An assignment's due date for learner `u`: its own date, or for someone who joined or moved into its scope
+ * (`u.placed_at`) after it was made, that day plus its allowance (`joinerDueDate`, the officer's list's rule).
+ */
+export const dueDateFor = (assignment: ScopeAssignment): SQL =>
+  sql`(CASE WHEN u.placed_at > ${assignment.createdAt.toISOString()}::timestamptz THEN GREATEST(${assignment.dueDate}::date, (u.placed_at AT TIME ZONE 'UTC')::date + ${allowanceDays(assignment)}::int) ELSE ${assignment.dueDate}::date END)`;
+
+/** The earliest due date of the assignments of `moduleId` that cover learner `u`, or NULL. */
+const assignedDue = (context: QueryContext, moduleId: string): SQL =>
+  leastCovering(context.assignments, moduleId, dueDateFor);
 
 /** SQL for one module's derived values on learner `u` and completion alias `c<i>`. */
 export interface ModuleColumn {

@@ -81,8 +81,9 @@ export function ResetPasswordPage() {
           <>
             <PageHeading>{title}</PageHeading>
             <p className="govuk-body">
-              A password reset link works once, for 30 minutes. Ask your force&apos;s training administrator for a new
-              one.
+              A password reset link works once, for 30 minutes.{" "}
+              <Link to={{ name: "forgotten-password" }}>Ask for a new link</Link>, or ask your force&apos;s training
+              administrator.
             </p>
           </>
         ) : (

@@ -1,0 +1,159 @@
+/** What people and admins set and see: the in-app list, email preferences, the force's channel, the queue. */
+import type { Actor } from "../accounts";
+import { audit } from "../audit";
+import type { Catalog } from "../catalog";
+import type { Db } from "../db/client";
+import {
+  channelOf,
+  deliveryReport,
+  jobQueueReport,
+  markAllRead,
+  notificationsOf,
+  preferencesOf,
+  upsertChannel,
+  upsertPreferences,
+} from "../db/notifications";
+import type {
+  ChannelRequest,
+  ChannelResponse,
+  JobsReport,
+  MyNotifications,
+  NotificationPreferences,
+} from "../../shared/notifications-api";
+import { InvalidInput } from "../errors";
+import { describeNotice } from "./messages";
+import { NoticeKindSchema } from "./rules";
+import { DEFAULT_HOURS } from "./scan";
+
+/** Notifications shown in the app (the banner and its list). */
+const IN_APP_LIMIT = 20;
+
+/** The person's latest notifications, with their titles and links into the app. */
+export async function myNotifications(db: Db, catalog: Catalog, userId: string): Promise<MyNotifications> {
+  const rows = await notificationsOf(db, userId, IN_APP_LIMIT);
+  const items = rows.flatMap((row) => {
+    const kind = NoticeKindSchema.safeParse(row.kind);
+    if (!kind.success) return [];
+    const described = describeNotice(
+      { baseUrl: "", moduleTitle: (moduleId) => catalog.module(moduleId)?.title ?? moduleId },
+      { kind: kind.data, details: row.details },
+    );
+    const link = described.paragraphs.find((paragraph) => paragraph.link)?.link;
+    return [
+      {
+        id: row.id,
+        kind: row.kind,
+        title: described.subject,
+        href: link?.href ?? "/",
+        createdAt: row.createdAt.toISOString(),
+        read: row.readAt !== null,
+        mandatory: row.mandatory,
+      },
+    ];
+  });
+  return { unread: items.filter((item) => !item.read).length, items };
+}
+
+export const markNotificationsRead = (db: Db, userId: string, now: Date) => markAllRead(db, userId, now);
+
+export async function preferencesFor(db: Db, userId: string): Promise<NotificationPreferences> {
+  const row = (await preferencesOf(db, [userId])).get(userId);
+  return {
+    optionalFrequency: row?.optionalFrequency ?? "immediate",
+    mandatoryFrequency: row?.mandatoryFrequency ?? "immediate",
+    digestFrequency: row?.digestFrequency ?? "weekly",
+  };
+}
+
+export async function setPreferences(
+  db: Db,
+  userId: string,
+  preferences: NotificationPreferences,
+  now: Date,
+): Promise<NotificationPreferences> {
+  await upsertPreferences(db, { userId, ...preferences, updatedAt: now });
+  return preferences;
+}
+
+/** The force's channel as the admin sees it: secrets only as "set". */
+export async function channelView(db: Db, forceId: string): Promise<ChannelResponse> {
+  const row = await channelOf(db, forceId);
+  return {
+    configured: row !== null,
+    kind: row?.kind ?? null,
+    senderName: row?.senderName ?? null,
+    fromAddress: row?.fromAddress ?? null,
+    smtpUrlSet: Boolean(row?.smtpUrl),
+    notifyApiKeySet: Boolean(row?.notifyApiKey),
+    notifyTemplateId: row?.notifyTemplateId ?? null,
+    quietStartHour: row?.quietStartHour ?? DEFAULT_HOURS.quietStartHour,
+    quietEndHour: row?.quietEndHour ?? DEFAULT_HOURS.quietEndHour,
+    timeZone: row?.timeZone ?? DEFAULT_HOURS.timeZone,
+  };
+}
+
+/** An admin sets the force's channel. A secret left out keeps the stored one; audited without secrets. */
+export async function setChannel(db: Db, actor: Actor, body: ChannelRequest, now: Date): Promise<ChannelResponse> {
+  const existing = await channelOf(db, actor.forceId);
+  const smtpUrl = body.smtpUrl ?? existing?.smtpUrl ?? null;
+  const notifyApiKey = body.notifyApiKey ?? existing?.notifyApiKey ?? null;
+  if (body.kind === "smtp" && smtpUrl === null) throw InvalidInput.field("body.smtpUrl", "is needed to send by SMTP");
+  if (body.kind === "notify" && notifyApiKey === null) {
+    throw InvalidInput.field("body.notifyApiKey", "is needed to send with GOV.UK Notify");
+  }
+  await upsertChannel(db, {
+    forceId: actor.forceId,
+    kind: body.kind,
+    senderName: body.senderName,
+    fromAddress: body.fromAddress,
+    smtpUrl,
+    notifyApiKey,
+    notifyTemplateId: body.notifyTemplateId,
+    quietStartHour: body.quietStartHour,
+    quietEndHour: body.quietEndHour,
+    timeZone: body.timeZone,
+    updatedAt: now,
+  });
+  await audit(db, {
+    forceId: actor.forceId,
+    actorUserId: actor.id,
+    action: "notification-channel-set",
+    details: {
+      kind: body.kind,
+      smtpUrlChanged: body.smtpUrl !== undefined,
+      notifyApiKeyChanged: body.notifyApiKey !== undefined,
+    },
+  });
+  return channelView(db, actor.forceId);
+}
+
+/** Failed jobs and failed sends shown to an admin; the most recent. */
+const REPORT_LIMIT = 50;
+
+/**
+ * The job queue (every force shares it; its jobs carry no personal data) and the admin's own force's
+ * message counts and failed sends (by user id; an address never leaves the users table).
+ */
+export async function jobsReport(db: Db, forceId: string): Promise<JobsReport> {
+  const [queue, deliveries] = await Promise.all([
+    jobQueueReport(db, REPORT_LIMIT),
+    deliveryReport(db, forceId, REPORT_LIMIT),
+  ]);
+  return {
+    queues: queue.counts,
+    failedJobs: queue.failures.map((job) => ({
+      id: job.id,
+      name: job.name,
+      failedAt: job.completedOn ? new Date(job.completedOn).toISOString() : null,
+      retryCount: job.retryCount,
+      error: errorMessageOf(job.output),
+    })),
+    messages: deliveries.counts,
+    failedSends: deliveries.failures.map((failure) => ({ ...failure, at: failure.at.toISOString() })),
+  };
+}
+
+const errorMessageOf = (output: unknown): string | null =>
+  output && typeof output === "object" && "message" in output && typeof output.message === "string"
+    ? output.message.slice(0, 500)
+    : null;

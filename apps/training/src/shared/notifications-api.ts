@@ -1,0 +1,147 @@
+/**
+ * The notifications part of the API contract: a person's in-app notifications and email preferences, and
+ * the admin's channel settings and view of the job queue. Same conventions as `api.ts`.
+ */
+import { z } from "zod";
+import { paths } from "./api";
+import { visibleText } from "./text";
+
+export const notificationPaths = {
+  /** GET the signed-in person's latest notifications (the in-app banner). */
+  mine: "/api/me/notifications",
+  /** POST: mark them all read. */
+  read: "/api/me/notifications/read",
+  /** GET or PUT the signed-in person's email preferences. */
+  preferences: "/api/me/notification-preferences",
+  /** GET or PUT the force's email channel (admin). */
+  channel: "/api/admin/notification-channel",
+  /** GET the job queue, failed jobs and failed sends (admin). */
+  jobs: "/api/admin/jobs",
+  /** POST an email address to be sent a password reset link (anyone; never says whether it is an account). */
+  resetRequest: paths.passwordResetRequest,
+} as const;
+
+/** `POST /api/password-reset/request`. */
+export const ResetEmailRequestSchema = z.object({
+  email: z.email({ error: "enter an email address, like name@example.com" }).max(254),
+});
+export type ResetEmailRequest = z.infer<typeof ResetEmailRequestSchema>;
+
+/** The one answer every accepted request gets, whether or not the address is an account's. */
+export const RESET_EMAIL_ACCEPTED =
+  "If that email address belongs to an account, we have sent it a link to reset the password. The link works for 30 minutes.";
+export const ResetEmailAcceptedSchema = z.object({ message: z.literal(RESET_EMAIL_ACCEPTED) });
+
+export const NotificationItemSchema = z.object({
+  id: z.uuid(),
+  kind: z.string(),
+  title: z.string(),
+  /** A path in the app (`/training/…`), never an absolute address. */
+  href: z.string(),
+  createdAt: z.iso.datetime({ offset: true }),
+  read: z.boolean(),
+  mandatory: z.boolean(),
+});
+export type NotificationItem = z.infer<typeof NotificationItemSchema>;
+
+export const MyNotificationsSchema = z.object({
+  unread: z.number().int().min(0),
+  items: z.array(NotificationItemSchema),
+});
+export type MyNotifications = z.infer<typeof MyNotificationsSchema>;
+
+/**
+ * Email preferences. Optional messages (a certificate issued) may be immediate, a daily batch or off;
+ * mandatory reminders may be immediate or a daily batch, never off; a trainer's digest weekly, daily or off.
+ */
+export const NotificationPreferencesSchema = z.object({
+  optionalFrequency: z.enum(["immediate", "daily", "off"]),
+  mandatoryFrequency: z.enum(["immediate", "daily"], {
+    error: "must be immediate or daily: mandatory reminders cannot be switched off",
+  }),
+  digestFrequency: z.enum(["weekly", "daily", "off"]),
+});
+export type NotificationPreferences = z.infer<typeof NotificationPreferencesSchema>;
+
+const timeZone = z.string().refine((zone) => {
+  try {
+    new Intl.DateTimeFormat("en-GB", { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}, "must be an IANA time zone such as Europe/London");
+const hour = z.number().int().min(0).max(23);
+
+/** `PUT /api/admin/notification-channel`. A secret left out keeps the one stored. */
+export const ChannelRequestSchema = z
+  .object({
+    kind: z.enum(["smtp", "notify"]),
+    senderName: visibleText(z.string().trim().min(1, "enter the name messages are sent as").max(120)),
+    fromAddress: z.email().max(254).nullable().default(null),
+    smtpUrl: z
+      .string()
+      .max(2000)
+      .regex(/^smtps?:\/\/[^\s]+$/, "must be an smtp:// or smtps:// address")
+      .optional(),
+    notifyApiKey: z
+      .string()
+      .regex(
+        /^[A-Za-z0-9_-]+-[0-9a-f-]{36}-[0-9a-f-]{36}$/,
+        "must be a GOV.UK Notify API key (key name, service id and secret)",
+      )
+      .optional(),
+    notifyTemplateId: z.uuid().nullable().default(null),
+    quietStartHour: hour.default(21),
+    quietEndHour: hour.default(8),
+    timeZone: timeZone.default("Europe/London"),
+  })
+  .superRefine((body, ctx) => {
+    if (body.kind === "smtp" && body.fromAddress === null) {
+      ctx.addIssue({ code: "custom", path: ["fromAddress"], message: "is needed to send by SMTP" });
+    }
+    if (body.kind === "notify" && body.notifyTemplateId === null) {
+      ctx.addIssue({ code: "custom", path: ["notifyTemplateId"], message: "is needed to send with GOV.UK Notify" });
+    }
+  });
+export type ChannelRequest = z.output<typeof ChannelRequestSchema>;
+
+/** The channel as the admin sees it: whether each secret is set, never the secret. */
+export const ChannelResponseSchema = z.object({
+  configured: z.boolean(),
+  kind: z.enum(["smtp", "notify"]).nullable(),
+  senderName: z.string().nullable(),
+  fromAddress: z.string().nullable(),
+  smtpUrlSet: z.boolean(),
+  notifyApiKeySet: z.boolean(),
+  notifyTemplateId: z.string().nullable(),
+  quietStartHour: hour,
+  quietEndHour: hour,
+  timeZone: z.string(),
+});
+export type ChannelResponse = z.infer<typeof ChannelResponseSchema>;
+
+export const JobsReportSchema = z.object({
+  queues: z.array(z.object({ name: z.string(), state: z.string(), count: z.number().int() })),
+  failedJobs: z.array(
+    z.object({
+      id: z.string(),
+      name: z.string(),
+      failedAt: z.string().nullable(),
+      retryCount: z.number().int(),
+      error: z.string().nullable(),
+    }),
+  ),
+  messages: z.array(z.object({ state: z.string(), count: z.number().int() })),
+  failedSends: z.array(
+    z.object({
+      userId: z.uuid(),
+      template: z.string(),
+      channel: z.string(),
+      at: z.string(),
+      result: z.enum(["failed", "rejected", "sent"]),
+      error: z.string().nullable(),
+    }),
+  ),
+});
+export type JobsReport = z.infer<typeof JobsReportSchema>;
