@@ -332,6 +332,15 @@ export const CertificateIdSchema = z
   .string()
   .regex(/^SRT(?:-[0-9A-HJKMNP-TV-Z]{4}){3}$/, "must be a certificate id like SRT-7K2M-9QXD-4H3P");
 
+/**
+ * What a certificate proves today. A certificate is never deleted, so an old one still verifies: `expired`
+ * after its valid-until date, `superseded` once its holder has passed the same module again (the newer one
+ * counts), `revoked` when the force has withdrawn it.
+ */
+export const CertificateStateSchema = z.enum(["valid", "expired", "superseded", "revoked"]);
+/** What a certificate proves today. */
+export type CertificateState = z.infer<typeof CertificateStateSchema>;
+
 /** `GET /api/certificates/:certificateId`: a printable certificate; trainers use it to verify one. */
 export const CertificateResponseSchema = z.object({
   id: CertificateIdSchema,
@@ -341,11 +350,29 @@ export const CertificateResponseSchema = z.object({
   scorePercent: z.number().min(0).max(100),
   issuedAt: IsoDateTime,
   expiresAt: IsoDateTime,
-  /** `valid` until expiry; a certificate is never deleted, so old ones still verify as `expired`. */
-  state: z.enum(["valid", "expired"]),
+  state: CertificateStateSchema,
 });
 /** A certificate. */
 export type CertificateResponse = z.infer<typeof CertificateResponseSchema>;
+
+/**
+ * `GET /api/certificate-checks/:certificateId`: anyone, signed in or not, checks a certificate by its id. Only
+ * what the paper already shows and whether it still counts: no force, score, collar number or account id.
+ */
+export const CertificateCheckSchema = z.object({
+  id: CertificateIdSchema,
+  holderName: z.string(),
+  /** The signed-in person is the holder, so the page says "Your certificate". */
+  viewerIsHolder: z.boolean(),
+  module: z.object({ title: z.string(), version: z.string() }),
+  /** The day the holder passed, on the London calendar (`YYYY-MM-DD`). */
+  passedOn: IsoDate,
+  /** The day it expires, on the London calendar (`YYYY-MM-DD`), as "Valid until" reads. */
+  validUntil: IsoDate,
+  state: CertificateStateSchema,
+});
+/** A certificate as anyone checking it sees it. */
+export type CertificateCheck = z.infer<typeof CertificateCheckSchema>;
 
 // ---------------------------------------------------------------------------------------------------
 // xAPI statements
@@ -464,6 +491,8 @@ export const paths = {
   moduleAttempt: "/api/modules/:moduleId/attempts/:attemptId",
   /** GET a certificate. */
   certificate: "/api/certificates/:certificateId",
+  /** GET: check a certificate by its id (public, rate-limited). */
+  certificateCheck: "/api/certificate-checks/:certificateId",
   /** POST xAPI statements. */
   statements: "/api/statements",
   /** GET liveness. */
@@ -482,4 +511,5 @@ export const api = {
   moduleAttempt: (moduleId: string, attemptId: string) =>
     `/api/modules/${encodeURIComponent(moduleId)}/attempts/${encodeURIComponent(attemptId)}`,
   certificate: (certificateId: string) => `/api/certificates/${encodeURIComponent(certificateId)}`,
+  certificateCheck: (certificateId: string) => `/api/certificate-checks/${encodeURIComponent(certificateId)}`,
 } as const;

@@ -150,6 +150,12 @@ describe.each(databaseTargets)("role × endpoint matrix on $name", (target) => {
       send: (c) => c.get(`/api/certificates/${certificateId}`),
     },
     {
+      // Anyone may check a certificate, signed in or not; what it shows is the same for all.
+      route: "GET /api/certificate-checks/{certificateId}",
+      expect: everyone(200),
+      send: (c) => c.get(`/api/certificate-checks/${certificateId}`),
+    },
+    {
       route: "POST /api/statements",
       expect: signedIn(200),
       send: (c, _who, self) => c.post("/api/statements", statementAbout(self?.id ?? randomUUID())),

@@ -138,8 +138,9 @@ describe.each(databaseTargets)("the extended fuzz finds no 5xx on $name", (targe
     requests: fc.Arbitrary<{ url: string; body?: unknown }>,
     client: () => TestClient | null,
     minRefused = RUNS / 4,
+    runs = RUNS,
   ) {
-    const samples = fc.sample(requests, { numRuns: RUNS, seed: SEED });
+    const samples = fc.sample(requests, { numRuns: runs, seed: SEED });
     const statuses = new Map<number, number>();
     const concurrency = 8;
     for (let start = 0; start < samples.length; start += concurrency) {
@@ -395,6 +396,17 @@ describe.each(databaseTargets)("the extended fuzz finds no 5xx on $name", (targe
       return { url: `/api/trainer/grid?${search.toString()}` };
     });
     await fuzz("GET /api/trainer/grid", "GET", url, () => trainer);
+  });
+
+  it("GET /api/certificate-checks/{certificateId}", async () => {
+    // Signed out, as most checks are. A tenth of the runs: the path is the only input, and past the address's
+    // limit every well-formed id is refused with 429 before any lookup, which is itself what must hold.
+    const runs = Math.max(1, Math.round(RUNS / 10));
+    const url = segment("SRT-7K2M-9QXD-4H3P").map((id) => ({ url: `/api/certificate-checks/${id}` }));
+    const statuses = await fuzz("GET /api/certificate-checks", "GET", url, () => null, runs / 2, runs);
+    // The address's limit was reached, and only then: the first lookups were answered.
+    expect(statuses.get(429)).toBeGreaterThan(0);
+    expect(statuses.get(404)).toBeGreaterThan(0);
   });
 
   it("still serves a correct request afterwards", async () => {

@@ -77,3 +77,39 @@ export class SignInThrottle {
     await releaseAttempt(this.db, reservation.addressKey);
   }
 }
+
+/**
+ * At most `max` requests per address in each window, for public lookups anyone may make (certificate checks).
+ * It shares the sign-in throttle's table and atomic reservation, so every app instance counts together; a
+ * request is never given back, because here every lookup counts, found or not.
+ */
+export class AddressRateLimit {
+  private lastCleanup = 0;
+
+  constructor(
+    private readonly db: Db,
+    /** Keeps these counts apart from the sign-in throttle's in the shared table. */
+    private readonly purpose: string,
+    private readonly max: number,
+    private readonly windowMs: number,
+  ) {}
+
+  /** Counts one request from `address`, or throws {@link TooManyAttempts} when it has used its window up. */
+  async take(address: string, now: Date): Promise<void> {
+    if (now.getTime() - this.lastCleanup > CLEANUP_EVERY_MS) {
+      this.lastCleanup = now.getTime();
+      await deleteEndedWindows(this.db, now);
+    }
+    const count = await reserveAttempt(this.db, `${this.purpose}:${address}`, now, this.windowMs);
+    if (count.failures > this.max) {
+      const retryAfterMs = count.windowEndsAt.getTime() - now.getTime();
+      const seconds = Math.max(1, Math.ceil(retryAfterMs / 1000));
+      throw new TooManyAttempts(
+        "rate-limited",
+        "Too many requests",
+        `Too many checks from your network. Try again in ${seconds} seconds.`,
+        retryAfterMs,
+      );
+    }
+  }
+}

@@ -212,6 +212,8 @@ export const certificates = pgTable(
     scorePercent: integer("score_percent").notNull(),
     issuedAt: at("issued_at").notNull(),
     expiresAt: at("expires_at").notNull(),
+    // 0011: set when the force withdraws the certificate; it then verifies as revoked.
+    revokedAt: at("revoked_at"),
     statementId: uuid("statement_id")
       .notNull()
       .references(() => statements.id),
