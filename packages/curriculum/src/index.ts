@@ -75,10 +75,9 @@ export type { AnswerIssue, Answers, AttemptScore, OptionFeedback, QuestionResult
 export { addDays, addMonths, recertificationDueOn, reviewStatus } from "./dates";
 export type { ReviewStatus } from "./dates";
 export { learnerQuestions } from "./learner";
+export { RecordedStatusSchema, TrainingStatusSchema } from "./status";
 export {
   RENEWAL_WINDOW_DAYS,
-  RecordedStatusSchema,
-  TrainingStatusSchema,
   isCurrent,
   isOverdue,
   overdueLabel,
@@ -87,7 +86,7 @@ export {
   trainingStatus,
   trainingStatusLabels,
   trainingStatusRank,
-} from "./status";
+} from "./status-rules";
 export type { RecordedStatus, TrainingStatus } from "./status";
 export { estimateAssumptions, estimateMinutes } from "./estimate";
 export type { LearnerOption, LearnerQuestion } from "./learner";

@@ -14,22 +14,52 @@ import { KnowledgeCheckStartPage } from "./pages/knowledge-check-start";
 import { QuestionPage } from "./pages/question";
 import { CheckAnswersPage } from "./pages/check-answers";
 import { ResultPage } from "./pages/result";
-import { CertificatePage } from "./pages/certificate";
 import { NotFoundPage } from "./pages/not-found";
-import { AssignmentsPage, AssignPage } from "./pages/trainer/assignments";
-import { LearnerRecordPage } from "./pages/trainer/learner-record";
-import { CoursePackagesPage } from "./pages/trainer/course-packages";
-import { TrainerChartsPage } from "./pages/trainer/trainer-charts";
-import { TrainerEvidencePage } from "./pages/trainer/trainer-evidence";
-import { TrainerGridPage } from "./pages/trainer/trainer-grid";
 import { TrainerOnly } from "./pages/trainer/trainer-only";
 
-// The practice screening brings the screening machine and its wizard; only officers who open it download them.
+// Pages whose code loads when first opened. The officer's first load carries only the officer's journey;
+// trainer pages, certificates (with the QR code library) and the practice screening (with the screening
+// machine and its wizard) are fetched by those who open them.
 const PracticeScreeningPage = lazy(() =>
   import("./pages/practice-screening").then((loaded) => ({ default: loaded.PracticeScreeningPage })),
 );
+const CertificatePage = lazy(() =>
+  import("./pages/certificate").then((loaded) => ({ default: loaded.CertificatePage })),
+);
+const CertificateLookupPage = lazy(() =>
+  import("./pages/certificate-check").then((loaded) => ({ default: loaded.CertificateLookupPage })),
+);
+const CertificateCheckPage = lazy(() =>
+  import("./pages/certificate-check").then((loaded) => ({ default: loaded.CertificateCheckPage })),
+);
+const AssignmentsPage = lazy(() =>
+  import("./pages/trainer/assignments").then((loaded) => ({ default: loaded.AssignmentsPage })),
+);
+const AssignPage = lazy(() => import("./pages/trainer/assignments").then((loaded) => ({ default: loaded.AssignPage })));
+const LearnerRecordPage = lazy(() =>
+  import("./pages/trainer/learner-record").then((loaded) => ({ default: loaded.LearnerRecordPage })),
+);
+const CoursePackagesPage = lazy(() =>
+  import("./pages/trainer/course-packages").then((loaded) => ({ default: loaded.CoursePackagesPage })),
+);
+const TrainerChartsPage = lazy(() =>
+  import("./pages/trainer/trainer-charts").then((loaded) => ({ default: loaded.TrainerChartsPage })),
+);
+const TrainerEvidencePage = lazy(() =>
+  import("./pages/trainer/trainer-evidence").then((loaded) => ({ default: loaded.TrainerEvidencePage })),
+);
+const TrainerGridPage = lazy(() =>
+  import("./pages/trainer/trainer-grid").then((loaded) => ({ default: loaded.TrainerGridPage })),
+);
 
-const publicRoutes = new Set<Route["name"]>(["sign-in", "sign-out", "accessibility", "not-found"]);
+const publicRoutes = new Set<Route["name"]>([
+  "sign-in",
+  "sign-out",
+  "accessibility",
+  "certificate-lookup",
+  "certificate-check",
+  "not-found",
+]);
 
 /** The single-page app: session, guard, shell and the page for the current route. */
 export function App() {
@@ -48,7 +78,12 @@ export function App() {
   let page;
   if (session.state === "loading" || mustSignIn || alreadySignedIn) page = <LoadingPage />;
   else if (session.state === "failed") page = <ProblemPage problem={session.problem} />;
-  else page = <CurrentPage route={route} />;
+  else
+    page = (
+      <Suspense fallback={<LoadingPage />}>
+        <CurrentPage route={route} />
+      </Suspense>
+    );
   // Keying by location remounts the page, so each navigation starts with fresh state and takes focus.
   return (
     <Layout signedIn={signedIn}>
@@ -72,11 +107,7 @@ function CurrentPage({ route }: { route: Route }) {
     case "lesson":
       return <LessonPage moduleId={route.moduleId} lessonId={route.lessonId} />;
     case "practice-screening":
-      return (
-        <Suspense fallback={<LoadingPage />}>
-          <PracticeScreeningPage moduleId={route.moduleId} lessonId={route.lessonId} />
-        </Suspense>
-      );
+      return <PracticeScreeningPage moduleId={route.moduleId} lessonId={route.lessonId} />;
     case "knowledge-check":
       return <KnowledgeCheckStartPage moduleId={route.moduleId} />;
     case "question":
@@ -93,6 +124,10 @@ function CurrentPage({ route }: { route: Route }) {
       return <ResultPage moduleId={route.moduleId} attemptId={route.attemptId} />;
     case "certificate":
       return <CertificatePage certificateId={route.certificateId} />;
+    case "certificate-lookup":
+      return <CertificateLookupPage />;
+    case "certificate-check":
+      return <CertificateCheckPage certificateId={route.certificateId} />;
     case "trainer-grid":
       return (
         <TrainerOnly>

@@ -25,8 +25,9 @@ import { BoundedDateSchema, BoundedDateTimeSchema, visibleText } from "./text";
 // ---------------------------------------------------------------------------------------------------
 // Shared vocabulary
 
-/** Header that carries the CSRF token on state-changing requests. */
-export const CSRF_HEADER = "x-csrf-token";
+// The header name and route paths live in a zod-free module, so the browser's first load can call the API
+// without carrying the schemas; they are part of this contract all the same.
+export { CSRF_HEADER, api, paths } from "./paths";
 
 /** Account roles: what a person may do in the app. */
 export const AccountRoleSchema = z.enum(["officer", "trainer", "admin"]);
@@ -467,49 +468,3 @@ export type StatementsRequest = z.infer<typeof StatementsRequestSchema>;
 
 /** The ids of the stored statements, in request order (as the xAPI Statements API answers). */
 export const StatementsResponseSchema = z.array(z.uuid());
-
-// ---------------------------------------------------------------------------------------------------
-// Routes
-
-/** Route paths. `:name` segments are path parameters; build concrete paths with the helpers. */
-export const paths = {
-  /** GET who am I + CSRF token; POST sign in; DELETE sign out. */
-  session: "/api/session",
-  /** GET the caller's training list. */
-  myTraining: "/api/me/training",
-  /** GET a learner's training list (the learner themself, or a trainer/admin of their force). */
-  userTraining: "/api/users/:userId/training",
-  /** GET module detail with the caller's progress. */
-  module: "/api/modules/:moduleId",
-  /** PUT lesson progress. */
-  moduleProgress: "/api/modules/:moduleId/progress",
-  /** POST: draw a knowledge-check attempt's questions. */
-  moduleAttemptDraws: "/api/modules/:moduleId/attempt-draws",
-  /** POST a knowledge-check attempt. */
-  moduleAttempts: "/api/modules/:moduleId/attempts",
-  /** GET one of the caller's own scored attempts. */
-  moduleAttempt: "/api/modules/:moduleId/attempts/:attemptId",
-  /** GET a certificate. */
-  certificate: "/api/certificates/:certificateId",
-  /** GET: check a certificate by its id (public, rate-limited). */
-  certificateCheck: "/api/certificate-checks/:certificateId",
-  /** POST xAPI statements. */
-  statements: "/api/statements",
-  /** GET liveness. */
-  health: "/api/health",
-  /** GET the OpenAPI document. */
-  openapi: "/api/openapi.json",
-} as const;
-
-/** Concrete paths for the client. */
-export const api = {
-  userTraining: (userId: string) => `/api/users/${encodeURIComponent(userId)}/training`,
-  module: (moduleId: string) => `/api/modules/${encodeURIComponent(moduleId)}`,
-  moduleProgress: (moduleId: string) => `/api/modules/${encodeURIComponent(moduleId)}/progress`,
-  moduleAttemptDraws: (moduleId: string) => `/api/modules/${encodeURIComponent(moduleId)}/attempt-draws`,
-  moduleAttempts: (moduleId: string) => `/api/modules/${encodeURIComponent(moduleId)}/attempts`,
-  moduleAttempt: (moduleId: string, attemptId: string) =>
-    `/api/modules/${encodeURIComponent(moduleId)}/attempts/${encodeURIComponent(attemptId)}`,
-  certificate: (certificateId: string) => `/api/certificates/${encodeURIComponent(certificateId)}`,
-  certificateCheck: (certificateId: string) => `/api/certificate-checks/${encodeURIComponent(certificateId)}`,
-} as const;

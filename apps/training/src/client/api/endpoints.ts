@@ -1,18 +1,5 @@
-import { z } from "zod";
-import {
-  api,
-  AttemptDrawSchema,
-  AttemptResultSchema,
-  CertificateResponseSchema,
-  ModuleDetailResponseSchema,
-  ModuleProgressSchema,
-  paths,
-  SessionResponseSchema,
-  TrainingListResponseSchema,
-  type AttemptRequest,
-  type SessionResponse,
-  type SignInRequest,
-} from "../../shared/api";
+import type { AttemptRequest, SessionResponse, SignInRequest } from "../../shared/api";
+import { api, paths } from "../../shared/paths";
 import { call, setCsrfToken, type ApiResult } from "./client";
 
 /** Every session answer carries the CSRF token for the next write, so keep it whatever the caller does next. */
@@ -23,35 +10,42 @@ async function session(result: Promise<ApiResult<SessionResponse>>): Promise<Api
 }
 
 /** Who is signed in, if anyone, and a fresh CSRF token. */
-export const getSession = () => session(call("GET", paths.session, SessionResponseSchema));
+export const getSession = () => session(call("GET", paths.session, (contract) => contract.SessionResponseSchema));
 
 /** Signs in with an email address or collar number and a password. */
-export const signIn = (body: SignInRequest) => session(call("POST", paths.session, SessionResponseSchema, body));
+export const signIn = (body: SignInRequest) =>
+  session(call("POST", paths.session, (contract) => contract.SessionResponseSchema, body));
 
 /** Ends the session on the server (the cookie is cleared there, as it is httpOnly). */
-export const signOut = () => call("DELETE", paths.session, z.unknown());
+export const signOut = () => call("DELETE", paths.session, (contract) => contract.EmptyAnswerSchema);
 
 /** The signed-in officer's modules with due dates and status. */
-export const getMyTraining = () => call("GET", paths.myTraining, TrainingListResponseSchema);
+export const getMyTraining = () => call("GET", paths.myTraining, (contract) => contract.TrainingListResponseSchema);
 
 /** A module's lessons, the knowledge check's rules and allowance, and the officer's progress. */
-export const getModule = (moduleId: string) => call("GET", api.module(moduleId), ModuleDetailResponseSchema);
+export const getModule = (moduleId: string) =>
+  call("GET", api.module(moduleId), (contract) => contract.ModuleDetailResponseSchema);
 
 /** Records that the officer has worked through a lesson, so any device can resume after it. */
 export const recordLesson = (moduleId: string, lessonId: string) =>
-  call("PUT", api.moduleProgress(moduleId), ModuleProgressSchema, { lessonId });
+  call("PUT", api.moduleProgress(moduleId), (contract) => contract.ModuleProgressSchema, { lessonId });
 
 /** Starts a knowledge-check attempt (or resumes the one not yet submitted): its questions, options shuffled. */
-export const startAttempt = (moduleId: string) => call("POST", api.moduleAttemptDraws(moduleId), AttemptDrawSchema);
+export const startAttempt = (moduleId: string) =>
+  call("POST", api.moduleAttemptDraws(moduleId), (contract) => contract.AttemptDrawSchema);
 
 /** Submits a knowledge-check attempt; the server scores it and answers with explanations. */
 export const submitAttempt = (moduleId: string, body: AttemptRequest) =>
-  call("POST", api.moduleAttempts(moduleId), AttemptResultSchema, body);
+  call("POST", api.moduleAttempts(moduleId), (contract) => contract.AttemptResultSchema, body);
 
 /** One of the officer's own scored attempts, as the server recorded it. */
 export const getAttempt = (moduleId: string, attemptId: string) =>
-  call("GET", api.moduleAttempt(moduleId, attemptId), AttemptResultSchema);
+  call("GET", api.moduleAttempt(moduleId, attemptId), (contract) => contract.AttemptResultSchema);
 
 /** A certificate by its verification id. */
 export const getCertificate = (certificateId: string) =>
-  call("GET", api.certificate(certificateId), CertificateResponseSchema);
+  call("GET", api.certificate(certificateId), (contract) => contract.CertificateResponseSchema);
+
+/** What a certificate proves today, by its number: anyone may ask, signed in or not. */
+export const getCertificateCheck = (certificateId: string) =>
+  call("GET", api.certificateCheck(certificateId), (contract) => contract.CertificateCheckSchema);

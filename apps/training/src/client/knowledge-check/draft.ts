@@ -1,4 +1,5 @@
-import { z } from "zod";
+import type { z } from "zod";
+import type { DraftSchema } from "../api/contract-schemas";
 import { tabStore } from "./tab-store";
 
 /**
@@ -6,12 +7,10 @@ import { tabStore } from "./tab-store";
  * The server scores only the submitted set, so nothing here is trusted; sessionStorage just means a
  * page reload does not throw away the answers already given.
  */
-const DraftSchema = z.record(z.string(), z.array(z.string()));
-
 /** Question id → the option ids chosen. */
 export type Draft = z.infer<typeof DraftSchema>;
 
-const drafts = tabStore("knowledge-check", DraftSchema);
+const drafts = tabStore("knowledge-check", (contract) => contract.DraftSchema);
 
 /** The answers given so far for a module (empty when none). */
 export const readDraft = (moduleId: string): Draft => drafts.read(moduleId) ?? {};

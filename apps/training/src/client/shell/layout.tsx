@@ -38,23 +38,35 @@ export function Layout({ signedIn, children }: { signedIn: boolean; children: Re
                           route.name === "trainer-learner" ||
                           route.name === "trainer-charts",
                       ),
+                      item(
+                        { name: "certificate-lookup" },
+                        "Check a certificate",
+                        route.name === "certificate-lookup" || route.name === "certificate-check",
+                      ),
                     ]
                   : []),
                 item({ name: "sign-out" }, "Sign out", false),
               ]
             : []
         }
-      />
+      >
+        {/* Inside the header landmark, so nothing on the page sits outside one (axe `region`). */}
+        <div className="govuk-width-container">
+          <PhaseBanner tag="Beta">
+            This is a new service. If something is wrong or unclear, tell your force&apos;s training team.
+          </PhaseBanner>
+        </div>
+      </Header>
       <div className="govuk-width-container">
-        <PhaseBanner tag="Beta">
-          This is a new service. If something is wrong or unclear, tell your force&apos;s training team.
-        </PhaseBanner>
         <main className="govuk-main-wrapper" id="main-content">
           {children}
         </main>
       </div>
       <Footer
-        links={[item({ name: "accessibility" }, "Accessibility statement", false)]}
+        links={[
+          item({ name: "certificate-lookup" }, "Check a certificate", false),
+          item({ name: "accessibility" }, "Accessibility statement", false),
+        ]}
         contentLicence="Training content covers England and Wales unless a lesson says otherwise, and each fact names its source."
         copyright="Stalking Response Toolkit, open source under the MIT licence"
       />
