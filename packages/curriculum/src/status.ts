@@ -18,4 +18,3 @@ export const RecordedStatusSchema = z.enum(["not-started", "in-progress", "compl
 
 /** What a learning record stores: see {@link RecordedStatusSchema}. */
 export type RecordedStatus = z.infer<typeof RecordedStatusSchema>;
-
