@@ -20,6 +20,8 @@ export type TrainingServer = {
    * had passed before a later release; answers their sign-in (demo officers share the README's password).
    */
   passedAtVersion(moduleId: string, version: string): Promise<Credentials>;
+  /** A demo officer's current certificate, their name, and their sign-in. */
+  heldCertificate(): Promise<{ certificateId: string; holderName: string; credentials: Credentials }>;
   close(): Promise<void>;
 };
 
@@ -57,6 +59,27 @@ export async function startTrainingServer(): Promise<TrainingServer> {
       });
       // Officers sign in with either; the journey uses the collar number, as most officers would on a phone.
       return { identifier: collarNumber, password };
+    },
+    async heldCertificate() {
+      const [held] = await server.database.db
+        .select({ certificateId: completions.certificateId, email: users.email, name: users.displayName })
+        .from(completions)
+        .innerJoin(users, eq(users.id, completions.userId))
+        .where(
+          and(
+            eq(completions.forceId, DEMO_FORCE.id),
+            eq(users.role, "officer"),
+            isNotNull(completions.certificateId),
+            gt(completions.expiresAt, new Date(Date.now() + 60 * 86_400_000)),
+          ),
+        )
+        .limit(1);
+      if (!held?.certificateId) throw new Error("no demo officer holds a current certificate");
+      return {
+        certificateId: held.certificateId,
+        holderName: held.name,
+        credentials: { identifier: held.email, password: "demo-officer-password" },
+      };
     },
     async passedAtVersion(moduleId, version) {
       const { db } = server.database;
