@@ -262,9 +262,28 @@ export const AttemptDrawSchema = z.object({
   attemptId: z.uuid(),
   questions: z.array(QuestionSchema).min(1),
   passMarkPercent: z.number().min(0).max(100),
+  /** Answers given so far, on any device, to this attempt (question id → option ids); `{}` on a new one. */
+  answersSoFar: z.record(z.string(), z.array(z.string())),
 });
 /** A drawn knowledge-check attempt. */
 export type AttemptDraw = z.infer<typeof AttemptDrawSchema>;
+
+/**
+ * `PUT /api/modules/:moduleId/attempt-draws/:attemptId/answers-so-far`: the answers given so far to an attempt
+ * not yet submitted, replacing those kept before. Nothing is scored until the attempt is submitted.
+ */
+export const AnswersSoFarSchema = z.object({
+  answers: z
+    .array(
+      z.object({
+        questionId: z.string().min(1).max(100),
+        optionIds: z.array(z.string().min(1).max(100)).max(20),
+      }),
+    )
+    .max(100),
+});
+/** Answers given so far to an attempt. */
+export type AnswersSoFar = z.infer<typeof AnswersSoFarSchema>;
 
 /**
  * `POST /api/modules/:moduleId/attempts`. `attemptId` is the id of the draw the answers are for; submitting

@@ -20,6 +20,8 @@ export const paths = {
   moduleProgress: "/api/modules/:moduleId/progress",
   /** POST: draw a knowledge-check attempt's questions. */
   moduleAttemptDraws: "/api/modules/:moduleId/attempt-draws",
+  /** PUT the answers given so far to an attempt not yet submitted. */
+  moduleAnswersSoFar: "/api/modules/:moduleId/attempt-draws/:attemptId/answers-so-far",
   /** POST a knowledge-check attempt. */
   moduleAttempts: "/api/modules/:moduleId/attempts",
   /** GET one of the caller's own scored attempts. */
@@ -42,6 +44,8 @@ export const api = {
   module: (moduleId: string) => `/api/modules/${encodeURIComponent(moduleId)}`,
   moduleProgress: (moduleId: string) => `/api/modules/${encodeURIComponent(moduleId)}/progress`,
   moduleAttemptDraws: (moduleId: string) => `/api/modules/${encodeURIComponent(moduleId)}/attempt-draws`,
+  moduleAnswersSoFar: (moduleId: string, attemptId: string) =>
+    `/api/modules/${encodeURIComponent(moduleId)}/attempt-draws/${encodeURIComponent(attemptId)}/answers-so-far`,
   moduleAttempts: (moduleId: string) => `/api/modules/${encodeURIComponent(moduleId)}/attempts`,
   moduleAttempt: (moduleId: string, attemptId: string) =>
     `/api/modules/${encodeURIComponent(moduleId)}/attempts/${encodeURIComponent(attemptId)}`,

@@ -127,6 +127,18 @@ describe.each(databaseTargets)("role × endpoint matrix on $name", (target) => {
       send: (c) => c.request("POST", `/api/modules/${moduleId}/attempt-draws`),
     },
     {
+      route: "PUT /api/modules/{moduleId}/attempt-draws/{attemptId}/answers-so-far",
+      expect: signedIn(200),
+      // Each caller keeps answers on their own drawn attempt (a signed-out caller sends a made-up id).
+      send: async (c) => {
+        const drawn = await c.request("POST", `/api/modules/${moduleId}/attempt-draws`);
+        const { attemptId: id } = drawn.ok
+          ? ((await drawn.json()) as { attemptId: string })
+          : { attemptId: randomUUID() };
+        return c.put(`/api/modules/${moduleId}/attempt-draws/${id}/answers-so-far`, { answers: [] });
+      },
+    },
+    {
       route: "POST /api/modules/{moduleId}/attempts",
       expect: signedIn(200),
       // Answers to the caller's own drawn attempt (a signed-out caller cannot draw, and sends a made-up id).

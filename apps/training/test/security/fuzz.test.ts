@@ -5,6 +5,7 @@ import { CSRF_HEADER, XAPI_IRI_BASE, XAPI_VERBS, lessonActivityId, moduleActivit
 import { startTestApp } from "../support/app";
 import type { TestApp } from "../support/app";
 import type { TestClient } from "../support/client";
+import { drawAttempt } from "../support/attempts";
 import { databaseTargets } from "../support/databases";
 
 /**
@@ -266,6 +267,42 @@ describe.each(databaseTargets)("the extended fuzz finds no 5xx on $name", (targe
       // A draw takes no body and an open draw is handed back again, so a well-formed module id is answered
       // 200 whatever the body holds: about a quarter of these requests are refusals, not most of them.
       RUNS / 10,
+    );
+  });
+
+  it("PUT /api/modules/:moduleId/attempt-draws/:attemptId/answers-so-far", async () => {
+    const module = t.catalog.module("online-stalking");
+    if (!module) throw new Error("module missing");
+    const draw = await drawAttempt(officer, module.id);
+    const questionIds = draw.questions.map((question) => question.id);
+    const optionIds = draw.questions.flatMap((question) => question.options.map((option) => option.id));
+    const request = fc.record({
+      module: segment(module.id),
+      attempt: segment(draw.attemptId),
+      body: fc.record({
+        answers: or(
+          fc.array(
+            fc.record({
+              questionId: or(fc.constantFrom(...questionIds)),
+              optionIds: or(fc.array(or(fc.constantFrom(...optionIds)), { maxLength: 4 })),
+            }),
+            { maxLength: 8 },
+          ),
+        ),
+      }),
+    });
+    // A tenth of the runs: the same validators as the attempts endpoint below, which gets the full count.
+    const runs = Math.max(1, Math.round(RUNS / 10));
+    await fuzz(
+      "PUT /api/modules/:moduleId/attempt-draws/:attemptId/answers-so-far",
+      "PUT",
+      request.map(({ module: id, attempt, body }) => ({
+        url: `/api/modules/${id}/attempt-draws/${attempt}/answers-so-far`,
+        body,
+      })),
+      () => officer,
+      runs / 4,
+      runs,
     );
   });
 

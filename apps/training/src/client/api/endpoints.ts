@@ -34,6 +34,17 @@ export const recordLesson = (moduleId: string, lessonId: string) =>
 export const startAttempt = (moduleId: string) =>
   call("POST", api.moduleAttemptDraws(moduleId), (contract) => contract.AttemptDrawSchema);
 
+/** Keeps the answers given so far to an attempt on the server, so any device carries on from them. */
+export const saveAnswersSoFar = (moduleId: string, attemptId: string, answers: Record<string, readonly string[]>) =>
+  call(
+    "PUT",
+    api.moduleAnswersSoFar(moduleId, attemptId),
+    (contract) => contract.AttemptDrawSchema.shape.answersSoFar,
+    {
+      answers: Object.entries(answers).map(([questionId, optionIds]) => ({ questionId, optionIds })),
+    },
+  );
+
 /** Submits a knowledge-check attempt; the server scores it and answers with explanations. */
 export const submitAttempt = (moduleId: string, body: AttemptRequest) =>
   call("POST", api.moduleAttempts(moduleId), (contract) => contract.AttemptResultSchema, body);

@@ -22,5 +22,15 @@ export function saveAnswer(moduleId: string, questionId: string, optionIds: stri
   return draft;
 }
 
+/**
+ * Takes in the answers the server kept for this attempt (given on any device); where both have answered a
+ * question, the server's is the later one, since every answer given in this tab is saved there too.
+ */
+export function mergeSavedAnswers(moduleId: string, saved: Draft): Draft {
+  const draft = { ...readDraft(moduleId), ...saved };
+  drafts.keep(moduleId, draft);
+  return draft;
+}
+
 /** Forgets the answers once submitted, so a retry after review starts from a clean sheet. */
 export const clearDraft = (moduleId: string) => drafts.forget(moduleId);

@@ -271,6 +271,11 @@ export const attemptDraws = pgTable(
     submittedAt: at("submitted_at"),
     passed: boolean("passed"),
     wrongQuestionIds: jsonb("wrong_question_ids").$type<string[]>(),
+    // 0011: answers given so far to an attempt not yet submitted (question id → option ids).
+    answersSoFar: jsonb("answers_so_far")
+      .$type<Record<string, string[]>>()
+      .notNull()
+      .default(sql`'{}'::jsonb`),
   },
   (t) => [index("attempt_draws_user_module_idx").on(t.userId, t.moduleId, t.drawnAt)],
 );
