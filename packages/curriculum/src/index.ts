@@ -70,11 +70,29 @@ export type {
 } from "./schema";
 export { checkCourse, resolveCourseFacts, resolveFacts } from "./checks";
 export type { CourseIssue, IssuePath } from "./checks";
-export { AnswersSchema, lessonsToRevisit, scoreAttempt } from "./scoring";
-export type { AnswerIssue, Answers, AttemptScore, OptionFeedback, QuestionResult, ScoreResult } from "./scoring";
+export {
+  AnswersSchema,
+  AttemptScoreSchema,
+  OptionFeedbackSchema,
+  QuestionResultSchema,
+  WithheldQuestionResultSchema,
+  lessonsToRevisit,
+  scoreAttempt,
+  withholdAnswerKey,
+} from "./scoring";
+export type {
+  AnswerIssue,
+  Answers,
+  AttemptScore,
+  OptionFeedback,
+  QuestionResult,
+  ScoreResult,
+  WithheldQuestionResult,
+} from "./scoring";
+export { hasAnswerKey } from "./answer-key";
 export { addDays, addMonths, recertificationDueOn, reviewStatus } from "./dates";
 export type { ReviewStatus } from "./dates";
-export { learnerQuestions } from "./learner";
+export { LearnerOptionSchema, LearnerQuestionSchema, learnerQuestion, learnerQuestions } from "./learner";
 export { RecordedStatusSchema, TrainingStatusSchema } from "./status";
 export {
   RENEWAL_WINDOW_DAYS,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { course } from "./course.generated";
-import { learnerQuestions } from "./learner";
+import { LearnerQuestionSchema, learnerQuestion, learnerQuestions } from "./learner";
 import { citationsOf, findFact, findModule, moduleSources } from "./lookup";
 
 describe("learnerQuestions", () => {
@@ -16,7 +16,16 @@ describe("learnerQuestions", () => {
       const original = module.knowledgeCheck.questions[index];
       expect(question.options).toEqual(original?.options.map(({ id: optionId, text }) => ({ id: optionId, text })));
       expect(question.prompt).toBe(original?.prompt);
+      expect(question.multipleAnswers).toBe(original?.kind === "multiple-choice");
+      expect(LearnerQuestionSchema.parse(question)).toEqual(question);
     }
+  });
+
+  it("puts options in an attempt's order when given one", () => {
+    const question = course.modules[0]?.knowledgeCheck.questions.find((q) => q.options.length > 2);
+    if (!question) throw new Error("no question with three options");
+    const reversed = question.options.map((option) => option.id).reverse();
+    expect(learnerQuestion(question, reversed).options.map((option) => option.id)).toEqual(reversed);
   });
 });
 

@@ -1,7 +1,15 @@
 import fc from "fast-check";
+import { hasAnswerKey } from "./answer-key";
 import { describe, expect, it } from "vitest";
 import { course } from "./course.generated";
-import { lessonsToRevisit, scoreAttempt } from "./scoring";
+import {
+  AttemptScoreSchema,
+  QuestionResultSchema,
+  WithheldQuestionResultSchema,
+  lessonsToRevisit,
+  scoreAttempt,
+  withholdAnswerKey,
+} from "./scoring";
 import type { Answers } from "./scoring";
 import { KnowledgeCheckSchema } from "./schema";
 import type { Module } from "./schema";
@@ -81,8 +89,8 @@ describe("scoreAttempt", () => {
     if (!question) throw new Error("no questions");
     const result = score({ [question.id]: wrongAnswer(question.id) }).perQuestion[0];
     expect(result?.options.map((o) => o.explanation)).toEqual(question.options.map((o) => o.explanation));
-    expect(result?.options.filter((o) => o.selected).map((o) => o.optionId)).toEqual(wrongAnswer(question.id));
-    expect(result?.options.filter((o) => o.correct).map((o) => o.optionId)).toEqual(question.correctOptionIds);
+    expect(result?.options.filter((o) => o.selected).map((o) => o.id)).toEqual(wrongAnswer(question.id));
+    expect(result?.options.filter((o) => o.correct).map((o) => o.id)).toEqual(question.correctOptionIds);
     expect(result?.correctOptionIds).toEqual(question.correctOptionIds);
   });
 
@@ -139,6 +147,27 @@ describe("scoreAttempt on a drawn set of questions", () => {
       ok: false,
       issues: [{ path: [other], message: "is not one of the questions this attempt asked" }],
     });
+  });
+});
+
+describe("the answer key", () => {
+  it("is in every marking scoreAttempt returns, and the score parses with its own schema", () => {
+    const value = score({});
+    expect(AttemptScoreSchema.parse(value)).toEqual(value);
+    expect(value.perQuestion.every((result) => hasAnswerKey(result))).toBe(true);
+  });
+
+  it("is taken out by withholdAnswerKey: no correct ids, no option's correctness or explanation", () => {
+    const [marked] = score(allCorrect).perQuestion;
+    if (!marked) throw new Error("no marking");
+    const withheld = withholdAnswerKey(marked);
+    expect(WithheldQuestionResultSchema.parse(withheld)).toEqual(withheld);
+    expect(QuestionResultSchema.safeParse(withheld).success).toBe(false);
+    expect(withheld).not.toHaveProperty("correctOptionIds");
+    for (const option of withheld.options) expect(Object.keys(option).sort()).toEqual(["id", "selected", "text"]);
+    expect(withheld.options.map((option) => option.id)).toEqual(marked.options.map((option) => option.id));
+    expect(withheld.correct).toBe(true);
+    expect(hasAnswerKey(withheld)).toBe(false);
   });
 });
 

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { IdSchema } from "./schema";
+import { IdSchema, ModuleIdSchema } from "./schema";
 import type { Module, Question } from "./schema";
 
 /**
@@ -13,37 +13,64 @@ export const AnswersSchema = z.record(IdSchema, z.array(IdSchema));
 export type Answers = z.infer<typeof AnswersSchema>;
 
 /** How one option of a marked question reads back to the learner. */
-export interface OptionFeedback {
-  optionId: string;
-  text: string;
-  explanation: string;
-  selected: boolean;
-  correct: boolean;
-}
+export const OptionFeedbackSchema = z.object({
+  id: IdSchema,
+  text: z.string(),
+  explanation: z.string(),
+  selected: z.boolean(),
+  correct: z.boolean(),
+});
+/** How one option of a marked question reads back to the learner. */
+export type OptionFeedback = z.infer<typeof OptionFeedbackSchema>;
 
+/** The marking of one question, with its answer key and every option's explanation. */
+export const QuestionResultSchema = z.object({
+  questionId: IdSchema,
+  correct: z.boolean(),
+  answered: z.boolean(),
+  selectedOptionIds: z.array(IdSchema),
+  correctOptionIds: z.array(IdSchema),
+  /** Every option with its explanation, so feedback can explain the right answer too. */
+  options: z.array(OptionFeedbackSchema),
+});
 /** The marking of one question. */
-export interface QuestionResult {
-  questionId: string;
-  correct: boolean;
-  answered: boolean;
-  selectedOptionIds: string[];
-  correctOptionIds: string[];
-  /** Every option with its explanation, in authored order, so feedback can explain the right answer too. */
-  options: OptionFeedback[];
+export type QuestionResult = z.infer<typeof QuestionResultSchema>;
+
+/**
+ * The marking of one question with the answer key withheld: which options were right and why are left out.
+ * A server sends this instead of {@link QuestionResult} when the key would be a crib for the next attempt.
+ */
+export const WithheldQuestionResultSchema = QuestionResultSchema.extend({
+  correctOptionIds: QuestionResultSchema.shape.correctOptionIds.optional(),
+  options: z.array(OptionFeedbackSchema.partial({ explanation: true, correct: true })),
+});
+/** The marking of one question, the answer key possibly withheld. */
+export type WithheldQuestionResult = z.infer<typeof WithheldQuestionResultSchema>;
+
+/**
+ * The marking without its answer key: correct ids, each option's `correct` and its explanation removed.
+ *
+ * @example const safe = withholdAnswerKey(score.perQuestion[0]);
+ */
+export function withholdAnswerKey(result: QuestionResult): WithheldQuestionResult {
+  const { correctOptionIds: _key, options, ...rest } = result;
+  return { ...rest, options: options.map(({ id, text, selected }) => ({ id, text, selected })) };
 }
 
 /** The marking of a whole attempt. */
-export interface AttemptScore {
-  moduleId: Module["id"];
-  moduleVersion: string;
-  correctCount: number;
-  questionCount: number;
+export const AttemptScoreSchema = z.object({
+  moduleId: ModuleIdSchema,
+  moduleVersion: z.string(),
+  correctCount: z.number().int().nonnegative(),
+  questionCount: z.number().int().positive(),
   /** Rounded down, so a display of 80 never hides a fail at 79.9. */
-  percent: number;
-  passMarkPercent: number;
-  passed: boolean;
-  perQuestion: QuestionResult[];
-}
+  percent: z.number().int().min(0).max(100),
+  passMarkPercent: z.number().min(0).max(100),
+  passed: z.boolean(),
+  perQuestion: z.array(QuestionResultSchema),
+});
+/** The marking of a whole attempt. */
+export type AttemptScore = z.infer<typeof AttemptScoreSchema>;
 
 /** A problem with submitted answers, naming the field and the reason. */
 export interface AnswerIssue {
@@ -95,7 +122,7 @@ function markQuestion(question: Question, selected: readonly string[]): Question
     selectedOptionIds: [...selected],
     correctOptionIds: [...question.correctOptionIds],
     options: question.options.map((option) => ({
-      optionId: option.id,
+      id: option.id,
       text: option.text,
       explanation: option.explanation,
       selected: selected.includes(option.id),

@@ -39,6 +39,9 @@ const AssignPage = lazy(() => import("./pages/trainer/assignments").then((loaded
 const LearnerRecordPage = lazy(() =>
   import("./pages/trainer/learner-record").then((loaded) => ({ default: loaded.LearnerRecordPage })),
 );
+const ContentChangesPage = lazy(() =>
+  import("./pages/trainer/content-changes").then((loaded) => ({ default: loaded.ContentChangesPage })),
+);
 const CoursePackagesPage = lazy(() =>
   import("./pages/trainer/course-packages").then((loaded) => ({ default: loaded.CoursePackagesPage })),
 );
@@ -156,6 +159,12 @@ function CurrentPage({ route }: { route: Route }) {
       return (
         <TrainerOnly>
           <CoursePackagesPage />
+        </TrainerOnly>
+      );
+    case "trainer-content-changes":
+      return (
+        <TrainerOnly>
+          <ContentChangesPage />
         </TrainerOnly>
       );
     case "trainer-assign":

@@ -1,5 +1,5 @@
 import { learnerQuestions, resolveCourseFacts } from "@stalking-response/curriculum";
-import type { Course, LearnerQuestion, Module } from "@stalking-response/curriculum";
+import type { Course, Module } from "@stalking-response/curriculum";
 import type { Lesson, Question } from "../shared/api";
 
 /** The curriculum as the server uses it: facts resolved, modules and their parts found by id. */
@@ -25,29 +25,7 @@ export function createCatalog(course: Course): Catalog {
     sources: resolved.sources,
     module: (moduleId) => byId.get(moduleId),
     lessons: (module) => module.lessons,
-    // The curriculum's learner view already drops correct ids and explanations; the API adds only
-    // `multipleAnswers`, and names the fields it sends so nothing the curriculum adds later slips through.
-    questions: (module) => learnerQuestions(module).map((question) => apiQuestion(question)),
-  };
-}
-
-/**
- * A question as the API sends it to a learner: the curriculum's learner view (no correct ids, no
- * explanations) plus `multipleAnswers`, naming the fields it sends so nothing the curriculum adds later slips
- * through. With `optionOrder`, the options come in that order (an attempt's shuffle).
- */
-export function apiQuestion(question: LearnerQuestion, optionOrder?: readonly string[]): Question {
-  const { scenario } = question as { scenario?: string };
-  const options = optionOrder
-    ? optionOrder.flatMap((id) => question.options.filter((option) => option.id === id))
-    : question.options;
-  return {
-    id: question.id,
-    kind: question.kind,
-    ...(scenario === undefined ? {} : { scenario }),
-    prompt: question.prompt,
-    multipleAnswers: question.kind === "multiple-choice",
-    options: options.map(({ id, text }) => ({ id, text })),
-    sources: [...question.sources],
+    // The curriculum's learner view drops correct ids and explanations and names every field it sends.
+    questions: (module) => learnerQuestions(module),
   };
 }

@@ -13,12 +13,14 @@
 import {
   BlockSchema,
   IdSchema,
+  LearnerQuestionSchema,
   LessonSchema as CurriculumLessonSchema,
   ModuleIdSchema,
   SourceSchema,
   TrainingStatusSchema,
+  WithheldQuestionResultSchema,
 } from "@stalking-response/curriculum";
-import type { TrainingStatus } from "@stalking-response/curriculum";
+import type { LearnerQuestion, TrainingStatus } from "@stalking-response/curriculum";
 import { z } from "zod";
 import { BoundedDateSchema, BoundedDateTimeSchema, visibleText } from "./text";
 
@@ -170,21 +172,10 @@ export type Lesson = z.infer<typeof LessonSchema>;
 /** A cited publication (title, publisher, https URL, date). */
 export { SourceSchema };
 
-/** A knowledge-check question as the learner sees it: options without which are correct. */
-export const QuestionSchema = z.object({
-  id: ContentIdSchema,
-  kind: z.enum(["single-choice", "multiple-choice", "true-false", "scenario"]),
-  /** Scenario text shown before the prompt, when the question has one. */
-  scenario: z.string().optional(),
-  prompt: z.string(),
-  /** True when more than one option may be selected (show checkboxes, not radios). */
-  multipleAnswers: z.boolean(),
-  options: z.array(z.object({ id: ContentIdSchema, text: z.string() })).min(2),
-  /** Ids of the module's sources (in the module's `sources`) the question is based on. */
-  sources: z.array(ContentIdSchema),
-});
+/** A knowledge-check question as the learner sees it: the curriculum's learner view, unchanged. */
+export const QuestionSchema = LearnerQuestionSchema;
 /** A question without its answers. */
-export type Question = z.infer<typeof QuestionSchema>;
+export type Question = LearnerQuestion;
 
 /** Where a learner is in a module: enough for "resume where you left off" on any device. */
 export const ModuleProgressSchema = z.object({
@@ -304,26 +295,14 @@ export const AttemptRequestSchema = z.object({
 export type AttemptRequest = z.infer<typeof AttemptRequestSchema>;
 
 /**
- * The server's verdict on one question. The answer key (`correctOptionIds`, and each option's `correct` and
- * `explanation`) is sent only for a passed attempt: a failed one says which questions were wrong and which
- * lessons to re-read, so a pass needs the knowledge, not a copy of the last result.
+ * The server's verdict on one question: the curriculum's marking, with the question as it was asked (options
+ * in that attempt's order). The answer key (`correctOptionIds`, and each option's `correct` and `explanation`)
+ * is sent only for a passed attempt: a failed one says which questions were wrong and which lessons to re-read,
+ * so a pass needs the knowledge, not a copy of the last result.
  */
-export const QuestionResultSchema = z.object({
-  questionId: ContentIdSchema,
-  /** The question as it was asked (options in that attempt's order). */
+export const QuestionResultSchema = WithheldQuestionResultSchema.extend({
   question: QuestionSchema,
   prompt: z.string(),
-  correct: z.boolean(),
-  selectedOptionIds: z.array(ContentIdSchema),
-  correctOptionIds: z.array(ContentIdSchema).optional(),
-  options: z.array(
-    z.object({
-      id: ContentIdSchema,
-      text: z.string(),
-      correct: z.boolean().optional(),
-      explanation: z.string().optional(),
-    }),
-  ),
 });
 /** One question's result. */
 export type QuestionResult = z.infer<typeof QuestionResultSchema>;

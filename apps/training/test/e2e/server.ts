@@ -19,7 +19,7 @@ export type TrainingServer = {
    * Takes a demo officer who holds a current pass of `moduleId` and records that pass at `version`, as if they
    * had passed before a later release; answers their sign-in (demo officers share the README's password).
    */
-  passedAtVersion(moduleId: string, version: string): Promise<Credentials>;
+  passedAtVersion(moduleId: string, version: string): Promise<Credentials & { displayName: string }>;
   /** A demo officer's current certificate, their name, and their sign-in. */
   heldCertificate(): Promise<{ certificateId: string; holderName: string; credentials: Credentials }>;
   close(): Promise<void>;
@@ -84,7 +84,7 @@ export async function startTrainingServer(): Promise<TrainingServer> {
     async passedAtVersion(moduleId, version) {
       const { db } = server.database;
       const [held] = await db
-        .select({ certificateId: completions.certificateId, email: users.email })
+        .select({ certificateId: completions.certificateId, email: users.email, displayName: users.displayName })
         .from(completions)
         .innerJoin(users, eq(users.id, completions.userId))
         .where(
@@ -99,7 +99,7 @@ export async function startTrainingServer(): Promise<TrainingServer> {
         .limit(1);
       if (!held?.certificateId) throw new Error(`no demo officer holds a current pass of ${moduleId}`);
       await db.update(certificates).set({ moduleVersion: version }).where(eq(certificates.id, held.certificateId));
-      return { identifier: held.email, password: "demo-officer-password" };
+      return { identifier: held.email, password: "demo-officer-password", displayName: held.displayName };
     },
     async close() {
       await server.stop();

@@ -577,16 +577,39 @@ describe("the trainer's journey through training records", () => {
     expect(device.errors).toEqual([]);
     await device.context.close();
 
-    // The trainer's list of affected learners has them, with the same date.
-    const desk = await signInTrainer("pointer");
-    const affected = (await desk.page.evaluate(
-      async () => (await fetch("/api/trainer/content-changes")).json() as Promise<unknown>,
-    )) as {
-      learners: { moduleId: string; renewBy: string }[];
-    };
-    expect(affected.learners).toContainEqual(
-      expect.objectContaining({ moduleId: module.id, renewBy: renewBy.toISOString().slice(0, 10) }),
+    // The trainer's list of affected learners has them, with the same date, and the trainer can lengthen the
+    // grace period, which moves everyone's renew-by date. By keyboard, from the records page.
+    const desk = await signInTrainer("keyboard");
+    await desk.page.goto("/trainer");
+    await desk.trainer.arrive("Training records", { focus: "none" });
+    await desk.trainer.activate(desk.page.getByRole("link", { name: "Content changes to renew" }));
+    await desk.trainer.arrive("Content changes to renew");
+    const row = desk.page
+      .getByRole("row")
+      .filter({ hasText: credentials.displayName })
+      .filter({ hasText: module.title });
+    expect(await row.textContent()).toContain(words.format(renewBy));
+
+    const grace = desk.page.getByLabel("Days learners have to renew after a content change");
+    await desk.trainer.retype(grace, "400");
+    await desk.trainer.activate(desk.page.getByRole("button", { name: "Save grace period" }));
+    await desk.trainer.arrive("Content changes to renew", { focus: "error-summary" });
+    expect(await desk.page.locator(".govuk-error-summary").textContent()).toContain(
+      "The number of days must be 366 or fewer",
     );
+
+    await desk.trainer.retype(grace, "120");
+    await desk.trainer.activate(desk.page.getByRole("button", { name: "Save grace period" }));
+    await desk.page.getByText("Grace period saved").waitFor();
+    await desk.trainer.arrive("Content changes to renew", { focus: "none" });
+    const later = new Date(Date.parse(`${material.date}T00:00:00Z`) + 120 * 86_400_000);
+    expect(await row.textContent()).toContain(words.format(later));
+
+    // Put the demo force back as it was for the tests that follow.
+    await desk.trainer.retype(grace, "90");
+    await desk.trainer.activate(desk.page.getByRole("button", { name: "Save grace period" }));
+    await desk.page.getByText("now have 90 days to renew").waitFor();
+    expect(desk.device.errors).toEqual([]);
     await desk.device.context.close();
   });
 

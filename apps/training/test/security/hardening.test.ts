@@ -240,6 +240,43 @@ describe.each(databaseTargets)("security and integrity hardening on $name", (tar
       expect(cleared).toMatch(/SameSite=Strict/i);
     });
 
+    it("answers a create that collides with another force's email, collar number or statement id exactly as one that collides in its own", async () => {
+      // Emails and collar numbers are sign-in identifiers, so they are unique across the whole service, and a
+      // statement id is unique across the log. A collision cannot be hidden, but the answer must not say where it
+      // is: byte for byte the same problem whether the holder is in the admin's force or another.
+      const admin = await t.as(t.people.adminA);
+      const body = (problem: Response) => problem.text();
+      const userWith = (fields: Record<string, unknown>) => ({
+        email: `starter.${randomUUID()}@test.invalid`,
+        displayName: "New Starter",
+        role: "officer",
+        jobRole: "staff",
+        password: "a long first password",
+        ...fields,
+      });
+      for (const field of ["email", "collarNumber"] as const) {
+        const own = await admin.post("/api/admin/users", userWith({ [field]: t.people.officerA2[field] }));
+        const foreign = await admin.post("/api/admin/users", userWith({ [field]: t.people.officerB[field] }));
+        expect(own.status).toBe(409);
+        expect(foreign.status).toBe(409);
+        expect(await body(foreign)).toBe(await body(own));
+      }
+
+      const mine = await t.as(t.people.officerA);
+      const theirs = await t.as(t.people.officerB);
+      const ownStatement = statement(t.people.officerA2.id);
+      const foreignStatement = statement(t.people.officerB.id);
+      expect((await (await t.as(t.people.officerA2)).post("/api/statements", ownStatement)).status).toBeLessThan(300);
+      expect((await theirs.post("/api/statements", foreignStatement)).status).toBeLessThan(300);
+      const reuse = (id: string) => mine.post("/api/statements", statement(t.people.officerA.id, { id }));
+      const ownClash = await reuse(ownStatement.id);
+      const foreignClash = await reuse(foreignStatement.id);
+      expect(foreignClash.status).toBe(ownClash.status);
+      expect((await body(foreignClash)).replaceAll(foreignStatement.id, "ID")).toBe(
+        (await body(ownClash)).replaceAll(ownStatement.id, "ID"),
+      );
+    });
+
     it("never leaves a force without an admin, even when two admins demote each other at once", async () => {
       const admin = await t.as(t.people.adminA);
       const second = await admin.post("/api/admin/users", {

@@ -73,6 +73,7 @@ export const LongContent: Story = {
     question: {
       id: "long-question",
       kind: "single-choice",
+      multipleAnswers: false,
       sources: ["example"],
       prompt:
         "A victim tells the call handler that her former partner has turned up at her workplace, her gym and her parents' house over the last three weeks, and has sent flowers with no message. What should the call handler consider first?",

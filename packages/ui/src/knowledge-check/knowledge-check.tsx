@@ -44,16 +44,8 @@ function Progress({ number, count }: { number: number | undefined; count: number
   );
 }
 
-/**
- * The fictional situation of a scenario question. `LearnerQuestion` is built with a plain `Omit`,
- * which does not narrow on `kind`, so the field is read structurally.
- */
-function scenarioOf(question: LearnerQuestion): string | undefined {
-  return "scenario" in question && typeof question.scenario === "string" ? question.scenario : undefined;
-}
-
 function Scenario({ question }: { question: LearnerQuestion }) {
-  const scenario = scenarioOf(question);
+  const { scenario } = question;
   if (scenario === undefined) return null;
   return (
     <InsetText>
@@ -88,7 +80,7 @@ function Feedback({
       </p>
       <ul className="govuk-list srt-knowledge-check__options" aria-label="Answers explained">
         {feedback.options.map((option) => (
-          <li key={option.optionId} className="srt-knowledge-check__option">
+          <li key={option.id} className="srt-knowledge-check__option">
             <p className="govuk-body govuk-!-font-weight-bold govuk-!-margin-bottom-1">
               {option.text}
               {option.selected && (
@@ -167,7 +159,7 @@ export function KnowledgeCheck({
       {question.prompt}
     </>
   );
-  const scenario = scenarioOf(question);
+  const { scenario } = question;
   const items = question.options.map((option) => ({ value: option.id, label: option.text }));
   const shared = {
     name: fieldId,

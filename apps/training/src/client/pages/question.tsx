@@ -3,7 +3,6 @@ import { BackLink, KnowledgeCheck, WarningText } from "@stalking-response/ui";
 import type { ModuleDetailResponse, Question } from "../../shared/api";
 import { saveAnswersSoFar } from "../api/endpoints";
 import { useResource } from "../api/use-resource";
-import { toLearnerQuestion } from "../knowledge-check/adapt";
 import { readDraft, saveAnswer } from "../knowledge-check/draft";
 import { readDraw } from "../knowledge-check/draw";
 import { Link, navigate } from "../routing/router";
@@ -87,7 +86,7 @@ function QuestionForm({
             </WarningText>
           )}
           <KnowledgeCheck
-            question={toLearnerQuestion(question)}
+            question={question}
             questionNumber={number}
             questionCount={total}
             isPageHeading

@@ -1,9 +1,9 @@
 import { useRef } from "react";
+import { hasAnswerKey } from "@stalking-response/curriculum";
 import { ButtonLink, KnowledgeCheck, Panel } from "@stalking-response/ui";
 import type { AttemptResult, ModuleDetailResponse } from "../../shared/api";
 import { getAttempt } from "../api/endpoints";
 import { useResource } from "../api/use-resource";
-import { toLearnerQuestion, toMarking } from "../knowledge-check/adapt";
 import { readResult } from "../knowledge-check/results";
 import { Link, linkTo } from "../routing/router";
 import { PageHeading, useDocumentTitle, useHeadingFocus } from "../shell/page";
@@ -54,21 +54,20 @@ function Result({ module, result }: { module: ModuleDetailResponse; result: Atte
         {result.passed ? (
           <>
             <h2 className="govuk-heading-l">Your answers</h2>
-            {result.questions.map((marking, index) => {
-              const feedback = toMarking(marking);
-              return feedback ? (
+            {result.questions.map((marking, index) =>
+              hasAnswerKey(marking) ? (
                 <KnowledgeCheck
                   key={marking.questionId}
-                  question={toLearnerQuestion(marking.question)}
+                  question={marking.question}
                   questionNumber={index + 1}
                   questionCount={result.questions.length}
-                  feedback={feedback}
+                  feedback={marking}
                   value={marking.selectedOptionIds}
                   onChange={ignore}
                   onSubmit={ignore}
                 />
-              ) : null;
-            })}
+              ) : null,
+            )}
           </>
         ) : null}
         <p className="govuk-body">

@@ -25,6 +25,7 @@ const everyRoute: Route[] = [
   { name: "trainer-evidence" },
   { name: "trainer-assignments" },
   { name: "trainer-course-packages" },
+  { name: "trainer-content-changes" },
   { name: "trainer-assign", step: "module" },
   { name: "trainer-assign", step: "due-date", fromCheck: true },
   { name: "trainer-assign", step: "check" },

@@ -27,6 +27,7 @@ export type Route =
   | { name: "trainer-evidence" }
   | { name: "trainer-assignments" }
   | { name: "trainer-course-packages" }
+  | { name: "trainer-content-changes" }
   | { name: "trainer-assign"; step: AssignStep; fromCheck?: true }
   | { name: "not-found"; path: string };
 
@@ -81,6 +82,7 @@ const patterns: ReadonlyArray<[RegExp, (parts: string[], search: URLSearchParams
   [/^\/trainer\/evidence$/, () => ({ name: "trainer-evidence" })],
   [/^\/trainer\/assignments$/, () => ({ name: "trainer-assignments" })],
   [/^\/trainer\/course-packages$/, () => ({ name: "trainer-course-packages" })],
+  [/^\/trainer\/content-changes$/, () => ({ name: "trainer-content-changes" })],
   [
     new RegExp(`^/trainer/assignments/new/${segment}$`),
     ([step = ""], search) =>
@@ -162,6 +164,8 @@ export function href(route: Route): string {
       return "/trainer/assignments";
     case "trainer-course-packages":
       return "/trainer/course-packages";
+    case "trainer-content-changes":
+      return "/trainer/content-changes";
     case "trainer-assign":
       return `/trainer/assignments/new/${route.step}${route.fromCheck ? "?change=yes" : ""}`;
     case "trainer-charts":

@@ -1,9 +1,8 @@
 import { createHash, randomUUID } from "node:crypto";
 import type { Module } from "@stalking-response/curriculum";
-import { learnerQuestions, lessonsToRevisit } from "@stalking-response/curriculum";
+import { learnerQuestion, lessonsToRevisit } from "@stalking-response/curriculum";
 import type { AttemptAllowance, AttemptDraw } from "../../shared/api";
 import { lessonActivityId } from "../../shared/api";
-import { apiQuestion } from "../catalog";
 import type { Db } from "../db/client";
 import {
   attemptsPerDay,
@@ -93,10 +92,10 @@ export function drawQuestions(module: Module, attemptId: string, previous: reado
 
 /** The drawn questions as the learner sees them: no answers, options in the attempt's order. */
 export function drawnForLearner(module: Module, drawn: readonly DrawnQuestion[]): AttemptDraw["questions"] {
-  const byId = new Map(learnerQuestions(module).map((question) => [question.id, question]));
+  const bank = new Map(module.knowledgeCheck.questions.map((question) => [question.id, question]));
   return drawn.flatMap(({ questionId, optionIds }) => {
-    const question = byId.get(questionId);
-    return question ? [apiQuestion(question, optionIds)] : [];
+    const question = bank.get(questionId);
+    return question ? [learnerQuestion(question, optionIds)] : [];
   });
 }
 

@@ -1,6 +1,6 @@
 import { randomBytes, randomUUID } from "node:crypto";
 import type { Module } from "@stalking-response/curriculum";
-import { AnswersSchema, lessonsToRevisit, scoreAttempt } from "@stalking-response/curriculum";
+import { AnswersSchema, lessonsToRevisit, scoreAttempt, withholdAnswerKey } from "@stalking-response/curriculum";
 import type { AttemptScore } from "@stalking-response/curriculum";
 import { and, eq, lte, inArray, count } from "drizzle-orm";
 import type { AttemptRequest, AttemptResult } from "../../shared/api";
@@ -188,23 +188,12 @@ function scoredResult(
     questions: score.perQuestion.flatMap((result) => {
       const question = learnerView.get(result.questionId);
       if (!question) return [];
-      const feedback = new Map(result.options.map((option) => [option.optionId, option]));
-      return [
-        {
-          questionId: result.questionId,
-          question,
-          prompt: question.prompt,
-          correct: result.correct,
-          selectedOptionIds: result.selectedOptionIds,
-          ...(showKey ? { correctOptionIds: result.correctOptionIds } : {}),
-          options: question.options.map((option) => {
-            const marked = feedback.get(option.id);
-            return showKey && marked
-              ? { id: option.id, text: option.text, correct: marked.correct, explanation: marked.explanation }
-              : { id: option.id, text: option.text };
-          }),
-        },
-      ];
+      // The options in the order this attempt asked them, so the result reads as the questions did.
+      const marked = {
+        ...result,
+        options: question.options.flatMap((option) => result.options.filter((feedback) => feedback.id === option.id)),
+      };
+      return [{ ...(showKey ? marked : withholdAnswerKey(marked)), question, prompt: question.prompt }];
     }),
     lessonsToRevisit: showKey
       ? []

@@ -2,14 +2,17 @@ import {
   AssignmentSchema,
   AssignmentsResponseSchema,
   ChartsResponseSchema,
+  ContentChangesResponseSchema,
   CoursePackagesResponseSchema,
   EvidenceResponseSchema,
   PublishedPlanSchema,
   GridResponseSchema,
+  GracePeriodSchema,
   GridSummaryResponseSchema,
   LearnerRecordResponseSchema,
   trainerPaths,
   UnitsResponseSchema,
+  type GracePeriod,
   type NewAssignment,
 } from "../../../shared/trainer-api";
 import { call } from "../../api/client";
@@ -48,3 +51,10 @@ export const createAssignment = (body: NewAssignment) => call("POST", trainerPat
 
 /** The SCORM 1.2 and cmi5 packages on offer, with where each downloads from. */
 export const getCoursePackages = () => call("GET", trainerPaths.coursePackages, CoursePackagesResponseSchema);
+
+/** Learners whose pass a material content change reopened, with the day each must renew by. */
+export const getContentChanges = () => call("GET", trainerPaths.contentChanges, ContentChangesResponseSchema);
+
+/** Sets the force's grace period for renewing after a content change (a write: the client sends the CSRF header). */
+export const setGracePeriod = (body: GracePeriod) =>
+  call("PUT", trainerPaths.contentChangeGrace, GracePeriodSchema, body);

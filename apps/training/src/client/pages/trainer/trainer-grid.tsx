@@ -249,6 +249,9 @@ export function TrainerGridPage({ query = "" }: { query?: string | undefined }) 
       <p className="govuk-body">
         <Link to={{ name: "trainer-course-packages" }}>Courses for other learning platforms (SCORM and cmi5)</Link>
       </p>
+      <p className="govuk-body">
+        <Link to={{ name: "trainer-content-changes" }}>Content changes to renew</Link>
+      </p>
 
       <ScrollRegion labelledBy="grid-caption">
         <Table
