@@ -38,9 +38,10 @@ describe.each(databaseTargets)("checking a certificate by its id on $name", (tar
   it("tells a signed-out visitor the holder, module, dates and that it is valid, and nothing more", async () => {
     const module = t.catalog.module(moduleId);
     // strict(): the answer has no force, score, collar number or account id beyond these fields.
-    expect(await checked(certificateId)).toEqual({
+    const { holderName, ...rest } = await checked(certificateId);
+    expect(holderName).toMatch(/\S/);
+    expect(rest).toEqual({
       id: certificateId,
-      holderName: expect.any(String),
       viewerIsHolder: false,
       module: { title: module?.title, version: module?.version },
       passedOn: "2026-06-01",

@@ -85,6 +85,11 @@ describe.each(databaseTargets)("role × endpoint matrix on $name", (target) => {
   }, 120_000);
   afterAll(() => t?.close());
 
+  /** The caller's own drawn attempt at the module, or a made-up id for a caller who cannot draw (signed out). */
+  const ownDraw = async (c: TestClient) => {
+    const drawn = await c.request("POST", `/api/modules/${moduleId}/attempt-draws`);
+    return drawn.ok ? ((await drawn.json()) as { attemptId: string }).attemptId : randomUUID();
+  };
   const firstLesson = () => t.catalog.module(moduleId)?.lessons[0]?.id ?? "";
   const statementAbout = (userId: string) => ({
     id: randomUUID(),
@@ -131,10 +136,7 @@ describe.each(databaseTargets)("role × endpoint matrix on $name", (target) => {
       expect: signedIn(200),
       // Each caller keeps answers on their own drawn attempt (a signed-out caller sends a made-up id).
       send: async (c) => {
-        const drawn = await c.request("POST", `/api/modules/${moduleId}/attempt-draws`);
-        const { attemptId: id } = drawn.ok
-          ? ((await drawn.json()) as { attemptId: string })
-          : { attemptId: randomUUID() };
+        const id = await ownDraw(c);
         return c.put(`/api/modules/${moduleId}/attempt-draws/${id}/answers-so-far`, { answers: [] });
       },
     },
@@ -143,10 +145,7 @@ describe.each(databaseTargets)("role × endpoint matrix on $name", (target) => {
       expect: signedIn(200),
       // Answers to the caller's own drawn attempt (a signed-out caller cannot draw, and sends a made-up id).
       send: async (c) => {
-        const drawn = await c.request("POST", `/api/modules/${moduleId}/attempt-draws`);
-        const { attemptId: id } = drawn.ok
-          ? ((await drawn.json()) as { attemptId: string })
-          : { attemptId: randomUUID() };
+        const id = await ownDraw(c);
         return c.post(`/api/modules/${moduleId}/attempts`, { attemptId: id, answers: [] });
       },
     },

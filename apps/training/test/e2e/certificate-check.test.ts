@@ -1,26 +1,19 @@
 import { mkdirSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchBrowser, newDevice } from "./browser";
+import type { Page } from "playwright-core";
+import { beforeAll, describe, expect, it } from "vitest";
+import { newDevice } from "./browser";
 import { Officer, type Mode } from "./driver";
 import { signIn } from "./journey";
-import { startTrainingServer, type TrainingServer } from "./server";
+import { serverAndBrowserForFile } from "./server";
 
 // Issue 16 asks for these pictures in the closing note; each run refreshes them.
 const screenshots = fileURLToPath(new URL("../../../../docs/screenshots", import.meta.url));
 
-let server: TrainingServer;
-let browser: Browser;
+const live = serverAndBrowserForFile();
 
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startTrainingServer(), launchBrowser()]);
+beforeAll(() => {
   mkdirSync(screenshots, { recursive: true });
-}, 180_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
 });
 
 /** Nothing on the page is wider than the window: no sideways scrolling (WCAG 1.4.10 reflow at 320 px). */
@@ -29,22 +22,24 @@ async function expectNoSidewaysScroll(page: Page) {
   expect(widths.page).toBeLessThanOrEqual(widths.window);
 }
 
-describe.each([
-  { width: 1366, height: 900, mode: "pointer" as Mode },
-  { width: 320, height: 700, mode: "keyboard" as Mode },
-])("a printed certificate checked by anyone at $width px ($mode)", ({ width, height, mode }) => {
+const screens: { width: number; height: number; mode: Mode }[] = [
+  { width: 1366, height: 900, mode: "pointer" },
+  { width: 320, height: 700, mode: "keyboard" },
+];
+
+describe.each(screens)("a printed certificate checked by anyone at $width px ($mode)", ({ width, height, mode }) => {
   it("the holder prints it with its address, QR code and expiry; a signed-out visitor checks it by number", async () => {
-    const { certificateId, holderName, credentials } = await server.heldCertificate();
+    const { certificateId, holderName, credentials } = await live.server.heldCertificate();
 
     // The holder's printable certificate.
-    const holderDevice = await newDevice(browser, server.baseURL);
+    const holderDevice = await newDevice(live.browser, live.server.baseURL);
     await holderDevice.page.setViewportSize({ width, height });
     const holder = new Officer(holderDevice.page, mode);
     await signIn(holder, credentials);
     await holderDevice.page.goto(`/certificates/${certificateId}`);
     await holder.arrive(/^Your certificate – /, { focus: "none" });
     const printed = holderDevice.page.getByRole("article", { name: "Certificate of completion" });
-    const checkAddress = `${server.baseURL}/check-a-certificate/${certificateId}`;
+    const checkAddress = `${live.server.baseURL}/check-a-certificate/${certificateId}`;
     await expect.poll(() => printed.textContent()).toContain(checkAddress);
     expect(await printed.textContent()).toMatch(/Valid until \d{1,2} [A-Z][a-z]+ \d{4}/);
     expect(await printed.locator(".srt-certificate__code svg path").getAttribute("d")).toMatch(/^M\d/);
@@ -53,7 +48,7 @@ describe.each([
     await holderDevice.context.close();
 
     // Someone with the paper and no account: from any page's footer to the lookup box.
-    const visitorDevice = await newDevice(browser, server.baseURL);
+    const visitorDevice = await newDevice(live.browser, live.server.baseURL);
     await visitorDevice.page.setViewportSize({ width, height });
     const visitor = new Officer(visitorDevice.page, mode);
     const { page } = visitor;

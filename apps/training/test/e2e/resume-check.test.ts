@@ -1,22 +1,11 @@
 import type { Question } from "@stalking-response/curriculum";
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchBrowser, newDevice } from "./browser";
+import { describe, expect, it } from "vitest";
+import { newDevice } from "./browser";
 import { Officer } from "./driver";
 import { openModule, readLessons, signIn, spoModule } from "./journey";
-import { startTrainingServer, type TrainingServer } from "./server";
+import { serverAndBrowserForFile } from "./server";
 
-let server: TrainingServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startTrainingServer(), launchBrowser()]);
-}, 180_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const live = serverAndBrowserForFile();
 
 /** The question of the bank the page shows. */
 async function shownQuestion(officer: Officer): Promise<Question> {
@@ -31,9 +20,9 @@ describe("an officer who leaves part-way through the knowledge check", () => {
   it("answers two questions on a desk computer and carries on from the third on a phone, keyboard only", async () => {
     const module = spoModule();
     const count = module.knowledgeCheck.questionsPerAttempt ?? module.knowledgeCheck.questions.length;
-    const credentials = await server.newOfficer();
+    const credentials = await live.server.newOfficer();
 
-    const desk = await newDevice(browser, server.baseURL);
+    const desk = await newDevice(live.browser, live.server.baseURL);
     await desk.page.setViewportSize({ width: 1366, height: 900 });
     const atDesk = new Officer(desk.page, "pointer");
     await signIn(atDesk, credentials);
@@ -54,7 +43,7 @@ describe("an officer who leaves part-way through the knowledge check", () => {
     // The officer walks away: this browser, its tab and its storage are gone.
     await desk.context.close();
 
-    const phone = await newDevice(browser, server.baseURL);
+    const phone = await newDevice(live.browser, live.server.baseURL);
     await phone.page.setViewportSize({ width: 320, height: 700 });
     const onPhone = new Officer(phone.page, "keyboard");
     await signIn(onPhone, credentials);

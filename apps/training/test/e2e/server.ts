@@ -8,6 +8,9 @@ import { and, eq, gt, isNotNull } from "drizzle-orm";
 import { certificates, completions, users } from "../../src/server/db/schema";
 import { parseEnv } from "../../src/server/env";
 import { startServer } from "../../src/server/start";
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll } from "vitest";
+import { launchBrowser } from "./browser";
 import type { Credentials } from "./journey";
 
 /** The real training server on a throwaway database, and a way to add officers who have done nothing yet. */
@@ -40,6 +43,25 @@ export async function startTrainingServer(): Promise<TrainingServer> {
   });
   const server = await startServer(env);
   let created = 0;
+  /** A demo officer's pass (of `moduleId`, or any module) that counts for two months yet, with its certificate. */
+  const currentPass = async (moduleId?: string) => {
+    const [held] = await server.database.db
+      .select({ certificateId: completions.certificateId, email: users.email, displayName: users.displayName })
+      .from(completions)
+      .innerJoin(users, eq(users.id, completions.userId))
+      .where(
+        and(
+          eq(completions.forceId, DEMO_FORCE.id),
+          moduleId === undefined ? undefined : eq(completions.moduleId, moduleId),
+          eq(users.role, "officer"),
+          isNotNull(completions.certificateId),
+          gt(completions.expiresAt, new Date(Date.now() + 60 * 86_400_000)),
+        ),
+      )
+      .limit(1);
+    if (!held?.certificateId) throw new Error(`no demo officer holds a current pass of ${moduleId ?? "any module"}`);
+    return { ...held, certificateId: held.certificateId };
+  };
   return {
     baseURL: server.url,
     async newOfficer() {
@@ -61,49 +83,50 @@ export async function startTrainingServer(): Promise<TrainingServer> {
       return { identifier: collarNumber, password };
     },
     async heldCertificate() {
-      const [held] = await server.database.db
-        .select({ certificateId: completions.certificateId, email: users.email, name: users.displayName })
-        .from(completions)
-        .innerJoin(users, eq(users.id, completions.userId))
-        .where(
-          and(
-            eq(completions.forceId, DEMO_FORCE.id),
-            eq(users.role, "officer"),
-            isNotNull(completions.certificateId),
-            gt(completions.expiresAt, new Date(Date.now() + 60 * 86_400_000)),
-          ),
-        )
-        .limit(1);
-      if (!held?.certificateId) throw new Error("no demo officer holds a current certificate");
+      const held = await currentPass();
       return {
         certificateId: held.certificateId,
-        holderName: held.name,
+        holderName: held.displayName,
         credentials: { identifier: held.email, password: "demo-officer-password" },
       };
     },
     async passedAtVersion(moduleId, version) {
-      const { db } = server.database;
-      const [held] = await db
-        .select({ certificateId: completions.certificateId, email: users.email, displayName: users.displayName })
-        .from(completions)
-        .innerJoin(users, eq(users.id, completions.userId))
-        .where(
-          and(
-            eq(completions.forceId, DEMO_FORCE.id),
-            eq(completions.moduleId, moduleId),
-            eq(users.role, "officer"),
-            isNotNull(completions.certificateId),
-            gt(completions.expiresAt, new Date(Date.now() + 60 * 86_400_000)),
-          ),
-        )
-        .limit(1);
-      if (!held?.certificateId) throw new Error(`no demo officer holds a current pass of ${moduleId}`);
-      await db.update(certificates).set({ moduleVersion: version }).where(eq(certificates.id, held.certificateId));
+      const held = await currentPass(moduleId);
+      await server.database.db
+        .update(certificates)
+        .set({ moduleVersion: version })
+        .where(eq(certificates.id, held.certificateId));
       return { identifier: held.email, password: "demo-officer-password", displayName: held.displayName };
     },
     async close() {
       await server.stop();
       rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/**
+ * One server and one browser for a test file, started before its tests and closed after them: a 2-core CI
+ * machine pays for each only once. Read them inside tests, once started.
+ */
+export function serverAndBrowserForFile(): { readonly server: TrainingServer; readonly browser: Browser } {
+  let server: TrainingServer | undefined;
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    [server, browser] = await Promise.all([startTrainingServer(), launchBrowser()]);
+  }, 180_000);
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+  return {
+    get server() {
+      if (!server) throw new Error("the server has not started");
+      return server;
+    },
+    get browser() {
+      if (!browser) throw new Error("the browser has not started");
+      return browser;
     },
   };
 }

@@ -104,6 +104,18 @@ const segment = (known: string) =>
     },
   );
 
+/** Answers to a knowledge check: mostly real question and option ids, sometimes anything in their place. */
+const answersOf = (questionIds: readonly string[], optionIds: readonly string[]) =>
+  or(
+    fc.array(
+      fc.record({
+        questionId: or(fc.constantFrom(...questionIds)),
+        optionIds: or(fc.array(or(fc.constantFrom(...optionIds)), { maxLength: 4 })),
+      }),
+      { maxLength: 8 },
+    ),
+  );
+
 describe.each(databaseTargets)("the extended fuzz finds no 5xx on $name", (target) => {
   let t: TestApp;
   let officer: TestClient;
@@ -280,15 +292,7 @@ describe.each(databaseTargets)("the extended fuzz finds no 5xx on $name", (targe
       module: segment(module.id),
       attempt: segment(draw.attemptId),
       body: fc.record({
-        answers: or(
-          fc.array(
-            fc.record({
-              questionId: or(fc.constantFrom(...questionIds)),
-              optionIds: or(fc.array(or(fc.constantFrom(...optionIds)), { maxLength: 4 })),
-            }),
-            { maxLength: 8 },
-          ),
-        ),
+        answers: answersOf(questionIds, optionIds),
       }),
     });
     // A tenth of the runs: the same validators as the attempts endpoint below, which gets the full count.
@@ -317,15 +321,7 @@ describe.each(databaseTargets)("the extended fuzz finds no 5xx on $name", (targe
       module: segment(module.id),
       body: fc.record({
         attemptId: or(fc.uuid()),
-        answers: or(
-          fc.array(
-            fc.record({
-              questionId: or(fc.constantFrom(...questionIds)),
-              optionIds: or(fc.array(or(fc.constantFrom(...optionIds)), { maxLength: 4 })),
-            }),
-            { maxLength: 8 },
-          ),
-        ),
+        answers: answersOf(questionIds, optionIds),
       }),
     });
     await fuzz(

@@ -87,10 +87,7 @@ describe("ModuleProgress", () => {
     );
     const list = screen.getByRole("list");
     expect(within(list).getByText("Passed (90%)")).toBeInTheDocument();
-    expect(screen.getByRole("progressbar")).toHaveAttribute(
-      "aria-valuetext",
-      `${all.length} of ${all.length} lessons`,
-    );
+    expect(screen.getByRole("progressbar")).toHaveAttribute("aria-valuetext", `${all.length} of ${all.length} lessons`);
   });
 
   it("forwards its ref and rest props", () => {

@@ -3,7 +3,9 @@
  * officer's first-load script; loading them beside the first request (the session, started as the app
  * boots) lets the page paint without them while every answer is still checked against the contract.
  */
-export type Contract = typeof import("./contract-schemas");
+import type * as ContractSchemas from "./contract-schemas";
+
+export type Contract = typeof ContractSchemas;
 
 let loading: Promise<Contract> | undefined;
 let loaded: Contract | undefined;

@@ -31,6 +31,19 @@ export interface Reservation {
 
 const CLEANUP_EVERY_MS = 60_000;
 
+/** Deletes ended windows at most once a minute, so made-up keys cannot grow the shared table without bound. */
+class EndedWindowSweep {
+  private last = 0;
+
+  constructor(private readonly db: Db) {}
+
+  async run(now: Date): Promise<void> {
+    if (now.getTime() - this.last <= CLEANUP_EVERY_MS) return;
+    this.last = now.getTime();
+    await deleteEndedWindows(this.db, now);
+  }
+}
+
 /**
  * Failed sign-ins per account and address, plus a ten-times-higher ceiling per address, kept in the database
  * so every app instance shares them.
@@ -43,20 +56,19 @@ const CLEANUP_EVERY_MS = 60_000;
  * address ceiling by succeeding.
  */
 export class SignInThrottle {
-  private lastCleanup = 0;
+  private readonly sweep: EndedWindowSweep;
 
   constructor(
     private readonly db: Db,
     private readonly maxFailures: number,
     private readonly windowMs: number,
-  ) {}
+  ) {
+    this.sweep = new EndedWindowSweep(db);
+  }
 
   /** Reserves an attempt, or throws {@link TooManyAttempts} when the account or address has no tries left. */
   async reserve(attempt: SignInAttempt, now: Date): Promise<Reservation> {
-    if (now.getTime() - this.lastCleanup > CLEANUP_EVERY_MS) {
-      this.lastCleanup = now.getTime();
-      await deleteEndedWindows(this.db, now);
-    }
+    await this.sweep.run(now);
     const who = attempt.accountId === null ? `identifier:${attempt.identifier}` : `account:${attempt.accountId}`;
     const reservation = { accountKey: `${who}|${attempt.address}`, addressKey: `address:${attempt.address}` };
     const account = await reserveAttempt(this.db, reservation.accountKey, now, this.windowMs);
@@ -84,7 +96,7 @@ export class SignInThrottle {
  * request is never given back, because here every lookup counts, found or not.
  */
 export class AddressRateLimit {
-  private lastCleanup = 0;
+  private readonly sweep: EndedWindowSweep;
 
   constructor(
     private readonly db: Db,
@@ -92,14 +104,13 @@ export class AddressRateLimit {
     private readonly purpose: string,
     private readonly max: number,
     private readonly windowMs: number,
-  ) {}
+  ) {
+    this.sweep = new EndedWindowSweep(db);
+  }
 
   /** Counts one request from `address`, or throws {@link TooManyAttempts} when it has used its window up. */
   async take(address: string, now: Date): Promise<void> {
-    if (now.getTime() - this.lastCleanup > CLEANUP_EVERY_MS) {
-      this.lastCleanup = now.getTime();
-      await deleteEndedWindows(this.db, now);
-    }
+    await this.sweep.run(now);
     const count = await reserveAttempt(this.db, `${this.purpose}:${address}`, now, this.windowMs);
     if (count.failures > this.max) {
       const retryAfterMs = count.windowEndsAt.getTime() - now.getTime();
