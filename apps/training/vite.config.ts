@@ -11,8 +11,8 @@ const gzipped = promisify(gzip);
 /**
  * Writes `.br` and `.gz` beside every script, style and page of the build, at the strongest settings, which
  * are too slow to run per request. @fastify/static serves them (`preCompressed`) to browsers that accept
- * them: measured on the officer's entry script, brotli 11 is about a fifth smaller than the on-the-fly
- * compression a server can afford per request (bench/delivery-bench.ts prints both).
+ * them. On the officer's first-load scripts brotli 11 is markedly smaller than what a server can afford per
+ * request, and costs nothing at request time (bench/first-paint-bench.ts prints both).
  */
 function precompress(): Plugin {
   let outDir = "";
