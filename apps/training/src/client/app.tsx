@@ -6,6 +6,8 @@ import { Layout } from "./shell/layout";
 import { ProblemPage, LoadingPage } from "./shell/status-pages";
 import { SignInPage } from "./pages/sign-in";
 import { SignOutPage } from "./pages/sign-out";
+import { ChangePasswordPage } from "./pages/account/change-password";
+import { ResetPasswordPage } from "./pages/account/reset-password";
 import { AccessibilityPage } from "./pages/accessibility";
 import { MyTrainingPage } from "./pages/my-training";
 import { ModulePage } from "./pages/module";
@@ -58,11 +60,14 @@ const TrainerGridPage = lazy(() =>
 const publicRoutes = new Set<Route["name"]>([
   "sign-in",
   "sign-out",
+  "reset-password",
   "accessibility",
   "certificate-lookup",
   "certificate-check",
   "not-found",
 ]);
+// All a person with a temporary password may open until they change it (the server refuses the rest).
+const temporaryPasswordRoutes = new Set<Route["name"]>(["change-password", "sign-out", "accessibility"]);
 
 /** The single-page app: session, guard, shell and the page for the current route. */
 export function App() {
@@ -71,15 +76,21 @@ export function App() {
   const signedIn = session.state === "signed-in";
   const mustSignIn = session.state === "signed-out" && !publicRoutes.has(route.name);
   const alreadySignedIn = signedIn && route.name === "sign-in";
+  const mustChangePassword =
+    session.state === "signed-in" &&
+    session.user.mustChangePassword &&
+    !temporaryPasswordRoutes.has(route.name) &&
+    !alreadySignedIn;
 
   useEffect(() => {
     if (mustSignIn) navigate({ name: "sign-in", next: location.pathname }, { replace: true, focus: false });
     else if (alreadySignedIn)
       navigate(route.name === "sign-in" && route.next ? route.next : "/training", { replace: true });
-  }, [mustSignIn, alreadySignedIn, route]);
+    else if (mustChangePassword) navigate({ name: "change-password" }, { replace: true });
+  }, [mustSignIn, alreadySignedIn, mustChangePassword, route]);
 
   let page;
-  if (session.state === "loading" || mustSignIn || alreadySignedIn) page = <LoadingPage />;
+  if (session.state === "loading" || mustSignIn || alreadySignedIn || mustChangePassword) page = <LoadingPage />;
   else if (session.state === "failed") page = <ProblemPage problem={session.problem} />;
   else
     page = (
@@ -101,6 +112,10 @@ function CurrentPage({ route }: { route: Route }) {
       return <SignInPage next={route.next} />;
     case "sign-out":
       return <SignOutPage />;
+    case "change-password":
+      return <ChangePasswordPage />;
+    case "reset-password":
+      return <ResetPasswordPage />;
     case "accessibility":
       return <AccessibilityPage />;
     case "my-training":

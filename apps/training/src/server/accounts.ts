@@ -5,11 +5,15 @@ import type { AdminUser, NewUnitRequest, NewUserRequest, UpdateUserRequest } fro
 import type { AccountRole, JobRole } from "../shared/api";
 import { unstorableText } from "../shared/text";
 import { audit } from "./audit";
+import { checkPassword, passwordAccount, storePassword } from "./auth/password-change";
+import { issuePasswordReset } from "./auth/password-reset";
+import type { IssuedPasswordReset } from "./auth/password-reset";
 import { hashPassword } from "./auth/passwords";
+import { endSessions } from "./auth/session";
 import { decodeCursor, encodeCursor } from "./cursor";
 import type { Db } from "./db/client";
 import { uniqueViolation } from "./db/errors";
-import { completions, forces, sessions, units, users } from "./db/schema";
+import { completions, forces, units, users } from "./db/schema";
 import { BadCursor, Conflict, InvalidInput, NotFound } from "./errors";
 
 /**
@@ -93,6 +97,8 @@ export interface NewAccount {
   role: AccountRole;
   jobRole: JobRole;
   password: string;
+  /** The password was set by an admin for the person to change at first sign-in. */
+  temporaryPassword?: boolean;
 }
 
 /**
@@ -101,7 +107,7 @@ export interface NewAccount {
  */
 export async function createAccount(db: Db, account: NewAccount): Promise<string> {
   const id = randomUUID();
-  const { password, ...details } = account;
+  const { password, temporaryPassword, ...details } = account;
   const passwordHash = await hashPassword(password);
   await unique(() =>
     db.insert(users).values({
@@ -110,6 +116,7 @@ export async function createAccount(db: Db, account: NewAccount): Promise<string
       unitId: details.unitId ?? null,
       collarNumber: details.collarNumber ?? null,
       passwordHash,
+      mustChangePassword: temporaryPassword === true,
     }),
   );
   return id;
@@ -124,10 +131,14 @@ export async function addUnit(db: Db, actor: Actor, input: NewUnitRequest) {
   return { id, ...unit };
 }
 
-/** An admin adds a person to their force with a first password. */
+/**
+ * An admin adds a person to their force with a temporary password, which the person must change when they
+ * first sign in.
+ */
 export async function addUser(db: Db, actor: Actor, input: NewUserRequest): Promise<AdminUser> {
   await checkUnit(db, actor.forceId, input.unitId, "unitId");
-  const id = await createAccount(db, { ...input, forceId: actor.forceId });
+  checkPassword("password", input.password, input);
+  const id = await createAccount(db, { ...input, forceId: actor.forceId, temporaryPassword: true });
   await audit(db, {
     forceId: actor.forceId,
     actorUserId: actor.id,
@@ -136,7 +147,14 @@ export async function addUser(db: Db, actor: Actor, input: NewUserRequest): Prom
     details: { role: input.role },
   });
   const { password: _password, ...visible } = input;
-  return { id, ...visible, unitId: input.unitId ?? null, collarNumber: input.collarNumber ?? null, disabled: false };
+  return {
+    id,
+    ...visible,
+    unitId: input.unitId ?? null,
+    collarNumber: input.collarNumber ?? null,
+    disabled: false,
+    mustChangePassword: true,
+  };
 }
 
 const adminUser = {
@@ -148,6 +166,7 @@ const adminUser = {
   jobRole: users.jobRole,
   unitId: users.unitId,
   disabledAt: users.disabledAt,
+  mustChangePassword: users.mustChangePassword,
 };
 type AdminUserRow = { [K in keyof typeof adminUser]: (typeof users.$inferSelect)[K] };
 const toAdminUser = ({ disabledAt, ...row }: AdminUserRow): AdminUser => ({ ...row, disabled: disabledAt !== null });
@@ -247,7 +266,8 @@ export async function changeUser(
         .set({ unitId: row.unitId, jobRole: row.jobRole })
         .where(eq(completions.userId, row.id));
     }
-    if (changes.disabled === true) await tx.delete(sessions).where(eq(sessions.userId, row.id));
+    // The person's open sessions end; their next request tells them the account was disabled.
+    if (changes.disabled === true) await endSessions(tx, row.id, "account-disabled");
     return row;
   });
   if (!updated) throw new NotFound("user");
@@ -259,6 +279,44 @@ export async function changeUser(
     details: { changed: Object.keys(changes) },
   });
   return toAdminUser(updated);
+}
+
+/** A user of the actor's force, or {@link NotFound} (another force's user is not disclosed). */
+async function forceUser(db: Db, actor: Actor, userId: string) {
+  const account = await passwordAccount(db, userId);
+  if (!account || account.forceId !== actor.forceId) throw new NotFound("user");
+  return account;
+}
+
+/**
+ * An admin sets a temporary password for a person (who has forgotten theirs): it must be changed at the
+ * next sign-in, and every open session of the person ends.
+ */
+export async function setTemporaryPassword(
+  db: Db,
+  actor: Actor,
+  userId: string,
+  password: string,
+  now: Date,
+): Promise<void> {
+  const account = await forceUser(db, actor, userId);
+  checkPassword("password", password, account);
+  await storePassword(db, account.id, password, { temporary: true, now });
+  await audit(db, {
+    forceId: actor.forceId,
+    actorUserId: actor.id,
+    action: "user.temporary-password",
+    subject: account.id,
+  });
+}
+
+/** An admin issues a one-time reset link for a person of their force, to hand over. */
+export async function issueResetLink(db: Db, actor: Actor, userId: string, now: Date): Promise<IssuedPasswordReset> {
+  const account = await forceUser(db, actor, userId);
+  if (account.disabledAt !== null) {
+    throw InvalidInput.field("userId", "is disabled", "Re-enable the account before issuing a reset link.");
+  }
+  return issuePasswordReset(db, { user: account, issuedBy: actor.id }, now);
 }
 
 /**
@@ -277,6 +335,7 @@ export async function signInAccount(db: Db, identifier: string) {
       role: users.role,
       jobRole: users.jobRole,
       displayName: users.displayName,
+      mustChangePassword: users.mustChangePassword,
       passwordHash: users.passwordHash,
     })
     .from(users)

@@ -8,13 +8,20 @@ import Fastify, { LogController } from "fastify";
 import type { FastifyError, FastifyInstance, FastifyReply } from "fastify";
 import type { DestinationStream } from "pino";
 import { CSRF_HEADER } from "../shared/api";
-import type { AuthContext } from "./auth/session";
-import { PRE_SESSION_COOKIE, SESSION_COOKIE, createSessionLoader, sameSecret } from "./auth/session";
+import type { AuthContext, SessionEndReason } from "./auth/session";
+import {
+  PRE_SESSION_COOKIE,
+  SESSION_COOKIE,
+  createSessionLoader,
+  deleteSession,
+  sameSecret,
+  sessionCookieOptions,
+} from "./auth/session";
 import type { Catalog } from "./catalog";
 import type { Database } from "./db/client";
 import type { Env } from "./env";
 import { NotFound, TooManyAttempts } from "./errors";
-import { HttpProblem, problemOf } from "./http/problem";
+import { HttpProblem, problemOf, sessionEnded } from "./http/problem";
 import { securityHeaders } from "./http/security-headers";
 import { openApiDocument, registerRoutes } from "./http/route";
 import { createStatementIngest } from "./learning/ingest";
@@ -32,6 +39,8 @@ declare module "fastify" {
   interface FastifyRequest {
     /** The signed-in user, or `null`; set for every /api request before any handler runs. */
     auth: AuthContext | null;
+    /** Set when the request came with a session ended from outside (now deleted): why it ended. */
+    sessionEnded: SessionEndReason | null;
   }
 }
 
@@ -164,6 +173,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     );
   });
   app.decorateRequest("auth", null);
+  app.decorateRequest("sessionEnded", null);
   app.addHook("onRequest", async (request, reply) => {
     // Decided on the route fastify matched, never on the raw URL: `/%61pi/session` is routed to
     // `/api/session` too, and must meet the same session and CSRF rules.
@@ -173,9 +183,18 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     if (api) reply.header("cache-control", "no-store");
     if (routed === undefined || !routed.startsWith("/api/")) return;
     const token = request.cookies[SESSION_COOKIE];
-    request.auth = token ? await loadSession({ token, now: now() }) : null;
+    const found = token ? await loadSession({ token, now: now() }) : null;
+    if (found && "ended" in found) {
+      // Ended from outside (account disabled, password changed): told once, on this request, then gone.
+      await deleteSession(database.db, found.tokenHash);
+      reply.clearCookie(SESSION_COOKIE, sessionCookieOptions(secure));
+      request.sessionEnded = found.ended;
+      request.auth = null;
+    } else request.auth = found;
     // Unknown routes answer 404 whatever the method, so the CSRF check is only for real endpoints.
     if (safeMethods.has(request.method) || request.is404) return;
+    // A write from an ended session would otherwise fail the CSRF check, which explains nothing.
+    if (request.sessionEnded) throw sessionEnded(request.sessionEnded);
     const crossSite = crossSiteRequest(request.headers);
     if (crossSite) {
       throw new HttpProblem(403, "cross-site", "Cross-site request refused", crossSite.reason, [crossSite]);

@@ -8,6 +8,7 @@ import type { Database } from "./db/client";
 import { migrate, openDatabase } from "./db/client";
 import { DEMO_SIGN_INS, hasDemoAccounts, hasUsers, seedDemo } from "./demo/seed";
 import type { Env } from "./env";
+import { applyContentChangeDeadlines } from "./learning/content-change";
 
 /** The course the app teaches, from the curriculum package. */
 export const defaultCatalog = (): Catalog => createCatalog(course);
@@ -60,6 +61,8 @@ export async function startServer(
     await seedDemo(database.db, catalog);
     seeded = true;
   }
+  // A deploy may bring a material content change: passes it reopens stop counting at their renew-by day.
+  await applyContentChangeDeadlines(database.db, catalog);
   const app = await buildApp({
     env,
     database,

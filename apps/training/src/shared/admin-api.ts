@@ -3,7 +3,7 @@
  * conventions as `api.ts` (cookie session, CSRF header on writes, problem+json errors).
  */
 import { z } from "zod";
-import { AccountRoleSchema, JobRoleSchema } from "./api";
+import { AccountRoleSchema, JobRoleSchema, NewPasswordSchema } from "./api";
 import { visibleText } from "./text";
 
 /** Admin route paths. */
@@ -14,6 +14,10 @@ export const adminPaths = {
   users: "/api/admin/users",
   /** PATCH a user's role, job role, unit or disabled state. */
   user: "/api/admin/users/:userId",
+  /** POST: issue a one-time password reset link for the user, to hand over. */
+  userResetLinks: "/api/admin/users/:userId/reset-links",
+  /** PUT a temporary password the user must change at their next sign-in. */
+  userTemporaryPassword: "/api/admin/users/:userId/temporary-password",
 } as const;
 
 /** `POST /api/admin/units`. */
@@ -43,6 +47,8 @@ export const AdminUserSchema = z.object({
   jobRole: JobRoleSchema,
   unitId: z.uuid().nullable(),
   disabled: z.boolean(),
+  /** Their password is a temporary one an admin set, not yet changed. */
+  mustChangePassword: z.boolean(),
 });
 /** A user in the admin list. */
 export type AdminUser = z.infer<typeof AdminUserSchema>;
@@ -61,7 +67,7 @@ export const AdminUsersResponseSchema = z.object({
   next: z.string().nullable(),
 });
 
-/** `POST /api/admin/users`: the new person's details and first password (they should change it). */
+/** `POST /api/admin/users`: the new person's details and a temporary password they must change at first sign-in. */
 export const NewUserRequestSchema = z.object({
   email: visibleText(z.email("enter an email address").max(254)),
   collarNumber: z
@@ -74,7 +80,7 @@ export const NewUserRequestSchema = z.object({
   role: AccountRoleSchema,
   jobRole: JobRoleSchema,
   unitId: z.uuid().nullable().optional(),
-  password: z.string().min(12, "must be at least 12 characters").max(1024),
+  password: NewPasswordSchema,
 });
 /** New user body. */
 export type NewUserRequest = z.infer<typeof NewUserRequestSchema>;
@@ -91,3 +97,11 @@ export const UpdateUserRequestSchema = z
   .refine((body) => Object.keys(body).length > 0, "send at least one of role, jobRole, unitId, disabled");
 /** User update body. */
 export type UpdateUserRequest = z.infer<typeof UpdateUserRequestSchema>;
+
+/** `PUT /api/admin/users/:userId/temporary-password`. */
+export const TemporaryPasswordRequestSchema = z.object({ password: NewPasswordSchema });
+
+/** A reset link just issued: the path to append to the site's address, and when it stops working. */
+export const ResetLinkResponseSchema = z.object({ path: z.string(), expiresAt: z.iso.datetime() });
+/** An issued reset link. */
+export type ResetLinkResponse = z.infer<typeof ResetLinkResponseSchema>;

@@ -40,6 +40,14 @@ export type AccountRole = z.infer<typeof AccountRoleSchema>;
 export const JobRoleSchema = z.enum(["call-handler", "response-officer", "investigator", "supervisor", "staff"]);
 /** An operational role such as `response-officer`. */
 export type JobRole = z.infer<typeof JobRoleSchema>;
+/** Each job role in the words people use, wherever a person reads it (pages and exports alike). */
+export const jobRoleLabels: Readonly<Record<JobRole, string>> = {
+  "call-handler": "Call handler",
+  "response-officer": "Response officer",
+  investigator: "Investigator",
+  supervisor: "Supervisor",
+  staff: "Staff",
+};
 
 /** Where a learner stands on one module: the curriculum's one status vocabulary, unchanged. */
 export { TrainingStatusSchema };
@@ -87,6 +95,8 @@ export const SessionUserSchema = z.object({
   jobRole: JobRoleSchema,
   force: z.object({ id: z.string(), name: z.string() }),
   unit: z.object({ id: z.uuid(), name: z.string() }).nullable(),
+  /** Their password was set by an admin: the server refuses everything but changing it and signing out. */
+  mustChangePassword: z.boolean(),
 });
 /** The signed-in person. */
 export type SessionUser = z.infer<typeof SessionUserSchema>;
@@ -97,6 +107,8 @@ export const SessionResponseSchema = z.object({
   csrfToken: z.string().min(20),
   /** When the session ends unless renewed by use; `null` when signed out. */
   expiresAt: IsoDateTime.nullable(),
+  /** Set once, on the first answer after the session was ended from outside: why it ended. */
+  signedOutBecause: z.enum(["account-disabled", "password-changed"]).optional(),
 });
 /** Session state. */
 export type SessionResponse = z.infer<typeof SessionResponseSchema>;
@@ -108,6 +120,38 @@ export const SignInRequestSchema = z.object({
 });
 /** Sign-in body. */
 export type SignInRequest = z.infer<typeof SignInRequestSchema>;
+
+/**
+ * A new password (NCSC guidance): at least 12 characters, no composition rules, and long passphrases welcome.
+ * The server also refuses one that is the person's own email address, collar number or name, or one
+ * character repeated.
+ */
+export const NewPasswordSchema = z
+  .string()
+  .min(12, "must be at least 12 characters")
+  .max(256, "must be 256 characters or fewer");
+
+/** `POST /api/me/password`: the current password, and the new one. */
+export const ChangePasswordRequestSchema = z.object({
+  currentPassword: z.string().min(1, "enter your current password").max(1024),
+  newPassword: NewPasswordSchema,
+});
+/** Change-password body. */
+export type ChangePasswordRequest = z.infer<typeof ChangePasswordRequestSchema>;
+
+/** A password reset token as it appears in a reset link (43 base64url characters). */
+export const ResetTokenSchema = z.string().regex(/^[A-Za-z0-9_-]{43}$/, "is not a password reset link's token");
+
+/** `POST /api/password-reset/check`: is this link still good? */
+export const PasswordResetCheckRequestSchema = z.object({ token: ResetTokenSchema });
+
+/** The link is good until `expiresAt`. */
+export const PasswordResetCheckResponseSchema = z.object({ expiresAt: IsoDateTime });
+
+/** `POST /api/password-reset`: the link's token and the new password. */
+export const PasswordResetRequestSchema = z.object({ token: ResetTokenSchema, newPassword: NewPasswordSchema });
+/** Password reset body. */
+export type PasswordResetRequest = z.infer<typeof PasswordResetRequestSchema>;
 
 // ---------------------------------------------------------------------------------------------------
 // My training

@@ -10,6 +10,12 @@ export const CSRF_HEADER = "x-csrf-token";
 export const paths = {
   /** GET who am I + CSRF token; POST sign in; DELETE sign out. */
   session: "/api/session",
+  /** POST the signed-in person's new password (with the current one). */
+  myPassword: "/api/me/password",
+  /** POST a reset link's token to see whether it still works. */
+  passwordResetCheck: "/api/password-reset/check",
+  /** POST a reset link's token and a new password. */
+  passwordReset: "/api/password-reset",
   /** GET the caller's training list. */
   myTraining: "/api/me/training",
   /** GET a learner's training list (the learner themself, or a trainer/admin of their force). */

@@ -4,13 +4,20 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { certificates } from "../../src/server/db/schema";
 import { DEFAULT_CONTENT_CHANGE_GRACE_DAYS, contentChangeOf } from "../../src/server/learning/content-change";
 import { TrainingListResponseSchema } from "../../src/shared/api";
-import { ContentChangesResponseSchema, GracePeriodSchema, trainerPaths } from "../../src/shared/trainer-api";
+import {
+  ContentChangesResponseSchema,
+  GracePeriodSchema,
+  GridResponseSchema,
+  trainerPaths,
+  trainerQuery,
+} from "../../src/shared/trainer-api";
 import { answersTo, drawAttempt } from "../support/attempts";
 import type { TestApp } from "../support/app";
 import { startTestApp } from "../support/app";
 import type { TestClient } from "../support/client";
 import { databaseTargets } from "../support/databases";
 import { expectProblem } from "../support/problems";
+import { testClock } from "./trainer-fixture";
 
 const SPO = "stalking-protection-orders";
 
@@ -47,9 +54,11 @@ describe.each(databaseTargets)("material content change reopens a pass on $name"
   let officer: TestClient;
   let trainer: TestClient;
   let module: Module;
+  // The pass is taken on the day of the material release; later tests move the clock on from there.
+  const clock = testClock("2026-12-06T09:00:00.000Z");
 
   beforeAll(async () => {
-    t = await startTestApp(target);
+    t = await startTestApp(target, { now: clock.now });
     officer = await t.as(t.people.officerA);
     trainer = await t.as(t.people.trainerA);
     const found = t.catalog.module(SPO);
@@ -113,6 +122,48 @@ describe.each(databaseTargets)("material content change reopens a pass on $name"
     expect((await mySpo())?.contentChange?.renewBy).toBe(renewBy);
     const after = ContentChangesResponseSchema.parse(await (await trainer.get(trainerPaths.contentChanges)).json());
     expect(after.learners[0]?.renewBy).toBe(renewBy);
+  });
+
+  it("stops counting a reopened pass at the end of its renew-by day, for the learner and in the grid; a longer grace period brings it back", async () => {
+    const material = module.history.find((release) => release.material);
+    if (!material) throw new Error("the module should have a material release");
+    const gridCell = async () => {
+      const page = GridResponseSchema.parse(
+        await (await trainer.get(`${trainerPaths.grid}${trainerQuery({ q: t.people.officerA.collarNumber })}`)).json(),
+      );
+      return page.rows.find((row) => row.id === t.people.officerA.id)?.cells.find((cell) => cell.moduleId === SPO);
+    };
+    const dayAfter = (days: number) =>
+      new Date(Date.parse(`${material.date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+
+    // 20 days' grace: the pass now ends on its renew-by day, inside the renewal window, in both views.
+    expect((await trainer.put(trainerPaths.contentChangeGrace, { graceDays: 20 })).status).toBe(200);
+    expect((await mySpo())?.status).toBe("due-for-renewal");
+    expect((await mySpo())?.expiresAt).toBe(`${dayAfter(20)}T23:59:59.999Z`);
+    expect(await gridCell()).toMatchObject({ status: "due-for-renewal", expiresAt: `${dayAfter(20)}T23:59:59.999Z` });
+
+    // The last moment of the renew-by day still counts; the next does not. (Sessions end as the clock moves
+    // on weeks, so each moment signs in afresh.)
+    const at = async (iso: string) => {
+      clock.set(iso);
+      officer = await t.as(t.people.officerA);
+      trainer = await t.as(t.people.trainerA);
+    };
+    await at(`${dayAfter(20)}T23:59:59.000Z`);
+    expect((await mySpo())?.status).toBe("due-for-renewal");
+    await at(`${dayAfter(21)}T00:00:00.000Z`);
+    expect((await mySpo())?.status).toBe("expired");
+    expect((await mySpo())?.contentChange).toBeNull();
+    expect((await gridCell())?.status).toBe("expired");
+
+    // A longer grace period moves the deadline back out; the certificate's own expiry still bounds it.
+    expect((await trainer.put(trainerPaths.contentChangeGrace, { graceDays: 366 })).status).toBe(200);
+    const [certificate] = await t.database.db.select().from(certificates).where(eq(certificates.moduleId, SPO));
+    const ends = Math.min(certificate?.expiresAt.getTime() ?? 0, Date.parse(`${dayAfter(366)}T23:59:59.999Z`));
+    expect((await mySpo())?.expiresAt).toBe(new Date(ends).toISOString());
+    expect((await mySpo())?.status).not.toBe("expired");
+    expect((await gridCell())?.status).toBe((await mySpo())?.status);
+    await at("2026-12-06T09:00:00.000Z");
   });
 
   it("refuses a grace period that is not 0 to 366 whole days, naming the field", async () => {

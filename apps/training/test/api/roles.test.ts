@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createAccount } from "../../src/server/accounts";
 import { XAPI_IRI_BASE, lessonActivityId } from "../../src/shared/api";
 import type { TestClient } from "../support/client";
 import { answersTo, drawAttempt } from "../support/attempts";
@@ -48,6 +49,8 @@ describe.each(databaseTargets)("role × endpoint matrix on $name", (target) => {
   let selves: Record<Who, Person | null>;
   let certificateId: string;
   let attemptId: string;
+  /** Someone whose password the admin cases reset, so nobody signed in here loses their session. */
+  let spareId: string;
   const moduleId = "stalking-protection-orders";
 
   beforeAll(async () => {
@@ -71,6 +74,14 @@ describe.each(databaseTargets)("role × endpoint matrix on $name", (target) => {
       admin: adminA,
       trainerOtherForce: trainerB,
     };
+    spareId = await createAccount(t.database.db, {
+      forceId: "force-a",
+      email: `spare.${target.name}@test.invalid`,
+      displayName: "Spare Person",
+      role: "officer",
+      jobRole: "staff",
+      password: "a spare person's password",
+    });
     // Officer A passes module 3, so there is a certificate to try to read.
     const module = t.catalog.module(moduleId);
     if (!module) throw new Error("module 3 missing");
@@ -113,6 +124,14 @@ describe.each(databaseTargets)("role × endpoint matrix on $name", (target) => {
       send: (c) => c.request("DELETE", "/api/session", { headers: { "x-probe": "1" } }),
     },
     { route: "GET /api/me/training", expect: signedIn(200), send: (c) => c.get("/api/me/training") },
+    // Issue 15: a signed-in person's own password (the body is refused once access is granted).
+    { route: "POST /api/me/password", expect: signedIn(400), send: (c) => c.post("/api/me/password", {}) },
+    ...["/api/password-reset/check", "/api/password-reset"].map((path): Case => ({
+      route: `POST ${path}`,
+      // Open to anyone: a well-formed token that was never issued is refused as a link that does not work.
+      expect: everyone(400),
+      send: (c) => c.post(path, { token: "A".repeat(43), newPassword: "a long new passphrase" }),
+    })),
     {
       route: "GET /api/users/{userId}/training",
       // Officer A reads their own list; another officer may not; trainers and admins of force A may;
@@ -239,6 +258,16 @@ describe.each(databaseTargets)("role × endpoint matrix on $name", (target) => {
       expect: adminOnly(200),
       send: (c) =>
         c.request("PATCH", `/api/admin/users/${t.people.officerA2.id}`, { json: { jobRole: "investigator" } }),
+    },
+    {
+      route: "POST /api/admin/users/{userId}/reset-links",
+      expect: adminOnly(201),
+      send: (c) => c.request("POST", `/api/admin/users/${spareId}/reset-links`),
+    },
+    {
+      route: "PUT /api/admin/users/{userId}/temporary-password",
+      expect: adminOnly(204),
+      send: (c) => c.put(`/api/admin/users/${spareId}/temporary-password`, { password: "a new temporary one" }),
     },
   ];
 

@@ -374,7 +374,10 @@ describe.each(databaseTargets)("trainer completion grid on $name", (target) => {
     const response = await trainer.get(`${trainerPaths.gridCsv}${trainerQuery(filter)}`);
     expect(response.status).toBe(200);
     expect(response.headers.get("content-type")).toMatch(/^text\/csv/);
-    expect(response.headers.get("content-disposition")).toMatch(/attachment; filename="completions-force-a-/);
+    // The file name says the force, the filter (the unit's name, "A Response") and the day.
+    expect(response.headers.get("content-disposition")).toBe(
+      `attachment; filename="training-records-force-a-a-response-${NOW.slice(0, 10)}.csv"`,
+    );
     const text = await response.text();
     const lines = text
       .replace(/^\uFEFF/, "")
@@ -387,7 +390,10 @@ describe.each(databaseTargets)("trainer completion grid on $name", (target) => {
       page.rows.map((row) => (row.displayName.startsWith("=") ? `'${row.displayName}` : row.displayName)),
     );
     const bob = lines.find((line) => line.startsWith("Bob Brown"));
-    expect(bob).toContain("expired (overdue),100,2025-05-01,2026-05-01,2026-05-01");
+    // In the grid's words: the job role and status as the pages name them, not their codes.
+    expect(bob).toContain(",Response officer,");
+    expect(bob).toContain("Expired (Overdue),100,2025-05-01,2026-05-01,2026-05-01");
+    expect(text).not.toMatch(/response-officer|not-started|in-progress|\(overdue\)/);
 
     const entries = (await t.database.db.select().from(auditLog)).filter(
       (entry) => entry.action === "completion-export",

@@ -26,6 +26,8 @@ const GridSummaryOrCharts = GridSummaryResponseSchema.or(ChartsResponseSchema);
 
 /** The order a module sort promises, computed from the cells the grid shows: (key, id), both reversed for desc. */
 function referenceOrder(rows: readonly GridRow[], sort: string, direction: "asc" | "desc", moduleId: string) {
+  // A learner with no value comes last whichever way the sort runs.
+  const none = direction === "asc" ? Number.POSITIVE_INFINITY : Number.NEGATIVE_INFINITY;
   const key = (row: GridRow): number => {
     const cell = row.cells.find((item) => item.moduleId === moduleId);
     if (!cell) throw new Error(`no ${moduleId} cell`);
@@ -33,16 +35,17 @@ function referenceOrder(rows: readonly GridRow[], sort: string, direction: "asc"
       case "status":
         return trainingStatusRank[cell.status];
       case "score":
-        return cell.scorePercent ?? -1;
+        return cell.scorePercent ?? none;
       case "completedAt":
-        return cell.completedAt === null ? -1 : Date.parse(cell.completedAt);
+        return cell.completedAt === null ? none : Date.parse(cell.completedAt);
       default:
-        return cell.expiresAt === null ? -1 : Date.parse(cell.expiresAt);
+        return cell.expiresAt === null ? none : Date.parse(cell.expiresAt);
     }
   };
   const sign = direction === "asc" ? 1 : -1;
+  const compare = (a: number, b: number) => (a === b ? 0 : a < b ? -1 : 1);
   return [...rows]
-    .sort((a, b) => sign * (key(a) - key(b) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)))
+    .sort((a, b) => sign * (compare(key(a), key(b)) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)))
     .map((row) => row.id);
 }
 

@@ -2,7 +2,11 @@ import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { chromiumLaunchOptions } from "@stalking-response/tooling/chromium";
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
-import { expect } from "vitest";
+import { expect, vi } from "vitest";
+
+// Every browser journey imports this module. A journey signs in, loads pages and runs axe on each: on a busy
+// 2-core CI machine one can take minutes, which the 60 s test default (meant for API tests) does not allow.
+vi.setConfig({ testTimeout: 240_000 });
 
 const require = createRequire(import.meta.url);
 const axeSource = readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
@@ -21,6 +25,9 @@ export type Device = { context: BrowserContext; page: Page; errors: string[] };
  */
 export async function newDevice(browser: Browser, baseURL: string): Promise<Device> {
   const context = await browser.newContext({ baseURL, viewport: { width: 390, height: 844 } });
+  // Playwright waits 30 s by default; a 2-core CI machine running other suites beside this one has been seen
+  // to need longer for a page that loads data (a journey timed out at 30 s under a load average of 12).
+  context.setDefaultTimeout(90_000);
   const page = await context.newPage();
   const errors: string[] = [];
   page.on("pageerror", (error) => errors.push(error.message));

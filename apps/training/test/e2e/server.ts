@@ -2,7 +2,9 @@ import { randomUUID } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { issuePasswordReset } from "../../src/server/auth/password-reset";
 import { hashPassword } from "../../src/server/auth/passwords";
+import { endSessions } from "../../src/server/auth/session";
 import { DEMO_FORCE } from "../../src/server/demo/seed";
 import { and, eq, gt, isNotNull } from "drizzle-orm";
 import { certificates, completions, users } from "../../src/server/db/schema";
@@ -17,7 +19,11 @@ import type { Credentials } from "./journey";
 export type TrainingServer = {
   baseURL: string;
   /** A response officer in the demo force (so module 3 is assigned by role) with no progress at all. */
-  newOfficer(): Promise<Credentials>;
+  newOfficer(options?: { temporaryPassword?: boolean }): Promise<Credentials & { id: string }>;
+  /** Issues a one-time password reset link for a person, as an admin or the email runner would: its path. */
+  resetLinkFor(userId: string): Promise<string>;
+  /** Disables a person, as an admin does (their open sessions end and are told why). */
+  disable(userId: string): Promise<void>;
   /**
    * Takes a demo officer who holds a current pass of `moduleId` and records that pass at `version`, as if they
    * had passed before a later release; answers their sign-in (demo officers share the README's password).
@@ -64,12 +70,14 @@ export async function startTrainingServer(): Promise<TrainingServer> {
   };
   return {
     baseURL: server.url,
-    async newOfficer() {
+    async newOfficer(options = {}) {
       created += 1;
       const collarNumber = `EXE2E${created}`;
       const password = `e2e-password-${randomUUID()}`;
+      const id = randomUUID();
       await server.database.db.insert(users).values({
-        id: randomUUID(),
+        id,
+        mustChangePassword: options.temporaryPassword === true,
         forceId: DEMO_FORCE.id,
         unitId: null,
         email: `e2e.officer${created}@essex.demo.invalid`,
@@ -80,7 +88,19 @@ export async function startTrainingServer(): Promise<TrainingServer> {
         passwordHash: await hashPassword(password),
       });
       // Officers sign in with either; the journey uses the collar number, as most officers would on a phone.
-      return { identifier: collarNumber, password };
+      return { identifier: collarNumber, password, id };
+    },
+    async resetLinkFor(userId) {
+      const issued = await issuePasswordReset(
+        server.database.db,
+        { user: { id: userId, forceId: DEMO_FORCE.id }, issuedBy: null },
+        new Date(),
+      );
+      return issued.path;
+    },
+    async disable(userId) {
+      await server.database.db.update(users).set({ disabledAt: new Date() }).where(eq(users.id, userId));
+      await endSessions(server.database.db, userId, "account-disabled");
     },
     async heldCertificate() {
       const held = await currentPass();

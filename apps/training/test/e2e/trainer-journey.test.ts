@@ -186,11 +186,12 @@ describe("the trainer's journey through training records", () => {
     expect(lines.map((line) => [line[0], line[1], line[2]])).toEqual(
       rows.map(([name, collar, unit]) => [name, collar === "None" ? "" : collar, unit]),
     );
-    for (const line of lines) expect(line.some((field) => field.endsWith("(overdue)"))).toBe(true);
+    for (const line of lines) expect(line.some((field) => field.endsWith("(Overdue)"))).toBe(true);
 
     // The link itself downloads with progress against the grid's count, and saves the same rows.
     const saved = await exportWithProgress(trainer);
-    expect(saved.filename).toMatch(/^completions-essex-\d{4}-\d{2}-\d{2}\.csv$/);
+    // Named for its filter: the force, the unit, the status and the day.
+    expect(saved.filename).toMatch(/^training-records-essex-[a-z0-9-]+-overdue-\d{4}-\d{2}-\d{2}\.csv$/);
     expect(saved.lines).toEqual([header, ...lines]);
     expect(saved.seen).toContain(`Exporting: 0 of ${rows.length} rows`);
     expect(saved.status).toBe(

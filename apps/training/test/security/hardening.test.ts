@@ -289,6 +289,12 @@ describe.each(databaseTargets)("security and integrity hardening on $name", (tar
       const secondAdmin = (await second.json()) as { id: string; email: string };
       const other = t.client();
       await other.signIn(secondAdmin.email, "a long first password");
+      // The password an admin gave is temporary: nothing else works until it is changed.
+      const changed = await other.post("/api/me/password", {
+        currentPassword: "a long first password",
+        newPassword: "the second admin's own passphrase",
+      });
+      expect(changed.status).toBe(204);
       const [one, two] = await Promise.all([
         admin.request("PATCH", `/api/admin/users/${secondAdmin.id}`, { json: { role: "officer" } }),
         other.request("PATCH", `/api/admin/users/${t.people.adminA.id}`, { json: { role: "officer" } }),

@@ -30,11 +30,12 @@ describe.each(databaseTargets)("the sign-in throttle cannot be raced on $name", 
     expect(count(401)).toBeLessThanOrEqual(LIMIT);
     expect(count(401)).toBeGreaterThan(0);
     expect(count(429)).toBe(150 - count(401));
-    // The right password is refused too while the account is limited.
-    await expectProblem(
-      await client.post("/api/session", { identifier: t.people.officerA2.email, password: PASSWORD }),
-      429,
-    );
+    // The right password is refused too while the account is limited, saying how long is left in words.
+    const refused = await client.post("/api/session", { identifier: t.people.officerA2.email, password: PASSWORD });
+    const retryAfter = Number(refused.headers.get("retry-after"));
+    const problem = await expectProblem(refused, 429);
+    expect(problem.detail).toBe(`Too many failed sign-ins. Try again in about ${Math.ceil(retryAfter / 60)} minutes.`);
+    expect(problem.detail).toMatch(/about 1[45] minutes/);
   });
 
   it("counts the email address and the collar number of one account as one account", async () => {

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { and, count, eq, inArray, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createSession, loadSessions } from "../../src/server/auth/session";
+import { createSession, hashToken, loadSessions } from "../../src/server/auth/session";
 import { completions, statements, users } from "../../src/server/db/schema";
 import { Conflict } from "../../src/server/errors";
 import type { Database, PreparedStatement } from "../../src/server/db/client";
@@ -252,9 +252,17 @@ describe.each(databaseTargets)("group-committed statement ingestion on $name", (
         ],
         60,
       );
-      expect(found[0]?.user.id).toBe(officerA.id);
-      expect(found[0]?.session.csrfToken).toBe(live.csrfToken);
-      expect(found.slice(1)).toEqual([null, null, null, null]);
+      const first = found[0];
+      if (!first || "ended" in first) throw new Error("the live session was not found");
+      expect(first.user.id).toBe(officerA.id);
+      expect(first.session.csrfToken).toBe(live.csrfToken);
+      // A disabled account's session is found as ended, so its holder can be told why.
+      expect(found.slice(1)).toEqual([
+        null,
+        null,
+        { ended: "account-disabled", tokenHash: hashToken(disabled.token) },
+        null,
+      ]);
     } finally {
       await t.database.db.update(users).set({ disabledAt: null }).where(eq(users.id, officerB.id));
     }

@@ -15,10 +15,16 @@ export function setCsrfToken(token: string) {
   csrfToken = token;
 }
 
-const unauthorisedListeners = new Set<() => void>();
+/** Why the server ended a session from outside it, when it said so (a 401 of these problem types). */
+export type SignedOutBecause = "account-disabled" | "password-changed";
 
-/** Called when a call answers 401 (the session expired), so the app can send the officer back to sign in. */
-export function onUnauthorised(listener: () => void): () => void {
+const unauthorisedListeners = new Set<(because: SignedOutBecause | undefined) => void>();
+
+/**
+ * Called when a call answers 401 (the session expired, or was ended because the account was disabled or the
+ * password changed), so the app can send the officer back to sign in and say why.
+ */
+export function onUnauthorised(listener: (because: SignedOutBecause | undefined) => void): () => void {
   unauthorisedListeners.add(listener);
   return () => unauthorisedListeners.delete(listener);
 }
@@ -46,7 +52,10 @@ export async function call<S extends z.ZodType>(
   if (answer.status === 0 || schemas === null) return { ok: false, problem: networkProblem() };
   if (answer.status >= 400) {
     // A wrong password on sign-in is also a 401, but that is the sign-in page's own error, not an expiry.
-    if (answer.status === 401 && path !== paths.session) for (const listener of unauthorisedListeners) listener();
+    if (answer.status === 401 && path !== paths.session) {
+      const because = endedBecause(schemas, answer.payload);
+      for (const listener of unauthorisedListeners) listener(because);
+    }
     return { ok: false, problem: toProblem(answer.status, answer.payload, schemas) };
   }
   const schema = typeof schemaOf === "function" ? schemaOf(schemas) : schemaOf;
@@ -82,6 +91,14 @@ async function readJson(response: Response): Promise<unknown> {
   } catch {
     return undefined;
   }
+}
+
+function endedBecause(contract: Contract, payload: unknown): SignedOutBecause | undefined {
+  const problem = contract.ProblemSchema.safeParse(payload);
+  if (!problem.success) return undefined;
+  if (problem.data.type.endsWith("/account-disabled")) return "account-disabled";
+  if (problem.data.type.endsWith("/password-changed")) return "password-changed";
+  return undefined;
 }
 
 function isCsrfRefusal(contract: Contract | null, payload: unknown): boolean {

@@ -1,4 +1,10 @@
-import type { AttemptRequest, SessionResponse, SignInRequest } from "../../shared/api";
+import type {
+  AttemptRequest,
+  ChangePasswordRequest,
+  PasswordResetRequest,
+  SessionResponse,
+  SignInRequest,
+} from "../../shared/api";
 import { api, paths } from "../../shared/paths";
 import { call, setCsrfToken, type ApiResult } from "./client";
 
@@ -18,6 +24,18 @@ export const signIn = (body: SignInRequest) =>
 
 /** Ends the session on the server (the cookie is cleared there, as it is httpOnly). */
 export const signOut = () => call("DELETE", paths.session, (contract) => contract.EmptyAnswerSchema);
+
+/** Changes the signed-in person's password, giving the current one. */
+export const changePassword = (body: ChangePasswordRequest) =>
+  call("POST", paths.myPassword, (contract) => contract.EmptyAnswerSchema, body);
+
+/** Whether a password reset link's token still works. */
+export const checkPasswordReset = (token: string) =>
+  call("POST", paths.passwordResetCheck, (contract) => contract.PasswordResetCheckResponseSchema, { token });
+
+/** Sets a new password through a reset link's token. */
+export const resetPassword = (body: PasswordResetRequest) =>
+  call("POST", paths.passwordReset, (contract) => contract.EmptyAnswerSchema, body);
 
 /** The signed-in officer's modules with due dates and status. */
 export const getMyTraining = () => call("GET", paths.myTraining, (contract) => contract.TrainingListResponseSchema);

@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from "react";
 import { signIn } from "../api/endpoints";
 import { fieldErrorsFrom, type FieldError } from "../api/problem";
-import { Button, ErrorSummary, TextInput } from "@stalking-response/ui";
+import { Button, ErrorSummary, NotificationBanner, TextInput } from "@stalking-response/ui";
 import { navigate } from "../routing/router";
 import { useSession } from "../session/session";
 import { PageHeading, useDocumentTitle } from "../shell/page";
@@ -13,7 +13,9 @@ const fieldIds = { identifier: "identifier", password: "password" } as const;
  * the password, and the browser may fill both (WCAG 2.2 3.3.8 accessible authentication).
  */
 export function SignInPage({ next }: { next: string | undefined }) {
-  const { setUser } = useSession();
+  const { session, setUser } = useSession();
+  // Why the last session ended, when the server ended it (the account disabled, the password changed).
+  const because = session.state === "signed-out" ? session.because : undefined;
   const [identifier, setIdentifier] = useState("");
   const [password, setPassword] = useState("");
   const [errors, setErrors] = useState<FieldError[]>([]);
@@ -43,6 +45,10 @@ export function SignInPage({ next }: { next: string | undefined }) {
     if (result.ok)
       return setErrors([{ fieldId: fieldIds.identifier, message: "Sign in did not complete. Try again." }]);
     const { problem } = result;
+    // Throttled: the server says how long is left ("Try again in about 15 minutes").
+    if (problem.status === 429) {
+      return setErrors([{ fieldId: fieldIds.identifier, message: problem.detail ?? problem.title }]);
+    }
     if (problem.status === 401) {
       return setErrors([
         { fieldId: fieldIds.identifier, message: "Enter a correct email address or collar number and password" },
@@ -61,6 +67,20 @@ export function SignInPage({ next }: { next: string | undefined }) {
             key={attempts}
             errors={errors.map(({ fieldId, message }) => ({ text: message, href: `#${fieldId}` }))}
           />
+        )}
+        {because === undefined || errors.length > 0 ? null : (
+          <NotificationBanner title="Important" titleId="signed-out-because">
+            <p className="govuk-notification-banner__heading">
+              {because === "account-disabled"
+                ? "Your account has been disabled, so you have been signed out."
+                : "Your password was changed, so you have been signed out here."}
+            </p>
+            <p className="govuk-body">
+              {because === "account-disabled"
+                ? "If you think this is a mistake, speak to your force's training administrator."
+                : "Sign in with your new password."}
+            </p>
+          </NotificationBanner>
         )}
         <PageHeading>Sign in</PageHeading>
         <form noValidate onSubmit={(event) => void submit(event)}>

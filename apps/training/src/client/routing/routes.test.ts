@@ -5,6 +5,8 @@ const everyRoute: Route[] = [
   { name: "sign-in" },
   { name: "sign-in", next: "/training/stalking-protection-orders" },
   { name: "sign-out" },
+  { name: "change-password" },
+  { name: "reset-password" },
   { name: "accessibility" },
   { name: "my-training" },
   { name: "module", moduleId: "stalking-protection-orders" },

@@ -9,6 +9,8 @@ const assignSteps = new Set<string>(["module", "job-role", "unit", "due-date", "
 export type Route =
   | { name: "sign-in"; next?: string }
   | { name: "sign-out" }
+  | { name: "change-password" }
+  | { name: "reset-password" }
   | { name: "accessibility" }
   | { name: "my-training" }
   | { name: "module"; moduleId: string }
@@ -35,6 +37,9 @@ const segment = "([^/]+)";
 const patterns: ReadonlyArray<[RegExp, (parts: string[], search: URLSearchParams) => Route]> = [
   [/^\/sign-in$/, (_, search) => signIn(search.get("next"))],
   [/^\/sign-out$/, () => ({ name: "sign-out" })],
+  [/^\/account\/password$/, () => ({ name: "change-password" })],
+  // The reset link's token rides in the fragment (never sent to a server); the page reads it itself.
+  [/^\/reset-password$/, () => ({ name: "reset-password" })],
   [/^\/accessibility$/, () => ({ name: "accessibility" })],
   [/^\/$/, () => ({ name: "my-training" })],
   [/^\/training$/, () => ({ name: "my-training" })],
@@ -130,6 +135,10 @@ export function href(route: Route): string {
       return route.next === undefined ? "/sign-in" : `/sign-in?${new URLSearchParams({ next: route.next }).toString()}`;
     case "sign-out":
       return "/sign-out";
+    case "change-password":
+      return "/account/password";
+    case "reset-password":
+      return "/reset-password";
     case "accessibility":
       return "/accessibility";
     case "my-training":

@@ -1,6 +1,6 @@
 import { createContext, useContext, useEffect, useMemo, useState, type ReactNode } from "react";
 import type { SessionUser } from "../../shared/api";
-import { onUnauthorised } from "../api/client";
+import { onUnauthorised, type SignedOutBecause } from "../api/client";
 import { getSession } from "../api/endpoints";
 import type { Problem } from "../api/problem";
 import { navigate } from "../routing/router";
@@ -10,7 +10,7 @@ import { forgetModules } from "../training/module-store";
 export type SessionState =
   | { state: "loading" }
   | { state: "failed"; problem: Problem }
-  | { state: "signed-out" }
+  | { state: "signed-out"; because?: SignedOutBecause }
   | { state: "signed-in"; user: SessionUser };
 
 type SessionContextValue = { session: SessionState; setUser: (user: SessionUser | null) => void };
@@ -26,10 +26,14 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     void getSession().then((result) => {
       if (!live) return;
       if (!result.ok) setSession({ state: "failed", problem: result.problem });
-      else setSession(result.data.user ? { state: "signed-in", user: result.data.user } : { state: "signed-out" });
+      else if (result.data.user) setSession({ state: "signed-in", user: result.data.user });
+      else {
+        const because = result.data.signedOutBecause;
+        setSession(because ? { state: "signed-out", because } : { state: "signed-out" });
+      }
     });
-    const stop = onUnauthorised(() => {
-      setSession({ state: "signed-out" });
+    const stop = onUnauthorised((because) => {
+      setSession(because ? { state: "signed-out", because } : { state: "signed-out" });
       // Come back to the same page after signing in again, so an expired session costs no progress.
       navigate({ name: "sign-in", next: location.pathname }, { replace: true });
     });

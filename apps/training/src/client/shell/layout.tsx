@@ -3,6 +3,7 @@ import { Footer, Header, PhaseBanner, SkipLink } from "@stalking-response/ui";
 import { useIsTrainer } from "../pages/trainer/trainer-only";
 import { linkTo, useRoute } from "../routing/router";
 import type { Route } from "../routing/routes";
+import { useSession } from "../session/session";
 import { serviceName } from "./page";
 
 /**
@@ -13,6 +14,9 @@ import { serviceName } from "./page";
 export function Layout({ signedIn, children }: { signedIn: boolean; children: ReactNode }) {
   const { route } = useRoute();
   const isTrainer = useIsTrainer();
+  const { session } = useSession();
+  // A temporary password opens nothing but changing it, so the menu offers nothing else.
+  const temporary = session.state === "signed-in" && session.user.mustChangePassword;
   const home = linkTo({ name: "my-training" });
   const item = (to: Route, text: string, current: boolean) => {
     const { href, onClick } = linkTo(to);
@@ -26,28 +30,31 @@ export function Layout({ signedIn, children }: { signedIn: boolean; children: Re
         homepageUrl={home.href}
         onHomepageClick={home.onClick}
         navigation={
-          signedIn
-            ? [
-                item({ name: "my-training" }, "My training", route.name === "my-training"),
-                ...(isTrainer
-                  ? [
-                      item(
-                        { name: "trainer-grid" },
-                        "Training records",
-                        route.name === "trainer-grid" ||
-                          route.name === "trainer-learner" ||
-                          route.name === "trainer-charts",
-                      ),
-                      item(
-                        { name: "certificate-lookup" },
-                        "Check a certificate",
-                        route.name === "certificate-lookup" || route.name === "certificate-check",
-                      ),
-                    ]
-                  : []),
-                item({ name: "sign-out" }, "Sign out", false),
-              ]
-            : []
+          signedIn && temporary
+            ? [item({ name: "sign-out" }, "Sign out", false)]
+            : signedIn
+              ? [
+                  item({ name: "my-training" }, "My training", route.name === "my-training"),
+                  ...(isTrainer
+                    ? [
+                        item(
+                          { name: "trainer-grid" },
+                          "Training records",
+                          route.name === "trainer-grid" ||
+                            route.name === "trainer-learner" ||
+                            route.name === "trainer-charts",
+                        ),
+                        item(
+                          { name: "certificate-lookup" },
+                          "Check a certificate",
+                          route.name === "certificate-lookup" || route.name === "certificate-check",
+                        ),
+                      ]
+                    : []),
+                  item({ name: "change-password" }, "Change password", route.name === "change-password"),
+                  item({ name: "sign-out" }, "Sign out", false),
+                ]
+              : []
         }
       >
         {/* Inside the header landmark, so nothing on the page sits outside one (axe `region`). */}

@@ -2,13 +2,23 @@ import type { Db } from "../db/client";
 import { clearAttempts, deleteEndedWindows, releaseAttempt, reserveAttempt } from "../db/sign-in-throttle";
 import { TooManyAttempts } from "../errors";
 
+/**
+ * How long is left, as a person would say it: seconds under a minute, else "about" the minutes rounded up
+ * (a 15-minute window just started reads "about 15 minutes").
+ */
+export function timeLeft(ms: number): string {
+  const seconds = Math.max(1, Math.ceil(ms / 1000));
+  if (seconds < 60) return seconds === 1 ? "1 second" : `${seconds} seconds`;
+  const minutes = Math.ceil(seconds / 60);
+  return minutes === 1 ? "about a minute" : `about ${minutes} minutes`;
+}
+
 /** A sign-in refused by the throttle: try again after this many milliseconds. */
 function throttled(retryAfterMs: number): TooManyAttempts {
-  const seconds = Math.max(1, Math.ceil(retryAfterMs / 1000));
   return new TooManyAttempts(
     "rate-limited",
     "Too many attempts",
-    `Too many failed sign-ins. Try again in ${seconds} seconds.`,
+    `Too many failed sign-ins. Try again in ${timeLeft(retryAfterMs)}.`,
     retryAfterMs,
   );
 }

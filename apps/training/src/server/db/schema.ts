@@ -47,6 +47,8 @@ export const units = pgTable(
     name: text("name").notNull(),
     kind: text("kind", { enum: ["command", "team"] }).notNull(),
     createdAt: at("created_at").notNull().defaultNow(),
+    /** 0008: a closed unit keeps its history but takes no new people or teams. */
+    closedAt: at("closed_at"),
   },
   (t) => [uniqueIndex("units_force_name_key").on(t.forceId, t.name)],
 );
@@ -70,10 +72,19 @@ export const users = pgTable(
     passwordHash: text("password_hash").notNull(),
     createdAt: at("created_at").notNull().defaultNow(),
     disabledAt: at("disabled_at"),
+    /** 0008: the password was set by an admin; until it is changed, the session may only change it or sign out. */
+    mustChangePassword: boolean("must_change_password").notNull().default(false),
+    passwordChangedAt: at("password_changed_at"),
+    /** 0008: the person's key in the force's HR system, unique within the force. */
+    employeeNumber: text("employee_number"),
+    /** 0008: when the person joined or last moved unit or job role (joiners' due dates count from here). */
+    placedAt: at("placed_at").notNull().defaultNow(),
   },
   (t) => [
     uniqueIndex("users_email_key").on(sql`lower(${t.email})`),
     uniqueIndex("users_collar_number_key").on(sql`lower(${t.collarNumber})`),
+    // 0008: HR imports match people on their employee number.
+    uniqueIndex("users_force_employee_number_key").on(t.forceId, sql`lower(${t.employeeNumber})`),
     index("users_force_unit_idx").on(t.forceId, t.unitId),
     // 0002: keyset order of the trainer grid by name and by collar number. (0004 rebuilds the name index with
     // INCLUDE (display_name, collar_number, disabled_at) for index-only searches; drizzle does not model INCLUDE.)
@@ -101,6 +112,8 @@ export const sessions = pgTable(
     csrfToken: text("csrf_token").notNull(),
     createdAt: at("created_at").notNull().defaultNow(),
     expiresAt: at("expires_at").notNull(),
+    /** 0008: why the session was ended, kept until its holder has been told on their next request. */
+    endedReason: text("ended_reason", { enum: ["account-disabled", "password-changed"] }),
   },
   (t) => [index("sessions_user_idx").on(t.userId), index("sessions_expires_idx").on(t.expiresAt)],
 );
@@ -239,7 +252,11 @@ export const auditLog = pgTable(
       .default(sql`'{}'::jsonb`),
     at: at("at").notNull().defaultNow(),
   },
-  (t) => [index("audit_log_force_at_idx").on(t.forceId, t.at)],
+  (t) => [
+    index("audit_log_force_at_idx").on(t.forceId, t.at),
+    // 0008: a person's sign-in history, newest first.
+    index("audit_log_subject_at_idx").on(t.subject, t.at),
+  ],
 );
 
 /** 0006: failed sign-ins per throttle key in the current window, reserved before the password is checked. */
@@ -285,3 +302,25 @@ export interface DrawnQuestion {
   questionId: string;
   optionIds: string[];
 }
+
+/** 0008: one-time password reset links; only the token's SHA-256 is stored. */
+export const passwordResetTokens = pgTable(
+  "password_reset_tokens",
+  {
+    tokenHash: text("token_hash").primaryKey(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    forceId: text("force_id")
+      .notNull()
+      .references(() => forces.id),
+    issuedBy: uuid("issued_by").references(() => users.id),
+    createdAt: at("created_at").notNull().defaultNow(),
+    expiresAt: at("expires_at").notNull(),
+    usedAt: at("used_at"),
+  },
+  (t) => [
+    index("password_reset_tokens_user_idx").on(t.userId),
+    index("password_reset_tokens_expires_idx").on(t.expiresAt),
+  ],
+);

@@ -65,6 +65,32 @@ export function validationProblem(part: "body" | "query" | "params", error: z.Zo
 export const unauthenticated = () =>
   new HttpProblem(401, "unauthenticated", "Sign in to continue", "You are not signed in or your session has ended.");
 
+/** 401: the session was ended from outside (the account disabled, the password changed), saying which. */
+export function sessionEnded(reason: "account-disabled" | "password-changed"): HttpProblem {
+  return reason === "account-disabled"
+    ? new HttpProblem(
+        401,
+        "account-disabled",
+        "Your account has been disabled",
+        "Your account has been disabled, so you have been signed out. If you think this is a mistake, speak to your force's training administrator.",
+      )
+    : new HttpProblem(
+        401,
+        "password-changed",
+        "You have been signed out",
+        "Your password was changed, so you have been signed out here. Sign in with your new password.",
+      );
+}
+
+/** 403: a temporary password must be changed before anything else. */
+export const passwordChangeRequired = () =>
+  new HttpProblem(
+    403,
+    "password-change-required",
+    "Change your password",
+    "Your password was set by an administrator. Change it before you do anything else.",
+  );
+
 /** 403: signed in, but this role may not do this (naming the fields that make it so, when some do). */
 export const forbidden = (detail = "Your account cannot do this.", issues?: readonly FieldIssue[]) =>
   new HttpProblem(403, "forbidden", "You do not have permission", detail, issues && [...issues]);

@@ -4,7 +4,7 @@ import type { AccountRole } from "../../shared/api";
 import { ProblemSchema } from "../../shared/api";
 import type { AuthContext } from "../auth/session";
 import { cleanInput } from "./input-boundary";
-import { forbidden, unauthenticated, validationProblem } from "./problem";
+import { forbidden, passwordChangeRequired, sessionEnded, unauthenticated, validationProblem } from "./problem";
 
 type Method = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
 
@@ -38,6 +38,11 @@ export interface RouteSpec<P, Q, B, R, A extends Access> {
   response: { status: number; schema: z.ZodType<R> | null; description: string; contentType?: string };
   /** Extra documented error statuses besides the ones every route can answer. */
   errors?: number[];
+  /**
+   * Open to a session whose password is temporary (changing it). Every other signed-in route refuses such a
+   * session until the password is changed; routes open to anyone stay open.
+   */
+  withTemporaryPassword?: true;
   /** Route options passed through to fastify (rate limits). */
   config?: Record<string, unknown>;
   handler(context: HandlerContext<P, Q, B, A>): Promise<R> | R;
@@ -71,7 +76,8 @@ export function registerRoutes(app: FastifyInstance, routes: readonly AnyRoute[]
       handler: async (request, reply) => {
         const auth = request.auth;
         if (route.access !== "anyone") {
-          if (!auth) throw unauthenticated();
+          if (!auth) throw request.sessionEnded ? sessionEnded(request.sessionEnded) : unauthenticated();
+          if (auth.user.mustChangePassword && route.withTemporaryPassword !== true) throw passwordChangeRequired();
           if (!route.access.includes(auth.user.role)) throw forbidden();
         }
         const params = parsePart("params", route.params, request.params);

@@ -1,7 +1,9 @@
 import { eq, inArray } from "drizzle-orm";
 import type { Module } from "@stalking-response/curriculum";
 import { materialChangesSince, renewBy } from "@stalking-response/curriculum";
+import type { Catalog } from "../catalog";
 import type { Db } from "../db/client";
+import { capReopenedPasses } from "../db/reopened-passes";
 import { certificates, forces } from "../db/schema";
 import { InvalidInput } from "../errors";
 
@@ -33,6 +35,53 @@ export function contentChangeOf(module: Module, passedVersion: string, graceDays
   const by = renewBy(first, graceDays);
   if (by === undefined) return null;
   return { passedVersion, changedVersion: first.version, changedOn: first.date, renewBy: by };
+}
+
+/**
+ * Every (module, version) whose passes a later material change reopens, with when they must be renewed by,
+ * for a force with this grace period. Worked out from the curriculum alone, so the database only matches
+ * certificates on (module, version).
+ */
+export function reopenedVersions(
+  modules: readonly Module[],
+  graceDays: number,
+): { moduleId: Module["id"]; change: ContentChange }[] {
+  return modules.flatMap((module) =>
+    module.history.flatMap((release) => {
+      const change = contentChangeOf(module, release.version, graceDays);
+      return change ? [{ moduleId: module.id, change }] : [];
+    }),
+  );
+}
+
+/**
+ * The moment a reopened pass stops counting: the last millisecond of its renew-by day (UTC, as the app's days
+ * are), so its expiry reads as the renew-by day itself.
+ */
+export const renewByEnds = (renewBy: string): Date => new Date(Date.parse(`${renewBy}T23:59:59.999Z`));
+
+/**
+ * Makes a reopened pass expire at the end of its renew-by day, for each force given (every force when none
+ * are), by its own grace period. Run when the server starts (a deploy may bring a material change) and when a
+ * force changes its grace period; returns the passes changed.
+ */
+export async function applyContentChangeDeadlines(
+  db: Db,
+  catalog: Pick<Catalog, "modules">,
+  forceIds?: readonly string[],
+): Promise<number> {
+  const targets =
+    forceIds === undefined ? (await db.select({ id: forces.id }).from(forces)).map((force) => force.id) : [...forceIds];
+  let changed = 0;
+  for (const forceId of targets) {
+    const deadlines = reopenedVersions(catalog.modules, await graceDaysOf(db, forceId)).map(({ moduleId, change }) => ({
+      moduleId,
+      passedVersion: change.passedVersion,
+      endsAt: renewByEnds(change.renewBy),
+    }));
+    changed += await capReopenedPasses(db, forceId, deadlines);
+  }
+  return changed;
 }
 
 /** The module version on each of these certificates. */

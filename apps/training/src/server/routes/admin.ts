@@ -5,15 +5,18 @@ import {
   AdminUsersResponseSchema,
   NewUnitRequestSchema,
   NewUserRequestSchema,
+  ResetLinkResponseSchema,
+  TemporaryPasswordRequestSchema,
   UnitResponseSchema,
   UpdateUserRequestSchema,
   adminPaths,
 } from "../../shared/admin-api";
-import { addUnit, addUser, changeUser, listUsers } from "../accounts";
+import { addUnit, addUser, changeUser, issueResetLink, listUsers, setTemporaryPassword } from "../accounts";
 import type { AppDeps } from "../deps";
 import { defineRoute } from "../http/route";
 
 const ADMIN = ["admin"] as const;
+const userParams = z.object({ userId: z.uuid() });
 
 /** Users and units of the admin's own force. */
 export function adminRoutes(deps: AppDeps) {
@@ -57,11 +60,40 @@ export function adminRoutes(deps: AppDeps) {
       summary: "Change a user's role, job role or unit, or disable or re-enable them",
       tags: ["admin"],
       access: ADMIN,
-      params: z.object({ userId: z.uuid() }),
+      params: userParams,
       body: UpdateUserRequestSchema,
       errors: [404, 409],
       response: { status: 200, schema: AdminUserSchema, description: "User updated" },
       handler: ({ auth, params, body }) => changeUser(db, auth.user, params.userId, body, now()),
+    }),
+    defineRoute({
+      method: "POST",
+      url: adminPaths.userResetLinks,
+      summary: "Issue a one-time password reset link (30 minutes) for a user, to hand over",
+      tags: ["admin"],
+      access: ADMIN,
+      params: userParams,
+      errors: [404],
+      response: { status: 201, schema: ResetLinkResponseSchema, description: "Link issued" },
+      handler: async ({ auth, params }) => {
+        const issued = await issueResetLink(db, auth.user, params.userId, now());
+        return { path: issued.path, expiresAt: issued.expiresAt.toISOString() };
+      },
+    }),
+    defineRoute({
+      method: "PUT",
+      url: adminPaths.userTemporaryPassword,
+      summary: "Set a temporary password the user must change at their next sign-in; their sessions end",
+      tags: ["admin"],
+      access: ADMIN,
+      params: userParams,
+      body: TemporaryPasswordRequestSchema,
+      errors: [404],
+      response: { status: 204, schema: null, description: "Temporary password set" },
+      handler: async ({ auth, params, body }) => {
+        await setTemporaryPassword(db, auth.user, params.userId, body.password, now());
+        return undefined;
+      },
     }),
   ];
 }

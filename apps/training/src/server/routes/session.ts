@@ -1,8 +1,18 @@
 import type { FastifyReply } from "fastify";
 import type { SessionResponse } from "../../shared/api";
-import { SessionResponseSchema, SignInRequestSchema, paths } from "../../shared/api";
+import {
+  ChangePasswordRequestSchema,
+  PasswordResetCheckRequestSchema,
+  PasswordResetCheckResponseSchema,
+  PasswordResetRequestSchema,
+  SessionResponseSchema,
+  SignInRequestSchema,
+  paths,
+} from "../../shared/api";
+import { changeOwnPassword } from "../auth/password-change";
+import { checkPasswordReset, redeemPasswordReset } from "../auth/password-reset";
 import type { AuthUser } from "../auth/session";
-import { PRE_SESSION_COOKIE, SESSION_COOKIE, randomToken } from "../auth/session";
+import { PRE_SESSION_COOKIE, SESSION_COOKIE, randomToken, sessionCookieOptions } from "../auth/session";
 import { signIn, signOut } from "../auth/sign-in";
 import { SignInThrottle } from "../auth/throttle";
 import type { AppDeps } from "../deps";
@@ -18,17 +28,18 @@ export function sessionUser(user: AuthUser): NonNullable<SessionResponse["user"]
     jobRole: user.jobRole,
     force: { id: user.forceId, name: user.forceName },
     unit: user.unitId && user.unitName ? { id: user.unitId, name: user.unitName } : null,
+    mustChangePassword: user.mustChangePassword,
   };
 }
 
-/** Sign in, who am I, sign out. */
+/** Sign in, who am I, sign out; changing one's password, and resetting it through a one-time link. */
 export function sessionRoutes(deps: AppDeps) {
   const { db, env, now, secure } = deps;
   const windowMs = env.SIGN_IN_WINDOW_MINUTES * 60_000;
   // Per account and address, plus a ceiling ten times higher per address against spraying one password over
   // many accounts (a whole police station signs in from one NAT address, and successes never count).
   const throttle = new SignInThrottle(db, env.SIGN_IN_MAX_ATTEMPTS, windowMs);
-  const cookieOptions = { httpOnly: true, sameSite: "strict", secure, path: "/" } as const;
+  const cookieOptions = sessionCookieOptions(secure);
   // A browser-session cookie (no Expires): it goes when the browser closes, which suits shared terminals, and
   // the server's sliding expiry decides how long it works, so a fixed cookie date cannot cut a live session.
   const setSessionCookie = (reply: FastifyReply, token: string) => {
@@ -56,7 +67,12 @@ export function sessionRoutes(deps: AppDeps) {
           token = randomToken();
           reply.setCookie(PRE_SESSION_COOKIE, token, { ...cookieOptions, path: "/api", maxAge: 24 * 60 * 60 });
         }
-        return { user: null, csrfToken: token, expiresAt: null };
+        return {
+          user: null,
+          csrfToken: token,
+          expiresAt: null,
+          ...(request.sessionEnded ? { signedOutBecause: request.sessionEnded } : {}),
+        };
       },
     }),
     defineRoute({
@@ -104,6 +120,48 @@ export function sessionRoutes(deps: AppDeps) {
       handler: async ({ auth, reply }) => {
         if (auth) await signOut(db, auth);
         reply.clearCookie(SESSION_COOKIE, cookieOptions);
+        return undefined;
+      },
+    }),
+    defineRoute({
+      method: "POST",
+      url: paths.myPassword,
+      summary:
+        "Change the signed-in person's password, giving the current one (the one thing a temporary password allows)",
+      tags: ["session"],
+      access: ["officer", "trainer", "admin"],
+      withTemporaryPassword: true,
+      body: ChangePasswordRequestSchema,
+      errors: [429],
+      response: { status: 204, schema: null, description: "Password changed; other sessions ended" },
+      handler: async ({ auth, body, request }) => {
+        await changeOwnPassword(db, auth, body, { now: now(), address: request.ip, throttle });
+        return undefined;
+      },
+    }),
+    defineRoute({
+      method: "POST",
+      url: paths.passwordResetCheck,
+      summary: "Whether a password reset link still works, and until when",
+      tags: ["session"],
+      access: "anyone",
+      body: PasswordResetCheckRequestSchema,
+      response: { status: 200, schema: PasswordResetCheckResponseSchema, description: "The link works" },
+      handler: async ({ body }) => {
+        const { expiresAt } = await checkPasswordReset(db, body.token, now());
+        return { expiresAt: expiresAt.toISOString() };
+      },
+    }),
+    defineRoute({
+      method: "POST",
+      url: paths.passwordReset,
+      summary: "Set a new password through a one-time reset link; every session of the account ends",
+      tags: ["session"],
+      access: "anyone",
+      body: PasswordResetRequestSchema,
+      response: { status: 204, schema: null, description: "Password set; sign in with it" },
+      handler: async ({ body }) => {
+        await redeemPasswordReset(db, body, now());
         return undefined;
       },
     }),

@@ -100,7 +100,7 @@ export function trainerRoutes(deps: AppDeps) {
       access: TRAINER,
       body: GracePeriodSchema,
       response: { status: 200, schema: GracePeriodSchema, description: "The grace period now in force" },
-      handler: ({ auth, body }) => changeGracePeriod(db, auth.user, body.graceDays),
+      handler: ({ auth, body }) => changeGracePeriod(db, catalog, auth.user, body.graceDays),
     }),
     defineRoute({
       method: "GET",
@@ -173,9 +173,8 @@ export function trainerRoutes(deps: AppDeps) {
       },
       handler: async ({ auth, query, reply }) => {
         const context = await contextFor(auth);
-        const csv = await startExport(db, catalog, context, auth.user, query);
-        const day = context.now.toISOString().slice(0, 10);
-        reply.header("content-disposition", `attachment; filename="completions-${auth.user.forceId}-${day}.csv"`);
+        const { csv, fileName } = await startExport(db, catalog, context, auth.user, query);
+        reply.header("content-disposition", `attachment; filename="${fileName}"`);
         reply.header("cache-control", "no-store");
         return csv;
       },

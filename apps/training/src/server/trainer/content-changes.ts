@@ -4,7 +4,7 @@ import { audit } from "../audit";
 import type { Catalog } from "../catalog";
 import type { Db } from "../db/client";
 import { certificates, completions, users } from "../db/schema";
-import { contentChangeOf, graceDaysOf, setGraceDays } from "../learning/content-change";
+import { applyContentChangeDeadlines, graceDaysOf, reopenedVersions, setGraceDays } from "../learning/content-change";
 
 /** At most this many affected learners are listed; the total is always exact. */
 export const CONTENT_CHANGES_LIST_LIMIT = 500;
@@ -21,11 +21,7 @@ export async function contentChanges(
   now: Date,
 ): Promise<ContentChangesResponse> {
   const graceDays = await graceDaysOf(db, forceId);
-  const reopened = catalog.modules.flatMap((module) =>
-    module.history
-      .map((release) => ({ module, change: contentChangeOf(module, release.version, graceDays) }))
-      .flatMap(({ module, change }) => (change ? [{ moduleId: module.id, change }] : [])),
-  );
+  const reopened = reopenedVersions(catalog.modules, graceDays);
   if (reopened.length === 0) return { graceDays, total: 0, learners: [] };
   const matches = or(
     ...reopened.map(({ moduleId, change }) =>
@@ -85,13 +81,16 @@ export async function contentChanges(
   };
 }
 
-/** Sets the force's grace period after a material change, and records who changed it. */
+/** Sets the force's grace period after a material change, moves the reopened passes' deadlines, and records who changed it. */
 export async function changeGracePeriod(
   db: Db,
+  catalog: Pick<Catalog, "modules">,
   actor: { id: string; forceId: string },
   graceDays: number,
 ): Promise<{ graceDays: number }> {
   const days = await setGraceDays(db, actor.forceId, graceDays);
+  // The reopened passes' deadlines move with the grace period, shorter or longer.
+  await applyContentChangeDeadlines(db, catalog, [actor.forceId]);
   await audit(db, {
     forceId: actor.forceId,
     actorUserId: actor.id,

@@ -3,8 +3,11 @@ import type { SQL } from "drizzle-orm";
 import { sql } from "drizzle-orm";
 import { PgDialect } from "drizzle-orm/pg-core";
 import pg from "pg";
+import { overdueLabel, trainingStatusLabels } from "@stalking-response/curriculum";
+import { jobRoleLabels } from "../../shared/api";
 import type { GridFilter, GridQuery, GridRow } from "../../shared/trainer-api";
 import type { Actor } from "../accounts";
+import { forceUnits } from "../accounts";
 import { audit } from "../audit";
 import type { Catalog } from "../catalog";
 import type { Db } from "../db/client";
@@ -42,8 +45,20 @@ export function csvHeader(catalog: Catalog, moduleIds: readonly string[]): strin
   return line(["Name", "Collar number", "Unit", "Job role", ...perModule]);
 }
 
+/** A status as the grid shows it, in words: "In progress (Overdue)" where the module is overdue. */
+const statusWords = (status: GridRow["cells"][number]["status"], overdue: boolean) =>
+  overdue ? `${trainingStatusLabels[status]} (${overdueLabel})` : trainingStatusLabels[status];
+
+/** `CASE <code> WHEN 'a' THEN 'A' … END`: a code column read out in words, by the same table the pages use. */
+const inWords = (code: SQL, words: Readonly<Record<string, string>>): SQL =>
+  sql`(CASE ${code} ${sql.join(
+    Object.entries(words).map(([value, label]) => sql`WHEN ${value} THEN ${label}`),
+    sql` `,
+  )} END)`;
+
 /**
- * One learner as a CSV line; dates are calendar days (UTC), statuses say "overdue" where they are. The export
+ * One learner as a CSV line, in the grid's words (statuses and job roles as the pages name them, "(Overdue)"
+ * where a module is overdue); dates are calendar days (UTC, `YYYY-MM-DD`, which spreadsheets read and sort). The export
  * itself has the database build the same line ({@link exportSelect}); this is the reference the tests hold it to.
  */
 export function csvRow(row: GridRow): string {
@@ -52,9 +67,9 @@ export function csvRow(row: GridRow): string {
     row.displayName,
     row.collarNumber,
     row.unit?.name ?? null,
-    row.jobRole,
+    jobRoleLabels[row.jobRole],
     ...row.cells.flatMap((cell) => [
-      cell.overdue ? `${cell.status} (overdue)` : cell.status,
+      statusWords(cell.status, cell.overdue),
       cell.scorePercent,
       day(cell.completedAt),
       day(cell.expiresAt),
@@ -82,15 +97,16 @@ const csvText = (expression: SQL): SQL => {
 export function exportSelect(columns: readonly ModuleColumn[], key: SQL): SQL {
   // A date's text is YYYY-MM-DD (ISO DateStyle, as the due date's already is); cheaper than to_char per cell.
   const day = (expression: SQL) => sql`coalesce(((${expression} AT TIME ZONE 'UTC')::date)::text, '')`;
+  const status = (column: ModuleColumn) => inWords(column.status, trainingStatusLabels);
   const cells = columns.map(
     (column) =>
-      sql`(CASE WHEN ${column.overdue} THEN ${column.status} || ' (overdue)' ELSE ${column.status} END) || ',' || coalesce(${column.c}.score_percent::text, '') || ',' || ${day(sql`${column.c}.completed_at`)} || ',' || ${day(sql`${column.c}.expires_at`)} || ',' || coalesce(${column.dueDate}::text, '')`,
+      sql`(CASE WHEN ${column.overdue} THEN ${status(column)} || ${` (${overdueLabel})`} ELSE ${status(column)} END) || ',' || coalesce(${column.c}.score_percent::text, '') || ',' || ${day(sql`${column.c}.completed_at`)} || ',' || ${day(sql`${column.c}.expires_at`)} || ',' || coalesce(${column.dueDate}::text, '')`,
   );
   const who = [
     csvText(sql`u.display_name`),
     csvText(sql`u.collar_number`),
     csvText(sql`un.name`),
-    csvText(sql`u.job_role`),
+    csvText(inWords(sql`u.job_role`, jobRoleLabels)),
   ];
   return sql`u.id, ${key} AS sort_key, ${sql.join([...who, ...cells], sql` || ',' || `)} || E'\r\n' AS line`;
 }
@@ -204,9 +220,43 @@ export function exportCsv(
   return Readable.from(viaPages(), { objectMode: false });
 }
 
+/** Lower-case words joined by hyphens, for a file name. */
+const slug = (text: string) =>
+  text
+    .normalize("NFKD")
+    .replace(/\p{M}/gu, "")
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-+|-+$/g, "")
+    .slice(0, 40);
+
+/**
+ * The export's file name says what is in it: the force, the filter in the words of the filter form (unit name,
+ * job role, module, status; "search" for a name search, whose text may be a person's name and stays out of
+ * file names) and the day, e.g. `training-records-essex-north-team-response-officer-overdue-2026-12-06.csv`.
+ */
+export function exportFileName(
+  forceId: string,
+  filter: Pick<GridFilter, "jobRole" | "module" | "status" | "q">,
+  unitName: string | null,
+  now: Date,
+): string {
+  const parts = [
+    "training-records",
+    forceId,
+    unitName,
+    filter.jobRole === undefined ? null : jobRoleLabels[filter.jobRole],
+    filter.module ?? null,
+    filter.status ?? null,
+    filter.q === undefined ? null : "search",
+    now.toISOString().slice(0, 10),
+  ];
+  return `${parts.flatMap((part) => (part === null || slug(part) === "" ? [] : [slug(part)])).join("-")}.csv`;
+}
+
 /**
  * A trainer's export: written to the audit log before the first byte leaves (an export cut off part-way is
- * still on record), then the CSV stream of {@link exportCsv}.
+ * still on record), then the CSV stream of {@link exportCsv}, with the file name that says what it holds.
  */
 export async function startExport(
   db: Db,
@@ -214,7 +264,14 @@ export async function startExport(
   context: QueryContext,
   actor: Actor,
   filter: GridFilter & Pick<GridQuery, "sort" | "direction">,
-): Promise<Readable> {
+): Promise<{ csv: Readable; fileName: string }> {
+  const unitName =
+    filter.unit === undefined
+      ? null
+      : ((await forceUnits(db, actor.forceId)).find((unit) => unit.id === filter.unit)?.name ?? null);
   await audit(db, { forceId: actor.forceId, actorUserId: actor.id, action: "completion-export", details: { filter } });
-  return exportCsv(db, catalog, context, filter);
+  return {
+    csv: exportCsv(db, catalog, context, filter),
+    fileName: exportFileName(actor.forceId, filter, unitName, context.now),
+  };
 }

@@ -21,9 +21,11 @@ import { BadCursor } from "../errors";
 import { RENEWAL_WINDOW_DAYS, trainingStatusRank } from "@stalking-response/curriculum";
 import type { ModuleColumn, QueryContext } from "./query";
 import {
+  NO_DATE_LAST_KEY,
   learnerFrom,
   learnerScope,
   moduleColumns,
+  noValueKey,
   rowsOf,
   searchCondition,
   sortKey,
@@ -49,7 +51,7 @@ const MAX_NUMERIC_KEY = 1e14;
 
 /**
  * The keys this grid writes: names and collar numbers (text PostgreSQL can store), a score compared as an
- * integer (-1 for none, else 0 to 100), or a status rank or epoch milliseconds (a bounded finite number).
+ * integer (0 to 100, or -1 or 101 for none), or a status rank or epoch milliseconds (a bounded finite number).
  */
 function cursorKey(sort: GridQuery["sort"]): z.ZodType<string | number> {
   if (textSort(sort))
@@ -57,7 +59,8 @@ function cursorKey(sort: GridQuery["sort"]): z.ZodType<string | number> {
       .string()
       .max(400)
       .refine((text) => unstorableText(text) === null);
-  if (sort === "score") return z.number().int().min(-1).max(100);
+  // 101 is "no score" in an ascending order (see noValueKey).
+  if (sort === "score") return z.number().int().min(-1).max(101);
   return z.number().finite().min(-MAX_NUMERIC_KEY).max(MAX_NUMERIC_KEY);
 }
 
@@ -148,7 +151,7 @@ interface SortRun {
 }
 
 /** The runs of a module sort, in ascending key order; their key ranges do not overlap. */
-function moduleSortRuns(context: QueryContext, sort: GridSort, c: SQL): SortRun[] {
+function moduleSortRuns(context: QueryContext, sort: GridSort, direction: "asc" | "desc", c: SQL): SortRun[] {
   const now = sql`${context.now.toISOString()}::timestamptz`;
   const renewalFrom = sql`(${now} + make_interval(days => ${RENEWAL_WINDOW_DAYS}))`;
   const fixed = (rank: number, driver: SortRun["driver"], condition: SQL): SortRun => ({
@@ -179,14 +182,16 @@ function moduleSortRuns(context: QueryContext, sort: GridSort, c: SQL): SortRun[
       ),
     ].sort((a, b) => a.low - b.low);
   }
-  const column = sql.raw(sort === "score" ? "score_percent" : sort === "completedAt" ? "completed_at" : "expires_at");
+  const valueSort = sort === "score" ? "score" : sort === "completedAt" ? "completedAt" : "expiresAt";
+  const column = sql.raw({ score: "score_percent", completedAt: "completed_at", expiresAt: "expires_at" }[valueSort]);
   const value = sql`${c}.${column}`;
-  const date = sort !== "score";
-  return [
-    fixed(-1, "users", sql`x.${column} IS NOT NULL`),
+  const date = valueSort !== "score";
+  // Learners with no value are one run, keyed to come after every value whichever way the sort runs.
+  const runs: SortRun[] = [
+    fixed(noValueKey(valueSort, direction), "users", sql`x.${column} IS NOT NULL`),
     {
       low: 0,
-      high: Number.POSITIVE_INFINITY,
+      high: date ? NO_DATE_LAST_KEY - 1 : 100,
       driver: "completions",
       condition: sql`${value} IS NOT NULL`,
       // The same values as sortKey: epoch milliseconds for dates, the score itself.
@@ -195,6 +200,7 @@ function moduleSortRuns(context: QueryContext, sort: GridSort, c: SQL): SortRun[
       fromKey: (key) => (date ? sql`to_timestamp(${key}::float8 / 1000)` : sql`${key}::int`),
     },
   ];
+  return runs.sort((a, b) => a.low - b.low);
 }
 
 /** Whether a filter is a search and nothing else (no unit, job role or status). */
@@ -234,7 +240,7 @@ export function gridPageSteps(
   // order and discarding everyone who does not match.
   // `whole` (the PostgreSQL export, every matching learner in one query) sorts them all at once instead.
   if (!MODULE_SORTS.includes(query.sort) || sortColumn === undefined || query.q !== undefined || options.whole) {
-    const key = sortKey(columns, query.sort, query.module);
+    const key = sortKey(columns, query.sort, query.module, query.direction);
     const conditions = [scope];
     if (cursor) {
       const value = textSort(query.sort) ? sql`${cursor.key}::text` : sql`${cursor.key}::float8`;
@@ -286,7 +292,7 @@ export function gridPageSteps(
   const c = sortColumn.c;
   const others = columns.filter((column) => column !== sortColumn).map((column) => column.join);
   const cursorKey = cursor === undefined ? undefined : Number(cursor.key);
-  const runs = moduleSortRuns(context, query.sort, c);
+  const runs = moduleSortRuns(context, query.sort, query.direction, c);
   const inOrder = descending ? [...runs].reverse() : runs;
   const steps = inOrder.flatMap((run) => {
     // Runs wholly before the cursor are done; the run holding the cursor continues after it.

@@ -242,10 +242,33 @@ export function wholeLearnerFrom(context: QueryContext, columns: readonly Module
   return sql`users u LEFT JOIN (SELECT user_id, ${sql.join(folded, sql`, `)} FROM completions WHERE force_id = ${context.forceId} GROUP BY user_id) p ON p.user_id = u.id ${sql.join(aliases, sql` `)}`;
 }
 
+/**
+ * Epoch milliseconds greater than any date the app stores (the input boundary refuses years after 2999, about
+ * 3.25e13) and below the grid cursor's bound: the key of "no date" when it sorts after every date.
+ */
+export const NO_DATE_LAST_KEY = 9e13;
+
+/**
+ * The key of a learner with no value (no score, never completed, no expiry) in a module sort. Trainers look
+ * for the people with a value: "expiry, soonest first" must not open on a page of people with none, so they
+ * come last whichever way the sort runs (-1 sorts last in a descending order, a key above every value in an
+ * ascending one).
+ */
+export function noValueKey(sort: "score" | "completedAt" | "expiresAt", direction: "asc" | "desc"): number {
+  if (direction === "desc") return -1;
+  return sort === "score" ? 101 : NO_DATE_LAST_KEY;
+}
+
 /** The sort key of a grid sort: a non-null expression, and how a cursor value of it is typed. */
-export function sortKey(columns: readonly ModuleColumn[], sort: GridSort, moduleId: string | undefined): SQL {
+export function sortKey(
+  columns: readonly ModuleColumn[],
+  sort: GridSort,
+  moduleId: string | undefined,
+  direction: "asc" | "desc",
+): SQL {
   const column = columns.find((candidate) => candidate.moduleId === moduleId);
-  const epoch = (expression: SQL) => sql`coalesce(extract(epoch from ${expression}) * 1000, -1)::float8`;
+  const epoch = (expression: SQL, none: number) =>
+    sql`coalesce(extract(epoch from ${expression}) * 1000, ${none})::float8`;
   switch (sort) {
     case "name":
       return sql`lower(u.display_name)`;
@@ -254,11 +277,11 @@ export function sortKey(columns: readonly ModuleColumn[], sort: GridSort, module
     case "status":
       return column ? column.statusRank : sql`0`;
     case "completedAt":
-      return column ? epoch(sql`${column.c}.completed_at`) : sql`0`;
+      return column ? epoch(sql`${column.c}.completed_at`, noValueKey(sort, direction)) : sql`0`;
     case "expiresAt":
-      return column ? epoch(sql`${column.c}.expires_at`) : sql`0`;
+      return column ? epoch(sql`${column.c}.expires_at`, noValueKey(sort, direction)) : sql`0`;
     case "score":
-      return column ? sql`coalesce(${column.c}.score_percent, -1)` : sql`0`;
+      return column ? sql`coalesce(${column.c}.score_percent, ${noValueKey(sort, direction)})` : sql`0`;
   }
 }
 

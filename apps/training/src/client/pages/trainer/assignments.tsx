@@ -14,7 +14,7 @@ import {
   type TableCell,
 } from "@stalking-response/ui";
 import { ModuleIdSchema } from "@stalking-response/curriculum";
-import { JobRoleSchema } from "../../../shared/api";
+import { JobRoleSchema, jobRoleLabels } from "../../../shared/api";
 import type { Assignment } from "../../../shared/trainer-api";
 import type { ApiResult } from "../../api/client";
 import { useResource } from "../../api/use-resource";
@@ -25,7 +25,6 @@ import { PageHeading, useDocumentTitle } from "../../shell/page";
 import { LoadingPage, ProblemPage } from "../../shell/status-pages";
 import { ScrollRegion } from "./scroll-region";
 import { createAssignment, getAssignments, getGrid, getUnits } from "./trainer-endpoints";
-import { jobRoleLabels } from "./trainer-only";
 
 /** What the trainer has answered so far; kept for this tab only, so a reload does not lose it. */
 type Draft = { moduleId?: string; jobRole?: string; unitId?: string; dueDate?: string };

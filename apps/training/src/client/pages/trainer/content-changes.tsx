@@ -34,7 +34,8 @@ export function ContentChangesPage() {
       <PageHeading caption="Trainer">Content changes to renew</PageHeading>
       <p className="govuk-body">
         When the law or guidance a module teaches changes in a way that matters, everyone who passed an earlier version
-        must take the module again. They keep their certificate until the date in the &lsquo;Renew by&rsquo; column.
+        must take the module again. Their pass counts until the end of the day in the &lsquo;Renew by&rsquo; column;
+        after that it shows as expired, in their training and in the records.
       </p>
       <AffectedLearners changes={changes} />
       <GracePeriodForm current={changes.graceDays} onSaved={setSaved} />

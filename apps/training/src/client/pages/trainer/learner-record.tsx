@@ -1,3 +1,4 @@
+import { jobRoleLabels } from "../../../shared/api";
 import { BackLink, StatusTag, SummaryList, Table, type TableCell } from "@stalking-response/ui";
 import type { LearnerRecordResponse } from "../../../shared/trainer-api";
 import { useResource } from "../../api/use-resource";
@@ -8,7 +9,6 @@ import { PageHeading, useDocumentTitle } from "../../shell/page";
 import { LoadingPage, ProblemPage } from "../../shell/status-pages";
 import { getLearnerRecord } from "./trainer-endpoints";
 import { ScrollRegion } from "./scroll-region";
-import { jobRoleLabels } from "./trainer-only";
 
 const verbLabels: Record<string, string> = {
   launched: "Started the module",

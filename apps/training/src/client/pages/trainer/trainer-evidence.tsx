@@ -8,7 +8,7 @@ import { PageHeading, useDocumentTitle } from "../../shell/page";
 import { LoadingPage, ProblemPage } from "../../shell/status-pages";
 import { ScrollRegion } from "./scroll-region";
 import { getEvidence, getPublishedPlan } from "./trainer-endpoints";
-import { jobRoleLabels } from "./trainer-only";
+import { jobRoleLabels } from "../../../shared/api";
 import { trainerPaths } from "../../../shared/trainer-api";
 
 type EvidenceData = { evidence: EvidenceResponse; published: PublishedPlan };

@@ -10,7 +10,7 @@ import {
   TextInput,
   type TableCell,
 } from "@stalking-response/ui";
-import { JobRoleSchema, type TrainingStatus } from "../../../shared/api";
+import { JobRoleSchema, type TrainingStatus, jobRoleLabels } from "../../../shared/api";
 import {
   GridStatusFilterSchema,
   MODULE_SORTS,
@@ -40,7 +40,6 @@ import { getGrid, getGridSummary, getUnits, gridCsvHref } from "./trainer-endpoi
 import { CsvExportLink } from "./csv-export-link";
 import { countsAsOf } from "./counts-as-of";
 import { ScrollRegion } from "./scroll-region";
-import { jobRoleLabels } from "./trainer-only";
 
 const statusFilterLabels: Record<GridStatusFilter, string> = {
   ...trainingStatusLabels,

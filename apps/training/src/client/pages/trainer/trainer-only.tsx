@@ -1,17 +1,7 @@
 import type { ReactNode } from "react";
-import type { JobRole } from "../../../shared/api";
 import { Link } from "../../routing/router";
 import { useSession } from "../../session/session";
 import { PageHeading, useDocumentTitle } from "../../shell/page";
-
-/** Job roles as trainers read them. */
-export const jobRoleLabels: Record<JobRole, string> = {
-  "call-handler": "Call handler",
-  "response-officer": "Response officer",
-  investigator: "Investigator",
-  supervisor: "Supervisor",
-  staff: "Staff",
-};
 
 /** Whether the signed-in person may open the trainer pages (the server checks this again on every call). */
 export function useIsTrainer(): boolean {
