@@ -1,20 +1,9 @@
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchBrowser, newDevice } from "./browser";
+import { describe, expect, it } from "vitest";
+import { newDevice } from "./browser";
 import { Officer, type Mode } from "./driver";
-import { startTrainingServer, type TrainingServer } from "./server";
+import { serverAndBrowserForFile } from "./server";
 
-let server: TrainingServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startTrainingServer(), launchBrowser()]);
-}, 180_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const live = serverAndBrowserForFile();
 
 /** Signs in from the sign-in page with no wrong password first (the officer journey covers that). */
 async function signInAs(person: Officer, identifier: string, password: string, lands: string) {
@@ -29,8 +18,8 @@ async function signInAs(person: Officer, identifier: string, password: string, l
 
 describe.each<Mode>(["keyboard", "pointer"])("accounts people look after, by %s", (mode) => {
   it("makes a temporary password be changed at first sign-in", async () => {
-    const credentials = await server.newOfficer({ temporaryPassword: true });
-    const device = await newDevice(browser, server.baseURL);
+    const credentials = await live.server.newOfficer({ temporaryPassword: true });
+    const device = await newDevice(live.browser, live.server.baseURL);
     const person = new Officer(device.page, mode);
     const { page } = person;
     await signInAs(person, credentials.identifier, credentials.password, "Choose a new password");
@@ -55,11 +44,11 @@ describe.each<Mode>(["keyboard", "pointer"])("accounts people look after, by %s"
   });
 
   it("sets a new password through a one-time reset link, and tells a disabled account why it was signed out", async () => {
-    const credentials = await server.newOfficer();
-    const device = await newDevice(browser, server.baseURL);
+    const credentials = await live.server.newOfficer();
+    const device = await newDevice(live.browser, live.server.baseURL);
     const person = new Officer(device.page, mode);
     const { page } = person;
-    const link = await server.resetLinkFor(credentials.id);
+    const link = await live.server.resetLinkFor(credentials.id);
     await page.goto(link);
     await person.arrive("Choose a new password", { focus: "none" });
     // The token leaves the address bar once read.
@@ -78,7 +67,7 @@ describe.each<Mode>(["keyboard", "pointer"])("accounts people look after, by %s"
     await person.arrive("This link has expired or has been used", { focus: "none" });
 
     await signInAs(person, credentials.identifier, "a reset passphrase of mine", "My training");
-    await server.disable(credentials.id);
+    await live.server.disable(credentials.id);
     // The next request of the open session (opening a module) is told why it ended.
     await person.activate(page.getByRole("link", { name: "Stalking Protection Orders" }));
     await person.arrive("Sign in", { focus: "none" });
