@@ -17,7 +17,8 @@ import { fileURLToPath } from "node:url";
 import { brotliCompressSync, constants, gzipSync } from "node:zlib";
 import { parseArgs } from "node:util";
 import type { Browser, BrowserContext } from "playwright-core";
-import { launchBrowser } from "../test/e2e/browser";
+import { chromiumLaunchOptions } from "@stalking-response/tooling/chromium";
+import { chromium } from "playwright-core";
 import { contractSchemas, officerFirstLoad } from "../test/e2e/bundle-size";
 import { startTrainingServer } from "../test/e2e/server";
 
@@ -94,7 +95,7 @@ timed("brotli 4, per request", (content) =>
 );
 timed("gzip 6, per request", (content) => gzipSync(content, { level: 6 }));
 
-const [server, browser] = await Promise.all([startTrainingServer(), launchBrowser()]);
+const [server, browser] = await Promise.all([startTrainingServer(), chromium.launch(chromiumLaunchOptions())]);
 try {
   const credentials = await server.newOfficer();
   const signIn = await browser.newContext({ baseURL: server.baseURL });

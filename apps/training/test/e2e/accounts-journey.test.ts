@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { newDevice } from "./browser";
 import { Officer, type Mode } from "./driver";
-import { serverAndBrowserForFile } from "./server";
+import { serverAndBrowserForFile } from "./live";
 
 const live = serverAndBrowserForFile();
 

@@ -6,7 +6,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { newDevice } from "./browser";
 import { Officer, type Mode } from "./driver";
 import { openModule, readLessons, signIn, spoModule } from "./journey";
-import { serverAndBrowserForFile } from "./server";
+import { serverAndBrowserForFile } from "./live";
 
 // Issue 16's journeys for everyone who checks a certificate and for an officer who leaves part-way, sharing
 // one server and browser. Issue 16 asks for these pictures in the closing note; each run refreshes them.

@@ -13,7 +13,7 @@ import {
   spoModule,
   takeKnowledgeCheck,
 } from "./journey";
-import { serverAndBrowserForFile } from "./server";
+import { serverAndBrowserForFile } from "./live";
 
 const live = serverAndBrowserForFile();
 

@@ -10,9 +10,6 @@ import { and, eq, gt, isNotNull } from "drizzle-orm";
 import { certificates, completions, users } from "../../src/server/db/schema";
 import { parseEnv } from "../../src/server/env";
 import { startServer } from "../../src/server/start";
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll } from "vitest";
-import { launchBrowser } from "./browser";
 import type { Credentials } from "./journey";
 
 /** The real training server on a throwaway database, and a way to add officers who have done nothing yet. */
@@ -121,32 +118,6 @@ export async function startTrainingServer(): Promise<TrainingServer> {
     async close() {
       await server.stop();
       rmSync(dataDir, { recursive: true, force: true });
-    },
-  };
-}
-
-/**
- * One server and one browser for a test file, started before its tests and closed after them: a 2-core CI
- * machine pays for each only once. Read them inside tests, once started.
- */
-export function serverAndBrowserForFile(): { readonly server: TrainingServer; readonly browser: Browser } {
-  let server: TrainingServer | undefined;
-  let browser: Browser | undefined;
-  beforeAll(async () => {
-    [server, browser] = await Promise.all([startTrainingServer(), launchBrowser()]);
-  }, 180_000);
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
-  return {
-    get server() {
-      if (!server) throw new Error("the server has not started");
-      return server;
-    },
-    get browser() {
-      if (!browser) throw new Error("the browser has not started");
-      return browser;
     },
   };
 }

@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { expectAccessible, newDevice } from "./browser";
 import { Officer } from "./driver";
 import { openModule, readLessons, signIn, spoModule, takeKnowledgeCheck } from "./journey";
-import { serverAndBrowserForFile } from "./server";
+import { serverAndBrowserForFile } from "./live";
 
 // The demo force's first trainer (README "Demo sign-ins"); the seed creates it with this public password.
 const demoTrainer = { identifier: "EX9001", password: "demo-trainer-password" };
