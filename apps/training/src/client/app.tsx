@@ -44,6 +44,9 @@ const LearnerRecordPage = lazy(() =>
 const ContentChangesPage = lazy(() =>
   import("./pages/trainer/content-changes").then((loaded) => ({ default: loaded.ContentChangesPage })),
 );
+const TrainerOverviewPage = lazy(() =>
+  import("./pages/trainer/trainer-overview").then((loaded) => ({ default: loaded.TrainerOverviewPage })),
+);
 const CoursePackagesPage = lazy(() =>
   import("./pages/trainer/course-packages").then((loaded) => ({ default: loaded.CoursePackagesPage })),
 );
@@ -174,6 +177,12 @@ function CurrentPage({ route }: { route: Route }) {
       return (
         <TrainerOnly>
           <CoursePackagesPage />
+        </TrainerOnly>
+      );
+    case "trainer-overview":
+      return (
+        <TrainerOnly>
+          <TrainerOverviewPage />
         </TrainerOnly>
       );
     case "trainer-content-changes":

@@ -13,6 +13,7 @@ import { endSessions } from "./auth/session";
 import { decodeCursor, encodeCursor } from "./cursor";
 import type { Db } from "./db/client";
 import { uniqueViolation } from "./db/errors";
+import { sessionUserColumns } from "./db/identity";
 import { completions, forces, units, users } from "./db/schema";
 import { BadCursor, Conflict, InvalidInput, NotFound } from "./errors";
 
@@ -27,15 +28,18 @@ export interface Actor {
   forceId: string;
 }
 
-// Unique indexes (migration 0001) and the request field each one protects.
+// Unique indexes (migrations 0001, 0008, 0009) and the request field each one protects.
 const UNIQUE_FIELDS: Readonly<Record<string, string>> = {
   users_email_key: "email",
   users_collar_number_key: "collarNumber",
+  users_force_employee_number_key: "employeeNumber",
+  users_force_external_id_key: "externalId",
+  users_oidc_subject_key: "subject",
   units_force_name_key: "name",
 };
 
 /** Runs a write; a unique value already taken becomes a {@link Conflict} naming the field. */
-async function unique<T>(write: () => Promise<T>): Promise<T> {
+export async function unique<T>(write: () => Promise<T>): Promise<T> {
   try {
     return await write();
   } catch (error) {
@@ -96,10 +100,19 @@ export interface NewAccount {
   displayName: string;
   role: AccountRole;
   jobRole: JobRole;
-  password: string;
+  /** `null` for a person who signs in only through their force's provider: no password will match. */
+  password: string | null;
   /** The password was set by an admin for the person to change at first sign-in. */
   temporaryPassword?: boolean;
+  /** The person's key in the force's HR system (and directory: SCIM `employeeNumber`). */
+  employeeNumber?: string | null | undefined;
+  oidcIssuer?: string | null | undefined;
+  oidcSubject?: string | null | undefined;
+  externalId?: string | null | undefined;
 }
+
+// Not an argon2 hash, so verifyPassword refuses every password against it.
+const NO_PASSWORD = "!no-password";
 
 /**
  * Creates an account with an argon2id password hash; returns its id. An email address or collar number
@@ -108,7 +121,7 @@ export interface NewAccount {
 export async function createAccount(db: Db, account: NewAccount): Promise<string> {
   const id = randomUUID();
   const { password, temporaryPassword, ...details } = account;
-  const passwordHash = await hashPassword(password);
+  const passwordHash = password === null ? NO_PASSWORD : await hashPassword(password);
   await unique(() =>
     db.insert(users).values({
       ...details,
@@ -326,18 +339,7 @@ export async function issueResetLink(db: Db, actor: Actor, userId: string, now: 
 export async function signInAccount(db: Db, identifier: string) {
   const lowered = identifier.toLowerCase();
   const [account] = await db
-    .select({
-      id: users.id,
-      forceId: users.forceId,
-      forceName: forces.name,
-      unitId: users.unitId,
-      unitName: units.name,
-      role: users.role,
-      jobRole: users.jobRole,
-      displayName: users.displayName,
-      mustChangePassword: users.mustChangePassword,
-      passwordHash: users.passwordHash,
-    })
+    .select({ ...sessionUserColumns, passwordHash: users.passwordHash })
     .from(users)
     .innerJoin(forces, eq(forces.id, users.forceId))
     .leftJoin(units, eq(units.id, users.unitId))

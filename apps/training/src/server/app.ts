@@ -29,7 +29,9 @@ import { loggerOptions } from "./logger";
 import { adminRoutes } from "./routes/admin";
 import { certificateRoutes } from "./routes/certificates";
 import { moduleRoutes } from "./routes/modules";
+import { SCIM_PREFIX, registerScim, sendError as sendScimError } from "./routes/scim";
 import { sessionRoutes } from "./routes/session";
+import { ssoRoutes } from "./routes/sso";
 import { statementRoutes } from "./routes/statements";
 import { trainerRoutes } from "./routes/trainer";
 import { trainingRoutes } from "./routes/training";
@@ -113,9 +115,12 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     logController: new LogController({ disableRequestLogging: true }),
     // A path fastify cannot decode (`%`, an encoded lone surrogate) is refused before routing; in our
     // problem shape like every other 400.
-    frameworkErrors: (error, _request, rawReply) => {
+    frameworkErrors: (error, request, rawReply) => {
       const reply = rawReply as unknown as FastifyReply;
       const status = typeof error.statusCode === "number" && error.statusCode < 500 ? error.statusCode : 400;
+      // A SCIM client is answered in SCIM's error shape, which is all it reads.
+      if (request.url.startsWith(`${SCIM_PREFIX}/`))
+        return void sendScimError(reply, status, error.message, "invalidPath");
       const problem = new HttpProblem(status, "bad-url", "The address could not be read", error.message, [
         { field: "url", reason: "is not a well-formed address" },
       ]).problem;
@@ -253,11 +258,14 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     ...statementRoutes(deps),
     ...adminRoutes(deps),
     ...trainerRoutes(deps),
+    ...ssoRoutes(deps),
   ];
   registerRoutes(app, routes);
   const document = openApiDocument(routes);
   app.get("/api/health", () => ({ status: "ok" }));
   app.get("/api/openapi.json", () => document);
+
+  registerScim(app, deps);
 
   const hasClient = existsSync(`${clientDir}/index.html`);
   if (hasClient) {

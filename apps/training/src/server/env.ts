@@ -45,6 +45,14 @@ export const EnvSchema = z.object({
    * only way a production server starts with demo accounts in its database.
    */
   SEED_DEMO: z.enum(["auto", "never", "always"]).default("auto"),
+  /**
+   * The address people reach the app at (`https://training.force.police.uk`), from which the single sign-on
+   * redirect URI and the SCIM base URL are made. Unset, they are made from the request's own host.
+   */
+  PUBLIC_URL: z
+    .url({ protocol: /^https?$/, error: "must be an http:// or https:// URL" })
+    .transform((url) => url.replace(/\/+$/, ""))
+    .optional(),
 });
 
 /** The parsed environment. */

@@ -112,3 +112,17 @@ export class TooManyAttempts extends DomainError {
     super(detail, issues);
   }
 }
+
+/** The `scimType` of a SCIM error answer (RFC 7644 §3.12). */
+export type ScimErrorType = "invalidFilter" | "invalidPath" | "invalidValue" | "invalidSyntax" | "noTarget";
+
+/** A SCIM request that breaks a rule of the protocol or of this app; SCIM clients read its `scimType`. */
+export class ScimRefused extends InvalidInput {
+  constructor(
+    readonly scimType: ScimErrorType,
+    field: string,
+    reason: string,
+  ) {
+    super([{ field, reason }]);
+  }
+}

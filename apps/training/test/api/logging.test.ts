@@ -1,25 +1,19 @@
-import { Writable } from "node:stream";
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { serializeError } from "../../src/server/logger";
 import { PASSWORD, startTestApp } from "../support/app";
 import type { TestApp } from "../support/app";
 import { databaseTargets } from "../support/databases";
+import { captureLog } from "../support/log-capture";
 
 const pglite = databaseTargets[0];
 if (!pglite) throw new Error("no PGlite target");
 
 describe("logs carry no passwords, emails, names or cookies", () => {
   let t: TestApp;
-  const lines: string[] = [];
+  const captured = captureLog();
   beforeAll(async () => {
-    const stream = new Writable({
-      write(chunk: Buffer, _encoding, done) {
-        lines.push(chunk.toString("utf8"));
-        done();
-      },
-    });
-    t = await startTestApp(pglite, { env: { LOG_LEVEL: "trace" }, logStream: stream });
+    t = await startTestApp(pglite, { env: { LOG_LEVEL: "trace" }, logStream: captured.stream });
   }, 120_000);
   afterAll(() => t?.close());
 
@@ -37,7 +31,7 @@ describe("logs carry no passwords, emails, names or cookies", () => {
     await trainer.get(`/api/trainer/grid?q=${encodeURIComponent(t.people.officerA2.collarNumber)}`);
     await client.delete("/api/session");
 
-    const log = lines.join("");
+    const log = captured.text();
     expect(log).toMatch(/request completed/); // the capture works, so the absences below mean something
     expect(log).toMatch(/"url":"\/api\/session"/);
     // The trainer's search is logged as its path: the collar number searched for stays out.

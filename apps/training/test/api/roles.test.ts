@@ -259,6 +259,37 @@ describe.each(databaseTargets)("role × endpoint matrix on $name", (target) => {
       send: (c) =>
         c.request("PATCH", `/api/admin/users/${t.people.officerA2.id}`, { json: { jobRole: "investigator" } }),
     },
+    // Single sign-on (issue 15): the sign-in page's buttons and the browser's redirects are for anyone (this
+    // app has no provider set up, so a start is sent back to sign-in); the settings are the admin's.
+    { route: "GET /api/sso/providers", expect: everyone(200), send: (c) => c.get("/api/sso/providers") },
+    {
+      route: "GET /api/sso/{forceId}/start",
+      expect: everyone(303),
+      send: (c) => c.request("GET", "/api/sso/force-a/start", { redirect: "manual" }),
+    },
+    {
+      route: "GET /api/sso/callback",
+      expect: everyone(303),
+      send: (c) => c.request("GET", "/api/sso/callback?state=unknown&code=x", { redirect: "manual" }),
+    },
+    { route: "GET /api/admin/sso", expect: adminOnly(200), send: (c) => c.get("/api/admin/sso") },
+    {
+      route: "PUT /api/admin/sso",
+      expect: adminOnly(200),
+      send: (c) =>
+        c.put("/api/admin/sso", {
+          label: "Force A",
+          issuer: "https://login.microsoftonline.com/00000000-0000-0000-0000-000000000000/v2.0",
+          clientId: "client",
+          clientSecret: "secret value",
+          collarNumberClaim: "employee_id",
+        }),
+    },
+    {
+      route: "POST /api/admin/scim-token",
+      expect: adminOnly(201),
+      send: (c) => c.request("POST", "/api/admin/scim-token"),
+    },
     {
       route: "POST /api/admin/users/{userId}/reset-links",
       expect: adminOnly(201),
@@ -287,6 +318,14 @@ describe.each(databaseTargets)("role × endpoint matrix on $name", (target) => {
       await response.body?.cancel();
     }
     expect(actual).toEqual(testCase.expect);
+  });
+
+  it("lets no session into SCIM, whatever the role: only the force's bearer token", async () => {
+    for (const who of Object.keys(clients) as Who[]) {
+      const response = await clients[who].get("/scim/v2/Users");
+      expect(response.status, who).toBe(401);
+      expect(response.headers.get("content-type"), who).toMatch(/scim\+json/);
+    }
   });
 
   it("refuses to write statements about anyone else, whatever the role", async () => {

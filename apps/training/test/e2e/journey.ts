@@ -21,8 +21,11 @@ export function spoModule(): Module {
 /** Sign-in details of an officer the test created. */
 export type Credentials = { identifier: string; password: string };
 
-/** From the first page load to "My training", including a wrong password and its named error first. */
-export async function signIn(officer: Officer, credentials: Credentials) {
+/**
+ * From the first page load to where the person lands ("My training"; trainers land on their overview),
+ * including a wrong password and its named error first.
+ */
+export async function signIn(officer: Officer, credentials: Credentials, landing = "My training") {
   const { page } = officer;
   await page.goto("/");
   // A full page load is not a navigation inside the app, so focus stays at the top (the skip link comes first).
@@ -36,7 +39,7 @@ export async function signIn(officer: Officer, credentials: Credentials) {
     .toContain("Enter a correct email address or collar number and password");
   await officer.fill(page.getByLabel("Password"), credentials.password);
   await officer.activate(page.getByRole("button", { name: "Sign in" }));
-  await officer.arrive("My training");
+  await officer.arrive(landing);
 }
 
 /** Opens module 3 from "My training" and checks how it is listed there first. */

@@ -25,7 +25,7 @@ async function gridRows(page: Page): Promise<string[][]> {
 async function signInTrainer(mode: "pointer" | "keyboard") {
   const device = await newDevice(live.browser, live.server.baseURL);
   const trainer = new Officer(device.page, mode);
-  await signIn(trainer, demoTrainer);
+  await signIn(trainer, demoTrainer, "Training overview");
   return { device, trainer, page: device.page };
 }
 
@@ -34,7 +34,10 @@ async function openTrainingRecords(trainer: Officer) {
   const { page } = trainer;
   const menu = page.getByRole("button", { name: "Menu" });
   if (await menu.isVisible()) await trainer.activate(menu);
-  await trainer.activate(page.getByRole("link", { name: "Training records" }));
+  // The header's link: the overview's own links mention the records too.
+  await trainer.activate(
+    page.getByRole("navigation", { name: "Menu" }).getByRole("link", { name: "Training records" }),
+  );
   await trainer.arrive("Training records");
 }
 
@@ -248,6 +251,18 @@ describe("the trainer's journey through training records", () => {
       "No dated update yet",
     );
     expect(await page.getByRole("heading", { name: "Progress on the action plan", exact: true }).count()).toBe(1);
+    // The page's actions come first, and its sections can be jumped to from a contents list at the top.
+    const contents = page.getByRole("navigation", { name: "Contents" });
+    expect(await contents.getByRole("link").allTextContents()).toEqual([
+      "Publish",
+      "Training evidence by recommendation",
+      "Progress on the action plan",
+    ]);
+    const publishTop = await page.getByRole("link", { name: /Download the plan as a web page/ }).boundingBox();
+    const tableTop = await evidence.boundingBox();
+    expect(publishTop?.y ?? Number.POSITIVE_INFINITY).toBeLessThan(tableTop?.y ?? 0);
+    await keyboard.activate(contents.getByRole("link", { name: "Progress on the action plan" }));
+    await page.waitForFunction(() => window.location.hash === "#plan-progress");
     expect(await page.locator("main").textContent()).toContain(
       "On the published page, any figure about fewer than 5 people is shown as “fewer than 5”",
     );
@@ -287,7 +302,13 @@ describe("the trainer's journey through training records", () => {
       await trainer.activate(page.getByRole("button", { name: "Continue" }));
       await trainer.arrive("Error: When should it be completed by?", { focus: "error-summary" });
       expect(await page.locator(".govuk-error-summary").textContent()).toContain("must be a real date");
+      // A past date is refused on this page, not later on the check page.
       await trainer.retype(page.getByLabel("Day"), "28");
+      await trainer.retype(page.getByLabel("Year"), "2020");
+      await trainer.activate(page.getByRole("button", { name: "Continue" }));
+      await trainer.arrive("Error: When should it be completed by?", { focus: "error-summary" });
+      expect(await page.locator(".govuk-error-summary").textContent()).toContain("must be today or in the future");
+      await trainer.retype(page.getByLabel("Year"), "2031");
       await trainer.activate(page.getByRole("button", { name: "Continue" }));
       await trainer.arrive("Check the assignment before you save it");
       const answers = await page.locator(".govuk-summary-list").textContent();
@@ -489,7 +510,7 @@ describe("the trainer's journey through training records", () => {
   it("opens a bookmarked page of the records and goes back page by page with Previous", async () => {
     // The address of page 3 (Z to A), as someone would have bookmarked it or had it shared with them.
     const setup = await newDevice(live.browser, live.server.baseURL);
-    await signIn(new Officer(setup.page, "pointer"), demoTrainer);
+    await signIn(new Officer(setup.page, "pointer"), demoTrainer, "Training overview");
     const pages = await setup.page.evaluate(async () => {
       const read: { names: string[][]; next: string | null }[] = [];
       let after: string | null = null;
@@ -515,7 +536,7 @@ describe("the trainer's journey through training records", () => {
     const device = await newDevice(live.browser, live.server.baseURL);
     const trainer = new Officer(device.page, "keyboard");
     const { page } = device;
-    await signIn(new Officer(page, "pointer"), demoTrainer);
+    await signIn(new Officer(page, "pointer"), demoTrainer, "Training overview");
     await page.goto(`/trainer?sort=name&direction=desc&after=${encodeURIComponent(second.next)}`);
     await trainer.arrive("Training records", { focus: "none" });
     const names = async () => (await gridRows(page)).map((row) => row.slice(0, 2));
@@ -602,6 +623,25 @@ describe("the trainer's journey through training records", () => {
     await desk.page.getByText("now have 90 days to renew").waitFor();
     expect(desk.device.errors).toEqual([]);
     await desk.device.context.close();
+  });
+
+  it("lands a trainer on the overview, which leads to the overdue people in one click, at 320 px too", async () => {
+    const { device, trainer, page } = await signInTrainer("keyboard");
+    // Landed on the overview: whole-force overdue and due-soon figures, and overdue by unit.
+    const overdueFigure = page.locator(".app-overview-figure").filter({ hasText: "Overdue" });
+    const overdue = Number(((await overdueFigure.locator("p").first().textContent()) ?? "").replace(/[^\d]/g, ""));
+    expect(overdue).toBeGreaterThan(0);
+    expect(await page.getByRole("table", { name: "People with an overdue module, by unit" }).count()).toBe(1);
+    await page.setViewportSize({ width: 320, height: 700 });
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
+    await page.setViewportSize({ width: 1366, height: 900 });
+
+    await trainer.activate(page.getByRole("link", { name: /See who is overdue/ }));
+    await trainer.arrive("Training records");
+    expect(new URL(page.url()).searchParams.get("status")).toBe("overdue");
+    expect(await matching(page)).toBe(overdue);
+    expect(device.errors).toEqual([]);
+    await device.context.close();
   });
 
   it("downloads a module as a SCORM 1.2 package from the trainer area, by keyboard", async () => {

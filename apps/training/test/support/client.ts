@@ -21,7 +21,14 @@ export class TestClient {
   async request(
     method: string,
     path: string,
-    options: { json?: unknown; body?: string; headers?: Record<string, string>; csrf?: boolean } = {},
+    options: {
+      json?: unknown;
+      body?: string;
+      headers?: Record<string, string>;
+      csrf?: boolean;
+      /** `manual` to see a redirect rather than follow it. */
+      redirect?: RequestRedirect;
+    } = {},
   ): Promise<Response> {
     const headers: Record<string, string> = { ...options.headers };
     if (this.cookies.size > 0) headers.cookie = [...this.cookies].map(([key, value]) => `${key}=${value}`).join("; ");
@@ -30,6 +37,7 @@ export class TestClient {
     const response = await fetch(`${this.base}${path}`, {
       method,
       headers,
+      ...(options.redirect ? { redirect: options.redirect } : {}),
       ...(options.json !== undefined
         ? { body: JSON.stringify(options.json) }
         : options.body !== undefined

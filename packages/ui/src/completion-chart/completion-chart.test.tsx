@@ -4,7 +4,7 @@ import { createRef } from "react";
 import { describe, expect, it } from "vitest";
 import { expectNoAxeViolations } from "../test-utils/axe";
 import { valueScale } from "./chart-scale";
-import { CompletionChart, type CompletionChartProps } from "./completion-chart";
+import { CompletionChart, labelLines, type CompletionChartProps } from "./completion-chart";
 import { completionByModule, completionByWeek } from "./completion-chart.fixtures";
 
 const percent = (value: number) => `${value}%`;
@@ -47,10 +47,10 @@ describe("CompletionChart", () => {
     expect(image.querySelector("title")).toHaveTextContent("Completion by module");
     expect(image.querySelector("desc")).toHaveTextContent(/92%/);
     expect(screen.getByRole("figure", { name: /Completion by module/ })).toBeInTheDocument();
-    // One bar per value, each drawn to scale: 92% of the 248px plot is about 228px.
+    // One bar per value, each drawn to scale: 92% of the 240px plot is about 221px.
     const bars = image.querySelectorAll("rect.srt-chart__bar-outline");
     expect(bars).toHaveLength(5);
-    expect(Number(bars[0]?.getAttribute("height"))).toBeCloseTo(0.92 * 248, 0);
+    expect(Number(bars[0]?.getAttribute("height"))).toBeCloseTo(0.92 * 240, 0);
   });
 
   it("offers the same numbers as a table behind a focusable disclosure", async () => {
@@ -93,6 +93,37 @@ describe("CompletionChart", () => {
     expect(controlRoom.match(/M/g)).toHaveLength(2);
     expect(paths[1]).toHaveAttribute("stroke-dasharray");
     expect(paths[0]).not.toHaveAttribute("stroke-dasharray");
+  });
+
+  it("breaks long category names between words, so names that start alike stay apart", () => {
+    const { container } = render(
+      <CompletionChart
+        {...bar}
+        categories={["North Command", "North Team", "South Command", "South Team", "West", "East", "HQ", "Ops"]}
+        series={[{ name: "People", values: [1, 2, 3, 4, 5, 6, 7, 8] }]}
+      />,
+    );
+    const labels = [...container.querySelectorAll("svg text.srt-chart__tick")]
+      .filter((text) => text.querySelector("tspan"))
+      .map((text) => [...text.querySelectorAll("tspan")].map((span) => span.textContent).join(" "));
+    expect(labels.slice(0, 4)).toEqual(["North Command", "North Team", "South Command", "South Team"]);
+    expect(labelLines("Public Protection Unit Stalking Clinic", 60)).toEqual(["Public", "Protect…"]);
+    expect(labelLines("Superintendents", 60)).toEqual(["Superint", "endents"]);
+  });
+
+  it("draws a series in the style it asks for, whatever its place, so a measure looks the same in every chart", () => {
+    const { container } = render(
+      <CompletionChart
+        {...line}
+        series={[
+          { name: "Overdue", values: [1, 2, 3], style: 1 },
+          { name: "People", values: [4, 5, 6], style: 0 },
+        ]}
+        categories={["1", "2", "3"]}
+      />,
+    );
+    const paths = [...container.querySelectorAll("svg path.srt-chart__line")].map((path) => path.getAttribute("class"));
+    expect(paths).toEqual(["srt-chart__line srt-chart__series--1", "srt-chart__line srt-chart__series--0"]);
   });
 
   it("can show the table without a disclosure", () => {

@@ -7,6 +7,12 @@ import { ChartDataTable } from "./chart-data-table";
 export interface CompletionChartSeries {
   readonly name: string;
   readonly values: readonly number[];
+  /**
+   * Which of the four series styles (colour, fill pattern, line dash and marker) to draw with. Give a measure
+   * the same style in every chart, so "Overdue" looks the same wherever it appears; without it, series take the
+   * styles in order.
+   */
+  readonly style?: 0 | 1 | 2 | 3 | undefined;
 }
 
 /** Props for {@link CompletionChart}. */
@@ -35,7 +41,7 @@ export interface CompletionChartProps extends Omit<ComponentPropsWithRef<"figure
 
 const WIDTH = 640;
 const HEIGHT = 320;
-const MARGIN = { top: 16, right: 16, bottom: 56, left: 72 } as const;
+const MARGIN = { top: 16, right: 16, bottom: 64, left: 72 } as const;
 const PLOT_WIDTH = WIDTH - MARGIN.left - MARGIN.right;
 const PLOT_HEIGHT = HEIGHT - MARGIN.top - MARGIN.bottom;
 /** Average glyph width at the 14px label size, for fitting category names under their band. */
@@ -49,10 +55,29 @@ type Marker = (typeof MARKERS)[number];
 const defaultFormat = (value: number) => value.toLocaleString("en-GB");
 const isValue = (value: number | undefined): value is number => value !== undefined && Number.isFinite(value);
 
-function fitLabel(label: string, width: number): string {
+/**
+ * A category name in at most two lines that fit its band, broken between words; only a name that still does
+ * not fit is shortened, at the end of its second line. (Cutting "North Command" and "North Team" each to
+ * "North …" made two bars read the same.)
+ */
+export function labelLines(label: string, width: number): string[] {
   const max = Math.max(3, Math.floor(width / LABEL_CHAR_WIDTH));
-  return label.length <= max ? label : `${label.slice(0, max - 1)}…`;
+  if (label.length <= max) return [label];
+  const words = label.split(/\s+/);
+  let first = "";
+  while (words.length > 0 && `${first} ${words[0]}`.trim().length <= max) first = `${first} ${words.shift()}`.trim();
+  // A first word longer than the band is split where the band ends.
+  if (first === "") {
+    first = label.slice(0, max);
+    words.splice(0, words.length, ...label.slice(max).trim().split(/\s+/));
+  }
+  const rest = words.join(" ");
+  if (rest === "") return [first];
+  return [first, rest.length <= max ? rest : `${rest.slice(0, max - 1)}…`];
 }
+
+/** The style a series draws with: its own, else its place in the list. */
+const styleOf = (series: CompletionChartSeries, index: number): number => series.style ?? index % 4;
 
 function markerPath(marker: Marker, x: number, y: number, size = 5): string {
   switch (marker) {
@@ -199,11 +224,12 @@ export function CompletionChart({
     const d = points
       .map((point, index) => (point ? `${points[index - 1] ? "L" : "M"} ${point.x} ${point.y}` : ""))
       .join(" ");
-    const seriesClass = `srt-chart__series--${seriesIndex % 4}`;
-    const marker = MARKERS[seriesIndex % 4] ?? "circle";
+    const style = styleOf(s, seriesIndex);
+    const seriesClass = `srt-chart__series--${style}`;
+    const marker = MARKERS[style] ?? "circle";
     return (
       <g key={s.name}>
-        <path d={d} className={`srt-chart__line ${seriesClass}`} strokeDasharray={DASHES[seriesIndex % 4]} />
+        <path d={d} className={`srt-chart__line ${seriesClass}`} strokeDasharray={DASHES[style]} />
         {points.map((point, index) =>
           point ? (
             <path key={index} d={markerPath(marker, point.x, point.y)} className={`srt-chart__marker ${seriesClass}`} />
@@ -220,7 +246,7 @@ export function CompletionChart({
         <ul className="srt-chart__legend" aria-label="Key">
           {series.map((s, index) => (
             <li key={s.name} className="srt-chart__legend-item">
-              <LegendSwatch kind={kind} index={index} patternId={patternId(index)} />
+              <LegendSwatch kind={kind} index={styleOf(s, index)} patternId={patternId(index)} />
               {s.name}
             </li>
           ))}
@@ -238,7 +264,7 @@ export function CompletionChart({
         <desc id={descId}>{description}</desc>
         <defs>
           {series.map((s, index) => (
-            <SeriesPattern key={s.name} id={patternId(index)} index={index} />
+            <SeriesPattern key={s.name} id={patternId(index)} index={styleOf(s, index)} />
           ))}
         </defs>
         {scale.ticks.map((tick) => (
@@ -263,7 +289,11 @@ export function CompletionChart({
             textAnchor="middle"
             className="srt-chart__tick"
           >
-            {fitLabel(category, band)}
+            {labelLines(category, band).map((line, lineIndex) => (
+              <tspan key={lineIndex} x={bandStart(index) + band / 2} dy={lineIndex === 0 ? 0 : 16}>
+                {line}
+              </tspan>
+            ))}
           </text>
         ))}
         <text x={MARGIN.left + PLOT_WIDTH / 2} y={HEIGHT - 8} textAnchor="middle" className="srt-chart__axis-title">

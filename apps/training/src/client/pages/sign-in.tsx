@@ -5,6 +5,7 @@ import { Button, ErrorSummary, NotificationBanner, TextInput } from "@stalking-r
 import { navigate } from "../routing/router";
 import { useSession } from "../session/session";
 import { PageHeading, useDocumentTitle } from "../shell/page";
+import { SsoButtons, SsoRefusal, ssoRefusal } from "./sso-sign-in";
 
 const fieldIds = { identifier: "identifier", password: "password" } as const;
 
@@ -22,7 +23,9 @@ export function SignInPage({ next }: { next: string | undefined }) {
   // Each refused submit remounts the summary, so it takes focus again even when the messages repeat.
   const [attempts, setAttempts] = useState(0);
   const [busy, setBusy] = useState(false);
-  useDocumentTitle("Sign in", errors.length > 0);
+  // Where the force's sign-in sent someone back without signing them in, and why.
+  const [refusal] = useState(() => ssoRefusal(location.search));
+  useDocumentTitle("Sign in", errors.length > 0 || refusal !== null);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -37,7 +40,11 @@ export function SignInPage({ next }: { next: string | undefined }) {
     setBusy(false);
     if (result.ok && result.data.user) {
       setUser(result.data.user);
-      navigate(next ?? "/training", { replace: true });
+      // Back to the page that asked for sign-in; from the home page (or none), trainers and admins, who see the
+      // records too, land on the overview of who needs to act, and officers on their training.
+      const role = result.data.user.role;
+      const home = role === "trainer" || role === "admin" ? "/trainer/overview" : "/training";
+      navigate(next !== undefined && next !== "/" ? next : home, { replace: true });
       return;
     }
     // The password is never kept after a failed attempt, as on any sign-in page.
@@ -62,6 +69,7 @@ export function SignInPage({ next }: { next: string | undefined }) {
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
+        {refusal !== null && errors.length === 0 ? <SsoRefusal message={refusal} /> : null}
         {errors.length === 0 ? null : (
           <ErrorSummary
             key={attempts}
@@ -83,6 +91,7 @@ export function SignInPage({ next }: { next: string | undefined }) {
           </NotificationBanner>
         )}
         <PageHeading>Sign in</PageHeading>
+        <SsoButtons next={next} />
         <form noValidate onSubmit={(event) => void submit(event)}>
           <TextInput
             id={fieldIds.identifier}

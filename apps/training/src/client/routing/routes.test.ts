@@ -28,6 +28,7 @@ const everyRoute: Route[] = [
   { name: "trainer-assignments" },
   { name: "trainer-course-packages" },
   { name: "trainer-content-changes" },
+  { name: "trainer-overview" },
   { name: "trainer-assign", step: "module" },
   { name: "trainer-assign", step: "due-date", fromCheck: true },
   { name: "trainer-assign", step: "check" },

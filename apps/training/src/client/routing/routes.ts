@@ -30,6 +30,7 @@ export type Route =
   | { name: "trainer-assignments" }
   | { name: "trainer-course-packages" }
   | { name: "trainer-content-changes" }
+  | { name: "trainer-overview" }
   | { name: "trainer-assign"; step: AssignStep; fromCheck?: true }
   | { name: "not-found"; path: string };
 
@@ -88,6 +89,7 @@ const patterns: ReadonlyArray<[RegExp, (parts: string[], search: URLSearchParams
   [/^\/trainer\/assignments$/, () => ({ name: "trainer-assignments" })],
   [/^\/trainer\/course-packages$/, () => ({ name: "trainer-course-packages" })],
   [/^\/trainer\/content-changes$/, () => ({ name: "trainer-content-changes" })],
+  [/^\/trainer\/overview$/, () => ({ name: "trainer-overview" })],
   [
     new RegExp(`^/trainer/assignments/new/${segment}$`),
     ([step = ""], search) =>
@@ -175,6 +177,8 @@ export function href(route: Route): string {
       return "/trainer/course-packages";
     case "trainer-content-changes":
       return "/trainer/content-changes";
+    case "trainer-overview":
+      return "/trainer/overview";
     case "trainer-assign":
       return `/trainer/assignments/new/${route.step}${route.fromCheck ? "?change=yes" : ""}`;
     case "trainer-charts":

@@ -33,7 +33,15 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       }
     });
     const stop = onUnauthorised((because) => {
-      setSession(because ? { state: "signed-out", because } : { state: "signed-out" });
+      // A page's requests run side by side and only the first is told why the session ended (the server then
+      // forgets it); the plain 401s of the others must not wipe that reason out.
+      setSession((previous) =>
+        because
+          ? { state: "signed-out", because }
+          : previous.state === "signed-out" && previous.because
+            ? previous
+            : { state: "signed-out" },
+      );
       // Come back to the same page after signing in again, so an expired session costs no progress.
       navigate({ name: "sign-in", next: location.pathname }, { replace: true });
     });

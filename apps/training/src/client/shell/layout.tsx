@@ -22,6 +22,9 @@ export function Layout({ signedIn, children }: { signedIn: boolean; children: Re
     const { href, onClick } = linkTo(to);
     return { href, onClick, text, current };
   };
+  // The records grid is a wide table with its filters beside it: it gets the width of the screen.
+  const width =
+    route.name === "trainer-grid" ? "govuk-width-container app-width-container--wide" : "govuk-width-container";
   return (
     <>
       <SkipLink />
@@ -41,6 +44,7 @@ export function Layout({ signedIn, children }: { signedIn: boolean; children: Re
                           { name: "trainer-grid" },
                           "Training records",
                           route.name === "trainer-grid" ||
+                            route.name === "trainer-overview" ||
                             route.name === "trainer-learner" ||
                             route.name === "trainer-charts",
                         ),
@@ -58,13 +62,13 @@ export function Layout({ signedIn, children }: { signedIn: boolean; children: Re
         }
       >
         {/* Inside the header landmark, so nothing on the page sits outside one (axe `region`). */}
-        <div className="govuk-width-container">
+        <div className={width}>
           <PhaseBanner tag="Beta">
             This is a new service. If something is wrong or unclear, tell your force&apos;s training team.
           </PhaseBanner>
         </div>
       </Header>
-      <div className="govuk-width-container">
+      <div className={width}>
         <main className="govuk-main-wrapper" id="main-content">
           {children}
         </main>

@@ -1,6 +1,8 @@
 import { signInAccount } from "../accounts";
 import { audit } from "../audit";
 import type { Db } from "../db/client";
+import { localPasswordsAllowed } from "../db/identity";
+import { InvalidInput } from "../errors";
 import { verifyPassword } from "./passwords";
 import type { SignInThrottle } from "./throttle";
 import type { AuthContext, AuthUser } from "./session";
@@ -52,6 +54,15 @@ export async function signIn(
     return null;
   }
   await options.throttle.succeeded(reservation);
+  // Told only once the password is right, so it reveals nothing to someone guessing.
+  if (!(await localPasswordsAllowed(db, account.forceId))) {
+    await audit(db, { forceId: account.forceId, actorUserId: null, action: "sign-in.sso-only", subject: account.id });
+    throw InvalidInput.field(
+      "identifier",
+      "uses your force's account to sign in: choose the button to sign in with your force's account",
+      "Your force has switched off passwords here; sign in with your force's account.",
+    );
+  }
   if (options.previous) await deleteSession(db, options.previous.session.tokenHash);
   const session = await createSession(db, account, options.ttlMinutes, options.now);
   await audit(db, { forceId: account.forceId, actorUserId: account.id, action: "sign-in", subject: account.id });

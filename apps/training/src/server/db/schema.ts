@@ -21,6 +21,7 @@ import {
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
+import type { GroupMapping } from "../../shared/identity-api";
 
 const at = (name: string) => timestamp(name, { withTimezone: true, mode: "date" });
 
@@ -79,8 +80,15 @@ export const users = pgTable(
     employeeNumber: text("employee_number"),
     /** 0008: when the person joined or last moved unit or job role (joiners' due dates count from here). */
     placedAt: at("placed_at").notNull().defaultNow(),
+    /** 0009: who they are at their force's OpenID Provider (both set, or neither). */
+    oidcIssuer: text("oidc_issuer"),
+    oidcSubject: text("oidc_subject"),
+    /** 0009: the id the force's directory gives them (SCIM `externalId`). */
+    externalId: text("external_id"),
   },
   (t) => [
+    uniqueIndex("users_oidc_subject_key").on(t.oidcIssuer, t.oidcSubject),
+    uniqueIndex("users_force_external_id_key").on(t.forceId, t.externalId),
     uniqueIndex("users_email_key").on(sql`lower(${t.email})`),
     uniqueIndex("users_collar_number_key").on(sql`lower(${t.collarNumber})`),
     // 0008: HR imports match people on their employee number.
@@ -323,4 +331,57 @@ export const passwordResetTokens = pgTable(
     index("password_reset_tokens_user_idx").on(t.userId),
     index("password_reset_tokens_expires_idx").on(t.expiresAt),
   ],
+);
+
+/** 0009: a force's OpenID Provider and how its ID tokens become accounts. */
+export const ssoProviders = pgTable("sso_providers", {
+  forceId: text("force_id")
+    .primaryKey()
+    .references(() => forces.id),
+  label: text("label").notNull(),
+  issuer: text("issuer").notNull(),
+  clientId: text("client_id").notNull(),
+  clientSecret: text("client_secret").notNull(),
+  collarNumberClaim: text("collar_number_claim").notNull(),
+  groupsClaim: text("groups_claim").notNull().default("groups"),
+  groupMappings: jsonb("group_mappings").$type<GroupMapping[]>().notNull().default([]),
+  justInTime: boolean("just_in_time").notNull().default(false),
+  localPasswords: boolean("local_passwords").notNull().default(true),
+  defaultJobRole: text("default_job_role", {
+    enum: ["call-handler", "response-officer", "investigator", "supervisor", "staff"],
+  })
+    .notNull()
+    .default("staff"),
+  updatedAt: at("updated_at").notNull().defaultNow(),
+});
+
+/** 0009: a single sign-on in progress (state, nonce, PKCE verifier), single use. */
+export const ssoFlows = pgTable(
+  "sso_flows",
+  {
+    stateHash: text("state_hash").primaryKey(),
+    forceId: text("force_id")
+      .notNull()
+      .references(() => forces.id),
+    browserHash: text("browser_hash").notNull(),
+    codeVerifier: text("code_verifier").notNull(),
+    nonce: text("nonce").notNull(),
+    returnTo: text("return_to").notNull(),
+    expiresAt: at("expires_at").notNull(),
+  },
+  (t) => [index("sso_flows_expires_idx").on(t.expiresAt)],
+);
+
+/** 0009: the SCIM bearer token of a force (its SHA-256). */
+export const scimTokens = pgTable(
+  "scim_tokens",
+  {
+    forceId: text("force_id")
+      .primaryKey()
+      .references(() => forces.id),
+    tokenHash: text("token_hash").notNull(),
+    createdBy: uuid("created_by").references(() => users.id),
+    createdAt: at("created_at").notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex("scim_tokens_hash_key").on(t.tokenHash)],
 );

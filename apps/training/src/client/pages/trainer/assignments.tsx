@@ -20,6 +20,7 @@ import type { ApiResult } from "../../api/client";
 import { useResource } from "../../api/use-resource";
 import { formatDay } from "../../format/dates";
 import { linkTo, navigate } from "../../routing/router";
+import { href } from "../../routing/routes";
 import type { AssignStep } from "../../routing/routes";
 import { PageHeading, useDocumentTitle } from "../../shell/page";
 import { LoadingPage, ProblemPage } from "../../shell/status-pages";
@@ -99,6 +100,14 @@ export function AssignmentsPage() {
 }
 
 const steps: AssignStep[] = ["module", "job-role", "unit", "due-date", "check"];
+
+/** Where each field of an assignment is answered, and its name in an error message ("The due date must be…"). */
+const fieldSteps: Readonly<Record<string, { step: AssignStep; label: string }>> = {
+  moduleId: { step: "module", label: "The module" },
+  jobRole: { step: "job-role", label: "The job role" },
+  unitId: { step: "unit", label: "The unit" },
+  dueDate: { step: "due-date", label: "The due date" },
+};
 const titles: Record<AssignStep, string> = {
   module: "Which module do you want to assign?",
   "job-role": "Which job role should take it?",
@@ -147,6 +156,12 @@ type QuestionProps = {
 
 function Question({ step, choices, error, setError, goOn }: QuestionProps) {
   const draft = readDraft();
+  // Each refused submit shows the error summary afresh, so it takes focus again even when one was showing.
+  const [refusals, setRefusals] = useState(0);
+  const refuse = (message: string) => {
+    setRefusals((count) => count + 1);
+    setError(message);
+  };
   const [date, setDate] = useState<DateInputValue>(() => {
     const [year = "", month = "", day = ""] = (draft.dueDate ?? "").split("-");
     return { day, month, year };
@@ -161,20 +176,24 @@ function Question({ step, choices, error, setError, goOn }: QuestionProps) {
       return typeof value === "string" ? value : "";
     };
     if (step === "module") {
-      if (!text("moduleId")) return setError("Select the module to assign");
+      if (!text("moduleId")) return refuse("Select the module to assign");
       saveDraft({ ...draft, moduleId: text("moduleId") });
     } else if (step === "job-role") {
       saveDraft({ ...draft, jobRole: text("jobRole") });
     } else if (step === "unit") {
-      if (!text("unitId") && !draft.jobRole) return setError("Select a unit, or go back and select a job role");
+      if (!text("unitId") && !draft.jobRole) return refuse("Select a unit, or go back and select a job role");
       saveDraft({ ...draft, unitId: text("unitId") });
     } else {
       const iso = `${date.year.trim().padStart(4, "0")}-${date.month.trim().padStart(2, "0")}-${date.day.trim().padStart(2, "0")}`;
       const parsed = new Date(`${iso}T00:00:00Z`);
       if (!date.day.trim() || !date.month.trim() || !date.year.trim())
-        return setError("Enter the date it should be completed by, including a day, month and year");
+        return refuse("Enter the date it should be completed by, including a day, month and year");
       if (Number.isNaN(parsed.getTime()) || parsed.toISOString().slice(0, 10) !== iso)
-        return setError("The date it should be completed by must be a real date");
+        return refuse("The date it should be completed by must be a real date");
+      // The server refuses a past date (by the UTC day, as it counts days); saying so here keeps the mistake on
+      // this page instead of the check page.
+      if (iso < new Date().toISOString().slice(0, 10))
+        return refuse("The date it should be completed by must be today or in the future");
       saveDraft({ ...draft, dueDate: iso });
     }
     setError(null);
@@ -183,7 +202,7 @@ function Question({ step, choices, error, setError, goOn }: QuestionProps) {
 
   return (
     <form noValidate onSubmit={onSubmit}>
-      {error === null ? null : <ErrorSummary errors={[{ text: error, href: `#${fieldId}` }]} />}
+      {error === null ? null : <ErrorSummary key={refusals} errors={[{ text: error, href: `#${fieldId}` }]} />}
       <PageHeading caption="Assign a module">{titles[step]}</PageHeading>
       {step === "module" ? (
         <Radios
@@ -286,7 +305,14 @@ function CheckAssignment({ choices }: { choices: Choices }) {
   return (
     <form noValidate onSubmit={(event) => void onSubmit(event)}>
       {problem === null ? null : (
-        <ErrorSummary errors={problem.map((p) => ({ text: p.field ? `${p.field}: ${p.reason}` : p.reason }))} />
+        <ErrorSummary
+          errors={problem.map((p) => {
+            // A field the server refused is answered on its own page: say which, in words, and link there.
+            const step = fieldSteps[p.field];
+            const text = step ? `${step.label} ${p.reason}` : p.reason;
+            return step ? { text, href: href({ name: "trainer-assign", step: step.step, fromCheck: true }) } : { text };
+          })}
+        />
       )}
       <PageHeading caption="Assign a module">{titles.check}</PageHeading>
       <SummaryList

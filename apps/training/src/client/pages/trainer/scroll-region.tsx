@@ -10,7 +10,9 @@ export function ScrollRegion({ label, labelledBy, children }: ScrollRegionProps)
     <div
       role="region"
       {...(labelledBy === undefined ? { "aria-label": label } : { "aria-labelledby": labelledBy })}
-      style={{ overflowX: "auto" }}
+      // `relative` makes the region the containing block of the table's visually hidden text (absolutely
+      // positioned), which otherwise hangs past the region's edge and makes the whole page scroll sideways.
+      style={{ overflowX: "auto", position: "relative" }}
       // eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex -- a scrolling region must be reachable by keyboard
       tabIndex={0}
     >

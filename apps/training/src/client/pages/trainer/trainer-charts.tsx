@@ -9,6 +9,12 @@ import { countsAsOf } from "./counts-as-of";
 import { getCharts } from "./trainer-endpoints";
 
 /**
+ * One look per measure across every chart: people in blue, completions in green (with dots), overdue in orange
+ * (hatched), so "Overdue" is the same colour and pattern wherever it appears.
+ */
+const measureStyle = { people: 0, overdue: 1, completed: 2 } as const;
+
+/**
  * Completion charts for the grid's filter. Each chart is drawn from the same server queries as the grid and
  * its counts, and carries its numbers as a table, so nothing is only shown as a picture.
  */
@@ -58,8 +64,12 @@ function Charts({ data }: { data: ChartsResponse }) {
         valueLabel="People"
         categories={data.byModule.map((module) => module.title)}
         series={[
-          { name: "Completed (still valid)", values: data.byModule.map((m) => m.completed + m.dueForRenewal) },
-          { name: "Overdue", values: data.byModule.map((m) => m.overdue) },
+          {
+            name: "Completed (still valid)",
+            values: data.byModule.map((m) => m.completed + m.dueForRenewal),
+            style: measureStyle.completed,
+          },
+          { name: "Overdue", values: data.byModule.map((m) => m.overdue), style: measureStyle.overdue },
         ]}
         dataTable="visible"
         emptyMessage="No modules to show."
@@ -72,9 +82,13 @@ function Charts({ data }: { data: ChartsResponse }) {
         valueLabel="People"
         categories={data.byUnit.map((row) => row.unit?.name ?? "No unit")}
         series={[
-          { name: "People", values: data.byUnit.map((row) => row.learners) },
-          { name: "Completed at least one module", values: data.byUnit.map((row) => row.completedAny) },
-          { name: "Overdue", values: data.byUnit.map((row) => row.overdue) },
+          { name: "People", values: data.byUnit.map((row) => row.learners), style: measureStyle.people },
+          {
+            name: "Completed at least one module",
+            values: data.byUnit.map((row) => row.completedAny),
+            style: measureStyle.completed,
+          },
+          { name: "Overdue", values: data.byUnit.map((row) => row.overdue), style: measureStyle.overdue },
         ]}
         dataTable="visible"
         emptyMessage="No one matches this filter."
@@ -90,7 +104,13 @@ function Charts({ data }: { data: ChartsResponse }) {
         categoryLabel="Month"
         valueLabel="People"
         categories={data.overTime.map((point) => formatShortMonth(point.month))}
-        series={[{ name: "People given a certificate", values: data.overTime.map((point) => point.people) }]}
+        series={[
+          {
+            name: "People given a certificate",
+            values: data.overTime.map((point) => point.people),
+            style: measureStyle.completed,
+          },
+        ]}
         dataTable="visible"
         emptyMessage="No certificates in the last 12 months."
       />

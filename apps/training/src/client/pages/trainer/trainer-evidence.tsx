@@ -83,10 +83,61 @@ function Evidence({ evidence, published }: EvidenceData) {
           )}
         </p>
       )}
+      <nav aria-labelledby="evidence-contents" className="govuk-!-margin-bottom-6">
+        <h2 className="govuk-heading-s" id="evidence-contents">
+          Contents
+        </h2>
+        <ul className="govuk-list">
+          <li>
+            <a className="govuk-link" href="#publish">
+              Publish
+            </a>
+          </li>
+          <li>
+            <a className="govuk-link" href="#training-evidence">
+              Training evidence by recommendation
+            </a>
+          </li>
+          {published.plan === null ? null : (
+            <li>
+              <a className="govuk-link" href="#plan-progress">
+                Progress on the action plan
+              </a>
+            </li>
+          )}
+        </ul>
+      </nav>
+      <h2 className="govuk-heading-m" id="publish">
+        Publish
+      </h2>
+      <p className="govuk-body">
+        Forces publish their plans and progress. Download the page to put on the force website, with the
+        machine-readable data beside it (aggregate counts only, no names).
+      </p>
+      <p className="govuk-body">
+        This view shows exact numbers. On the published page, any figure about fewer than{" "}
+        {published.trainingEvidence.suppression.minGroupSize} people is shown as “fewer than{" "}
+        {published.trainingEvidence.suppression.minGroupSize}”, so a small team or role cannot point to a person.
+      </p>
+      <ul className="govuk-list">
+        <li>
+          <a className="govuk-link" href={trainerPaths.publishedHtml} download>
+            Download the plan as a web page (HTML)
+          </a>
+        </li>
+        <li>
+          <a className="govuk-link" href={trainerPaths.publishedJson} download>
+            Download the plan as data (JSON)
+          </a>
+        </li>
+      </ul>
+      <h2 className="govuk-heading-m" id="training-evidence">
+        Training evidence by recommendation
+      </h2>
       <ScrollRegion labelledBy="evidence-caption">
         <Table
           caption={<span id="evidence-caption">Training evidence by recommendation</span>}
-          captionClassName="govuk-table__caption--m"
+          captionClassName="govuk-visually-hidden"
           firstCellIsHeader
           head={[
             { content: "Recommendation" },
@@ -116,31 +167,11 @@ function Evidence({ evidence, published }: EvidenceData) {
           ])}
         />
       </ScrollRegion>
-      <h2 className="govuk-heading-m">Publish</h2>
-      <p className="govuk-body">
-        Forces publish their plans and progress. Download the page to put on the force website, with the
-        machine-readable data beside it (aggregate counts only, no names).
-      </p>
-      <p className="govuk-body">
-        This view shows exact numbers. On the published page, any figure about fewer than{" "}
-        {published.trainingEvidence.suppression.minGroupSize} people is shown as “fewer than{" "}
-        {published.trainingEvidence.suppression.minGroupSize}”, so a small team or role cannot point to a person.
-      </p>
-      <ul className="govuk-list">
-        <li>
-          <a className="govuk-link" href={trainerPaths.publishedHtml} download>
-            Download the plan as a web page (HTML)
-          </a>
-        </li>
-        <li>
-          <a className="govuk-link" href={trainerPaths.publishedJson} download>
-            Download the plan as data (JSON)
-          </a>
-        </li>
-      </ul>
       {published.plan === null ? null : (
         <>
-          <h2 className="govuk-heading-m">Progress on the action plan</h2>
+          <h2 className="govuk-heading-m" id="plan-progress">
+            Progress on the action plan
+          </h2>
           <ActionPlanTable
             plan={published.plan}
             asOf={londonDayOf(evidence.generatedAt)}

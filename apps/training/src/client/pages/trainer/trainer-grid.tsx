@@ -148,148 +148,157 @@ export function TrainerGridPage({ query = "" }: { query?: string | undefined }) 
       {summaryErrors.length === 0 ? null : (
         <ErrorSummary key={`${errors.attempt}-${exportProblem === null ? "" : "export"}`} errors={summaryErrors} />
       )}
-      <form method="get" action="/trainer" onSubmit={onSubmit} className="app-trainer-filter">
-        <h2 className="govuk-heading-m">Filter</h2>
-        <Select
-          label="Unit"
-          name="unit"
-          defaultValue={filter.unit ?? ""}
-          items={[option("", "All units"), ...units.map((unit) => option(unit.id, unit.text))]}
-        />
-        <Select
-          label="Job role"
-          name="jobRole"
-          defaultValue={filter.jobRole ?? ""}
-          items={[option("", "All job roles"), ...JobRoleSchema.options.map((r) => option(r, jobRoleLabels[r]))]}
-        />
-        <Select
-          label="Module"
-          name="module"
-          defaultValue={filter.module ?? ""}
-          items={[option("", "All modules"), ...grid.modules.map((m) => option(m.id, m.title))]}
-        />
-        <Select
-          label="Status"
-          name="status"
-          hint="Without a module, matches a status on any module"
-          defaultValue={filter.status ?? ""}
-          onChange={(event) => setStatus(event.currentTarget.value)}
-          items={[
-            option("", "Any status"),
-            ...GridStatusFilterSchema.options.map((s) => option(s, statusFilterLabels[s])),
-          ]}
-        />
-        {status === "renewal-due" ? (
-          // Revealed straight after the status it belongs to, as GOV.UK's conditional reveal does for radios.
-          <div className="app-conditional">
-            <TextInput
-              id="withinDays"
-              name="withinDays"
-              label="Renewal due within how many days?"
-              hint="Enter a number from 1 to 365, for example 30"
-              className="govuk-input--width-3"
-              inputMode="numeric"
-              spellCheck={false}
-              autoComplete="off"
-              defaultValue={filter.withinDays ?? String(DEFAULT_WITHIN_DAYS)}
-              errorMessage={errors.fields.withinDays}
+      <ul className="govuk-list app-inline-list" aria-label="Trainer tools">
+        <li>
+          <Link to={{ name: "trainer-overview" }}>Overview</Link>
+        </li>
+        <li>
+          <Link
+            to={{
+              name: "trainer-charts",
+              ...(Object.keys(filter).length === 0 ? {} : { query: trainerQuery(filter).slice(1) }),
+            }}
+          >
+            Charts for this filter
+          </Link>
+        </li>
+        <li>
+          <Link to={{ name: "trainer-evidence" }}>Evidence against the action plan</Link>
+        </li>
+        <li>
+          <Link to={{ name: "trainer-assignments" }}>Assignments</Link>
+        </li>
+        <li>
+          <Link to={{ name: "trainer-content-changes" }}>Content changes to renew</Link>
+        </li>
+        <li>
+          <Link to={{ name: "trainer-course-packages" }}>Courses for other learning platforms (SCORM and cmi5)</Link>
+        </li>
+      </ul>
+      <div className="govuk-grid-row">
+        <div className="govuk-grid-column-one-quarter-from-desktop">
+          <form method="get" action="/trainer" onSubmit={onSubmit} className="app-trainer-filter">
+            <h2 className="govuk-heading-m">Filter</h2>
+            <Select
+              label="Unit"
+              name="unit"
+              defaultValue={filter.unit ?? ""}
+              items={[option("", "All units"), ...units.map((unit) => option(unit.id, unit.text))]}
             />
-          </div>
-        ) : null}
-        <TextInput
-          label="Name or collar number"
-          name="q"
-          className="govuk-input--width-20"
-          defaultValue={filter.q ?? ""}
-          spellCheck={false}
-        />
-        <Select
-          id="order"
-          label="Sort by"
-          name="order"
-          defaultValue={`${order.sort ?? "name"}:${order.direction ?? "asc"}`}
-          errorMessage={errors.fields.order}
-          items={sortOptions.map(({ value, text }) => ({ value, text }))}
-        />
-        <Button type="submit">Apply filters</Button>
-      </form>
-      {Object.keys(filter).length === 0 ? null : (
-        <p className="govuk-body">
-          <Link to={{ name: "trainer-grid" }}>Clear filters</Link>
-        </p>
-      )}
+            <Select
+              label="Job role"
+              name="jobRole"
+              defaultValue={filter.jobRole ?? ""}
+              items={[option("", "All job roles"), ...JobRoleSchema.options.map((r) => option(r, jobRoleLabels[r]))]}
+            />
+            <Select
+              label="Module"
+              name="module"
+              defaultValue={filter.module ?? ""}
+              items={[option("", "All modules"), ...grid.modules.map((m) => option(m.id, m.title))]}
+            />
+            <Select
+              label="Status"
+              name="status"
+              hint="Without a module, matches a status on any module"
+              defaultValue={filter.status ?? ""}
+              onChange={(event) => setStatus(event.currentTarget.value)}
+              items={[
+                option("", "Any status"),
+                ...GridStatusFilterSchema.options.map((s) => option(s, statusFilterLabels[s])),
+              ]}
+            />
+            {status === "renewal-due" ? (
+              // Revealed straight after the status it belongs to, as GOV.UK's conditional reveal does for radios.
+              <div className="app-conditional">
+                <TextInput
+                  id="withinDays"
+                  name="withinDays"
+                  label="Renewal due within how many days?"
+                  hint="Enter a number from 1 to 365, for example 30"
+                  className="govuk-input--width-3"
+                  inputMode="numeric"
+                  spellCheck={false}
+                  autoComplete="off"
+                  defaultValue={filter.withinDays ?? String(DEFAULT_WITHIN_DAYS)}
+                  errorMessage={errors.fields.withinDays}
+                />
+              </div>
+            ) : null}
+            <TextInput
+              label="Name or collar number"
+              name="q"
+              className="govuk-input--width-20"
+              defaultValue={filter.q ?? ""}
+              spellCheck={false}
+            />
+            <Select
+              id="order"
+              label="Sort by"
+              name="order"
+              defaultValue={`${order.sort ?? "name"}:${order.direction ?? "asc"}`}
+              errorMessage={errors.fields.order}
+              items={sortOptions.map(({ value, text }) => ({ value, text }))}
+            />
+            <Button type="submit">Apply filters</Button>
+          </form>
+          {Object.keys(filter).length === 0 ? null : (
+            <p className="govuk-body">
+              <Link to={{ name: "trainer-grid" }}>Clear filters</Link>
+            </p>
+          )}
+        </div>
+        <div className="govuk-grid-column-three-quarters-from-desktop">
+          <h2 className="govuk-heading-m" id="results">
+            {summary.learners === 1 ? "1 person matches" : `${summary.learners.toLocaleString("en-GB")} people match`}
+          </h2>
+          <CountsHint summary={summary} />
+          <CsvExportLink
+            id="export-csv"
+            href={gridCsvHref(trainerQuery({ ...filter, ...order }))}
+            total={summary.learners}
+            onProblem={setExportProblem}
+          />
+          <ScrollRegion labelledBy="grid-caption">
+            <Table
+              caption={<span id="grid-caption">Completion by learner</span>}
+              captionClassName="govuk-table__caption--s"
+              firstCellIsHeader
+              head={[
+                { content: "Name" },
+                { content: "Collar number" },
+                { content: "Unit" },
+                { content: "Job role" },
+                ...modules.map((module) => ({ content: module.title })),
+              ]}
+              rowKeys={grid.rows.map((row) => row.id)}
+              rows={grid.rows.map((row) => [
+                <Link key="name" to={{ name: "trainer-learner", userId: row.id }}>
+                  {row.displayName}
+                </Link>,
+                row.collarNumber ?? "None",
+                row.unit?.name ?? "No unit",
+                jobRoleLabels[row.jobRole],
+                ...modules.map((module): TableCell => {
+                  const cell = row.cells.find((c) => c.moduleId === module.id);
+                  if (!cell) return "Not assigned";
+                  return <CellStatus key={module.id} status={cell.status} overdue={cell.overdue} due={cell.dueDate} />;
+                }),
+              ])}
+            />
+          </ScrollRegion>
+          {grid.rows.length === 0 ? <p className="govuk-body">No one matches this filter.</p> : null}
+          <Pagination
+            landmarkLabel="Pages of training records"
+            previous={
+              previousCursor === null ? undefined : { ...linkTo(gridRoute(filter, order, { before: previousCursor })) }
+            }
+            next={nextCursor === null ? undefined : { ...linkTo(gridRoute(filter, order, { after: nextCursor })) }}
+          />
 
-      <h2 className="govuk-heading-m" id="results">
-        {summary.learners === 1 ? "1 person matches" : `${summary.learners.toLocaleString("en-GB")} people match`}
-      </h2>
-      <CountsHint summary={summary} />
-      <CsvExportLink
-        id="export-csv"
-        href={gridCsvHref(trainerQuery({ ...filter, ...order }))}
-        total={summary.learners}
-        onProblem={setExportProblem}
-      />
-      <p className="govuk-body">
-        <Link
-          to={{
-            name: "trainer-charts",
-            ...(Object.keys(filter).length === 0 ? {} : { query: trainerQuery(filter).slice(1) }),
-          }}
-        >
-          Charts for this filter
-        </Link>
-      </p>
-      <p className="govuk-body">
-        <Link to={{ name: "trainer-evidence" }}>Evidence against the action plan</Link>
-      </p>
-      <p className="govuk-body">
-        <Link to={{ name: "trainer-assignments" }}>Assignments</Link>
-      </p>
-      <p className="govuk-body">
-        <Link to={{ name: "trainer-course-packages" }}>Courses for other learning platforms (SCORM and cmi5)</Link>
-      </p>
-      <p className="govuk-body">
-        <Link to={{ name: "trainer-content-changes" }}>Content changes to renew</Link>
-      </p>
-
-      <ScrollRegion labelledBy="grid-caption">
-        <Table
-          caption={<span id="grid-caption">Completion by learner</span>}
-          captionClassName="govuk-table__caption--s"
-          firstCellIsHeader
-          head={[
-            { content: "Name" },
-            { content: "Collar number" },
-            { content: "Unit" },
-            { content: "Job role" },
-            ...modules.map((module) => ({ content: module.title })),
-          ]}
-          rowKeys={grid.rows.map((row) => row.id)}
-          rows={grid.rows.map((row) => [
-            <Link key="name" to={{ name: "trainer-learner", userId: row.id }}>
-              {row.displayName}
-            </Link>,
-            row.collarNumber ?? "None",
-            row.unit?.name ?? "No unit",
-            jobRoleLabels[row.jobRole],
-            ...modules.map((module): TableCell => {
-              const cell = row.cells.find((c) => c.moduleId === module.id);
-              if (!cell) return "Not assigned";
-              return <CellStatus key={module.id} status={cell.status} overdue={cell.overdue} due={cell.dueDate} />;
-            }),
-          ])}
-        />
-      </ScrollRegion>
-      {grid.rows.length === 0 ? <p className="govuk-body">No one matches this filter.</p> : null}
-      <Pagination
-        landmarkLabel="Pages of training records"
-        previous={
-          previousCursor === null ? undefined : { ...linkTo(gridRoute(filter, order, { before: previousCursor })) }
-        }
-        next={nextCursor === null ? undefined : { ...linkTo(gridRoute(filter, order, { after: nextCursor })) }}
-      />
-
-      <ModuleCountsTable summary={summary} />
+          <ModuleCountsTable summary={summary} />
+        </div>
+      </div>
     </>
   );
 }
