@@ -4,10 +4,7 @@ import type { Route } from "./routing/routes";
 import { useSession } from "./session/session";
 import { Layout } from "./shell/layout";
 import { ProblemPage, LoadingPage } from "./shell/status-pages";
-import { SignInPage } from "./pages/sign-in";
 import { SignOutPage } from "./pages/sign-out";
-import { ChangePasswordPage } from "./pages/account/change-password";
-import { ResetPasswordPage } from "./pages/account/reset-password";
 import { AccessibilityPage } from "./pages/accessibility";
 import { MyTrainingPage } from "./pages/my-training";
 import { ModulePage } from "./pages/module";
@@ -22,6 +19,14 @@ import { TrainerOnly } from "./pages/trainer/trainer-only";
 // Pages whose code loads when first opened. The officer's first load carries only the officer's journey;
 // trainer pages, certificates (with the QR code library) and the practice screening (with the screening
 // machine and its wizard) are fetched by those who open them.
+// Signing in (with single sign-on's schemas) and the account pages are not on a signed-in officer's way.
+const SignInPage = lazy(() => import("./pages/sign-in").then((loaded) => ({ default: loaded.SignInPage })));
+const ChangePasswordPage = lazy(() =>
+  import("./pages/account/change-password").then((loaded) => ({ default: loaded.ChangePasswordPage })),
+);
+const ResetPasswordPage = lazy(() =>
+  import("./pages/account/reset-password").then((loaded) => ({ default: loaded.ResetPasswordPage })),
+);
 const PracticeScreeningPage = lazy(() =>
   import("./pages/practice-screening").then((loaded) => ({ default: loaded.PracticeScreeningPage })),
 );

@@ -8,6 +8,7 @@ import { issuePasswordReset } from "../../src/server/auth/password-reset";
 import { PASSWORD, startTestApp } from "../support/app";
 import type { TestApp } from "../support/app";
 import type { TestClient } from "../support/client";
+import { CERTIFICATE_CHECKS_PER_WINDOW } from "../../src/server/routes/certificates";
 import { drawAttempt } from "../support/attempts";
 import { databaseTargets } from "../support/databases";
 
@@ -549,9 +550,9 @@ describe.each(databaseTargets)("the extended fuzz finds no 5xx on $name", (targe
     const runs = Math.max(1, Math.round(RUNS / 10));
     const url = segment("SRT-7K2M-9QXD-4H3P").map((id) => ({ url: `/api/certificate-checks/${id}` }));
     const statuses = await fuzz("GET /api/certificate-checks", "GET", url, () => null, runs / 2, runs);
-    // The address's limit was reached, and only then: the first lookups were answered.
-    expect(statuses.get(429)).toBeGreaterThan(0);
+    // The first lookups were answered; past the address's limit (when the run is long enough), refused.
     expect(statuses.get(404)).toBeGreaterThan(0);
+    if (runs > CERTIFICATE_CHECKS_PER_WINDOW) expect(statuses.get(429)).toBeGreaterThan(0);
   });
 
   // Single sign-on and SCIM (issue 15): FEW runs each too, as their inputs are few and flat.
