@@ -76,7 +76,6 @@ export {
   OptionFeedbackSchema,
   QuestionResultSchema,
   WithheldQuestionResultSchema,
-  hasAnswerKey,
   lessonsToRevisit,
   scoreAttempt,
   withholdAnswerKey,
@@ -90,13 +89,13 @@ export type {
   ScoreResult,
   WithheldQuestionResult,
 } from "./scoring";
+export { hasAnswerKey } from "./answer-key";
 export { addDays, addMonths, recertificationDueOn, reviewStatus } from "./dates";
 export type { ReviewStatus } from "./dates";
 export { LearnerOptionSchema, LearnerQuestionSchema, learnerQuestion, learnerQuestions } from "./learner";
+export { RecordedStatusSchema, TrainingStatusSchema } from "./status";
 export {
   RENEWAL_WINDOW_DAYS,
-  RecordedStatusSchema,
-  TrainingStatusSchema,
   isCurrent,
   isOverdue,
   overdueLabel,
@@ -105,7 +104,7 @@ export {
   trainingStatus,
   trainingStatusLabels,
   trainingStatusRank,
-} from "./status";
+} from "./status-rules";
 export type { RecordedStatus, TrainingStatus } from "./status";
 export { estimateAssumptions, estimateMinutes } from "./estimate";
 export type { LearnerOption, LearnerQuestion } from "./learner";

@@ -1,11 +1,11 @@
 import fc from "fast-check";
+import { hasAnswerKey } from "./answer-key";
 import { describe, expect, it } from "vitest";
 import { course } from "./course.generated";
 import {
   AttemptScoreSchema,
   QuestionResultSchema,
   WithheldQuestionResultSchema,
-  hasAnswerKey,
   lessonsToRevisit,
   scoreAttempt,
   withholdAnswerKey,

@@ -57,19 +57,6 @@ export function withholdAnswerKey(result: QuestionResult): WithheldQuestionResul
   return { ...rest, options: options.map(({ id, text, selected }) => ({ id, text, selected })) };
 }
 
-/**
- * Whether a marking carries its answer key (every option's `correct` and explanation), so it can be shown as
- * feedback; narrows the marking to {@link QuestionResult}.
- *
- * @example if (hasAnswerKey(result)) showFeedback(result);
- */
-export function hasAnswerKey<T extends WithheldQuestionResult>(result: T): result is T & QuestionResult {
-  return (
-    result.correctOptionIds !== undefined &&
-    result.options.every((option) => option.correct !== undefined && option.explanation !== undefined)
-  );
-}
-
 /** The marking of a whole attempt. */
 export const AttemptScoreSchema = z.object({
   moduleId: ModuleIdSchema,

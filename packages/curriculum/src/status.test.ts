@@ -1,13 +1,13 @@
 import { describe, expect, it } from "vitest";
+import { TrainingStatusSchema } from "./status";
 import {
   RENEWAL_WINDOW_DAYS,
-  TrainingStatusSchema,
   isOverdue,
   renewalFrom,
   trainingStatus,
   trainingStatusLabels,
   trainingStatusRank,
-} from "./status";
+} from "./status-rules";
 
 const expiresAt = new Date("2027-03-01T09:30:00Z");
 const at = (iso: string) => new Date(iso);

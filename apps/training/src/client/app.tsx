@@ -4,11 +4,7 @@ import type { Route } from "./routing/routes";
 import { useSession } from "./session/session";
 import { Layout } from "./shell/layout";
 import { ProblemPage, LoadingPage } from "./shell/status-pages";
-import { SignInPage } from "./pages/sign-in";
 import { SignOutPage } from "./pages/sign-out";
-import { ChangePasswordPage } from "./pages/account/change-password";
-import { ForgottenPasswordPage } from "./pages/account/forgotten-password";
-import { ResetPasswordPage } from "./pages/account/reset-password";
 import { AccessibilityPage } from "./pages/accessibility";
 import { MyTrainingPage } from "./pages/my-training";
 import { ModulePage } from "./pages/module";
@@ -17,23 +13,61 @@ import { KnowledgeCheckStartPage } from "./pages/knowledge-check-start";
 import { QuestionPage } from "./pages/question";
 import { CheckAnswersPage } from "./pages/check-answers";
 import { ResultPage } from "./pages/result";
-import { CertificatePage } from "./pages/certificate";
 import { NotFoundPage } from "./pages/not-found";
-import { AssignmentsPage, AssignPage } from "./pages/trainer/assignments";
-import { LearnerRecordPage } from "./pages/trainer/learner-record";
-import { ContentChangesPage } from "./pages/trainer/content-changes";
-import { TrainerOverviewPage } from "./pages/trainer/trainer-overview";
-import { CoursePackagesPage } from "./pages/trainer/course-packages";
-import { TrainerChartsPage } from "./pages/trainer/trainer-charts";
-import { TrainerEvidencePage } from "./pages/trainer/trainer-evidence";
-import { TrainerGridPage } from "./pages/trainer/trainer-grid";
 import { TrainerOnly } from "./pages/trainer/trainer-only";
 import { AdminOnly, AdminUnitPage, AdminUnitsPage, NewUnitPage } from "./pages/admin/units";
 import { AdminUserPage, AdminUsersPage, NewUserPage } from "./pages/admin/users";
 
-// The practice screening brings the screening machine and its wizard; only officers who open it download them.
+// Pages whose code loads when first opened. The officer's first load carries only the officer's journey;
+// trainer pages, certificates (with the QR code library) and the practice screening (with the screening
+// machine and its wizard) are fetched by those who open them.
+// Signing in (with single sign-on's schemas) and the account pages are not on a signed-in officer's way.
+const SignInPage = lazy(() => import("./pages/sign-in").then((loaded) => ({ default: loaded.SignInPage })));
+const ChangePasswordPage = lazy(() =>
+  import("./pages/account/change-password").then((loaded) => ({ default: loaded.ChangePasswordPage })),
+);
+const ResetPasswordPage = lazy(() =>
+  import("./pages/account/reset-password").then((loaded) => ({ default: loaded.ResetPasswordPage })),
+);
+const ForgottenPasswordPage = lazy(() =>
+  import("./pages/account/forgotten-password").then((loaded) => ({ default: loaded.ForgottenPasswordPage })),
+);
 const PracticeScreeningPage = lazy(() =>
   import("./pages/practice-screening").then((loaded) => ({ default: loaded.PracticeScreeningPage })),
+);
+const CertificatePage = lazy(() =>
+  import("./pages/certificate").then((loaded) => ({ default: loaded.CertificatePage })),
+);
+const CertificateLookupPage = lazy(() =>
+  import("./pages/certificate-check").then((loaded) => ({ default: loaded.CertificateLookupPage })),
+);
+const CertificateCheckPage = lazy(() =>
+  import("./pages/certificate-check").then((loaded) => ({ default: loaded.CertificateCheckPage })),
+);
+const AssignmentsPage = lazy(() =>
+  import("./pages/trainer/assignments").then((loaded) => ({ default: loaded.AssignmentsPage })),
+);
+const AssignPage = lazy(() => import("./pages/trainer/assignments").then((loaded) => ({ default: loaded.AssignPage })));
+const LearnerRecordPage = lazy(() =>
+  import("./pages/trainer/learner-record").then((loaded) => ({ default: loaded.LearnerRecordPage })),
+);
+const ContentChangesPage = lazy(() =>
+  import("./pages/trainer/content-changes").then((loaded) => ({ default: loaded.ContentChangesPage })),
+);
+const TrainerOverviewPage = lazy(() =>
+  import("./pages/trainer/trainer-overview").then((loaded) => ({ default: loaded.TrainerOverviewPage })),
+);
+const CoursePackagesPage = lazy(() =>
+  import("./pages/trainer/course-packages").then((loaded) => ({ default: loaded.CoursePackagesPage })),
+);
+const TrainerChartsPage = lazy(() =>
+  import("./pages/trainer/trainer-charts").then((loaded) => ({ default: loaded.TrainerChartsPage })),
+);
+const TrainerEvidencePage = lazy(() =>
+  import("./pages/trainer/trainer-evidence").then((loaded) => ({ default: loaded.TrainerEvidencePage })),
+);
+const TrainerGridPage = lazy(() =>
+  import("./pages/trainer/trainer-grid").then((loaded) => ({ default: loaded.TrainerGridPage })),
 );
 
 const publicRoutes = new Set<Route["name"]>([
@@ -42,6 +76,8 @@ const publicRoutes = new Set<Route["name"]>([
   "reset-password",
   "forgotten-password",
   "accessibility",
+  "certificate-lookup",
+  "certificate-check",
   "not-found",
 ]);
 // All a person with a temporary password may open until they change it (the server refuses the rest).
@@ -70,7 +106,12 @@ export function App() {
   let page;
   if (session.state === "loading" || mustSignIn || alreadySignedIn || mustChangePassword) page = <LoadingPage />;
   else if (session.state === "failed") page = <ProblemPage problem={session.problem} />;
-  else page = <CurrentPage route={route} />;
+  else
+    page = (
+      <Suspense fallback={<LoadingPage />}>
+        <CurrentPage route={route} />
+      </Suspense>
+    );
   // Keying by location remounts the page, so each navigation starts with fresh state and takes focus.
   return (
     <Layout signedIn={signedIn}>
@@ -100,11 +141,7 @@ function CurrentPage({ route }: { route: Route }) {
     case "lesson":
       return <LessonPage moduleId={route.moduleId} lessonId={route.lessonId} />;
     case "practice-screening":
-      return (
-        <Suspense fallback={<LoadingPage />}>
-          <PracticeScreeningPage moduleId={route.moduleId} lessonId={route.lessonId} />
-        </Suspense>
-      );
+      return <PracticeScreeningPage moduleId={route.moduleId} lessonId={route.lessonId} />;
     case "knowledge-check":
       return <KnowledgeCheckStartPage moduleId={route.moduleId} />;
     case "question":
@@ -121,6 +158,10 @@ function CurrentPage({ route }: { route: Route }) {
       return <ResultPage moduleId={route.moduleId} attemptId={route.attemptId} />;
     case "certificate":
       return <CertificatePage certificateId={route.certificateId} />;
+    case "certificate-lookup":
+      return <CertificateLookupPage />;
+    case "certificate-check":
+      return <CertificateCheckPage certificateId={route.certificateId} />;
     case "trainer-grid":
       return (
         <TrainerOnly>

@@ -1,5 +1,7 @@
 import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
+import { constants as zlibConstants } from "node:zlib";
+import fastifyCompress from "@fastify/compress";
 import fastifyCookie from "@fastify/cookie";
 import fastifyStatic from "@fastify/static";
 import Fastify, { LogController } from "fastify";
@@ -83,6 +85,15 @@ function crossSiteRequest(headers: Record<string, string | string[] | undefined>
   return null;
 }
 
+/**
+ * Caching for the built client. A file under assets/ has its content's hash in its name, so it never changes
+ * and browsers keep it a year without asking. The page itself names the current hashes and opens personal
+ * pages (my training, a learner's record), so it is never stored: a new release reaches everyone at once.
+ */
+export function cacheControlFor(path: string): string {
+  return /(^|[\\/])assets[\\/]/.test(path) ? "public, max-age=31536000, immutable" : "no-store";
+}
+
 /** What the app is built from; tests pass their own database, clock and log stream. */
 export interface AppOptions {
   env: Env;
@@ -155,6 +166,14 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
 
   await app.register(fastifyCookie);
+  // API answers (module content, trainer grids, CSV exports) compressed on the fly. Brotli at quality 4 costs
+  // about what gzip 6 does per request; the built client is compressed harder once, at build time (below).
+  await app.register(fastifyCompress, {
+    global: true,
+    threshold: 1024,
+    encodings: ["br", "gzip"],
+    brotliOptions: { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 4 } },
+  });
   const headers = securityHeaders({
     contentSecurityPolicy: {
       useDefaults: true,
@@ -283,12 +302,23 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerScim(app, deps);
 
   const hasClient = existsSync(`${clientDir}/index.html`);
-  if (hasClient) await app.register(fastifyStatic, { root: clientDir, wildcard: false });
+  if (hasClient) {
+    await app.register(fastifyStatic, {
+      root: clientDir,
+      wildcard: false,
+      // The build writes .br and .gz beside each file (vite.config.ts); they are sent to browsers that take them.
+      preCompressed: true,
+      cacheControl: false,
+      setHeaders: (reply, path) => {
+        reply.header("cache-control", cacheControlFor(path));
+      },
+    });
+  }
   app.setNotFoundHandler((request, reply) => {
     const path = request.url.split("?")[0] ?? "";
     // Client-side routes (/modules/x, /certificates/y) load the SPA, which routes them itself.
     if (hasClient && (request.method === "GET" || request.method === "HEAD") && !path.startsWith("/api")) {
-      return reply.type("text/html").sendFile("index.html");
+      return reply.type("text/html").header("cache-control", cacheControlFor("index.html")).sendFile("index.html");
     }
     const problem = problemOf(new NotFound(`route ${request.method} ${path}`));
     return reply.status(404).type("application/problem+json").send(problem.problem);

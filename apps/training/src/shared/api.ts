@@ -27,8 +27,9 @@ import { BoundedDateSchema, BoundedDateTimeSchema, visibleText } from "./text";
 // ---------------------------------------------------------------------------------------------------
 // Shared vocabulary
 
-/** Header that carries the CSRF token on state-changing requests. */
-export const CSRF_HEADER = "x-csrf-token";
+// The header name and route paths live in a zod-free module, so the browser's first load can call the API
+// without carrying the schemas; they are part of this contract all the same.
+export { CSRF_HEADER, api, paths } from "./paths";
 
 /** Account roles: what a person may do in the app. */
 export const AccountRoleSchema = z.enum(["officer", "trainer", "admin"]);
@@ -296,9 +297,28 @@ export const AttemptDrawSchema = z.object({
   attemptId: z.uuid(),
   questions: z.array(QuestionSchema).min(1),
   passMarkPercent: z.number().min(0).max(100),
+  /** Answers given so far, on any device, to this attempt (question id → option ids); `{}` on a new one. */
+  answersSoFar: z.record(z.string(), z.array(z.string())),
 });
 /** A drawn knowledge-check attempt. */
 export type AttemptDraw = z.infer<typeof AttemptDrawSchema>;
+
+/**
+ * `PUT /api/modules/:moduleId/attempt-draws/:attemptId/answers-so-far`: the answers given so far to an attempt
+ * not yet submitted, replacing those kept before. Nothing is scored until the attempt is submitted.
+ */
+export const AnswersSoFarSchema = z.object({
+  answers: z
+    .array(
+      z.object({
+        questionId: z.string().min(1).max(100),
+        optionIds: z.array(z.string().min(1).max(100)).max(20),
+      }),
+    )
+    .max(100),
+});
+/** Answers given so far to an attempt. */
+export type AnswersSoFar = z.infer<typeof AnswersSoFarSchema>;
 
 /**
  * `POST /api/modules/:moduleId/attempts`. `attemptId` is the id of the draw the answers are for; submitting
@@ -355,6 +375,15 @@ export const CertificateIdSchema = z
   .string()
   .regex(/^SRT(?:-[0-9A-HJKMNP-TV-Z]{4}){3}$/, "must be a certificate id like SRT-7K2M-9QXD-4H3P");
 
+/**
+ * What a certificate proves today. A certificate is never deleted, so an old one still verifies: `expired`
+ * after its valid-until date, `superseded` once its holder has passed the same module again (the newer one
+ * counts), `revoked` when the force has withdrawn it.
+ */
+export const CertificateStateSchema = z.enum(["valid", "expired", "superseded", "revoked"]);
+/** What a certificate proves today. */
+export type CertificateState = z.infer<typeof CertificateStateSchema>;
+
 /** `GET /api/certificates/:certificateId`: a printable certificate; trainers use it to verify one. */
 export const CertificateResponseSchema = z.object({
   id: CertificateIdSchema,
@@ -364,11 +393,29 @@ export const CertificateResponseSchema = z.object({
   scorePercent: z.number().min(0).max(100),
   issuedAt: IsoDateTime,
   expiresAt: IsoDateTime,
-  /** `valid` until expiry; a certificate is never deleted, so old ones still verify as `expired`. */
-  state: z.enum(["valid", "expired"]),
+  state: CertificateStateSchema,
 });
 /** A certificate. */
 export type CertificateResponse = z.infer<typeof CertificateResponseSchema>;
+
+/**
+ * `GET /api/certificate-checks/:certificateId`: anyone, signed in or not, checks a certificate by its id. Only
+ * what the paper already shows and whether it still counts: no force, score, collar number or account id.
+ */
+export const CertificateCheckSchema = z.object({
+  id: CertificateIdSchema,
+  holderName: z.string(),
+  /** The signed-in person is the holder, so the page says "Your certificate". */
+  viewerIsHolder: z.boolean(),
+  module: z.object({ title: z.string(), version: z.string() }),
+  /** The day the holder passed, on the London calendar (`YYYY-MM-DD`). */
+  passedOn: IsoDate,
+  /** The day it expires, on the London calendar (`YYYY-MM-DD`), as "Valid until" reads. */
+  validUntil: IsoDate,
+  state: CertificateStateSchema,
+});
+/** A certificate as anyone checking it sees it. */
+export type CertificateCheck = z.infer<typeof CertificateCheckSchema>;
 
 // ---------------------------------------------------------------------------------------------------
 // xAPI statements
@@ -463,54 +510,3 @@ export type StatementsRequest = z.infer<typeof StatementsRequestSchema>;
 
 /** The ids of the stored statements, in request order (as the xAPI Statements API answers). */
 export const StatementsResponseSchema = z.array(z.uuid());
-
-// ---------------------------------------------------------------------------------------------------
-// Routes
-
-/** Route paths. `:name` segments are path parameters; build concrete paths with the helpers. */
-export const paths = {
-  /** GET who am I + CSRF token; POST sign in; DELETE sign out. */
-  session: "/api/session",
-  /** POST the signed-in person's new password (with the current one). */
-  myPassword: "/api/me/password",
-  /** POST a reset link's token to see whether it still works. */
-  passwordResetCheck: "/api/password-reset/check",
-  /** POST a reset link's token and a new password. */
-  passwordReset: "/api/password-reset",
-  /** POST an email address to be sent a reset link (the answer never says whether it is an account's). */
-  passwordResetRequest: "/api/password-reset/request",
-  /** GET the caller's training list. */
-  myTraining: "/api/me/training",
-  /** GET a learner's training list (the learner themself, or a trainer/admin of their force). */
-  userTraining: "/api/users/:userId/training",
-  /** GET module detail with the caller's progress. */
-  module: "/api/modules/:moduleId",
-  /** PUT lesson progress. */
-  moduleProgress: "/api/modules/:moduleId/progress",
-  /** POST: draw a knowledge-check attempt's questions. */
-  moduleAttemptDraws: "/api/modules/:moduleId/attempt-draws",
-  /** POST a knowledge-check attempt. */
-  moduleAttempts: "/api/modules/:moduleId/attempts",
-  /** GET one of the caller's own scored attempts. */
-  moduleAttempt: "/api/modules/:moduleId/attempts/:attemptId",
-  /** GET a certificate. */
-  certificate: "/api/certificates/:certificateId",
-  /** POST xAPI statements. */
-  statements: "/api/statements",
-  /** GET liveness. */
-  health: "/api/health",
-  /** GET the OpenAPI document. */
-  openapi: "/api/openapi.json",
-} as const;
-
-/** Concrete paths for the client. */
-export const api = {
-  userTraining: (userId: string) => `/api/users/${encodeURIComponent(userId)}/training`,
-  module: (moduleId: string) => `/api/modules/${encodeURIComponent(moduleId)}`,
-  moduleProgress: (moduleId: string) => `/api/modules/${encodeURIComponent(moduleId)}/progress`,
-  moduleAttemptDraws: (moduleId: string) => `/api/modules/${encodeURIComponent(moduleId)}/attempt-draws`,
-  moduleAttempts: (moduleId: string) => `/api/modules/${encodeURIComponent(moduleId)}/attempts`,
-  moduleAttempt: (moduleId: string, attemptId: string) =>
-    `/api/modules/${encodeURIComponent(moduleId)}/attempts/${encodeURIComponent(attemptId)}`,
-  certificate: (certificateId: string) => `/api/certificates/${encodeURIComponent(certificateId)}`,
-} as const;

@@ -8,7 +8,7 @@ import { ModuleIdSchema } from "@stalking-response/curriculum";
 import { ActionPlanSchema, StatusSchema as PlanStatusSchema } from "@stalking-response/recommendations";
 import { z } from "zod";
 import { BoundedDateSchema, BoundedDateTimeSchema, visibleText } from "./text";
-import { JobRoleSchema, TrainingItemSchema, TrainingStatusSchema } from "./api";
+import { CertificateStateSchema, JobRoleSchema, TrainingItemSchema, TrainingStatusSchema } from "./api";
 
 const IsoDateTime = BoundedDateTimeSchema;
 const IsoDate = BoundedDateSchema;
@@ -223,7 +223,7 @@ export const LearnerRecordResponseSchema = z.object({
       scorePercent: z.number().min(0).max(100),
       issuedAt: IsoDateTime,
       expiresAt: IsoDateTime,
-      state: z.enum(["valid", "expired"]),
+      state: CertificateStateSchema,
     }),
   ),
   /** Statements, newest first (at most `limit`); `olderCursor` pages further back. */

@@ -96,6 +96,11 @@ describe.each(databaseTargets)("role × endpoint matrix on $name", (target) => {
   }, 120_000);
   afterAll(() => t?.close());
 
+  /** The caller's own drawn attempt at the module, or a made-up id for a caller who cannot draw (signed out). */
+  const ownDraw = async (c: TestClient) => {
+    const drawn = await c.request("POST", `/api/modules/${moduleId}/attempt-draws`);
+    return drawn.ok ? ((await drawn.json()) as { attemptId: string }).attemptId : randomUUID();
+  };
   const firstLesson = () => t.catalog.module(moduleId)?.lessons[0]?.id ?? "";
   const statementAbout = (userId: string) => ({
     id: randomUUID(),
@@ -146,14 +151,20 @@ describe.each(databaseTargets)("role × endpoint matrix on $name", (target) => {
       send: (c) => c.request("POST", `/api/modules/${moduleId}/attempt-draws`),
     },
     {
+      route: "PUT /api/modules/{moduleId}/attempt-draws/{attemptId}/answers-so-far",
+      expect: signedIn(200),
+      // Each caller keeps answers on their own drawn attempt (a signed-out caller sends a made-up id).
+      send: async (c) => {
+        const id = await ownDraw(c);
+        return c.put(`/api/modules/${moduleId}/attempt-draws/${id}/answers-so-far`, { answers: [] });
+      },
+    },
+    {
       route: "POST /api/modules/{moduleId}/attempts",
       expect: signedIn(200),
       // Answers to the caller's own drawn attempt (a signed-out caller cannot draw, and sends a made-up id).
       send: async (c) => {
-        const drawn = await c.request("POST", `/api/modules/${moduleId}/attempt-draws`);
-        const { attemptId: id } = drawn.ok
-          ? ((await drawn.json()) as { attemptId: string })
-          : { attemptId: randomUUID() };
+        const id = await ownDraw(c);
         return c.post(`/api/modules/${moduleId}/attempts`, { attemptId: id, answers: [] });
       },
     },
@@ -167,6 +178,12 @@ describe.each(databaseTargets)("role × endpoint matrix on $name", (target) => {
       route: "GET /api/certificates/{certificateId}",
       expect: { anonymous: 401, officer: 200, otherOfficer: 404, trainer: 200, admin: 200, trainerOtherForce: 404 },
       send: (c) => c.get(`/api/certificates/${certificateId}`),
+    },
+    {
+      // Anyone may check a certificate, signed in or not; what it shows is the same for all.
+      route: "GET /api/certificate-checks/{certificateId}",
+      expect: everyone(200),
+      send: (c) => c.get(`/api/certificate-checks/${certificateId}`),
     },
     {
       route: "POST /api/statements",

@@ -1,26 +1,15 @@
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchBrowser, newDevice } from "./browser";
+import { describe, expect, it } from "vitest";
+import { newDevice } from "./browser";
 import { Officer, type Mode } from "./driver";
 import { signInAs } from "./journey";
-import { startTrainingServer, type TrainingServer } from "./server";
+import { serverAndBrowserForFile } from "./live";
 
-let server: TrainingServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startTrainingServer(), launchBrowser()]);
-}, 180_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const live = serverAndBrowserForFile();
 
 describe.each<Mode>(["keyboard", "pointer"])("accounts people look after, by %s", (mode) => {
   it("makes a temporary password be changed at first sign-in", async () => {
-    const credentials = await server.newOfficer({ temporaryPassword: true });
-    const device = await newDevice(browser, server.baseURL);
+    const credentials = await live.server.newOfficer({ temporaryPassword: true });
+    const device = await newDevice(live.browser, live.server.baseURL);
     const person = new Officer(device.page, mode);
     const { page } = person;
     await signInAs(person, credentials, "Choose a new password");
@@ -45,11 +34,11 @@ describe.each<Mode>(["keyboard", "pointer"])("accounts people look after, by %s"
   });
 
   it("sets a new password through a one-time reset link, and tells a disabled account why it was signed out", async () => {
-    const credentials = await server.newOfficer();
-    const device = await newDevice(browser, server.baseURL);
+    const credentials = await live.server.newOfficer();
+    const device = await newDevice(live.browser, live.server.baseURL);
     const person = new Officer(device.page, mode);
     const { page } = person;
-    const link = await server.resetLinkFor(credentials.id);
+    const link = await live.server.resetLinkFor(credentials.id);
     await page.goto(link);
     await person.arrive("Choose a new password", { focus: "none" });
     // The token leaves the address bar once read.
@@ -72,7 +61,7 @@ describe.each<Mode>(["keyboard", "pointer"])("accounts people look after, by %s"
       { identifier: credentials.identifier, password: "a reset passphrase of mine" },
       "My training",
     );
-    await server.disable(credentials.id);
+    await live.server.disable(credentials.id);
     // The next request of the open session (opening a module) is told why it ended.
     await person.activate(page.getByRole("link", { name: "Stalking Protection Orders" }));
     await person.arrive("Sign in", { focus: "none" });

@@ -193,7 +193,7 @@ export async function retryAndPass(officer: Officer, failedQuestions: readonly s
   // The retake asked other questions than the failed attempt.
   expect(retake.filter((id) => failedQuestions.includes(id))).toEqual([]);
   await officer.activate(page.getByRole("button", { name: "View your certificate" }));
-  await officer.arrive(`Certificate – ${module.title}`);
+  await officer.arrive(`Your certificate – ${module.title}`);
   const id = await page.locator(".srt-certificate__id").textContent();
   expect(id).toMatch(/^SRT(-[0-9A-Z]{4}){3}$/);
   expect(await page.getByRole("button", { name: "Print certificate" }).count()).toBe(1);

@@ -1,6 +1,5 @@
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchBrowser, newDevice } from "./browser";
+import { describe, expect, it } from "vitest";
+import { newDevice } from "./browser";
 import { Officer } from "./driver";
 import {
   completePracticeScreening,
@@ -14,25 +13,14 @@ import {
   spoModule,
   takeKnowledgeCheck,
 } from "./journey";
-import { startTrainingServer, type TrainingServer } from "./server";
+import { serverAndBrowserForFile } from "./live";
 
-// One server and one browser for the file: a 2-core CI machine pays for each only once.
-let server: TrainingServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startTrainingServer(), launchBrowser()]);
-}, 180_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const live = serverAndBrowserForFile();
 
 describe("the officer's journey through module 3 (Stalking Protection Orders)", () => {
   it("signs in, resumes on a second device, fails the check, reviews, passes and gets a certificate", async () => {
-    const credentials = await server.newOfficer();
-    const phone = await newDevice(browser, server.baseURL);
+    const credentials = await live.server.newOfficer();
+    const phone = await newDevice(live.browser, live.server.baseURL);
     const officer = new Officer(phone.page, "pointer");
     await signIn(officer, credentials);
     await openModule(officer, "Not started");
@@ -45,7 +33,7 @@ describe("the officer's journey through module 3 (Stalking Protection Orders)", 
     await officer.arrive(`${second.title} – ${module.title}`);
 
     // The same officer picks up on another device: the server knows where they were.
-    const desk = await newDevice(browser, server.baseURL);
+    const desk = await newDevice(live.browser, live.server.baseURL);
     const sameOfficer = new Officer(desk.page, "pointer");
     await signIn(sameOfficer, credentials);
     await openModule(sameOfficer, "In progress");
@@ -64,8 +52,8 @@ describe("the officer's journey through module 3 (Stalking Protection Orders)", 
   });
 
   it("works from start to certificate with the keyboard alone", async () => {
-    const credentials = await server.newOfficer();
-    const device = await newDevice(browser, server.baseURL);
+    const credentials = await live.server.newOfficer();
+    const device = await newDevice(live.browser, live.server.baseURL);
     const officer = new Officer(device.page, "keyboard");
     await signIn(officer, credentials);
     await openModule(officer, "Not started");
@@ -82,9 +70,9 @@ describe("the officer's journey through module 3 (Stalking Protection Orders)", 
 
 describe("module 2's practice screening", () => {
   it("runs to the outcome with the case's model answers and shows that it matches the expected outcome", async () => {
-    const device = await newDevice(browser, server.baseURL);
+    const device = await newDevice(live.browser, live.server.baseURL);
     const officer = new Officer(device.page, "pointer");
-    await signIn(officer, await server.newOfficer());
+    await signIn(officer, await live.server.newOfficer());
     await completePracticeScreening(officer);
     expect(device.errors).toEqual([]);
     await device.context.close();

@@ -29,6 +29,8 @@ export type TrainingServer = {
    * had passed before a later release; answers their sign-in (demo officers share the README's password).
    */
   passedAtVersion(moduleId: string, version: string): Promise<Credentials & { displayName: string }>;
+  /** A demo officer's current certificate, their name, and their sign-in. */
+  heldCertificate(): Promise<{ certificateId: string; holderName: string; credentials: Credentials }>;
   close(): Promise<void>;
 };
 
@@ -47,6 +49,25 @@ export async function startTrainingServer(): Promise<TrainingServer> {
   });
   const server = await startServer(env);
   let created = 0;
+  /** A demo officer's pass (of `moduleId`, or any module) that counts for two months yet, with its certificate. */
+  const currentPass = async (moduleId?: string) => {
+    const [held] = await server.database.db
+      .select({ certificateId: completions.certificateId, email: users.email, displayName: users.displayName })
+      .from(completions)
+      .innerJoin(users, eq(users.id, completions.userId))
+      .where(
+        and(
+          eq(completions.forceId, DEMO_FORCE.id),
+          moduleId === undefined ? undefined : eq(completions.moduleId, moduleId),
+          eq(users.role, "officer"),
+          isNotNull(completions.certificateId),
+          gt(completions.expiresAt, new Date(Date.now() + 60 * 86_400_000)),
+        ),
+      )
+      .limit(1);
+    if (!held?.certificateId) throw new Error(`no demo officer holds a current pass of ${moduleId ?? "any module"}`);
+    return { ...held, certificateId: held.certificateId };
+  };
   return {
     baseURL: server.url,
     async newOfficer(options = {}) {
@@ -94,24 +115,20 @@ export async function startTrainingServer(): Promise<TrainingServer> {
       await server.database.db.update(users).set({ disabledAt: new Date() }).where(eq(users.id, userId));
       await endSessions(server.database.db, userId, "account-disabled");
     },
+    async heldCertificate() {
+      const held = await currentPass();
+      return {
+        certificateId: held.certificateId,
+        holderName: held.displayName,
+        credentials: { identifier: held.email, password: "demo-officer-password" },
+      };
+    },
     async passedAtVersion(moduleId, version) {
-      const { db } = server.database;
-      const [held] = await db
-        .select({ certificateId: completions.certificateId, email: users.email, displayName: users.displayName })
-        .from(completions)
-        .innerJoin(users, eq(users.id, completions.userId))
-        .where(
-          and(
-            eq(completions.forceId, DEMO_FORCE.id),
-            eq(completions.moduleId, moduleId),
-            eq(users.role, "officer"),
-            isNotNull(completions.certificateId),
-            gt(completions.expiresAt, new Date(Date.now() + 60 * 86_400_000)),
-          ),
-        )
-        .limit(1);
-      if (!held?.certificateId) throw new Error(`no demo officer holds a current pass of ${moduleId}`);
-      await db.update(certificates).set({ moduleVersion: version }).where(eq(certificates.id, held.certificateId));
+      const held = await currentPass(moduleId);
+      await server.database.db
+        .update(certificates)
+        .set({ moduleVersion: version })
+        .where(eq(certificates.id, held.certificateId));
       return { identifier: held.email, password: "demo-officer-password", displayName: held.displayName };
     },
     async close() {

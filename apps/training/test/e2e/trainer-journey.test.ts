@@ -1,25 +1,15 @@
 import { readFileSync } from "node:fs";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { expectAccessible, launchBrowser, newDevice } from "./browser";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { expectAccessible, newDevice } from "./browser";
 import { Officer } from "./driver";
 import { openModule, readLessons, signIn, spoModule, takeKnowledgeCheck } from "./journey";
-import { startTrainingServer, type TrainingServer } from "./server";
+import { serverAndBrowserForFile } from "./live";
 
 // The demo force's first trainer (README "Demo sign-ins"); the seed creates it with this public password.
 const demoTrainer = { identifier: "EX9001", password: "demo-trainer-password" };
 
-let server: TrainingServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startTrainingServer(), launchBrowser()]);
-}, 180_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const live = serverAndBrowserForFile();
 
 /** Name and collar number of every learner row of the grid on the page (the first two columns). */
 async function gridRows(page: Page): Promise<string[][]> {
@@ -33,7 +23,7 @@ async function gridRows(page: Page): Promise<string[][]> {
 
 /** A new device with the demo trainer signed in, driven by pointer or by keyboard. */
 async function signInTrainer(mode: "pointer" | "keyboard") {
-  const device = await newDevice(browser, server.baseURL);
+  const device = await newDevice(live.browser, live.server.baseURL);
   const trainer = new Officer(device.page, mode);
   await signIn(trainer, demoTrainer, "Training overview");
   return { device, trainer, page: device.page };
@@ -475,9 +465,9 @@ describe("the trainer's journey through training records", () => {
     const before = await completedBySpo();
     expect(before.length).toBeGreaterThan(0);
 
-    const phone = await newDevice(browser, server.baseURL);
+    const phone = await newDevice(live.browser, live.server.baseURL);
     const officer = new Officer(phone.page, "pointer");
-    await signIn(officer, await server.newOfficer());
+    await signIn(officer, await live.server.newOfficer());
     await openModule(officer, "Not started");
     await officer.activate(phone.page.getByRole("button", { name: "Start module" }));
     await readLessons(officer);
@@ -519,7 +509,7 @@ describe("the trainer's journey through training records", () => {
 
   it("opens a bookmarked page of the records and goes back page by page with Previous", async () => {
     // The address of page 3 (Z to A), as someone would have bookmarked it or had it shared with them.
-    const setup = await newDevice(browser, server.baseURL);
+    const setup = await newDevice(live.browser, live.server.baseURL);
     await signIn(new Officer(setup.page, "pointer"), demoTrainer, "Training overview");
     const pages = await setup.page.evaluate(async () => {
       const read: { names: string[][]; next: string | null }[] = [];
@@ -543,7 +533,7 @@ describe("the trainer's journey through training records", () => {
     if (!first?.next || !second?.next || !third) throw new Error("the demo force should fill three pages");
 
     // A new tab remembers nothing: Previous works from the address alone.
-    const device = await newDevice(browser, server.baseURL);
+    const device = await newDevice(live.browser, live.server.baseURL);
     const trainer = new Officer(device.page, "keyboard");
     const { page } = device;
     await signIn(new Officer(page, "pointer"), demoTrainer, "Training overview");
@@ -587,8 +577,8 @@ describe("the trainer's journey through training records", () => {
     const material = module.history.find((release) => release.material);
     const before = module.history.find((release) => material !== undefined && release.date < material.date);
     if (!material || !before) throw new Error("module 3 should have a material release after its first");
-    const credentials = await server.passedAtVersion(module.id, before.version);
-    const device = await newDevice(browser, server.baseURL);
+    const credentials = await live.server.passedAtVersion(module.id, before.version);
+    const device = await newDevice(live.browser, live.server.baseURL);
     const officer = new Officer(device.page, "keyboard");
     await signIn(officer, credentials);
     // The demo force keeps the default grace period of 90 days from the change.
@@ -672,9 +662,9 @@ describe("the trainer's journey through training records", () => {
   });
 
   it("tells an officer they do not have access, and the API refuses them too", async () => {
-    const device = await newDevice(browser, server.baseURL);
+    const device = await newDevice(live.browser, live.server.baseURL);
     const officer = new Officer(device.page, "pointer");
-    await signIn(officer, await server.newOfficer());
+    await signIn(officer, await live.server.newOfficer());
     // No link to the trainer pages in the officer's menu.
     expect(await device.page.locator('a[href="/trainer"]').count()).toBe(0);
     await device.page.goto("/trainer");

@@ -8,6 +8,8 @@ import { issuePasswordReset } from "../../src/server/auth/password-reset";
 import { PASSWORD, startTestApp } from "../support/app";
 import type { TestApp } from "../support/app";
 import type { TestClient } from "../support/client";
+import { CERTIFICATE_CHECKS_PER_WINDOW } from "../../src/server/routes/certificates";
+import { drawAttempt } from "../support/attempts";
 import { databaseTargets } from "../support/databases";
 
 /**
@@ -104,6 +106,18 @@ const segment = (known: string) =>
         }
       }),
     },
+  );
+
+/** Answers to a knowledge check: mostly real question and option ids, sometimes anything in their place. */
+const answersOf = (questionIds: readonly string[], optionIds: readonly string[]) =>
+  or(
+    fc.array(
+      fc.record({
+        questionId: or(fc.constantFrom(...questionIds)),
+        optionIds: or(fc.array(or(fc.constantFrom(...optionIds)), { maxLength: 4 })),
+      }),
+      { maxLength: 8 },
+    ),
   );
 
 /** A query string of fuzzed values: strings as they are, anything else as its JSON. */
@@ -308,6 +322,34 @@ describe.each(databaseTargets)("the extended fuzz finds no 5xx on $name", (targe
     );
   });
 
+  it("PUT /api/modules/:moduleId/attempt-draws/:attemptId/answers-so-far", async () => {
+    const module = t.catalog.module("online-stalking");
+    if (!module) throw new Error("module missing");
+    const draw = await drawAttempt(officer, module.id);
+    const questionIds = draw.questions.map((question) => question.id);
+    const optionIds = draw.questions.flatMap((question) => question.options.map((option) => option.id));
+    const request = fc.record({
+      module: segment(module.id),
+      attempt: segment(draw.attemptId),
+      body: fc.record({
+        answers: answersOf(questionIds, optionIds),
+      }),
+    });
+    // A tenth of the runs: the same validators as the attempts endpoint below, which gets the full count.
+    const runs = Math.max(1, Math.round(RUNS / 10));
+    await fuzz(
+      "PUT /api/modules/:moduleId/attempt-draws/:attemptId/answers-so-far",
+      "PUT",
+      request.map(({ module: id, attempt, body }) => ({
+        url: `/api/modules/${id}/attempt-draws/${attempt}/answers-so-far`,
+        body,
+      })),
+      () => officer,
+      runs / 4,
+      runs,
+    );
+  });
+
   it("POST /api/modules/:moduleId/attempts", async () => {
     const module = t.catalog.module("online-stalking");
     if (!module) throw new Error("module missing");
@@ -319,15 +361,7 @@ describe.each(databaseTargets)("the extended fuzz finds no 5xx on $name", (targe
       module: segment(module.id),
       body: fc.record({
         attemptId: or(fc.uuid()),
-        answers: or(
-          fc.array(
-            fc.record({
-              questionId: or(fc.constantFrom(...questionIds)),
-              optionIds: or(fc.array(or(fc.constantFrom(...optionIds)), { maxLength: 4 })),
-            }),
-            { maxLength: 8 },
-          ),
-        ),
+        answers: answersOf(questionIds, optionIds),
       }),
     });
     await fuzz(
@@ -600,6 +634,17 @@ describe.each(databaseTargets)("the extended fuzz finds no 5xx on $name", (targe
     );
     const url = query.map((values) => ({ url: `/api/trainer/grid?${queryOf(values)}` }));
     await fuzz("GET /api/trainer/grid", "GET", url, () => trainer);
+  });
+
+  it("GET /api/certificate-checks/{certificateId}", async () => {
+    // Signed out, as most checks are. A tenth of the runs: the path is the only input, and past the address's
+    // limit every well-formed id is refused with 429 before any lookup, which is itself what must hold.
+    const runs = Math.max(1, Math.round(RUNS / 10));
+    const url = segment("SRT-7K2M-9QXD-4H3P").map((id) => ({ url: `/api/certificate-checks/${id}` }));
+    const statuses = await fuzz("GET /api/certificate-checks", "GET", url, () => null, runs / 2, runs);
+    // The first lookups were answered; past the address's limit (when the run is long enough), refused.
+    expect(statuses.get(404)).toBeGreaterThan(0);
+    if (runs > CERTIFICATE_CHECKS_PER_WINDOW) expect(statuses.get(429)).toBeGreaterThan(0);
   });
 
   // Single sign-on and SCIM (issue 15): FEW runs each too, as their inputs are few and flat.

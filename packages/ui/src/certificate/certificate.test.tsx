@@ -39,6 +39,20 @@ describe("Certificate", () => {
     );
   });
 
+  it("prints its expiry and a scannable code beside the address, hidden from assistive technology", () => {
+    const { container } = render(
+      <Certificate {...props} validUntil="2027-11-27" verificationCode={<svg data-testid="code" />} />,
+    );
+    expect(screen.getByText("27 November 2027")).toHaveAttribute("datetime", "2027-11-27");
+    expect(screen.getByRole("article")).toHaveTextContent("Valid until 27 November 2027");
+    expect(container.querySelector("[aria-hidden='true'] [data-testid='code']")).not.toBeNull();
+  });
+
+  it("refuses a valid-until that is not a calendar date", () => {
+    vi.spyOn(console, "error").mockImplementation(() => undefined);
+    expect(() => render(<Certificate {...props} validUntil="2027-02-30" />)).toThrow(RangeError);
+  });
+
   it("lists the modules covered", () => {
     render(<Certificate {...props} modules={["Identifying stalking", "Risk screening"]} />);
     const list = screen.getByRole("list", { name: "Modules covered" });

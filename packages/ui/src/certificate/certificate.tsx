@@ -1,4 +1,4 @@
-import { useId, type ComponentPropsWithRef } from "react";
+import { useId, type ComponentPropsWithRef, type ReactNode } from "react";
 import { Button } from "../button/button";
 import { classNames } from "../internal/class-names";
 import { formatCalendarDate } from "../internal/dates";
@@ -16,6 +16,13 @@ export interface CertificateProps extends Omit<ComponentPropsWithRef<"article">,
   readonly verificationId: string;
   /** Where the id can be checked. Printed as text as well as linked, because paper has no links. */
   readonly verificationUrl?: string | undefined;
+  /** The last day the certificate counts, as `YYYY-MM-DD`; printed as "Valid until …" so paper shows its expiry. */
+  readonly validUntil?: string | undefined;
+  /**
+   * A scannable code for the verification address (e.g. a QR code as inline SVG), printed beside it. It is
+   * decorative for assistive technology: the address itself is always printed as text.
+   */
+  readonly verificationCode?: ReactNode;
   /** Modules the course covered, listed under the course title. */
   readonly modules?: readonly string[] | undefined;
   /** The heading level of "Certificate of completion", to fit the page it sits in. */
@@ -33,7 +40,8 @@ export interface CertificateProps extends Omit<ComponentPropsWithRef<"article">,
  *
  * @example
  * <Certificate learnerName="Asha Patel" courseTitle="Stalking: first response" completedOn="2026-11-27"
- *   issuer="Essex Police" verificationId="SRT-7F3K-92QD" verificationUrl="https://training.example/verify" />
+ *   issuer="Essex Police" verificationId="SRT-7F3K-92QD" verificationUrl="https://training.example/verify"
+ *   validUntil="2027-11-27" />
  */
 export function Certificate({
   learnerName,
@@ -42,6 +50,8 @@ export function Certificate({
   issuer,
   verificationId,
   verificationUrl,
+  validUntil,
+  verificationCode,
   modules,
   headingLevel = 1,
   showPrintButton = true,
@@ -52,6 +62,10 @@ export function Certificate({
   const date = formatCalendarDate(completedOn);
   if (date === undefined) {
     throw new RangeError(`Certificate: completedOn must be a calendar date as YYYY-MM-DD, got "${completedOn}"`);
+  }
+  const expiry = validUntil === undefined ? undefined : formatCalendarDate(validUntil);
+  if (validUntil !== undefined && expiry === undefined) {
+    throw new RangeError(`Certificate: validUntil must be a calendar date as YYYY-MM-DD, got "${validUntil}"`);
   }
   const Heading = `h${headingLevel}` as const;
   return (
@@ -75,20 +89,32 @@ export function Certificate({
         <p className="govuk-body-l">
           on <time dateTime={completedOn}>{date}</time>
         </p>
-        <dl className="srt-certificate__verification">
-          <dt className="govuk-body-s">Verification ID</dt>
-          <dd className="govuk-body srt-certificate__id">{verificationId}</dd>
-          {verificationUrl !== undefined && (
-            <>
-              <dt className="govuk-body-s">Check this certificate at</dt>
-              <dd className="govuk-body">
-                <a className="govuk-link" href={verificationUrl}>
-                  {verificationUrl}
-                </a>
-              </dd>
-            </>
+        {validUntil !== undefined && (
+          <p className="govuk-body srt-certificate__expiry">
+            Valid until <time dateTime={validUntil}>{expiry}</time>
+          </p>
+        )}
+        <div className="srt-certificate__check">
+          {verificationCode !== undefined && (
+            <div className="srt-certificate__code" aria-hidden="true">
+              {verificationCode}
+            </div>
           )}
-        </dl>
+          <dl className="srt-certificate__verification">
+            <dt className="govuk-body-s">Verification ID</dt>
+            <dd className="govuk-body srt-certificate__id">{verificationId}</dd>
+            {verificationUrl !== undefined && (
+              <>
+                <dt className="govuk-body-s">Check this certificate at</dt>
+                <dd className="govuk-body srt-certificate__url">
+                  <a className="govuk-link" href={verificationUrl}>
+                    {verificationUrl}
+                  </a>
+                </dd>
+              </>
+            )}
+          </dl>
+        </div>
       </div>
       {showPrintButton && (
         <div className="srt-certificate__actions">

@@ -17,6 +17,15 @@ describe("Header", () => {
     await expectNoAxeViolations(container);
   });
 
+  it("holds a phase banner inside its landmark, below the bar", () => {
+    render(
+      <Header logo="Stalking response training">
+        <p>Beta: this is a new service</p>
+      </Header>,
+    );
+    expect(screen.getByRole("banner")).toContainElement(screen.getByText("Beta: this is a new service"));
+  });
+
   it("is a banner with a home link and a navigation landmark marking the current section", () => {
     render(<Header logo="Stalking response training" homepageUrl="/home" navigation={navigation} />);
     expect(screen.getByRole("banner")).toBeInTheDocument();

@@ -25,6 +25,11 @@ export interface HeaderProps extends ComponentPropsWithRef<"header"> {
   navigationLabel?: string | undefined;
   /** Spreads the header across the whole window instead of the page width. */
   fullWidth?: boolean | undefined;
+  /**
+   * Shown below the bar, inside the header landmark: a phase banner belongs here, so that no content sits
+   * outside a landmark (axe `region`).
+   */
+  children?: ReactNode;
 }
 
 /**
@@ -45,6 +50,7 @@ export function Header({
   navigationLabel = "Menu",
   fullWidth = false,
   className,
+  children,
   ...rest
 }: HeaderProps) {
   const listId = useId();
@@ -109,6 +115,7 @@ export function Header({
           )}
         </div>
       </div>
+      {children}
     </header>
   );
 }

@@ -81,7 +81,8 @@ describe("KnowledgeCheck", () => {
   it("asks a multiple-choice question as checkboxes", async () => {
     const user = userEvent.setup();
     const onSubmit = vi.fn();
-    const question = ofKind("multiple-choice");
+    const found = ofKind("multiple-choice");
+    const question = { ...found, prompt: found.prompt.replace(/\s*Select all that apply\.?/i, "") };
     render(<Answering question={question} onSubmit={onSubmit} />);
     const boxes = screen.getAllByRole("checkbox");
     expect(screen.getByRole("group")).toHaveAccessibleDescription("Select all that apply.");
@@ -89,6 +90,19 @@ describe("KnowledgeCheck", () => {
     await user.click(boxes[1] as HTMLElement);
     await user.click(screen.getByRole("button", { name: "Save and continue" }));
     expect(onSubmit).toHaveBeenCalledWith([question.options[0]?.id, question.options[1]?.id]);
+  });
+
+  it("says 'Select all that apply.' once, even when the prompt already says it, and keeps a scenario", () => {
+    const found = ofKind("multiple-choice");
+    const question = { ...found, prompt: found.prompt.replace(/\s*Select all that apply\.?/i, "") };
+    const { rerender } = render(
+      <Answering question={{ ...question, prompt: `${question.prompt} Select all that apply.` }} onSubmit={vi.fn()} />,
+    );
+    expect(screen.getByRole("group").textContent?.match(/Select all that apply/g)).toHaveLength(1);
+    rerender(<Answering question={{ ...question, scenario: "A man waits outside her work." }} onSubmit={vi.fn()} />);
+    expect(screen.getByRole("group")).toHaveAccessibleDescription(
+      "Scenario (fictional): A man waits outside her work. Select all that apply.",
+    );
   });
 
   it("reads a scenario question's situation out with the question", () => {

@@ -176,7 +176,21 @@ export function KnowledgeCheck({
       {error !== undefined && <ErrorSummary errors={[{ text: error, href: `#${fieldId}` }]} />}
       <form noValidate onSubmit={submit}>
         {question.kind === "multiple-choice" ? (
-          <Checkboxes {...shared} hint="Select all that apply." value={value} onChange={(ids) => onChange(ids)} />
+          <Checkboxes
+            {...shared}
+            // The scenario is part of the question here too; "Select all that apply." only once, if the
+            // prompt does not already say it.
+            hint={
+              [
+                scenario === undefined ? undefined : `Scenario (fictional): ${scenario}`,
+                /select all that apply/i.test(question.prompt) ? undefined : "Select all that apply.",
+              ]
+                .filter((part) => part !== undefined)
+                .join(" ") || undefined
+            }
+            value={value}
+            onChange={(ids) => onChange(ids)}
+          />
         ) : (
           <Radios
             {...shared}

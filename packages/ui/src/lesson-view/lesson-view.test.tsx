@@ -92,6 +92,10 @@ describe("LessonView", () => {
     const warning = container.querySelector(".govuk-warning-text");
     expect(warning).toHaveTextContent(callout.title);
     expect(within(warning as HTMLElement).getByText("Warning")).toBeInTheDocument();
+    // The title is a line of its own, not run into the body's first words.
+    const title = within(warning as HTMLElement).getByText(callout.title);
+    expect(title).toHaveClass("govuk-!-display-block");
+    expect(title.textContent).toBe(callout.title);
     expect(container.querySelector(".govuk-inset-text")).toHaveTextContent(callout.body);
   });
 

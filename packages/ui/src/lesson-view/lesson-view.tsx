@@ -137,7 +137,11 @@ function BlockView({
     case "callout": {
       const body = (
         <>
-          <strong className="srt-lesson__callout-title">{block.title}</strong> {block.body}
+          {/* The title on its own line, so it reads as a heading of the callout, not the body's first words. */}
+          <span className="srt-lesson__callout-title govuk-!-display-block govuk-!-font-weight-bold govuk-!-margin-bottom-1">
+            {block.title}
+          </span>
+          {block.body}
         </>
       );
       return section(

@@ -23,7 +23,7 @@ describe("ModuleProgress", () => {
     await expectNoAxeViolations(container);
   });
 
-  it("lists each lesson with its status in words and counts the steps done", () => {
+  it("lists each lesson with its status in words and counts the lessons done", () => {
     render(
       <ModuleProgress
         module={module}
@@ -32,11 +32,11 @@ describe("ModuleProgress", () => {
         getLessonHref={href}
       />,
     );
-    const steps = module.lessons.length + 1;
+    const lessons = module.lessons.length;
     const bar = screen.getByRole("progressbar", { name: `Your progress on ${module.title}` });
     expect(bar).toHaveAttribute("aria-valuenow", "1");
-    expect(bar).toHaveAttribute("aria-valuemax", String(steps));
-    expect(bar).toHaveAttribute("aria-valuetext", `1 of ${steps} steps completed`);
+    expect(bar).toHaveAttribute("aria-valuemax", String(lessons));
+    expect(bar).toHaveAttribute("aria-valuetext", `1 of ${lessons} lessons`);
 
     const firstLink = screen.getByRole("link", { name: first?.title ?? "missing" });
     expect(firstLink).toHaveAttribute("href", `/lessons/${first?.id}`);
@@ -87,10 +87,7 @@ describe("ModuleProgress", () => {
     );
     const list = screen.getByRole("list");
     expect(within(list).getByText("Passed (90%)")).toBeInTheDocument();
-    expect(screen.getByRole("progressbar")).toHaveAttribute(
-      "aria-valuetext",
-      `${all.length + 1} of ${all.length + 1} steps completed`,
-    );
+    expect(screen.getByRole("progressbar")).toHaveAttribute("aria-valuetext", `${all.length} of ${all.length} lessons`);
   });
 
   it("forwards its ref and rest props", () => {

@@ -47,8 +47,9 @@ function knowledgeCheckItem(check: KnowledgeCheckStatus): TaskListItem {
 }
 
 /**
- * A module's lessons and knowledge check as a GOV.UK task list, with a progress bar that counts
- * the steps done in words as well as length. Statuses are text ("Completed", "Cannot start yet");
+ * A module's lessons and knowledge check as a GOV.UK task list, with a progress bar that counts the lessons
+ * done in words as well as length ("1 of 3 lessons", the words every other view uses); the task list says
+ * where the knowledge check stands. Statuses are text ("Completed", "Cannot start yet");
  * tags only mark what still needs doing.
  *
  * @example
@@ -65,8 +66,6 @@ export function ModuleProgress({
 }: ModuleProgressProps) {
   const done = new Set(completedLessonIds);
   const lessonsDone = module.lessons.filter((lesson) => done.has(lesson.id)).length;
-  const steps = module.lessons.length + 1;
-  const stepsDone = lessonsDone + (knowledgeCheck.status === "passed" ? 1 : 0);
   const items: TaskListItem[] = [
     ...module.lessons.map((lesson): TaskListItem => ({
       title: lesson.title,
@@ -80,9 +79,9 @@ export function ModuleProgress({
     <div className={classNames("srt-module-progress", className)} {...rest}>
       <ProgressBar
         label={`Your progress on ${module.title}`}
-        value={stepsDone}
-        max={steps}
-        valueText={`${stepsDone} of ${steps} steps completed`}
+        value={lessonsDone}
+        max={module.lessons.length}
+        valueText={`${lessonsDone} of ${module.lessons.length} lessons`}
       />
       <TaskList items={items} idPrefix={`module-${module.id}`} />
     </div>

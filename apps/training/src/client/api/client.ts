@@ -1,5 +1,6 @@
 import type { z } from "zod";
-import { CSRF_HEADER, paths, ProblemSchema, SessionResponseSchema } from "../../shared/api";
+import { CSRF_HEADER, paths } from "../../shared/paths";
+import { loadContract, type Contract } from "./contract";
 import { contractProblem, networkProblem, toProblem, type Problem } from "./problem";
 
 /** A call's outcome: the validated data, or the problem to show. Pages never see a thrown fetch error. */
@@ -28,6 +29,9 @@ export function onUnauthorised(listener: (because: SignedOutBecause | undefined)
   return () => unauthorisedListeners.delete(listener);
 }
 
+/** A contract schema, or how to pick one from the lazily loaded contract (see ./contract.ts). */
+export type SchemaOf<S extends z.ZodType> = S | ((contract: Contract) => S);
+
 /**
  * Calls the API and validates the answer with the contract's schema. A shape mismatch is reported as a
  * problem rather than trusted, so a half-deployed server cannot render wrong training records.
@@ -35,23 +39,26 @@ export function onUnauthorised(listener: (because: SignedOutBecause | undefined)
 export async function call<S extends z.ZodType>(
   method: Method,
   path: string,
-  schema: S,
+  schemaOf: SchemaOf<S>,
   body?: unknown,
 ): Promise<ApiResult<z.infer<S>>> {
+  const contract = loadContract().catch(() => null);
   let answer = await send(method, path, body);
-  if (answer.status === 403 && isCsrfRefusal(answer.payload) && (await refreshCsrfToken())) {
+  if (answer.status === 403 && isCsrfRefusal(await contract, answer.payload) && (await refreshCsrfToken())) {
     // The token is bound to the session, so it goes stale when the session rotates (e.g. in another tab).
     answer = await send(method, path, body);
   }
-  if (answer.status === 0) return { ok: false, problem: networkProblem() };
+  const schemas = await contract;
+  if (answer.status === 0 || schemas === null) return { ok: false, problem: networkProblem() };
   if (answer.status >= 400) {
     // A wrong password on sign-in is also a 401, but that is the sign-in page's own error, not an expiry.
     if (answer.status === 401 && path !== paths.session) {
-      const because = endedBecause(answer.payload);
+      const because = endedBecause(schemas, answer.payload);
       for (const listener of unauthorisedListeners) listener(because);
     }
-    return { ok: false, problem: toProblem(answer.status, answer.payload) };
+    return { ok: false, problem: toProblem(answer.status, answer.payload, schemas) };
   }
+  const schema = typeof schemaOf === "function" ? schemaOf(schemas) : schemaOf;
   const parsed = schema.safeParse(answer.payload);
   if (!parsed.success) {
     console.error(`Unexpected answer from ${method} ${path}`, parsed.error.issues);
@@ -86,22 +93,22 @@ async function readJson(response: Response): Promise<unknown> {
   }
 }
 
-function endedBecause(payload: unknown): SignedOutBecause | undefined {
-  const problem = ProblemSchema.safeParse(payload);
+function endedBecause(contract: Contract, payload: unknown): SignedOutBecause | undefined {
+  const problem = contract.ProblemSchema.safeParse(payload);
   if (!problem.success) return undefined;
   if (problem.data.type.endsWith("/account-disabled")) return "account-disabled";
   if (problem.data.type.endsWith("/password-changed")) return "password-changed";
   return undefined;
 }
 
-function isCsrfRefusal(payload: unknown): boolean {
-  const problem = ProblemSchema.safeParse(payload);
-  return problem.success && problem.data.type.endsWith("/csrf");
+function isCsrfRefusal(contract: Contract | null, payload: unknown): boolean {
+  const problem = contract?.ProblemSchema.safeParse(payload);
+  return problem?.success === true && problem.data.type.endsWith("/csrf");
 }
 
 async function refreshCsrfToken(): Promise<boolean> {
-  const answer = await send("GET", paths.session, undefined);
-  const session = SessionResponseSchema.safeParse(answer.payload);
+  const [answer, contract] = await Promise.all([send("GET", paths.session, undefined), loadContract()]);
+  const session = contract.SessionResponseSchema.safeParse(answer.payload);
   if (!session.success) return false;
   setCsrfToken(session.data.csrfToken);
   return true;

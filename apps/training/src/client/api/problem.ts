@@ -1,4 +1,4 @@
-import { ProblemSchema } from "../../shared/api";
+import type { Contract } from "./contract";
 
 /** Why a call did not produce the data the page asked for. */
 export type Problem = {
@@ -11,8 +11,8 @@ export type Problem = {
 };
 
 /** Reads a problem+json body, falling back to a status-only problem when the body is something else. */
-export function toProblem(status: number, body: unknown): Problem {
-  const parsed = ProblemSchema.safeParse(body);
+export function toProblem(status: number, body: unknown, contract: Pick<Contract, "ProblemSchema">): Problem {
+  const parsed = contract.ProblemSchema.safeParse(body);
   if (!parsed.success) return { status, title: fallbackTitle(status), fieldErrors: [] };
   const { title, detail, errors = [] } = parsed.data;
   return { status, title, ...(detail === undefined ? {} : { detail }), fieldErrors: errors };

@@ -24,17 +24,7 @@ export function formatDay(isoDay: string): string {
   return calendarDay.format(new Date(`${isoDay}T00:00:00Z`));
 }
 
-const londonDay = new Intl.DateTimeFormat("en-CA", {
-  year: "numeric",
-  month: "2-digit",
-  day: "2-digit",
-  timeZone: "Europe/London",
-});
-
-/** The calendar day (`YYYY-MM-DD`) on which a moment fell in England and Wales. */
-export function londonDayOf(iso: string): string {
-  return londonDay.format(new Date(iso));
-}
+export { londonDayOf } from "../../shared/london-day";
 
 const clockTime = new Intl.DateTimeFormat("en-GB", {
   hour: "2-digit",

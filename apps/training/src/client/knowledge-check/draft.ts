@@ -1,4 +1,5 @@
-import { z } from "zod";
+import type { z } from "zod";
+import type { DraftSchema } from "../api/contract-schemas";
 import { tabStore } from "./tab-store";
 
 /**
@@ -6,12 +7,10 @@ import { tabStore } from "./tab-store";
  * The server scores only the submitted set, so nothing here is trusted; sessionStorage just means a
  * page reload does not throw away the answers already given.
  */
-const DraftSchema = z.record(z.string(), z.array(z.string()));
-
 /** Question id → the option ids chosen. */
 export type Draft = z.infer<typeof DraftSchema>;
 
-const drafts = tabStore("knowledge-check", DraftSchema);
+const drafts = tabStore("knowledge-check", (contract) => contract.DraftSchema);
 
 /** The answers given so far for a module (empty when none). */
 export const readDraft = (moduleId: string): Draft => drafts.read(moduleId) ?? {};
@@ -19,6 +18,16 @@ export const readDraft = (moduleId: string): Draft => drafts.read(moduleId) ?? {
 /** Records the answer to one question and returns the whole draft. */
 export function saveAnswer(moduleId: string, questionId: string, optionIds: string[]): Draft {
   const draft = { ...readDraft(moduleId), [questionId]: optionIds };
+  drafts.keep(moduleId, draft);
+  return draft;
+}
+
+/**
+ * Takes in the answers the server kept for this attempt (given on any device); where both have answered a
+ * question, the server's is the later one, since every answer given in this tab is saved there too.
+ */
+export function mergeSavedAnswers(moduleId: string, saved: Draft): Draft {
+  const draft = { ...readDraft(moduleId), ...saved };
   drafts.keep(moduleId, draft);
   return draft;
 }

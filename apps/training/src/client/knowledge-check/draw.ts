@@ -1,4 +1,4 @@
-import { AttemptDrawSchema, type AttemptDraw } from "../../shared/api";
+import type { AttemptDraw } from "../../shared/api";
 import { tabStore } from "./tab-store";
 
 /**
@@ -6,7 +6,7 @@ import { tabStore } from "./tab-store";
  * tab so each question page and the check-answers page show the same set. The server remembers the draw too
  * (starting again answers the same attempt until it is submitted), so losing this costs nothing.
  */
-const draws = tabStore("knowledge-check-draw", AttemptDrawSchema);
+const draws = tabStore("knowledge-check-draw", (contract) => contract.AttemptDrawSchema);
 
 /** Keeps the draw for a module. */
 export const keepDraw = (moduleId: string, draw: AttemptDraw) => draws.keep(moduleId, draw);

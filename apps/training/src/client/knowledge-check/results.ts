@@ -1,4 +1,4 @@
-import { AttemptResultSchema, type AttemptResult } from "../../shared/api";
+import type { AttemptResult } from "../../shared/api";
 import { tabStore } from "./tab-store";
 
 /**
@@ -6,7 +6,7 @@ import { tabStore } from "./tab-store";
  * asking again; the tab's sessionStorage keeps it across a reload. Elsewhere (another tab, a later visit)
  * the result page reads the attempt from the server.
  */
-const results = tabStore("attempt-result", AttemptResultSchema);
+const results = tabStore("attempt-result", (contract) => contract.AttemptResultSchema);
 
 /** Keeps a scored attempt for its result page. */
 export const keepResult = (result: AttemptResult) => results.keep(result.attemptId, result);

@@ -1,11 +1,12 @@
 import type { z } from "zod";
+import { loadedContract, type Contract } from "../api/contract";
 
 /**
  * Values kept for this tab by id: in memory, and in sessionStorage so a reload keeps them. What comes back
  * from storage is parsed with `schema`, so a stale or tampered entry reads as absent. Storage can be refused
  * (private browsing); the value then lasts until the tab reloads, which every user of this accepts.
  */
-export function tabStore<T>(prefix: string, schema: z.ZodType<T>) {
+export function tabStore<T>(prefix: string, schemaOf: (contract: Contract) => z.ZodType<T>) {
   const memory = new Map<string, T>();
   const key = (id: string) => `${prefix}:${id}`;
   return {
@@ -23,8 +24,11 @@ export function tabStore<T>(prefix: string, schema: z.ZodType<T>) {
       try {
         const raw = sessionStorage.getItem(key(id));
         if (raw === null) return undefined;
-        const parsed = schema.safeParse(JSON.parse(raw));
-        return parsed.success ? parsed.data : undefined;
+        // Pages that read a stored value have called the API first, so the contract is there; were it not,
+        // the entry reads as absent, the same as a stale one.
+        const contract = loadedContract();
+        const parsed = contract ? schemaOf(contract).safeParse(JSON.parse(raw)) : undefined;
+        return parsed?.success ? parsed.data : undefined;
       } catch {
         return undefined;
       }

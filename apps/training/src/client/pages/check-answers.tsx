@@ -82,6 +82,12 @@ function CheckAnswers({ module, draw }: { module: ModuleDetailResponse; draw: At
               return (
                 <div className="govuk-summary-list__row" key={question.id}>
                   <dt className="govuk-summary-list__key">
+                    {/* A scenario question cannot be checked without the situation it asks about. */}
+                    {question.scenario === undefined ? null : (
+                      <span className="govuk-body-s govuk-!-display-block govuk-!-font-weight-regular">
+                        Scenario (fictional): {question.scenario}
+                      </span>
+                    )}
                     {index + 1}. {question.prompt}
                   </dt>
                   <dd className="govuk-summary-list__value">

@@ -4,7 +4,7 @@ import type { ModuleDetailResponse } from "../../shared/api";
 import { startAttempt } from "../api/endpoints";
 import { useResource } from "../api/use-resource";
 import { formatDateTime } from "../format/dates";
-import { clearDraft } from "../knowledge-check/draft";
+import { clearDraft, mergeSavedAnswers } from "../knowledge-check/draft";
 import { keepDraw, readDraw } from "../knowledge-check/draw";
 import { Link, navigate } from "../routing/router";
 import { href } from "../routing/routes";
@@ -33,10 +33,17 @@ function StartPage({ module }: { module: ModuleDetailResponse }) {
     const draw = await startAttempt(module.id);
     setBusy(false);
     if (!draw.ok) return setError(`The knowledge check could not start. ${draw.problem.title}`);
-    // A new attempt starts with no answers; the same attempt resumed keeps those given so far.
+    // A new attempt starts with no answers; the same attempt resumed, here or on another device, keeps those
+    // given so far and carries on at the first question not yet answered.
     if (readDraw(module.id)?.attemptId !== draw.data.attemptId) clearDraft(module.id);
     keepDraw(module.id, draw.data);
-    navigate({ name: "question", moduleId: module.id, number: 1 });
+    const answered = mergeSavedAnswers(module.id, draw.data.answersSoFar);
+    const next = draw.data.questions.findIndex((question) => !(answered[question.id]?.length ?? 0));
+    navigate(
+      next < 0
+        ? { name: "check-answers", moduleId: module.id }
+        : { name: "question", moduleId: module.id, number: next + 1 },
+    );
   };
   return (
     <>

@@ -1,9 +1,9 @@
-import { useEffect, useRef, useState } from "react";
+import { useCallback, useEffect, useRef, useState } from "react";
 import { BackLink, ButtonLink, LessonView, ProgressBar, WarningText } from "@stalking-response/ui";
 import type { ModuleDetailResponse } from "../../shared/api";
 import { recordLesson } from "../api/endpoints";
 import { useResource } from "../api/use-resource";
-import { Link, linkTo } from "../routing/router";
+import { Link, navigate } from "../routing/router";
 import { href } from "../routing/routes";
 import { useDocumentTitle, useHeadingFocus } from "../shell/page";
 import { LoadingPage, ProblemPage } from "../shell/status-pages";
@@ -26,19 +26,32 @@ function Lesson({ module, lessonId }: { module: ModuleDetailResponse; lessonId: 
   useHeadingFocus(container);
   useDocumentTitle(lesson ? `${lesson.title} – ${module.title}` : "Page not found");
 
-  useEffect(() => {
-    if (!lesson) return;
-    let live = true;
-    // Opening a lesson is what the server records as "experienced"; that is where any device resumes.
-    void recordLesson(module.id, lesson.id).then((result) => {
-      if (!live) return;
-      if (result.ok) updateProgress(module.id, result.data);
-      else setSaveFailed(result.problem.title);
+  const end = useRef<HTMLDivElement>(null);
+  const recording = useRef<Promise<boolean> | null>(null);
+  // A lesson is complete when the learner reaches its end (or moves on from it), not when it opens. The same
+  // save is shared by both, so moving on waits for it: the next page then knows the lesson is done.
+  const complete = useCallback((): Promise<boolean> => {
+    if (!lesson) return Promise.resolve(false);
+    recording.current ??= recordLesson(module.id, lesson.id).then((result) => {
+      if (result.ok) {
+        updateProgress(module.id, result.data);
+        return true;
+      }
+      recording.current = null;
+      setSaveFailed(result.problem.title);
+      return false;
     });
-    return () => {
-      live = false;
-    };
+    return recording.current;
   }, [module.id, lesson]);
+  useEffect(() => {
+    const marker = end.current;
+    if (!marker) return;
+    const observer = new IntersectionObserver((entries) => {
+      if (entries.some((entry) => entry.isIntersecting)) void complete();
+    });
+    observer.observe(marker);
+    return () => observer.disconnect();
+  }, [complete]);
 
   if (!lesson) return <ProblemPage problem={{ status: 404, title: "Page not found", fieldErrors: [] }} />;
   const next = nextAfterLesson(module, lesson.id);
@@ -70,7 +83,18 @@ function Lesson({ module, lessonId }: { module: ModuleDetailResponse; lessonId: 
               </p>
             )}
           />
-          <ButtonLink {...linkTo(next)}>
+          <div ref={end} />
+          <ButtonLink
+            href={href(next)}
+            onClick={(event) => {
+              if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+              event.preventDefault();
+              // Moves on once the lesson is saved; if it cannot be, the warning above says so and the officer stays.
+              void complete().then((saved) => {
+                if (saved) navigate(href(next));
+              });
+            }}
+          >
             {next.name === "lesson" ? "Next lesson" : "Continue to the knowledge check"}
           </ButtonLink>
         </div>

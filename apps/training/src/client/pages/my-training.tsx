@@ -74,13 +74,13 @@ function ModuleList({ items }: { items: TrainingItem[] }) {
 /** The facts an officer needs to plan: when it is due, how far they are, how long it takes, until when it counts. */
 function details(item: TrainingItem): string[] {
   const lines: string[] = [];
-  // Work done and still counting is renewed, not due: its date is when the pass runs out.
-  const renews = item.status === "completed" || item.status === "due-for-renewal";
-  if (item.dueDate !== null)
-    lines.push(`${renews ? "Renew" : item.overdue ? "Was due" : "Due"} by ${formatDay(item.dueDate)}`);
+  // Work already done is not "due": a current pass says until when it counts, and by when to renew it.
+  if (item.dueDate !== null && item.status === "due-for-renewal") lines.push(`Renew by ${formatDay(item.dueDate)}`);
+  else if (item.dueDate !== null && item.status !== "completed")
+    lines.push(`${item.overdue ? "Was due" : "Due"} by ${formatDay(item.dueDate)}`);
   if (item.status === "in-progress" || item.status === "not-started")
     lines.push(
-      `${item.lessonsExperienced} of ${item.lessonsTotal} lessons seen, about ${item.estimatedMinutes} minutes in all`,
+      `${item.lessonsExperienced} of ${item.lessonsTotal} lessons, about ${item.estimatedMinutes} minutes in all`,
     );
   if (item.completedAt !== null) lines.push(`Completed on ${formatDateTime(item.completedAt)}`);
   if (item.expiresAt !== null)

@@ -1,6 +1,7 @@
 import { useRef, useState } from "react";
-import { BackLink, KnowledgeCheck } from "@stalking-response/ui";
+import { BackLink, KnowledgeCheck, WarningText } from "@stalking-response/ui";
 import type { ModuleDetailResponse, Question } from "../../shared/api";
+import { saveAnswersSoFar } from "../api/endpoints";
 import { useResource } from "../api/use-resource";
 import { readDraft, saveAnswer } from "../knowledge-check/draft";
 import { readDraw } from "../knowledge-check/draw";
@@ -21,7 +22,15 @@ export function QuestionPage(props: QuestionPageProps) {
   if (!draw) return <NotStarted moduleId={props.moduleId} />;
   const question = draw.questions[props.number - 1];
   if (!question) return <ProblemPage problem={{ status: 404, title: "Page not found", fieldErrors: [] }} />;
-  return <QuestionForm {...props} module={module.data} question={question} total={draw.questions.length} />;
+  return (
+    <QuestionForm
+      {...props}
+      module={module.data}
+      question={question}
+      total={draw.questions.length}
+      attemptId={draw.attemptId}
+    />
+  );
 }
 
 /** A question page opened without starting the check in this tab (a bookmark, another tab). */
@@ -46,10 +55,12 @@ function QuestionForm({
   number,
   total,
   fromCheckAnswers,
-}: QuestionPageProps & { module: ModuleDetailResponse; question: Question; total: number }) {
+  attemptId,
+}: QuestionPageProps & { module: ModuleDetailResponse; question: Question; total: number; attemptId: string }) {
   const [chosen, setChosen] = useState<readonly string[]>(() => readDraft(module.id)[question.id] ?? []);
   // The component shows its own error summary after an empty submit; the title must say so too.
   const [refused, setRefused] = useState(false);
+  const [saveFailed, setSaveFailed] = useState<string | null>(null);
   const container = useRef<HTMLDivElement>(null);
   useHeadingFocus(container);
   useDocumentTitle(`Question ${number} of ${total} – ${module.title}`, refused);
@@ -69,6 +80,11 @@ function QuestionForm({
           ref={container}
           onSubmitCapture={() => setRefused(chosen.length === 0)}
         >
+          {saveFailed === null ? null : (
+            <WarningText>
+              Your answer could not be saved ({saveFailed}). It is kept on this device: try Continue again.
+            </WarningText>
+          )}
           <KnowledgeCheck
             question={question}
             questionNumber={number}
@@ -78,12 +94,16 @@ function QuestionForm({
             onChange={setChosen}
             submitLabel={last ? "Continue to check your answers" : "Continue"}
             onSubmit={(optionIds) => {
-              saveAnswer(module.id, question.id, [...optionIds]);
-              navigate(
-                last
-                  ? { name: "check-answers", moduleId: module.id }
-                  : { name: "question", moduleId: module.id, number: number + 1 },
-              );
+              const draft = saveAnswer(module.id, question.id, [...optionIds]);
+              // Saved on the server before moving on, so leaving now loses nothing on any device.
+              void saveAnswersSoFar(module.id, attemptId, draft).then((saved) => {
+                if (!saved.ok) return setSaveFailed(saved.problem.title);
+                navigate(
+                  last
+                    ? { name: "check-answers", moduleId: module.id }
+                    : { name: "question", moduleId: module.id, number: number + 1 },
+                );
+              });
             }}
           />
         </div>

@@ -25,6 +25,8 @@ const everyRoute: Route[] = [
   { name: "check-answers", moduleId: "online-stalking" },
   { name: "result", moduleId: "online-stalking", attemptId: "0b5c1f8e-8d1e-4b8a-9d1a-3f1f7f1e2a10" },
   { name: "certificate", certificateId: "SRT-7K2M-9QXD-4H3P" },
+  { name: "certificate-lookup" },
+  { name: "certificate-check", certificateId: "SRT-7K2M-9QXD-4H3P" },
   { name: "trainer-grid" },
   { name: "trainer-grid", query: "jobRole=investigator&status=overdue&q=Smith+J" },
   { name: "trainer-learner", userId: "0b5c1f8e-8d1e-4b8a-9d1a-3f1f7f1e2a10" },

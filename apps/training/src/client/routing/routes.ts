@@ -22,6 +22,8 @@ export type Route =
   | { name: "check-answers"; moduleId: string }
   | { name: "result"; moduleId: string; attemptId: string }
   | { name: "certificate"; certificateId: string }
+  | { name: "certificate-lookup" }
+  | { name: "certificate-check"; certificateId: string }
   | { name: "trainer-grid"; query?: string }
   | { name: "trainer-learner"; userId: string }
   | { name: "trainer-charts"; query?: string }
@@ -76,6 +78,11 @@ const patterns: ReadonlyArray<[RegExp, (parts: string[], search: URLSearchParams
     ([moduleId = "", attemptId = ""]) => ({ name: "result", moduleId, attemptId }),
   ],
   [new RegExp(`^/certificates/${segment}$`), ([certificateId = ""]) => ({ name: "certificate", certificateId })],
+  [/^\/check-a-certificate$/, () => ({ name: "certificate-lookup" })],
+  [
+    new RegExp(`^/check-a-certificate/${segment}$`),
+    ([certificateId = ""]) => ({ name: "certificate-check", certificateId }),
+  ],
   [
     /^\/trainer$/,
     (_, search) =>
@@ -175,6 +182,10 @@ export function href(route: Route): string {
       return `/training/${enc(route.moduleId)}/knowledge-check/results/${enc(route.attemptId)}`;
     case "certificate":
       return `/certificates/${enc(route.certificateId)}`;
+    case "certificate-lookup":
+      return "/check-a-certificate";
+    case "certificate-check":
+      return `/check-a-certificate/${enc(route.certificateId)}`;
     case "trainer-grid":
       return route.query === undefined || route.query === "" ? "/trainer" : `/trainer?${route.query}`;
     case "trainer-learner":

@@ -22,6 +22,9 @@ export function Layout({ signedIn, children }: { signedIn: boolean; children: Re
     const { href, onClick } = linkTo(to);
     return { href, onClick, text, current };
   };
+  // The records grid is a wide table with its filters beside it: it gets the width of the screen.
+  const width =
+    route.name === "trainer-grid" ? "govuk-width-container app-width-container--wide" : "govuk-width-container";
   return (
     <>
       <SkipLink />
@@ -45,6 +48,11 @@ export function Layout({ signedIn, children }: { signedIn: boolean; children: Re
                             route.name === "trainer-learner" ||
                             route.name === "trainer-charts",
                         ),
+                        item(
+                          { name: "certificate-lookup" },
+                          "Check a certificate",
+                          route.name === "certificate-lookup" || route.name === "certificate-check",
+                        ),
                       ]
                     : []),
                   ...(session.state === "signed-in" && session.user.role === "admin"
@@ -55,22 +63,24 @@ export function Layout({ signedIn, children }: { signedIn: boolean; children: Re
                 ]
               : []
         }
-      />
-      {/* The records grid is a wide table with its filters beside it: it gets the width of the screen. */}
-      <div
-        className={
-          route.name === "trainer-grid" ? "govuk-width-container app-width-container--wide" : "govuk-width-container"
-        }
       >
-        <PhaseBanner tag="Beta">
-          This is a new service. If something is wrong or unclear, tell your force&apos;s training team.
-        </PhaseBanner>
+        {/* Inside the header landmark, so nothing on the page sits outside one (axe `region`). */}
+        <div className={width}>
+          <PhaseBanner tag="Beta">
+            This is a new service. If something is wrong or unclear, tell your force&apos;s training team.
+          </PhaseBanner>
+        </div>
+      </Header>
+      <div className={width}>
         <main className="govuk-main-wrapper" id="main-content">
           {children}
         </main>
       </div>
       <Footer
-        links={[item({ name: "accessibility" }, "Accessibility statement", false)]}
+        links={[
+          item({ name: "certificate-lookup" }, "Check a certificate", false),
+          item({ name: "accessibility" }, "Accessibility statement", false),
+        ]}
         contentLicence="Training content covers England and Wales unless a lesson says otherwise, and each fact names its source."
         copyright="Stalking Response Toolkit, open source under the MIT licence"
       />

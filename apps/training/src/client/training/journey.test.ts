@@ -49,8 +49,8 @@ describe("where an officer resumes a module", () => {
     });
   });
 
-  it("goes back to the lesson last opened, on any device", () => {
-    const module = detail({ status: "in-progress", lastLessonId: second, experiencedLessonIds: [first, second] });
+  it("goes on to the first lesson not yet finished, on any device", () => {
+    const module = detail({ status: "in-progress", lastLessonId: first, experiencedLessonIds: [first] });
     expect(resumeRoute(module)).toEqual({
       route: { name: "lesson", moduleId: spo.id, lessonId: second },
       label: "Continue where you left off",
@@ -63,10 +63,10 @@ describe("where an officer resumes a module", () => {
     expect(resumeRoute(module).route).toEqual({ name: "knowledge-check", moduleId: spo.id });
   });
 
-  it("keeps the knowledge check closed while any lesson is unseen, even if the last lesson was opened", () => {
+  it("keeps the knowledge check closed while any lesson is unfinished, going back to the one skipped", () => {
     const module = detail({ status: "in-progress", lastLessonId: last, experiencedLessonIds: [first, last] });
     expect(lessonsDone(module)).toBe(false);
-    expect(resumeRoute(module).route).toEqual({ name: "lesson", moduleId: spo.id, lessonId: last });
+    expect(resumeRoute(module).route).toEqual({ name: "lesson", moduleId: spo.id, lessonId: second });
   });
 
   it("moves from each lesson to the next, and from the last to the knowledge check", () => {

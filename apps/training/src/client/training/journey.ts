@@ -8,8 +8,8 @@ export function lessonsDone(module: ModuleDetailResponse): boolean {
 }
 
 /**
- * Where "continue" takes the officer: the lesson they were last on (on whatever device), the first lesson
- * when they have not started, or the knowledge check once every lesson has been seen.
+ * Where "continue" takes the officer: the first lesson they have not yet finished (on whatever device), the
+ * first lesson when they have not started, or the knowledge check once every lesson has been finished.
  */
 export function resumeRoute(module: ModuleDetailResponse): { route: Route; label: string } {
   const moduleId = module.id;
@@ -21,12 +21,10 @@ export function resumeRoute(module: ModuleDetailResponse): { route: Route; label
       label: "Start module",
     };
   }
-  const last = module.lessons.findIndex((lesson) => lesson.id === lastLessonId);
-  if (lessonsDone(module) && last === module.lessons.length - 1) {
-    return { route: { name: "knowledge-check", moduleId }, label: "Continue to the knowledge check" };
-  }
-  const lesson = module.lessons[last] ?? first;
-  return { route: { name: "lesson", moduleId, lessonId: lesson.id }, label: "Continue where you left off" };
+  const seen = new Set(module.progress.experiencedLessonIds);
+  const unfinished = module.lessons.find((lesson) => !seen.has(lesson.id));
+  if (!unfinished) return { route: { name: "knowledge-check", moduleId }, label: "Continue to the knowledge check" };
+  return { route: { name: "lesson", moduleId, lessonId: unfinished.id }, label: "Continue where you left off" };
 }
 
 /** The page after a lesson: the next lesson, or the knowledge check after the last one. */

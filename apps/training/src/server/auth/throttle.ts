@@ -41,6 +41,19 @@ export interface Reservation {
 
 const CLEANUP_EVERY_MS = 60_000;
 
+/** Deletes ended windows at most once a minute, so made-up keys cannot grow the shared table without bound. */
+class EndedWindowSweep {
+  private last = 0;
+
+  constructor(private readonly db: Db) {}
+
+  async run(now: Date): Promise<void> {
+    if (now.getTime() - this.last <= CLEANUP_EVERY_MS) return;
+    this.last = now.getTime();
+    await deleteEndedWindows(this.db, now);
+  }
+}
+
 /**
  * Failed sign-ins per account and address, plus a ten-times-higher ceiling per address, kept in the database
  * so every app instance shares them.
@@ -53,20 +66,19 @@ const CLEANUP_EVERY_MS = 60_000;
  * address ceiling by succeeding.
  */
 export class SignInThrottle {
-  private lastCleanup = 0;
+  private readonly sweep: EndedWindowSweep;
 
   constructor(
     private readonly db: Db,
     private readonly maxFailures: number,
     private readonly windowMs: number,
-  ) {}
+  ) {
+    this.sweep = new EndedWindowSweep(db);
+  }
 
   /** Reserves an attempt, or throws {@link TooManyAttempts} when the account or address has no tries left. */
   async reserve(attempt: SignInAttempt, now: Date): Promise<Reservation> {
-    if (now.getTime() - this.lastCleanup > CLEANUP_EVERY_MS) {
-      this.lastCleanup = now.getTime();
-      await deleteEndedWindows(this.db, now);
-    }
+    await this.sweep.run(now);
     const who = attempt.accountId === null ? `identifier:${attempt.identifier}` : `account:${attempt.accountId}`;
     const reservation = { accountKey: `${who}|${attempt.address}`, addressKey: `address:${attempt.address}` };
     const account = await reserveAttempt(this.db, reservation.accountKey, now, this.windowMs);
@@ -85,5 +97,40 @@ export class SignInThrottle {
   async succeeded(reservation: Reservation): Promise<void> {
     await clearAttempts(this.db, reservation.accountKey);
     await releaseAttempt(this.db, reservation.addressKey);
+  }
+}
+
+/**
+ * At most `max` requests per address in each window, for public lookups anyone may make (certificate checks).
+ * It shares the sign-in throttle's table and atomic reservation, so every app instance counts together; a
+ * request is never given back, because here every lookup counts, found or not.
+ */
+export class AddressRateLimit {
+  private readonly sweep: EndedWindowSweep;
+
+  constructor(
+    private readonly db: Db,
+    /** Keeps these counts apart from the sign-in throttle's in the shared table. */
+    private readonly purpose: string,
+    private readonly max: number,
+    private readonly windowMs: number,
+  ) {
+    this.sweep = new EndedWindowSweep(db);
+  }
+
+  /** Counts one request from `address`, or throws {@link TooManyAttempts} when it has used its window up. */
+  async take(address: string, now: Date): Promise<void> {
+    await this.sweep.run(now);
+    const count = await reserveAttempt(this.db, `${this.purpose}:${address}`, now, this.windowMs);
+    if (count.failures > this.max) {
+      const retryAfterMs = count.windowEndsAt.getTime() - now.getTime();
+      const seconds = Math.max(1, Math.ceil(retryAfterMs / 1000));
+      throw new TooManyAttempts(
+        "rate-limited",
+        "Too many requests",
+        `Too many checks from your network. Try again in ${seconds} seconds.`,
+        retryAfterMs,
+      );
+    }
   }
 }

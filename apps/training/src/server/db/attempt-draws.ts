@@ -95,3 +95,18 @@ export async function experiencedAfter(
 }
 
 export type { DrawnQuestion };
+
+/** Keeps the answers given so far to a learner's own attempt, while it is not submitted; `false` when it is not open. */
+export async function saveAnswersSoFar(
+  db: Db,
+  id: string,
+  userId: string,
+  answers: Record<string, string[]>,
+): Promise<boolean> {
+  const saved = await db
+    .update(attemptDraws)
+    .set({ answersSoFar: answers })
+    .where(and(eq(attemptDraws.id, id), eq(attemptDraws.userId, userId), sql`${attemptDraws.submittedAt} IS NULL`))
+    .returning({ id: attemptDraws.id });
+  return saved.length > 0;
+}

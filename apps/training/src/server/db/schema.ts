@@ -250,6 +250,8 @@ export const certificates = pgTable(
     scorePercent: integer("score_percent").notNull(),
     issuedAt: at("issued_at").notNull(),
     expiresAt: at("expires_at").notNull(),
+    // 0011: set when the force withdraws the certificate; it then verifies as revoked.
+    revokedAt: at("revoked_at"),
     statementId: uuid("statement_id")
       .notNull()
       .references(() => statements.id),
@@ -311,6 +313,11 @@ export const attemptDraws = pgTable(
     submittedAt: at("submitted_at"),
     passed: boolean("passed"),
     wrongQuestionIds: jsonb("wrong_question_ids").$type<string[]>(),
+    // 0011: answers given so far to an attempt not yet submitted (question id → option ids).
+    answersSoFar: jsonb("answers_so_far")
+      .$type<Record<string, string[]>>()
+      .notNull()
+      .default(sql`'{}'::jsonb`),
   },
   (t) => [index("attempt_draws_user_module_idx").on(t.userId, t.moduleId, t.drawnAt)],
 );

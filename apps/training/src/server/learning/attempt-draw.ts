@@ -8,12 +8,14 @@ import {
   attemptsPerDay,
   drawsSince,
   experiencedAfter,
+  findDraw,
   insertDraw,
   latestDraw,
+  saveAnswersSoFar,
   statementSeq,
 } from "../db/attempt-draws";
 import type { AttemptDrawRow, DrawnQuestion } from "../db/attempt-draws";
-import { TooManyAttempts } from "../errors";
+import { InvalidInput, NotFound, TooManyAttempts } from "../errors";
 import type { Learner } from "./statement";
 import { derivedUuid } from "./xapi";
 
@@ -159,7 +161,7 @@ export async function startAttempt(db: Db, learner: Learner, module: Module, now
     now.getTime() - latest.drawnAt.getTime() < DAY_MS
       ? latest
       : undefined;
-  if (open) return drawResponse(module, open.id, open.questions);
+  if (open) return drawResponse(module, open.id, open.questions, open.answersSoFar);
   const { allowance } = await attemptAllowance(db, learner, module, now);
   if (allowance.attemptsLeft === 0) throw attemptLimit(allowance, now);
   const attemptId = randomUUID();
@@ -173,13 +175,49 @@ export async function startAttempt(db: Db, learner: Learner, module: Module, now
     questions,
     drawnAt: now,
   });
-  return drawResponse(module, attemptId, questions);
+  return drawResponse(module, attemptId, questions, {});
 }
 
-function drawResponse(module: Module, attemptId: string, questions: readonly DrawnQuestion[]): AttemptDraw {
+function drawResponse(
+  module: Module,
+  attemptId: string,
+  questions: readonly DrawnQuestion[],
+  answersSoFar: Record<string, string[]>,
+): AttemptDraw {
   return {
     attemptId,
     questions: drawnForLearner(module, questions),
     passMarkPercent: module.knowledgeCheck.passMarkPercent,
+    answersSoFar,
   };
+}
+
+/**
+ * Keeps the answers a learner has given so far to their own open attempt, replacing those kept before, so
+ * they can leave part-way and carry on from any device. Each answer must be to a question of this draw,
+ * with its options; nothing is scored. Another learner's attempt, or one already submitted, is not found.
+ */
+export async function keepAnswersSoFar(
+  db: Db,
+  learner: Learner,
+  module: Module,
+  attemptId: string,
+  answers: readonly { questionId: string; optionIds: readonly string[] }[],
+): Promise<Record<string, string[]>> {
+  const draw = await findDraw(db, attemptId, learner.id, module.id);
+  if (!draw || draw.submittedAt !== null) throw new NotFound("open knowledge-check attempt");
+  const drawn = new Map(draw.questions.map((question) => [question.questionId, new Set(question.optionIds)]));
+  const kept: Record<string, string[]> = {};
+  answers.forEach((answer, index) => {
+    const options = drawn.get(answer.questionId);
+    if (!options) throw InvalidInput.field(`body.answers.${index}.questionId`, "is not a question of this attempt");
+    if (answer.questionId in kept) throw InvalidInput.field(`body.answers.${index}.questionId`, "is answered twice");
+    const unknown = answer.optionIds.findIndex((optionId) => !options.has(optionId));
+    if (unknown >= 0) {
+      throw InvalidInput.field(`body.answers.${index}.optionIds.${unknown}`, "is not an option of this question");
+    }
+    kept[answer.questionId] = [...new Set(answer.optionIds)];
+  });
+  if (!(await saveAnswersSoFar(db, attemptId, learner.id, kept))) throw new NotFound("open knowledge-check attempt");
+  return kept;
 }

@@ -1,14 +1,26 @@
-import { eq } from "drizzle-orm";
-import type { CertificateResponse } from "../../shared/api";
+import type { CertificateCheck, CertificateResponse, CertificateState } from "../../shared/api";
 import type { AuthUser } from "../auth/session";
 import type { Catalog } from "../catalog";
 import type { Db } from "../db/client";
-import { certificates, forces, users } from "../db/schema";
+import { findCertificate } from "../db/certificates";
 import { NotFound } from "../errors";
+import { londonDayOf } from "../../shared/london-day";
 
-/** A certificate is valid until it expires; it is never deleted, so an old one still verifies, as expired. */
-export const certificateState = (expiresAt: Date, now: Date): CertificateResponse["state"] =>
-  now >= expiresAt ? "expired" : "valid";
+/**
+ * What a certificate proves at `now`. It is never deleted, so an old one still verifies: withdrawn first, then
+ * replaced by a newer pass of the same module, then past its expiry.
+ */
+export function certificateState(
+  certificate: { expiresAt: Date; revokedAt: Date | null; superseded: boolean },
+  now: Date,
+): CertificateState {
+  if (certificate.revokedAt !== null && certificate.revokedAt <= now) return "revoked";
+  if (certificate.superseded) return "superseded";
+  return now >= certificate.expiresAt ? "expired" : "valid";
+}
+
+/** Ids are printed upper case; a lower-case one typed or read off paper is the same id. */
+const normalised = (certificateId: string) => certificateId.trim().toUpperCase();
 
 /**
  * A certificate as its holder, or a trainer or admin of its force verifying it, sees it. Anyone else's —
@@ -21,35 +33,47 @@ export async function viewCertificate(
   certificateId: string,
   now: Date,
 ): Promise<CertificateResponse> {
-  const [row] = await db
-    .select({
-      certificate: certificates,
-      learner: { id: users.id, displayName: users.displayName, collarNumber: users.collarNumber },
-      force: { id: forces.id, name: forces.name },
-    })
-    .from(certificates)
-    .innerJoin(users, eq(users.id, certificates.userId))
-    .innerJoin(forces, eq(forces.id, certificates.forceId))
-    .where(eq(certificates.id, certificateId.toUpperCase()));
+  const found = await findCertificate(db, normalised(certificateId));
   const visible =
-    row !== undefined &&
-    row.certificate.forceId === viewer.forceId &&
-    (viewer.role !== "officer" || row.certificate.userId === viewer.id);
+    found !== null && found.force.id === viewer.forceId && (viewer.role !== "officer" || found.holder.id === viewer.id);
   if (!visible) throw new NotFound("certificate");
-  const module = catalog.module(row.certificate.moduleId);
   return {
-    id: row.certificate.id,
-    learner: row.learner,
-    force: row.force,
+    id: found.id,
+    learner: found.holder,
+    force: found.force,
     module: {
       // Certificates are only issued for catalog modules; the response schema checks the id on the way out.
-      id: row.certificate.moduleId as CertificateResponse["module"]["id"],
-      title: module?.title ?? row.certificate.moduleId,
-      version: row.certificate.moduleVersion,
+      id: found.moduleId as CertificateResponse["module"]["id"],
+      title: catalog.module(found.moduleId)?.title ?? found.moduleId,
+      version: found.moduleVersion,
     },
-    scorePercent: row.certificate.scorePercent,
-    issuedAt: row.certificate.issuedAt.toISOString(),
-    expiresAt: row.certificate.expiresAt.toISOString(),
-    state: certificateState(row.certificate.expiresAt, now),
+    scorePercent: found.scorePercent,
+    issuedAt: found.issuedAt.toISOString(),
+    expiresAt: found.expiresAt.toISOString(),
+    state: certificateState(found, now),
+  };
+}
+
+/**
+ * A certificate as anyone checking it sees it, signed in or not: what its paper copy shows and whether it still
+ * counts, nothing more. An id that names none is {@link NotFound}.
+ */
+export async function checkCertificate(
+  db: Db,
+  catalog: Catalog,
+  viewer: Pick<AuthUser, "id"> | null,
+  certificateId: string,
+  now: Date,
+): Promise<CertificateCheck> {
+  const found = await findCertificate(db, normalised(certificateId));
+  if (!found) throw new NotFound("certificate");
+  return {
+    id: found.id,
+    holderName: found.holder.displayName,
+    viewerIsHolder: viewer !== null && viewer.id === found.holder.id,
+    module: { title: catalog.module(found.moduleId)?.title ?? found.moduleId, version: found.moduleVersion },
+    passedOn: londonDayOf(found.issuedAt),
+    validUntil: londonDayOf(found.expiresAt),
+    state: certificateState(found, now),
   };
 }

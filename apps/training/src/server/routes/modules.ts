@@ -1,6 +1,7 @@
 import type { Module } from "@stalking-response/curriculum";
 import { z } from "zod";
 import {
+  AnswersSoFarSchema,
   AttemptDrawSchema,
   AttemptRequestSchema,
   AttemptResultSchema,
@@ -12,7 +13,7 @@ import {
 import { InvalidInput, NotFound } from "../errors";
 import { defineRoute } from "../http/route";
 import { moduleProgress, projectionOf } from "../learning/progress";
-import { attemptAllowance, startAttempt } from "../learning/attempt-draw";
+import { attemptAllowance, keepAnswersSoFar, startAttempt } from "../learning/attempt-draw";
 import { readAttempt, recordLessonSeen, submitAttempt } from "../learning/record";
 import { learnerOf } from "../learning/statement";
 import type { AppDeps } from "../deps";
@@ -99,6 +100,22 @@ export function moduleRoutes(deps: AppDeps) {
       handler: async ({ auth, params }) => {
         const module = moduleOr404(params.moduleId);
         return startAttempt(db, learnerOf(auth.user), module, now());
+      },
+    }),
+    defineRoute({
+      method: "PUT",
+      url: paths.moduleAnswersSoFar,
+      summary:
+        "Keep the answers given so far to an attempt not yet submitted (replacing those kept before), so any device carries on from them",
+      tags: ["modules"],
+      access: learners,
+      params: AttemptParams,
+      body: AnswersSoFarSchema,
+      errors: [404],
+      response: { status: 200, schema: AttemptDrawSchema.shape.answersSoFar, description: "The answers kept" },
+      handler: async ({ auth, params, body }) => {
+        const module = moduleOr404(params.moduleId);
+        return keepAnswersSoFar(db, learnerOf(auth.user), module, params.attemptId, body.answers);
       },
     }),
     defineRoute({

@@ -101,14 +101,21 @@ export async function learnerRecord(
     },
     training,
     attempts,
-    certificates: certificateRows.map((row) => ({
+    // Newest first, so a certificate is superseded when an earlier row of the list has its module.
+    certificates: certificateRows.map((row, index) => ({
       id: row.id,
       moduleId: row.moduleId as ModuleId,
       moduleVersion: row.moduleVersion,
       scorePercent: row.scorePercent,
       issuedAt: row.issuedAt.toISOString(),
       expiresAt: row.expiresAt.toISOString(),
-      state: certificateState(row.expiresAt, now),
+      state: certificateState(
+        {
+          ...row,
+          superseded: certificateRows.slice(0, index).some((newer) => newer.moduleId === row.moduleId),
+        },
+        now,
+      ),
     })),
     timeline: timeline.map((row) => ({
       id: row.id,

@@ -1,3 +1,4 @@
+import { ProblemSchema } from "../../../shared/api";
 import { toProblem, type Problem } from "../../api/problem";
 
 /**
@@ -78,7 +79,7 @@ export async function readCsvExport(
     } catch {
       body = undefined;
     }
-    return { ok: false, cancelled: false, problem: toProblem(response.status, body) };
+    return { ok: false, cancelled: false, problem: toProblem(response.status, body, { ProblemSchema }) };
   }
   const counter = new CsvRecordCounter();
   const rows = () => Math.max(0, counter.records - 1);

@@ -3,6 +3,7 @@ import { BackLink, StatusTag, SummaryList, Table, type TableCell } from "@stalki
 import type { LearnerRecordResponse } from "../../../shared/trainer-api";
 import { useResource } from "../../api/use-resource";
 import { formatDateTime, formatDay } from "../../format/dates";
+import { certificateStates } from "../../certificates/certificate-state";
 import { Link, linkTo } from "../../routing/router";
 import { PageHeading, useDocumentTitle } from "../../shell/page";
 import { LoadingPage, ProblemPage } from "../../shell/status-pages";
@@ -130,7 +131,7 @@ function Record({ record }: { record: LearnerRecordResponse }) {
               { content: `${certificate.scorePercent}%`, format: "numeric" },
               formatDateTime(certificate.issuedAt),
               formatDateTime(certificate.expiresAt),
-              certificate.state === "valid" ? "Valid" : "Expired",
+              certificateStates[certificate.state].label,
             ])}
           />
         </ScrollRegion>
