@@ -63,7 +63,7 @@ describe("loadCourse on damaged content", () => {
       { numRuns: 40 },
     );
     // Each run parses and validates the whole course, so the default per-test timeout is too tight here.
-  }, 60_000);
+  }, 240_000);
 
   it("reports an alias bomb as a located problem instead of expanding it", () => {
     const bomb = [

@@ -30,10 +30,22 @@ export class Officer {
       typeof title === "string"
         ? { text: `${title} – ${serviceName}`, pattern: null }
         : { text: null, pattern: title.source };
-    await this.page.waitForFunction(
-      ({ text, pattern }) => (pattern === null ? document.title === text : new RegExp(pattern).test(document.title)),
-      want,
-    );
+    await this.page
+      .waitForFunction(
+        ({ text, pattern }) => (pattern === null ? document.title === text : new RegExp(pattern).test(document.title)),
+        want,
+      )
+      .catch(async (error: unknown) => {
+        // Say where the browser is instead, so a failure in CI can be read from its log alone.
+        const seen = await this.page
+          .evaluate(() => ({
+            url: location.href,
+            title: document.title,
+            main: (document.querySelector("main")?.textContent ?? "").slice(0, 300),
+          }))
+          .catch(() => null);
+        throw new Error(`never arrived at "${String(title)}"; the page was ${JSON.stringify(seen)}`, { cause: error });
+      });
     await this.page.locator("h1").first().waitFor();
     const focus = options.focus ?? "heading";
     if (focus !== "none") {
