@@ -40,6 +40,7 @@ import { getGrid, getGridSummary, getUnits, gridCsvHref } from "./trainer-endpoi
 import { CsvExportLink } from "./csv-export-link";
 import { countsAsOf } from "./counts-as-of";
 import { ScrollRegion } from "./scroll-region";
+import { TrainerTools } from "./trainer-tools";
 
 const statusFilterLabels: Record<GridStatusFilter, string> = {
   ...trainingStatusLabels,
@@ -148,33 +149,11 @@ export function TrainerGridPage({ query = "" }: { query?: string | undefined }) 
       {summaryErrors.length === 0 ? null : (
         <ErrorSummary key={`${errors.attempt}-${exportProblem === null ? "" : "export"}`} errors={summaryErrors} />
       )}
-      <ul className="govuk-list app-inline-list" aria-label="Trainer tools">
-        <li>
-          <Link to={{ name: "trainer-overview" }}>Overview</Link>
-        </li>
-        <li>
-          <Link
-            to={{
-              name: "trainer-charts",
-              ...(Object.keys(filter).length === 0 ? {} : { query: trainerQuery(filter).slice(1) }),
-            }}
-          >
-            Charts for this filter
-          </Link>
-        </li>
-        <li>
-          <Link to={{ name: "trainer-evidence" }}>Evidence against the action plan</Link>
-        </li>
-        <li>
-          <Link to={{ name: "trainer-assignments" }}>Assignments</Link>
-        </li>
-        <li>
-          <Link to={{ name: "trainer-content-changes" }}>Content changes to renew</Link>
-        </li>
-        <li>
-          <Link to={{ name: "trainer-course-packages" }}>Courses for other learning platforms (SCORM and cmi5)</Link>
-        </li>
-      </ul>
+      <TrainerTools
+        from="records"
+        className="govuk-list app-inline-list"
+        chartsQuery={Object.keys(filter).length === 0 ? "" : trainerQuery(filter).slice(1)}
+      />
       <div className="govuk-grid-row">
         <div className="govuk-grid-column-one-quarter-from-desktop">
           <form method="get" action="/trainer" onSubmit={onSubmit} className="app-trainer-filter">

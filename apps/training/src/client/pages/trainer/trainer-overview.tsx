@@ -10,6 +10,7 @@ import { PageHeading, useDocumentTitle } from "../../shell/page";
 import { LoadingPage, ProblemPage } from "../../shell/status-pages";
 import { countsAsOf } from "./counts-as-of";
 import { ScrollRegion } from "./scroll-region";
+import { TrainerTools } from "./trainer-tools";
 import { getCharts, getGridSummary } from "./trainer-endpoints";
 
 type Overview = { overdue: GridSummaryResponse; dueSoon: GridSummaryResponse; charts: ChartsResponse };
@@ -118,26 +119,7 @@ export function TrainerOverviewPage() {
       )}
 
       <h2 className="govuk-heading-m">Your tools</h2>
-      <ul className="govuk-list">
-        <li>
-          <Link to={{ name: "trainer-grid" }}>Training records</Link>
-        </li>
-        <li>
-          <Link to={{ name: "trainer-charts" }}>Charts</Link>
-        </li>
-        <li>
-          <Link to={{ name: "trainer-assignments" }}>Assignments</Link>
-        </li>
-        <li>
-          <Link to={{ name: "trainer-evidence" }}>Evidence against the action plan</Link>
-        </li>
-        <li>
-          <Link to={{ name: "trainer-content-changes" }}>Content changes to renew</Link>
-        </li>
-        <li>
-          <Link to={{ name: "trainer-course-packages" }}>Courses for other learning platforms (SCORM and cmi5)</Link>
-        </li>
-      </ul>
+      <TrainerTools from="overview" />
     </>
   );
 }
