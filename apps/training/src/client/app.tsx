@@ -15,13 +15,19 @@ import { CheckAnswersPage } from "./pages/check-answers";
 import { ResultPage } from "./pages/result";
 import { NotFoundPage } from "./pages/not-found";
 import { TrainerOnly } from "./pages/trainer/trainer-only";
-import { AdminOnly, AdminUnitPage, AdminUnitsPage, NewUnitPage } from "./pages/admin/units";
-import { AdminUserPage, AdminUsersPage, NewUserPage } from "./pages/admin/users";
 
 // Pages whose code loads when first opened. The officer's first load carries only the officer's journey;
 // trainer pages, certificates (with the QR code library) and the practice screening (with the screening
 // machine and its wizard) are fetched by those who open them.
 // Signing in (with single sign-on's schemas) and the account pages are not on a signed-in officer's way.
+// Admin screens load only for admins, like the trainer pages: the officer's first load carries neither.
+const AdminOnly = lazy(() => import("./pages/admin/units").then((loaded) => ({ default: loaded.AdminOnly })));
+const AdminUnitPage = lazy(() => import("./pages/admin/units").then((loaded) => ({ default: loaded.AdminUnitPage })));
+const AdminUnitsPage = lazy(() => import("./pages/admin/units").then((loaded) => ({ default: loaded.AdminUnitsPage })));
+const NewUnitPage = lazy(() => import("./pages/admin/units").then((loaded) => ({ default: loaded.NewUnitPage })));
+const AdminUserPage = lazy(() => import("./pages/admin/users").then((loaded) => ({ default: loaded.AdminUserPage })));
+const AdminUsersPage = lazy(() => import("./pages/admin/users").then((loaded) => ({ default: loaded.AdminUsersPage })));
+const NewUserPage = lazy(() => import("./pages/admin/users").then((loaded) => ({ default: loaded.NewUserPage })));
 const SignInPage = lazy(() => import("./pages/sign-in").then((loaded) => ({ default: loaded.SignInPage })));
 const ChangePasswordPage = lazy(() =>
   import("./pages/account/change-password").then((loaded) => ({ default: loaded.ChangePasswordPage })),

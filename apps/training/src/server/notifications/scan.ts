@@ -117,7 +117,7 @@ export async function scanForce(db: Db, catalog: Catalog, forceId: string, now: 
           ),
           sql`, `,
         )}
-        FROM (SELECT u.id, u.unit_id, u.job_role FROM users u
+        FROM (SELECT u.id, u.unit_id, u.job_role, u.placed_at FROM users u
               WHERE u.force_id = ${forceId} AND u.disabled_at IS NULL AND u.id > ${after}::uuid AND (${anyAssigned})
               ORDER BY u.id LIMIT ${SCAN_BATCH}) u
         ${sql.join(
