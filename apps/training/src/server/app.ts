@@ -22,6 +22,7 @@ import type { Database } from "./db/client";
 import type { Env } from "./env";
 import { NotFound, TooManyAttempts } from "./errors";
 import { HttpProblem, problemOf, sessionEnded } from "./http/problem";
+import { RefusalBudget, applyRefusalBudget } from "./http/refusal-budget";
 import { securityHeaders } from "./http/security-headers";
 import { openApiDocument, registerRoutes } from "./http/route";
 import { createStatementIngest, trackConsistency } from "./learning/ingest";
@@ -197,6 +198,13 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.addHook("onRequest", (_request, reply, done) => {
     reply.headers(headers);
     done();
+  });
+  // Before the session is looked up or the body read: a caller that keeps sending refused statements is
+  // answered from memory.
+  applyRefusalBudget(app, {
+    budget: new RefusalBudget(env.STATEMENT_REFUSALS_PER_MINUTE, env.STATEMENT_REFUSALS_PER_MINUTE),
+    sessionCookie: SESSION_COOKIE,
+    now: () => now().getTime(),
   });
   const loadSession = createSessionLoader(database, env.SESSION_TTL_MINUTES);
   // Access lines hold only what the serializers let through (method, path, status), so they skip pino's

@@ -32,6 +32,11 @@ export const EnvSchema = z.object({
     .min(1)
     .max(24 * 60)
     .default(15),
+  /**
+   * Refused statement writes a caller may make in a minute (and at once) before its statement writes are
+   * answered 429 without being read (issue 14; see http/refusal-budget.ts).
+   */
+  STATEMENT_REFUSALS_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(30),
   /** Marks cookies Secure; on by default in production, where the app must sit behind HTTPS. */
   COOKIE_SECURE: flag.optional(),
   /**
