@@ -61,7 +61,10 @@ describe.each(databaseTargets)("statement writes from a caller that keeps being 
     const honest = await t.as(t.people.officerB);
     const poisonerId = t.people.officerA.id;
     for (let n = 0; n < ALLOWED; n += 1) {
-      const refused = await poisoner.post("/api/statements", statement(poisonerId, { context: { platform: "\u0000" } }));
+      const refused = await poisoner.post(
+        "/api/statements",
+        statement(poisonerId, { context: { platform: "\u0000" } }),
+      );
       expect((await expectProblem(refused, 400)).errors?.[0]?.field).toBe("context.platform");
     }
     // Spent: even an honest statement from this caller is answered 429 (held, then refused unread).
