@@ -348,7 +348,7 @@ function SsoForm(props: {
             name="issuer"
             type="url"
             label="Issuer URL"
-            hint={ISSUER_HINT}
+            hint={<span className="app-break-anywhere">{ISSUER_HINT}</span>}
             spellCheck={false}
             autoComplete="off"
             value={draft.issuer}
