@@ -41,7 +41,7 @@ function serverFloors(root) {
       [http, composition],
     ),
     restrict(["db/**"], [domain, http, composition]),
-    restrict(["errors.ts", "cursor.ts", "env.ts", "batcher.ts"], [store, domain, http, composition]),
+    restrict(["errors.ts", "cursor.ts", "env.ts", "batcher.ts", "secret-box.ts"], [store, domain, http, composition]),
   ];
 }
 

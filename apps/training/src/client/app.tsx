@@ -28,6 +28,8 @@ const NewUnitPage = lazy(() => import("./pages/admin/units").then((loaded) => ({
 const AdminUserPage = lazy(() => import("./pages/admin/users").then((loaded) => ({ default: loaded.AdminUserPage })));
 const AdminUsersPage = lazy(() => import("./pages/admin/users").then((loaded) => ({ default: loaded.AdminUsersPage })));
 const NewUserPage = lazy(() => import("./pages/admin/users").then((loaded) => ({ default: loaded.NewUserPage })));
+const AdminSsoPage = lazy(() => import("./pages/admin/sso").then((loaded) => ({ default: loaded.AdminSsoPage })));
+const AdminScimPage = lazy(() => import("./pages/admin/sso").then((loaded) => ({ default: loaded.AdminScimPage })));
 const SignInPage = lazy(() => import("./pages/sign-in").then((loaded) => ({ default: loaded.SignInPage })));
 const ChangePasswordPage = lazy(() =>
   import("./pages/account/change-password").then((loaded) => ({ default: loaded.ChangePasswordPage })),
@@ -256,6 +258,18 @@ function CurrentPage({ route }: { route: Route }) {
       return (
         <AdminOnly>
           <AdminUnitPage unitId={route.unitId} />
+        </AdminOnly>
+      );
+    case "admin-sso":
+      return (
+        <AdminOnly>
+          <AdminSsoPage />
+        </AdminOnly>
+      );
+    case "admin-scim":
+      return (
+        <AdminOnly>
+          <AdminScimPage />
         </AdminOnly>
       );
     case "not-found":

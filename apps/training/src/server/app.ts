@@ -43,6 +43,8 @@ import type { JobRunner } from "./jobs/runner";
 import { createNotificationService } from "./notifications/service";
 import { registerXapi } from "./routes/xapi";
 import type { AppDeps } from "./deps";
+import { secretKeyFor } from "./secret-box";
+import { sealPlainSsoSecrets } from "./auth/identity-admin";
 
 declare module "fastify" {
   interface FastifyRequest {
@@ -160,7 +162,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       onError: (error) => app.log.error({ err: error }, "job queue error"),
     });
   }
-  const deps: AppDeps = { db: database.db, catalog, env, now, secure, ingest, jobs, publicUrl };
+  const secrets = secretKeyFor(env);
+  const deps: AppDeps = { db: database.db, catalog, env, now, secure, secrets, ingest, jobs, publicUrl };
   app.addHook("onClose", async () => {
     await jobs?.stop();
     await ingest.drain();
@@ -333,6 +336,18 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
 
   await app.ready();
+  // Client secrets stored before sealing are sealed now; without a key (production without SECRETS_KEY) they
+  // stay as they are, new ones are refused, and the log says so at every start.
+  const upgrade = await sealPlainSsoSecrets(database.db, secrets);
+  if (upgrade.sealed > 0) app.log.info({ sealed: upgrade.sealed }, "sealed stored single sign-on client secrets");
+  if (secrets === null) {
+    app.log.warn(
+      { plainSecrets: upgrade.plain },
+      "SECRETS_KEY is not set: single sign-on client secrets cannot be stored (saving one is refused) and any stored before stay in plain text",
+    );
+  } else if (secrets.development && env.NODE_ENV !== "test") {
+    app.log.warn("SECRETS_KEY is not set: stored secrets are sealed with the published development key");
+  }
   await jobs?.start();
   return app;
 }

@@ -3,6 +3,7 @@ import type { Db } from "./db/client";
 import type { Env } from "./env";
 import type { JobRunner } from "./jobs/runner";
 import type { TrackedIngest } from "./learning/ingest";
+import type { SecretKey } from "./secret-box";
 
 /**
  * What every route module is given, wired once by `app.ts` (the composition root, which stands outside the
@@ -13,6 +14,8 @@ export interface AppDeps {
   catalog: Catalog;
   env: Env;
   now: () => Date;
+  /** Seals and opens stored secrets (`SECRETS_KEY`, the development key outside production, else none). */
+  secrets: SecretKey | null;
   /** Whether cookies are marked Secure. */
   secure: boolean;
   /** The group-committing writer for client statements (and, for the LRS, up to when they are readable). */

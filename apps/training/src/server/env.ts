@@ -8,6 +8,8 @@ export const DEFAULT_PUBLISH_MIN_GROUP_SIZE = 5;
 
 const flag = z.enum(["true", "false"]).transform((value) => value === "true");
 
+const KEY_HOW_TO = "make one with: openssl rand -base64 32";
+
 /** Every setting the training app reads from its environment, parsed once at start-up. */
 export const EnvSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -65,6 +67,26 @@ export const EnvSchema = z.object({
     .url({ protocol: /^https?$/, error: "must be an http:// or https:// URL" })
     .transform((url) => url.replace(/\/+$/, ""))
     .optional(),
+  /**
+   * The key that seals stored secrets a force gives the app (single sign-on client secrets): base64 of 32
+   * random bytes. Unset in production, such secrets are refused; in development and tests a published
+   * development key (labelled so in every value it seals) stands in.
+   */
+  SECRETS_KEY: z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z0-9+/]*={0,2}$/, `must be base64 (${KEY_HOW_TO})`)
+    .transform((value) => Buffer.from(value, "base64"))
+    .refine((bytes) => bytes.length === 32, {
+      error: (issue) =>
+        `must be base64 of exactly 32 bytes (44 characters), not ${(issue.input as Buffer).length} bytes (${KEY_HOW_TO})`,
+    })
+    .optional(),
+  /**
+   * Single sign-on starts one address may make in 10 minutes, and as many callbacks. A force's people often
+   * reach the app through one proxy address, so it is generous: it stops floods, not a shift signing in.
+   */
+  SSO_MAX_PER_ADDRESS: z.coerce.number().int().min(1).max(100_000).default(600),
 });
 
 /** The parsed environment. */

@@ -18,6 +18,8 @@ export const redactedPaths = [
   "*.collarNumber",
   "*.csrfToken",
   "*.token",
+  "*.clientSecret",
+  "*.secret",
 ];
 
 interface SerializedError {

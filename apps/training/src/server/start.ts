@@ -89,7 +89,11 @@ export async function startServer(
  * The start-up banner: where the app is and, only when the database holds the demo accounts, how to sign in
  * to the demo (their passwords are public; production refuses to start with them unless SEED_DEMO=always).
  */
-export function banner(url: string, env: Pick<Env, "DATABASE_URL" | "TRAINING_DATA_DIR">, demo: boolean): string {
+export function banner(
+  url: string,
+  env: Pick<Env, "DATABASE_URL" | "TRAINING_DATA_DIR" | "NODE_ENV" | "SECRETS_KEY">,
+  demo: boolean,
+): string {
   const where = env.DATABASE_URL ? "PostgreSQL (DATABASE_URL)" : `PGlite in ${env.TRAINING_DATA_DIR}`;
   const lines = DEMO_SIGN_INS.map(
     (account) =>
@@ -98,6 +102,13 @@ export function banner(url: string, env: Pick<Env, "DATABASE_URL" | "TRAINING_DA
   return [
     `Training app running at ${url}`,
     `Database: ${where}`,
+    ...(env.SECRETS_KEY
+      ? []
+      : env.NODE_ENV === "production"
+        ? [
+            "Secrets: SECRETS_KEY is not set, so single sign-on client secrets cannot be saved (set it: openssl rand -base64 32)",
+          ]
+        : ["Secrets: sealed with the published development key (set SECRETS_KEY for real secrets)"]),
     ...(demo
       ? [
           "Demo sign-ins (demo data only):",

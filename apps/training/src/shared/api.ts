@@ -36,6 +36,13 @@ export const AccountRoleSchema = z.enum(["officer", "trainer", "admin"]);
 /** Account role: officer (own records), trainer (force's records, assigns modules), admin (users and units). */
 export type AccountRole = z.infer<typeof AccountRoleSchema>;
 
+/**
+ * Where someone lands after signing in (by password or their force's account) when nothing asked for a page:
+ * trainers and admins, who see the records too, on the overview of who needs to act; officers on their training.
+ */
+export const homePathFor = (role: AccountRole): string =>
+  role === "trainer" || role === "admin" ? "/trainer/overview" : "/training";
+
 /** Operational roles held by officers and staff; modules are assigned to these. */
 export const JobRoleSchema = z.enum(["call-handler", "response-officer", "investigator", "supervisor", "staff"]);
 /** An operational role such as `response-officer`. */

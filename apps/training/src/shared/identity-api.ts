@@ -22,7 +22,7 @@ export const identityPaths = {
 } as const;
 
 /** Why a single sign-on did not end signed in: the `sso` query parameter of the sign-in page it returns to. */
-export const SsoOutcomeSchema = z.enum(["disabled", "not-registered", "expired", "failed", "no-sso"]);
+export const SsoOutcomeSchema = z.enum(["disabled", "not-registered", "expired", "failed", "no-sso", "rate-limited"]);
 /** A failed single sign-on's reason. */
 export type SsoOutcome = z.infer<typeof SsoOutcomeSchema>;
 

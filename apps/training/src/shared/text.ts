@@ -71,3 +71,15 @@ export const BoundedDateSchema = z.iso
     (text) => yearOf(text) >= EARLIEST_YEAR && yearOf(text) <= LATEST_YEAR,
     `must be a date between the years ${EARLIEST_YEAR} and ${LATEST_YEAR}`,
   );
+
+/**
+ * How long is left, as a person would say it: seconds under a minute, else "about" the minutes rounded up
+ * (a 15-minute window just started reads "about 15 minutes"). Shared by the server's refusals and the pages
+ * that turn a wait in seconds into words.
+ */
+export function timeLeft(ms: number): string {
+  const seconds = Math.max(1, Math.ceil(ms / 1000));
+  if (seconds < 60) return seconds === 1 ? "1 second" : `${seconds} seconds`;
+  const minutes = Math.ceil(seconds / 60);
+  return minutes === 1 ? "about a minute" : `about ${minutes} minutes`;
+}

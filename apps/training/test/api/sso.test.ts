@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { auditLog, users } from "../../src/server/db/schema";
+import { auditLog, ssoProviders, users } from "../../src/server/db/schema";
 import { saveSsoProvider } from "../../src/server/db/identity";
 import { PASSWORD, startTestApp } from "../support/app";
 import type { TestApp } from "../support/app";
@@ -87,9 +87,9 @@ describe.each(databaseTargets)("single sign-on with OpenID Connect on $name", (t
   });
 
   /** Signs in through the provider and returns what the app's callback answered, with the browser's jar. */
-  async function ssoSignIn(login: string, forceId = "force-a") {
+  async function ssoSignIn(login: string, forceId = "force-a", next?: string) {
     const jar = new CookieJar();
-    const callback = await throughProvider(t.base, jar, forceId, login);
+    const callback = await throughProvider(t.base, jar, forceId, login, next);
     const response = await send(jar, callback);
     expect(response.status).toBe(303);
     return { jar, callback, location: response.headers.get("location") ?? "" };
@@ -111,7 +111,8 @@ describe.each(databaseTargets)("single sign-on with OpenID Connect on $name", (t
 
   it("signs in a person the force registered, found by collar number, with the role their groups give", async () => {
     const { jar, location } = await ssoSignIn("ann");
-    expect(location).toBe("/training");
+    // A trainer lands on the overview of who needs to act, as after a password sign-in.
+    expect(location).toBe("/trainer/overview");
     expect(jar.get("srt_session")).toBeDefined();
     const user = await sessionOf(jar);
     expect(user).toMatchObject({ id: t.people.officerA.id, role: "trainer" });
@@ -132,11 +133,17 @@ describe.each(databaseTargets)("single sign-on with OpenID Connect on $name", (t
 
   it("takes the role from the groups again at each sign-in, found by subject", async () => {
     people.ann = { ...people.ann, groups: [], employee_id: "changed-number" };
-    const { jar } = await ssoSignIn("ann");
+    const { jar, location } = await ssoSignIn("ann");
     expect(await sessionOf(jar)).toMatchObject({ id: t.people.officerA.id, role: "officer" });
+    // Each lands at their role's home: an officer on their training, an admin on the overview.
+    expect(location).toBe("/training");
     people.ann = { ...people.ann, groups: ["g-admins", "g-trainers"] };
     const again = await ssoSignIn("ann");
     expect(await sessionOf(again.jar)).toMatchObject({ id: t.people.officerA.id, role: "admin" });
+    expect(again.location).toBe("/trainer/overview");
+    // A page asked for before signing in wins over the home page, whatever the role.
+    const asked = await ssoSignIn("ann", "force-a", "/modules/online-stalking");
+    expect(asked.location).toBe("/modules/online-stalking");
   });
 
   it("creates a new person just in time, in the unit and job role their groups give, with no password", async () => {
@@ -229,6 +236,21 @@ describe.each(databaseTargets)("single sign-on with OpenID Connect on $name", (t
     const { jar, location } = await ssoSignIn("bob", "force-b");
     expect(location).toBe("/training");
     expect(await sessionOf(jar)).toMatchObject({ id: t.people.officerB.id });
+  });
+
+  it("keeps client secrets sealed at rest: saved sealed, and a plain one from before sealed when it is read", async () => {
+    const rows = await t.database.db
+      .select({ forceId: ssoProviders.forceId, clientSecret: ssoProviders.clientSecret })
+      .from(ssoProviders)
+      .orderBy(ssoProviders.forceId);
+    // Force A's was saved through the API; force B's was written plain below the API (as before sealing) and
+    // sealed by the sign-ins above, which used it.
+    expect(rows.map((row) => row.forceId)).toEqual(["force-a", "force-b"]);
+    for (const row of rows) {
+      expect(row.clientSecret).toMatch(/^srtbox:v1:development:/);
+      expect(row.clientSecret).not.toContain(provider.clientSecret);
+      expect(row.clientSecret).not.toContain(bad.clientSecret);
+    }
   });
 
   it("sends an unknown force or a broken provider back to sign-in with a reason", async () => {

@@ -112,3 +112,97 @@ describe.each<Mode>(["keyboard", "pointer"])("the admin's screens, by %s", (mode
     await device.context.close();
   });
 });
+
+/** Nothing on the page is wider than the window: no sideways scrolling (WCAG 1.4.10 reflow at 320 px). */
+const fitsWidth = (admin: Officer) =>
+  expect.poll(() => admin.page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
+
+describe("single sign-on, SCIM and temporary-password screens, by keyboard at 320 px", () => {
+  it("sets up single sign-on, creates a SCIM token shown once, and sets a temporary password", async () => {
+    const device = await newDevice(browser, server.baseURL);
+    await device.page.setViewportSize({ width: 320, height: 700 });
+    const admin = new Officer(device.page, "keyboard");
+    const { page } = admin;
+    await signInAs(admin, demoAdmin, "Training overview");
+    await openAdmin(admin);
+
+    // Single sign-on: form (with its errors), check answers, saved; the secret is never shown again.
+    await admin.activate(page.getByRole("link", { name: "Single sign-on" }));
+    await admin.arrive("Single sign-on");
+    expect(await page.getByTestId("redirect-uri").textContent()).toBe(`${server.baseURL}/api/sso/callback`);
+    await admin.activate(page.getByRole("button", { name: "Set up single sign-on" }));
+    await admin.arrive("Single sign-on settings");
+    await fitsWidth(admin);
+    await admin.activate(page.getByRole("button", { name: "Continue" }));
+    await admin.arrive("Error: Single sign-on settings", { focus: "error-summary" });
+    const summary = await page.locator(".govuk-error-summary").textContent();
+    expect(summary).toContain("Enter the name on the sign-in button");
+    expect(summary).toContain("Enter the client secret");
+    await admin.fill(page.getByLabel("Name on the sign-in button"), "Essex Police");
+    await admin.fill(
+      page.getByLabel("Issuer URL"),
+      "https://login.microsoftonline.com/00000000-0000-0000-0000-000000000000/v2.0",
+    );
+    await admin.fill(page.getByLabel("Application (client) id"), "11111111-2222-3333-4444-555555555555");
+    await admin.fill(page.getByLabel("Client secret"), "entra-secret-value-kept-sealed");
+    await admin.activate(page.getByRole("button", { name: "Add a group mapping" }));
+    await admin.fill(page.getByLabel("Group id"), "g-trainers");
+    await admin.select(page.getByLabel("Role it gives"), "Trainer");
+    await admin.choose(["Yes, at their first sign-in"], "radio");
+    await admin.activate(page.getByRole("button", { name: "Continue" }));
+    await admin.arrive("Check your answers");
+    await fitsWidth(admin);
+    const check = await page.locator(".govuk-summary-list").textContent();
+    expect(check).toContain("Sign in with Essex Police account");
+    expect(check).toContain("g-trainers: role Trainer");
+    expect(check).not.toContain("entra-secret-value-kept-sealed");
+    await admin.activate(page.getByRole("button", { name: "Save settings" }));
+    await admin.arrive("Single sign-on", { focus: "none" });
+    await expect.poll(() => page.locator(".govuk-notification-banner").textContent()).toContain("settings saved");
+    expect(await page.locator(".govuk-summary-list").textContent()).toContain("Stored (never shown)");
+    expect(await page.content()).not.toContain("entra-secret-value-kept-sealed");
+
+    // SCIM: a warning before the old token stops working, then the new one, shown once.
+    await admin.activate(page.getByRole("link", { name: "User provisioning (SCIM)" }));
+    await admin.arrive("User provisioning (SCIM)");
+    await admin.activate(page.getByRole("button", { name: "Create or replace the SCIM token" }));
+    await admin.arrive("Create a new SCIM token?");
+    await admin.activate(page.getByRole("button", { name: "Create token" }));
+    await admin.arrive("Your new SCIM token", { focus: "none" });
+    await fitsWidth(admin);
+    const token = await page.getByLabel("Secret token").inputValue();
+    expect(token).toMatch(/^srt_scim_/);
+    expect(await page.getByLabel("Tenant URL").inputValue()).toBe(`${server.baseURL}/scim/v2`);
+    const scim = await fetch(`${server.baseURL}/scim/v2/Users?count=1`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
+    expect(scim.status).toBe(200);
+
+    // A temporary password for someone who cannot use a reset link: checked, then they must change it.
+    await openAdmin(admin);
+    await admin.fill(page.getByLabel("Find a user"), "officer002");
+    await admin.activate(page.getByRole("button", { name: "Search" }));
+    await admin.arrive("Users");
+    const person = page.getByRole("table").getByRole("link").first();
+    const name = (await person.textContent()) ?? "";
+    await admin.activate(person);
+    await admin.arrive(name);
+    await admin.activate(page.getByRole("button", { name: "Set a temporary password" }));
+    await admin.arrive("Set a temporary password");
+    await admin.fill(page.getByLabel("Temporary password"), "short");
+    await admin.activate(page.getByRole("button", { name: "Continue" }));
+    await admin.arrive("Error: Set a temporary password", { focus: "error-summary" });
+    await admin.fill(page.getByLabel("Temporary password"), "a temporary passphrase");
+    await admin.activate(page.getByRole("button", { name: "Continue" }));
+    await admin.arrive("Check the temporary password");
+    await admin.activate(page.getByRole("button", { name: "Set temporary password" }));
+    await admin.arrive(name, { focus: "none" });
+    await expect.poll(() => page.locator(".govuk-notification-banner").textContent()).toContain("temporary password");
+    expect(await page.locator(".govuk-summary-list").textContent()).toContain(
+      "has not yet changed their temporary password",
+    );
+    await fitsWidth(admin);
+    expect(device.errors).toEqual([]);
+    await device.context.close();
+  });
+});

@@ -63,11 +63,13 @@ describe("signing in with the force's account, and being deprovisioned", () => {
     await page.getByRole("button", { name: "Sign-in" }).click();
     await page.getByRole("button", { name: "Continue" }).click();
 
-    // Back in the app, signed in.
+    // Back in the app, signed in: their groups make them a trainer, so they land on the Training overview, as
+    // after a password sign-in.
     await page.waitForURL((url) => url.href.startsWith(t.base));
-    await person.arrive("My training", { focus: "none" });
+    await person.arrive("Training overview", { focus: "none" });
+    expect(new URL(page.url()).pathname).toBe("/trainer/overview");
     expect(await sessionIn(page)).toMatchObject({ user: { id: t.people.officerA.id, role: "trainer" } });
-    // Their groups make them a trainer, so the header offers the trainer's records.
+    // The header offers the trainer's records too.
     const menu = page.getByRole("button", { name: "Menu" });
     if (await menu.isVisible()) await person.activate(menu);
     await expect.poll(() => page.getByRole("link", { name: "Training records" }).count()).toBe(1);

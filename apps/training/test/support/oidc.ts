@@ -240,9 +240,16 @@ export async function send(jar: CookieJar, url: string, form?: Record<string, st
  * `login` on its sign-in page and agreeing on its consent page), stopping at the URL the provider sends the
  * browser back to. Returns that callback URL; the app's jar holds the flow cookie.
  */
-export async function throughProvider(appBase: string, appJar: CookieJar, forceId: string, login: string) {
+export async function throughProvider(
+  appBase: string,
+  appJar: CookieJar,
+  forceId: string,
+  login: string,
+  next?: string,
+) {
   const providerJar = new CookieJar();
-  let response = await send(appJar, `${appBase}/api/sso/${forceId}/start`);
+  const query = next === undefined ? "" : `?${new URLSearchParams({ next }).toString()}`;
+  let response = await send(appJar, `${appBase}/api/sso/${forceId}/start${query}`);
   if (response.status !== 303) throw new Error(`start answered ${response.status}: ${await response.text()}`);
   let location = response.headers.get("location") ?? "";
   for (let step = 0; step < 12; step += 1) {

@@ -1,4 +1,5 @@
 import { useState, type FormEvent } from "react";
+import { homePathFor } from "../../shared/api";
 import { signIn } from "../api/endpoints";
 import { fieldErrorsFrom, type FieldError } from "../api/problem";
 import { Button, ErrorSummary, NotificationBanner, TextInput } from "@stalking-response/ui";
@@ -40,11 +41,8 @@ export function SignInPage({ next }: { next: string | undefined }) {
     setBusy(false);
     if (result.ok && result.data.user) {
       setUser(result.data.user);
-      // Back to the page that asked for sign-in; from the home page (or none), trainers and admins, who see the
-      // records too, land on the overview of who needs to act, and officers on their training.
-      const role = result.data.user.role;
-      const home = role === "trainer" || role === "admin" ? "/trainer/overview" : "/training";
-      navigate(next !== undefined && next !== "/" ? next : home, { replace: true });
+      // Back to the page that asked for sign-in; from the home page (or none), each role's home.
+      navigate(next !== undefined && next !== "/" ? next : homePathFor(result.data.user.role), { replace: true });
       return;
     }
     // The password is never kept after a failed attempt, as on any sign-in page.

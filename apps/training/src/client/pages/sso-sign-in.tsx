@@ -3,6 +3,7 @@ import { ButtonLink, ErrorSummary } from "@stalking-response/ui";
 import type { z } from "zod";
 import { identityPaths, SsoOutcomeSchema, SsoProvidersResponseSchema } from "../../shared/identity-api";
 import type { SsoOutcome } from "../../shared/identity-api";
+import { timeLeft } from "../../shared/text";
 import { call } from "../api/client";
 
 /**
@@ -24,12 +25,23 @@ const REFUSALS: Record<SsoOutcome, string> = {
   failed:
     "Your force's sign-in service could not confirm who you are. Try again; if it keeps happening, contact your IT service desk.",
   "no-sso": "That force does not sign in here with its own account. Sign in with your email address or collar number.",
+  "rate-limited": "Too many sign-ins from your network. Try again in a few minutes.",
 };
+
+/** The wait in words for a `retry` of seconds; `null` when absent or not a sensible number. */
+function waitOf(retry: string | null): string | null {
+  const seconds = Number(retry);
+  if (retry === null || !Number.isInteger(seconds) || seconds < 1 || seconds > 86_400) return null;
+  return timeLeft(seconds * 1000);
+}
 
 /** Why the force's sign-in sent the person back here, from the page's `sso` parameter, or `null`. */
 export function ssoRefusal(search: string): string | null {
-  const outcome = SsoOutcomeSchema.safeParse(new URLSearchParams(search).get("sso"));
-  return outcome.success ? REFUSALS[outcome.data] : null;
+  const params = new URLSearchParams(search);
+  const outcome = SsoOutcomeSchema.safeParse(params.get("sso"));
+  if (!outcome.success) return null;
+  const wait = outcome.data === "rate-limited" ? waitOf(params.get("retry")) : null;
+  return wait === null ? REFUSALS[outcome.data] : `Too many sign-ins from your network. Try again in ${wait}.`;
 }
 
 /** The error summary for a refused single sign-on. */

@@ -39,6 +39,8 @@ export type Route =
   | { name: "admin-units" }
   | { name: "admin-unit-new" }
   | { name: "admin-unit"; unitId: string }
+  | { name: "admin-sso" }
+  | { name: "admin-scim" }
   | { name: "not-found"; path: string };
 
 const segment = "([^/]+)";
@@ -119,6 +121,8 @@ const patterns: ReadonlyArray<[RegExp, (parts: string[], search: URLSearchParams
   [/^\/admin\/units$/, () => ({ name: "admin-units" })],
   [/^\/admin\/units\/new$/, () => ({ name: "admin-unit-new" })],
   [new RegExp(`^/admin/units/${segment}$`), ([unitId = ""]) => ({ name: "admin-unit", unitId })],
+  [/^\/admin\/single-sign-on$/, () => ({ name: "admin-sso" })],
+  [/^\/admin\/user-provisioning$/, () => ({ name: "admin-scim" })],
 ];
 
 /** Only same-site paths are accepted as a place to return to after signing in (no open redirect). */
@@ -216,6 +220,10 @@ export function href(route: Route): string {
       return "/admin/units/new";
     case "admin-unit":
       return `/admin/units/${enc(route.unitId)}`;
+    case "admin-sso":
+      return "/admin/single-sign-on";
+    case "admin-scim":
+      return "/admin/user-provisioning";
     case "not-found":
       return route.path;
   }

@@ -12,11 +12,13 @@ import {
   sessionAccountOf,
   ssoAccountOf,
   ssoProviderLabels,
-  ssoProviderOf,
   takeSsoFlow,
   unitsOfForce,
 } from "../db/identity";
 import { Conflict } from "../errors";
+import type { SecretKey } from "../secret-box";
+import { SecretBoxError } from "../secret-box";
+import { ssoProviderForSignIn } from "./identity-admin";
 import type { AuthContext } from "./session";
 import { createSession, deleteSession, hashToken, randomToken, sameSecret } from "./session";
 import type { NewSession } from "./sign-in";
@@ -64,7 +66,21 @@ const isLoopback = (url: URL) => ["127.0.0.1", "localhost", "[::1]"].includes(ur
 export class SsoClients {
   private readonly cache = new Map<string, { version: number; at: number; config: Promise<oidc.Configuration> }>();
 
-  constructor(private readonly clock: () => Date) {}
+  constructor(
+    private readonly clock: () => Date,
+    /** Opens the stored client secrets. */
+    readonly secrets: SecretKey | null,
+  ) {}
+
+  /** A force's provider with its client secret opened; a secret that does not open refuses the sign-in. */
+  async provider(db: Db, forceId: string): Promise<SsoProviderRow | undefined> {
+    try {
+      return await ssoProviderForSignIn(db, this.secrets, forceId);
+    } catch (error) {
+      if (error instanceof SecretBoxError) throw new SsoRefused("failed", `client secret: ${error.failure}`);
+      throw error;
+    }
+  }
 
   /** The configuration for a force's provider, discovered again when its settings or the hour change. */
   configuration(provider: SsoProviderRow): Promise<oidc.Configuration> {
@@ -104,7 +120,7 @@ export async function beginSsoSignIn(
   clients: SsoClients,
   request: { forceId: string; redirectUri: string; returnTo: string; now: Date },
 ): Promise<{ authorizationUrl: string; browserToken: string; maxAgeSeconds: number }> {
-  const provider = await ssoProviderOf(db, request.forceId);
+  const provider = await clients.provider(db, request.forceId);
   if (!provider) throw new SsoRefused("no-sso", "force has no single sign-on");
   let config: oidc.Configuration;
   try {
@@ -201,7 +217,13 @@ export async function finishSsoSignIn(
     await audit(db, { forceId: flow.forceId, actorUserId: null, action: "sso.refused", subject, details: { reason } });
     throw new SsoRefused(outcome, reason);
   };
-  const provider = await ssoProviderOf(db, flow.forceId);
+  let provider: SsoProviderRow | undefined;
+  try {
+    provider = await clients.provider(db, flow.forceId);
+  } catch (error) {
+    if (error instanceof SsoRefused) return refuse(error.outcome, error.reason);
+    throw error;
+  }
   if (!provider) return refuse("no-sso", "provider removed");
   let claims: oidc.IDToken;
   try {

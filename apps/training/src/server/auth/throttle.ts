@@ -1,17 +1,9 @@
 import type { Db } from "../db/client";
 import { clearAttempts, deleteEndedWindows, releaseAttempt, reserveAttempt } from "../db/sign-in-throttle";
+import { timeLeft } from "../../shared/text";
 import { TooManyAttempts } from "../errors";
 
-/**
- * How long is left, as a person would say it: seconds under a minute, else "about" the minutes rounded up
- * (a 15-minute window just started reads "about 15 minutes").
- */
-export function timeLeft(ms: number): string {
-  const seconds = Math.max(1, Math.ceil(ms / 1000));
-  if (seconds < 60) return seconds === 1 ? "1 second" : `${seconds} seconds`;
-  const minutes = Math.ceil(seconds / 60);
-  return minutes === 1 ? "about a minute" : `about ${minutes} minutes`;
-}
+export { timeLeft };
 
 /** A sign-in refused by the throttle: try again after this many milliseconds. */
 function throttled(retryAfterMs: number): TooManyAttempts {
@@ -101,7 +93,8 @@ export class SignInThrottle {
 }
 
 /**
- * At most `max` requests per address in each window, for public lookups anyone may make (certificate checks).
+ * At most `max` requests per address in each window, for what anyone may ask without signing in (certificate
+ * checks, single sign-on starts and callbacks).
  * It shares the sign-in throttle's table and atomic reservation, so every app instance counts together; a
  * request is never given back, because here every lookup counts, found or not.
  */
@@ -114,6 +107,8 @@ export class AddressRateLimit {
     private readonly purpose: string,
     private readonly max: number,
     private readonly windowMs: number,
+    /** What is counted, as the refusal says it: "Too many {what} from your network." */
+    private readonly what = "checks",
   ) {
     this.sweep = new EndedWindowSweep(db);
   }
@@ -124,11 +119,10 @@ export class AddressRateLimit {
     const count = await reserveAttempt(this.db, `${this.purpose}:${address}`, now, this.windowMs);
     if (count.failures > this.max) {
       const retryAfterMs = count.windowEndsAt.getTime() - now.getTime();
-      const seconds = Math.max(1, Math.ceil(retryAfterMs / 1000));
       throw new TooManyAttempts(
         "rate-limited",
         "Too many requests",
-        `Too many checks from your network. Try again in ${seconds} seconds.`,
+        `Too many ${this.what} from your network. Try again in ${timeLeft(retryAfterMs)}.`,
         retryAfterMs,
       );
     }

@@ -49,6 +49,24 @@ export async function saveSsoProvider(
   return row;
 }
 
+/** Every force's stored client secret (sealed or, from before sealing, plain), for the start-up upgrade. */
+export function ssoClientSecrets(db: Db) {
+  return db.select({ forceId: ssoProviders.forceId, clientSecret: ssoProviders.clientSecret }).from(ssoProviders);
+}
+
+/**
+ * Replaces a stored client secret with its sealed form, only if it is still the value read (another instance
+ * or an admin may have changed it since); whether it was replaced.
+ */
+export async function replaceSsoClientSecret(db: Db, forceId: string, was: string, sealed: string): Promise<boolean> {
+  const updated = await db
+    .update(ssoProviders)
+    .set({ clientSecret: sealed })
+    .where(and(eq(ssoProviders.forceId, forceId), eq(ssoProviders.clientSecret, was)))
+    .returning({ forceId: ssoProviders.forceId });
+  return updated.length === 1;
+}
+
 /** Stores a sign-in in progress, sweeping those that expired unused. */
 export async function saveSsoFlow(db: Db, flow: typeof ssoFlows.$inferInsert, now: Date): Promise<void> {
   await db.delete(ssoFlows).where(lt(ssoFlows.expiresAt, now));

@@ -1,3 +1,4 @@
+import { z } from "zod";
 import {
   AdminUnitSchema,
   AdminUnitsResponseSchema,
@@ -12,6 +13,12 @@ import {
   type UpdateUnitRequest,
   type UpdateUserRequest,
 } from "../../../shared/admin-api";
+import {
+  ScimTokenResponseSchema,
+  SsoSettingsResponseSchema,
+  identityPaths,
+  type SsoSettingsRequest,
+} from "../../../shared/identity-api";
 import { call } from "../../api/client";
 
 const user = (userId: string) => adminPaths.user.replace(":userId", encodeURIComponent(userId));
@@ -45,3 +52,17 @@ export const createUnit = (body: NewUnitRequest) => call("POST", adminPaths.unit
 /** Renames, moves, closes or reopens a unit. */
 export const updateUnit = (unitId: string, body: UpdateUnitRequest) =>
   call("PATCH", adminPaths.unit.replace(":unitId", encodeURIComponent(unitId)), AdminUnitSchema, body);
+
+/** Sets a temporary password the user must change at their next sign-in (their sessions end). */
+export const setTemporaryPassword = (userId: string, password: string) =>
+  call("PUT", adminPaths.userTemporaryPassword.replace(":userId", encodeURIComponent(userId)), z.null(), { password });
+
+/** The force's single sign-on settings (never the client secret), or `null` settings when none. */
+export const getSsoSettings = () => call("GET", identityPaths.adminSso, SsoSettingsResponseSchema);
+
+/** Saves the force's single sign-on settings; a client secret left out keeps the stored one. */
+export const saveSsoSettings = (body: SsoSettingsRequest) =>
+  call("PUT", identityPaths.adminSso, SsoSettingsResponseSchema, body);
+
+/** Creates or replaces the force's SCIM token (shown this once). */
+export const rotateScimToken = () => call("POST", identityPaths.adminScimToken, ScimTokenResponseSchema);

@@ -15,7 +15,7 @@ export function CheckAnswers(props: {
   rows: readonly SummaryListRow[];
   submitText: string;
   busy: boolean;
-  warning?: string;
+  warning?: string | undefined;
   onBack: () => void;
   onSubmit: () => void;
 }) {

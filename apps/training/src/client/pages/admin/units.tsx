@@ -14,14 +14,16 @@ import {
   type TableCell,
 } from "@stalking-response/ui";
 import type { AdminUnit, UpdateUnitRequest } from "../../../shared/admin-api";
-import { fieldErrorsFrom, type FieldError } from "../../api/problem";
+import type { FieldError } from "../../api/problem";
 import { useResource } from "../../api/use-resource";
-import { Link, focusNextPage, linkTo } from "../../routing/router";
+import { Link, linkTo } from "../../routing/router";
 import { useSession } from "../../session/session";
 import { PageHeading, useDocumentTitle } from "../../shell/page";
 import { LoadingPage, ProblemPage } from "../../shell/status-pages";
 import { createUnit, getAdminUnits, updateUnit } from "./admin-endpoints";
 import { CHECK_TITLE, CheckAnswers, FormErrors, messageFor } from "./check-answers";
+import { AdminLinks } from "./sso";
+import { useSteps } from "./use-steps";
 
 /** Admin pages are for admins; the server refuses everyone else anyway, and this says so plainly. */
 export function AdminOnly({ children }: { children: ReactNode }) {
@@ -62,9 +64,7 @@ export function AdminUnitsPage() {
   return (
     <>
       <PageHeading caption="Admin">Units</PageHeading>
-      <p className="govuk-body">
-        <Link to={{ name: "admin-users" }}>Users</Link>
-      </p>
+      <AdminLinks />
       <ButtonLink {...linkTo({ name: "admin-unit-new" })}>Create a unit</ButtonLink>
       {units.data.length === 0 ? (
         <p className="govuk-body">Your force has no units yet.</p>
@@ -102,14 +102,17 @@ export function NewUnitPage() {
   const [name, setName] = useState("");
   const [kind, setKind] = useState<"command" | "team" | "">("");
   const [parentId, setParentId] = useState("");
-  const [step, setStepNow] = useState<"form" | "check">("form");
-  const setStep = (next: "form" | "check") => {
-    focusNextPage();
-    setStepNow(next);
-  };
-  const [errors, setErrors] = useState<FieldError[]>([]);
-  const [attempt, setAttempt] = useState(0);
-  const [busy, setBusy] = useState(false);
+  const {
+    step,
+    setStep,
+    errors,
+    setErrors,
+    attempt,
+    submitted,
+    busy,
+    save: saving,
+    refused,
+  } = useSteps<"form" | "check">("form");
   const [created, setCreated] = useState<{ id: string; name: string } | null>(null);
   useDocumentTitle(created ? "Unit created" : step === "check" ? CHECK_TITLE : "Create a unit", errors.length > 0);
   if (units.state === "failed") return <ProblemPage problem={units.problem} />;
@@ -128,7 +131,7 @@ export function NewUnitPage() {
   }
   const toCheck = (event: FormEvent) => {
     event.preventDefault();
-    setAttempt((count) => count + 1);
+    submitted();
     const missing: FieldError[] = [];
     if (name.trim() === "") missing.push({ fieldId: unitFields.name, message: "Enter the unit's name" });
     if (kind === "") missing.push({ fieldId: unitFields.kind, message: "Select whether it is a command or a team" });
@@ -137,18 +140,11 @@ export function NewUnitPage() {
   };
   const save = async () => {
     if (kind === "") return setStep("form");
-    setBusy(true);
-    const result = await createUnit({
-      name: name.trim(),
-      kind,
-      parentId: kind === "team" && parentId !== "" ? parentId : null,
-    });
-    setBusy(false);
-    if (result.ok) return setCreated(result.data);
-    const named = fieldErrorsFrom(result.problem, unitFields);
-    setErrors(
-      named.length > 0 ? named : [{ fieldId: unitFields.name, message: result.problem.detail ?? result.problem.title }],
+    const result = await saving(() =>
+      createUnit({ name: name.trim(), kind, parentId: kind === "team" && parentId !== "" ? parentId : null }),
     );
+    if (result.ok) return setCreated(result.data);
+    refused(result.problem, unitFields, unitFields.name);
     setStep("form");
   };
   if (step === "check") {
@@ -218,13 +214,7 @@ type UnitStep = { name: "view"; banner?: string } | { name: "edit" } | { name: "
 /** One unit: rename it, move a team under a command, or close or reopen it (each checked first). */
 export function AdminUnitPage({ unitId }: { unitId: string }) {
   const [units, replaceUnits] = useResource("admin-units", getAdminUnits);
-  const [step, setStepNow] = useState<UnitStep>({ name: "view" });
-  const setStep = (next: UnitStep) => {
-    focusNextPage();
-    setStepNow(next);
-  };
-  const [errors, setErrors] = useState<FieldError[]>([]);
-  const [busy, setBusy] = useState(false);
+  const { step, setStep, errors, setErrors, busy, save, refused } = useSteps<UnitStep>({ name: "view" });
   const unit = units.state === "ready" ? units.data.find((candidate) => candidate.id === unitId) : undefined;
   useDocumentTitle(
     unit
@@ -241,16 +231,9 @@ export function AdminUnitPage({ unitId }: { unitId: string }) {
   if (!unit) return <ProblemPage problem={{ status: 404, title: "Page not found", fieldErrors: [] }} />;
 
   const apply = async (changes: UpdateUnitRequest, banner: string) => {
-    setBusy(true);
-    const result = await updateUnit(unit.id, changes);
-    setBusy(false);
+    const result = await save(() => updateUnit(unit.id, changes));
     if (!result.ok) {
-      const named = fieldErrorsFrom(result.problem, unitFields);
-      setErrors(
-        named.length > 0
-          ? named
-          : [{ fieldId: unitFields.name, message: result.problem.detail ?? result.problem.title }],
-      );
+      refused(result.problem, unitFields, unitFields.name);
       return setStep(changes.closed === undefined ? { name: "edit" } : { name: "view" });
     }
     replaceUnits(units.data.map((candidate) => (candidate.id === unit.id ? result.data : candidate)));

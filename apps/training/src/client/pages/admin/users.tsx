@@ -15,15 +15,25 @@ import {
 } from "@stalking-response/ui";
 import type { AdminUnit, AdminUser, AdminUserDetail, UpdateUserRequest } from "../../../shared/admin-api";
 import { AccountRoleSchema, JobRoleSchema, jobRoleLabels, type AccountRole, type JobRole } from "../../../shared/api";
-import { fieldErrorsFrom, type FieldError } from "../../api/problem";
+import type { FieldError } from "../../api/problem";
 import { useResource } from "../../api/use-resource";
 import { formatDateTime } from "../../format/dates";
-import { Link, focusNextPage, linkTo, navigate } from "../../routing/router";
+import { Link, linkTo, navigate } from "../../routing/router";
 import { PageHeading, useDocumentTitle } from "../../shell/page";
 import { LoadingPage, ProblemPage } from "../../shell/status-pages";
 import { NEW_PASSWORD_HINT, newPasswordError } from "../account/password-fields";
-import { createUser, getAdminUnits, getAdminUser, getAdminUsers, issueResetLink, updateUser } from "./admin-endpoints";
+import {
+  createUser,
+  getAdminUnits,
+  getAdminUser,
+  getAdminUsers,
+  issueResetLink,
+  setTemporaryPassword,
+  updateUser,
+} from "./admin-endpoints";
 import { CHECK_TITLE, CheckAnswers, FormErrors, messageFor } from "./check-answers";
+import { AdminLinks } from "./sso";
+import { useSteps } from "./use-steps";
 
 export const roleLabels: Readonly<Record<AccountRole, string>> = {
   officer: "Officer (does their own training)",
@@ -72,9 +82,7 @@ export function AdminUsersPage({ query }: { query: string | undefined }) {
   return (
     <>
       <PageHeading caption="Admin">Users</PageHeading>
-      <p className="govuk-body">
-        <Link to={{ name: "admin-units" }}>Units</Link>
-      </p>
+      <AdminLinks />
       <ButtonLink {...linkTo({ name: "admin-user-new" })}>Create a user</ButtonLink>
       <form noValidate onSubmit={search} role="search" aria-label="Users">
         <TextInput
@@ -156,14 +164,17 @@ export function NewUserPage() {
     unitId: "",
     password: "",
   });
-  const [step, setStepNow] = useState<"form" | "check">("form");
-  const setStep = (next: "form" | "check") => {
-    focusNextPage();
-    setStepNow(next);
-  };
-  const [errors, setErrors] = useState<FieldError[]>([]);
-  const [attempt, setAttempt] = useState(0);
-  const [busy, setBusy] = useState(false);
+  const {
+    step,
+    setStep,
+    errors,
+    setErrors,
+    attempt,
+    submitted,
+    busy,
+    save: saving,
+    refused,
+  } = useSteps<"form" | "check">("form");
   const [created, setCreated] = useState<AdminUser | null>(null);
   useDocumentTitle(created ? "User created" : step === "check" ? CHECK_TITLE : "Create a user", errors.length > 0);
   if (units.state === "failed") return <ProblemPage problem={units.problem} />;
@@ -192,7 +203,7 @@ export function NewUserPage() {
 
   const toCheck = (event: FormEvent) => {
     event.preventDefault();
-    setAttempt((count) => count + 1);
+    submitted();
     const missing: FieldError[] = [];
     if (draft.displayName.trim() === "")
       missing.push({ fieldId: newUserFields.displayName, message: "Enter the person's name" });
@@ -219,25 +230,21 @@ export function NewUserPage() {
   };
 
   const save = async () => {
-    if (draft.role === "" || draft.jobRole === "") return setStep("form");
-    setBusy(true);
-    const result = await createUser({
-      displayName: draft.displayName.trim(),
-      email: draft.email.trim(),
-      collarNumber: draft.collarNumber.trim() === "" ? null : draft.collarNumber.trim(),
-      role: draft.role,
-      jobRole: draft.jobRole,
-      unitId: draft.unitId === "" ? null : draft.unitId,
-      password: draft.password,
-    });
-    setBusy(false);
-    if (result.ok) return setCreated(result.data);
-    const named = fieldErrorsFrom(result.problem, newUserFields);
-    setErrors(
-      named.length > 0
-        ? named
-        : [{ fieldId: newUserFields.displayName, message: result.problem.detail ?? result.problem.title }],
+    const { role, jobRole } = draft;
+    if (role === "" || jobRole === "") return setStep("form");
+    const result = await saving(() =>
+      createUser({
+        displayName: draft.displayName.trim(),
+        email: draft.email.trim(),
+        collarNumber: draft.collarNumber.trim() === "" ? null : draft.collarNumber.trim(),
+        role,
+        jobRole,
+        unitId: draft.unitId === "" ? null : draft.unitId,
+        password: draft.password,
+      }),
     );
+    if (result.ok) return setCreated(result.data);
+    refused(result.problem, newUserFields, newUserFields.displayName);
     setStep("form");
   };
 
@@ -354,19 +361,15 @@ type UserStep =
   | { name: "edit" }
   | { name: "check-edit"; changes: UpdateUserRequest }
   | { name: "confirm-disable" }
-  | { name: "reset-link"; path: string; expiresAt: string };
+  | { name: "reset-link"; path: string; expiresAt: string }
+  | { name: "temporary-password" }
+  | { name: "check-temporary-password"; password: string };
 
 /** One person: their details and sign-ins, and what an admin can do (change, disable, issue a reset link). */
 export function AdminUserPage({ userId }: { userId: string }) {
   const [resource, replace] = useResource(`admin-user:${userId}`, () => getAdminUser(userId));
   const [units] = useResource("admin-units", getAdminUnits);
-  const [step, setStepNow] = useState<UserStep>({ name: "view" });
-  const setStep = (next: UserStep) => {
-    focusNextPage();
-    setStepNow(next);
-  };
-  const [busy, setBusy] = useState(false);
-  const [errors, setErrors] = useState<FieldError[]>([]);
+  const { step, setStep, errors, setErrors, attempt, submitted, busy, save } = useSteps<UserStep>({ name: "view" });
   const name = resource.state === "ready" ? resource.data.displayName : "User";
   const titles: Record<UserStep["name"], string> = {
     view: name,
@@ -374,6 +377,8 @@ export function AdminUserPage({ userId }: { userId: string }) {
     "check-edit": "Check your changes",
     "confirm-disable": `Disable ${name}?`,
     "reset-link": "Password reset link",
+    "temporary-password": "Set a temporary password",
+    "check-temporary-password": "Check the temporary password",
   };
   useDocumentTitle(titles[step.name], errors.length > 0);
   if (resource.state === "failed") return <ProblemPage problem={resource.problem} />;
@@ -382,9 +387,7 @@ export function AdminUserPage({ userId }: { userId: string }) {
   const user = resource.data;
 
   const apply = async (changes: UpdateUserRequest, banner: string) => {
-    setBusy(true);
-    const result = await updateUser(user.id, changes);
-    setBusy(false);
+    const result = await save(() => updateUser(user.id, changes));
     if (!result.ok) {
       setErrors([{ fieldId: "role", message: result.problem.detail ?? result.problem.title }]);
       return setStep({ name: "edit" });
@@ -474,10 +477,64 @@ export function AdminUserPage({ userId }: { userId: string }) {
       </div>
     );
   }
+  if (step.name === "temporary-password") {
+    return (
+      <TemporaryPasswordForm
+        user={user}
+        errors={errors}
+        attempt={attempt}
+        onCancel={() => {
+          setErrors([]);
+          setStep({ name: "view" });
+        }}
+        onContinue={(password, found) => {
+          submitted();
+          setErrors(found);
+          if (found.length === 0) setStep({ name: "check-temporary-password", password });
+        }}
+      />
+    );
+  }
+  if (step.name === "check-temporary-password") {
+    const setIt = async () => {
+      const result = await save(() => setTemporaryPassword(user.id, step.password));
+      if (!result.ok) {
+        submitted();
+        setErrors([
+          {
+            fieldId: "password",
+            message: result.problem.fieldErrors[0]?.reason
+              ? `Temporary password ${result.problem.fieldErrors[0].reason}`
+              : (result.problem.detail ?? result.problem.title),
+          },
+        ]);
+        return setStep({ name: "temporary-password" });
+      }
+      replace({ ...user, mustChangePassword: true });
+      setErrors([]);
+      setStep({
+        name: "view",
+        banner: `A temporary password has been set for ${user.displayName}. Give it to them in person or by phone.`,
+      });
+    };
+    return (
+      <CheckAnswers
+        caption={user.displayName}
+        title="Check the temporary password"
+        rows={[
+          { key: "Name", value: user.displayName },
+          { key: "Temporary password", value: "Entered (not shown)" },
+        ]}
+        warning={`${user.displayName} will be signed out everywhere at once, and must choose their own password when they next sign in.`}
+        submitText="Set temporary password"
+        busy={busy}
+        onBack={() => setStep({ name: "temporary-password" })}
+        onSubmit={() => void setIt()}
+      />
+    );
+  }
   const resetLink = async () => {
-    setBusy(true);
-    const result = await issueResetLink(user.id);
-    setBusy(false);
+    const result = await save(() => issueResetLink(user.id));
     if (result.ok) setStep({ name: "reset-link", ...result.data });
     else setStep({ name: "view", banner: result.problem.detail ?? result.problem.title });
   };
@@ -521,6 +578,16 @@ export function AdminUserPage({ userId }: { userId: string }) {
             <Button type="button" variant="secondary" disabled={busy} onClick={() => void resetLink()}>
               Issue a password reset link
             </Button>
+            <Button
+              type="button"
+              variant="secondary"
+              onClick={() => {
+                setErrors([]);
+                setStep({ name: "temporary-password" });
+              }}
+            >
+              Set a temporary password
+            </Button>
             <Button type="button" variant="warning" onClick={() => setStep({ name: "confirm-disable" })}>
               Disable account
             </Button>
@@ -532,6 +599,58 @@ export function AdminUserPage({ userId }: { userId: string }) {
         <Link to={{ name: "admin-users" }}>Back to users</Link>
       </p>
     </>
+  );
+}
+
+function TemporaryPasswordForm(props: {
+  user: AdminUserDetail;
+  errors: FieldError[];
+  attempt: number;
+  onCancel: () => void;
+  onContinue: (password: string, errors: FieldError[]) => void;
+}) {
+  const [password, setPassword] = useState("");
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const problem = newPasswordError(password);
+    props.onContinue(
+      password,
+      problem === undefined
+        ? []
+        : [{ fieldId: "password", message: problem.replace("New password", "Temporary password") }],
+    );
+  };
+  return (
+    <div className="govuk-grid-row">
+      <div className="govuk-grid-column-two-thirds">
+        <FormErrors errors={props.errors} attempt={props.attempt} />
+        <PageHeading caption={props.user.displayName}>Set a temporary password</PageHeading>
+        <p className="govuk-body">
+          For someone who cannot use a reset link. They must choose their own password when they next sign in, and are
+          signed out everywhere now.
+        </p>
+        <form noValidate onSubmit={submit}>
+          <TextInput
+            id="password"
+            name="password"
+            type="password"
+            label="Temporary password"
+            hint={NEW_PASSWORD_HINT}
+            autoComplete="new-password"
+            spellCheck={false}
+            value={password}
+            onChange={(event) => setPassword(event.target.value)}
+            errorMessage={messageFor(props.errors, "password")}
+          />
+          <div className="govuk-button-group">
+            <Button>Continue</Button>
+            <Button type="button" variant="secondary" onClick={props.onCancel}>
+              Cancel
+            </Button>
+          </div>
+        </form>
+      </div>
+    </div>
   );
 }
 
