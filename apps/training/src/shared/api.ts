@@ -439,6 +439,9 @@ export const CLIENT_XAPI_VERBS = [XAPI_VERBS.launched, XAPI_VERBS.experienced] a
 /** Base IRI for the app's activity ids and actor accounts (`.invalid` is reserved: these are names, not links). */
 export const XAPI_IRI_BASE = "https://training.stalking-response.invalid";
 
+/** The xAPI context extension naming the platform an imported completion came from ("College Learn"). */
+export const IMPORT_SOURCE_EXTENSION = `${XAPI_IRI_BASE}/extensions/import-source`;
+
 /** Activity id of a module. */
 export const moduleActivityId = (moduleId: string): string => `${XAPI_IRI_BASE}/modules/${moduleId}`;
 /** Activity id of a lesson. */
