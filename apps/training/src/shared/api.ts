@@ -180,6 +180,8 @@ export const TrainingItemSchema = z.object({
   renewalFrom: IsoDateTime.nullable(),
   /** Certificate for the current completion, if any. */
   certificateId: z.string().nullable(),
+  /** The platform the completion was imported from ("College Learn"); `null` when it was earned here. */
+  completionSource: z.string().nullable(),
   /**
    * Set when the current completion was passed at a module version that a later material change has
    * reopened ("Content changed — renew by …"): renew by the change's date plus the force's grace period.
