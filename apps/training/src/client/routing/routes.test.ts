@@ -13,6 +13,8 @@ const everyRoute: Route[] = [
   { name: "admin-units" },
   { name: "admin-unit-new" },
   { name: "admin-unit", unitId: "0b7e3c1e-3d2a-4a39-9d44-1f0f8d1e2a3b" },
+  { name: "admin-import", kind: "people" },
+  { name: "admin-import", kind: "completions" },
   { name: "reset-password" },
   { name: "accessibility" },
   { name: "my-training" },

@@ -12,6 +12,7 @@ import {
   type UpdateUnitRequest,
   type UpdateUserRequest,
 } from "../../../shared/admin-api";
+import { ImportPreviewSchema, ImportResultSchema, importPaths, type LoadType } from "../../../shared/import-api";
 import { call } from "../../api/client";
 
 const user = (userId: string) => adminPaths.user.replace(":userId", encodeURIComponent(userId));
@@ -45,3 +46,30 @@ export const createUnit = (body: NewUnitRequest) => call("POST", adminPaths.unit
 /** Renames, moves, closes or reopens a unit. */
 export const updateUnit = (unitId: string, body: UpdateUnitRequest) =>
   call("PATCH", adminPaths.unit.replace(":unitId", encodeURIComponent(unitId)), AdminUnitSchema, body);
+
+/** A dry run of an import file: every row's outcome. */
+export const previewImport = (kind: "people" | "completions", file: Blob, load: LoadType) =>
+  kind === "people"
+    ? call(
+        "POST",
+        `${importPaths.peoplePreview}?${new URLSearchParams({ load }).toString()}`,
+        ImportPreviewSchema,
+        file,
+      )
+    : call("POST", importPaths.completionsPreview, ImportPreviewSchema, file);
+
+/** Applies the same file with the fingerprint its preview gave. */
+export const applyImport = (kind: "people" | "completions", file: Blob, load: LoadType, fingerprint: string) =>
+  kind === "people"
+    ? call(
+        "POST",
+        `${importPaths.peopleApply}?${new URLSearchParams({ load, fingerprint }).toString()}`,
+        ImportResultSchema,
+        file,
+      )
+    : call(
+        "POST",
+        `${importPaths.completionsApply}?${new URLSearchParams({ fingerprint }).toString()}`,
+        ImportResultSchema,
+        file,
+      );

@@ -72,9 +72,17 @@ export function AdminUsersPage({ query }: { query: string | undefined }) {
   return (
     <>
       <PageHeading caption="Admin">Users</PageHeading>
-      <p className="govuk-body">
-        <Link to={{ name: "admin-units" }}>Units</Link>
-      </p>
+      <ul className="govuk-list app-inline-list">
+        <li>
+          <Link to={{ name: "admin-units" }}>Units</Link>
+        </li>
+        <li>
+          <Link to={{ name: "admin-import", kind: "people" }}>Import people from HR</Link>
+        </li>
+        <li>
+          <Link to={{ name: "admin-import", kind: "completions" }}>Import prior completions</Link>
+        </li>
+      </ul>
       <ButtonLink {...linkTo({ name: "admin-user-new" })}>Create a user</ButtonLink>
       <form noValidate onSubmit={search} role="search" aria-label="Users">
         <TextInput
