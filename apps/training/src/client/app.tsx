@@ -27,6 +27,9 @@ const AdminUnitsPage = lazy(() => import("./pages/admin/units").then((loaded) =>
 const NewUnitPage = lazy(() => import("./pages/admin/units").then((loaded) => ({ default: loaded.NewUnitPage })));
 const AdminUserPage = lazy(() => import("./pages/admin/users").then((loaded) => ({ default: loaded.AdminUserPage })));
 const AdminUsersPage = lazy(() => import("./pages/admin/users").then((loaded) => ({ default: loaded.AdminUsersPage })));
+const AdminImportPage = lazy(() =>
+  import("./pages/admin/imports").then((loaded) => ({ default: loaded.AdminImportPage })),
+);
 const NewUserPage = lazy(() => import("./pages/admin/users").then((loaded) => ({ default: loaded.NewUserPage })));
 const AdminSsoPage = lazy(() => import("./pages/admin/sso").then((loaded) => ({ default: loaded.AdminSsoPage })));
 const AdminScimPage = lazy(() => import("./pages/admin/sso").then((loaded) => ({ default: loaded.AdminScimPage })));
@@ -270,6 +273,12 @@ function CurrentPage({ route }: { route: Route }) {
       return (
         <AdminOnly>
           <AdminScimPage />
+        </AdminOnly>
+      );
+    case "admin-import":
+      return (
+        <AdminOnly>
+          <AdminImportPage key={route.kind} kind={route.kind} />
         </AdminOnly>
       );
     case "not-found":

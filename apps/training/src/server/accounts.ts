@@ -206,8 +206,11 @@ export interface NewAccount {
   externalId?: string | null | undefined;
 }
 
-// Not an argon2 hash, so verifyPassword refuses every password against it.
-const NO_PASSWORD = "!no-password";
+/**
+ * The password hash of an account with no password (single sign-on only, or waiting for the reset link an
+ * admin hands over): not an argon2 hash, so verifyPassword refuses every password against it.
+ */
+export const NO_PASSWORD = "!no-password";
 
 /**
  * Creates an account with an argon2id password hash; returns its id. An email address or collar number

@@ -28,6 +28,7 @@ import { openApiDocument, registerRoutes } from "./http/route";
 import { createStatementIngest, trackConsistency } from "./learning/ingest";
 import { loggerOptions } from "./logger";
 import { adminRoutes } from "./routes/admin";
+import { importRoutes } from "./routes/imports";
 import { certificateRoutes } from "./routes/certificates";
 import { lrsClientRoutes } from "./routes/lrs-clients";
 import { moduleRoutes } from "./routes/modules";
@@ -292,6 +293,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     });
   });
 
+  // CSV imports send the file as it is; only routes that declare `rawBody` accept it (registerRoutes), each up
+  // to its own limit.
+  app.addContentTypeParser("text/csv", { parseAs: "buffer" }, (_request, body, done) => done(null, body));
   const routes = [
     ...sessionRoutes(deps),
     ...trainingRoutes(deps),
@@ -299,6 +303,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     ...certificateRoutes(deps),
     ...statementRoutes(deps),
     ...adminRoutes(deps),
+    ...importRoutes(deps),
     ...lrsClientRoutes(deps),
     ...trainerRoutes(deps),
     ...notificationRoutes(deps, app.log.child({ component: "notifications" })),

@@ -96,6 +96,12 @@ export const AdminUsersResponseSchema = z.object({
   next: z.string().nullable(),
 });
 
+/** A person's key in their force's HR system (and directory: SCIM `employeeNumber`). */
+export const EmployeeNumberSchema = z
+  .string()
+  .trim()
+  .regex(/^[A-Za-z0-9-]{1,40}$/, "must be an employee number: letters, digits or dashes, up to 40");
+
 /** `POST /api/admin/users`: the new person's details and a temporary password they must change at first sign-in. */
 export const NewUserRequestSchema = z.object({
   email: visibleText(z.email("enter an email address").max(254)),

@@ -187,6 +187,8 @@ export const TrainingItemSchema = z.object({
   renewalFrom: IsoDateTime.nullable(),
   /** Certificate for the current completion, if any. */
   certificateId: z.string().nullable(),
+  /** The platform the completion was imported from ("College Learn"); `null` when it was earned here. */
+  completionSource: z.string().nullable(),
   /**
    * Set when the current completion was passed at a module version that a later material change has
    * reopened ("Content changed — renew by …"): renew by the change's date plus the force's grace period.
@@ -445,6 +447,9 @@ export const CLIENT_XAPI_VERBS = [XAPI_VERBS.launched, XAPI_VERBS.experienced] a
 
 /** Base IRI for the app's activity ids and actor accounts (`.invalid` is reserved: these are names, not links). */
 export const XAPI_IRI_BASE = "https://training.stalking-response.invalid";
+
+/** The xAPI context extension naming the platform an imported completion came from ("College Learn"). */
+export const IMPORT_SOURCE_EXTENSION = `${XAPI_IRI_BASE}/extensions/import-source`;
 
 /** Activity id of a module. */
 export const moduleActivityId = (moduleId: string): string => `${XAPI_IRI_BASE}/modules/${moduleId}`;

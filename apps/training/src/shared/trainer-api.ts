@@ -321,6 +321,11 @@ export const EvidenceItemSchema = z.object({
   assigned: z.number().int().nonnegative(),
   /** Distinct people holding a current completion of at least one of these modules. */
   completed: z.number().int().nonnegative(),
+  /**
+   * Of those, people whose current completion of one of these modules was imported from another platform
+   * (issue 19), and the platforms named (`source` of the completions import), so a reader can tell.
+   */
+  imported: z.object({ people: z.number().int().nonnegative(), sources: z.array(z.string()) }),
   byRole: z.array(
     z.object({
       jobRole: JobRoleSchema,
@@ -383,7 +388,7 @@ export const PublishedEvidenceSchema = z.object({
   suppression: z.object({ minGroupSize: z.number().int().min(2), rule: z.string() }),
   people: PublishedCountSchema,
   items: z.array(
-    EvidenceItemSchema.omit({ assigned: true, completed: true, byRole: true }).extend({
+    EvidenceItemSchema.omit({ assigned: true, completed: true, imported: true, byRole: true }).extend({
       assigned: PublishedCountSchema,
       completed: PublishedCountSchema,
       byRole: z.array(

@@ -270,6 +270,33 @@ describe.each(databaseTargets)("role × endpoint matrix on $name", (target) => {
       send: (c) =>
         c.request("PATCH", `/api/admin/users/${t.people.officerA2.id}`, { json: { jobRole: "investigator" } }),
     },
+    // CSV imports (issues 15 and 19): admins only. The files name nobody, so previews change nothing and an
+    // apply with a fingerprint no preview gave is refused as outdated.
+    ...(
+      [
+        ["people/preview?load=change-only", "employee_number,given_name,family_name,email,job_role\n", 400],
+        [
+          "people/apply?load=full&fingerprint=" + "0".repeat(64),
+          "employee_number,given_name,family_name,email,job_role\nE9,A,B,matrix@test.invalid,staff\n",
+          409,
+        ],
+        [
+          "completions/preview",
+          "collar_number,module,completion_date,source\nNOBODY,stalking-protection-orders,2026-01-01,X\n",
+          200,
+        ],
+        [
+          "completions/apply?fingerprint=" + "0".repeat(64),
+          "collar_number,module,completion_date,source\nNOBODY,stalking-protection-orders,2026-01-01,X\n",
+          409,
+        ],
+      ] as const
+    ).map(([path, file, status]): Case => ({
+      route: `POST /api/admin/imports/${path.split("?")[0]}`,
+      expect: adminOnly(status),
+      send: (c) =>
+        c.request("POST", `/api/admin/imports/${path}`, { body: file, headers: { "content-type": "text/csv" } }),
+    })),
     // xAPI LRS clients (issue 19): admins of the force only; another force's client is "not found".
     { route: "GET /api/admin/lrs-clients", expect: adminOnly(200), send: (c) => c.get("/api/admin/lrs-clients") },
     {

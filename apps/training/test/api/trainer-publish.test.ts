@@ -40,6 +40,7 @@ function evidenceOf(roles: Partial<Record<JobRole, [people: number, completed: n
         modules: [{ id: SPO, title: "Stalking Protection Orders" }],
         assigned,
         completed: byRole.reduce((sum, role) => sum + role.completed, 0),
+        imported: { people: 0, sources: [] },
         byRole,
       },
     ],

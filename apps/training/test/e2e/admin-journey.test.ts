@@ -30,7 +30,7 @@ async function openAdmin(admin: Officer) {
 }
 
 describe.each<Mode>(["keyboard", "pointer"])("the admin's screens, by %s", (mode) => {
-  it("creates a unit and a user, who must change the temporary password at first sign-in", async () => {
+  it("creates a unit and a user, previews and applies an HR file with errors shown by row, and the new user must change the temporary password", async () => {
     const tag = mode === "keyboard" ? "K" : "P";
     const device = await newDevice(browser, server.baseURL);
     const admin = new Officer(device.page, mode);
@@ -82,6 +82,43 @@ describe.each<Mode>(["keyboard", "pointer"])("the admin's screens, by %s", (mode
     await admin.activate(page.getByRole("button", { name: "Issue a password reset link" }));
     await admin.arrive("Password reset link");
     expect(await page.getByTestId("reset-link").textContent()).toMatch(/\/reset-password#token=[A-Za-z0-9_-]{43}$/);
+    expect(device.errors).toEqual([]);
+
+    // An HR file (issue 15): refused without a file, then previewed with its errors shown by row, and applied.
+    // It links the new starter to their employee number, adds someone, and has one row with errors.
+    await openAdmin(admin);
+    await admin.activate(page.getByRole("link", { name: "Import people from HR" }));
+    await admin.arrive("Import people from HR");
+    await admin.activate(page.getByRole("button", { name: "Preview the import" }));
+    await admin.arrive("Error: Import people from HR", { focus: "error-summary" });
+    const hrFile = [
+      "employee_number,given_name,family_name,email,unit,job_role,placed_date",
+      `HR-${tag}-1,New,Starter ${tag},${email},Harlow Team ${tag},Response officer,`,
+      `HR-${tag}-2,Hannah,Import ${tag},hannah.import.${tag.toLowerCase()}@essex.demo.invalid,Harlow Team ${tag},Investigator,2026-01-05`,
+      `HR-${tag}-3,Broken,Row,not-an-email,No Such Team,Investigator,`,
+    ].join("\n");
+    const upload = page.locator("#import-file");
+    // Choosing a file happens in the system's own dialog, which a test cannot drive: the file is set on the
+    // input once it is reached (by Tab, with the keyboard).
+    if (mode === "keyboard") await admin.tabTo(upload);
+    await upload.setInputFiles({ name: "hr-people.csv", mimeType: "text/csv", buffer: Buffer.from(hrFile) });
+    await admin.choose(["Only people who changed (a change-only load)"], "radio");
+    await admin.activate(page.getByRole("button", { name: "Preview the import" }));
+    await admin.arrive("Check the import", { focus: "error-summary" });
+    const summary = page.locator(".govuk-error-summary");
+    await expect.poll(() => summary.textContent()).toContain("Row 4, email:");
+    expect(await summary.textContent()).toContain("Row 4, unit: names no unit of your force");
+    expect(await page.locator(".govuk-summary-list").textContent()).toMatch(/To create\s*1.*To update\s*1/s);
+    // The summary's link takes focus to the row, as GOV.UK error summaries do.
+    await admin.activate(summary.getByRole("link", { name: /Row 4, email/ }));
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe("row-4");
+    // The check page reflows at 320 px: only the table scrolls, inside its own region.
+    await page.setViewportSize({ width: 320, height: 700 });
+    expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+    await admin.activate(page.getByRole("button", { name: "Apply the import" }));
+    await admin.arrive("Import applied", { focus: "none" });
+    expect(await page.locator(".govuk-panel").textContent()).toContain("1 created, 1 updated, 0 disabled");
+    await page.setViewportSize({ width: 390, height: 844 });
     expect(device.errors).toEqual([]);
 
     // The new person signs in with the temporary password and must choose their own.

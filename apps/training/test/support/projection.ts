@@ -5,6 +5,7 @@ import type { Db } from "../../src/server/db/client";
 import { certificates, completions, statements } from "../../src/server/db/schema";
 import { rebuildProjection } from "../../src/server/learning/projection";
 import type { ProjectedStatement } from "../../src/server/learning/statement";
+import { importSourceOf } from "../../src/server/learning/statement";
 
 /**
  * Rebuilds every learner × module projection from the statement log (in stored order) and asserts the
@@ -35,7 +36,16 @@ export async function expectProjectionAgrees(db: Db, catalog: Catalog): Promise<
     lastSeq.set(key, Math.max(lastSeq.get(key) ?? 0, row.seq));
     const scaled = (row.statement as { result?: { score?: { scaled?: number } } }).result?.score?.scaled;
     const list = grouped.get(key) ?? [];
-    list.push({ id: row.id, verb: row.verb, objectId: row.objectId, timestamp: row.timestamp, scoreScaled: scaled });
+    const context = (row.statement as { context?: Record<string, unknown> }).context ?? {};
+    const source = importSourceOf(context);
+    list.push({
+      id: row.id,
+      verb: row.verb,
+      objectId: row.objectId,
+      timestamp: row.timestamp,
+      scoreScaled: scaled,
+      ...(source === undefined ? {} : { source }),
+    });
     grouped.set(key, list);
   }
   const rows = await db.select().from(completions);

@@ -69,14 +69,16 @@ export async function call<S extends z.ZodType>(
 
 async function send(method: Method, path: string, body: unknown): Promise<{ status: number; payload: unknown }> {
   const headers: Record<string, string> = { accept: "application/json" };
-  if (body !== undefined) headers["content-type"] = "application/json";
+  // A file (a CSV import) is sent as it is; everything else as JSON.
+  const file = body instanceof Blob;
+  if (body !== undefined) headers["content-type"] = file ? "text/csv" : "application/json";
   if (method !== "GET" && csrfToken !== undefined) headers[CSRF_HEADER] = csrfToken;
   try {
     const response = await fetch(path, {
       method,
       headers,
       credentials: "same-origin",
-      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+      ...(body === undefined ? {} : { body: file ? body : JSON.stringify(body) }),
     });
     return { status: response.status, payload: await readJson(response) };
   } catch {

@@ -15,6 +15,8 @@ const everyRoute: Route[] = [
   { name: "admin-unit", unitId: "0b7e3c1e-3d2a-4a39-9d44-1f0f8d1e2a3b" },
   { name: "admin-sso" },
   { name: "admin-scim" },
+  { name: "admin-import", kind: "people" },
+  { name: "admin-import", kind: "completions" },
   { name: "reset-password" },
   { name: "accessibility" },
   { name: "my-training" },

@@ -41,6 +41,7 @@ export type Route =
   | { name: "admin-unit"; unitId: string }
   | { name: "admin-sso" }
   | { name: "admin-scim" }
+  | { name: "admin-import"; kind: "people" | "completions" }
   | { name: "not-found"; path: string };
 
 const segment = "([^/]+)";
@@ -123,6 +124,8 @@ const patterns: ReadonlyArray<[RegExp, (parts: string[], search: URLSearchParams
   [new RegExp(`^/admin/units/${segment}$`), ([unitId = ""]) => ({ name: "admin-unit", unitId })],
   [/^\/admin\/single-sign-on$/, () => ({ name: "admin-sso" })],
   [/^\/admin\/user-provisioning$/, () => ({ name: "admin-scim" })],
+  [/^\/admin\/imports\/people$/, () => ({ name: "admin-import", kind: "people" })],
+  [/^\/admin\/imports\/completions$/, () => ({ name: "admin-import", kind: "completions" })],
 ];
 
 /** Only same-site paths are accepted as a place to return to after signing in (no open redirect). */
@@ -224,6 +227,8 @@ export function href(route: Route): string {
       return "/admin/single-sign-on";
     case "admin-scim":
       return "/admin/user-provisioning";
+    case "admin-import":
+      return `/admin/imports/${route.kind}`;
     case "not-found":
       return route.path;
   }

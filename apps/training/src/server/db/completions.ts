@@ -23,6 +23,7 @@ export type CompletionState = Pick<
   | "completedAt"
   | "expiresAt"
   | "certificateId"
+  | "completionSource"
 >;
 
 type Key = keyof CompletionState;
@@ -39,6 +40,7 @@ const STATE_COLUMNS: Readonly<Record<Key, readonly [column: string, sqlType: str
   completedAt: ["completed_at", "timestamptz"],
   expiresAt: ["expires_at", "timestamptz"],
   certificateId: ["certificate_id", "text"],
+  completionSource: ["completion_source", "text"],
 };
 const DATE_KEYS = new Set<Key>(["startedAt", "completedAt", "expiresAt"]);
 const entries = Object.entries(STATE_COLUMNS) as [Key, readonly [string, string]][];
@@ -64,6 +66,7 @@ export const emptyCompletionState = (): CompletionState => ({
   completedAt: null,
   expiresAt: null,
   certificateId: null,
+  completionSource: null,
 });
 
 /** The state of a row drizzle read (any selection holding the state columns). */
@@ -79,6 +82,7 @@ export function stateOfRow(row: CompletionState): CompletionState {
     completedAt: row.completedAt,
     expiresAt: row.expiresAt,
     certificateId: row.certificateId,
+    completionSource: row.completionSource,
   };
 }
 

@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, gt, inArray, isNull, sql } from "drizzle-orm";
 import type { SQL } from "drizzle-orm";
+import { IMPORT_SOURCE_EXTENSION } from "../../shared/api";
 import type { Db } from "./client";
 import type { CompletionState } from "./completions";
 import { certificates, completions, lrsClients, statements, users, xapiStateDocuments } from "./schema";
@@ -286,7 +287,7 @@ export async function deleteStateDocuments(db: Db, key: StateKey, stateId: strin
 
 /** What rebuilding one learner's module row after a voiding needs, read with the row locked. */
 export interface UnvoidedLog {
-  statements: { id: string; verb: string; objectId: string; timestamp: Date; scoreScaled?: number }[];
+  statements: { id: string; verb: string; objectId: string; timestamp: Date; scoreScaled?: number; source?: string }[];
   certificateByStatement: Map<string, string>;
 }
 
@@ -307,7 +308,8 @@ export async function replaceProjectionFromLog(
     );
     if (rowsOf(locked).length === 0) return;
     const result: unknown = await tx.execute(sql`
-      SELECT s.id, s.verb, s.object_id, s."timestamp", s.seq, s.statement #> '{result,score,scaled}' AS scaled
+      SELECT s.id, s.verb, s.object_id, s."timestamp", s.seq, s.statement #> '{result,score,scaled}' AS scaled,
+        s.statement -> 'context' -> 'extensions' ->> ${IMPORT_SOURCE_EXTENSION} AS source
       FROM statements s
       WHERE s.user_id = ${userId} AND s.module_id = ${moduleId} AND NOT ${isVoided("s")}
       ORDER BY s.seq`);
@@ -318,6 +320,7 @@ export async function replaceProjectionFromLog(
       timestamp: Date | string;
       seq: number | string;
       scaled: unknown;
+      source: string | null;
     }>(result);
     const voidingResult: unknown = await tx.execute(sql`
       SELECT max(v.seq) AS seq FROM statements v JOIN statements t ON v.ref_target = t.id
@@ -339,6 +342,7 @@ export async function replaceProjectionFromLog(
         objectId: row.object_id,
         timestamp: row.timestamp instanceof Date ? row.timestamp : new Date(row.timestamp),
         ...(typeof row.scaled === "number" ? { scoreScaled: row.scaled } : {}),
+        ...(typeof row.source === "string" ? { source: row.source } : {}),
       })),
       certificateByStatement: new Map(certificateRows.map((row) => [row.statementId, row.id])),
     });

@@ -219,6 +219,8 @@ export const completions = pgTable(
     completedAt: at("completed_at"),
     expiresAt: at("expires_at"),
     certificateId: text("certificate_id"),
+    /** 0014: where an imported completion came from ("College Learn"); null for one earned here. */
+    completionSource: text("completion_source"),
     lastStatementSeq: bigint("last_statement_seq", { mode: "number" }).notNull().default(0),
     updatedAt: at("updated_at").notNull().defaultNow(),
   },

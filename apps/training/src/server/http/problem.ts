@@ -91,6 +91,16 @@ export const passwordChangeRequired = () =>
     "Your password was set by an administrator. Change it before you do anything else.",
   );
 
+/** 415: a body of a type the route does not read (JSON to a file upload, a file to a JSON route). */
+export const unsupportedBody = (expected: string) =>
+  new HttpProblem(
+    415,
+    "unsupported-media-type",
+    "The request body is not of the expected type",
+    `Send the body as ${expected}.`,
+    [{ field: "header.content-type", reason: `must be ${expected}` }],
+  );
+
 /** 403: signed in, but this role may not do this (naming the fields that make it so, when some do). */
 export const forbidden = (detail = "Your account cannot do this.", issues?: readonly FieldIssue[]) =>
   new HttpProblem(403, "forbidden", "You do not have permission", detail, issues && [...issues]);

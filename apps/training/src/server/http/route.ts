@@ -4,7 +4,14 @@ import type { AccountRole } from "../../shared/api";
 import { ProblemSchema } from "../../shared/api";
 import type { AuthContext } from "../auth/session";
 import { cleanInput } from "./input-boundary";
-import { forbidden, passwordChangeRequired, sessionEnded, unauthenticated, validationProblem } from "./problem";
+import {
+  forbidden,
+  passwordChangeRequired,
+  sessionEnded,
+  unauthenticated,
+  unsupportedBody,
+  validationProblem,
+} from "./problem";
 
 type Method = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
 
@@ -43,6 +50,11 @@ export interface RouteSpec<P, Q, B, R, A extends Access> {
    * session until the password is changed; routes open to anyone stay open.
    */
   withTemporaryPassword?: true;
+  /**
+   * The body is a file of this type sent as it is (a CSV import), handed to the handler as a Buffer of at most
+   * `maxBytes`; `body` must then be left out. Every other route reads JSON only.
+   */
+  rawBody?: { contentType: "text/csv"; maxBytes: number; description: string };
   /** Route options passed through to fastify (rate limits). */
   config?: Record<string, unknown>;
   handler(context: HandlerContext<P, Q, B, A>): Promise<R> | R;
@@ -73,6 +85,7 @@ export function registerRoutes(app: FastifyInstance, routes: readonly AnyRoute[]
       method: route.method,
       url: route.url,
       ...(route.config ? { config: route.config } : {}),
+      ...(route.rawBody ? { bodyLimit: route.rawBody.maxBytes } : {}),
       handler: async (request, reply) => {
         const auth = request.auth;
         if (route.access !== "anyone") {
@@ -82,8 +95,13 @@ export function registerRoutes(app: FastifyInstance, routes: readonly AnyRoute[]
         }
         const params = parsePart("params", route.params, request.params);
         const query = parsePart("query", route.query, request.query);
-        // A JSON body of `null` or a missing body is still checked against the schema, naming "body".
-        const body = parsePart("body", route.body, request.body);
+        const raw = Buffer.isBuffer(request.body);
+        if (raw !== (route.rawBody !== undefined) && !(route.rawBody && request.body === undefined)) {
+          throw unsupportedBody(route.rawBody?.contentType ?? "application/json");
+        }
+        // A JSON body of `null` or a missing body is still checked against the schema, naming "body"; a file
+        // (a CSV import) goes to the handler as its bytes, which it reads itself, naming rows and columns.
+        const body = route.rawBody ? (request.body ?? Buffer.alloc(0)) : parsePart("body", route.body, request.body);
         const result = await route.handler({ params, query, body, auth, request, reply });
         reply.status(route.response.status);
         if (route.response.contentType !== undefined) return reply.type(route.response.contentType).send(result);
@@ -146,7 +164,15 @@ export function openApiDocument(routes: readonly AnyRoute[]): Record<string, unk
       ...(parameters.length ? { parameters } : {}),
       ...(route.body
         ? { requestBody: { required: true, content: { "application/json": { schema: toJson(route.body, "input") } } } }
-        : {}),
+        : route.rawBody
+          ? {
+              requestBody: {
+                required: true,
+                description: route.rawBody.description,
+                content: { [route.rawBody.contentType]: { schema: { type: "string", format: "binary" } } },
+              },
+            }
+          : {}),
       ...(route.method === "GET" ? {} : { "x-csrf": "Send the x-csrf-token header from GET /api/session." }),
       security: route.access === "anyone" ? [] : [{ session: [] }],
       responses,

@@ -18,6 +18,7 @@ import type { FieldIssue } from "../errors";
 import { InvalidInput, NotFound } from "../errors";
 import type { StatementIngest } from "./ingest";
 import type { Learner, NewStatement } from "./statement";
+import { importSourceOf } from "./statement";
 import { rebuildProjection } from "./projection";
 import { contentHash, parseActivityId } from "./xapi";
 
@@ -374,6 +375,7 @@ export async function storeClientStatements(
       registration: typeof context.registration === "string" ? context.registration.toLowerCase() : null,
       timestamp,
       scoreScaled: typeof result.scaled === "number" ? result.scaled : undefined,
+      source: importSourceOf(context),
       body,
       // Data 2.3.1: authority, stored and version are left out of "is it the same statement?".
       contentHash: contentHash(compared),

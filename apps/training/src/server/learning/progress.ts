@@ -126,6 +126,7 @@ export async function trainingItems(
       expiresAt: state.expiresAt?.toISOString() ?? null,
       renewalFrom: state.expiresAt ? renewalFrom(state.expiresAt).toISOString() : null,
       certificateId: state.certificateId,
+      completionSource: state.completionSource,
       contentChange,
     };
   });

@@ -59,11 +59,22 @@ export function applyStatement(
       break;
     }
     case XAPI_VERBS.completed:
+      // An imported completion older than the one held is history, not news: it never replaces a later one
+      // (the import stores it after the learner's own statements, whatever its date).
+      if (statement.source !== undefined && next.completedAt !== null && next.completedAt >= statement.timestamp) {
+        break;
+      }
       begin();
       next.status = "completed";
       next.completedAt = statement.timestamp;
       next.expiresAt = addMonthsToInstant(statement.timestamp, module.validityMonths);
       next.certificateId = certificateFor(statement.id);
+      next.completionSource = statement.source ?? null;
+      if (statement.source !== undefined && statement.scoreScaled !== undefined) {
+        // The other platform's score, the learner's only one here until they sit our knowledge check.
+        next.scorePercent = Math.round(statement.scoreScaled * 100);
+        next.bestScorePercent = Math.max(next.scorePercent, next.bestScorePercent ?? next.scorePercent);
+      }
       break;
     default:
       break;

@@ -4,7 +4,14 @@ import { AnswersSchema, lessonsToRevisit, scoreAttempt, withholdAnswerKey } from
 import type { AttemptScore } from "@stalking-response/curriculum";
 import { and, eq, lte, inArray, count } from "drizzle-orm";
 import type { AttemptRequest, AttemptResult } from "../../shared/api";
-import { XAPI_IRI_BASE, XAPI_VERBS, lessonActivityId, moduleActivityId, questionActivityId } from "../../shared/api";
+import {
+  IMPORT_SOURCE_EXTENSION,
+  XAPI_IRI_BASE,
+  XAPI_VERBS,
+  lessonActivityId,
+  moduleActivityId,
+  questionActivityId,
+} from "../../shared/api";
 import { findDraw, markDrawSubmitted } from "../db/attempt-draws";
 import type { DrawnQuestion } from "../db/attempt-draws";
 import type { Db } from "../db/client";
@@ -31,6 +38,8 @@ export function serverStatement(
     timestamp: Date;
     result?: Record<string, unknown>;
     scoreScaled?: number;
+    /** The platform an imported completion came from (issue 19), kept as a context extension. */
+    source?: string;
   },
 ): NewStatement {
   const id = input.id ?? randomUUID();
@@ -41,7 +50,11 @@ export function serverStatement(
     verb: { id: XAPI_VERBS[input.verb], display: { "en-GB": input.verb } },
     object: { objectType: "Activity", id: input.objectId },
     ...(input.result ? { result: input.result } : {}),
-    context: { registration, platform: "Stalking Response Toolkit training" },
+    context: {
+      registration,
+      platform: "Stalking Response Toolkit training",
+      ...(input.source === undefined ? {} : { extensions: { [IMPORT_SOURCE_EXTENSION]: input.source } }),
+    },
     timestamp: input.timestamp.toISOString(),
   };
   return {
@@ -52,6 +65,7 @@ export function serverStatement(
     registration,
     timestamp: input.timestamp,
     scoreScaled: input.scoreScaled,
+    ...(input.source === undefined ? {} : { source: input.source }),
     body,
   };
 }

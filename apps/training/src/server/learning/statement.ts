@@ -1,3 +1,5 @@
+import { IMPORT_SOURCE_EXTENSION } from "../../shared/api";
+
 /**
  * What both statement writers take: ingestion's group commit (the happy path, ingest.ts) and the ledger's
  * one-learner transaction (exact rules and scored attempts, ledger.ts).
@@ -10,6 +12,11 @@ export interface ProjectedStatement {
   objectId: string;
   timestamp: Date;
   scoreScaled?: number | undefined;
+  /**
+   * For a completion imported from another platform, that platform's name (the statement's
+   * {@link IMPORT_SOURCE_EXTENSION} context extension); undefined for everything earned here.
+   */
+  source?: string | undefined;
 }
 
 /** The learner a statement is about (always the signed-in user for client writes). */
@@ -52,3 +59,11 @@ export const learnerOf = (user: Learner): Learner => ({
   unitId: user.unitId,
   jobRole: user.jobRole,
 });
+
+/** The platform an imported completion's context names, if it names one. */
+export function importSourceOf(context: Record<string, unknown>): string | undefined {
+  const extensions = context.extensions;
+  if (typeof extensions !== "object" || extensions === null) return undefined;
+  const source = (extensions as Record<string, unknown>)[IMPORT_SOURCE_EXTENSION];
+  return typeof source === "string" ? source : undefined;
+}

@@ -3,6 +3,7 @@ import type { ScimPatchOperation } from "scim-patch";
 import { parse as parseFilter } from "scim2-parse-filter";
 import type { Filter } from "scim2-parse-filter";
 import { z } from "zod";
+import { EmployeeNumberSchema } from "../../shared/admin-api";
 import { visibleText } from "../../shared/text";
 import { createAccount, unique } from "../accounts";
 import { audit } from "../audit";
@@ -48,12 +49,7 @@ const ScimUserInputSchema = z.looseObject({
   active: boolish.optional(),
   [ENTERPRISE_SCHEMA]: z
     .looseObject({
-      employeeNumber: z
-        .string()
-        .trim()
-        .regex(/^[A-Za-z0-9-]{1,40}$/, "must be an employee number: letters, digits or dashes, up to 40")
-        .nullable()
-        .optional(),
+      employeeNumber: EmployeeNumberSchema.nullable().optional(),
     })
     .optional(),
 });

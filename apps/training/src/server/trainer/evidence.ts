@@ -81,6 +81,7 @@ export async function trainingEvidence(
     const any = (pick: (column: (typeof columns)[number]) => ReturnType<typeof sql>) =>
       chosen.length === 0 ? sql`FALSE` : sql`(${sql.join(chosen.map(pick), sql` OR `)})`;
     return sql`count(*) FILTER (WHERE ${any((column) => column.current)})::int AS ${sql.raw(`done${index}`)},
+      count(*) FILTER (WHERE ${any((column) => sql`(${column.current} AND ${column.c}.completion_source IS NOT NULL)`)})::int AS ${sql.raw(`imported${index}`)},
       count(*) FILTER (WHERE ${any((column) => sql`${column.assignedDue} IS NOT NULL`)})::int AS ${sql.raw(`assigned${index}`)}`;
   });
   const rows = await rowsOf<Record<string, unknown>>(
@@ -91,6 +92,7 @@ export async function trainingEvidence(
       GROUP BY u.job_role`,
   );
   const byRole = new Map(rows.map((row) => [row.job_role as JobRole, row]));
+  const sources = await currentImportSources(db, context.forceId, context.now);
   const total = (field: string) => rows.reduce((sum, row) => sum + Number(row[field] ?? 0), 0);
   const latest = plan ? latestUpdates(plan) : new Map<string, ProgressUpdate>();
   const items: EvidenceItem[] = ids.map((id, index) => {
@@ -119,6 +121,10 @@ export async function trainingEvidence(
       modules: (answering[index] ?? []).map((module) => ({ id: module.id, title: module.title })),
       assigned: total(`assigned${index}`),
       completed: total(`done${index}`),
+      imported: {
+        people: total(`imported${index}`),
+        sources: [...new Set((answering[index] ?? []).flatMap((module) => sources.get(module.id) ?? []))].sort(),
+      },
       byRole: JobRoleSchema.options.map((jobRole) => {
         const row = byRole.get(jobRole);
         const people = Number(row?.people ?? 0);
@@ -139,6 +145,19 @@ export async function trainingEvidence(
     people: total("people"),
     items,
   };
+}
+
+/** Per module, the platforms the force's current imported completions came from. */
+async function currentImportSources(db: Db, forceId: string, now: Date): Promise<Map<string, string[]>> {
+  const rows = await rowsOf<{ module_id: string; source: string }>(
+    db,
+    sql`SELECT DISTINCT module_id, completion_source AS source FROM completions
+      WHERE force_id = ${forceId} AND completion_source IS NOT NULL AND status = 'completed'
+        AND expires_at > ${now.toISOString()}::timestamptz`,
+  );
+  const byModule = new Map<string, string[]>();
+  for (const row of rows) byModule.set(row.module_id, [...(byModule.get(row.module_id) ?? []), row.source]);
+  return byModule;
 }
 
 /**

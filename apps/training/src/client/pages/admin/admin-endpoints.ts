@@ -19,6 +19,7 @@ import {
   identityPaths,
   type SsoSettingsRequest,
 } from "../../../shared/identity-api";
+import { ImportPreviewSchema, ImportResultSchema, importPaths, type LoadType } from "../../../shared/import-api";
 import { call } from "../../api/client";
 
 const user = (userId: string) => adminPaths.user.replace(":userId", encodeURIComponent(userId));
@@ -66,3 +67,29 @@ export const saveSsoSettings = (body: SsoSettingsRequest) =>
 
 /** Creates or replaces the force's SCIM token (shown this once). */
 export const rotateScimToken = () => call("POST", identityPaths.adminScimToken, ScimTokenResponseSchema);
+/** A dry run of an import file: every row's outcome. */
+export const previewImport = (kind: "people" | "completions", file: Blob, load: LoadType) =>
+  kind === "people"
+    ? call(
+        "POST",
+        `${importPaths.peoplePreview}?${new URLSearchParams({ load }).toString()}`,
+        ImportPreviewSchema,
+        file,
+      )
+    : call("POST", importPaths.completionsPreview, ImportPreviewSchema, file);
+
+/** Applies the same file with the fingerprint its preview gave. */
+export const applyImport = (kind: "people" | "completions", file: Blob, load: LoadType, fingerprint: string) =>
+  kind === "people"
+    ? call(
+        "POST",
+        `${importPaths.peopleApply}?${new URLSearchParams({ load, fingerprint }).toString()}`,
+        ImportResultSchema,
+        file,
+      )
+    : call(
+        "POST",
+        `${importPaths.completionsApply}?${new URLSearchParams({ fingerprint }).toString()}`,
+        ImportResultSchema,
+        file,
+      );

@@ -17,6 +17,7 @@ import type { FieldError } from "../../api/problem";
 import { useResource } from "../../api/use-resource";
 import { formatDateTime } from "../../format/dates";
 import { Link } from "../../routing/router";
+import { AdminLinks } from "./admin-links";
 import { PageHeading, useDocumentTitle } from "../../shell/page";
 import { LoadingPage, ProblemPage } from "../../shell/status-pages";
 import type { AdminUnit } from "../../../shared/admin-api";
@@ -69,28 +70,6 @@ function mappingWords(mapping: Mapping, units: readonly AdminUnit[]): string {
     mapping.jobRole === "" ? null : `job role ${jobRoleLabels[mapping.jobRole]}`,
   ].filter((part): part is string => part !== null);
   return `${mapping.group}: ${gives.length === 0 ? "nothing" : gives.join(", ")}`;
-}
-
-/** Admin links shared by the admin pages. */
-export function AdminLinks() {
-  return (
-    <nav aria-label="Admin" className="govuk-body">
-      <ul className="govuk-list">
-        <li>
-          <Link to={{ name: "admin-users" }}>Users</Link>
-        </li>
-        <li>
-          <Link to={{ name: "admin-units" }}>Units</Link>
-        </li>
-        <li>
-          <Link to={{ name: "admin-sso" }}>Single sign-on</Link>
-        </li>
-        <li>
-          <Link to={{ name: "admin-scim" }}>User provisioning (SCIM)</Link>
-        </li>
-      </ul>
-    </nav>
-  );
 }
 
 type SsoStep = { name: "view"; banner?: string } | { name: "form" } | { name: "check" };

@@ -22,7 +22,7 @@ import { PageHeading, useDocumentTitle } from "../../shell/page";
 import { LoadingPage, ProblemPage } from "../../shell/status-pages";
 import { createUnit, getAdminUnits, updateUnit } from "./admin-endpoints";
 import { CHECK_TITLE, CheckAnswers, FormErrors, messageFor } from "./check-answers";
-import { AdminLinks } from "./sso";
+import { AdminLinks } from "./admin-links";
 import { useSteps } from "./use-steps";
 
 /** Admin pages are for admins; the server refuses everyone else anyway, and this says so plainly. */

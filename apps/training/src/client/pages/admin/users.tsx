@@ -32,7 +32,7 @@ import {
   updateUser,
 } from "./admin-endpoints";
 import { CHECK_TITLE, CheckAnswers, FormErrors, messageFor } from "./check-answers";
-import { AdminLinks } from "./sso";
+import { AdminLinks } from "./admin-links";
 import { useSteps } from "./use-steps";
 
 export const roleLabels: Readonly<Record<AccountRole, string>> = {
