@@ -73,7 +73,13 @@ export class BadCursor extends InvalidInput {
 }
 
 /** What kind of conflict, which the problem's `type` names. */
-export type ConflictKind = "duplicate" | "attempt-conflict" | "statement-conflict" | "attempt-outdated" | "last-admin";
+export type ConflictKind =
+  | "duplicate"
+  | "attempt-conflict"
+  | "statement-conflict"
+  | "attempt-outdated"
+  | "last-admin"
+  | "document-conflict";
 
 /** The request clashes with what is already stored (a value in use, an id reused for other content). */
 export class Conflict extends DomainError {

@@ -2,11 +2,11 @@ import { and, asc, desc, eq, gt, inArray, isNull, sql } from "drizzle-orm";
 import type { SQL } from "drizzle-orm";
 import type { Db } from "./client";
 import type { CompletionState } from "./completions";
-import { certificates, completions, lrsClients, statements, users, xapiStateDocuments } from "./schema";
+import { certificates, completions, lrsClients, statements, users, xapiAttachments, xapiDocuments } from "./schema";
 
 /**
  * The xAPI LRS's SQL (issue 19): client credentials, the people statements name, statement queries over the
- * shared log, and State documents. Everything is scoped to one force by its caller.
+ * shared log, document resources (State, Activity and Agent Profile) and attachment content. Everything is scoped to one force by its caller.
  */
 
 /** An LRS client row. */
@@ -221,53 +221,61 @@ const toRow = (row: RawRow): StoredStatementRow => ({
   voided: row.voided,
 });
 
-/** A State document's key. */
-export interface StateKey {
+/** The resources that keep documents (Communication 2.2): State, Activity Profile, Agent Profile. */
+export type DocumentResource = "state" | "activity-profile" | "agent-profile";
+
+/** The key of a set of documents: the resource and what it is about. Parts a resource lacks are ''. */
+export interface DocumentKey {
   forceId: string;
+  resource: DocumentResource;
   activityId: string;
   agentKey: string;
   registration: string;
 }
 
-const stateWhere = (key: StateKey) =>
+const documentsWhere = (key: DocumentKey) =>
   and(
-    eq(xapiStateDocuments.forceId, key.forceId),
-    eq(xapiStateDocuments.activityId, key.activityId),
-    eq(xapiStateDocuments.agentKey, key.agentKey),
-    eq(xapiStateDocuments.registration, key.registration),
+    eq(xapiDocuments.forceId, key.forceId),
+    eq(xapiDocuments.resource, key.resource),
+    eq(xapiDocuments.activityId, key.activityId),
+    eq(xapiDocuments.agentKey, key.agentKey),
+    eq(xapiDocuments.registration, key.registration),
   );
 
-export async function stateDocument(db: Db, key: StateKey, stateId: string) {
-  const [row] = await db
+/** One document; `lock` holds its row (when there is one) until the transaction ends. */
+export async function xapiDocument(db: Db, key: DocumentKey, documentId: string, options: { lock?: boolean } = {}) {
+  const query = db
     .select()
-    .from(xapiStateDocuments)
-    .where(and(stateWhere(key), eq(xapiStateDocuments.stateId, stateId)));
+    .from(xapiDocuments)
+    .where(and(documentsWhere(key), eq(xapiDocuments.documentId, documentId)));
+  const [row] = await (options.lock ? query.for("update") : query);
   return row;
 }
 
-export function stateDocumentIds(db: Db, key: StateKey, since: Date | undefined) {
+export function xapiDocumentIds(db: Db, key: DocumentKey, since: Date | undefined) {
   return db
-    .select({ stateId: xapiStateDocuments.stateId, updated: xapiStateDocuments.updated })
-    .from(xapiStateDocuments)
-    .where(and(stateWhere(key), since ? gt(xapiStateDocuments.updated, since) : undefined))
-    .orderBy(asc(xapiStateDocuments.stateId));
+    .select({ documentId: xapiDocuments.documentId, updated: xapiDocuments.updated })
+    .from(xapiDocuments)
+    .where(and(documentsWhere(key), since ? gt(xapiDocuments.updated, since) : undefined))
+    .orderBy(asc(xapiDocuments.documentId));
 }
 
-export async function saveStateDocument(
+export async function saveXapiDocument(
   db: Db,
-  key: StateKey,
-  document: { stateId: string; contentType: string; content: Buffer; etag: string; updated: Date },
+  key: DocumentKey,
+  document: { documentId: string; contentType: string; content: Buffer; etag: string; updated: Date },
 ): Promise<void> {
   await db
-    .insert(xapiStateDocuments)
+    .insert(xapiDocuments)
     .values({ ...key, ...document })
     .onConflictDoUpdate({
       target: [
-        xapiStateDocuments.forceId,
-        xapiStateDocuments.activityId,
-        xapiStateDocuments.agentKey,
-        xapiStateDocuments.registration,
-        xapiStateDocuments.stateId,
+        xapiDocuments.forceId,
+        xapiDocuments.resource,
+        xapiDocuments.activityId,
+        xapiDocuments.agentKey,
+        xapiDocuments.registration,
+        xapiDocuments.documentId,
       ],
       set: {
         contentType: document.contentType,
@@ -278,10 +286,32 @@ export async function saveStateDocument(
     });
 }
 
-export async function deleteStateDocuments(db: Db, key: StateKey, stateId: string | undefined): Promise<void> {
+/** Deletes one document, or every document under the key when `documentId` is undefined. */
+export async function deleteXapiDocuments(db: Db, key: DocumentKey, documentId: string | undefined): Promise<void> {
   await db
-    .delete(xapiStateDocuments)
-    .where(and(stateWhere(key), stateId === undefined ? undefined : eq(xapiStateDocuments.stateId, stateId)));
+    .delete(xapiDocuments)
+    .where(and(documentsWhere(key), documentId === undefined ? undefined : eq(xapiDocuments.documentId, documentId)));
+}
+
+/** Keeps attachment content once per SHA-2; content already kept under that hash is left as it is. */
+export async function saveAttachmentContents(
+  db: Db,
+  attachments: readonly { sha2: string; content: Buffer }[],
+): Promise<void> {
+  if (attachments.length === 0) return;
+  await db
+    .insert(xapiAttachments)
+    .values(attachments.map((a) => ({ sha2: a.sha2, length: a.content.length, content: a.content })))
+    .onConflictDoNothing({ target: xapiAttachments.sha2 });
+}
+
+/** The kept content of these hashes (those the LRS has). */
+export function attachmentContents(db: Db, hashes: readonly string[]) {
+  if (hashes.length === 0) return Promise.resolve([]);
+  return db
+    .select({ sha2: xapiAttachments.sha2, content: xapiAttachments.content })
+    .from(xapiAttachments)
+    .where(inArray(xapiAttachments.sha2, [...hashes]));
 }
 
 /** What rebuilding one learner's module row after a voiding needs, read with the row locked. */

@@ -12,11 +12,11 @@ import {
   requestedVersion,
   storeClientStatements,
 } from "../learning/lrs";
-import { deleteState, readState, stateRequest, writeState } from "../learning/lrs-state";
+import { deleteDocuments, documentRequest, readDocuments, writeDocument } from "../learning/lrs-documents";
 
 /**
  * The xAPI LRS at /xapi (issue 19): HTTP only. Who may call is decided here, from the HTTP Basic credentials an
- * admin created (never a session cookie); the rules are in learning/lrs.ts and learning/lrs-state.ts.
+ * admin created (never a session cookie); the rules are in learning/lrs.ts and learning/lrs-documents.ts.
  */
 
 declare module "fastify" {
@@ -222,37 +222,48 @@ export async function registerXapi(app: FastifyInstance, deps: AppDeps): Promise
         ifMatch: header(request, "if-match"),
         ifNoneMatch: header(request, "if-none-match"),
       });
-      lrs.get("/xapi/activities/state", async (request, reply) => {
-        const answer = await readState(db, stateRequest(need(request, "read"), queryOf(request)));
-        if (answer.kind === "ids") {
-          // Communication 2.2.s6.b2: the most recent change among them.
-          if (answer.updated) reply.header("last-modified", answer.updated.toUTCString());
-          return answer.ids;
+      // The three document resources share one set of handlers (Communication 2.2); their rules differ only in
+      // their parameters and in the profile resources' 409 for a bare PUT (learning/lrs-documents.ts).
+      const documentResources = [
+        ["/xapi/activities/state", "state"],
+        ["/xapi/activities/profile", "activity-profile"],
+        ["/xapi/agents/profile", "agent-profile"],
+      ] as const;
+      for (const [url, resource] of documentResources) {
+        lrs.get(url, async (request, reply) => {
+          const answer = await readDocuments(db, documentRequest(resource, need(request, "read"), queryOf(request)));
+          if (answer.kind === "ids") {
+            // Communication 2.2.s6.b2: the most recent change among them.
+            if (answer.updated) reply.header("last-modified", answer.updated.toUTCString());
+            return answer.ids;
+          }
+          const { document } = answer;
+          // Communication 3.1.s4.b1–b4 (ETag) and 9274.1.1 4.1.6.5/4.1.6.6 (Last-Modified) on a single document.
+          return reply
+            .header("etag", document.etag)
+            .header("last-modified", document.updated.toUTCString())
+            .type(document.contentType)
+            .send(document.content);
+        });
+        for (const method of ["PUT", "POST"] as const) {
+          lrs.route({
+            method,
+            url,
+            handler: async (request, reply) => {
+              const target = documentRequest(resource, need(request, "write"), queryOf(request));
+              const content = bodyBytes(request);
+              const contentType = header(request, "content-type") ?? "application/octet-stream";
+              await writeDocument(db, target, method, { contentType, content }, preconditions(request), now());
+              return reply.status(204).send();
+            },
+          });
         }
-        const { document } = answer;
-        return reply
-          .header("etag", document.etag)
-          .header("last-modified", document.updated.toUTCString())
-          .type(document.contentType)
-          .send(document.content);
-      });
-      for (const method of ["PUT", "POST"] as const) {
-        lrs.route({
-          method,
-          url: "/xapi/activities/state",
-          handler: async (request, reply) => {
-            const state = stateRequest(need(request, "write"), queryOf(request));
-            const content = bodyBytes(request);
-            const contentType = header(request, "content-type") ?? "application/octet-stream";
-            await writeState(db, state, method, { contentType, content }, preconditions(request), now());
-            return reply.status(204).send();
-          },
+        lrs.delete(url, async (request, reply) => {
+          const target = documentRequest(resource, need(request, "write"), queryOf(request));
+          await deleteDocuments(db, target, preconditions(request));
+          return reply.status(204).send();
         });
       }
-      lrs.delete("/xapi/activities/state", async (request, reply) => {
-        await deleteState(db, stateRequest(need(request, "write"), queryOf(request)), preconditions(request));
-        return reply.status(204).send();
-      });
       done();
     },
     { prefix: "" },
