@@ -107,7 +107,13 @@ describe.each(databaseTargets)("xAPI profiles, attachments and signed statements
       },
       ...(options.body === undefined
         ? {}
-        : { body: isBytes ? (options.body as string | Buffer) : JSON.stringify(options.body) }),
+        : {
+            body: Buffer.isBuffer(options.body)
+              ? new Uint8Array(options.body)
+              : isBytes
+                ? (options.body as string)
+                : JSON.stringify(options.body),
+          }),
     });
   };
   const byAccount = (userId: string) => ({
@@ -293,6 +299,274 @@ describe.each(databaseTargets)("xAPI profiles, attachments and signed statements
       expect(head.status).toBe(200);
       expect(head.headers.get("etag")).toMatch(/^"[0-9a-f]{40}"$/);
       expect(await head.text()).toBe("");
+    });
+  });
+
+  describe("statements with attachments (multipart/mixed)", () => {
+    const text = Buffer.from("here is a simple attachment");
+    const attachmentFor = (content: Buffer, overrides: Record<string, unknown> = {}) => ({
+      usageType: "http://example.com/attachment-usage/test",
+      display: { "en-GB": "A test attachment" },
+      contentType: "text/plain",
+      length: content.length,
+      sha2: sha256(content),
+      ...overrides,
+    });
+    const send = (
+      method: "POST" | "PUT",
+      json: unknown,
+      parts: Parameters<typeof multipart>[1],
+      path = "/xapi/statements",
+    ) => {
+      const { body, contentType } = multipart(json, parts);
+      return raw(method, path, { body, contentType });
+    };
+    const problemField = async (response: Response) =>
+      ((await response.json()) as { errors?: { field: string }[] }).errors?.[0]?.field;
+
+    it("Communication 1.5.2.s3.b4 / 2.1.3: a statement with an attachment is stored from multipart/mixed and returned with its bytes by attachments=true (read through @xapi/xapi)", async () => {
+      const content = Buffer.from(`certificate of attendance ${randomUUID()}`);
+      const statement = statementFor(t.people.officerA.id, { attachments: [attachmentFor(content)] });
+      // @xapi/xapi 3.0.3 cannot send attachments from Node (axios replaces its multipart Content-Type with the
+      // Blob's application/octet-stream), so the request is built here; the answer is read back through it.
+      const sent = await send("POST", statement, [{ content, contentType: "text/plain", hash: sha256(content) }]);
+      expect(await sent.json()).toEqual([statement.id]);
+      const viaLibrary = await lrs.getStatement({ statementId: statement.id ?? "", attachments: true });
+      // The library reads the multipart answer as [statement, attachment content].
+      const [fromLibrary, bytes] = viaLibrary.data as unknown as [Statement, string];
+      expect(fromLibrary.id).toBe(statement.id);
+      expect(bytes).toBe(content.toString("utf8"));
+      const answer = await raw("GET", `/xapi/statements?statementId=${statement.id}&attachments=true`);
+      expect(answer.status).toBe(200);
+      expect(answer.headers.get("last-modified")).toBeTruthy();
+      const type = answer.headers.get("content-type") ?? "";
+      expect(type).toMatch(/^multipart\/mixed; boundary=/);
+      const boundary = type.replace(/^.*boundary=/, "");
+      const parts = [...parseMultipart(new Uint8Array(await answer.arrayBuffer()), { boundary })];
+      expect(parts[0]?.headers["content-type"]).toBe("application/json");
+      expect((JSON.parse(parts[0]?.text ?? "{}") as Statement).id).toBe(statement.id);
+      expect(parts).toHaveLength(2);
+      expect(parts[1]?.headers["x-experience-api-hash"]).toBe(sha256(content));
+      expect(parts[1]?.headers["content-transfer-encoding"]).toBe("binary");
+      expect(Buffer.from(parts[1]?.bytes ?? []).equals(content)).toBe(true);
+      // attachments=false (the default) answers JSON without the bytes.
+      const plain = await raw("GET", `/xapi/statements?statementId=${statement.id}`);
+      expect(plain.headers.get("content-type")).toMatch(/^application\/json/);
+    });
+
+    it("Communication 1.5.2.s2.b2.b5 / 1.5.2.s3.b9: a batch shares one part between statements, and fileUrl-only attachments need no part; a query with attachments=true carries each attachment once", async () => {
+      const registration = randomUUID();
+      const shared = Buffer.from(`shared slides ${randomUUID()}`);
+      const byUrl = attachmentFor(Buffer.from("hosted elsewhere"), { fileUrl: "https://platform.example/files/1" });
+      const batch = [0, 1].map(() =>
+        statementFor(t.people.officerA.id, { attachments: [attachmentFor(shared), byUrl], context: { registration } }),
+      );
+      const stored = await send("POST", batch, [{ content: shared, contentType: "text/plain", hash: sha256(shared) }]);
+      expect(stored.status).toBe(200);
+      expect(await stored.json()).toEqual(batch.map((statement) => statement.id));
+      const answer = await raw("GET", `/xapi/statements?registration=${registration}&attachments=true`);
+      const boundary = (answer.headers.get("content-type") ?? "").replace(/^.*boundary=/, "");
+      const parts = [...parseMultipart(new Uint8Array(await answer.arrayBuffer()), { boundary })];
+      expect((JSON.parse(parts[0]?.text ?? "{}") as { statements: unknown[] }).statements).toHaveLength(2);
+      expect(parts.slice(1).map((part) => part.headers["x-experience-api-hash"])).toEqual([sha256(shared)]);
+      // 9274.1.1 4.1.3: application/json may carry statements whose attachments all have a fileUrl.
+      const jsonOnly = await raw("POST", "/xapi/statements", {
+        body: statementFor(t.people.officerA.id, { attachments: [byUrl] }),
+      });
+      expect(jsonOnly.status).toBe(200);
+      // Content is kept once per hash, however many statements carry it.
+      const { sql } = await import("drizzle-orm");
+      const kept = (await t.database.db.execute(
+        sql`SELECT count(*)::int AS n FROM xapi_attachments WHERE sha2 = ${sha256(shared)}`,
+      )) as unknown as { rows: { n: number }[] };
+      expect(kept.rows[0]?.n).toBe(1);
+    });
+
+    it("Communication 1.5.2.s2.b1: an application/json statement whose attachment has no fileUrl is 400 naming its sha2", async () => {
+      const response = await raw("POST", "/xapi/statements", {
+        body: statementFor(t.people.officerA.id, { attachments: [attachmentFor(text)] }),
+      });
+      expect(response.status).toBe(400);
+      expect(await problemField(response)).toBe("attachments.0.sha2");
+    });
+
+    it("Communication 1.5.2.s3.b5 / 3.2.s3.b9: an attachment that matches no part and has no fileUrl fails the whole batch", async () => {
+      const good = statementFor(t.people.officerA.id, { attachments: [attachmentFor(text)] });
+      const missing = statementFor(t.people.officerA.id, { attachments: [attachmentFor(Buffer.from("never sent"))] });
+      const response = await send(
+        "POST",
+        [good, missing],
+        [{ content: text, contentType: "text/plain", hash: sha256(text) }],
+      );
+      expect(response.status).toBe(400);
+      expect(await problemField(response)).toBe("1.attachments.0.sha2");
+      expect((await raw("GET", `/xapi/statements?statementId=${good.id}`)).status).toBe(404);
+    });
+
+    it("Communication 1.5.2.s1.b4, 1.5.2.s2.b2.b3–b7: parts are matched only by a correct SHA-2; a missing or wrong hash, a wrong length or content type, an unclaimed part or a first part that is not JSON is 400 naming it", async () => {
+      const statement = () => statementFor(t.people.officerA.id, { attachments: [attachmentFor(text)] });
+      const cases: [Parameters<typeof multipart>[1], string][] = [
+        [[{ content: text, contentType: "text/plain" }], "body.part.2.header.x-experience-api-hash"],
+        [
+          [{ content: text, contentType: "text/plain", hash: sha256("something else") }],
+          "body.part.2.header.x-experience-api-hash",
+        ],
+        [[{ content: text, contentType: "text/plain", hash: "abc123" }], "body.part.2.header.x-experience-api-hash"],
+        [
+          [
+            {
+              content: text,
+              contentType: "text/plain",
+              hash: sha256(text),
+              headers: { "Content-Transfer-Encoding": "base64" },
+            },
+          ],
+          "body.part.2.header.content-transfer-encoding",
+        ],
+        [[{ content: text, contentType: "image/png", hash: sha256(text) }], "attachments.0.contentType"],
+        [
+          [
+            { content: text, contentType: "text/plain", hash: sha256(text) },
+            { content: Buffer.from("stray"), contentType: "text/plain", hash: sha256("stray") },
+          ],
+          "body.part.3",
+        ],
+      ];
+      for (const [parts, field] of cases) {
+        const response = await send("POST", statement(), parts);
+        expect(response.status, field).toBe(400);
+        expect(await problemField(response), field).toBe(field);
+      }
+      const wrongLength = statementFor(t.people.officerA.id, { attachments: [attachmentFor(text, { length: 3 })] });
+      const lengthAnswer = await send("POST", wrongLength, [
+        { content: text, contentType: "text/plain", hash: sha256(text) },
+      ]);
+      expect(await problemField(lengthAnswer)).toBe("attachments.0.length");
+      const { body, contentType } = multipart(
+        statement(),
+        [{ content: text, contentType: "text/plain", hash: sha256(text) }],
+        {
+          firstType: "text/plain",
+        },
+      );
+      const notJson = await raw("POST", "/xapi/statements", { body, contentType });
+      expect(notJson.status).toBe(400);
+      expect(await problemField(notJson)).toBe("body.part.1");
+    });
+
+    it("Communication 2.1.1 / 1.5.2.s4.b1: PUT stores one statement with its attachment from multipart/mixed", async () => {
+      const content = Buffer.from(`put attachment ${randomUUID()}`);
+      const statement = statementFor(t.people.officerA.id, { attachments: [attachmentFor(content)] });
+      const response = await send(
+        "PUT",
+        statement,
+        [{ content, contentType: "text/plain", hash: sha256(content) }],
+        `/xapi/statements?statementId=${statement.id}`,
+      );
+      expect(response.status).toBe(204);
+      const answer = await raw("GET", `/xapi/statements?statementId=${statement.id}&attachments=true`);
+      expect(Buffer.from(await answer.arrayBuffer()).includes(content)).toBe(true);
+    });
+
+    it("Communication 3.2.s3.b11: a statements request larger than the LRS takes (XAPI_MAX_REQUEST_MB) is 413", async () => {
+      const big = Buffer.alloc(17 * 1024 * 1024, 1);
+      const response = await send("POST", statementFor(t.people.officerA.id, { attachments: [attachmentFor(big)] }), [
+        { content: big, contentType: "text/plain", hash: sha256(big) },
+      ]);
+      expect(response.status).toBe(413);
+    });
+  });
+
+  describe("signed statements", () => {
+    const signatureAttachment = (jws: string) => ({
+      usageType: SIGNATURE,
+      display: { "en-GB": "Signature" },
+      contentType: "application/octet-stream",
+      length: Buffer.byteLength(jws),
+      sha2: sha256(jws),
+    });
+    /** Signs the statement as Data 2.6 describes, and answers the statement with its signature attachment. */
+    const sign = async (
+      statement: Statement,
+      options: { keyPem?: string; alg?: string; x5c?: boolean; payload?: unknown } = {},
+    ) => {
+      const alg = options.alg ?? "RS256";
+      const key = await importPKCS8(options.keyPem ?? signingKeyPem, alg);
+      const jws = await new CompactSign(Buffer.from(JSON.stringify(options.payload ?? statement)))
+        .setProtectedHeader({ alg, ...(options.x5c === false ? {} : { x5c: [signingCertDer] }) })
+        .sign(key);
+      return {
+        signed: { ...statement, attachments: [...(statement.attachments ?? []), signatureAttachment(jws)] },
+        jws,
+      };
+    };
+    const post = ({ signed, jws }: { signed: unknown; jws: string }) => {
+      const { body, contentType } = multipart(signed, [
+        { content: Buffer.from(jws), contentType: "application/octet-stream", hash: sha256(jws) },
+      ]);
+      return raw("POST", "/xapi/statements", { body, contentType });
+    };
+    const reasonOf = async (response: Response) =>
+      ((await response.json()) as { errors?: { field: string; reason: string }[] }).errors?.[0];
+
+    it("Data 2.6 / 9274.1.1 4.2.6: a statement signed with RS256 and its X.509 certificate in x5c is verified and stored, its signature returned by attachments=true", async () => {
+      const statement = statementFor(t.people.officerA.id, { timestamp: "2026-12-01T10:00:00+01:00" });
+      const { signed, jws } = await sign(statement);
+      const sent = await post({ signed, jws });
+      expect(sent.status).toBe(200);
+      expect(await sent.json()).toEqual([statement.id]);
+      const answer = await raw("GET", `/xapi/statements?statementId=${statement.id}&attachments=true`);
+      expect(Buffer.from(await answer.arrayBuffer()).toString("utf8")).toContain(jws);
+    });
+
+    it("Data 2.6: RS384 and RS512 are accepted, and a signature without x5c is checked for form and payload only", async () => {
+      for (const alg of ["RS384", "RS512"]) {
+        expect((await post(await sign(statementFor(t.people.officerA.id), { alg }))).status, alg).toBe(200);
+      }
+      expect((await post(await sign(statementFor(t.people.officerA.id), { x5c: false }))).status).toBe(200);
+    });
+
+    it("Data 2.6 / 9274.1.1 4.2.6: a signature made with another key than its x5c certificate's is 400", async () => {
+      const response = await post(await sign(statementFor(t.people.officerA.id), { keyPem: otherKeyPem }));
+      expect(response.status).toBe(400);
+      expect((await reasonOf(response))?.reason).toMatch(/does not verify against the certificate/);
+    });
+
+    it("Data 2.6 / 9274.1.1 4.2.6: a signature over a different statement is 400 (the payload must be logically equivalent)", async () => {
+      const statement = statementFor(t.people.officerA.id);
+      const { jws } = await sign(statement, {
+        payload: { ...statement, verb: { id: "http://adlnet.gov/expapi/verbs/passed" } },
+      });
+      const response = await post({ signed: { ...statement, attachments: [signatureAttachment(jws)] }, jws });
+      expect(response.status).toBe(400);
+      expect((await reasonOf(response))?.reason).toMatch(/differs from this one/);
+      expect((await raw("GET", `/xapi/statements?statementId=${statement.id}`)).status).toBe(404);
+    });
+
+    it("Data 2.6: a signature that is not RS256/384/512, not a compact JWS, or not application/octet-stream is 400 naming the attachment", async () => {
+      const statement = statementFor(t.people.officerA.id);
+      const hs = `${Buffer.from(JSON.stringify({ alg: "HS256" })).toString("base64url")}.${Buffer.from(JSON.stringify(statement)).toString("base64url")}.c2lnbmF0dXJl`;
+      const hsAnswer = await post({ signed: { ...statement, attachments: [signatureAttachment(hs)] }, jws: hs });
+      expect(hsAnswer.status).toBe(400);
+      expect(await reasonOf(hsAnswer)).toEqual({
+        field: "attachments.0",
+        reason: expect.stringMatching(/RS256, RS384 or RS512/) as string,
+      });
+      const garbage = "not a jws at all";
+      const garbageAnswer = await post({
+        signed: { ...statement, attachments: [signatureAttachment(garbage)] },
+        jws: garbage,
+      });
+      expect((await reasonOf(garbageAnswer))?.reason).toMatch(/compact serialisation/);
+      const { jws } = await sign(statement);
+      const wrongType = { ...signatureAttachment(jws), contentType: "text/plain" };
+      const { body, contentType } = multipart({ ...statement, attachments: [wrongType] }, [
+        { content: Buffer.from(jws), contentType: "text/plain", hash: sha256(jws) },
+      ]);
+      const typeAnswer = await raw("POST", "/xapi/statements", { body, contentType });
+      expect(typeAnswer.status).toBe(400);
+      // xapi-validation knows this rule too and names the attachment.
+      expect((await reasonOf(typeAnswer))?.field).toMatch(/^attachments\.0/);
     });
   });
 });
