@@ -302,6 +302,34 @@ describe.each(databaseTargets)("xAPI profiles, attachments and signed statements
     });
   });
 
+  it("Communication 2.1.3 (agent filter, StatementRef rule): a statement with the agent as object, and one referring to a statement by the agent, are found beside the agent's own, newest first", async () => {
+    const registration = randomUUID();
+    const mbox = `mailto:${t.people.officerA.email}`;
+    const own = statementFor(t.people.officerA.id, { context: { registration } });
+    const asObject = statementFor(t.people.officerA2.id, {
+      object: { objectType: "Agent", mbox },
+      context: { registration },
+    });
+    for (const statement of [own, asObject])
+      expect((await raw("POST", "/xapi/statements", { body: statement })).status).toBe(200);
+    const referring = statementFor(t.people.officerA2.id, { object: { objectType: "StatementRef", id: own.id ?? "" } });
+    expect((await raw("POST", "/xapi/statements", { body: referring })).status).toBe(200);
+    const agent = encodeURIComponent(JSON.stringify({ mbox }));
+    const found = (await (await raw("GET", `/xapi/statements?agent=${agent}&limit=3`)).json()) as {
+      statements: Statement[];
+    };
+    expect(found.statements.map((statement) => statement.id)).toEqual([referring.id, asObject.id, own.id]);
+    // Paged one at a time through `more`, the merged order holds.
+    const ids: string[] = [];
+    let next = `/xapi/statements?agent=${agent}&limit=1`;
+    while (ids.length < 3 && next !== "") {
+      const page = (await (await raw("GET", next)).json()) as { statements: Statement[]; more: string };
+      ids.push(...page.statements.map((statement) => statement.id ?? ""));
+      next = page.more;
+    }
+    expect(ids).toEqual([referring.id, asObject.id, own.id]);
+  });
+
   describe("statements with attachments (multipart/mixed)", () => {
     const text = Buffer.from("here is a simple attachment");
     const attachmentFor = (content: Buffer, overrides: Record<string, unknown> = {}) => ({

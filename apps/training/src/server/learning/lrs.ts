@@ -647,9 +647,10 @@ async function filterOf(db: Db, forceId: string, query: StatementsQuery): Promis
     const { agent, ifi } = agentParam(query.agent, { groups: true });
     const [person] = await resolvePeople(db, forceId, [agent]);
     filter.actorUserIds = person ? [person.id] : [];
-    const fragments: Record<string, unknown>[] = [{ object: ifi }];
-    filter.agentFragments = fragments;
+    filter.objectAgent = ifi;
+    const fragments: Record<string, unknown>[] = [];
     if (query.related_agents) {
+      filter.agentFragments = fragments;
       fragments.push(
         { authority: ifi },
         { context: { instructor: ifi } },

@@ -23,3 +23,11 @@ CREATE TABLE xapi_attachments (
   content bytea NOT NULL,
   created_at timestamptz NOT NULL DEFAULT now()
 );
+
+-- Statement queries at a million learners (issue 19): `agent` also matches statements whose object is that agent
+-- (Communication 2.1.3); a partial GIN index over those few statements makes that an index lookup, at no cost to
+-- the ordinary statement about an activity. `activity` filters on object_id, which had no index: a rare activity
+-- meant scanning the force's statements in stored order.
+CREATE INDEX statements_object_agent_idx ON statements USING gin ((statement -> 'object') jsonb_path_ops)
+  WHERE (statement -> 'object' ->> 'objectType') IN ('Agent', 'Group');
+CREATE INDEX statements_force_object_stored_idx ON statements (force_id, object_id, stored, seq);
