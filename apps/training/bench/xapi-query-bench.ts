@@ -110,7 +110,7 @@ async function main() {
   say(`# xAPI statement query bench: PostgreSQL ${version?.v ?? "?"} (${name}), app in its own process`);
   try {
     await migrate(database);
-    let started = Date.now();
+    const started = Date.now();
     await generate(database.db);
     const [counts] = await rowsOf<{ users: number; statements: number }>(
       database.db,
@@ -180,7 +180,7 @@ async function main() {
       say(`\nGET /xapi/statements, ${samples} different queries per kind, one at a time; ms`);
       say("kind | cold p50 | cold p95 | warm p50 | warm p95 | statements/page");
       for (const kind of kinds) {
-        const paths = await Promise.all(Array.from({ length: samples }, (_, k) => kind.path(k + 1)));
+        const paths = await Promise.all(Array.from({ length: samples }, async (_, k) => kind.path(k + 1)));
         const cold: number[] = [];
         let returned = 0;
         for (const path of paths) {

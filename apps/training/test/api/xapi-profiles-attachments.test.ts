@@ -404,9 +404,10 @@ describe.each(databaseTargets)("xAPI profiles, attachments and signed statements
       expect(jsonOnly.status).toBe(200);
       // Content is kept once per hash, however many statements carry it.
       const { sql } = await import("drizzle-orm");
-      const kept = (await t.database.db.execute(
+      const result: unknown = await t.database.db.execute(
         sql`SELECT count(*)::int AS n FROM xapi_attachments WHERE sha2 = ${sha256(shared)}`,
-      )) as unknown as { rows: { n: number }[] };
+      );
+      const kept = result as { rows: { n: number }[] };
       expect(kept.rows[0]?.n).toBe(1);
     });
 
