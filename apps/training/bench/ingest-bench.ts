@@ -20,13 +20,11 @@
  * requests (src/server/learning/ingest.ts). A statement counts once its 200 has arrived, which the server
  * sends only after the statement's transaction has committed.
  */
-import { spawn } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Writable } from "node:stream";
-import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { sql } from "drizzle-orm";
 import pg from "pg";
@@ -40,7 +38,7 @@ import { defaultCatalog } from "../src/server/start";
 import { rowsOf } from "../src/server/trainer/query";
 import { TestClient } from "../test/support/client";
 import type { Writer } from "./ingest";
-import { loadGenerator, measureIngestion, processTreeCpuMs } from "./ingest";
+import { loadGenerator, measureIngestion, processTreeCpuMs, serverProcess } from "./ingest";
 import { generateForce } from "./training-generate";
 
 const { values: args } = parseArgs({
@@ -109,40 +107,6 @@ async function backendCpuMs(database: Database): Promise<number> {
   );
   for (const { pid } of backends) backendCpu.set(pid, processTreeCpuMs(pid));
   return [...backendCpu.values()].reduce((sum, ms) => sum + ms, 0);
-}
-
-/** PostgreSQL: the app in its own process(es) (bench/ingest-server.ts), so the bench's own work is not on its thread. */
-async function serverProcess(url: string, instances: number) {
-  const child = spawn(
-    process.execPath,
-    [
-      ...process.execArgv,
-      fileURLToPath(new URL("./ingest-server.ts", import.meta.url)),
-      "--database-url",
-      url,
-      "--instances",
-      String(instances),
-    ],
-    { stdio: ["ignore", "pipe", "inherit"] },
-  );
-  const base = await new Promise<string>((resolve, reject) => {
-    let output = "";
-    child.stdout.on("data", (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = /LISTENING (\S+)/.exec(output);
-      if (match?.[1]) resolve(match[1]);
-    });
-    child.once("exit", (code) => reject(new Error(`the bench server exited with ${code}`)));
-  });
-  return {
-    base,
-    pid: child.pid ?? 0,
-    stop: () =>
-      new Promise<void>((resolve) => {
-        child.once("exit", () => resolve());
-        child.kill("SIGTERM");
-      }),
-  };
 }
 
 /** PGlite is one process's embedded database, so the app runs in the bench's process. */

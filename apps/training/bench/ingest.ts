@@ -1,8 +1,9 @@
-import { execFile } from "node:child_process";
+import { execFile, spawn } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import { Worker } from "node:worker_threads";
 import { sql } from "drizzle-orm";
@@ -232,5 +233,39 @@ export async function measureIngestion(options: {
     poisonStatuses: load.poisonStatuses ?? {},
     rawRate: options.raw === false ? Number.NaN : raw / ((performance.now() - rawBegin) / 1000),
     cpuMsPerStatement,
+  };
+}
+
+/** PostgreSQL: the app in its own process(es) (bench/ingest-server.ts), so the bench's own work is not on its thread. */
+export async function serverProcess(url: string, instances: number) {
+  const child = spawn(
+    process.execPath,
+    [
+      ...process.execArgv,
+      fileURLToPath(new URL("./ingest-server.ts", import.meta.url)),
+      "--database-url",
+      url,
+      "--instances",
+      String(instances),
+    ],
+    { stdio: ["ignore", "pipe", "inherit"] },
+  );
+  const base = await new Promise<string>((resolve, reject) => {
+    let output = "";
+    child.stdout.on("data", (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = /LISTENING (\S+)/.exec(output);
+      if (match?.[1]) resolve(match[1]);
+    });
+    child.once("exit", (code) => reject(new Error(`the bench server exited with ${code}`)));
+  });
+  return {
+    base,
+    pid: child.pid ?? 0,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        child.once("exit", () => resolve());
+        child.kill("SIGTERM");
+      }),
   };
 }

@@ -56,6 +56,11 @@ export const EnvSchema = z.object({
   NOTIFY_BASE_URL: z
     .url({ protocol: /^https?$/, error: "must be an http:// or https:// URL" })
     .default("https://api.notifications.service.gov.uk"),
+  /**
+   * Largest xAPI statements request (JSON, or multipart/mixed with its attachments) the LRS takes, in MiB;
+   * larger is 413. xAPI asks that the limit can be raised for conformance testing (Communication 3.2.s3.b16).
+   */
+  XAPI_MAX_REQUEST_MB: z.coerce.number().int().min(1).max(1024).default(16),
   /** Whether this instance runs the job queue (reminder scans, email delivery). */
   JOBS: flag.default(true),
   /**

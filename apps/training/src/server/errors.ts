@@ -74,7 +74,13 @@ export class BadCursor extends InvalidInput {
 
 /** What kind of conflict, which the problem's `type` names. */
 export type ConflictKind =
-  "duplicate" | "attempt-conflict" | "statement-conflict" | "attempt-outdated" | "last-admin" | "import-outdated";
+  | "duplicate"
+  | "attempt-conflict"
+  | "statement-conflict"
+  | "attempt-outdated"
+  | "last-admin"
+  | "document-conflict"
+  | "import-outdated";
 
 /** The request clashes with what is already stored (a value in use, an id reused for other content). */
 export class Conflict extends DomainError {

@@ -324,6 +324,18 @@ describe.each(databaseTargets)("role × endpoint matrix on $name", (target) => {
       expect: everyone(401),
       send: (c) => c.request("GET", "/xapi/statements", { headers: { "x-experience-api-version": "2.0.0" } }),
     },
+    // The document resources (issue 19, second part): the same Basic credentials only, for reads and writes.
+    ...(["/xapi/activities/state", "/xapi/activities/profile", "/xapi/agents/profile"] as const).flatMap((url) =>
+      (["GET", "PUT", "POST", "DELETE"] as const).map((method) => ({
+        route: `${method} ${url}`,
+        expect: everyone(401),
+        send: (c: TestClient) =>
+          c.request(method, `${url}?activityId=https%3A%2F%2Fx.example%2Fa&profileId=p`, {
+            headers: { "x-experience-api-version": "2.0.0" },
+            ...(method === "PUT" || method === "POST" ? { json: { a: 1 } } : {}),
+          }),
+      })),
+    ),
     // Single sign-on (issue 15): the sign-in page's buttons and the browser's redirects are for anyone (this
     // app has no provider set up, so a start is sent back to sign-in); the settings are the admin's.
     { route: "GET /api/sso/providers", expect: everyone(200), send: (c) => c.get("/api/sso/providers") },

@@ -992,6 +992,31 @@ describe.each(databaseTargets)("the extended fuzz finds no 5xx on $name", (targe
       if (target.name.endsWith("preview")) expect(refused).toBeLessThan(runs);
     }
   });
+  // The document resources share one parser and one store (learning/lrs-documents.ts): their parameters are
+  // fuzzed on each resource's PUT and GET, the body on PUT (any bytes are a document; JSON is merged on POST).
+  for (const url of ["/xapi/activities/state", "/xapi/activities/profile", "/xapi/agents/profile"]) {
+    const paramsOf = () =>
+      fc.record(
+        {
+          activityId: or(fc.constantFrom(moduleActivityId("online-stalking"), "https://platform.example/x")),
+          agent: or(fc.constant(JSON.stringify({ mbox: `mailto:${t.people.officerA.email}` }))),
+          registration: or(fc.uuid()),
+          stateId: or(text),
+          profileId: or(text),
+          since: or(dates),
+        },
+        { requiredKeys: [] },
+      );
+    it(`PUT and GET ${url}`, async () => {
+      const params = paramsOf();
+      const put = fc
+        .tuple(params, fc.oneof(fc.anything(), fc.dictionary(text, fc.anything(), { maxKeys: 3 })))
+        .map(([values, body]) => ({ url: `${url}?${queryOf(values)}`, body }));
+      await fuzz(`PUT ${url}`, "PUT", put, () => null, LRS_RUNS / 8, LRS_RUNS / 2, { headers: lrsHeaders });
+      const get = params.map((values) => ({ url: `${url}?${queryOf(values)}` }));
+      await fuzz(`GET ${url}`, "GET", get, () => null, LRS_RUNS / 8, LRS_RUNS / 2, { headers: lrsHeaders });
+    });
+  }
 
   it("still serves a correct request afterwards", async () => {
     const response = await officer.post("/api/statements", {

@@ -441,24 +441,43 @@ export const lrsClients = pgTable(
   (t) => [uniqueIndex("lrs_clients_key_key").on(t.key), index("lrs_clients_force_idx").on(t.forceId, t.createdAt)],
 );
 
-/** 0012: xAPI State resource documents, per force, activity, agent, registration ('' for none) and state id. */
-export const xapiStateDocuments = pgTable(
-  "xapi_state_documents",
+/** 0012/0017: xAPI document resources (State, Activity Profile, Agent Profile), per force and resource key. */
+export const xapiDocuments = pgTable(
+  "xapi_documents",
   {
     forceId: text("force_id")
       .notNull()
       .references(() => forces.id),
+    /** Which document resource: `state`, `activity-profile` or `agent-profile`. */
+    resource: text("resource").notNull(),
+    /** '' for an Agent Profile document. */
     activityId: text("activity_id").notNull(),
+    /** '' for an Activity Profile document. */
     agentKey: text("agent_key").notNull(),
+    /** '' when none was given, and for profile documents. */
     registration: text("registration").notNull(),
-    stateId: text("state_id").notNull(),
+    /** The stateId or profileId. */
+    documentId: text("document_id").notNull(),
     contentType: text("content_type").notNull(),
     content: bytea("content").notNull(),
     etag: text("etag").notNull(),
     updated: at("updated").notNull(),
   },
-  (t) => [primaryKey({ columns: [t.forceId, t.activityId, t.agentKey, t.registration, t.stateId] })],
+  (t) => [
+    primaryKey({
+      name: "xapi_documents_pkey",
+      columns: [t.forceId, t.resource, t.activityId, t.agentKey, t.registration, t.documentId],
+    }),
+  ],
 );
+
+/** Attachment content, once per SHA-2 (migration 0017). */
+export const xapiAttachments = pgTable("xapi_attachments", {
+  sha2: text("sha2").primaryKey(),
+  length: integer("length").notNull(),
+  content: bytea("content").notNull(),
+  createdAt: at("created_at").notNull().defaultNow(),
+});
 
 /** 0008: one-time password reset links; only the token's SHA-256 is stored. */
 export const passwordResetTokens = pgTable(

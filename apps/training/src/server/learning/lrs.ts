@@ -7,16 +7,20 @@ import type { Catalog } from "../catalog";
 import type { Db } from "../db/client";
 import type { ForcePerson, StatementFilter, StoredStatementRow } from "../db/lrs";
 import {
+  attachmentContents,
   forcePeople,
   latestActivityDefinition,
   queryStatementRows,
   replaceProjectionFromLog,
+  saveAttachmentContents,
   statementOfForce,
   statementsByIds,
 } from "../db/lrs";
 import type { FieldIssue } from "../errors";
 import { InvalidInput, NotFound } from "../errors";
 import type { StatementIngest } from "./ingest";
+import type { AttachmentPart } from "./lrs-attachments";
+import { checkAttachments } from "./lrs-attachments";
 import type { Learner, NewStatement } from "./statement";
 import { importSourceOf } from "./statement";
 import { rebuildProjection } from "./projection";
@@ -221,6 +225,8 @@ export interface StoreRequest {
   /** The `statementId` parameter of a PUT (Communication 2.1.1). */
   putId?: string;
   version: "1.0.3" | "2.0.0";
+  /** The attachment parts of a multipart/mixed request; `undefined` for application/json (Communication 1.5). */
+  attachments?: readonly AttachmentPart[];
 }
 
 /**
@@ -263,6 +269,11 @@ export async function storeClientStatements(
     return statement;
   });
   if (issues.length > 0) throw new InvalidInput(issues.slice(0, 50));
+
+  // Attachments: each matched to a part by SHA-2, or given a fileUrl; signatures verified (Data 2.4.11, 2.6).
+  const withAttachments = request.attachments !== undefined || statements.some((s) => s.attachments !== undefined);
+  const attached = withAttachments ? await checkAttachments(statements, request.attachments, at) : undefined;
+  issues.push(...(attached?.issues ?? []));
 
   // Communication 2.1.2.s2.b6: two statements with one id in a batch are refused.
   const seen = new Map<string, number>();
@@ -392,6 +403,8 @@ export async function storeClientStatements(
   });
   if (issues.length > 0) throw new InvalidInput(issues.slice(0, 50));
 
+  // The attachments' content is kept before the statements that name it are acknowledged (once per hash).
+  if (attached) await saveAttachmentContents(db, attached.contents);
   // One group-commit request per learner, sent together so the batcher writes them in one statement when it can.
   const outcomes = await Promise.allSettled([...byLearner.values()].map((group) => deps.ingest(group)));
   const failed = outcomes.find((outcome): outcome is PromiseRejectedResult => outcome.status === "rejected");
@@ -636,9 +649,10 @@ async function filterOf(db: Db, forceId: string, query: StatementsQuery): Promis
     const { agent, ifi } = agentParam(query.agent, { groups: true });
     const [person] = await resolvePeople(db, forceId, [agent]);
     filter.actorUserIds = person ? [person.id] : [];
-    const fragments: Record<string, unknown>[] = [{ object: ifi }];
-    filter.agentFragments = fragments;
+    filter.objectAgent = ifi;
+    const fragments: Record<string, unknown>[] = [];
     if (query.related_agents) {
+      filter.agentFragments = fragments;
       fragments.push(
         { authority: ifi },
         { context: { instructor: ifi } },
@@ -690,4 +704,27 @@ export function readPerson(raw: Record<string, string>) {
     ...(typeof agent.name === "string" ? { name: [agent.name] } : {}),
     ...Object.fromEntries(Object.entries(ifi).map(([key, value]) => [key, [value]])),
   };
+}
+
+/**
+ * The attachments the LRS holds content for among these statements, each once with the content type its first
+ * attachment object gave (Communication 2.1.3 `attachments=true`). Attachments sent by fileUrl only have none.
+ */
+export async function statementAttachments(db: Db, statements: readonly unknown[]) {
+  const types = new Map<string, string>();
+  for (const statement of statements) {
+    if (!isRecord(statement) || !Array.isArray(statement.attachments)) continue;
+    for (const attachment of statement.attachments) {
+      if (isRecord(attachment) && typeof attachment.sha2 === "string" && typeof attachment.contentType === "string") {
+        const sha2 = attachment.sha2.toLowerCase();
+        if (!types.has(sha2)) types.set(sha2, attachment.contentType);
+      }
+    }
+  }
+  const rows = await attachmentContents(db, [...types.keys()]);
+  return rows.map((row) => ({
+    sha2: row.sha2,
+    contentType: types.get(row.sha2) ?? "application/octet-stream",
+    content: row.content,
+  }));
 }

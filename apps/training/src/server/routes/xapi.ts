@@ -1,3 +1,6 @@
+import { randomUUID } from "node:crypto";
+import type { MultipartPart } from "@remix-run/multipart-parser";
+import { MultipartParseError, getMultipartBoundary, parseMultipart } from "@remix-run/multipart-parser";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { LrsCredential } from "../auth/lrs-clients";
 import { authenticateLrsClient } from "../auth/lrs-clients";
@@ -10,13 +13,15 @@ import {
   readClientStatements,
   readPerson,
   requestedVersion,
+  statementAttachments,
   storeClientStatements,
 } from "../learning/lrs";
-import { deleteState, readState, stateRequest, writeState } from "../learning/lrs-state";
+import type { AttachmentPart } from "../learning/lrs-attachments";
+import { deleteDocuments, documentRequest, readDocuments, writeDocument } from "../learning/lrs-documents";
 
 /**
  * The xAPI LRS at /xapi (issue 19): HTTP only. Who may call is decided here, from the HTTP Basic credentials an
- * admin created (never a session cookie); the rules are in learning/lrs.ts and learning/lrs-state.ts.
+ * admin created (never a session cookie); the rules are in learning/lrs.ts and learning/lrs-documents.ts.
  */
 
 declare module "fastify" {
@@ -81,35 +86,96 @@ function languagesOf(request: FastifyRequest): string[] {
 /** The request's body as the catch-all parser left it: bytes. */
 const bodyBytes = (request: FastifyRequest): Buffer => (Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0));
 
-function jsonBody(request: FastifyRequest): unknown {
-  const type = request.headers["content-type"] ?? "";
-  // Communication 3.2.s3.b6: a statement request's content type matches its content.
-  if (!/^application\/json\s*(;|$)/i.test(type)) {
-    const multipart = /^multipart\/mixed/i.test(type);
-    throw new HttpProblem(
-      400,
-      "validation",
-      "The request is not valid",
-      multipart
-        ? "Attachments sent as multipart/mixed are not supported by this LRS; send statements as application/json (attachments with a fileUrl are accepted)."
-        : "Send statements as application/json.",
-      [
-        {
-          field: "header.content-type",
-          reason: multipart ? "multipart/mixed is not supported" : "must be application/json",
-        },
-      ],
-    );
-  }
-  const buffer = bodyBytes(request);
+function parseJson(buffer: Buffer | Uint8Array, field: string): unknown {
   try {
-    return cleanInput("body", JSON.parse(buffer.toString("utf8")) as unknown);
+    return cleanInput("body", JSON.parse(Buffer.from(buffer).toString("utf8")) as unknown);
   } catch (error) {
     if (error instanceof HttpProblem) throw error;
-    throw new HttpProblem(400, "validation", "The request is not valid", "The body is not JSON.", [
-      { field: "body", reason: "is not valid JSON" },
+    throw new HttpProblem(400, "validation", "The request is not valid", `${field}: is not valid JSON`, [
+      { field, reason: "is not valid JSON" },
     ]);
   }
+}
+
+const badMultipart = (field: string, reason: string) =>
+  new HttpProblem(400, "validation", "The request is not valid", `${field}: ${reason}`, [{ field, reason }]);
+
+/**
+ * A statements request's body: JSON statements, or (Communication 1.5.2) a multipart/mixed body whose first part
+ * is the statements as application/json and whose other parts are attachments, each with its
+ * X-Experience-API-Hash and a binary Content-Transfer-Encoding.
+ */
+function statementsBody(request: FastifyRequest, maxBytes: number): { body: unknown; attachments?: AttachmentPart[] } {
+  const type = request.headers["content-type"] ?? "";
+  if (/^application\/json\s*(;|$)/i.test(type)) return { body: parseJson(bodyBytes(request), "body") };
+  // Communication 3.2.s3.b6: a statement request's content type matches its content.
+  if (!/^multipart\/mixed\s*;/i.test(type)) {
+    throw badMultipart("header.content-type", "must be application/json, or multipart/mixed with attachments");
+  }
+  const boundary = getMultipartBoundary(type);
+  if (!boundary) throw badMultipart("header.content-type", "names no multipart boundary");
+  let parts: MultipartPart[];
+  try {
+    parts = [
+      ...parseMultipart(bodyBytes(request), {
+        boundary,
+        maxFileSize: maxBytes,
+        maxTotalSize: maxBytes,
+        maxParts: 1000,
+      }),
+    ];
+  } catch (error) {
+    if (error instanceof MultipartParseError && /exceed/i.test(error.message)) {
+      throw new HttpProblem(413, "too-large", "The request is too large", error.message, [
+        { field: "body", reason: `is larger than this LRS takes (${maxBytes} bytes; Communication 3.2.s3.b11)` },
+      ]);
+    }
+    throw badMultipart(
+      "body",
+      `is not a well-formed multipart/mixed body (${error instanceof Error ? error.message : "unreadable"})`,
+    );
+  }
+  const [first, ...rest] = parts;
+  // Communication 1.5.2.s2.b2.b1: the statements come first, as application/json.
+  if (!first || !/^application\/json\s*(;|$)/i.test(first.headers["content-type"] ?? "")) {
+    throw badMultipart("body.part.1", "must be the statements, with Content-Type application/json");
+  }
+  const attachments = rest.map((part, index): AttachmentPart => {
+    const field = `body.part.${index + 2}`;
+    const hash = part.headers["x-experience-api-hash"];
+    // Communication 1.5.2.s2.b2.b3: every part after the first carries the SHA-2 of its content.
+    if (hash === undefined || hash === "") throw badMultipart(`${field}.header.x-experience-api-hash`, "is required");
+    // 1.5.2.s2.b2.b4 / s3.b6: binary is assumed when missing; another encoding is not decoded.
+    const encoding = part.headers["content-transfer-encoding"];
+    if (encoding !== undefined && encoding.trim().toLowerCase() !== "binary") {
+      throw badMultipart(`${field}.header.content-transfer-encoding`, "must be binary");
+    }
+    return { hash, contentType: part.headers["content-type"], content: Buffer.from(part.bytes), field };
+  });
+  return { body: parseJson(first.bytes, "body.part.1"), attachments };
+}
+
+/** A multipart/mixed answer (Communication 1.5.2, 2.1.3 `attachments=true`): the JSON, then each attachment once. */
+function multipartAnswer(
+  reply: FastifyReply,
+  json: unknown,
+  attachments: readonly { sha2: string; contentType: string; content: Buffer }[],
+) {
+  const boundary = `xapi-${randomUUID()}`;
+  const chunks: Buffer[] = [
+    Buffer.from(`--${boundary}\r\nContent-Type: application/json\r\n\r\n${JSON.stringify(json)}\r\n`),
+  ];
+  for (const attachment of attachments) {
+    chunks.push(
+      Buffer.from(
+        `--${boundary}\r\nContent-Type: ${attachment.contentType}\r\nContent-Transfer-Encoding: binary\r\nX-Experience-API-Hash: ${attachment.sha2}\r\n\r\n`,
+      ),
+      attachment.content,
+      Buffer.from("\r\n"),
+    );
+  }
+  chunks.push(Buffer.from(`--${boundary}--\r\n`));
+  return reply.type(`multipart/mixed; boundary=${boundary}`).send(Buffer.concat(chunks));
 }
 
 const header = (request: FastifyRequest, name: string) => {
@@ -121,6 +187,7 @@ const header = (request: FastifyRequest, name: string) => {
 export async function registerXapi(app: FastifyInstance, deps: AppDeps): Promise<void> {
   const { db, catalog, ingest, now } = deps;
   const statementsDeps = { db, catalog, ingest, now };
+  const maxRequestBytes = deps.env.XAPI_MAX_REQUEST_MB * 1024 * 1024;
 
   await app.register(
     (lrs, _options, done) => {
@@ -161,19 +228,16 @@ export async function registerXapi(app: FastifyInstance, deps: AppDeps): Promise
         const client = need(request, "read");
         const query = queryOf(request);
         const answer = await readClientStatements(db, client, query, languagesOf(request));
+        if (answer.kind === "one") reply.header("last-modified", answer.lastModified.toUTCString());
         if (query.attachments === "true") {
-          // Communication 2.1.3.s2.b6: the multipart format; this LRS keeps no attachment bytes, so the JSON part is all.
-          const boundary = `xapi-${Date.now().toString(36)}`;
-          const json = JSON.stringify(answer.kind === "one" ? answer.statement : answer.result);
-          return reply
-            .type(`multipart/mixed; boundary=${boundary}`)
-            .send(`--${boundary}\r\nContent-Type: application/json\r\n\r\n${json}\r\n--${boundary}--\r\n`);
+          // Communication 2.1.3 `attachments`, 1.5.2.s3.b1: the multipart format, with every attachment the LRS
+          // holds for the statements returned (those sent only by fileUrl have no part).
+          const statements = answer.kind === "one" ? [answer.statement] : answer.result.statements;
+          const json = answer.kind === "one" ? answer.statement : answer.result;
+          return multipartAnswer(reply, json, await statementAttachments(db, statements));
         }
-        if (answer.kind === "one") {
-          // Communication 2.1.3.s2.b8: Last-Modified is the statement's stored time.
-          reply.header("last-modified", answer.lastModified.toUTCString());
-          return answer.statement;
-        }
+        // Communication 2.1.3.s2.b8: Last-Modified is the statement's stored time (set above).
+        if (answer.kind === "one") return answer.statement;
         return answer.result;
       });
 
@@ -206,53 +270,68 @@ export async function registerXapi(app: FastifyInstance, deps: AppDeps): Promise
             [{ field: "query.statementId", reason: "is required: the id of the statement (Communication 2.1.1)" }],
           );
         }
+        const { body, attachments } = statementsBody(request, maxRequestBytes);
         const ids = await storeClientStatements(statementsDeps, {
           credential: client,
-          body: jsonBody(request),
+          body,
+          ...(attachments === undefined ? {} : { attachments }),
           ...(putId === undefined ? {} : { putId }),
           version: request.xapiVersion,
         });
         // Communication 2.1.1: PUT answers 204; 2.1.2: POST answers the ids in order.
         return method === "PUT" ? reply.status(204).send() : ids;
       };
-      lrs.post("/xapi/statements", (request, reply) => store(request, reply, "POST"));
-      lrs.put("/xapi/statements", (request, reply) => store(request, reply, "PUT"));
+      // Statements requests may carry attachments: their own size limit (XAPI_MAX_REQUEST_MB), 413 beyond it.
+      const statementsOptions = { bodyLimit: maxRequestBytes };
+      lrs.post("/xapi/statements", statementsOptions, (request, reply) => store(request, reply, "POST"));
+      lrs.put("/xapi/statements", statementsOptions, (request, reply) => store(request, reply, "PUT"));
 
       const preconditions = (request: FastifyRequest) => ({
         ifMatch: header(request, "if-match"),
         ifNoneMatch: header(request, "if-none-match"),
       });
-      lrs.get("/xapi/activities/state", async (request, reply) => {
-        const answer = await readState(db, stateRequest(need(request, "read"), queryOf(request)));
-        if (answer.kind === "ids") {
-          // Communication 2.2.s6.b2: the most recent change among them.
-          if (answer.updated) reply.header("last-modified", answer.updated.toUTCString());
-          return answer.ids;
+      // The three document resources share one set of handlers (Communication 2.2); their rules differ only in
+      // their parameters and in the profile resources' 409 for a bare PUT (learning/lrs-documents.ts).
+      const documentResources = [
+        ["/xapi/activities/state", "state"],
+        ["/xapi/activities/profile", "activity-profile"],
+        ["/xapi/agents/profile", "agent-profile"],
+      ] as const;
+      for (const [url, resource] of documentResources) {
+        lrs.get(url, async (request, reply) => {
+          const answer = await readDocuments(db, documentRequest(resource, need(request, "read"), queryOf(request)));
+          if (answer.kind === "ids") {
+            // Communication 2.2.s6.b2: the most recent change among them.
+            if (answer.updated) reply.header("last-modified", answer.updated.toUTCString());
+            return answer.ids;
+          }
+          const { document } = answer;
+          // Communication 3.1.s4.b1–b4 (ETag) and 9274.1.1 4.1.6.5/4.1.6.6 (Last-Modified) on a single document.
+          return reply
+            .header("etag", document.etag)
+            .header("last-modified", document.updated.toUTCString())
+            .type(document.contentType)
+            .send(document.content);
+        });
+        for (const method of ["PUT", "POST"] as const) {
+          lrs.route({
+            method,
+            url,
+            handler: async (request, reply) => {
+              const target = documentRequest(resource, need(request, "write"), queryOf(request));
+              const content = bodyBytes(request);
+              const contentType = header(request, "content-type") ?? "application/octet-stream";
+              await writeDocument(db, target, method, { contentType, content }, preconditions(request), now());
+              return reply.status(204).send();
+            },
+          });
         }
-        const { document } = answer;
-        return reply
-          .header("etag", document.etag)
-          .header("last-modified", document.updated.toUTCString())
-          .type(document.contentType)
-          .send(document.content);
-      });
-      for (const method of ["PUT", "POST"] as const) {
-        lrs.route({
-          method,
-          url: "/xapi/activities/state",
-          handler: async (request, reply) => {
-            const state = stateRequest(need(request, "write"), queryOf(request));
-            const content = bodyBytes(request);
-            const contentType = header(request, "content-type") ?? "application/octet-stream";
-            await writeState(db, state, method, { contentType, content }, preconditions(request), now());
-            return reply.status(204).send();
-          },
+        lrs.delete(url, async (request, reply) => {
+          const target = documentRequest(resource, need(request, "write"), queryOf(request));
+          await deleteDocuments(db, target, preconditions(request));
+          return reply.status(204).send();
         });
       }
-      lrs.delete("/xapi/activities/state", async (request, reply) => {
-        await deleteState(db, stateRequest(need(request, "write"), queryOf(request)), preconditions(request));
-        return reply.status(204).send();
-      });
       done();
     },
     { prefix: "" },
