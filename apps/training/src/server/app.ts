@@ -29,6 +29,7 @@ import { loggerOptions } from "./logger";
 import { adminRoutes } from "./routes/admin";
 import { certificateRoutes } from "./routes/certificates";
 import { lrsClientRoutes } from "./routes/lrs-clients";
+import { lrsForwardingRoutes } from "./routes/lrs-forwarding";
 import { moduleRoutes } from "./routes/modules";
 import { SCIM_PREFIX, registerScim, sendError as sendScimError } from "./routes/scim";
 import { sessionRoutes } from "./routes/session";
@@ -38,6 +39,7 @@ import { trainerRoutes } from "./routes/trainer";
 import { notificationRoutes } from "./routes/notifications";
 import { trainingRoutes } from "./routes/training";
 import { createJobRunner } from "./jobs/runner";
+import { createForwarder } from "./learning/lrs-forwarding";
 import type { JobRunner } from "./jobs/runner";
 import { createNotificationService } from "./notifications/service";
 import { registerXapi } from "./routes/xapi";
@@ -136,10 +138,19 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     },
   });
   const secure = env.COOKIE_SECURE ?? env.NODE_ENV === "production";
+  const forwarder = options.runJobs
+    ? createForwarder({
+        db: database.db,
+        now,
+        onError: (error) => app.log.error({ err: error }, "LRS forwarding could not be scheduled"),
+      })
+    : null;
   const ingest = trackConsistency(
     createStatementIngest(database, (moduleId) => catalog.module(moduleId)?.validityMonths ?? 12, {
       maxInFlight: INGEST_BATCHES_IN_FLIGHT,
     }),
+    Date.now,
+    forwarder ? (request) => forwarder.nudge(request.learner.forceId) : undefined,
   );
   // Never taken from a request's Host header, which a caller chooses: a reset link must point at this app.
   const publicUrl = () => env.PUBLIC_URL ?? app.listeningOrigin;
@@ -155,11 +166,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     });
     jobs = createJobRunner({
       database,
-      jobs: notifier.jobs(),
+      jobs: { ...notifier.jobs(), ...forwarder?.jobs() },
       onError: (error) => app.log.error({ err: error }, "job queue error"),
     });
   }
-  const deps: AppDeps = { db: database.db, catalog, env, now, secure, ingest, jobs, publicUrl };
+  const deps: AppDeps = { db: database.db, catalog, env, now, secure, ingest, jobs, publicUrl, forwarder };
   app.addHook("onClose", async () => {
     await jobs?.stop();
     await ingest.drain();
@@ -289,6 +300,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     ...statementRoutes(deps),
     ...adminRoutes(deps),
     ...lrsClientRoutes(deps),
+    ...lrsForwardingRoutes(deps),
     ...trainerRoutes(deps),
     ...notificationRoutes(deps, app.log.child({ component: "notifications" })),
     ...ssoRoutes(deps),
@@ -326,5 +338,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   await app.ready();
   await jobs?.start();
+  // After the queues exist: a start-up run picks up any backlog a crash or a stop left behind.
+  if (jobs) forwarder?.useRunner(jobs);
   return app;
 }
