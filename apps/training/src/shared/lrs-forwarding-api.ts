@@ -12,6 +12,16 @@ export const lrsForwardingPaths = {
   retry: "/api/admin/lrs-forwarding/retry",
 } as const;
 
+// zod runs refinements on a value its URL check already failed: that value may not parse.
+const hasCredentials = (value: string) => {
+  try {
+    const url = new URL(value);
+    return url.username !== "" || url.password !== "";
+  } catch {
+    return false;
+  }
+};
+
 /** `PUT /api/admin/lrs-forwarding`. */
 export const SaveLrsForwardingRequestSchema = z.object({
   /** The LRS's xAPI endpoint (`https://lrs.force.police.uk/xapi/`); statements go to `<endpoint>statements`. */
@@ -19,7 +29,7 @@ export const SaveLrsForwardingRequestSchema = z.object({
     .url({ protocol: /^https?$/, error: "enter the LRS address, starting https://" })
     .max(500, "must be 500 characters or fewer")
     .refine((value) => !/[?#]/.test(value), "must not have a query or fragment (?, #)")
-    .refine((value) => !new URL(value).username && !new URL(value).password, {
+    .refine((value) => !hasCredentials(value), {
       message: "must not hold credentials: enter them as the user name and password",
     })
     .transform((value) => (value.endsWith("/") ? value : `${value}/`)),
