@@ -291,6 +291,39 @@ describe.each(databaseTargets)("role × endpoint matrix on $name", (target) => {
         return c.request("DELETE", `/api/admin/lrs-clients/${id}`);
       },
     },
+    // Forwarding to the force's own LRS (issue 19): admins of the force only. The address is this app's own /xapi
+    // (nothing is sent here: forwarding runs in the job queue, which this app does not run).
+    {
+      route: "PUT /api/admin/lrs-forwarding",
+      expect: adminOnly(200),
+      send: (c) =>
+        c.put("/api/admin/lrs-forwarding", {
+          endpoint: `${t.base}/xapi/`,
+          username: "lrs-key",
+          password: "lrs secret",
+          enabled: false,
+        }),
+    },
+    { route: "GET /api/admin/lrs-forwarding", expect: adminOnly(200), send: (c) => c.get("/api/admin/lrs-forwarding") },
+    {
+      route: "POST /api/admin/lrs-forwarding/retry",
+      expect: adminOnly(200),
+      send: (c) => c.request("POST", "/api/admin/lrs-forwarding/retry"),
+    },
+    {
+      route: "DELETE /api/admin/lrs-forwarding",
+      expect: adminOnly(204),
+      send: async (c) => {
+        // Set up again for each caller, so the admin's delete meets something to delete.
+        await clients.admin.put("/api/admin/lrs-forwarding", {
+          endpoint: `${t.base}/xapi/`,
+          username: "lrs-key",
+          password: "lrs secret",
+          enabled: false,
+        });
+        return c.request("DELETE", "/api/admin/lrs-forwarding");
+      },
+    },
     // The LRS itself takes only its clients' Basic credentials: no session, whatever its role, opens it.
     {
       route: "GET /xapi/statements",

@@ -793,6 +793,27 @@ describe.each(databaseTargets)("the extended fuzz finds no 5xx on $name", (targe
     };
   });
 
+  it("PUT /api/admin/lrs-forwarding", async () => {
+    const body = fc.record(
+      {
+        endpoint: or(fc.constantFrom("https://lrs.example/xapi/", "http://127.0.0.1:1/xapi", "ftp://x", "https://u:p@x/")),
+        username: or(text),
+        password: or(fc.string({ maxLength: 40 })),
+        enabled: or(fc.boolean()),
+        sendHistory: or(fc.boolean()),
+      },
+      { requiredKeys: [] },
+    );
+    await fuzz(
+      "PUT /api/admin/lrs-forwarding",
+      "PUT",
+      body.map((b) => ({ url: "/api/admin/lrs-forwarding", body: b })),
+      () => admin,
+      LRS_RUNS / 4,
+      LRS_RUNS,
+    );
+  });
+
   it("POST /xapi/statements", async () => {
     const agent = fc.oneof(
       fc.record({
