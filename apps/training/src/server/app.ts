@@ -30,6 +30,7 @@ import { adminRoutes } from "./routes/admin";
 import { certificateRoutes } from "./routes/certificates";
 import { lrsClientRoutes } from "./routes/lrs-clients";
 import { lrsForwardingRoutes } from "./routes/lrs-forwarding";
+import { transferExportRoutes } from "./routes/transfer-exports";
 import { moduleRoutes } from "./routes/modules";
 import { SCIM_PREFIX, registerScim, sendError as sendScimError } from "./routes/scim";
 import { sessionRoutes } from "./routes/session";
@@ -301,6 +302,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     ...adminRoutes(deps),
     ...lrsClientRoutes(deps),
     ...lrsForwardingRoutes(deps),
+    ...transferExportRoutes(deps),
     ...trainerRoutes(deps),
     ...notificationRoutes(deps, app.log.child({ component: "notifications" })),
     ...ssoRoutes(deps),
