@@ -200,6 +200,23 @@ describe.each(databaseTargets)("role × endpoint matrix on $name", (target) => {
       expect: trainerOnly(200),
       send: (c) => c.get("/api/trainer/grid.csv?status=overdue"),
     },
+    // Exports for other platforms (issue 19): trainers and admins; always of their own force, so another force's
+    // trainer gets their own force's (empty) file, and another force's learner is "not found".
+    {
+      route: "GET /api/trainer/exports/completions.csv",
+      expect: trainerOnly(200),
+      send: (c) => c.get("/api/trainer/exports/completions.csv?module=stalking-protection-orders"),
+    },
+    {
+      route: "GET /api/trainer/exports/totara-certifications.csv",
+      expect: trainerOnly(200),
+      send: (c) => c.get("/api/trainer/exports/totara-certifications.csv?module=stalking-protection-orders"),
+    },
+    {
+      route: "GET /api/trainer/exports/statements.jsonl",
+      expect: { ...trainerOnly(200), trainerOtherForce: 404 },
+      send: (c) => c.get(`/api/trainer/exports/statements.jsonl?learner=${t.people.officerA.id}`),
+    },
     {
       route: "GET /api/trainer/learners/{userId}",
       expect: { ...trainerOnly(200), trainerOtherForce: 404 },

@@ -636,6 +636,23 @@ describe.each(databaseTargets)("the extended fuzz finds no 5xx on $name", (targe
     await fuzz("GET /api/trainer/grid", "GET", url, () => trainer);
   });
 
+  it("GET /api/trainer/exports/*: completions, Totara and statements exports", async () => {
+    const query = fc.record(
+      {
+        module: or(fc.constantFrom("stalking-protection-orders", "no-such-module", "UPPER")),
+        shortname: or(text),
+        idnumber: or(text),
+        username: or(fc.constantFrom("email", "collar-number")),
+        learner: or(fc.constant(t.people.officerA.id)),
+      },
+      { requiredKeys: [] },
+    );
+    const url = fc
+      .tuple(fc.constantFrom("completions.csv", "totara-certifications.csv", "statements.jsonl"), query)
+      .map(([file, values]) => ({ url: `/api/trainer/exports/${file}?${queryOf(values)}` }));
+    await fuzz("GET /api/trainer/exports", "GET", url, () => trainer, FEW / 10, FEW);
+  });
+
   it("GET /api/certificate-checks/{certificateId}", async () => {
     // Signed out, as most checks are. A tenth of the runs: the path is the only input, and past the address's
     // limit every well-formed id is refused with 429 before any lookup, which is itself what must hold.
