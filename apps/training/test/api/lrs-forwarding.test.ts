@@ -246,7 +246,11 @@ describe.each(databaseTargets)("forwarding to a force's LRS on $name", (target) 
   });
 
   it("forwards nothing while switched off, and stopping drops the backlog", async () => {
-    await admin.put("/api/admin/lrs-forwarding", { endpoint: `${lrs.base}/xapi/`, username: forwardAs.key, enabled: false });
+    await admin.put("/api/admin/lrs-forwarding", {
+      endpoint: `${lrs.base}/xapi/`,
+      username: forwardAs.key,
+      enabled: false,
+    });
     expect((await store(source, writer, [statement(source.people.officerA.email)])).status).toBe(200);
     expect((await status())?.backlog).toBe(0);
     expect((await admin.delete("/api/admin/lrs-forwarding")).status).toBe(204);
@@ -261,7 +265,8 @@ describe.each(databaseTargets)("forwarding to a force's LRS on $name", (target) 
       const client = await source.as(person);
       expect((await client.get("/api/admin/lrs-forwarding")).status).toBe(403);
       expect(
-        (await client.put("/api/admin/lrs-forwarding", { endpoint: "https://x/", username: "k", enabled: true })).status,
+        (await client.put("/api/admin/lrs-forwarding", { endpoint: "https://x/", username: "k", enabled: true }))
+          .status,
       ).toBe(403);
     }
     expect((await source.client().get("/api/admin/lrs-forwarding")).status).toBe(401);
@@ -274,7 +279,9 @@ async function freePort(): Promise<number> {
     const server = createServer();
     server.listen(0, "127.0.0.1", () => {
       const address = server.address();
-      server.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port"))));
+      server.close(() =>
+        typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port")),
+      );
     });
   });
 }

@@ -96,7 +96,13 @@ describe.each(databaseTargets)("exports for other platforms on $name", (target) 
     const text = await response.text();
     expect(text.startsWith("username,")).toBe(true); // no byte-order mark: Totara reads plain UTF-8
     const [header, ...rows] = parseCsv(text);
-    expect(header).toEqual(["username", "certificationshortname", "certificationidnumber", "completiondate", "duedate"]);
+    expect(header).toEqual([
+      "username",
+      "certificationshortname",
+      "certificationidnumber",
+      "completiondate",
+      "duedate",
+    ]);
     expect(rows).toHaveLength(1);
     const [row] = rows;
     expect(row?.slice(0, 3)).toEqual([t.people.officerA.collarNumber, "SPO-CERT", ""]);
@@ -104,7 +110,9 @@ describe.each(databaseTargets)("exports for other platforms on $name", (target) 
     expect(row?.[4]).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     expect(Number(row?.[4]?.slice(0, 4))).toBeGreaterThan(Number(row?.[3]?.slice(0, 4)) - 1);
 
-    const byEmail = parseCsv(await (await trainer.get(`/api/trainer/exports/totara-certifications.csv?module=${moduleId}`)).text());
+    const byEmail = parseCsv(
+      await (await trainer.get(`/api/trainer/exports/totara-certifications.csv?module=${moduleId}`)).text(),
+    );
     expect(byEmail[1]?.slice(0, 2)).toEqual([t.people.officerA.email, moduleId]);
   });
 
@@ -119,7 +127,10 @@ describe.each(databaseTargets)("exports for other platforms on $name", (target) 
       .map((line) => JSON.parse(line) as { id: string; actor: unknown; stored: string; version: string });
     expect(mine.length).toBeGreaterThan(2);
     for (const statement of mine) {
-      expect(statement.actor).toEqual({ objectType: "Agent", account: { homePage: XAPI_IRI_BASE, name: t.people.officerA.id } });
+      expect(statement.actor).toEqual({
+        objectType: "Agent",
+        account: { homePage: XAPI_IRI_BASE, name: t.people.officerA.id },
+      });
       expect(statement.version).toBeTruthy();
     }
     const stored = mine.map((statement) => statement.stored);
@@ -151,10 +162,18 @@ describe.each(databaseTargets)("exports for other platforms on $name", (target) 
   });
 
   it("names nobody of another force and refuses unknown modules and bad input, naming the field", async () => {
-    expect((await trainer.get(`/api/trainer/exports/statements.jsonl?learner=${t.people.officerB.id}`)).status).toBe(404);
+    expect((await trainer.get(`/api/trainer/exports/statements.jsonl?learner=${t.people.officerB.id}`)).status).toBe(
+      404,
+    );
     expect((await trainer.get(`/api/trainer/exports/statements.jsonl?learner=${randomUUID()}`)).status).toBe(404);
     const forceB = await t.as(t.people.trainerB);
-    const theirs = parseCsv(await (await forceB.get(`/api/trainer/exports/completions.csv?module=${moduleId}`)).text().then((s) => s.replace(/^\uFEFF/, "")));
+    const theirs = parseCsv(
+      await (
+        await forceB.get(`/api/trainer/exports/completions.csv?module=${moduleId}`)
+      )
+        .text()
+        .then((s) => s.replace(/^\uFEFF/, "")),
+    );
     expect(theirs).toHaveLength(1); // the header only: force A's records are not force B's to export
     expect((await trainer.get("/api/trainer/exports/completions.csv?module=no-such-module")).status).toBe(404);
     for (const [url, field] of [

@@ -202,7 +202,11 @@ describe.each(locations)("forwarding survives kill -9 of the forwarding instance
     }
     const people = await setup.db.select().from(users);
     const officers = people.filter((person) => person.role === "officer").map((person) => person.id);
-    const writer = await createLrsClient(setup.db, { id: admin, forceId: FORCE }, { name: "Writer", read: true, write: true });
+    const writer = await createLrsClient(
+      setup.db,
+      { id: admin, forceId: FORCE },
+      { name: "Writer", read: true, write: true },
+    );
 
     const targetDatabase = await openDatabase(prepared.target);
     cleanups.push(() => targetDatabase.close());
@@ -223,18 +227,25 @@ describe.each(locations)("forwarding survives kill -9 of the forwarding instance
     );
     const proxy = passThrough(targetBase);
     cleanups.push(
-      () => new Promise<void>((resolve) => {
-        proxy.release();
-        proxy.server.closeAllConnections();
-        proxy.server.close(() => resolve());
-      }),
+      () =>
+        new Promise<void>((resolve) => {
+          proxy.release();
+          proxy.server.closeAllConnections();
+          proxy.server.close(() => resolve());
+        }),
     );
     const proxyBase = await listen(proxy.server);
 
     await saveForwarding(
       { db: setup.db, now: () => new Date(), production: false, forwarder: null },
       { id: admin, forceId: FORCE },
-      { endpoint: `${proxyBase}/xapi/`, username: forwardAs.key, password: forwardAs.secret, enabled: true, sendHistory: false },
+      {
+        endpoint: `${proxyBase}/xapi/`,
+        username: forwardAs.key,
+        password: forwardAs.secret,
+        enabled: true,
+        sendHistory: false,
+      },
     );
     await setup.close();
 
@@ -249,7 +260,10 @@ describe.each(locations)("forwarding survives kill -9 of the forwarding instance
     const post = async (base: string) => {
       const batch = Array.from({ length: BATCH }, (_, i) => ({
         id: randomUUID(),
-        actor: { objectType: "Agent", account: { homePage: "https://training.stalking-response.invalid", name: officers[i % PEOPLE] } },
+        actor: {
+          objectType: "Agent",
+          account: { homePage: "https://training.stalking-response.invalid", name: officers[i % PEOPLE] },
+        },
         verb: { id: "http://adlnet.gov/expapi/verbs/experienced", display: { "en-GB": "experienced" } },
         object: { objectType: "Activity", id: `https://platform.example/activities/${i}` },
       }));

@@ -813,7 +813,9 @@ describe.each(databaseTargets)("the extended fuzz finds no 5xx on $name", (targe
   it("PUT /api/admin/lrs-forwarding", async () => {
     const body = fc.record(
       {
-        endpoint: or(fc.constantFrom("https://lrs.example/xapi/", "http://127.0.0.1:1/xapi", "ftp://x", "https://u:p@x/")),
+        endpoint: or(
+          fc.constantFrom("https://lrs.example/xapi/", "http://127.0.0.1:1/xapi", "ftp://x", "https://u:p@x/"),
+        ),
         username: or(text),
         password: or(fc.string({ maxLength: 40 })),
         enabled: or(fc.boolean()),

@@ -141,7 +141,8 @@ export async function pendingStatements(db: Db, forceId: string, limit: number):
   );
   return found.map((row) => ({
     statementId: row.statement_id,
-    statement: typeof row.statement === "string" ? (JSON.parse(row.statement) as Record<string, unknown>) : row.statement,
+    statement:
+      typeof row.statement === "string" ? (JSON.parse(row.statement) as Record<string, unknown>) : row.statement,
   }));
 }
 

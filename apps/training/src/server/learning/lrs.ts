@@ -441,7 +441,6 @@ export function exactStatement(stored: Record<string, unknown>, storedAt: Date):
   };
 }
 
-
 /** `format=ids` (Communication 2.1.3): Agents, Groups, Activities and Verbs cut to what identifies them. */
 function idsOnly(value: unknown, key?: string): unknown {
   if (Array.isArray(value)) return value.map((item) => idsOnly(item, key));

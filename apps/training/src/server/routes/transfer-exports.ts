@@ -53,7 +53,12 @@ export function transferExportRoutes(deps: AppDeps) {
       access: TRAINER,
       query: StatementsExportQuerySchema,
       errors: [404],
-      response: { status: 200, schema: null, description: "JSON lines", contentType: "application/jsonl; charset=utf-8" },
+      response: {
+        status: 200,
+        schema: null,
+        description: "JSON lines",
+        contentType: "application/jsonl; charset=utf-8",
+      },
       handler: async ({ auth, query, reply }) =>
         download(reply, await startStatementsExport({ db, now: now() }, auth.user, query)),
     }),

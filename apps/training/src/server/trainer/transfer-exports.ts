@@ -131,7 +131,12 @@ export async function startCompletionsExport(
 export async function startTotaraExport(
   deps: { db: Db; catalog: Catalog; now: Date },
   actor: Actor,
-  query: { module: string; shortname?: string | undefined; idnumber?: string | undefined; username: "email" | "collar-number" },
+  query: {
+    module: string;
+    shortname?: string | undefined;
+    idnumber?: string | undefined;
+    username: "email" | "collar-number";
+  },
   pageSize = TRANSFER_PAGE,
 ) {
   const module = moduleOf(deps.catalog, query.module);
