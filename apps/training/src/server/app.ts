@@ -31,6 +31,8 @@ import { adminRoutes } from "./routes/admin";
 import { importRoutes } from "./routes/imports";
 import { certificateRoutes } from "./routes/certificates";
 import { lrsClientRoutes } from "./routes/lrs-clients";
+import { lrsForwardingRoutes } from "./routes/lrs-forwarding";
+import { transferExportRoutes } from "./routes/transfer-exports";
 import { moduleRoutes } from "./routes/modules";
 import { SCIM_PREFIX, registerScim, sendError as sendScimError } from "./routes/scim";
 import { sessionRoutes } from "./routes/session";
@@ -40,6 +42,7 @@ import { trainerRoutes } from "./routes/trainer";
 import { notificationRoutes } from "./routes/notifications";
 import { trainingRoutes } from "./routes/training";
 import { createJobRunner } from "./jobs/runner";
+import { createForwarder } from "./learning/lrs-forwarding";
 import type { JobRunner } from "./jobs/runner";
 import { createNotificationService } from "./notifications/service";
 import { registerXapi } from "./routes/xapi";
@@ -140,10 +143,19 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     },
   });
   const secure = env.COOKIE_SECURE ?? env.NODE_ENV === "production";
+  const forwarder = options.runJobs
+    ? createForwarder({
+        db: database.db,
+        now,
+        onError: (error) => app.log.error({ err: error }, "LRS forwarding could not be scheduled"),
+      })
+    : null;
   const ingest = trackConsistency(
     createStatementIngest(database, (moduleId) => catalog.module(moduleId)?.validityMonths ?? 12, {
       maxInFlight: INGEST_BATCHES_IN_FLIGHT,
     }),
+    Date.now,
+    forwarder ? (request) => forwarder.nudge(request.learner.forceId) : undefined,
   );
   // Never taken from a request's Host header, which a caller chooses: a reset link must point at this app.
   const publicUrl = () => env.PUBLIC_URL ?? app.listeningOrigin;
@@ -159,12 +171,12 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     });
     jobs = createJobRunner({
       database,
-      jobs: notifier.jobs(),
+      jobs: { ...notifier.jobs(), ...forwarder?.jobs() },
       onError: (error) => app.log.error({ err: error }, "job queue error"),
     });
   }
   const secrets = secretKeyFor(env);
-  const deps: AppDeps = { db: database.db, catalog, env, now, secure, secrets, ingest, jobs, publicUrl };
+  const deps: AppDeps = { db: database.db, catalog, env, now, secure, secrets, ingest, jobs, publicUrl, forwarder };
   app.addHook("onClose", async () => {
     await jobs?.stop();
     await ingest.drain();
@@ -305,6 +317,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     ...adminRoutes(deps),
     ...importRoutes(deps),
     ...lrsClientRoutes(deps),
+    ...lrsForwardingRoutes(deps),
+    ...transferExportRoutes(deps),
     ...trainerRoutes(deps),
     ...notificationRoutes(deps, app.log.child({ component: "notifications" })),
     ...ssoRoutes(deps),
@@ -354,5 +368,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     app.log.warn("SECRETS_KEY is not set: stored secrets are sealed with the published development key");
   }
   await jobs?.start();
+  // After the queues exist: a start-up run picks up any backlog a crash or a stop left behind.
+  if (jobs) forwarder?.useRunner(jobs);
   return app;
 }

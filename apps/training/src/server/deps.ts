@@ -4,6 +4,7 @@ import type { Env } from "./env";
 import type { JobRunner } from "./jobs/runner";
 import type { TrackedIngest } from "./learning/ingest";
 import type { SecretKey } from "./secret-box";
+import type { Forwarder } from "./learning/lrs-forwarding";
 
 /**
  * What every route module is given, wired once by `app.ts` (the composition root, which stands outside the
@@ -24,4 +25,6 @@ export interface AppDeps {
   publicUrl: () => string;
   /** The job runner, when this instance runs one (one-off jobs are sent through it). */
   jobs: Pick<JobRunner, "send"> | null;
+  /** Forwards statements to forces' own LRSs, when this instance runs the job queue. */
+  forwarder: Forwarder | null;
 }

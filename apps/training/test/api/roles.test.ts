@@ -200,6 +200,23 @@ describe.each(databaseTargets)("role × endpoint matrix on $name", (target) => {
       expect: trainerOnly(200),
       send: (c) => c.get("/api/trainer/grid.csv?status=overdue"),
     },
+    // Exports for other platforms (issue 19): trainers and admins; always of their own force, so another force's
+    // trainer gets their own force's (empty) file, and another force's learner is "not found".
+    {
+      route: "GET /api/trainer/exports/completions.csv",
+      expect: trainerOnly(200),
+      send: (c) => c.get("/api/trainer/exports/completions.csv?module=stalking-protection-orders"),
+    },
+    {
+      route: "GET /api/trainer/exports/totara-certifications.csv",
+      expect: trainerOnly(200),
+      send: (c) => c.get("/api/trainer/exports/totara-certifications.csv?module=stalking-protection-orders"),
+    },
+    {
+      route: "GET /api/trainer/exports/statements.jsonl",
+      expect: { ...trainerOnly(200), trainerOtherForce: 404 },
+      send: (c) => c.get(`/api/trainer/exports/statements.jsonl?learner=${t.people.officerA.id}`),
+    },
     {
       route: "GET /api/trainer/learners/{userId}",
       expect: { ...trainerOnly(200), trainerOtherForce: 404 },
@@ -316,6 +333,39 @@ describe.each(databaseTargets)("role × endpoint matrix on $name", (target) => {
         });
         const { id } = (await made.json()) as { id: string };
         return c.request("DELETE", `/api/admin/lrs-clients/${id}`);
+      },
+    },
+    // Forwarding to the force's own LRS (issue 19): admins of the force only. The address is this app's own /xapi
+    // (nothing is sent here: forwarding runs in the job queue, which this app does not run).
+    {
+      route: "PUT /api/admin/lrs-forwarding",
+      expect: adminOnly(200),
+      send: (c) =>
+        c.put("/api/admin/lrs-forwarding", {
+          endpoint: `${t.base}/xapi/`,
+          username: "lrs-key",
+          password: "lrs secret",
+          enabled: false,
+        }),
+    },
+    { route: "GET /api/admin/lrs-forwarding", expect: adminOnly(200), send: (c) => c.get("/api/admin/lrs-forwarding") },
+    {
+      route: "POST /api/admin/lrs-forwarding/retry",
+      expect: adminOnly(200),
+      send: (c) => c.request("POST", "/api/admin/lrs-forwarding/retry"),
+    },
+    {
+      route: "DELETE /api/admin/lrs-forwarding",
+      expect: adminOnly(204),
+      send: async (c) => {
+        // Set up again for each caller, so the admin's delete meets something to delete.
+        await clients.admin.put("/api/admin/lrs-forwarding", {
+          endpoint: `${t.base}/xapi/`,
+          username: "lrs-key",
+          password: "lrs secret",
+          enabled: false,
+        });
+        return c.request("DELETE", "/api/admin/lrs-forwarding");
       },
     },
     // The LRS itself takes only its clients' Basic credentials: no session, whatever its role, opens it.

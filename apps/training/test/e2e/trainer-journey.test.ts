@@ -5,6 +5,7 @@ import { expectAccessible, newDevice } from "./browser";
 import { Officer } from "./driver";
 import { openModule, readLessons, signIn, spoModule, takeKnowledgeCheck } from "./journey";
 import { serverAndBrowserForFile } from "./live";
+import { parseCsv } from "../support/csv";
 
 // The demo force's first trainer (README "Demo sign-ins"); the seed creates it with this public password.
 const demoTrainer = { identifier: "EX9001", password: "demo-trainer-password" };
@@ -39,36 +40,6 @@ async function openTrainingRecords(trainer: Officer) {
     page.getByRole("navigation", { name: "Menu" }).getByRole("link", { name: "Training records" }),
   );
   await trainer.arrive("Training records");
-}
-
-/** A minimal RFC 4180 reader: quoted fields may hold commas, quotes ("") and line breaks. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = "";
-  let quoted = false;
-  for (let i = 0; i < text.length; i += 1) {
-    const char = text[i];
-    if (quoted) {
-      if (char === '"' && text[i + 1] === '"') {
-        field += '"';
-        i += 1;
-      } else if (char === '"') quoted = false;
-      else field += char;
-    } else if (char === '"') quoted = true;
-    else if (char === ",") {
-      row.push(field);
-      field = "";
-    } else if (char === "\r" && text[i + 1] === "\n") {
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = "";
-      i += 1;
-    } else field += char;
-  }
-  if (field !== "" || row.length > 0) rows.push([...row, field]);
-  return rows;
 }
 
 /** The people count in the grid's results heading ("1,234 people match"). */

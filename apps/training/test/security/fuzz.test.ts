@@ -637,6 +637,23 @@ describe.each(databaseTargets)("the extended fuzz finds no 5xx on $name", (targe
     await fuzz("GET /api/trainer/grid", "GET", url, () => trainer);
   });
 
+  it("GET /api/trainer/exports/*: completions, Totara and statements exports", async () => {
+    const query = fc.record(
+      {
+        module: or(fc.constantFrom("stalking-protection-orders", "no-such-module", "UPPER")),
+        shortname: or(text),
+        idnumber: or(text),
+        username: or(fc.constantFrom("email", "collar-number")),
+        learner: or(fc.constant(t.people.officerA.id)),
+      },
+      { requiredKeys: [] },
+    );
+    const url = fc
+      .tuple(fc.constantFrom("completions.csv", "totara-certifications.csv", "statements.jsonl"), query)
+      .map(([file, values]) => ({ url: `/api/trainer/exports/${file}?${queryOf(values)}` }));
+    await fuzz("GET /api/trainer/exports", "GET", url, () => trainer, FEW / 10, FEW);
+  });
+
   it("GET /api/certificate-checks/{certificateId}", async () => {
     // Signed out, as most checks are. A tenth of the runs: the path is the only input, and past the address's
     // limit every well-formed id is refused with 429 before any lookup, which is itself what must hold.
@@ -792,6 +809,29 @@ describe.each(databaseTargets)("the extended fuzz finds no 5xx on $name", (targe
       authorization: `Basic ${Buffer.from(`${key}:${secret}`).toString("base64")}`,
       "x-experience-api-version": "2.0.0",
     };
+  });
+
+  it("PUT /api/admin/lrs-forwarding", async () => {
+    const body = fc.record(
+      {
+        endpoint: or(
+          fc.constantFrom("https://lrs.example/xapi/", "http://127.0.0.1:1/xapi", "ftp://x", "https://u:p@x/"),
+        ),
+        username: or(text),
+        password: or(fc.string({ maxLength: 40 })),
+        enabled: or(fc.boolean()),
+        sendHistory: or(fc.boolean()),
+      },
+      { requiredKeys: [] },
+    );
+    await fuzz(
+      "PUT /api/admin/lrs-forwarding",
+      "PUT",
+      body.map((b) => ({ url: "/api/admin/lrs-forwarding", body: b })),
+      () => admin,
+      LRS_RUNS / 4,
+      LRS_RUNS,
+    );
   });
 
   it("POST /xapi/statements", async () => {

@@ -553,3 +553,43 @@ export const scimTokens = pgTable(
   },
   (t) => [uniqueIndex("scim_tokens_hash_key").on(t.tokenHash)],
 );
+
+/**
+ * 0018: a force's own LRS, to which its statements are forwarded. `password` is the Basic secret we must send;
+ * only db/lrs-forwarding.ts reads or writes it (where sealing plugs in).
+ */
+export const lrsForwardTargets = pgTable("lrs_forward_targets", {
+  forceId: text("force_id")
+    .primaryKey()
+    .references(() => forces.id),
+  endpoint: text("endpoint").notNull(),
+  username: text("username").notNull(),
+  password: text("password").notNull(),
+  enabled: boolean("enabled").notNull().default(true),
+  failures: integer("failures").notNull().default(0),
+  nextAttemptAt: at("next_attempt_at").notNull().defaultNow(),
+  lastError: text("last_error"),
+  lastErrorAt: at("last_error_at"),
+  lastSuccessAt: at("last_success_at"),
+  forwardedCount: bigint("forwarded_count", { mode: "number" }).notNull().default(0),
+  updatedBy: uuid("updated_by").references(() => users.id),
+  updatedAt: at("updated_at").notNull().defaultNow(),
+});
+
+/** 0018: statements still to forward to their force's LRS; filled by a trigger on `statements`. */
+export const lrsForwardOutbox = pgTable(
+  "lrs_forward_outbox",
+  {
+    seq: bigint("seq", { mode: "number" }).generatedAlwaysAsIdentity().notNull(),
+    statementId: uuid("statement_id").primaryKey(),
+    forceId: text("force_id").notNull(),
+    rejectedAt: at("rejected_at"),
+    rejection: text("rejection"),
+    enqueuedAt: at("enqueued_at").notNull().defaultNow(),
+  },
+  (t) => [
+    index("lrs_forward_outbox_pending_idx")
+      .on(t.forceId, t.seq)
+      .where(sql`${t.rejectedAt} IS NULL`),
+  ],
+);

@@ -409,15 +409,23 @@ export interface TrackedIngest extends StatementIngest {
   consistentThrough(): Date;
 }
 
-/** Wraps the writer to keep the start times of the writes in flight. */
-export function trackConsistency(ingest: StatementIngest, clock: () => number = Date.now): TrackedIngest {
+/**
+ * Wraps the writer to keep the start times of the writes in flight; `onStored` hears of each request once its
+ * statements are durable (the forwarder's nudge), after the writer has answered.
+ */
+export function trackConsistency(
+  ingest: StatementIngest,
+  clock: () => number = Date.now,
+  onStored?: (request: IngestRequest) => void,
+): TrackedIngest {
   const inFlight = new Map<number, number>();
   let next = 0;
   const tracked = (async (request: IngestRequest) => {
     const ticket = next++;
     inFlight.set(ticket, clock());
     try {
-      return await ingest(request);
+      await ingest(request);
+      onStored?.(request);
     } finally {
       inFlight.delete(ticket);
     }

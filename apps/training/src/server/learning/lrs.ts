@@ -440,15 +440,20 @@ async function reprojectVoided(deps: { db: Db; catalog: Catalog }, forceId: stri
 
 /** A statement as the LRS returns it: as received, with what the LRS set (stored, authority, version). */
 function asReturned(row: StoredStatementRow, format: StatementFormat, languages: readonly string[]) {
-  const statement: Record<string, unknown> = {
-    ...row.statement,
-    stored: row.stored.toISOString(),
-    authority: row.statement.authority ?? APP_AUTHORITY,
-    version: row.statement.version ?? "1.0.0",
-  };
+  const statement = exactStatement(row.statement, row.stored);
   if (format === "ids") return idsOnly(statement);
   if (format === "canonical") return oneLanguage(statement, languages);
   return statement;
+}
+
+/** A stored statement as the LRS returns it in `exact` format (and the JSON-lines export writes it). */
+export function exactStatement(stored: Record<string, unknown>, storedAt: Date): Record<string, unknown> {
+  return {
+    ...stored,
+    stored: storedAt.toISOString(),
+    authority: stored.authority ?? APP_AUTHORITY,
+    version: stored.version ?? "1.0.0",
+  };
 }
 
 /** `format=ids` (Communication 2.1.3): Agents, Groups, Activities and Verbs cut to what identifies them. */

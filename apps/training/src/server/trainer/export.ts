@@ -34,7 +34,9 @@ export function csvField(value: string | number | null): string {
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
-const line = (fields: (string | number | null)[]) => `${fields.map(csvField).join(",")}\r\n`;
+/** One CSV line (CRLF), each field through {@link csvField}'s quoting and formula guard. */
+export const csvLine = (fields: (string | number | null)[]) => `${fields.map(csvField).join(",")}\r\n`;
+const line = csvLine;
 
 /** The CSV header: who, then five columns per module in course order. */
 export function csvHeader(catalog: Catalog, moduleIds: readonly string[]): string {
