@@ -37,7 +37,7 @@ import { statementRoutes } from "./routes/statements";
 import { trainerRoutes } from "./routes/trainer";
 import { notificationRoutes } from "./routes/notifications";
 import { trainingRoutes } from "./routes/training";
-import { createJobRunner } from "./jobs/runner";
+import { createJobRunner, jobQueueAdmin } from "./jobs/runner";
 import type { JobRunner } from "./jobs/runner";
 import { createNotificationService } from "./notifications/service";
 import { registerXapi } from "./routes/xapi";
@@ -159,7 +159,17 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       onError: (error) => app.log.error({ err: error }, "job queue error"),
     });
   }
-  const deps: AppDeps = { db: database.db, catalog, env, now, secure, ingest, jobs, publicUrl };
+  const deps: AppDeps = {
+    db: database.db,
+    catalog,
+    env,
+    now,
+    secure,
+    ingest,
+    jobs,
+    jobQueue: jobQueueAdmin(database),
+    publicUrl,
+  };
   app.addHook("onClose", async () => {
     await jobs?.stop();
     await ingest.drain();

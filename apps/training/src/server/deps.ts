@@ -1,7 +1,7 @@
 import type { Catalog } from "./catalog";
 import type { Db } from "./db/client";
 import type { Env } from "./env";
-import type { JobRunner } from "./jobs/runner";
+import type { JobQueueAdmin, JobRunner } from "./jobs/runner";
 import type { TrackedIngest } from "./learning/ingest";
 
 /**
@@ -21,4 +21,6 @@ export interface AppDeps {
   publicUrl: () => string;
   /** The job runner, when this instance runs one (one-off jobs are sent through it). */
   jobs: Pick<JobRunner, "send"> | null;
+  /** The admin's hold on the queue (retrying a failed job), from every instance. */
+  jobQueue: JobQueueAdmin;
 }

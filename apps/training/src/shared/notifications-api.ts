@@ -17,6 +17,8 @@ export const notificationPaths = {
   channel: "/api/admin/notification-channel",
   /** GET the job queue, failed jobs and failed sends (admin). */
   jobs: "/api/admin/jobs",
+  /** POST: put a failed job back in its queue for one more try (admin). */
+  jobRetry: "/api/admin/jobs/:jobId/retry",
   /** POST an email address to be sent a password reset link (anyone; never says whether it is an account). */
   resetRequest: paths.passwordResetRequest,
 } as const;
@@ -136,6 +138,8 @@ export const JobsReportSchema = z.object({
   failedSends: z.array(
     z.object({
       userId: z.uuid(),
+      /** The person's name, for the admin to find them (never their address). */
+      displayName: z.string(),
       template: z.string(),
       channel: z.string(),
       at: z.string(),
@@ -145,3 +149,5 @@ export const JobsReportSchema = z.object({
   ),
 });
 export type JobsReport = z.infer<typeof JobsReportSchema>;
+
+export const JobIdParamsSchema = z.object({ jobId: z.uuid({ error: "must be a job id (a UUID)" }) });

@@ -377,6 +377,12 @@ describe.each(databaseTargets)("role × endpoint matrix on $name", (target) => {
         }),
     },
     { route: "GET /api/admin/jobs", expect: adminOnly(200), send: (c) => c.get("/api/admin/jobs") },
+    // No such failed job: the admin is told it is not found; everyone else is refused before the lookup.
+    {
+      route: "POST /api/admin/jobs/{jobId}/retry",
+      expect: adminOnly(404),
+      send: (c) => c.request("POST", `/api/admin/jobs/${randomUUID()}/retry`),
+    },
     {
       route: "POST /api/password-reset/request",
       expect: everyone(202),

@@ -414,6 +414,17 @@ describe.each(databaseTargets)("the extended fuzz finds no 5xx on $name", (targe
     );
   });
 
+  it("POST /api/admin/jobs/:jobId/retry", async () => {
+    await fuzz(
+      "POST /api/admin/jobs/:jobId/retry",
+      "POST",
+      segment(randomUUID()).map((id) => ({ url: `/api/admin/jobs/${id}/retry` })),
+      () => admin,
+      RUNS / 40,
+      RUNS / 20,
+    );
+  });
+
   it("POST /api/password-reset/request", async () => {
     const visitor = t.client();
     await visitor.refreshSession();

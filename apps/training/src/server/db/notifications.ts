@@ -298,6 +298,7 @@ export async function deliveryReport(db: Db, forceId: string, limit: number) {
   const failures = await db
     .select({
       userId: notificationDeliveries.userId,
+      displayName: users.displayName,
       template: notificationDeliveries.template,
       channel: notificationDeliveries.channel,
       at: notificationDeliveries.at,
@@ -305,6 +306,7 @@ export async function deliveryReport(db: Db, forceId: string, limit: number) {
       error: notificationDeliveries.error,
     })
     .from(notificationDeliveries)
+    .leftJoin(users, eq(users.id, notificationDeliveries.userId))
     .where(and(eq(notificationDeliveries.forceId, forceId), sql`${notificationDeliveries.result} <> 'sent'`))
     .orderBy(desc(notificationDeliveries.at), desc(notificationDeliveries.id))
     .limit(limit);
@@ -315,13 +317,13 @@ export async function deliveryReport(db: Db, forceId: string, limit: number) {
   return { failures, counts };
 }
 
-/** pg-boss's queue, read for the admin page: counts per queue and state, and the latest failed jobs. */
-export async function jobQueueReport(db: Db, limit: number) {
-  const [installed] = await rows<{ present: boolean }>(
-    db,
-    sql`SELECT to_regclass('pgboss.job') IS NOT NULL AS present`,
-  );
-  if (!installed?.present) return { counts: [], failures: [] };
+/**
+ * pg-boss's queue, read for the admin page: counts per queue and state (service-wide; jobs carry no personal
+ * data), and the latest failed jobs this force's admin may see: service-wide ones (no `forceId` in their
+ * data, such as the hourly scan) and the force's own one-off jobs, never another force's.
+ */
+export async function jobQueueReport(db: Db, forceId: string, limit: number) {
+  if (!(await jobTableInstalled(db))) return { counts: [], failures: [] };
   const counts = await rows<{ name: string; state: string; count: number }>(
     db,
     sql`SELECT name, state::text AS state, count(*)::int AS count FROM pgboss.job GROUP BY name, state ORDER BY name, state`,
@@ -335,7 +337,24 @@ export async function jobQueueReport(db: Db, limit: number) {
   }>(
     db,
     sql`SELECT id::text AS id, name, completed_on AS "completedOn", retry_count AS "retryCount", output
-        FROM pgboss.job WHERE state = 'failed' ORDER BY completed_on DESC NULLS LAST LIMIT ${limit}`,
+        FROM pgboss.job WHERE state = 'failed' AND ${visibleTo(forceId)}
+        ORDER BY completed_on DESC NULLS LAST, id LIMIT ${limit}`,
   );
   return { counts, failures };
+}
+
+const jobTableInstalled = async (db: Db) =>
+  (await rows<{ present: boolean }>(db, sql`SELECT to_regclass('pgboss.job') IS NOT NULL AS present`))[0]?.present ===
+  true;
+
+const visibleTo = (forceId: string) => sql`(data->>'forceId' IS NULL OR data->>'forceId' = ${forceId})`;
+
+/** A failed job this force's admin may see (as {@link jobQueueReport} lists them), or null. */
+export async function failedJobOf(db: Db, forceId: string, id: string): Promise<{ id: string; name: string } | null> {
+  if (!(await jobTableInstalled(db))) return null;
+  const [found] = await rows<{ id: string; name: string }>(
+    db,
+    sql`SELECT id::text AS id, name FROM pgboss.job WHERE id = ${id}::uuid AND state = 'failed' AND ${visibleTo(forceId)}`,
+  );
+  return found ?? null;
 }

@@ -6,6 +6,7 @@ import type { Db } from "../db/client";
 import {
   channelOf,
   deliveryReport,
+  failedJobOf,
   jobQueueReport,
   markAllRead,
   notificationsOf,
@@ -20,7 +21,8 @@ import type {
   MyNotifications,
   NotificationPreferences,
 } from "../../shared/notifications-api";
-import { InvalidInput } from "../errors";
+import { InvalidInput, NotFound } from "../errors";
+import type { JobQueueAdmin } from "../jobs/runner";
 import { describeNotice } from "./messages";
 import { NoticeKindSchema } from "./rules";
 import { DEFAULT_HOURS } from "./scan";
@@ -136,7 +138,7 @@ const REPORT_LIMIT = 50;
  */
 export async function jobsReport(db: Db, forceId: string): Promise<JobsReport> {
   const [queue, deliveries] = await Promise.all([
-    jobQueueReport(db, REPORT_LIMIT),
+    jobQueueReport(db, forceId, REPORT_LIMIT),
     deliveryReport(db, forceId, REPORT_LIMIT),
   ]);
   return {
@@ -149,11 +151,34 @@ export async function jobsReport(db: Db, forceId: string): Promise<JobsReport> {
       error: errorMessageOf(job.output),
     })),
     messages: deliveries.counts,
-    failedSends: deliveries.failures.map((failure) => ({ ...failure, at: failure.at.toISOString() })),
+    failedSends: deliveries.failures.map((failure) => ({
+      ...failure,
+      displayName: failure.displayName ?? "Deleted account",
+      at: failure.at.toISOString(),
+    })),
   };
 }
 
+/**
+ * A failed job's error as an admin sees it: its message only (never the stack), at most 500 characters,
+ * with anything shaped like an email address taken out, since a library's message may quote one.
+ */
 const errorMessageOf = (output: unknown): string | null =>
   output && typeof output === "object" && "message" in output && typeof output.message === "string"
-    ? output.message.slice(0, 500)
+    ? output.message.replace(/[^\s@<>()"',;:]+@[^\s@<>()"',;:]+/g, "[email address]").slice(0, 500)
     : null;
+
+/**
+ * An admin puts a failed job back in its queue for one more try: only one their force may see (a
+ * service-wide job or their force's own), refused as not found otherwise; audited.
+ */
+export async function retryFailedJob(db: Db, queue: JobQueueAdmin, actor: Actor, jobId: string): Promise<void> {
+  const job = await failedJobOf(db, actor.forceId, jobId);
+  if (!job || !(await queue.retry(job.name, job.id))) throw new NotFound("failed job");
+  await audit(db, {
+    forceId: actor.forceId,
+    actorUserId: actor.id,
+    action: "job-retried",
+    details: { queue: job.name, jobId: job.id },
+  });
+}

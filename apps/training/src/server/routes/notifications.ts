@@ -1,6 +1,7 @@
 import {
   ChannelRequestSchema,
   ChannelResponseSchema,
+  JobIdParamsSchema,
   JobsReportSchema,
   MyNotificationsSchema,
   NotificationPreferencesSchema,
@@ -19,6 +20,7 @@ import {
   markNotificationsRead,
   myNotifications,
   preferencesFor,
+  retryFailedJob,
   setChannel,
   setPreferences,
 } from "../notifications/settings";
@@ -109,6 +111,17 @@ export function notificationRoutes(deps: AppDeps, log: DeliveryLog) {
       access: ADMIN,
       response: { status: 200, schema: JobsReportSchema, description: "Queue report" },
       handler: ({ auth }) => jobsReport(db, auth.user.forceId),
+    }),
+    defineRoute({
+      method: "POST",
+      url: notificationPaths.jobRetry,
+      summary: "Put a failed job (service-wide or the admin's force's own) back in its queue for one more try",
+      tags: ["admin"],
+      access: ADMIN,
+      params: JobIdParamsSchema,
+      errors: [404],
+      response: { status: 204, schema: null, description: "Queued again" },
+      handler: ({ auth, params }) => retryFailedJob(db, deps.jobQueue, auth.user, params.jobId),
     }),
   ];
 }
