@@ -28,6 +28,7 @@ const NewUnitPage = lazy(() => import("./pages/admin/units").then((loaded) => ({
 const AdminUserPage = lazy(() => import("./pages/admin/users").then((loaded) => ({ default: loaded.AdminUserPage })));
 const AdminUsersPage = lazy(() => import("./pages/admin/users").then((loaded) => ({ default: loaded.AdminUsersPage })));
 const NewUserPage = lazy(() => import("./pages/admin/users").then((loaded) => ({ default: loaded.NewUserPage })));
+const AdminJobsPage = lazy(() => import("./pages/admin/jobs").then((loaded) => ({ default: loaded.AdminJobsPage })));
 const SignInPage = lazy(() => import("./pages/sign-in").then((loaded) => ({ default: loaded.SignInPage })));
 const ChangePasswordPage = lazy(() =>
   import("./pages/account/change-password").then((loaded) => ({ default: loaded.ChangePasswordPage })),
@@ -256,6 +257,12 @@ function CurrentPage({ route }: { route: Route }) {
       return (
         <AdminOnly>
           <AdminUnitPage unitId={route.unitId} />
+        </AdminOnly>
+      );
+    case "admin-jobs":
+      return (
+        <AdminOnly>
+          <AdminJobsPage />
         </AdminOnly>
       );
     case "not-found":

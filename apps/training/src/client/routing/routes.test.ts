@@ -13,6 +13,7 @@ const everyRoute: Route[] = [
   { name: "admin-units" },
   { name: "admin-unit-new" },
   { name: "admin-unit", unitId: "0b7e3c1e-3d2a-4a39-9d44-1f0f8d1e2a3b" },
+  { name: "admin-jobs" },
   { name: "reset-password" },
   { name: "accessibility" },
   { name: "my-training" },

@@ -39,6 +39,7 @@ export type Route =
   | { name: "admin-units" }
   | { name: "admin-unit-new" }
   | { name: "admin-unit"; unitId: string }
+  | { name: "admin-jobs" }
   | { name: "not-found"; path: string };
 
 const segment = "([^/]+)";
@@ -119,6 +120,7 @@ const patterns: ReadonlyArray<[RegExp, (parts: string[], search: URLSearchParams
   [/^\/admin\/units$/, () => ({ name: "admin-units" })],
   [/^\/admin\/units\/new$/, () => ({ name: "admin-unit-new" })],
   [new RegExp(`^/admin/units/${segment}$`), ([unitId = ""]) => ({ name: "admin-unit", unitId })],
+  [/^\/admin\/jobs$/, () => ({ name: "admin-jobs" })],
 ];
 
 /** Only same-site paths are accepted as a place to return to after signing in (no open redirect). */
@@ -216,6 +218,8 @@ export function href(route: Route): string {
       return "/admin/units/new";
     case "admin-unit":
       return `/admin/units/${enc(route.unitId)}`;
+    case "admin-jobs":
+      return "/admin/jobs";
     case "not-found":
       return route.path;
   }

@@ -8,7 +8,8 @@ import {
   deliveryReport,
   failedJobOf,
   jobQueueReport,
-  markAllRead,
+  markRead,
+  notifyCallbackTokenHash,
   notificationsOf,
   preferencesOf,
   upsertChannel,
@@ -24,6 +25,7 @@ import type {
 import { InvalidInput, NotFound } from "../errors";
 import type { JobQueueAdmin } from "../jobs/runner";
 import { describeNotice } from "./messages";
+import { notifyCallbackUrl } from "./receipts";
 import { NoticeKindSchema } from "./rules";
 import { DEFAULT_HOURS } from "./scan";
 
@@ -56,7 +58,9 @@ export async function myNotifications(db: Db, catalog: Catalog, userId: string):
   return { unread: items.filter((item) => !item.read).length, items };
 }
 
-export const markNotificationsRead = (db: Db, userId: string, now: Date) => markAllRead(db, userId, now);
+/** Marks the person's notifications read: the ones named (another person's id is simply not theirs), or all. */
+export const markNotificationsRead = (db: Db, userId: string, now: Date, ids?: readonly string[]) =>
+  markRead(db, userId, now, ids);
 
 export async function preferencesFor(db: Db, userId: string): Promise<NotificationPreferences> {
   const row = (await preferencesOf(db, [userId])).get(userId);
@@ -78,8 +82,8 @@ export async function setPreferences(
 }
 
 /** The force's channel as the admin sees it: secrets only as "set". */
-export async function channelView(db: Db, forceId: string): Promise<ChannelResponse> {
-  const row = await channelOf(db, forceId);
+export async function channelView(db: Db, forceId: string, baseUrl: string): Promise<ChannelResponse> {
+  const [row, callbackToken] = await Promise.all([channelOf(db, forceId), notifyCallbackTokenHash(db, forceId)]);
   return {
     configured: row !== null,
     kind: row?.kind ?? null,
@@ -91,11 +95,19 @@ export async function channelView(db: Db, forceId: string): Promise<ChannelRespo
     quietStartHour: row?.quietStartHour ?? DEFAULT_HOURS.quietStartHour,
     quietEndHour: row?.quietEndHour ?? DEFAULT_HOURS.quietEndHour,
     timeZone: row?.timeZone ?? DEFAULT_HOURS.timeZone,
+    notifyCallbackTokenSet: callbackToken !== null,
+    notifyCallbackUrl: notifyCallbackUrl(baseUrl, forceId),
   };
 }
 
 /** An admin sets the force's channel. A secret left out keeps the stored one; audited without secrets. */
-export async function setChannel(db: Db, actor: Actor, body: ChannelRequest, now: Date): Promise<ChannelResponse> {
+export async function setChannel(
+  db: Db,
+  actor: Actor,
+  body: ChannelRequest,
+  now: Date,
+  baseUrl: string,
+): Promise<ChannelResponse> {
   const existing = await channelOf(db, actor.forceId);
   const smtpUrl = body.smtpUrl ?? existing?.smtpUrl ?? null;
   const notifyApiKey = body.notifyApiKey ?? existing?.notifyApiKey ?? null;
@@ -126,7 +138,7 @@ export async function setChannel(db: Db, actor: Actor, body: ChannelRequest, now
       notifyApiKeyChanged: body.notifyApiKey !== undefined,
     },
   });
-  return channelView(db, actor.forceId);
+  return channelView(db, actor.forceId, baseUrl);
 }
 
 /** Failed jobs and failed sends shown to an admin; the most recent. */

@@ -12,6 +12,7 @@ import {
   type UpdateUnitRequest,
   type UpdateUserRequest,
 } from "../../../shared/admin-api";
+import { JobsReportSchema, notificationPaths } from "../../../shared/notifications-api";
 import { call } from "../../api/client";
 
 const user = (userId: string) => adminPaths.user.replace(":userId", encodeURIComponent(userId));
@@ -45,3 +46,10 @@ export const createUnit = (body: NewUnitRequest) => call("POST", adminPaths.unit
 /** Renames, moves, closes or reopens a unit. */
 export const updateUnit = (unitId: string, body: UpdateUnitRequest) =>
   call("PATCH", adminPaths.unit.replace(":unitId", encodeURIComponent(unitId)), AdminUnitSchema, body);
+
+/** The job queue's counts, failed jobs and the force's emails that did not go. */
+export const getJobsReport = () => call("GET", notificationPaths.jobs, JobsReportSchema);
+
+/** Puts a failed job back in its queue for one more try. */
+export const retryJob = (jobId: string) =>
+  call("POST", notificationPaths.jobRetry.replace(":jobId", encodeURIComponent(jobId)), (contract) => contract.EmptyAnswerSchema);

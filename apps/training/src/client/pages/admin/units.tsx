@@ -21,6 +21,7 @@ import { useSession } from "../../session/session";
 import { PageHeading, useDocumentTitle } from "../../shell/page";
 import { LoadingPage, ProblemPage } from "../../shell/status-pages";
 import { createUnit, getAdminUnits, updateUnit } from "./admin-endpoints";
+import { AdminAreaLinks } from "./admin-area-links";
 import { CHECK_TITLE, CheckAnswers, FormErrors, messageFor } from "./check-answers";
 
 /** Admin pages are for admins; the server refuses everyone else anyway, and this says so plainly. */
@@ -62,9 +63,7 @@ export function AdminUnitsPage() {
   return (
     <>
       <PageHeading caption="Admin">Units</PageHeading>
-      <p className="govuk-body">
-        <Link to={{ name: "admin-users" }}>Users</Link>
-      </p>
+      <AdminAreaLinks current="admin-units" />
       <ButtonLink {...linkTo({ name: "admin-unit-new" })}>Create a unit</ButtonLink>
       {units.data.length === 0 ? (
         <p className="govuk-body">Your force has no units yet.</p>

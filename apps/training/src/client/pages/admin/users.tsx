@@ -23,6 +23,7 @@ import { PageHeading, useDocumentTitle } from "../../shell/page";
 import { LoadingPage, ProblemPage } from "../../shell/status-pages";
 import { NEW_PASSWORD_HINT, newPasswordError } from "../account/password-fields";
 import { createUser, getAdminUnits, getAdminUser, getAdminUsers, issueResetLink, updateUser } from "./admin-endpoints";
+import { AdminAreaLinks } from "./admin-area-links";
 import { CHECK_TITLE, CheckAnswers, FormErrors, messageFor } from "./check-answers";
 
 export const roleLabels: Readonly<Record<AccountRole, string>> = {
@@ -72,9 +73,7 @@ export function AdminUsersPage({ query }: { query: string | undefined }) {
   return (
     <>
       <PageHeading caption="Admin">Users</PageHeading>
-      <p className="govuk-body">
-        <Link to={{ name: "admin-units" }}>Units</Link>
-      </p>
+      <AdminAreaLinks current="admin-users" />
       <ButtonLink {...linkTo({ name: "admin-user-new" })}>Create a user</ButtonLink>
       <form noValidate onSubmit={search} role="search" aria-label="Users">
         <TextInput
