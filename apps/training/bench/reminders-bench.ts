@@ -44,7 +44,10 @@ if (!Number.isInteger(learners) || learners < 1) throw new Error("--learners mus
 const FORCE = "bench";
 const say = (line: string) => console.log(line);
 /** The machine's 1, 5 and 15-minute load averages, printed beside the numbers (a shared machine skews them). */
-const load = () => `load average ${loadavg().map((value) => value.toFixed(2)).join(", ")}`;
+const load = () =>
+  `load average ${loadavg()
+    .map((value) => value.toFixed(2))
+    .join(", ")}`;
 
 /** Counts the statements the driver is handed, by wrapping its `query` (and PGlite's `exec`). */
 function countQueries(database: Database): { count(): number } {

@@ -57,7 +57,11 @@ export type NotificationItem = z.infer<typeof NotificationItemSchema>;
  * one that arrived since is not dismissed unseen), or every one when `ids` is left out.
  */
 export const MarkReadRequestSchema = z.object({
-  ids: z.array(z.uuid({ error: "must be a notification id (a UUID)" })).min(1).max(100).optional(),
+  ids: z
+    .array(z.uuid({ error: "must be a notification id (a UUID)" }))
+    .min(1)
+    .max(100)
+    .optional(),
 });
 export type MarkReadRequest = z.infer<typeof MarkReadRequestSchema>;
 
@@ -180,7 +184,11 @@ export const NotifyCallbackTokenSchema = z.object({
   createdAt: z.iso.datetime({ offset: true }),
 });
 
-const notifyTime = z.iso.datetime({ offset: true, local: false, error: "must be a time such as 2017-05-14T12:15:30.000000Z" });
+const notifyTime = z.iso.datetime({
+  offset: true,
+  local: false,
+  error: "must be a time such as 2017-05-14T12:15:30.000000Z",
+});
 
 /**
  * A GOV.UK Notify delivery receipt, as its documentation lists the callback's fields (all strings but the

@@ -148,7 +148,7 @@ export async function startTrainingServer(): Promise<TrainingServer> {
       try {
         const id = await worker.send(queue, { forceId: DEMO_FORCE.id });
         if (!id) throw new Error("job not sent");
-        for (const until = Date.now() + 60_000; ; ) {
+        for (const until = Date.now() + 60_000; ;) {
           if ((await worker.boss.getJobById(queue, id))?.state === "failed") return id;
           if (Date.now() > until) throw new Error("the job never failed");
           await new Promise((resolve) => setTimeout(resolve, 200));

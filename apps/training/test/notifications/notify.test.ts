@@ -72,7 +72,10 @@ function notifyServer(received: Received[], behaviour: { status: number }) {
         return;
       }
       const id = randomUUID();
-      received.push({ body, ...(behaviour.status === 201 && !String(body.email_address).startsWith("officera2") ? { id } : {}) });
+      received.push({
+        body,
+        ...(behaviour.status === 201 && !String(body.email_address).startsWith("officera2") ? { id } : {}),
+      });
       if (String(body.email_address).startsWith("officera2")) {
         answer(400, {
           errors: [{ error: "ValidationError", message: "email_address Not a valid email address" }],
@@ -289,10 +292,16 @@ describe.each(databaseTargets)("GOV.UK Notify delivery receipts on $name", (targ
       expect(refused.status, `${forceId} ${String(sent)}`).toBe(401);
       expect(refused.headers.get("content-type")).toMatch(/problem\+json/);
     }
-    expect((await admin.request("POST", "/callbacks/notify/force-a/delivery-receipts", { json: delivered })).status).toBe(401);
+    expect(
+      (await admin.request("POST", "/callbacks/notify/force-a/delivery-receipts", { json: delivered })).status,
+    ).toBe(401);
 
     // An id Notify never gave us (or not recorded yet) is not found, so Notify tries again later.
-    const unknown = await post("force-a", receipt(randomUUID(), officer.email, "delivered", "2027-03-01T10:00:05Z"), token);
+    const unknown = await post(
+      "force-a",
+      receipt(randomUUID(), officer.email, "delivered", "2027-03-01T10:00:05Z"),
+      token,
+    );
     expect(unknown.status).toBe(404);
     // A field that is not as Notify documents it is named.
     const bad = await post("force-a", { ...delivered, status: "bounced" }, token);

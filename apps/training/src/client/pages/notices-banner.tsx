@@ -49,7 +49,13 @@ export function NoticesBanner() {
           The notices could not be dismissed. Try again.
         </p>
       ) : null}
-      <Button type="button" variant="secondary" className="govuk-!-margin-bottom-0" disabled={busy} onClick={() => void dismiss()}>
+      <Button
+        type="button"
+        variant="secondary"
+        className="govuk-!-margin-bottom-0"
+        disabled={busy}
+        onClick={() => void dismiss()}
+      >
         Dismiss {unread.length === 1 ? "this notice" : "these notices"}
       </Button>
     </NotificationBanner>

@@ -245,7 +245,7 @@ export async function recordDelivery(
     });
     if (outcome.result === "rejected") {
       // The address itself was refused: recorded against the person for their admin to correct.
-      await markAddressFailing(tx as unknown as Db, outcome.userId, null, outcome.at, outcome.error);
+      await markAddressFailing(tx, outcome.userId, null, outcome.at, outcome.error);
     }
   });
 }
@@ -326,10 +326,7 @@ export async function deliveryByProviderReference(db: Db, forceId: string, provi
     })
     .from(notificationDeliveries)
     .where(
-      and(
-        eq(notificationDeliveries.forceId, forceId),
-        eq(notificationDeliveries.providerReference, providerReference),
-      ),
+      and(eq(notificationDeliveries.forceId, forceId), eq(notificationDeliveries.providerReference, providerReference)),
     )
     .limit(1);
   return found ?? null;

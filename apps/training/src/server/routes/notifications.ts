@@ -174,9 +174,13 @@ export function notificationRoutes(deps: AppDeps, log: DeliveryLog) {
         const token = typeof header === "string" ? BEARER.exec(header)?.[1] : undefined;
         if (token === undefined || !(await isNotifyCallbackToken(db, params.forceId, token))) {
           void reply.header("www-authenticate", 'Bearer realm="notify-callbacks"');
-          throw new HttpProblem(401, "bearer-token", "Bearer token refused", "Send the force's Notify callback token.", [
-            { field: "header.authorization", reason: "is missing or is not this force's Notify callback token" },
-          ]);
+          throw new HttpProblem(
+            401,
+            "bearer-token",
+            "Bearer token refused",
+            "Send the force's Notify callback token.",
+            [{ field: "header.authorization", reason: "is missing or is not this force's Notify callback token" }],
+          );
         }
         const { addressMarkedFailing } = await recordNotifyReceipt(db, params.forceId, body, now());
         log.info({ forceId: params.forceId, status: body.status, addressMarkedFailing }, "notify receipt recorded");

@@ -52,4 +52,16 @@ export const getJobsReport = () => call("GET", notificationPaths.jobs, JobsRepor
 
 /** Puts a failed job back in its queue for one more try. */
 export const retryJob = (jobId: string) =>
-  call("POST", notificationPaths.jobRetry.replace(":jobId", encodeURIComponent(jobId)), (contract) => contract.EmptyAnswerSchema);
+  call(
+    "POST",
+    notificationPaths.jobRetry.replace(":jobId", encodeURIComponent(jobId)),
+    (contract) => contract.EmptyAnswerSchema,
+  );
+
+/** Clears the failing-address mark on a person, so emails are sent to them again. */
+export const clearEmailFailure = (userId: string) =>
+  call(
+    "DELETE",
+    notificationPaths.userEmailFailure.replace(":userId", encodeURIComponent(userId)),
+    (contract) => contract.EmptyAnswerSchema,
+  );

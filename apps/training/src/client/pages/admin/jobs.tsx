@@ -43,6 +43,12 @@ const sendResults: Readonly<Record<JobsReport["failedSends"][number]["result"], 
   rejected: "Refused: the address does not work",
   sent: "Sent",
 };
+const receipts: Readonly<Record<NonNullable<JobsReport["failedSends"][number]["receipt"]>, string>> = {
+  delivered: "Delivered",
+  "permanent-failure": "Bounced: GOV.UK Notify says the address does not work",
+  "temporary-failure": "Not delivered: the inbox was full or unavailable for days",
+  "technical-failure": "Not delivered: a fault at GOV.UK Notify",
+};
 const messageStates: Readonly<Record<string, string>> = {
   pending: "Waiting to be sent",
   sending: "Being sent",
@@ -83,8 +89,8 @@ export function AdminJobsPage() {
       <PageHeading caption="Admin">Job queue</PageHeading>
       <AdminAreaLinks current="admin-jobs" />
       <p className="govuk-body">
-        Reminders are decided every hour and emails go out every few minutes. A job that fails is tried again
-        with a growing wait; one that still fails is listed below.
+        Reminders are decided every hour and emails go out every few minutes. A job that fails is tried again with a
+        growing wait; one that still fails is listed below.
       </p>
       {queues.length === 0 ? (
         <p className="govuk-body">No jobs have run yet.</p>
@@ -159,11 +165,16 @@ export function AdminJobsPage() {
             card={{ title: send.displayName, headingLevel: 3 }}
             rows={[
               { key: "When", value: formatDateTime(send.at) },
-              { key: "Outcome", value: sendResults[send.result] },
+              {
+                key: "Outcome",
+                value: send.receipt === null ? sendResults[send.result] : receipts[send.receipt],
+              },
               { key: "Reason", value: send.error ?? "None given" },
               {
                 key: "Person",
-                value: <Link to={{ name: "admin-user", userId: send.userId }}>Open {send.displayName}&apos;s page</Link>,
+                value: (
+                  <Link to={{ name: "admin-user", userId: send.userId }}>Open {send.displayName}&apos;s page</Link>
+                ),
               },
             ]}
           />

@@ -22,7 +22,15 @@ import { Link, focusNextPage, linkTo, navigate } from "../../routing/router";
 import { PageHeading, useDocumentTitle } from "../../shell/page";
 import { LoadingPage, ProblemPage } from "../../shell/status-pages";
 import { NEW_PASSWORD_HINT, newPasswordError } from "../account/password-fields";
-import { createUser, getAdminUnits, getAdminUser, getAdminUsers, issueResetLink, updateUser } from "./admin-endpoints";
+import {
+  clearEmailFailure,
+  createUser,
+  getAdminUnits,
+  getAdminUser,
+  getAdminUsers,
+  issueResetLink,
+  updateUser,
+} from "./admin-endpoints";
 import { AdminAreaLinks } from "./admin-area-links";
 import { CHECK_TITLE, CheckAnswers, FormErrors, messageFor } from "./check-answers";
 
@@ -473,6 +481,14 @@ export function AdminUserPage({ userId }: { userId: string }) {
       </div>
     );
   }
+  const clearFailure = async () => {
+    setBusy(true);
+    const result = await clearEmailFailure(user.id);
+    setBusy(false);
+    if (!result.ok) return setStep({ name: "view", banner: result.problem.detail ?? result.problem.title });
+    replace({ ...user, emailFailure: null });
+    setStep({ name: "view", banner: `Emails will be sent to ${user.displayName} again` });
+  };
   const resetLink = async () => {
     setBusy(true);
     const result = await issueResetLink(user.id);
@@ -500,6 +516,15 @@ export function AdminUserPage({ userId }: { userId: string }) {
                 : "Active",
           },
           { key: "Created", value: formatDateTime(user.createdAt) },
+          {
+            key: "Emails",
+            value:
+              user.emailFailure === null
+                ? "Working"
+                : `Not sent: the address failed on ${formatDateTime(user.emailFailure.at)}${
+                    user.emailFailure.reason ? ` (${user.emailFailure.reason})` : ""
+                  }. Nothing more is sent to it until it changes or the mark is cleared.`,
+          },
         ]}
       />
       <div className="govuk-button-group">
@@ -520,6 +545,11 @@ export function AdminUserPage({ userId }: { userId: string }) {
             <Button type="button" variant="secondary" disabled={busy} onClick={() => void resetLink()}>
               Issue a password reset link
             </Button>
+            {user.emailFailure === null ? null : (
+              <Button type="button" variant="secondary" disabled={busy} onClick={() => void clearFailure()}>
+                Send emails to this address again
+              </Button>
+            )}
             <Button type="button" variant="warning" onClick={() => setStep({ name: "confirm-disable" })}>
               Disable account
             </Button>
