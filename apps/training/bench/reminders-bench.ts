@@ -3,7 +3,7 @@
  *
  *   cd apps/training
  *   tsx --conditions=@stalking-response/source bench/reminders-bench.ts                 # 50,000 learners, PGlite
- *   tsx --conditions=@stalking-response/source bench/reminders-bench.ts --learners 1000000 \
+ *   tsx --conditions=@stalking-response/source bench/reminders-bench.ts --db postgres --learners 1000000 \
  *     --database-url postgres://postgres@127.0.0.1:5432/test                             # a fresh database beside it
  *
  * Generates a force (bench/training-generate.ts, completed histories only), assigns every module to the whole
@@ -16,7 +16,7 @@
  * and, as the ceiling in the same run, one plain pass over the force's completion rows.
  */
 import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { sql } from "drizzle-orm";
@@ -30,13 +30,24 @@ import { GENERATED_PASSWORD_HASH, generateForce } from "./training-generate";
 
 const { values: args } = parseArgs({
   options: {
+    db: { type: "string" },
     learners: { type: "string", default: "50000" },
     "database-url": { type: "string" },
   },
 });
 const learners = Number(args.learners);
+// `--db` names the engine; a database URL alone still means PostgreSQL (as before `--db` existed).
+const engine = args.db ?? (args["database-url"] ? "postgres" : "pglite");
+if (engine !== "pglite" && engine !== "postgres") throw new Error("--db must be pglite or postgres");
+if (engine === "postgres" && !args["database-url"]) throw new Error("--db postgres needs --database-url");
+if (!Number.isInteger(learners) || learners < 1) throw new Error("--learners must be a whole number above 0");
 const FORCE = "bench";
 const say = (line: string) => console.log(line);
+/** The machine's 1, 5 and 15-minute load averages, printed beside the numbers (a shared machine skews them). */
+const load = () =>
+  `load average ${loadavg()
+    .map((value) => value.toFixed(2))
+    .join(", ")}`;
 
 /** Counts the statements the driver is handed, by wrapping its `query` (and PGlite's `exec`). */
 function countQueries(database: Database): { count(): number } {
@@ -55,7 +66,7 @@ function countQueries(database: Database): { count(): number } {
 
 async function open(): Promise<{ database: Database; label: string; dispose(): Promise<void> }> {
   const url = args["database-url"];
-  if (url) {
+  if (engine === "postgres" && url) {
     const name = `training_reminders_${Date.now().toString(36)}`;
     const admin = new pg.Client({ connectionString: url });
     await admin.connect();
@@ -104,7 +115,7 @@ async function main() {
       forceName: "Bench Constabulary",
       learners,
       now,
-      chunk: args["database-url"] ? 50_000 : 10_000,
+      chunk: engine === "postgres" ? 50_000 : 10_000,
       histories: "completed",
     });
     // Every module assigned force-wide, due from a month ago to a month ahead; a trainer per team.
@@ -121,7 +132,7 @@ async function main() {
           FROM units WHERE force_id = ${FORCE} AND kind = 'team'`,
     );
     await database.db.execute(sql`ANALYZE`);
-    say(`generated in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    say(`generated in ${((Date.now() - started) / 1000).toFixed(1)} s (${load()})`);
 
     const counter = countQueries(database);
     const measure = async <T>(name: string, run: () => Promise<T>, describe: (value: T) => string) => {
@@ -166,6 +177,7 @@ async function main() {
       sql`SELECT count(*)::int AS n FROM notifications WHERE force_id = ${FORCE} AND kind = 'digest'`,
     );
     say(`trainer digests stored: ${digests?.n ?? 0}`);
+    say(`finished (${load()})`);
   } finally {
     await opened.dispose();
   }

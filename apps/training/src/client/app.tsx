@@ -33,6 +33,7 @@ const AdminImportPage = lazy(() =>
 const NewUserPage = lazy(() => import("./pages/admin/users").then((loaded) => ({ default: loaded.NewUserPage })));
 const AdminSsoPage = lazy(() => import("./pages/admin/sso").then((loaded) => ({ default: loaded.AdminSsoPage })));
 const AdminScimPage = lazy(() => import("./pages/admin/sso").then((loaded) => ({ default: loaded.AdminScimPage })));
+const AdminJobsPage = lazy(() => import("./pages/admin/jobs").then((loaded) => ({ default: loaded.AdminJobsPage })));
 const SignInPage = lazy(() => import("./pages/sign-in").then((loaded) => ({ default: loaded.SignInPage })));
 const ChangePasswordPage = lazy(() =>
   import("./pages/account/change-password").then((loaded) => ({ default: loaded.ChangePasswordPage })),
@@ -279,6 +280,12 @@ function CurrentPage({ route }: { route: Route }) {
       return (
         <AdminOnly>
           <AdminImportPage key={route.kind} kind={route.kind} />
+        </AdminOnly>
+      );
+    case "admin-jobs":
+      return (
+        <AdminOnly>
+          <AdminJobsPage />
         </AdminOnly>
       );
     case "not-found":

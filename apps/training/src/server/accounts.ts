@@ -13,6 +13,7 @@ import type {
 import type { AccountRole, JobRole } from "../shared/api";
 import { unstorableText } from "../shared/text";
 import { audit } from "./audit";
+import { addressFailure } from "./db/notifications";
 import { checkPassword, passwordAccount, storePassword } from "./auth/password-change";
 import { issuePasswordReset } from "./auth/password-reset";
 import type { IssuedPasswordReset } from "./auth/password-reset";
@@ -427,14 +428,25 @@ export async function userDetail(db: Db, actor: Actor, userId: string): Promise<
     .orderBy(desc(auditLog.at), desc(auditLog.id))
     .limit(20);
   const { createdAt, ...user } = row;
+  const failure = await addressFailure(db, userId);
   return {
     ...toAdminUser(user),
     createdAt: createdAt.toISOString(),
+    emailFailure: failure ? { at: failure.at.toISOString(), reason: failure.reason } : null,
     signIns: signIns.map((entry) => ({
       at: entry.at.toISOString(),
       outcome: entry.action === "sign-in" ? "signed-in" : "failed",
     })),
   };
+}
+
+/** Whether the user is one of the actor's force's (another force's user is not disclosed). */
+export async function isForceUser(db: Db, actor: Actor, userId: string): Promise<boolean> {
+  const [row] = await db
+    .select({ id: users.id })
+    .from(users)
+    .where(and(eq(users.id, userId), eq(users.forceId, actor.forceId)));
+  return row !== undefined;
 }
 
 /** A user of the actor's force, or {@link NotFound} (another force's user is not disclosed). */

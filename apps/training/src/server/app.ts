@@ -41,7 +41,7 @@ import { statementRoutes } from "./routes/statements";
 import { trainerRoutes } from "./routes/trainer";
 import { notificationRoutes } from "./routes/notifications";
 import { trainingRoutes } from "./routes/training";
-import { createJobRunner } from "./jobs/runner";
+import { createJobRunner, jobQueueAdmin } from "./jobs/runner";
 import { createForwarder } from "./learning/lrs-forwarding";
 import type { JobRunner } from "./jobs/runner";
 import { createNotificationService } from "./notifications/service";
@@ -176,7 +176,19 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     });
   }
   const secrets = secretKeyFor(env);
-  const deps: AppDeps = { db: database.db, catalog, env, now, secure, secrets, ingest, jobs, publicUrl, forwarder };
+  const deps: AppDeps = {
+    db: database.db,
+    catalog,
+    env,
+    now,
+    secure,
+    secrets,
+    ingest,
+    jobs,
+    jobQueue: jobQueueAdmin(database),
+    publicUrl,
+    forwarder,
+  };
   app.addHook("onClose", async () => {
     await jobs?.stop();
     await ingest.drain();

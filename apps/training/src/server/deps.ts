@@ -1,7 +1,7 @@
 import type { Catalog } from "./catalog";
 import type { Db } from "./db/client";
 import type { Env } from "./env";
-import type { JobRunner } from "./jobs/runner";
+import type { JobQueueAdmin, JobRunner } from "./jobs/runner";
 import type { TrackedIngest } from "./learning/ingest";
 import type { SecretKey } from "./secret-box";
 import type { Forwarder } from "./learning/lrs-forwarding";
@@ -27,4 +27,6 @@ export interface AppDeps {
   jobs: Pick<JobRunner, "send"> | null;
   /** Forwards statements to forces' own LRSs, when this instance runs the job queue. */
   forwarder: Forwarder | null;
+  /** The admin's hold on the queue (retrying a failed job), from every instance. */
+  jobQueue: JobQueueAdmin;
 }

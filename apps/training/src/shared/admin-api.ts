@@ -151,6 +151,8 @@ export const SignInRecordSchema = z.object({
 export const AdminUserDetailSchema = AdminUserSchema.extend({
   createdAt: z.iso.datetime(),
   signIns: z.array(SignInRecordSchema),
+  /** Emails to their current address are failing (a bounce or a refusal), so none are sent until cleared. */
+  emailFailure: z.object({ at: z.iso.datetime(), reason: z.string().nullable() }).nullable(),
 });
 /** A user's page. */
 export type AdminUserDetail = z.infer<typeof AdminUserDetailSchema>;

@@ -8,15 +8,23 @@ import { visibleText } from "./text";
 
 export const notificationPaths = {
   /** GET the signed-in person's latest notifications (the in-app banner). */
-  mine: "/api/me/notifications",
-  /** POST: mark them all read. */
-  read: "/api/me/notifications/read",
+  mine: paths.myNotifications,
+  /** POST: mark them read (those named, or all). */
+  read: paths.myNotificationsRead,
   /** GET or PUT the signed-in person's email preferences. */
   preferences: "/api/me/notification-preferences",
   /** GET or PUT the force's email channel (admin). */
   channel: "/api/admin/notification-channel",
   /** GET the job queue, failed jobs and failed sends (admin). */
   jobs: "/api/admin/jobs",
+  /** POST: put a failed job back in its queue for one more try (admin). */
+  jobRetry: "/api/admin/jobs/:jobId/retry",
+  /** POST: issue (or replace) the bearer token GOV.UK Notify sends with the force's delivery receipts (admin). */
+  notifyCallbackToken: "/api/admin/notification-channel/notify-callback-token",
+  /** POST: GOV.UK Notify's delivery receipt for an email (Notify, with the force's bearer token). */
+  notifyReceipts: "/callbacks/notify/:forceId/delivery-receipts",
+  /** DELETE: clear the failing-address mark on a person, so emails are sent to them again (admin). */
+  userEmailFailure: "/api/admin/users/:userId/email-failure",
   /** POST an email address to be sent a password reset link (anyone; never says whether it is an account). */
   resetRequest: paths.passwordResetRequest,
 } as const;
@@ -43,6 +51,19 @@ export const NotificationItemSchema = z.object({
   mandatory: z.boolean(),
 });
 export type NotificationItem = z.infer<typeof NotificationItemSchema>;
+
+/**
+ * `POST /api/me/notifications/read`: the notifications the person dismissed (as the banner showed them, so
+ * one that arrived since is not dismissed unseen), or every one when `ids` is left out.
+ */
+export const MarkReadRequestSchema = z.object({
+  ids: z
+    .array(z.uuid({ error: "must be a notification id (a UUID)" }))
+    .min(1)
+    .max(100)
+    .optional(),
+});
+export type MarkReadRequest = z.infer<typeof MarkReadRequestSchema>;
 
 export const MyNotificationsSchema = z.object({
   unread: z.number().int().min(0),
@@ -118,6 +139,10 @@ export const ChannelResponseSchema = z.object({
   quietStartHour: hour,
   quietEndHour: hour,
   timeZone: z.string(),
+  /** Whether a bearer token for GOV.UK Notify's delivery receipts has been issued (never the token). */
+  notifyCallbackTokenSet: z.boolean(),
+  /** The callback URL to give GOV.UK Notify for delivery receipts. */
+  notifyCallbackUrl: z.string(),
 });
 export type ChannelResponse = z.infer<typeof ChannelResponseSchema>;
 
@@ -136,12 +161,56 @@ export const JobsReportSchema = z.object({
   failedSends: z.array(
     z.object({
       userId: z.uuid(),
+      /** The person's name, for the admin to find them (never their address). */
+      displayName: z.string(),
       template: z.string(),
       channel: z.string(),
       at: z.string(),
       result: z.enum(["failed", "rejected", "sent"]),
       error: z.string().nullable(),
+      /** GOV.UK Notify's delivery receipt for a sent email, when one came. */
+      receipt: z.enum(["delivered", "permanent-failure", "temporary-failure", "technical-failure"]).nullable(),
     }),
   ),
 });
 export type JobsReport = z.infer<typeof JobsReportSchema>;
+
+export const JobIdParamsSchema = z.object({ jobId: z.uuid({ error: "must be a job id (a UUID)" }) });
+
+/** `POST /api/admin/notification-channel/notify-callback-token`: shown once; set both in Notify's Callbacks page. */
+export const NotifyCallbackTokenSchema = z.object({
+  token: z.string(),
+  callbackUrl: z.string(),
+  createdAt: z.iso.datetime({ offset: true }),
+});
+
+const notifyTime = z.iso.datetime({
+  offset: true,
+  local: false,
+  error: "must be a time such as 2017-05-14T12:15:30.000000Z",
+});
+
+/**
+ * A GOV.UK Notify delivery receipt, as its documentation lists the callback's fields (all strings but the
+ * template version): Notify's id for the email, the reference we sent, the recipient, the status and times.
+ * Fields Notify may add later are ignored.
+ */
+export const NotifyReceiptSchema = z.object({
+  id: z.uuid({ error: "must be Notify's id for the email (a UUID)" }),
+  reference: z.string().max(1000).nullable().optional(),
+  to: z.string().max(320),
+  status: z.enum(["delivered", "permanent-failure", "temporary-failure", "technical-failure"], {
+    error: "must be delivered, permanent-failure, temporary-failure or technical-failure",
+  }),
+  created_at: notifyTime,
+  completed_at: notifyTime.nullable().optional(),
+  sent_at: notifyTime.nullable().optional(),
+  notification_type: z.enum(["email", "sms", "letter"]).optional(),
+  template_id: z.uuid().optional(),
+  template_version: z.number().int().optional(),
+});
+export type NotifyReceipt = z.infer<typeof NotifyReceiptSchema>;
+
+export const NotifyReceiptParamsSchema = z.object({
+  forceId: z.string().regex(/^[a-z0-9-]{1,64}$/, "must be a force id"),
+});

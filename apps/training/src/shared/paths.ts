@@ -18,6 +18,10 @@ export const paths = {
   passwordReset: "/api/password-reset",
   /** POST an email address to be sent a reset link (the answer never says whether it is an account's). */
   passwordResetRequest: "/api/password-reset/request",
+  /** GET the signed-in person's latest notifications (the in-app banner). */
+  myNotifications: "/api/me/notifications",
+  /** POST: mark the signed-in person's notifications read (these, or all). */
+  myNotificationsRead: "/api/me/notifications/read",
   /** GET the caller's training list. */
   myTraining: "/api/me/training",
   /** GET a learner's training list (the learner themself, or a trainer/admin of their force). */

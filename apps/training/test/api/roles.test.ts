@@ -466,6 +466,40 @@ describe.each(databaseTargets)("role × endpoint matrix on $name", (target) => {
         }),
     },
     { route: "GET /api/admin/jobs", expect: adminOnly(200), send: (c) => c.get("/api/admin/jobs") },
+    // No such failed job: the admin is told it is not found; everyone else is refused before the lookup.
+    {
+      route: "POST /api/admin/jobs/{jobId}/retry",
+      expect: adminOnly(404),
+      send: (c) => c.request("POST", `/api/admin/jobs/${randomUUID()}/retry`),
+    },
+    {
+      route: "POST /api/admin/notification-channel/notify-callback-token",
+      expect: adminOnly(201),
+      send: (c) => c.request("POST", "/api/admin/notification-channel/notify-callback-token"),
+    },
+    {
+      route: "DELETE /api/admin/users/{userId}/email-failure",
+      expect: adminOnly(204),
+      send: (c) => c.delete(`/api/admin/users/${spareId}/email-failure`),
+    },
+    // GOV.UK Notify's receipts take the force's callback bearer token only: no session of any role gets in.
+    {
+      route: "POST /callbacks/notify/{forceId}/delivery-receipts",
+      expect: everyone(401),
+      send: (c) =>
+        c.post("/callbacks/notify/force-a/delivery-receipts", {
+          id: randomUUID(),
+          reference: null,
+          to: "someone@force-a.invalid",
+          status: "delivered",
+          created_at: "2027-03-01T10:00:01.000000Z",
+          completed_at: "2027-03-01T10:00:05.000000Z",
+          sent_at: "2027-03-01T10:00:02.000000Z",
+          notification_type: "email",
+          template_id: randomUUID(),
+          template_version: 1,
+        }),
+    },
     {
       route: "POST /api/password-reset/request",
       expect: everyone(202),

@@ -1,6 +1,6 @@
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchBrowser, newDevice } from "./browser";
+import { expectAccessible, launchBrowser, newDevice } from "./browser";
 import { Officer, type Mode } from "./driver";
 import { signInAs } from "./journey";
 import { startTrainingServer, type TrainingServer } from "./server";
@@ -145,6 +145,40 @@ describe.each<Mode>(["keyboard", "pointer"])("the admin's screens, by %s", (mode
     await admin.activate(page.getByRole("button", { name: "Disable account" }));
     await admin.arrive(`New Starter ${tag}`, { focus: "none" });
     expect(await page.locator(".govuk-summary-list").textContent()).toContain("Disabled");
+    expect(device.errors).toEqual([]);
+    await device.context.close();
+  });
+
+  it("sees the job queue and a failed job's error without the address in it, and retries the job", async () => {
+    const queue = `e2e-broken-${mode}`;
+    await server.failedJob(queue, "550 mailbox unavailable for someone.private@essex.demo.invalid");
+    const device = await newDevice(browser, server.baseURL);
+    const admin = new Officer(device.page, mode);
+    const { page } = admin;
+    await signInAs(admin, demoAdmin, "Training overview");
+    await openAdmin(admin);
+    await admin.activate(page.getByRole("link", { name: "Job queue and failed emails" }));
+    await admin.arrive("Job queue");
+    const queues = page.getByRole("table", { name: "Jobs in each queue" });
+    const row = queues.getByRole("row").filter({ hasText: queue });
+    // Queue, then waiting, running and failed.
+    await expect.poll(() => row.getByRole("cell").allTextContents()).toEqual(["0", "0", "1"]);
+    const card = page.locator(".govuk-summary-card").filter({ hasText: queue });
+    const text = (await card.textContent()) ?? "";
+    expect(text).toContain("550 mailbox unavailable for [email address]");
+    expect(text).not.toContain("someone.private");
+
+    await admin.activate(card.getByRole("button", { name: /^Retry/ }));
+    await admin.arrive("Job queue", { focus: "none" });
+    await expect.poll(() => page.getByRole("alert").textContent()).toContain(`${queue} will be tried again`);
+    // Back in its queue (no worker takes this test queue), and no longer among the failures.
+    await expect.poll(() => row.getByRole("cell").allTextContents()).toEqual(["1", "0", "0"]);
+    expect(await page.locator(".govuk-summary-card").filter({ hasText: queue }).count()).toBe(0);
+
+    // At 320 px nothing is wider than the window, and the page still passes axe.
+    await page.setViewportSize({ width: 320, height: 700 });
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
+    await expectAccessible(page);
     expect(device.errors).toEqual([]);
     await device.context.close();
   });

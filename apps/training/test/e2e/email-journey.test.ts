@@ -100,5 +100,32 @@ describe("email journeys, by keyboard", () => {
     expect(mail.html).toContain(`/training/`);
     expect(device.errors).toEqual([]);
     await device.context.close();
+
+    // In the app too: the officer's banner lists the notice with a link to the module, and dismissing it
+    // is kept on the server (it stays gone after a reload).
+    const officerDevice = await newDevice(browser, server.baseURL);
+    const person = new Officer(officerDevice.page, "keyboard");
+    await signIn(person, { identifier: officer.identifier, password: officer.password });
+    const banner = person.page.getByRole("region", { name: "Important" });
+    const notice = banner.getByRole("link", { name: `New training: ${moduleTitle}` });
+    await notice.waitFor();
+    await expectAccessible(person.page);
+    await person.activate(notice);
+    await person.arrive(moduleTitle);
+    await person.activate(person.page.getByRole("link", { name: "My training" }).first());
+    await person.arrive("My training");
+    await banner.getByRole("button", { name: /^Dismiss/ }).waitFor();
+    await person.activate(banner.getByRole("button", { name: /^Dismiss/ }));
+    await expect.poll(() => banner.count()).toBe(0);
+    // Focus is not lost with the button: it is on the page's heading.
+    expect(await person.page.evaluate(() => document.activeElement?.tagName)).toBe("H1");
+    await expectAccessible(person.page);
+    await person.page.reload();
+    await person.arrive("My training", { focus: "none" });
+    // Give the banner's request time to answer, then make sure it did not bring the notices back.
+    await person.page.waitForLoadState("networkidle");
+    expect(await banner.count()).toBe(0);
+    expect(officerDevice.errors).toEqual([]);
+    await officerDevice.context.close();
   });
 });

@@ -10,6 +10,7 @@ import { and, eq, gt, isNotNull } from "drizzle-orm";
 import { upsertChannel } from "../../src/server/db/notifications";
 import { certificates, completions, users } from "../../src/server/db/schema";
 import { parseEnv } from "../../src/server/env";
+import { createJobRunner } from "../../src/server/jobs/runner";
 import { startServer } from "../../src/server/start";
 import type { Credentials } from "./journey";
 
@@ -31,6 +32,12 @@ export type TrainingServer = {
   passedAtVersion(moduleId: string, version: string): Promise<Credentials & { displayName: string }>;
   /** A demo officer's current certificate, their name, and their sign-in. */
   heldCertificate(): Promise<{ certificateId: string; holderName: string; credentials: Credentials }>;
+  /**
+   * Runs one job of the queue `queue` on a worker (beside the app's own) whose handler throws `message`,
+   * with no retries, and stops the worker once pg-boss has recorded the failure: a failed job for the admin
+   * to see, which then waits in its queue if retried.
+   */
+  failedJob(queue: string, message: string): Promise<string>;
   close(): Promise<void>;
 };
 
@@ -130,6 +137,25 @@ export async function startTrainingServer(): Promise<TrainingServer> {
         .set({ moduleVersion: version })
         .where(eq(certificates.id, held.certificateId));
       return { identifier: held.email, password: "demo-officer-password", displayName: held.displayName };
+    },
+    async failedJob(queue, message) {
+      const worker = createJobRunner({
+        database: server.database,
+        jobs: { [queue]: { retryLimit: 0, handler: () => Promise.reject(new Error(message)) } },
+        pollingIntervalSeconds: 0.5,
+      });
+      await worker.start();
+      try {
+        const id = await worker.send(queue, { forceId: DEMO_FORCE.id });
+        if (!id) throw new Error("job not sent");
+        for (const until = Date.now() + 60_000; ;) {
+          if ((await worker.boss.getJobById(queue, id))?.state === "failed") return id;
+          if (Date.now() > until) throw new Error("the job never failed");
+          await new Promise((resolve) => setTimeout(resolve, 200));
+        }
+      } finally {
+        await worker.stop();
+      }
     },
     async close() {
       await server.stop();

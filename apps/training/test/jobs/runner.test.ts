@@ -87,6 +87,32 @@ describe.each(databaseTargets)("the job runner on $name", (target) => {
     expect(report.queues).toContainEqual({ name: "flaky", state: "completed", count: 1 });
     const officer = await t.as(t.people.officerA);
     expect((await officer.get("/api/admin/jobs")).status).toBe(403);
+    expect((await officer.request("POST", `/api/admin/jobs/${broken}/retry`)).status).toBe(403);
+
+    // The admin puts it back for one more try: it runs again (and fails again, the relay still being down).
+    const retried = await admin.request("POST", `/api/admin/jobs/${broken}/retry`);
+    expect(retried.status).toBe(204);
+    await eventually(() => Promise.resolve(calls.broken === 3));
+    await eventually(async () => (await runner.boss.getJobById("broken", broken))?.state === "failed");
+    // A job that is not failed, or is unknown, is not found.
+    expect((await admin.request("POST", `/api/admin/jobs/${flaky}/retry`)).status).toBe(404);
+    expect((await admin.request("POST", `/api/admin/jobs/${crypto.randomUUID()}/retry`)).status).toBe(404);
+  });
+
+  it("keeps another force's failed one-off job from an admin: not listed, not retried", async () => {
+    const foreign = await runner.send("broken", { forceId: "force-b" });
+    const own = await runner.send("broken", { forceId: "force-a" });
+    if (!foreign || !own) throw new Error("jobs not sent");
+    for (const id of [foreign, own]) {
+      await eventually(async () => (await runner.boss.getJobById("broken", id))?.state === "failed");
+    }
+    const admin = await t.as(t.people.adminA);
+    const report = (await (await admin.get("/api/admin/jobs")).json()) as { failedJobs: { id: string }[] };
+    const listed = report.failedJobs.map((job) => job.id);
+    expect(listed).toContain(own);
+    expect(listed).not.toContain(foreign);
+    expect((await admin.request("POST", `/api/admin/jobs/${foreign}/retry`)).status).toBe(404);
+    expect((await runner.boss.getJobById("broken", foreign))?.state).toBe("failed");
   });
 
   it("registers a schedule once however often instances start", async () => {

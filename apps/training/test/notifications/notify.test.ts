@@ -22,6 +22,8 @@ const TEMPLATE_ID = randomUUID();
 
 interface Received {
   body: Record<string, unknown>;
+  /** Notify's id for the email, when it was accepted. */
+  id?: string;
 }
 
 /** A stand-in for Notify's API that refuses any request not in the documented format. */
@@ -69,7 +71,11 @@ function notifyServer(received: Received[], behaviour: { status: number }) {
         answer(400, { errors: [{ error: "ValidationError", message: "request format" }], status_code: 400 });
         return;
       }
-      received.push({ body });
+      const id = randomUUID();
+      received.push({
+        body,
+        ...(behaviour.status === 201 && !String(body.email_address).startsWith("officera2") ? { id } : {}),
+      });
       if (String(body.email_address).startsWith("officera2")) {
         answer(400, {
           errors: [{ error: "ValidationError", message: "email_address Not a valid email address" }],
@@ -84,7 +90,6 @@ function notifyServer(received: Received[], behaviour: { status: number }) {
         });
         return;
       }
-      const id = randomUUID();
       answer(201, {
         id,
         reference: body.reference,
@@ -192,5 +197,159 @@ describe.each(databaseTargets)("the GOV.UK Notify channel on $name", (target) =>
         error: "Notify HTTP 400",
       }),
     );
+  });
+});
+
+/**
+ * GOV.UK Notify's delivery receipts, posted to the running server as Notify's callback documentation lists
+ * them (all strings but the template version), with the force's bearer token.
+ */
+describe.each(databaseTargets)("GOV.UK Notify delivery receipts on $name", (target) => {
+  let t: TestApp;
+  let server: Server;
+  let notifier: NotificationService;
+  const received: Received[] = [];
+  let clock = Date.parse("2027-03-01T10:00:00Z");
+
+  beforeAll(async () => {
+    server = notifyServer(received, { status: 201 });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    const { port } = server.address() as AddressInfo;
+    t = await startTestApp(target, { now: () => new Date(clock) });
+    notifier = createNotificationService({
+      db: t.database.db,
+      catalog: t.catalog,
+      baseUrl: t.base,
+      notifyBaseUrl: `http://127.0.0.1:${port}`,
+      log: { info: () => undefined, warn: () => undefined },
+      now: () => new Date(clock),
+    });
+  }, 120_000);
+  afterAll(async () => {
+    await t?.close();
+    await new Promise((resolve) => server?.close(resolve));
+  });
+
+  const receipt = (id: string, to: string, status: string, completedAt: string) => ({
+    id,
+    reference: randomUUID(),
+    to,
+    status,
+    created_at: "2027-03-01T10:00:01.000000Z",
+    completed_at: completedAt,
+    sent_at: "2027-03-01T10:00:02.000000Z",
+    notification_type: "email",
+    template_id: TEMPLATE_ID,
+    template_version: 1,
+  });
+  const post = (forceId: string, body: unknown, token: string | null) =>
+    fetch(`${t.base}/callbacks/notify/${forceId}/delivery-receipts`, {
+      method: "POST",
+      headers: { "content-type": "application/json", ...(token === null ? {} : { authorization: `Bearer ${token}` }) },
+      body: JSON.stringify(body),
+    });
+  const assign = async (moduleId: string) => {
+    const trainer = await t.as(t.people.trainerA);
+    const made = await trainer.post("/api/trainer/assignments", {
+      moduleId,
+      jobRole: "response-officer",
+      unitId: null,
+      dueDate: "2027-06-30",
+    });
+    expect(made.status).toBe(201);
+    clock += 60 * 60_000;
+    return notifier.tick(new Date(clock));
+  };
+  const sentTo = (email: string) => received.filter((request) => request.body.email_address === email && request.id);
+
+  it("records receipts against the send, stops writing to a bounced address, and starts again when cleared", async () => {
+    const admin = await t.as(t.people.adminA);
+    const saved = await admin.request("PUT", "/api/admin/notification-channel", {
+      json: { kind: "notify", senderName: "Force A Police", notifyApiKey: API_KEY, notifyTemplateId: TEMPLATE_ID },
+    });
+    expect(saved.status).toBe(200);
+    const issued = await admin.request("POST", "/api/admin/notification-channel/notify-callback-token");
+    expect(issued.status).toBe(201);
+    const { token, callbackUrl } = (await issued.json()) as { token: string; callbackUrl: string };
+    expect(callbackUrl).toBe(`${t.base}/callbacks/notify/force-a/delivery-receipts`);
+    const view = await (await admin.get("/api/admin/notification-channel")).text();
+    expect(view).toContain('"notifyCallbackTokenSet":true');
+    expect(view).not.toContain(token);
+
+    const officer = t.people.officerA;
+    await assign("stalking-protection-orders");
+    const [first] = sentTo(officer.email);
+    if (!first?.id) throw new Error("no email to officer A");
+
+    // Only the force's own token, on the force's own URL, is let in; no session stands in for it.
+    const delivered = receipt(first.id, officer.email, "delivered", "2027-03-01T10:00:05.000000Z");
+    for (const [forceId, sent] of [
+      ["force-a", null],
+      ["force-a", "srt_notify_wrong"],
+      ["force-b", token],
+    ] as const) {
+      const refused = await post(forceId, delivered, sent);
+      expect(refused.status, `${forceId} ${String(sent)}`).toBe(401);
+      expect(refused.headers.get("content-type")).toMatch(/problem\+json/);
+    }
+    expect(
+      (await admin.request("POST", "/callbacks/notify/force-a/delivery-receipts", { json: delivered })).status,
+    ).toBe(401);
+
+    // An id Notify never gave us (or not recorded yet) is not found, so Notify tries again later.
+    const unknown = await post(
+      "force-a",
+      receipt(randomUUID(), officer.email, "delivered", "2027-03-01T10:00:05Z"),
+      token,
+    );
+    expect(unknown.status).toBe(404);
+    // A field that is not as Notify documents it is named.
+    const bad = await post("force-a", { ...delivered, status: "bounced" }, token);
+    expect(bad.status).toBe(400);
+    expect(JSON.stringify(await bad.json())).toContain(`"field":"status"`);
+
+    expect((await post("force-a", delivered, token)).status).toBe(204);
+    expect((await post("force-a", delivered, token)).status).toBe(204); // Notify's retry: harmless
+    let report = (await (await admin.get("/api/admin/jobs")).json()) as {
+      failedSends: { userId: string; receipt: string | null }[];
+    };
+    expect(report.failedSends.filter((send) => send.userId === officer.id)).toEqual([]);
+
+    // A bounce of an address the person no longer has is recorded on the send but marks nothing.
+    const oldAddress = receipt(first.id, "old.address@force-a.invalid", "permanent-failure", "2027-03-01T10:00:06Z");
+    expect((await post("force-a", oldAddress, token)).status).toBe(204);
+    let detail = (await (await admin.get(`/api/admin/users/${officer.id}`)).json()) as { emailFailure: unknown };
+    expect(detail.emailFailure).toBeNull();
+
+    // The bounce of their address: on the send, on their page, and nothing more is sent to it.
+    const bounced = receipt(first.id, officer.email.toUpperCase(), "permanent-failure", "2027-03-01T10:00:07Z");
+    expect((await post("force-a", bounced, token)).status).toBe(204);
+    // An older receipt arriving late changes nothing.
+    expect((await post("force-a", delivered, token)).status).toBe(204);
+    report = (await (await admin.get("/api/admin/jobs")).json()) as typeof report;
+    expect(report.failedSends).toContainEqual(
+      expect.objectContaining({ userId: officer.id, receipt: "permanent-failure" }),
+    );
+    detail = (await (await admin.get(`/api/admin/users/${officer.id}`)).json()) as typeof detail;
+    expect(detail.emailFailure).toEqual({ at: "2027-03-01T10:00:07.000Z", reason: "GOV.UK Notify: permanent failure" });
+
+    const held = await assign("online-stalking");
+    expect(sentTo(officer.email)).toHaveLength(1);
+    expect(held.delivery.suppressed).toBeGreaterThan(0);
+    const inApp = (await (await (await t.as(officer)).get("/api/me/notifications")).json()) as {
+      items: { title: string }[];
+    };
+    expect(inApp.items.map((item) => item.title)).toContain("New training: Online stalking");
+
+    // Others are refused the clearing; the admin clears it, and the next email goes.
+    const trainer = await t.as(t.people.trainerA);
+    expect((await trainer.delete(`/api/admin/users/${officer.id}/email-failure`)).status).toBe(403);
+    const otherForce = await admin.delete(`/api/admin/users/${t.people.officerB.id}/email-failure`);
+    expect(otherForce.status).toBe(404);
+    expect((await admin.delete(`/api/admin/users/${officer.id}/email-failure`)).status).toBe(204);
+    detail = (await (await admin.get(`/api/admin/users/${officer.id}`)).json()) as typeof detail;
+    expect(detail.emailFailure).toBeNull();
+    await assign("victims-rights");
+    expect(sentTo(officer.email)).toHaveLength(2);
   });
 });

@@ -415,6 +415,64 @@ describe.each(databaseTargets)("the extended fuzz finds no 5xx on $name", (targe
     );
   });
 
+  it("POST /api/admin/jobs/:jobId/retry", async () => {
+    await fuzz(
+      "POST /api/admin/jobs/:jobId/retry",
+      "POST",
+      segment(randomUUID()).map((id) => ({ url: `/api/admin/jobs/${id}/retry` })),
+      () => admin,
+      RUNS / 40,
+      RUNS / 20,
+    );
+  });
+
+  it("POST /api/me/notifications/read", async () => {
+    const body = fc.record({ ids: or(fc.array(or(fc.uuid()), { maxLength: 120 })) }, { requiredKeys: [] });
+    await fuzz(
+      "POST /api/me/notifications/read",
+      "POST",
+      body.map((b) => ({ url: "/api/me/notifications/read", body: b })),
+      () => officer,
+      RUNS / 40,
+      RUNS / 20,
+    );
+  });
+
+  it("POST /callbacks/notify/:forceId/delivery-receipts", async () => {
+    // With the force's real token, so fuzzed receipts reach the lookup: every one is refused or not found.
+    const token = (
+      (await (await admin.request("POST", "/api/admin/notification-channel/notify-callback-token")).json()) as {
+        token: string;
+      }
+    ).token;
+    const receipt = fc.record(
+      {
+        id: or(fc.uuid()),
+        reference: or(fc.option(text, { nil: null })),
+        to: or(fc.emailAddress()),
+        status: or(fc.constantFrom("delivered", "permanent-failure", "temporary-failure", "technical-failure")),
+        created_at: or(dates),
+        completed_at: or(fc.option(dates, { nil: null })),
+        sent_at: or(fc.option(dates, { nil: null })),
+        notification_type: or(fc.constantFrom("email", "sms", "letter")),
+        template_id: or(fc.uuid()),
+        template_version: or(fc.integer({ min: 1, max: 20 })),
+      },
+      { requiredKeys: ["id", "to", "status", "created_at"] },
+    );
+    await fuzz(
+      "POST /callbacks/notify/:forceId/delivery-receipts",
+      "POST",
+      fc
+        .tuple(segment("force-a"), receipt)
+        .map(([force, b]) => ({ url: `/callbacks/notify/${force}/delivery-receipts`, body: b })),
+      () => null,
+      RUNS / 20,
+      RUNS / 10,
+      { headers: { authorization: `Bearer ${token}` } },
+    );
+  });
+
   it("POST /api/password-reset/request", async () => {
     const visitor = t.client();
     await visitor.refreshSession();

@@ -8,3 +8,6 @@ export const DraftSchema = z.record(z.string(), z.array(z.string()));
 
 /** An answer whose body the caller does not read (204 No Content from signing out). */
 export const EmptyAnswerSchema = z.unknown();
+
+// The in-app notices banner's answer (on the officer's first page, so with the rest of the contract).
+export { MyNotificationsSchema } from "../../shared/notifications-api";

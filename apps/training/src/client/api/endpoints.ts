@@ -82,3 +82,11 @@ export const getCertificate = (certificateId: string) =>
 /** What a certificate proves today, by its number: anyone may ask, signed in or not. */
 export const getCertificateCheck = (certificateId: string) =>
   call("GET", api.certificateCheck(certificateId), (contract) => contract.CertificateCheckSchema);
+
+/** The signed-in person's latest notifications, for the banner on My training. */
+export const getMyNotifications = () =>
+  call("GET", paths.myNotifications, (contract) => contract.MyNotificationsSchema);
+
+/** Dismisses these notifications (marks them read on the server, so they stay dismissed on every device). */
+export const dismissNotifications = (ids: string[]) =>
+  call("POST", paths.myNotificationsRead, (contract) => contract.EmptyAnswerSchema, { ids });

@@ -7,6 +7,7 @@ import { StatusTag } from "@stalking-response/ui";
 import { Link } from "../routing/router";
 import { PageHeading, useDocumentTitle } from "../shell/page";
 import { LoadingPage, ProblemPage } from "../shell/status-pages";
+import { NoticesBanner } from "./notices-banner";
 
 /** "My training": the modules assigned to the officer, most urgent first, then the others they may take. */
 export function MyTrainingPage() {
@@ -19,6 +20,7 @@ export function MyTrainingPage() {
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
+        <NoticesBanner />
         <PageHeading caption={training.data.learner.displayName}>My training</PageHeading>
         <h2 className="govuk-heading-m">Assigned to you</h2>
         {assigned.length === 0 ? (

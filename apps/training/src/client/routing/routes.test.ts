@@ -17,6 +17,7 @@ const everyRoute: Route[] = [
   { name: "admin-scim" },
   { name: "admin-import", kind: "people" },
   { name: "admin-import", kind: "completions" },
+  { name: "admin-jobs" },
   { name: "reset-password" },
   { name: "accessibility" },
   { name: "my-training" },

@@ -42,6 +42,7 @@ export type Route =
   | { name: "admin-sso" }
   | { name: "admin-scim" }
   | { name: "admin-import"; kind: "people" | "completions" }
+  | { name: "admin-jobs" }
   | { name: "not-found"; path: string };
 
 const segment = "([^/]+)";
@@ -126,6 +127,7 @@ const patterns: ReadonlyArray<[RegExp, (parts: string[], search: URLSearchParams
   [/^\/admin\/user-provisioning$/, () => ({ name: "admin-scim" })],
   [/^\/admin\/imports\/people$/, () => ({ name: "admin-import", kind: "people" })],
   [/^\/admin\/imports\/completions$/, () => ({ name: "admin-import", kind: "completions" })],
+  [/^\/admin\/jobs$/, () => ({ name: "admin-jobs" })],
 ];
 
 /** Only same-site paths are accepted as a place to return to after signing in (no open redirect). */
@@ -229,6 +231,8 @@ export function href(route: Route): string {
       return "/admin/user-provisioning";
     case "admin-import":
       return `/admin/imports/${route.kind}`;
+    case "admin-jobs":
+      return "/admin/jobs";
     case "not-found":
       return route.path;
   }

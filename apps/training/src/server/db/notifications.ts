@@ -1,7 +1,14 @@
 import type { SQL } from "drizzle-orm";
 import { and, desc, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { Db } from "./client";
-import { notificationChannels, notificationDeliveries, notificationPreferences, notifications, users } from "./schema";
+import {
+  notificationChannels,
+  notificationDeliveries,
+  notificationPreferences,
+  notifications,
+  notifyCallbackTokens,
+  users,
+} from "./schema";
 
 /** A force's channel row. */
 export type ChannelRow = typeof notificationChannels.$inferSelect;
@@ -166,18 +173,32 @@ export interface Recipient {
   forceId: string;
   email: string;
   disabled: boolean;
+  /** Their current address has failed (a bounce or a refusal) and no admin has cleared it. */
+  failing: boolean;
 }
+
+/** The SHA-256 (hex) of a users row's lower-cased address, as `undeliverable_email_sha256` holds it. */
+const emailSha256 = sql`encode(sha256(convert_to(lower(${users.email}), 'UTF8')), 'hex')`;
+/** Whether the preferences row marks the joined user's current address as failing. */
+const addressFailing = sql<boolean>`(${notificationPreferences.undeliverableAt} IS NOT NULL AND ${notificationPreferences.undeliverableEmailSha256} = ${emailSha256})`;
 
 export async function recipientsOf(db: Db, userIds: readonly string[]): Promise<Map<string, Recipient>> {
   if (userIds.length === 0) return new Map();
   const found = await db
-    .select({ id: users.id, forceId: users.forceId, email: users.email, disabledAt: users.disabledAt })
+    .select({
+      id: users.id,
+      forceId: users.forceId,
+      email: users.email,
+      disabledAt: users.disabledAt,
+      failing: sql<boolean>`coalesce(${addressFailing}, false)`,
+    })
     .from(users)
+    .leftJoin(notificationPreferences, eq(notificationPreferences.userId, users.id))
     .where(inArray(users.id, [...userIds]));
   return new Map(
     found.map((row) => [
       row.id,
-      { id: row.id, forceId: row.forceId, email: row.email, disabled: row.disabledAt !== null },
+      { id: row.id, forceId: row.forceId, email: row.email, disabled: row.disabledAt !== null, failing: row.failing },
     ]),
   );
 }
@@ -224,15 +245,104 @@ export async function recordDelivery(
     });
     if (outcome.result === "rejected") {
       // The address itself was refused: recorded against the person for their admin to correct.
-      await tx
-        .insert(notificationPreferences)
-        .values({ userId: outcome.userId, undeliverableAt: outcome.at, undeliverableReason: outcome.error })
-        .onConflictDoUpdate({
-          target: notificationPreferences.userId,
-          set: { undeliverableAt: outcome.at, undeliverableReason: outcome.error },
-        });
+      await markAddressFailing(tx, outcome.userId, null, outcome.at, outcome.error);
     }
   });
+}
+
+/**
+ * Marks a person's current address as failing, so nothing more is sent to it until it changes or an admin
+ * clears the mark. With `address`, only if that is still their address (a receipt may come after a change);
+ * returns whether it was marked.
+ */
+export async function markAddressFailing(
+  db: Db,
+  userId: string,
+  address: string | null,
+  at: Date,
+  reason: string | null,
+): Promise<boolean> {
+  const marked = await rows<{ user_id: string }>(
+    db,
+    sql`INSERT INTO notification_preferences (user_id, undeliverable_at, undeliverable_reason, undeliverable_email_sha256)
+        SELECT ${users.id}, ${at.toISOString()}::timestamptz, ${reason}, ${emailSha256} FROM ${users}
+        WHERE ${users.id} = ${userId}::uuid ${address === null ? sql`` : sql`AND lower(${users.email}) = lower(${address})`}
+        ON CONFLICT (user_id) DO UPDATE SET undeliverable_at = excluded.undeliverable_at,
+          undeliverable_reason = excluded.undeliverable_reason, undeliverable_email_sha256 = excluded.undeliverable_email_sha256
+        RETURNING user_id`,
+  );
+  return marked.length > 0;
+}
+
+/** The failing-address mark on a person's current address, or null (none, or their address has changed). */
+export async function addressFailure(db: Db, userId: string): Promise<{ at: Date; reason: string | null } | null> {
+  const [found] = await db
+    .select({ at: notificationPreferences.undeliverableAt, reason: notificationPreferences.undeliverableReason })
+    .from(notificationPreferences)
+    .innerJoin(users, eq(users.id, notificationPreferences.userId))
+    .where(and(eq(notificationPreferences.userId, userId), addressFailing));
+  return found?.at ? { at: found.at, reason: found.reason } : null;
+}
+
+/** Clears a person's failing-address mark; returns whether there was one. */
+export async function clearAddressFailure(db: Db, userId: string): Promise<boolean> {
+  const cleared = await db
+    .update(notificationPreferences)
+    .set({ undeliverableAt: null, undeliverableReason: null, undeliverableEmailSha256: null })
+    .where(and(eq(notificationPreferences.userId, userId), sql`${notificationPreferences.undeliverableAt} IS NOT NULL`))
+    .returning({ userId: notificationPreferences.userId });
+  return cleared.length > 0;
+}
+
+/** The force's stored Notify callback token hash, or null. */
+export async function notifyCallbackTokenHash(db: Db, forceId: string): Promise<string | null> {
+  const [found] = await db
+    .select({ tokenHash: notifyCallbackTokens.tokenHash })
+    .from(notifyCallbackTokens)
+    .where(eq(notifyCallbackTokens.forceId, forceId));
+  return found?.tokenHash ?? null;
+}
+
+export async function saveNotifyCallbackToken(
+  db: Db,
+  forceId: string,
+  tokenHash: string,
+  createdBy: string,
+  now: Date,
+): Promise<void> {
+  await db
+    .insert(notifyCallbackTokens)
+    .values({ forceId, tokenHash, createdBy, createdAt: now })
+    .onConflictDoUpdate({ target: notifyCallbackTokens.forceId, set: { tokenHash, createdBy, createdAt: now } });
+}
+
+/** The send a Notify receipt is about: by Notify's id for the email, in this force. */
+export async function deliveryByProviderReference(db: Db, forceId: string, providerReference: string) {
+  const [found] = await db
+    .select({
+      id: notificationDeliveries.id,
+      userId: notificationDeliveries.userId,
+      receiptAt: notificationDeliveries.receiptAt,
+    })
+    .from(notificationDeliveries)
+    .where(
+      and(eq(notificationDeliveries.forceId, forceId), eq(notificationDeliveries.providerReference, providerReference)),
+    )
+    .limit(1);
+  return found ?? null;
+}
+
+/** Records a receipt's status against its send. */
+export async function recordReceipt(
+  db: Db,
+  deliveryId: number,
+  status: NonNullable<typeof notificationDeliveries.$inferSelect.receiptStatus>,
+  at: Date,
+): Promise<void> {
+  await db
+    .update(notificationDeliveries)
+    .set({ receiptStatus: status, receiptAt: at })
+    .where(eq(notificationDeliveries.id, deliveryId));
 }
 
 /**
@@ -257,8 +367,11 @@ export async function logDelivery(
   await db.insert(notificationDeliveries).values({ ...entry, notificationIds: [] });
 }
 
-/** An enabled account by email address (any case), or null. */
-export async function enabledAccountByEmail(db: Db, email: string): Promise<Recipient | null> {
+/**
+ * An enabled account by email address (any case), or null. A password reset link is sent even to an address
+ * marked failing: the person asked for it with that address, which may well work again.
+ */
+export async function enabledAccountByEmail(db: Db, email: string): Promise<Omit<Recipient, "failing"> | null> {
   const [row] = await db
     .select({ id: users.id, forceId: users.forceId, email: users.email })
     .from(users)
@@ -285,12 +398,18 @@ export function notificationsOf(db: Db, userId: string, limit: number): Promise<
     .limit(limit);
 }
 
-/** Marks all of a person's unread notifications read. */
-export async function markAllRead(db: Db, userId: string, now: Date): Promise<void> {
+/** Marks a person's unread notifications read: those of `ids` that are theirs, or all of them. */
+export async function markRead(db: Db, userId: string, now: Date, ids?: readonly string[]): Promise<void> {
   await db
     .update(notifications)
     .set({ readAt: now })
-    .where(and(eq(notifications.userId, userId), isNull(notifications.readAt)));
+    .where(
+      and(
+        eq(notifications.userId, userId),
+        isNull(notifications.readAt),
+        ids === undefined ? undefined : inArray(notifications.id, [...ids]),
+      ),
+    );
 }
 
 /** The force's latest failed and rejected sends, and its message counts by state. */
@@ -298,14 +417,22 @@ export async function deliveryReport(db: Db, forceId: string, limit: number) {
   const failures = await db
     .select({
       userId: notificationDeliveries.userId,
+      displayName: users.displayName,
       template: notificationDeliveries.template,
       channel: notificationDeliveries.channel,
       at: notificationDeliveries.at,
       result: notificationDeliveries.result,
       error: notificationDeliveries.error,
+      receipt: notificationDeliveries.receiptStatus,
     })
     .from(notificationDeliveries)
-    .where(and(eq(notificationDeliveries.forceId, forceId), sql`${notificationDeliveries.result} <> 'sent'`))
+    .leftJoin(users, eq(users.id, notificationDeliveries.userId))
+    .where(
+      and(
+        eq(notificationDeliveries.forceId, forceId),
+        sql`(${notificationDeliveries.result} <> 'sent' OR ${notificationDeliveries.receiptStatus} <> 'delivered')`,
+      ),
+    )
     .orderBy(desc(notificationDeliveries.at), desc(notificationDeliveries.id))
     .limit(limit);
   const counts = await rows<{ state: string; count: number }>(
@@ -315,13 +442,13 @@ export async function deliveryReport(db: Db, forceId: string, limit: number) {
   return { failures, counts };
 }
 
-/** pg-boss's queue, read for the admin page: counts per queue and state, and the latest failed jobs. */
-export async function jobQueueReport(db: Db, limit: number) {
-  const [installed] = await rows<{ present: boolean }>(
-    db,
-    sql`SELECT to_regclass('pgboss.job') IS NOT NULL AS present`,
-  );
-  if (!installed?.present) return { counts: [], failures: [] };
+/**
+ * pg-boss's queue, read for the admin page: counts per queue and state (service-wide; jobs carry no personal
+ * data), and the latest failed jobs this force's admin may see: service-wide ones (no `forceId` in their
+ * data, such as the hourly scan) and the force's own one-off jobs, never another force's.
+ */
+export async function jobQueueReport(db: Db, forceId: string, limit: number) {
+  if (!(await jobTableInstalled(db))) return { counts: [], failures: [] };
   const counts = await rows<{ name: string; state: string; count: number }>(
     db,
     sql`SELECT name, state::text AS state, count(*)::int AS count FROM pgboss.job GROUP BY name, state ORDER BY name, state`,
@@ -335,7 +462,24 @@ export async function jobQueueReport(db: Db, limit: number) {
   }>(
     db,
     sql`SELECT id::text AS id, name, completed_on AS "completedOn", retry_count AS "retryCount", output
-        FROM pgboss.job WHERE state = 'failed' ORDER BY completed_on DESC NULLS LAST LIMIT ${limit}`,
+        FROM pgboss.job WHERE state = 'failed' AND ${visibleTo(forceId)}
+        ORDER BY completed_on DESC NULLS LAST, id LIMIT ${limit}`,
   );
   return { counts, failures };
+}
+
+const jobTableInstalled = async (db: Db) =>
+  (await rows<{ present: boolean }>(db, sql`SELECT to_regclass('pgboss.job') IS NOT NULL AS present`))[0]?.present ===
+  true;
+
+const visibleTo = (forceId: string) => sql`(data->>'forceId' IS NULL OR data->>'forceId' = ${forceId})`;
+
+/** A failed job this force's admin may see (as {@link jobQueueReport} lists them), or null. */
+export async function failedJobOf(db: Db, forceId: string, id: string): Promise<{ id: string; name: string } | null> {
+  if (!(await jobTableInstalled(db))) return null;
+  const [found] = await rows<{ id: string; name: string }>(
+    db,
+    sql`SELECT id::text AS id, name FROM pgboss.job WHERE id = ${id}::uuid AND state = 'failed' AND ${visibleTo(forceId)}`,
+  );
+  return found ?? null;
 }

@@ -357,6 +357,8 @@ export const notificationPreferences = pgTable("notification_preferences", {
     .default("weekly"),
   undeliverableAt: at("undeliverable_at"),
   undeliverableReason: text("undeliverable_reason"),
+  /** 0013: the SHA-256 of the (lower-cased) address that failed; sending stops only while it is still theirs. */
+  undeliverableEmailSha256: text("undeliverable_email_sha256"),
   updatedAt: at("updated_at").notNull().defaultNow(),
 });
 
@@ -408,10 +410,18 @@ export const notificationDeliveries = pgTable(
     result: text("result", { enum: ["sent", "failed", "rejected"] }).notNull(),
     error: text("error"),
     providerReference: text("provider_reference"),
+    /** 0013: GOV.UK Notify's delivery receipt for this send, when one came. */
+    receiptStatus: text("receipt_status", {
+      enum: ["delivered", "permanent-failure", "temporary-failure", "technical-failure"],
+    }),
+    receiptAt: at("receipt_at"),
   },
   (t) => [
     index("notification_deliveries_force_at_idx").on(t.forceId, t.at),
     index("notification_deliveries_user_idx").on(t.userId, t.at),
+    index("notification_deliveries_provider_reference_idx")
+      .on(t.forceId, t.providerReference)
+      .where(sql`provider_reference IS NOT NULL`),
   ],
 );
 
@@ -541,6 +551,16 @@ export const ssoFlows = pgTable(
 );
 
 /** 0009: the SCIM bearer token of a force (its SHA-256). */
+/** 0013: the bearer token GOV.UK Notify sends with a force's delivery receipts; only its SHA-256 is stored. */
+export const notifyCallbackTokens = pgTable("notify_callback_tokens", {
+  forceId: text("force_id")
+    .primaryKey()
+    .references(() => forces.id),
+  tokenHash: text("token_hash").notNull(),
+  createdBy: uuid("created_by").references(() => users.id),
+  createdAt: at("created_at").notNull().defaultNow(),
+});
+
 export const scimTokens = pgTable(
   "scim_tokens",
   {

@@ -46,6 +46,28 @@ export interface JobRunner {
   stop(): Promise<void>;
 }
 
+/** What an admin may do to the queue from any instance, whether or not it works the queues. */
+export interface JobQueueAdmin {
+  /** Puts a failed job back in its queue for one more try; false when it is not (or no longer) failed. */
+  retry(name: string, id: string): Promise<boolean>;
+}
+
+/**
+ * pg-boss's own retry command, run through an instance that is never started: it only writes the job's
+ * row (state `retry`, one more try allowed), which whichever instance works that queue then picks up.
+ */
+export function jobQueueAdmin(database: Database): JobQueueAdmin {
+  const boss = new PgBoss({
+    db: { executeSql: (text, values) => database.executeSql(text, values as unknown[] | undefined) },
+  });
+  return {
+    async retry(name, id) {
+      const result = (await boss.retry(name, id)) as unknown as { affected?: number };
+      return (result.affected ?? 0) > 0;
+    },
+  };
+}
+
 /** Creates (but does not start) the runner. */
 export function createJobRunner(options: JobRunnerOptions): JobRunner {
   const { database, jobs } = options;

@@ -69,7 +69,9 @@ export async function deliverDue(options: DeliveryOptions, now: Date): Promise<D
       for (const [userId, rows] of byUser) {
         const recipient = recipients.get(userId);
         const settings = channels.get(rows[0]?.forceId ?? "");
-        if (!recipient || recipient.disabled || !settings) {
+        // A failing address (bounced or refused) is not written to again until it changes or an admin clears
+        // it; the notices stay in the app.
+        if (!recipient || recipient.disabled || recipient.failing || !settings) {
           await suppress(
             db,
             rows.map((row) => row.id),

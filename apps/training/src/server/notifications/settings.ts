@@ -6,8 +6,10 @@ import type { Db } from "../db/client";
 import {
   channelOf,
   deliveryReport,
+  failedJobOf,
   jobQueueReport,
-  markAllRead,
+  markRead,
+  notifyCallbackTokenHash,
   notificationsOf,
   preferencesOf,
   upsertChannel,
@@ -20,8 +22,10 @@ import type {
   MyNotifications,
   NotificationPreferences,
 } from "../../shared/notifications-api";
-import { InvalidInput } from "../errors";
+import { InvalidInput, NotFound } from "../errors";
+import type { JobQueueAdmin } from "../jobs/runner";
 import { describeNotice } from "./messages";
+import { notifyCallbackUrl } from "./receipts";
 import { NoticeKindSchema } from "./rules";
 import { DEFAULT_HOURS } from "./scan";
 
@@ -54,7 +58,9 @@ export async function myNotifications(db: Db, catalog: Catalog, userId: string):
   return { unread: items.filter((item) => !item.read).length, items };
 }
 
-export const markNotificationsRead = (db: Db, userId: string, now: Date) => markAllRead(db, userId, now);
+/** Marks the person's notifications read: the ones named (another person's id is simply not theirs), or all. */
+export const markNotificationsRead = (db: Db, userId: string, now: Date, ids?: readonly string[]) =>
+  markRead(db, userId, now, ids);
 
 export async function preferencesFor(db: Db, userId: string): Promise<NotificationPreferences> {
   const row = (await preferencesOf(db, [userId])).get(userId);
@@ -76,8 +82,8 @@ export async function setPreferences(
 }
 
 /** The force's channel as the admin sees it: secrets only as "set". */
-export async function channelView(db: Db, forceId: string): Promise<ChannelResponse> {
-  const row = await channelOf(db, forceId);
+export async function channelView(db: Db, forceId: string, baseUrl: string): Promise<ChannelResponse> {
+  const [row, callbackToken] = await Promise.all([channelOf(db, forceId), notifyCallbackTokenHash(db, forceId)]);
   return {
     configured: row !== null,
     kind: row?.kind ?? null,
@@ -89,11 +95,19 @@ export async function channelView(db: Db, forceId: string): Promise<ChannelRespo
     quietStartHour: row?.quietStartHour ?? DEFAULT_HOURS.quietStartHour,
     quietEndHour: row?.quietEndHour ?? DEFAULT_HOURS.quietEndHour,
     timeZone: row?.timeZone ?? DEFAULT_HOURS.timeZone,
+    notifyCallbackTokenSet: callbackToken !== null,
+    notifyCallbackUrl: notifyCallbackUrl(baseUrl, forceId),
   };
 }
 
 /** An admin sets the force's channel. A secret left out keeps the stored one; audited without secrets. */
-export async function setChannel(db: Db, actor: Actor, body: ChannelRequest, now: Date): Promise<ChannelResponse> {
+export async function setChannel(
+  db: Db,
+  actor: Actor,
+  body: ChannelRequest,
+  now: Date,
+  baseUrl: string,
+): Promise<ChannelResponse> {
   const existing = await channelOf(db, actor.forceId);
   const smtpUrl = body.smtpUrl ?? existing?.smtpUrl ?? null;
   const notifyApiKey = body.notifyApiKey ?? existing?.notifyApiKey ?? null;
@@ -124,7 +138,7 @@ export async function setChannel(db: Db, actor: Actor, body: ChannelRequest, now
       notifyApiKeyChanged: body.notifyApiKey !== undefined,
     },
   });
-  return channelView(db, actor.forceId);
+  return channelView(db, actor.forceId, baseUrl);
 }
 
 /** Failed jobs and failed sends shown to an admin; the most recent. */
@@ -136,7 +150,7 @@ const REPORT_LIMIT = 50;
  */
 export async function jobsReport(db: Db, forceId: string): Promise<JobsReport> {
   const [queue, deliveries] = await Promise.all([
-    jobQueueReport(db, REPORT_LIMIT),
+    jobQueueReport(db, forceId, REPORT_LIMIT),
     deliveryReport(db, forceId, REPORT_LIMIT),
   ]);
   return {
@@ -149,11 +163,34 @@ export async function jobsReport(db: Db, forceId: string): Promise<JobsReport> {
       error: errorMessageOf(job.output),
     })),
     messages: deliveries.counts,
-    failedSends: deliveries.failures.map((failure) => ({ ...failure, at: failure.at.toISOString() })),
+    failedSends: deliveries.failures.map((failure) => ({
+      ...failure,
+      displayName: failure.displayName ?? "Deleted account",
+      at: failure.at.toISOString(),
+    })),
   };
 }
 
+/**
+ * A failed job's error as an admin sees it: its message only (never the stack), at most 500 characters,
+ * with anything shaped like an email address taken out, since a library's message may quote one.
+ */
 const errorMessageOf = (output: unknown): string | null =>
   output && typeof output === "object" && "message" in output && typeof output.message === "string"
-    ? output.message.slice(0, 500)
+    ? output.message.replace(/[^\s@<>()"',;:]+@[^\s@<>()"',;:]+/g, "[email address]").slice(0, 500)
     : null;
+
+/**
+ * An admin puts a failed job back in its queue for one more try: only one their force may see (a
+ * service-wide job or their force's own), refused as not found otherwise; audited.
+ */
+export async function retryFailedJob(db: Db, queue: JobQueueAdmin, actor: Actor, jobId: string): Promise<void> {
+  const job = await failedJobOf(db, actor.forceId, jobId);
+  if (!job || !(await queue.retry(job.name, job.id))) throw new NotFound("failed job");
+  await audit(db, {
+    forceId: actor.forceId,
+    actorUserId: actor.id,
+    action: "job-retried",
+    details: { queue: job.name, jobId: job.id },
+  });
+}

@@ -1,6 +1,12 @@
+import { z } from "zod";
 import {
   ChannelRequestSchema,
   ChannelResponseSchema,
+  JobIdParamsSchema,
+  MarkReadRequestSchema,
+  NotifyCallbackTokenSchema,
+  NotifyReceiptParamsSchema,
+  NotifyReceiptSchema,
   JobsReportSchema,
   MyNotificationsSchema,
   NotificationPreferencesSchema,
@@ -13,18 +19,27 @@ import { requestPasswordResetEmail } from "../notifications/password-reset-email
 import type { AppDeps } from "../deps";
 import type { DeliveryLog } from "../notifications/deliver";
 import { defineRoute } from "../http/route";
+import { HttpProblem } from "../http/problem";
+import {
+  clearEmailFailure,
+  isNotifyCallbackToken,
+  issueNotifyCallbackToken,
+  recordNotifyReceipt,
+} from "../notifications/receipts";
 import {
   channelView,
   jobsReport,
   markNotificationsRead,
   myNotifications,
   preferencesFor,
+  retryFailedJob,
   setChannel,
   setPreferences,
 } from "../notifications/settings";
 
 const ADMIN = ["admin"] as const;
 const SIGNED_IN = ["officer", "trainer", "admin"] as const;
+const BEARER = /^Bearer ([\x21-\x7e]{1,200})$/i;
 
 /** A person's notifications and email preferences; the admin's channel settings and job queue. */
 export function notificationRoutes(deps: AppDeps, log: DeliveryLog) {
@@ -57,11 +72,12 @@ export function notificationRoutes(deps: AppDeps, log: DeliveryLog) {
     defineRoute({
       method: "POST",
       url: notificationPaths.read,
-      summary: "Mark all of the signed-in person's notifications read",
+      summary: "Mark the signed-in person's notifications read: those named (their own only), or all",
       tags: ["notifications"],
       access: SIGNED_IN,
+      body: MarkReadRequestSchema,
       response: { status: 204, schema: null, description: "Marked read" },
-      handler: ({ auth }) => markNotificationsRead(db, auth.user.id, now()),
+      handler: ({ auth, body }) => markNotificationsRead(db, auth.user.id, now(), body.ids),
     }),
     defineRoute({
       method: "GET",
@@ -89,7 +105,7 @@ export function notificationRoutes(deps: AppDeps, log: DeliveryLog) {
       tags: ["admin"],
       access: ADMIN,
       response: { status: 200, schema: ChannelResponseSchema, description: "Channel" },
-      handler: ({ auth }) => channelView(db, auth.user.forceId),
+      handler: ({ auth }) => channelView(db, auth.user.forceId, deps.publicUrl()),
     }),
     defineRoute({
       method: "PUT",
@@ -99,7 +115,7 @@ export function notificationRoutes(deps: AppDeps, log: DeliveryLog) {
       access: ADMIN,
       body: ChannelRequestSchema,
       response: { status: 200, schema: ChannelResponseSchema, description: "Channel saved" },
-      handler: ({ auth, body }) => setChannel(db, auth.user, body, now()),
+      handler: ({ auth, body }) => setChannel(db, auth.user, body, now(), deps.publicUrl()),
     }),
     defineRoute({
       method: "GET",
@@ -109,6 +125,67 @@ export function notificationRoutes(deps: AppDeps, log: DeliveryLog) {
       access: ADMIN,
       response: { status: 200, schema: JobsReportSchema, description: "Queue report" },
       handler: ({ auth }) => jobsReport(db, auth.user.forceId),
+    }),
+    defineRoute({
+      method: "POST",
+      url: notificationPaths.jobRetry,
+      summary: "Put a failed job (service-wide or the admin's force's own) back in its queue for one more try",
+      tags: ["admin"],
+      access: ADMIN,
+      params: JobIdParamsSchema,
+      errors: [404],
+      response: { status: 204, schema: null, description: "Queued again" },
+      handler: ({ auth, params }) => retryFailedJob(db, deps.jobQueue, auth.user, params.jobId),
+    }),
+    defineRoute({
+      method: "POST",
+      url: notificationPaths.notifyCallbackToken,
+      summary: "Issue (or replace) the bearer token GOV.UK Notify sends with the force's delivery receipts; shown once",
+      tags: ["admin"],
+      access: ADMIN,
+      response: { status: 201, schema: NotifyCallbackTokenSchema, description: "Token issued" },
+      handler: ({ auth }) => issueNotifyCallbackToken(db, auth.user, deps.publicUrl(), now()),
+    }),
+    defineRoute({
+      method: "DELETE",
+      url: notificationPaths.userEmailFailure,
+      summary: "Clear the failing-address mark on one of the force's people, so emails are sent to them again",
+      tags: ["admin"],
+      access: ADMIN,
+      params: z.object({ userId: z.uuid() }),
+      errors: [404],
+      response: { status: 204, schema: null, description: "Cleared" },
+      handler: ({ auth, params }) => clearEmailFailure(db, auth.user, params.userId),
+    }),
+    // Outside /api: GOV.UK Notify calls it with the force's bearer token, never a session (so no CSRF token).
+    defineRoute({
+      method: "POST",
+      url: notificationPaths.notifyReceipts,
+      summary: "GOV.UK Notify's delivery receipt for an email, sent with the force's callback bearer token",
+      tags: ["notifications"],
+      access: "anyone",
+      params: NotifyReceiptParamsSchema,
+      body: NotifyReceiptSchema,
+      errors: [401, 404],
+      response: { status: 204, schema: null, description: "Recorded" },
+      handler: async ({ params, body, request, reply }) => {
+        void reply.header("cache-control", "no-store");
+        const header = request.headers.authorization;
+        const token = typeof header === "string" ? BEARER.exec(header)?.[1] : undefined;
+        if (token === undefined || !(await isNotifyCallbackToken(db, params.forceId, token))) {
+          void reply.header("www-authenticate", 'Bearer realm="notify-callbacks"');
+          throw new HttpProblem(
+            401,
+            "bearer-token",
+            "Bearer token refused",
+            "Send the force's Notify callback token.",
+            [{ field: "header.authorization", reason: "is missing or is not this force's Notify callback token" }],
+          );
+        }
+        const { addressMarkedFailing } = await recordNotifyReceipt(db, params.forceId, body, now());
+        log.info({ forceId: params.forceId, status: body.status, addressMarkedFailing }, "notify receipt recorded");
+        return undefined;
+      },
     }),
   ];
 }

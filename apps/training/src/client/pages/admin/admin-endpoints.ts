@@ -20,6 +20,7 @@ import {
   type SsoSettingsRequest,
 } from "../../../shared/identity-api";
 import { ImportPreviewSchema, ImportResultSchema, importPaths, type LoadType } from "../../../shared/import-api";
+import { JobsReportSchema, notificationPaths } from "../../../shared/notifications-api";
 import { call } from "../../api/client";
 
 const user = (userId: string) => adminPaths.user.replace(":userId", encodeURIComponent(userId));
@@ -93,3 +94,21 @@ export const applyImport = (kind: "people" | "completions", file: Blob, load: Lo
         ImportResultSchema,
         file,
       );
+/** The job queue's counts, failed jobs and the force's emails that did not go. */
+export const getJobsReport = () => call("GET", notificationPaths.jobs, JobsReportSchema);
+
+/** Puts a failed job back in its queue for one more try. */
+export const retryJob = (jobId: string) =>
+  call(
+    "POST",
+    notificationPaths.jobRetry.replace(":jobId", encodeURIComponent(jobId)),
+    (contract) => contract.EmptyAnswerSchema,
+  );
+
+/** Clears the failing-address mark on a person, so emails are sent to them again. */
+export const clearEmailFailure = (userId: string) =>
+  call(
+    "DELETE",
+    notificationPaths.userEmailFailure.replace(":userId", encodeURIComponent(userId)),
+    (contract) => contract.EmptyAnswerSchema,
+  );

@@ -1,28 +1,31 @@
 import { Link } from "../../routing/router";
+import type { Route } from "../../routing/routes";
 
-/** Admin links shared by the admin pages. */
-export function AdminLinks() {
+const pages: ReadonlyArray<[Route, string]> = [
+  [{ name: "admin-users" }, "Users"],
+  [{ name: "admin-units" }, "Units"],
+  [{ name: "admin-import", kind: "people" }, "Import people from HR"],
+  [{ name: "admin-import", kind: "completions" }, "Import prior completions"],
+  [{ name: "admin-sso" }, "Single sign-on"],
+  [{ name: "admin-scim" }, "User provisioning (SCIM)"],
+  [{ name: "admin-jobs" }, "Job queue and failed emails"],
+];
+
+const keyOf = (route: Route) => ("kind" in route ? `${route.name}:${route.kind}` : route.name);
+
+/** The admin area's pages as one list of links, the same on each of them; the page it is on is left out. */
+export function AdminLinks({ current }: { current?: Route }) {
+  const here = current === undefined ? null : keyOf(current);
   return (
     <nav aria-label="Admin" className="govuk-body">
       <ul className="govuk-list">
-        <li>
-          <Link to={{ name: "admin-users" }}>Users</Link>
-        </li>
-        <li>
-          <Link to={{ name: "admin-units" }}>Units</Link>
-        </li>
-        <li>
-          <Link to={{ name: "admin-sso" }}>Single sign-on</Link>
-        </li>
-        <li>
-          <Link to={{ name: "admin-scim" }}>User provisioning (SCIM)</Link>
-        </li>
-        <li>
-          <Link to={{ name: "admin-import", kind: "people" }}>Import people from HR</Link>
-        </li>
-        <li>
-          <Link to={{ name: "admin-import", kind: "completions" }}>Import prior completions</Link>
-        </li>
+        {pages
+          .filter(([to]) => keyOf(to) !== here)
+          .map(([to, text]) => (
+            <li key={keyOf(to)}>
+              <Link to={to}>{text}</Link>
+            </li>
+          ))}
       </ul>
     </nav>
   );

@@ -224,7 +224,7 @@ export function AdminSsoPage() {
         <NotificationBanner type="success" heading={step.banner} />
       ) : null}
       <PageHeading caption="Admin">Single sign-on</PageHeading>
-      <AdminLinks />
+      <AdminLinks current={{ name: "admin-sso" }} />
       <p className="govuk-body">
         Your force&apos;s people can sign in with their force account (for example Microsoft Entra ID) instead of a
         password kept here.
@@ -574,7 +574,7 @@ export function AdminScimPage() {
     <>
       {errors.length === 0 ? null : <FormErrors errors={errors} attempt={0} />}
       <PageHeading caption="Admin">User provisioning (SCIM)</PageHeading>
-      <AdminLinks />
+      <AdminLinks current={{ name: "admin-scim" }} />
       <p className="govuk-body">
         Your directory (for example Entra ID&apos;s provisioning service) can keep your force&apos;s people in step here
         with SCIM 2.0: it adds people, updates them, and disables those who leave, which signs them out at once. It

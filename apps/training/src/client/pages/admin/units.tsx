@@ -21,6 +21,7 @@ import { useSession } from "../../session/session";
 import { PageHeading, useDocumentTitle } from "../../shell/page";
 import { LoadingPage, ProblemPage } from "../../shell/status-pages";
 import { createUnit, getAdminUnits, updateUnit } from "./admin-endpoints";
+
 import { CHECK_TITLE, CheckAnswers, FormErrors, messageFor } from "./check-answers";
 import { AdminLinks } from "./admin-links";
 import { useSteps } from "./use-steps";
@@ -64,7 +65,7 @@ export function AdminUnitsPage() {
   return (
     <>
       <PageHeading caption="Admin">Units</PageHeading>
-      <AdminLinks />
+      <AdminLinks current={{ name: "admin-units" }} />
       <ButtonLink {...linkTo({ name: "admin-unit-new" })}>Create a unit</ButtonLink>
       {units.data.length === 0 ? (
         <p className="govuk-body">Your force has no units yet.</p>

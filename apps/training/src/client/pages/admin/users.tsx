@@ -23,6 +23,7 @@ import { PageHeading, useDocumentTitle } from "../../shell/page";
 import { LoadingPage, ProblemPage } from "../../shell/status-pages";
 import { NEW_PASSWORD_HINT, newPasswordError } from "../account/password-fields";
 import {
+  clearEmailFailure,
   createUser,
   getAdminUnits,
   getAdminUser,
@@ -82,7 +83,7 @@ export function AdminUsersPage({ query }: { query: string | undefined }) {
   return (
     <>
       <PageHeading caption="Admin">Users</PageHeading>
-      <AdminLinks />
+      <AdminLinks current={{ name: "admin-users" }} />
       <ButtonLink {...linkTo({ name: "admin-user-new" })}>Create a user</ButtonLink>
       <form noValidate onSubmit={search} role="search" aria-label="Users">
         <TextInput
@@ -533,6 +534,12 @@ export function AdminUserPage({ userId }: { userId: string }) {
       />
     );
   }
+  const clearFailure = async () => {
+    const result = await save(() => clearEmailFailure(user.id));
+    if (!result.ok) return setStep({ name: "view", banner: result.problem.detail ?? result.problem.title });
+    replace({ ...user, emailFailure: null });
+    setStep({ name: "view", banner: `Emails will be sent to ${user.displayName} again` });
+  };
   const resetLink = async () => {
     const result = await save(() => issueResetLink(user.id));
     if (result.ok) setStep({ name: "reset-link", ...result.data });
@@ -558,6 +565,15 @@ export function AdminUserPage({ userId }: { userId: string }) {
                 : "Active",
           },
           { key: "Created", value: formatDateTime(user.createdAt) },
+          {
+            key: "Emails",
+            value:
+              user.emailFailure === null
+                ? "Working"
+                : `Not sent: the address failed on ${formatDateTime(user.emailFailure.at)}${
+                    user.emailFailure.reason ? ` (${user.emailFailure.reason})` : ""
+                  }. Nothing more is sent to it until it changes or the mark is cleared.`,
+          },
         ]}
       />
       <div className="govuk-button-group">
@@ -588,6 +604,11 @@ export function AdminUserPage({ userId }: { userId: string }) {
             >
               Set a temporary password
             </Button>
+            {user.emailFailure === null ? null : (
+              <Button type="button" variant="secondary" disabled={busy} onClick={() => void clearFailure()}>
+                Send emails to this address again
+              </Button>
+            )}
             <Button type="button" variant="warning" onClick={() => setStep({ name: "confirm-disable" })}>
               Disable account
             </Button>
