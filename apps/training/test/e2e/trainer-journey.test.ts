@@ -625,7 +625,7 @@ describe("the trainer's journey through training records", () => {
     await desk.device.context.close();
   });
 
-  it("lands a trainer on the overview, which leads to the overdue people in one click, at 320 px too", async () => {
+  it("lands a trainer on the overview, which leads to the most overdue people in one click and exports them, at 320 px too", async () => {
     const { device, trainer, page } = await signInTrainer("keyboard");
     // Landed on the overview: whole-force overdue and due-soon figures, and overdue by unit.
     const overdueFigure = page.locator(".app-overview-figure").filter({ hasText: "Overdue" });
@@ -638,8 +638,33 @@ describe("the trainer's journey through training records", () => {
 
     await trainer.activate(page.getByRole("link", { name: /See who is overdue/ }));
     await trainer.arrive("Training records");
-    expect(new URL(page.url()).searchParams.get("status")).toBe("overdue");
+    const address = new URL(page.url()).searchParams;
+    expect(address.get("status")).toBe("overdue");
+    // One click lands on the most overdue people first, and the form says that is the order.
+    expect(address.get("sort")).toBe("overdue");
+    expect(await page.getByLabel("Sort by").locator("option:checked").textContent()).toBe("Most overdue first");
     expect(await matching(page)).toBe(overdue);
+    const overdueSince = await page
+      .getByRole("table", { name: "Completion by learner" })
+      .locator("tbody tr")
+      .evaluateAll((rows) =>
+        rows.map((row) =>
+          // Each overdue cell shows its due date; the row's earliest one is how long the person has been overdue.
+          Math.min(
+            ...[...row.querySelectorAll("td")]
+              .filter((cell) => /Overdue/.test(cell.textContent ?? ""))
+              .map((cell) => Date.parse(/(\d{1,2} \w+ \d{4})/.exec(cell.textContent ?? "")?.[1] ?? "")),
+          ),
+        ),
+      );
+    expect(overdueSince.length).toBeGreaterThan(1);
+    expect(overdueSince.every((day) => Number.isFinite(day))).toBe(true);
+    expect(overdueSince).toEqual([...overdueSince].sort((a, b) => a - b));
+
+    // The export is the same people, in a file named for the filter and the day.
+    const saved = await exportWithProgress(trainer);
+    expect(saved.filename).toMatch(/^training-records-essex-overdue-\d{4}-\d{2}-\d{2}\.csv$/);
+    expect(saved.lines.length - 1).toBe(overdue);
     expect(device.errors).toEqual([]);
     await device.context.close();
   });
