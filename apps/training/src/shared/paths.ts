@@ -60,7 +60,6 @@ export const api = {
   moduleAttempt: (moduleId: string, attemptId: string) =>
     `/api/modules/${encodeURIComponent(moduleId)}/attempts/${encodeURIComponent(attemptId)}`,
   certificate: (certificateId: string) => `/api/certificates/${encodeURIComponent(certificateId)}`,
-  certificateWithdrawal: (certificateId: string) =>
-    `/api/certificates/${encodeURIComponent(certificateId)}/withdrawal`,
+  certificateWithdrawal: (certificateId: string) => `/api/certificates/${encodeURIComponent(certificateId)}/withdrawal`,
   certificateCheck: (certificateId: string) => `/api/certificate-checks/${encodeURIComponent(certificateId)}`,
 } as const;

@@ -69,7 +69,7 @@ describe.each(databaseTargets)("the grid's most-overdue-first sort on $name", (t
         unitId,
         jobRole,
       });
-      return history(t.database.db, t.catalog, people[key] as FixtureLearner);
+      return history(t.database.db, t.catalog, people[key]);
     };
     trainer = await t.as(t.people.trainerA);
     // Response officers must take RS by 1 March 2025; the north team must take SPO by 1 February 2025.
