@@ -403,9 +403,28 @@ export const CertificateResponseSchema = z.object({
   issuedAt: IsoDateTime,
   expiresAt: IsoDateTime,
   state: CertificateStateSchema,
+  /** When and why the force withdrew it (`state` is then `revoked`), or null. Never shown by a public check. */
+  withdrawal: z.object({ on: IsoDateTime, reason: z.string() }).nullable(),
 });
 /** A certificate. */
 export type CertificateResponse = z.infer<typeof CertificateResponseSchema>;
+
+/** The longest reason for withdrawing a certificate: a few sentences. */
+export const WITHDRAWAL_REASON_MAX = 1000;
+
+/** `POST /api/certificates/:certificateId/withdrawal`: a trainer or admin withdraws a certificate of their force. */
+export const CertificateWithdrawalSchema = z
+  .object({
+    reason: z
+      .string()
+      .trim()
+      .min(1, "Enter why the certificate is being withdrawn")
+      // NUL and unpaired surrogates are refused for every string at the input boundary.
+      .max(WITHDRAWAL_REASON_MAX, `Reason must be ${WITHDRAWAL_REASON_MAX} characters or fewer`),
+  })
+  .strict();
+/** A withdrawal request. */
+export type CertificateWithdrawal = z.infer<typeof CertificateWithdrawalSchema>;
 
 /**
  * `GET /api/certificate-checks/:certificateId`: anyone, signed in or not, checks a certificate by its id. Only

@@ -40,6 +40,8 @@ export const paths = {
   moduleAttempt: "/api/modules/:moduleId/attempts/:attemptId",
   /** GET a certificate. */
   certificate: "/api/certificates/:certificateId",
+  /** POST: withdraw a certificate (trainers and admins of its force). */
+  certificateWithdrawal: "/api/certificates/:certificateId/withdrawal",
   /** GET: check a certificate by its id (public, rate-limited). */
   certificateCheck: "/api/certificate-checks/:certificateId",
   /** POST xAPI statements. */
@@ -62,5 +64,6 @@ export const api = {
   moduleAttempt: (moduleId: string, attemptId: string) =>
     `/api/modules/${encodeURIComponent(moduleId)}/attempts/${encodeURIComponent(attemptId)}`,
   certificate: (certificateId: string) => `/api/certificates/${encodeURIComponent(certificateId)}`,
+  certificateWithdrawal: (certificateId: string) => `/api/certificates/${encodeURIComponent(certificateId)}/withdrawal`,
   certificateCheck: (certificateId: string) => `/api/certificate-checks/${encodeURIComponent(certificateId)}`,
 } as const;

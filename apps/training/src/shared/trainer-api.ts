@@ -24,8 +24,20 @@ export const GridStatusFilterSchema = z.enum([...TrainingStatusSchema.options, "
 /** A grid status filter. */
 export type GridStatusFilter = z.infer<typeof GridStatusFilterSchema>;
 
-/** Columns the grid sorts by; the module-based ones need `module`. */
-export const GridSortSchema = z.enum(["name", "collarNumber", "status", "completedAt", "expiresAt", "score"]);
+/**
+ * Columns the grid sorts by; the module-based ones need `module`. `overdue` orders by how long a learner has
+ * been overdue (the earliest due date among their overdue modules, or on `module` when one is chosen): `asc`
+ * is "most overdue first", and people who are not overdue come last either way.
+ */
+export const GridSortSchema = z.enum([
+  "name",
+  "collarNumber",
+  "status",
+  "completedAt",
+  "expiresAt",
+  "score",
+  "overdue",
+]);
 /** A grid sort column. */
 export type GridSort = z.infer<typeof GridSortSchema>;
 

@@ -83,7 +83,7 @@ describe.each(databaseTargets)("checking a certificate by its id on $name", (tar
     expect((await checked("SRT-NEWR-0000-0001")).state).toBe("valid");
     await t.database.db
       .update(certificates)
-      .set({ revokedAt: new Date("2026-06-02T08:30:00Z") })
+      .set({ revokedAt: new Date("2026-06-02T08:30:00Z"), revokedReason: "Issued in error" })
       .where(eq(certificates.id, certificateId));
     expect((await checked(certificateId)).state).toBe("revoked");
     // The holder's printable certificate says the same.

@@ -180,6 +180,12 @@ describe.each(databaseTargets)("role × endpoint matrix on $name", (target) => {
       send: (c) => c.get(`/api/certificates/${certificateId}`),
     },
     {
+      // Trainers and admins of the holder's force; idempotent, so the second withdrawal answers as the first.
+      route: "POST /api/certificates/{certificateId}/withdrawal",
+      expect: { anonymous: 401, officer: 403, otherOfficer: 403, trainer: 200, admin: 200, trainerOtherForce: 404 },
+      send: (c) => c.post(`/api/certificates/${certificateId}/withdrawal`, { reason: "Matrix test" }),
+    },
+    {
       // Anyone may check a certificate, signed in or not; what it shows is the same for all.
       route: "GET /api/certificate-checks/{certificateId}",
       expect: everyone(200),

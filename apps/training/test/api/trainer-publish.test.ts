@@ -1,4 +1,5 @@
-import { essexActionPlan } from "@stalking-response/recommendations";
+import { essexActionPlan, findRecommendation, findSubItem } from "@stalking-response/recommendations";
+import { londonDayOf } from "../../src/shared/london-day";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseEnv } from "../../src/server/env";
@@ -17,6 +18,10 @@ import { databaseTargets } from "../support/databases";
 import { addLearner, history, testClock } from "./trainer-fixture";
 
 const SPO = "stalking-protection-orders";
+/** A role's row of the published page's table (its cells labelled for the narrow-screen layout). */
+const roleRow = (role: string, people: string, completed: string, percent: string) =>
+  `<th scope="row" role="rowheader">${role}</th><td role="cell" data-label="People">${people}</td>` +
+  `<td role="cell" data-label="Completed">${completed}</td><td role="cell" data-label="Percentage">${percent}</td>`;
 const shown = (value: number): PublishedCount => ({ value, suppressed: false });
 const small: PublishedCount = { value: null, suppressed: true, reason: "small-number" };
 const secondary: PublishedCount = { value: null, suppressed: true, reason: "secondary" };
@@ -164,12 +169,38 @@ describe("suppressing small numbers in the published evidence", () => {
       trainingEvidence: suppressEvidence(evidence),
     });
     expect(html).toContain("a figure about fewer than 5 people is shown as “fewer than 5”");
-    expect(html).toContain(
-      '<th scope="row">Call handlers</th><td>fewer than 5</td><td>fewer than 5</td><td>based on fewer than 5</td>',
-    );
-    expect(html).toContain('<th scope="row">Investigators</th><td>withheld</td><td>withheld</td><td>withheld</td>');
-    expect(html).toContain('<th scope="row">Response officers</th><td>20</td><td>8</td><td>40%</td>');
+    expect(html).toContain(roleRow("Call handlers", "fewer than 5", "fewer than 5", "based on fewer than 5"));
+    expect(html).toContain(roleRow("Investigators", "withheld", "withheld", "withheld"));
+    expect(html).toContain(roleRow("Response officers", "20", "8", "40%"));
     expect(html).not.toContain("Staff");
+  });
+
+  it("says what each recommendation asks in the recommendations package's words, with dates in words", () => {
+    const evidence = evidenceOf({ "response-officer": [20, 8] });
+    const html = publishedHtml({
+      generatedAt: "2026-09-30T23:30:00.000Z",
+      force: evidence.force,
+      plan: null,
+      trainingEvidence: suppressEvidence(evidence),
+    });
+    expect(html).toContain(`Recommendation 13.1: ${findRecommendation("13.1")?.title}</h3>`);
+    expect(html).toContain(`<strong>What it asks:</strong> ${findSubItem("13.1")?.summary}`);
+    // 23:30 UTC on 30 September is 00:30 on 1 October in London, the day the force's readers know it by.
+    expect(html).toContain("Published 1 October 2026.");
+    expect(html).not.toMatch(/\d{4}-\d{2}-\d{2}(?!\.json)/);
+    // A plan's dated updates read as dates in words too.
+    const withPlan = publishedHtml({
+      generatedAt: "2026-09-30T09:00:00.000Z",
+      force: { id: "essex", name: "Essex Police" },
+      plan: essexActionPlan,
+      trainingEvidence: suppressEvidence(evidence),
+    });
+    const dated = essexActionPlan.responses.flatMap((response) => response.updates)[0];
+    expect(dated).toBeDefined();
+    expect(withPlan).toContain(
+      `<strong>${new Intl.DateTimeFormat("en-GB", { dateStyle: "long", timeZone: "UTC" }).format(new Date(`${dated?.date}T00:00:00Z`))}</strong>`,
+    );
+    expect(withPlan).not.toMatch(/\d{4}-\d{2}-\d{2}(?!\.json)/);
   });
 
   it("reads PUBLISH_MIN_GROUP_SIZE from the environment, 5 by default, and refuses one that switches it off", () => {
@@ -293,14 +324,25 @@ describe.each(databaseTargets)("the published plan withholds small numbers on $n
     const page = await response.text();
     expect(page).toContain("To protect individuals, a figure about fewer than 5 people is shown as “fewer than 5”");
     expect(page).toContain("People assigned: fewer than 5. People holding a current completion: 8.");
-    expect(page).toContain(
-      '<th scope="row">Call handlers</th><td>fewer than 5</td><td>fewer than 5</td><td>based on fewer than 5</td>',
+    expect(page).toContain(roleRow("Call handlers", "fewer than 5", "fewer than 5", "based on fewer than 5"));
+    expect(page).toContain(roleRow("Investigators", "6", "fewer than 5", "based on fewer than 5"));
+    expect(page).toContain(roleRow("Response officers", "7", "withheld", "withheld"));
+    expect(page).toContain(roleRow("Supervisors", "5", "0", "0%"));
+    expect(page).not.toMatch(/<td[^>]*>[1-4]<\/td>/);
+  });
+
+  it("names both files for the force and the day, and the page links to the JSON file by that name", async () => {
+    const html = await trainer.get(trainerPaths.publishedHtml);
+    const json = await trainer.get(trainerPaths.publishedJson);
+    const day = londonDayOf(clock.now());
+    expect(html.headers.get("content-disposition")).toBe(
+      `attachment; filename="force-a-stalking-action-plan-progress-${day}.html"`,
     );
-    expect(page).toContain(
-      '<th scope="row">Investigators</th><td>6</td><td>fewer than 5</td><td>based on fewer than 5</td>',
+    expect(json.headers.get("content-disposition")).toBe(
+      `attachment; filename="force-a-stalking-action-plan-progress-${day}.json"`,
     );
-    expect(page).toContain('<th scope="row">Response officers</th><td>7</td><td>withheld</td><td>withheld</td>');
-    expect(page).toContain('<th scope="row">Supervisors</th><td>5</td><td>0</td><td>0%</td>');
-    expect(page).not.toMatch(/<td>[1-4]<\/td>/);
+    expect(await html.text()).toContain(
+      `<a href="force-a-stalking-action-plan-progress-${day}.json">force-a-stalking-action-plan-progress-${day}.json</a>`,
+    );
   });
 });

@@ -596,7 +596,7 @@ describe("the trainer's journey through training records", () => {
     await desk.device.context.close();
   });
 
-  it("lands a trainer on the overview, which leads to the overdue people in one click, at 320 px too", async () => {
+  it("lands a trainer on the overview, which leads to the most overdue people in one click and exports them, at 320 px too", async () => {
     const { device, trainer, page } = await signInTrainer("keyboard");
     // Landed on the overview: whole-force overdue and due-soon figures, and overdue by unit.
     const overdueFigure = page.locator(".app-overview-figure").filter({ hasText: "Overdue" });
@@ -609,8 +609,80 @@ describe("the trainer's journey through training records", () => {
 
     await trainer.activate(page.getByRole("link", { name: /See who is overdue/ }));
     await trainer.arrive("Training records");
-    expect(new URL(page.url()).searchParams.get("status")).toBe("overdue");
+    const address = new URL(page.url()).searchParams;
+    expect(address.get("status")).toBe("overdue");
+    // One click lands on the most overdue people first, and the form says that is the order.
+    expect(address.get("sort")).toBe("overdue");
+    expect(await page.getByLabel("Sort by").locator("option:checked").textContent()).toBe("Most overdue first");
     expect(await matching(page)).toBe(overdue);
+    const overdueSince = await page
+      .getByRole("table", { name: "Completion by learner" })
+      .locator("tbody tr")
+      .evaluateAll((rows) =>
+        rows.map((row) =>
+          // Each overdue cell shows its due date; the row's earliest one is how long the person has been overdue.
+          Math.min(
+            ...[...row.querySelectorAll("td")]
+              .filter((cell) => /Overdue/.test(cell.textContent ?? ""))
+              .map((cell) => Date.parse(/(\d{1,2} \w+ \d{4})/.exec(cell.textContent ?? "")?.[1] ?? "")),
+          ),
+        ),
+      );
+    expect(overdueSince.length).toBeGreaterThan(1);
+    expect(overdueSince.every((day) => Number.isFinite(day))).toBe(true);
+    expect(overdueSince).toEqual([...overdueSince].sort((a, b) => a - b));
+
+    // The export is the same people, in a file named for the filter and the day.
+    const saved = await exportWithProgress(trainer);
+    expect(saved.filename).toMatch(/^training-records-essex-overdue-\d{4}-\d{2}-\d{2}\.csv$/);
+    expect(saved.lines.length - 1).toBe(overdue);
+    expect(device.errors).toEqual([]);
+    await device.context.close();
+  });
+
+  it("publishes the action plan as a page named for the force and day, with each recommendation's words and dates in words, that fits 320 px", async () => {
+    const { device, trainer, page } = await signInTrainer("keyboard");
+    await page.goto("/trainer/evidence");
+    await trainer.arrive("Evidence against the action plan", { focus: "none" });
+    const download = page.waitForEvent("download");
+    await trainer.activate(page.getByRole("link", { name: /Download the plan as a web page/ }));
+    const file = await download;
+    expect(file.suggestedFilename()).toMatch(/^essex-stalking-action-plan-progress-\d{4}-\d{2}-\d{2}\.html$/);
+    const html = readFileSync(await file.path(), "utf8");
+
+    // The file stands alone on a force website: open it as a visitor would, on a small phone and on a desk.
+    const reader = await device.context.newPage();
+    for (const width of [320, 375, 1366]) {
+      await reader.setViewportSize({ width, height: 800 });
+      await reader.setContent(html);
+      const sizes = await reader.evaluate(() => ({
+        page: document.documentElement.scrollWidth,
+        widest: Math.max(...[...document.querySelectorAll("body *")].map((el) => el.getBoundingClientRect().right)),
+      }));
+      expect(sizes.page, `page width at ${width} px`).toBeLessThanOrEqual(width);
+      expect(sizes.widest, `widest element at ${width} px`).toBeLessThanOrEqual(width);
+      await expectAccessible(reader);
+    }
+    // Each recommendation says what it asks (from the recommendations package), not only its number.
+    const heading = reader.getByRole("heading", {
+      name: /^Recommendation 10\.1: Stalking training, policy and practice$/,
+    });
+    expect(await heading.count()).toBe(1);
+    const text = (await reader.locator("main").textContent()) ?? "";
+    expect(text).toContain(
+      "What it asks: Training covers the stalking learning outcomes of the national public protection curriculum.",
+    );
+    // Dates in words, GOV.UK style; never an ISO date in what a person reads.
+    expect(text).toMatch(
+      /Published \d{1,2} (January|February|March|April|May|June|July|August|September|October|November|December) \d{4}\./,
+    );
+    expect(text).not.toMatch(/\d{4}-\d{2}-\d{2}(?!\.json)/);
+    // Its link to the data points at the JSON file the same link on the evidence page downloads.
+    const dataLink = reader.getByRole("link", { name: /\.json$/ });
+    expect(await dataLink.getAttribute("href")).toBe(file.suggestedFilename().replace(/\.html$/, ".json"));
+    const json = page.waitForEvent("download");
+    await trainer.activate(page.getByRole("link", { name: /Download the plan as data/ }));
+    expect((await json).suggestedFilename()).toBe(await dataLink.getAttribute("href"));
     expect(device.errors).toEqual([]);
     await device.context.close();
   });

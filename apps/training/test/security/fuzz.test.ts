@@ -678,12 +678,12 @@ describe.each(databaseTargets)("the extended fuzz finds no 5xx on $name", (targe
 
   it("GET /api/trainer/grid: searches, sorts and cursors", async () => {
     const cursor = fc
-      .tuple(or(fc.constantFrom("name", "score", "status", "completedAt")), or(fc.string()), or(fc.uuid()))
+      .tuple(or(fc.constantFrom("name", "score", "status", "completedAt", "overdue")), or(fc.string()), or(fc.uuid()))
       .map((value) => Buffer.from(JSON.stringify(value)).toString("base64url"));
     const query = fc.record(
       {
         q: or(text),
-        sort: or(fc.constantFrom("name", "collarNumber", "status", "completedAt", "expiresAt", "score")),
+        sort: or(fc.constantFrom("name", "collarNumber", "status", "completedAt", "expiresAt", "score", "overdue")),
         module: or(fc.constant("online-stalking")),
         after: fc.oneof(cursor, text),
         before: fc.oneof(cursor, text),
@@ -721,6 +721,22 @@ describe.each(databaseTargets)("the extended fuzz finds no 5xx on $name", (targe
     // The first lookups were answered; past the address's limit (when the run is long enough), refused.
     expect(statuses.get(404)).toBeGreaterThan(0);
     if (runs > CERTIFICATE_CHECKS_PER_WINDOW) expect(statuses.get(429)).toBeGreaterThan(0);
+  });
+
+  it("POST /api/certificates/{certificateId}/withdrawal", async () => {
+    // Made-up or mangled ids and reasons: every answer a refusal (400 for the body, 404 for an id naming nothing).
+    const request = fc.record({
+      id: segment("SRT-7K2M-9QXD-4H3P"),
+      body: fc.record({ reason: or(text) }, { requiredKeys: [] }),
+    });
+    await fuzz(
+      "POST /api/certificates/:certificateId/withdrawal",
+      "POST",
+      request.map(({ id, body }) => ({ url: `/api/certificates/${id}/withdrawal`, body })),
+      () => trainer,
+      FEW / 2,
+      FEW,
+    );
   });
 
   // Single sign-on and SCIM (issue 15): FEW runs each too, as their inputs are few and flat.

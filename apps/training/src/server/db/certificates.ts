@@ -1,4 +1,4 @@
-import { eq, sql } from "drizzle-orm";
+import { and, eq, isNull, sql } from "drizzle-orm";
 import type { Db } from "./client";
 import { certificates, forces, users } from "./schema";
 
@@ -13,6 +13,7 @@ export interface FoundCertificate {
   issuedAt: Date;
   expiresAt: Date;
   revokedAt: Date | null;
+  revokedReason: string | null;
   superseded: boolean;
 }
 
@@ -29,6 +30,7 @@ export async function findCertificate(db: Db, certificateId: string): Promise<Fo
       issuedAt: certificates.issuedAt,
       expiresAt: certificates.expiresAt,
       revokedAt: certificates.revokedAt,
+      revokedReason: certificates.revokedReason,
       superseded: sql<boolean>`EXISTS (
         SELECT 1 FROM certificates AS newer
         WHERE newer.user_id = ${certificates.userId} AND newer.module_id = ${certificates.moduleId}
@@ -40,4 +42,21 @@ export async function findCertificate(db: Db, certificateId: string): Promise<Fo
     .where(eq(certificates.id, certificateId));
   // PGlite and node-postgres both parse booleans; anything else would be a driver change to notice.
   return row ? { ...row, superseded: row.superseded === true } : null;
+}
+
+/**
+ * Marks a certificate withdrawn at `at`, with the reason and who withdrew it, unless it already is (the first
+ * withdrawal stands). Answers whether this call withdrew it.
+ */
+export async function markCertificateWithdrawn(
+  db: Db,
+  certificateId: string,
+  withdrawal: { at: Date; by: string; reason: string },
+): Promise<boolean> {
+  const updated = await db
+    .update(certificates)
+    .set({ revokedAt: withdrawal.at, revokedBy: withdrawal.by, revokedReason: withdrawal.reason })
+    .where(and(eq(certificates.id, certificateId), isNull(certificates.revokedAt)))
+    .returning({ id: certificates.id });
+  return updated.length === 1;
 }

@@ -254,6 +254,9 @@ export const certificates = pgTable(
     expiresAt: at("expires_at").notNull(),
     // 0011: set when the force withdraws the certificate; it then verifies as revoked.
     revokedAt: at("revoked_at"),
+    // 0016: why (shown to the holder and the force's trainers, never to a public check) and by whom.
+    revokedReason: text("revoked_reason"),
+    revokedBy: uuid("revoked_by").references(() => users.id),
     statementId: uuid("statement_id")
       .notNull()
       .references(() => statements.id),

@@ -2,7 +2,8 @@ import type { CertificateCheck, CertificateResponse, CertificateState } from "..
 import type { AuthUser } from "../auth/session";
 import type { Catalog } from "../catalog";
 import type { Db } from "../db/client";
-import { findCertificate } from "../db/certificates";
+import { audit } from "../audit";
+import { findCertificate, markCertificateWithdrawn } from "../db/certificates";
 import { NotFound } from "../errors";
 import { londonDayOf } from "../../shared/london-day";
 
@@ -51,7 +52,40 @@ export async function viewCertificate(
     issuedAt: found.issuedAt.toISOString(),
     expiresAt: found.expiresAt.toISOString(),
     state: certificateState(found, now),
+    withdrawal:
+      found.revokedAt === null ? null : { on: found.revokedAt.toISOString(), reason: found.revokedReason ?? "" },
   };
+}
+
+/**
+ * A trainer or admin withdraws a certificate of their own force: from now on it verifies as withdrawn
+ * everywhere. The reason is kept with the certificate (it may name people, so the audit entry records only
+ * what was withdrawn and by whom). Withdrawing one already withdrawn changes nothing: the first reason stands.
+ * Another force's certificate, or an officer's, is {@link NotFound}, as when viewing one.
+ */
+export async function withdrawCertificate(
+  db: Db,
+  catalog: Catalog,
+  actor: Pick<AuthUser, "id" | "forceId" | "role">,
+  certificateId: string,
+  reason: string,
+  now: Date,
+): Promise<CertificateResponse> {
+  const id = normalised(certificateId);
+  const found = await findCertificate(db, id);
+  if (found === null || found.force.id !== actor.forceId || actor.role === "officer") throw new NotFound("certificate");
+  await db.transaction(async (tx) => {
+    const withdrawn = await markCertificateWithdrawn(tx, id, { at: now, by: actor.id, reason });
+    if (withdrawn)
+      await audit(tx, {
+        forceId: actor.forceId,
+        actorUserId: actor.id,
+        action: "certificate-withdraw",
+        subject: found.holder.id,
+        details: { certificateId: id },
+      });
+  });
+  return viewCertificate(db, catalog, actor, id, now);
 }
 
 /**

@@ -1,9 +1,14 @@
 import { z } from "zod";
-import { CertificateCheckSchema, CertificateResponseSchema, paths } from "../../shared/api";
+import {
+  CertificateCheckSchema,
+  CertificateResponseSchema,
+  CertificateWithdrawalSchema,
+  paths,
+} from "../../shared/api";
 import { AddressRateLimit } from "../auth/throttle";
 import type { AppDeps } from "../deps";
 import { defineRoute } from "../http/route";
-import { checkCertificate, viewCertificate } from "../learning/certificates";
+import { checkCertificate, viewCertificate, withdrawCertificate } from "../learning/certificates";
 
 /** Checks of certificates one address may make in {@link CERTIFICATE_CHECK_WINDOW_MS}. */
 export const CERTIFICATE_CHECKS_PER_WINDOW = 60;
@@ -36,6 +41,20 @@ export function certificateRoutes(deps: AppDeps) {
       errors: [404],
       response: { status: 200, schema: CertificateResponseSchema, description: "Certificate" },
       handler: ({ auth, params }) => viewCertificate(db, catalog, auth.user, params.certificateId, now()),
+    }),
+    defineRoute({
+      method: "POST",
+      url: paths.certificateWithdrawal,
+      summary:
+        "Withdraw a certificate of the caller's force, with the reason (trainers and admins); it then verifies as withdrawn",
+      tags: ["certificates"],
+      access: ["trainer", "admin"],
+      params: certificateIdParams,
+      body: CertificateWithdrawalSchema,
+      errors: [404],
+      response: { status: 200, schema: CertificateResponseSchema, description: "The certificate, now withdrawn" },
+      handler: ({ auth, params, body }) =>
+        withdrawCertificate(db, catalog, auth.user, params.certificateId, body.reason, now()),
     }),
     defineRoute({
       method: "GET",

@@ -33,6 +33,7 @@ import { publication, trainingEvidence } from "../trainer/evidence";
 import { startExport } from "../trainer/export";
 import { gridCharts, gridPage, gridSummary } from "../trainer/grid";
 import { learnerRecord } from "../trainer/learner";
+import { publishedFileName } from "../trainer/file-names";
 import { publishedHtml } from "../trainer/publish";
 import { queryContext } from "../trainer/query";
 import type { QueryContext } from "../trainer/query";
@@ -246,7 +247,10 @@ export function trainerRoutes(deps: AppDeps) {
       response: { status: 200, schema: PublishedPlanSchema, description: "Published plan" },
       handler: async ({ auth, reply }) => {
         const published = await publish(auth, "json");
-        reply.header("content-disposition", 'attachment; filename="plan.json"');
+        reply.header(
+          "content-disposition",
+          `attachment; filename="${publishedFileName(published.force.id, published.generatedAt, "json")}"`,
+        );
         return published;
       },
     }),
@@ -259,7 +263,10 @@ export function trainerRoutes(deps: AppDeps) {
       response: { status: 200, schema: null, description: "HTML page", contentType: "text/html; charset=utf-8" },
       handler: async ({ auth, reply }) => {
         const published = await publish(auth, "html");
-        reply.header("content-disposition", 'attachment; filename="index.html"');
+        reply.header(
+          "content-disposition",
+          `attachment; filename="${publishedFileName(published.force.id, published.generatedAt, "html")}"`,
+        );
         return publishedHtml(published);
       },
     }),

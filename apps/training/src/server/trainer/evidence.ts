@@ -2,8 +2,6 @@ import type { ActionPlan, ProgressUpdate, RecommendationId } from "@stalking-res
 import {
   compareIds,
   essexActionPlan,
-  findRecommendation,
-  findSubItem,
   isKnownRecommendationId,
   summarisePlan,
 } from "@stalking-response/recommendations";
@@ -16,7 +14,7 @@ import { audit } from "../audit";
 import type { Catalog } from "../catalog";
 import type { Db } from "../db/client";
 import type { QueryContext } from "./query";
-import { publishPlan } from "./publish";
+import { publishPlan, recommendationText } from "./publish";
 import { learnerFrom, moduleColumns, rowsOf } from "./query";
 
 /**
@@ -58,9 +56,6 @@ export function latestUpdates(plan: ActionPlan): Map<string, ProgressUpdate> {
   return latest;
 }
 
-const summaryOf = (id: RecommendationId): string =>
-  findSubItem(id)?.summary ?? findRecommendation(id)?.summary ?? `Recommendation ${id}`;
-
 /**
  * Live training evidence for each recommendation: which modules answer it, and — counting each person once —
  * how many are assigned one of them, how many hold a current completion of one, by job role. One query over
@@ -100,7 +95,7 @@ export async function trainingEvidence(
     const update = latest.get(id);
     return {
       id,
-      summary: summaryOf(id),
+      summary: recommendationText(id).summary,
       response: response
         ? {
             status: response.status,

@@ -8,6 +8,7 @@ import { jobRoleLabels } from "../../shared/api";
 import type { GridFilter, GridQuery, GridRow } from "../../shared/trainer-api";
 import type { Actor } from "../accounts";
 import { forceUnits } from "../accounts";
+import { slug } from "./file-names";
 import { audit } from "../audit";
 import type { Catalog } from "../catalog";
 import type { Db } from "../db/client";
@@ -221,16 +222,6 @@ export function exportCsv(
   }
   return Readable.from(viaPages(), { objectMode: false });
 }
-
-/** Lower-case words joined by hyphens, for a file name. */
-const slug = (text: string) =>
-  text
-    .normalize("NFKD")
-    .replace(/\p{M}/gu, "")
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, "-")
-    .replace(/^-+|-+$/g, "")
-    .slice(0, 40);
 
 /**
  * The export's file name says what is in it: the force, the filter in the words of the filter form (unit name,

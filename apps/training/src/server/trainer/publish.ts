@@ -1,4 +1,7 @@
-import type { ActionPlan, PlanResponse } from "@stalking-response/recommendations";
+import type { ActionPlan, PlanResponse, RecommendationId } from "@stalking-response/recommendations";
+import { findRecommendation, findSubItem } from "@stalking-response/recommendations";
+import { formatDay } from "../../shared/dates-in-words";
+import { londonDayOf } from "../../shared/london-day";
 import type {
   EvidenceResponse,
   PublishedCount,
@@ -7,6 +10,17 @@ import type {
   PublishedPlan,
 } from "../../shared/trainer-api";
 import { DEFAULT_PUBLISH_MIN_GROUP_SIZE } from "../env";
+import { publishedFileName } from "./file-names";
+
+/**
+ * What a recommendation or sub-item asks, in the recommendations package's words: the recommendation's short
+ * title (a sub-item's is its parent's) and its summary (a sub-item's own). The id alone tells a reader nothing.
+ */
+export function recommendationText(id: RecommendationId): { title: string | null; summary: string } {
+  const recommendation = findRecommendation(id);
+  const summary = findSubItem(id)?.summary ?? recommendation?.summary ?? `Recommendation ${id}`;
+  return { title: recommendation?.confirmed ? recommendation.title : null, summary };
+}
 
 type Reason = "small-number" | "secondary";
 type Cell = { value: number; withheld: Reason | null };
@@ -153,21 +167,31 @@ type EvidenceItem = PublishedEvidence["items"][number];
 
 function responseSection(response: PlanResponse, evidence: EvidenceItem | undefined, min: number): string {
   const h = escapeHtml;
+  // A list rather than a three-column table: an update's note is a paragraph, and a table of them scrolls
+  // sideways on a phone.
   const updates = response.updates.length
-    ? `<table><caption>Progress updates for ${h(response.id)}</caption><thead><tr><th scope="col">Date</th><th scope="col">Status</th><th scope="col">Update</th></tr></thead><tbody>${response.updates
+    ? `<h4>Progress updates for ${h(response.id)}</h4><ul class="updates">${response.updates
         .map(
           (update) =>
-            `<tr><td>${h(update.date)}</td><td>${h(words(update.status))}</td><td>${h(update.note)}</td></tr>`,
+            `<li><p><strong>${h(formatDay(update.date))}</strong>: ${h(words(update.status))}</p><p>${h(update.note)}</p></li>`,
         )
-        .join("")}</tbody></table>`
+        .join("")}</ul>`
     : "<p>No dated progress updates yet.</p>";
   return `<section aria-labelledby="rec-${h(response.id.replace(".", "-"))}">
-<h3 id="rec-${h(response.id.replace(".", "-"))}">Recommendation ${h(response.id)}</h3>
+${recommendationHeading(response.id, "rec")}
 <p><strong>Status:</strong> ${h(words(response.status))}${response.statusWording ? ` (“${h(response.statusWording)}”)` : ""}</p>
 <p>${h(response.narrative)}</p>
 ${updates}
 ${evidence ? evidenceBlock(evidence, min) : ""}
 </section>`;
+}
+
+/** A recommendation's heading with its title, then what it asks, so the page reads without the report to hand. */
+function recommendationHeading(id: string, prefix: "rec" | "ev"): string {
+  const h = escapeHtml;
+  const { title, summary } = recommendationText(id);
+  return `<h3 id="${prefix}-${h(id.replace(".", "-"))}">Recommendation ${h(id)}${title ? `: ${h(title)}` : ""}</h3>
+<p class="asks"><strong>What it asks:</strong> ${h(summary)}</p>`;
 }
 
 /** A published count in words: the number, "fewer than 5", or "withheld" (a secondary suppression). */
@@ -182,6 +206,10 @@ function percentage(percent: PublishedPercent, min: number): string {
   return percent.value === null ? "–" : `${percent.value}%`;
 }
 
+// On a phone the role table is read as one block per role ("People: 12"), so it never scrolls sideways. A table
+// laid out as blocks loses its table semantics in some browsers, so the roles are stated, and the visible labels
+// carry an empty alternative text so a screen reader, which already announces the column header, does not say
+// them twice.
 function evidenceBlock(item: EvidenceItem, min: number): string {
   const h = escapeHtml;
   if (item.modules.length === 0) return `<p>No training module in the toolkit answers ${h(item.id)} yet.</p>`;
@@ -190,11 +218,11 @@ function evidenceBlock(item: EvidenceItem, min: number): string {
     .filter((role) => role.people.suppressed || role.people.value > 0)
     .map(
       (role) =>
-        `<tr><th scope="row">${h(JOB_ROLE_WORDS[role.jobRole] ?? role.jobRole)}</th><td>${figure(role.people, min)}</td><td>${figure(role.completed, min)}</td><td>${percentage(role.percent, min)}</td></tr>`,
+        `<tr role="row"><th scope="row" role="rowheader">${h(JOB_ROLE_WORDS[role.jobRole] ?? role.jobRole)}</th><td role="cell" data-label="People">${figure(role.people, min)}</td><td role="cell" data-label="Completed">${figure(role.completed, min)}</td><td role="cell" data-label="Percentage">${percentage(role.percent, min)}</td></tr>`,
     )
     .join("");
   return `<p>Training that answers ${h(item.id)}: ${item.modules.map((module) => h(module.title)).join(", ")}. People assigned: ${figure(item.assigned, min)}. People holding a current completion: ${figure(item.completed, min)}.</p>
-<table><caption>Training completion for ${h(item.id)} by role (each person counted once)</caption><thead><tr><th scope="col">Role</th><th scope="col">People</th><th scope="col">Completed</th><th scope="col">Percentage</th></tr></thead><tbody>${rows}</tbody></table>`;
+<table class="stack" role="table"><caption>Training completion for ${h(item.id)} by role (each person counted once)</caption><thead role="rowgroup"><tr role="row"><th scope="col" role="columnheader">Role</th><th scope="col" role="columnheader">People</th><th scope="col" role="columnheader">Completed</th><th scope="col" role="columnheader">Percentage</th></tr></thead><tbody role="rowgroup">${rows}</tbody></table>`;
 }
 
 /**
@@ -211,6 +239,7 @@ export function publishedHtml(published: PublishedPlan): string {
   const unanswered = trainingEvidence.items.filter((item) => !answered.has(item.id));
   const title = `${published.force.name}: stalking super-complaint action plan and training evidence`;
   const min = trainingEvidence.suppression.minGroupSize;
+  const jsonName = publishedFileName(published.force.id, published.generatedAt, "json");
   return `<!doctype html>
 <html lang="en-GB">
 <head>
@@ -218,21 +247,26 @@ export function publishedHtml(published: PublishedPlan): string {
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${h(title)}</title>
 <style>
-body{font-family:system-ui,sans-serif;line-height:1.5;margin:0 auto;max-width:60rem;padding:1rem;color:#0b0c0c}
+body{font-family:system-ui,sans-serif;line-height:1.5;margin:0 auto;max-width:60rem;padding:1rem;color:#0b0c0c;overflow-wrap:break-word}
+.updates{padding-left:1.25rem}.updates p{margin:.25rem 0}
 table{border-collapse:collapse;margin:0 0 1.5rem;width:100%}caption{text-align:left;font-weight:700;padding:.5rem 0}
 th,td{border-bottom:1px solid #b1b4b6;padding:.5rem;text-align:left;vertical-align:top}a{color:#1d70b8}a:focus{outline:3px solid #fd0;background:#fd0;color:#0b0c0c}
+@media (max-width:40rem){body{padding:.75rem}
+.stack thead{position:absolute;width:1px;height:1px;margin:0;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
+.stack tr{display:block;border-bottom:1px solid #b1b4b6;padding:.5rem 0}.stack th,.stack td{display:block;border:0;padding:0}
+.stack td::before{content:attr(data-label) ": " / "";font-weight:700}}
 </style>
 </head>
 <body>
 <main>
 <h1>${h(title)}</h1>
-<p>Published ${h(published.generatedAt.slice(0, 10))}. Training figures are live counts of distinct people in ${h(published.force.name)} (${figure(trainingEvidence.people, min)} people), each person counted once; no individual is named.</p>
+<p>Published ${h(formatDay(londonDayOf(published.generatedAt)))}. Training figures are live counts of distinct people in ${h(published.force.name)} (${figure(trainingEvidence.people, min)} people), each person counted once; no individual is named.</p>
 <p>To protect individuals, a figure about fewer than ${min} people is shown as “fewer than ${min}”, and so is a percentage worked out from one. Where a total minus the figures shown would give such a number back, another figure is also held back and shown as “withheld”.</p>
 ${plan ? `<p>Action plan source: ${plan.source.url ? `<a href="${h(plan.source.url)}">${h(plan.source.title)}</a>` : h(plan.source.title)} (${h(plan.source.publisher)}).</p>` : "<p>No action plan is held for this force in the toolkit; training evidence only.</p>"}
 <h2>Responses to the recommendations</h2>
 ${planned.map((response) => responseSection(response, byId.get(response.id), min)).join("\n")}
-${unanswered.length ? `<h2>Training evidence for recommendations the plan does not answer</h2>\n${unanswered.map((item) => `<section aria-labelledby="ev-${h(item.id.replace(".", "-"))}"><h3 id="ev-${h(item.id.replace(".", "-"))}">Recommendation ${h(item.id)}</h3><p>${h(item.summary)}</p>${evidenceBlock(item, min)}</section>`).join("\n")}` : ""}
-<p>Machine-readable version: <a href="plan.json">plan.json</a>.</p>
+${unanswered.length ? `<h2>Training evidence for recommendations the plan does not answer</h2>\n${unanswered.map((item) => `<section aria-labelledby="ev-${h(item.id.replace(".", "-"))}">${recommendationHeading(item.id, "ev")}${evidenceBlock(item, min)}</section>`).join("\n")}` : ""}
+<p>Machine-readable version: <a href="${h(jsonName)}">${h(jsonName)}</a>.</p>
 </main>
 </body>
 </html>

@@ -280,9 +280,21 @@ export const NO_DATE_LAST_KEY = 9e13;
  * come last whichever way the sort runs (-1 sorts last in a descending order, a key above every value in an
  * ascending one).
  */
-export function noValueKey(sort: "score" | "completedAt" | "expiresAt", direction: "asc" | "desc"): number {
+export function noValueKey(sort: "score" | "completedAt" | "expiresAt" | "overdue", direction: "asc" | "desc"): number {
   if (direction === "desc") return -1;
   return sort === "score" ? 101 : NO_DATE_LAST_KEY;
+}
+
+/**
+ * The day a learner became overdue: the earliest due date among the given modules on which they are overdue
+ * (the same `overdue` and `dueDate` the grid's cells show), or NULL when they are overdue on none. The
+ * earlier the day, the longer they have been overdue.
+ */
+export function overdueSince(columns: readonly ModuleColumn[]): SQL {
+  const dates = columns.map((column) => sql`CASE WHEN ${column.overdue} THEN ${column.dueDate} END`);
+  if (dates.length === 0) return sql`NULL::date`;
+  // LEAST ignores NULLs: the earliest of the overdue modules' due dates.
+  return dates.length === 1 ? (dates[0] as SQL) : sql`LEAST(${sql.join(dates, sql`, `)})`;
 }
 
 /** The sort key of a grid sort: a non-null expression, and how a cursor value of it is typed. */
@@ -308,6 +320,8 @@ export function sortKey(
       return column ? epoch(sql`${column.c}.expires_at`, noValueKey(sort, direction)) : sql`0`;
     case "score":
       return column ? sql`coalesce(${column.c}.score_percent, ${noValueKey(sort, direction)})` : sql`0`;
+    case "overdue":
+      return epoch(overdueSince(column ? [column] : columns), noValueKey(sort, direction));
   }
 }
 

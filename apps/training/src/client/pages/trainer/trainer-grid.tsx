@@ -52,6 +52,7 @@ const sortOptions: { value: string; text: string; needsModule: boolean }[] = [
   { value: "name:asc", text: "Name (A to Z)", needsModule: false },
   { value: "name:desc", text: "Name (Z to A)", needsModule: false },
   { value: "collarNumber:asc", text: "Collar number", needsModule: false },
+  { value: "overdue:asc", text: "Most overdue first", needsModule: false },
   { value: "status:asc", text: "Status on the chosen module", needsModule: true },
   { value: "completedAt:desc", text: "Completed on the chosen module (newest first)", needsModule: true },
   { value: "expiresAt:asc", text: "Expiry on the chosen module (soonest first)", needsModule: true },

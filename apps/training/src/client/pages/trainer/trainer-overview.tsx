@@ -28,7 +28,7 @@ async function loadOverview(): Promise<ApiResult<Overview>> {
   return { ok: true, data: { overdue: overdue.data, dueSoon: dueSoon.data, charts: charts.data } };
 }
 
-/** The grid filtered to one status (and unit), most overdue or soonest expiring people easiest to reach. */
+/** The grid filtered to one status (and unit); the overdue links open with the most overdue people first. */
 const gridOf = (filter: Record<string, string | number>): Route => ({
   name: "trainer-grid",
   query: trainerQuery(filter).slice(1),
@@ -60,7 +60,7 @@ export function TrainerOverviewPage() {
               {people(overdue.learners)}
             </p>
             <p className="govuk-body">
-              <Link to={gridOf({ status: "overdue" })}>
+              <Link to={gridOf({ status: "overdue", sort: "overdue" })}>
                 See who is overdue<span className="govuk-visually-hidden"> in the training records</span>
               </Link>
             </p>
@@ -106,7 +106,7 @@ export function TrainerOverviewPage() {
                   unit.overdue === 0 || unit.unit === null ? (
                     unit.overdue.toLocaleString("en-GB")
                   ) : (
-                    <Link to={gridOf({ unit: unit.unit.id, status: "overdue" })}>
+                    <Link to={gridOf({ unit: unit.unit.id, status: "overdue", sort: "overdue" })}>
                       {unit.overdue.toLocaleString("en-GB")}
                       <span className="govuk-visually-hidden"> overdue in {unit.unit.name}</span>
                     </Link>
