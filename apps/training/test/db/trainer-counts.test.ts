@@ -144,7 +144,11 @@ describe.each(databaseTargets)("maintained trainer counts on $name", (target) =>
             ],
           });
         }
-        const results = await storeStatementBatch(t.database, requests, (id) => t.catalog.module(id)?.validityMonths ?? 12);
+        const results = await storeStatementBatch(
+          t.database,
+          requests,
+          (id) => t.catalog.module(id)?.validityMonths ?? 12,
+        );
         for (const result of results) expect(result.ok).toBe(true);
         return;
       }
@@ -156,7 +160,13 @@ describe.each(databaseTargets)("maintained trainer counts on $name", (target) =>
         return;
       }
       case "transfer":
-        await changeUser(db, admin(), (people[step.who] as FixtureLearner).id, { unitId: units[step.unit] ?? null }, now);
+        await changeUser(
+          db,
+          admin(),
+          (people[step.who] as FixtureLearner).id,
+          { unitId: units[step.unit] ?? null },
+          now,
+        );
         return;
       case "role":
         await changeUser(db, admin(), (people[step.who] as FixtureLearner).id, { jobRole: ROLES[step.role] }, now);
@@ -241,17 +251,20 @@ describe.each(databaseTargets)("maintained trainer counts on $name", (target) =>
 
   it("equals a full recount after random concurrent changes", { timeout: 120_000 }, async () => {
     await fc.assert(
-      fc.asyncProperty(fc.array(fc.array(op, { minLength: 1, maxLength: 3 }), { minLength: 4, maxLength: 10 }), async (rounds) => {
-        let label = "";
-        for (const round of rounds) {
-          label += `${JSON.stringify(round)}\n`;
-          // Each round's changes run at once: on PostgreSQL on separate connections of the pool.
-          const results = await Promise.allSettled(round.map((step) => run(step)));
-          for (const result of results) if (result.status === "rejected") throw result.reason;
-          if (round.length % 2 === 0) await compactTrainerCounts(t.database.db, "force-a");
-        }
-        await expectCountsAgree(label);
-      }),
+      fc.asyncProperty(
+        fc.array(fc.array(op, { minLength: 1, maxLength: 3 }), { minLength: 4, maxLength: 10 }),
+        async (rounds) => {
+          let label = "";
+          for (const round of rounds) {
+            label += `${JSON.stringify(round)}\n`;
+            // Each round's changes run at once: on PostgreSQL on separate connections of the pool.
+            const results = await Promise.allSettled(round.map((step) => run(step)));
+            for (const result of results) if (result.status === "rejected") throw result.reason;
+            if (round.length % 2 === 0) await compactTrainerCounts(t.database.db, "force-a");
+          }
+          await expectCountsAgree(label);
+        },
+      ),
       { seed: 20261206, numRuns: target.name === "pglite" ? 12 : 12, endOnFailure: true },
     );
   });

@@ -9,8 +9,11 @@ import type { Db } from "./client";
 
 type Executor = Pick<Db, "execute">;
 
-const rows = async <T>(db: Executor, query: ReturnType<typeof sql>): Promise<T[]> =>
-  ((await db.execute(query)) as unknown as { rows: T[] }).rows;
+async function rows<T>(db: Executor, query: ReturnType<typeof sql>): Promise<T[]> {
+  // Both drivers answer raw SQL with `{ rows }`; drizzle types the result per driver.
+  const result: unknown = await db.execute(query);
+  return (result as { rows: T[] }).rows;
+}
 
 /** Takes the force's counts lock exclusively for the rest of the transaction (before moving people). */
 export async function lockTrainerCounts(tx: Executor, forceId: string): Promise<void> {

@@ -211,7 +211,10 @@ export async function aggregateByUnit(
   const [rows, corrections, unitRows] = await Promise.all([
     aggregateRows(db, context, scope, true),
     chosen === "*" ? personCurrentToday(db, context, scope) : boundaryCorrections(db, context, scope, true),
-    rowsOf<{ id: string; name: string }>(db, sql`SELECT id::text AS id, name FROM units WHERE force_id = ${context.forceId}`),
+    rowsOf<{ id: string; name: string }>(
+      db,
+      sql`SELECT id::text AS id, name FROM units WHERE force_id = ${context.forceId}`,
+    ),
   ]);
   const names = new Map(unitRows.map((unit) => [unit.id, unit.name]));
   const byUnit = new Map<string, { learners: number; completedAny: number; overdue: number }>();

@@ -520,8 +520,8 @@ export async function gridCharts(
       (counted) =>
         counted ??
         rowsOf<RawRow>(
-      db,
-      sql`SELECT u.unit_id, un.name AS unit_name, count(*)::int AS learners,
+          db,
+          sql`SELECT u.unit_id, un.name AS unit_name, count(*)::int AS learners,
           count(*) FILTER (WHERE ${anyOf(chosen.map((column) => column.current))})::int AS completed_any,
           count(*) FILTER (WHERE ${anyOf(chosen.map((column) => column.overdue))})::int AS overdue
         FROM ${from} LEFT JOIN units un ON un.id = u.unit_id
