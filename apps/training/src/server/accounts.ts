@@ -23,6 +23,7 @@ import { decodeCursor, encodeCursor } from "./cursor";
 import type { Db } from "./db/client";
 import { uniqueViolation } from "./db/errors";
 import { sessionUserColumns } from "./db/identity";
+import { lockTrainerCounts } from "./db/trainer-counts";
 import { auditLog, completions, forces, units, users } from "./db/schema";
 import { BadCursor, Conflict, InvalidInput, NotFound } from "./errors";
 
@@ -351,6 +352,11 @@ export async function changeUser(
   }
   const removesAdmin = changes.disabled === true || (changes.role !== undefined && changes.role !== "admin");
   const updated = await db.transaction(async (tx) => {
+    // Moving or disabling someone moves their trainer counts: the force's counts lock is taken first, before
+    // any row, so this never holds it while waiting for a projection writer that then waits for it.
+    if (changes.unitId !== undefined || changes.jobRole !== undefined || changes.disabled !== undefined) {
+      await lockTrainerCounts(tx, actor.forceId);
+    }
     if (removesAdmin) {
       // Locks every enabled admin row of the force first, so two admins demoting each other at once are taken
       // one after the other, and the second sees that only one admin would be left.

@@ -18,6 +18,7 @@ import {
   sessionCookieOptions,
 } from "./auth/session";
 import type { Catalog } from "./catalog";
+import { startTrainerCountFolding, syncTrainerCountModules } from "./db/trainer-counts";
 import type { Database } from "./db/client";
 import type { Env } from "./env";
 import { NotFound, TooManyAttempts } from "./errors";
@@ -189,9 +190,17 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     publicUrl,
     forwarder,
   };
+  // The trainer's maintained counts (migration 0019) count the catalog's modules; writers append deltas, folded
+  // here every couple of seconds so a read sums tens of thousands of rows, not every delta since start.
+  await syncTrainerCountModules(
+    database.db,
+    catalog.modules.map((module) => module.id),
+  );
+  const folding = startTrainerCountFolding(database.db, (error) => app.log.error({ err: error }, "counts fold error"));
   app.addHook("onClose", async () => {
     await jobs?.stop();
     await ingest.drain();
+    await folding.stop();
   });
 
   await app.register(fastifyCookie);

@@ -20,6 +20,7 @@ import { decodeCursor, encodeCursor } from "../cursor";
 import { BadCursor } from "../errors";
 import { RENEWAL_WINDOW_DAYS, trainingStatusRank } from "@stalking-response/curriculum";
 import type { ModuleColumn, QueryContext } from "./query";
+import { aggregateByUnit, aggregateSummary } from "./counts";
 import {
   NO_DATE_LAST_KEY,
   learnerFrom,
@@ -457,8 +458,23 @@ async function countRows(db: Db, query: SQL): Promise<RawRow[]> {
   });
 }
 
-/** Distinct people matching the filter, and per-module status counts among them. */
+/**
+ * Distinct people matching the filter, and per-module status counts among them: from the maintained aggregates
+ * (trainer/counts.ts) when they answer the filter, else by the query over every matching learner.
+ */
 export async function gridSummary(
+  db: Db,
+  catalog: Catalog,
+  context: QueryContext,
+  filter: GridFilter,
+): Promise<GridSummaryResponse> {
+  const counted = await aggregateSummary(db, catalog, context, filter);
+  if (counted) return { ...counted, countedAt: context.now.toISOString(), cached: false };
+  return gridSummaryByQuery(db, catalog, context, filter);
+}
+
+/** {@link gridSummary} by the query alone (the property test's full recount, and filters the aggregates cannot answer). */
+export async function gridSummaryByQuery(
   db: Db,
   catalog: Catalog,
   context: QueryContext,
@@ -489,6 +505,7 @@ export async function gridCharts(
   catalog: Catalog,
   context: QueryContext,
   filter: GridFilter,
+  options: { byQuery?: boolean } = {},
 ): Promise<ChartsResponse> {
   const columns = moduleColumns(context);
   const scope = learnerScope(context, columns, filter);
@@ -498,15 +515,26 @@ export async function gridCharts(
   const months = monthsBack(context.now, 12);
   const since = `${months[0] ?? context.now.toISOString().slice(0, 7)}-01T00:00:00Z`;
   const [summary, units, overTime] = await Promise.all([
-    gridSummary(db, catalog, context, filter),
-    rowsOf<RawRow>(
-      db,
-      sql`SELECT u.unit_id, un.name AS unit_name, count(*)::int AS learners,
+    options.byQuery ? gridSummaryByQuery(db, catalog, context, filter) : gridSummary(db, catalog, context, filter),
+    (options.byQuery ? Promise.resolve(null) : aggregateByUnit(db, context, filter)).then(
+      (counted) =>
+        counted ??
+        rowsOf<RawRow>(
+          db,
+          sql`SELECT u.unit_id, un.name AS unit_name, count(*)::int AS learners,
           count(*) FILTER (WHERE ${anyOf(chosen.map((column) => column.current))})::int AS completed_any,
           count(*) FILTER (WHERE ${anyOf(chosen.map((column) => column.overdue))})::int AS overdue
         FROM ${from} LEFT JOIN units un ON un.id = u.unit_id
         WHERE ${scope}
         GROUP BY u.unit_id, un.name ORDER BY un.name NULLS LAST`,
+        ).then((rows) =>
+          rows.map((row) => ({
+            unit: row.unit_id ? { id: row.unit_id as string, name: row.unit_name as string } : null,
+            learners: Number(row.learners),
+            completedAny: Number(row.completed_any),
+            overdue: Number(row.overdue),
+          })),
+        ),
     ),
     rowsOf<RawRow>(
       db,
@@ -521,12 +549,7 @@ export async function gridCharts(
   const perMonth = new Map(overTime.map((row) => [row.month as string, Number(row.people)]));
   return {
     byModule: summary.modules,
-    byUnit: units.map((row) => ({
-      unit: row.unit_id ? { id: row.unit_id as string, name: row.unit_name as string } : null,
-      learners: Number(row.learners),
-      completedAny: Number(row.completed_any),
-      overdue: Number(row.overdue),
-    })),
+    byUnit: units,
     overTime: months.map((month) => ({ month, people: perMonth.get(month) ?? 0 })),
     countedAt: context.now.toISOString(),
     cached: false,
