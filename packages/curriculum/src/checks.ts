@@ -220,6 +220,19 @@ export function checkCourse(course: CourseShape): CourseIssue[] {
       if (block.kind === "practice-screening" && !scenarioIds.has(block.scenarioId)) {
         issues.push({ path: [...path, "scenarioId"], message: `unknown practice scenario "${block.scenarioId}"` });
       }
+      if (block.kind === "practice-screening") {
+        (block.lessons ?? []).forEach((link, k) => {
+          const target = course.modules.find((candidate) => candidate.id === (link.moduleId ?? module.id));
+          if (!target) {
+            issues.push({ path: [...path, "lessons", k, "moduleId"], message: `unknown module "${link.moduleId}"` });
+          } else if (!target.lessons.some((lesson) => lesson.id === link.lessonId)) {
+            issues.push({
+              path: [...path, "lessons", k, "lessonId"],
+              message: `module "${target.id}" has no lesson "${link.lessonId}"`,
+            });
+          }
+        });
+      }
     }
 
     const questions = module.knowledgeCheck.questions;

@@ -1477,7 +1477,52 @@ export const course: Course = {
               "kind": "practice-screening",
               "scenarioId": "harassment-reclassified",
               "title": "Practice screening (example, not an official tool)",
-              "briefing": "An invented case: a man says a neighbour keeps loitering outside his house and has let down his car tyres on two occasions. The call was recorded as harassment. Screen the report: is there a course of conduct, which s2A(3) behaviours are present, and should a supervisor reclassify it? Your answers are not marked; compare them with the model answers at the end."
+              "briefing": "An invented case: a man says a neighbour keeps loitering outside his house and has let down his car tyres on two occasions. The call was recorded as harassment. Screen the report: is there a course of conduct, which s2A(3) behaviours are present, and should a supervisor reclassify it? Your answers are not marked; compare them with the model answers at the end.",
+              "lessons": [
+                {
+                  "about": "status",
+                  "moduleId": "risk-screening",
+                  "lessonId": "why-screen"
+                },
+                {
+                  "about": "classification",
+                  "lessonId": "harassment-or-stalking"
+                },
+                {
+                  "about": "grade",
+                  "moduleId": "risk-screening",
+                  "lessonId": "breach-and-grading"
+                },
+                {
+                  "about": "proposedGrade",
+                  "moduleId": "risk-screening",
+                  "lessonId": "breach-and-grading"
+                },
+                {
+                  "about": "flags.heightenedRisk",
+                  "moduleId": "risk-screening",
+                  "lessonId": "breach-and-grading"
+                },
+                {
+                  "about": "flags.threats",
+                  "moduleId": "risk-screening",
+                  "lessonId": "breach-and-grading"
+                },
+                {
+                  "about": "dmmListing.listed",
+                  "moduleId": "risk-screening",
+                  "lessonId": "meetings-and-practice"
+                },
+                {
+                  "about": "spoDecision.decision",
+                  "moduleId": "stalking-protection-orders",
+                  "lessonId": "applying"
+                },
+                {
+                  "about": "recording.principal",
+                  "lessonId": "screening-and-recording"
+                }
+              ]
             }
           ]
         }
@@ -2207,7 +2252,48 @@ export const course: Course = {
               "kind": "practice-screening",
               "scenarioId": "breached-spo-ex-partner",
               "title": "Practice screening (example, not an official tool)",
-              "briefing": "An invented case: a woman calls because her former partner is outside her flat again, although a Stalking Protection Order bars him from contacting her or entering her street. Over recent weeks he has followed her, waited near her home, phoned her again and again, watched her through her window and sent threatening messages. Work through the screening: decide whether this is stalking, treat the breach as heightened risk, choose a grade with your reasons, and record what should happen about the order. Your answers are not marked; compare them with the model answers at the end."
+              "briefing": "An invented case: a woman calls because her former partner is outside her flat again, although a Stalking Protection Order bars him from contacting her or entering her street. Over recent weeks he has followed her, waited near her home, phoned her again and again, watched her through her window and sent threatening messages. Work through the screening: decide whether this is stalking, treat the breach as heightened risk, choose a grade with your reasons, and record what should happen about the order. Your answers are not marked; compare them with the model answers at the end.",
+              "lessons": [
+                {
+                  "about": "status",
+                  "lessonId": "why-screen"
+                },
+                {
+                  "about": "classification",
+                  "moduleId": "recognising-stalking",
+                  "lessonId": "harassment-or-stalking"
+                },
+                {
+                  "about": "grade",
+                  "lessonId": "breach-and-grading"
+                },
+                {
+                  "about": "proposedGrade",
+                  "lessonId": "breach-and-grading"
+                },
+                {
+                  "about": "flags.heightenedRisk",
+                  "lessonId": "breach-and-grading"
+                },
+                {
+                  "about": "flags.threats",
+                  "lessonId": "breach-and-grading"
+                },
+                {
+                  "about": "dmmListing.listed",
+                  "lessonId": "meetings-and-practice"
+                },
+                {
+                  "about": "spoDecision.decision",
+                  "moduleId": "stalking-protection-orders",
+                  "lessonId": "applying"
+                },
+                {
+                  "about": "recording.principal",
+                  "moduleId": "recognising-stalking",
+                  "lessonId": "screening-and-recording"
+                }
+              ]
             }
           ]
         }

@@ -174,6 +174,20 @@ export const PracticeScreeningBlockSchema = z.strictObject({
   scenarioId: IdSchema,
   title: prose,
   briefing: prose,
+  /**
+   * The lesson that teaches each part of the screening's outcome, so the practice feedback can send a learner
+   * who got that part wrong to the right lesson. `about` is the outcome field (`classification`, `grade`,
+   * `flags.threats`); `moduleId` defaults to this block's module.
+   */
+  lessons: z
+    .array(
+      z.strictObject({
+        about: z.string().regex(/^[a-zA-Z]+(?:\.[a-zA-Z]+)*$/, "must be an outcome field such as grade or flags.threats"),
+        moduleId: IdSchema.optional(),
+        lessonId: IdSchema,
+      }),
+    )
+    .default([]),
 });
 
 /**

@@ -64,6 +64,15 @@ describe("loadCourse reports each content mistake with its file and line", () =>
     );
   });
 
+  it("a practice screening whose feedback links to a lesson that does not exist", async () => {
+    await expectOneIssue(
+      "modules/risk-screening.yaml",
+      "- { about: dmmListing.listed, lessonId: meetings-and-practice }",
+      "- { about: dmmListing.listed, lessonId: no-such-lesson }",
+      { message: /module "risk-screening" has no lesson "no-such-lesson"/ },
+    );
+  });
+
   it("a fact-bearing block with no citation", async () => {
     await expectOneIssue(m1, "        sources: [ons-stalking-2024, ons-crime-2025]\n", "", {
       message: /states facts, so it must cite at least one source/,

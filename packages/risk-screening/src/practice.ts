@@ -1,9 +1,9 @@
-// The `@stalking-response/risk-screening/practice` entry: headless runs, outcome comparison and the
-// labelled examples (a fictional force, an example instrument, fictional practice scenarios).
+// The `@stalking-response/risk-screening/practice` entry: headless runs, outcome comparison and feedback,
+// and the labelled examples (a fictional force, an example instrument, fictional practice scenarios).
 export { runScreening } from "./run";
 export type { RunOptions, ScreeningRun } from "./run";
-export { compareOutcome, outcomeFieldLabels } from "./compare";
-export type { DeepPartial, ExpectedOutcome } from "./compare";
+export { compareOutcome, decisiveOutcomeFields, outcomeDifferences, outcomeFieldLabels, practiceFeedback } from "./compare";
+export type { DecisiveDifference, DeepPartial, ExpectedOutcome, OutcomeDifference, PracticeFeedback } from "./compare";
 export { exampleForceConfig } from "./examples/example-config";
 export { exampleStalkingInstrument } from "./examples/example-instrument";
 export { exampleProvisions } from "./examples/provisions";

@@ -91,7 +91,7 @@ describe("currentView", () => {
       proposedGrade: "high",
       grade: "high",
       gradeLowered: false,
-      reclassification: { from: "breachOfOrder" },
+      reclassification: { from: "breachOfOrder", fromLabel: "Breach of a protective order" },
     });
   });
 

@@ -107,7 +107,8 @@ export type ScreeningView =
       readonly grade: Grade;
       /** True when the officer went below the proposed grade: approval needs a reason. */
       readonly gradeLowered: boolean;
-      readonly reclassification: { readonly from: string; readonly reason: string } | null;
+      /** `from` is the code of what the report was first recorded as; `fromLabel` is its words, for display. */
+      readonly reclassification: { readonly from: string; readonly fromLabel: string; readonly reason: string } | null;
       readonly events: readonly ["supervisor.approve", "supervisor.reclassify", "supervisor.return"];
     }
   | {
@@ -222,6 +223,21 @@ export const classificationLabels: Readonly<Record<Classification, string>> = {
   singleIncident: "A single incident: link future reports",
 };
 
+const reportedAsOptions = steps.reportedAs.questions.find((q) => q.id === "reportedAs")?.options ?? [];
+
+/** What a report was first recorded as, in words: a "recorded as" option, or a classification a supervisor changed. */
+function recordedAsLabel(value: string): string {
+  return (
+    reportedAsOptions.find((o) => o.value === value)?.label ??
+    classificationLabels[value as Classification] ??
+    labelOf(value)
+  );
+}
+
+function withLabel(found: { from: string; reason: string } | null) {
+  return found === null ? null : { ...found, fromLabel: recordedAsLabel(found.from) };
+}
+
 /**
  * The page to show for a snapshot: which questions to ask (with answers so far), which events the page
  * sends, and the data a check-answers, review, task-list or outcome page needs. Pure: call it on every
@@ -273,7 +289,7 @@ export function currentView(snapshot: ScreeningSnapshotLike): ScreeningView {
         proposedGrade: proposed,
         grade,
         gradeLowered: context.overrides.some((o) => o.direction === "lowered"),
-        reclassification: proposedReclassification(context),
+        reclassification: withLabel(proposedReclassification(context)),
         events: ["supervisor.approve", "supervisor.reclassify", "supervisor.return"],
       };
     }

@@ -138,20 +138,20 @@ describe("compareOutcome", () => {
         outcome,
       ),
     ).toEqual([
-      'Risk grade: expected "medium", but the screening gave "high"',
-      "Heightened risk: expected false, but the screening gave true",
-      'Included classifications: expected to include "maliciousCommunications"',
-      'Included classifications: did not expect "breachOfOrder"',
-      'Referrals: expected an entry like {"service":"localSupport"}',
+      "Risk grade: your screening gave “High”; an experienced officer would reach “Medium”.",
+      "Heightened risk: your screening gave “Yes”; an experienced officer would reach “No”.",
+      "Included classifications: an experienced officer would include “Malicious communications”; your screening does not.",
+      "Included classifications: your screening includes “Breach of a protective order”; an experienced officer would not.",
+      "Referrals: an experienced officer would record Local victim support service; your screening does not.",
     ]);
   });
 
   it("reports a field the outcome lacks and a different ending", () => {
     expect(compareOutcome({ notStalkingReason: "x" }, outcome)).toEqual([
-      'notStalkingReason: expected "x", but there is none',
+      "Another part of the outcome: an experienced officer would reach “a different answer”; your screening recorded none.",
     ]);
     expect(compareOutcome({ status: "emergency" }, outcome)).toEqual([
-      'How the screening ended: expected "emergency", but the screening gave "completed"',
+      "How the screening ended: your screening gave “a completed screening”; an experienced officer would reach “a stop for an emergency response”.",
     ]);
   });
 });

@@ -153,7 +153,7 @@ function CurrentPage({ route }: { route: Route }) {
     case "lesson":
       return <LessonPage moduleId={route.moduleId} lessonId={route.lessonId} />;
     case "practice-screening":
-      return <PracticeScreeningPage moduleId={route.moduleId} lessonId={route.lessonId} />;
+      return <PracticeScreeningPage moduleId={route.moduleId} lessonId={route.lessonId} step={route.step} />;
     case "knowledge-check":
       return <KnowledgeCheckStartPage moduleId={route.moduleId} />;
     case "question":

@@ -1,7 +1,7 @@
 import { course, findModule, resolveCourseFacts } from "@stalking-response/curriculum";
 import type { Module, Question } from "@stalking-response/curriculum";
 import { createScreeningMachine, currentView } from "@stalking-response/risk-screening";
-import type { Answers, Question as ScreeningQuestion, ScreeningView } from "@stalking-response/risk-screening";
+import type { Answers, Question as ScreeningQuestion, ScreeningEvent, ScreeningView } from "@stalking-response/risk-screening";
 import { compareOutcome, exampleForceConfig, practiceScenarios } from "@stalking-response/risk-screening/practice";
 import { createActor } from "xstate";
 import { expect } from "vitest";
@@ -375,11 +375,34 @@ export async function completePracticeScreening(officer: Officer) {
     if (request.url().includes("/api/") && request.method() !== "GET") sent.push(request.url());
   });
   await officer.activate(page.getByRole("button", { name: "Start the practice screening" }));
+  const shadow = await playPractice(officer, scenario.events);
+  const outcome = currentView(shadow.getSnapshot());
+  if (outcome.kind !== "outcome") throw new Error("the model run did not finish the screening");
+  expect(compareOutcome(scenario.expected, outcome.outcome)).toEqual([]);
+  // The feedback compares the learner's outcome with the expected one: the model answers match it.
+  await page.getByRole("heading", { level: 2, name: "How your screening compares" }).waitFor();
+  await expect.poll(() => page.getByText("Matches the expected outcome").count()).toBe(1);
+  expect(await page.getByText(`Case: ${scenario.title}`).count()).toBe(1);
+  expect(sent, "the practice screening must not send anything to the server").toEqual([]);
+  await officer.activate(page.getByRole("link", { name: "Leave the practice and go back to the lesson" }));
+  await officer.arrive(`${lesson.title} – ${module.title}`);
+}
 
+/**
+ * Gives `events` through the practice screening's pages, from the moment its start button was pressed, with a
+ * headless screening of the same package beside the browser saying which page comes next. `between` runs
+ * after the page that follows each event has arrived (the event's index and the shadow's snapshot).
+ */
+export async function playPractice(
+  officer: Officer,
+  events: readonly ScreeningEvent[],
+  between?: (index: number, shadow: ReturnType<typeof createActor<ReturnType<typeof createScreeningMachine>>>) => Promise<void>,
+) {
+  const { page } = officer;
   const shadow = createActor(createScreeningMachine(), { input: { config: exampleForceConfig } });
   shadow.start();
   const pageTitle = /^(?!Error).* – Practice screening – Stalking training$/;
-  for (const event of scenario.events) {
+  for (const [index, event] of events.entries()) {
     const view = currentView(shadow.getSnapshot());
     let focus: "heading" | "none" = "heading";
     switch (event.type) {
@@ -426,17 +449,9 @@ export async function completePracticeScreening(officer: Officer) {
       await waitForView(officer, currentView(shadow.getSnapshot()), null);
       await officer.arrive(pageTitle, { focus });
     }
+    await between?.(index, shadow);
   }
-  const outcome = currentView(shadow.getSnapshot());
-  if (outcome.kind !== "outcome") throw new Error("the model run did not finish the screening");
-  expect(compareOutcome(scenario.expected, outcome.outcome)).toEqual([]);
-  // The feedback compares the learner's outcome with the expected one: the model answers match it.
-  await page.getByRole("heading", { level: 2, name: "How your screening compares" }).waitFor();
-  await expect.poll(() => page.getByText("Matches the expected outcome").count()).toBe(1);
-  expect(await page.getByText(`Case: ${scenario.title}`).count()).toBe(1);
-  expect(sent, "the practice screening must not send anything to the server").toEqual([]);
-  await officer.activate(page.getByRole("link", { name: "Leave the practice and go back to the lesson" }));
-  await officer.arrive(`${lesson.title} – ${module.title}`);
+  return shadow;
 }
 
 /** Signs in from the sign-in page, with no wrong password first, and waits for the page it lands on. */

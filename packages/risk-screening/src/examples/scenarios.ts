@@ -15,8 +15,14 @@ export interface PracticeScenario {
   readonly narrative: readonly string[];
   /** A model run through the screening (the answers an expert would give). */
   readonly events: readonly ScreeningEvent[];
-  /** What the outcome must show; compare with `compareOutcome`. */
+  /** What the outcome must show; compare with `outcomeDifferences`. */
   readonly expected: ExpectedOutcome;
+  /**
+   * Why an experienced officer reaches each decisive part of the expected outcome, from the facts of this
+   * case, keyed by outcome field (`classification`, `flags.threats`; see `decisiveOutcomeFields`). The
+   * practice feedback gives the reason beside the learner's decisive mistake.
+   */
+  readonly explanations: Readonly<Partial<Record<string, string>>>;
 }
 
 /** Fictional officer who takes the reports. */
@@ -107,6 +113,26 @@ const breachedOrder: PracticeScenario = {
       { service: "marac", kind: "multiAgency" },
     ],
   },
+  explanations: {
+    status:
+      "She is not in immediate danger (he left when she called), so the screening goes on past the first question to identify stalking and screen the risk.",
+    classification:
+      "He has followed her, waited near her home and watched her: behaviour associated with stalking, on separate occasions. She has twice been afraid he would attack her, and fear of violence on at least two occasions makes it stalking involving fear of violence (s4A), not stalking (s2A) alone.",
+    grade:
+      "A former partner who breaches a stalking protection order and has made threats is high risk: each of the breach and the threats proposes a High grade on its own, and nothing in the case supports going lower.",
+    proposedGrade:
+      "Two answers propose a High grade on their own here: that the order was breached, and that he made threats (his messages say she will regret leaving him). Missing either one leaves the proposal lower than the facts support.",
+    "flags.heightenedRisk":
+      "He is outside her flat although the order bans him from her street: a breach of a protective order is heightened risk.",
+    "flags.threats":
+      "His messages say she will regret leaving him: that is a threat, and threats from a former partner raise the risk.",
+    "dmmListing.listed":
+      "A breach of a protective order is listed for the daily management meeting so that the case is seen early.",
+    "spoDecision.decision":
+      "A stalking protection order is already in force: the decision is to use that order and investigate the breach as an offence, not to apply for another.",
+    "recording.principal":
+      "The screening found stalking involving fear of violence, so that is the principal crime; the breach is recorded alongside it.",
+  },
 };
 
 const harassmentReclassified: PracticeScenario = {
@@ -165,6 +191,23 @@ const harassmentReclassified: PracticeScenario = {
     recording: { principal: "stalkingS2A", included: [], reclassifiedFrom: "harassment" },
     dmmListing: { listed: true },
     spoDecision: { decision: "notNeeded" },
+  },
+  explanations: {
+    status:
+      "Nobody is in immediate danger, so the screening goes on past the first question to identify stalking and screen the risk.",
+    classification:
+      "The neighbour keeps hanging around outside the house (loitering) and has interfered with the car, on separate occasions: behaviour associated with stalking, so this is stalking (s2A), not harassment. There is no fear of violence on two occasions and no change to his routine, so it is not the s4A offence.",
+    grade:
+      "The answers propose Standard, but damage to his property is escalating and the suspect lives next door: professional judgement raises the grade to Medium, with the reasons written down.",
+    proposedGrade:
+      "There are no threats, no orders and no breach, and few of the risk questions raise a concern, so the rules propose a Standard grade; the officer then decides whether to go higher.",
+    "flags.heightenedRisk": "No protective order exists, so none can have been breached: there is no heightened risk from a breach.",
+    "flags.threats": "He reports no threats, so the screening should not record any.",
+    "dmmListing.listed": "Once stalking is indicated, the case is listed for the daily management meeting.",
+    "spoDecision.decision":
+      "The conduct is low level so far: a stalking protection order is not needed now, and the decision is kept under review if it continues.",
+    "recording.principal":
+      "Recorded first as harassment, it is reclassified: the principal crime is stalking (s2A), because the behaviour is associated with stalking.",
   },
 };
 

@@ -16,6 +16,7 @@ import { BackLink } from "../back-link/back-link";
 import { Button } from "../button/button";
 import { formatCalendarDate } from "../internal/dates";
 import { Details } from "../details/details";
+import { ErrorSummary } from "../error-summary/error-summary";
 import { InsetText } from "../inset-text/inset-text";
 import { Panel } from "../panel/panel";
 import { Radios } from "../radios/radios";
@@ -262,7 +263,8 @@ export function SupervisorReviewPage({
   const [classification, setClassification] = useState<string | null>(null);
   const [target, setTarget] = useState<string | null>(null);
   const [reason, setReason] = useState("");
-  const [missing, setMissing] = useState(false);
+  // Counts refused submits without a decision, so the error summary takes focus again on each one.
+  const [missing, setMissing] = useState(0);
   const submit = (event: FormEvent) => {
     event.preventDefault();
     if (decision === "approve") {
@@ -272,11 +274,16 @@ export function SupervisorReviewPage({
     } else if (decision === "return") {
       onDecide({ type: "supervisor.return", to: (target ?? "") as "identification", reason });
     } else {
-      setMissing(true);
+      setMissing((count) => count + 1);
     }
   };
   return (
     <>
+      {missing > 0 && (
+        // Nothing was sent, so the machine has no rejection to show: the page shows its own summary, at the
+        // top as on every other step, linking to the first decision.
+        <ErrorSummary key={missing} errors={[{ text: "Select your decision", href: "#screening-decision" }]} />
+      )}
       <PageHeading>{view.title}</PageHeading>
       <SummaryList
         rows={[
@@ -291,7 +298,7 @@ export function SupervisorReviewPage({
       )}
       {view.reclassification && (
         <InsetText>
-          Recorded as {view.reclassification.from}: {view.reclassification.reason}
+          Recorded as {view.reclassification.fromLabel}: {view.reclassification.reason}
         </InsetText>
       )}
       {view.sections.map((section) => (
@@ -337,9 +344,9 @@ export function SupervisorReviewPage({
           value={decision}
           onChange={(value) => {
             setDecision(value);
-            setMissing(false);
+            setMissing(0);
           }}
-          errorMessage={missing ? "Select your decision" : undefined}
+          errorMessage={missing > 0 ? "Select your decision" : undefined}
         />
         <Textarea
           id="screening-reason"

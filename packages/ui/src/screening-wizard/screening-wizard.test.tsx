@@ -229,6 +229,20 @@ describe("ScreeningWizard", () => {
     render(<ScreeningWizard actorRef={screening(eventsBefore("supervisor.approve"))} user={practiceSupervisor} />);
     await user.click(screen.getByRole("button", { name: "Confirm decision" }));
     expect(screen.getByRole("group", { name: "Your decision" })).toHaveAccessibleDescription(/Select your decision/);
+    // The GOV.UK error summary sits at the top, takes focus and links to the first decision.
+    const summary = screen.getByRole("alert");
+    expect(summary.parentElement).toHaveFocus();
+    expect(summary.parentElement?.compareDocumentPosition(screen.getByRole("heading", { level: 1 }))).toBe(
+      Node.DOCUMENT_POSITION_FOLLOWING,
+    );
+    await user.click(within(summary).getByRole("link", { name: "Select your decision" }));
+    expect(screen.getByRole("radio", { name: "Approve" })).toHaveFocus();
+  });
+
+  it("names what the report was first recorded as in words on the supervisor's review", () => {
+    render(<ScreeningWizard actorRef={screening(eventsBefore("supervisor.approve"))} user={practiceSupervisor} />);
+    expect(screen.getByText(/^Recorded as Breach of a protective order:/)).toBeInTheDocument();
+    expect(screen.queryByText(/breachOfOrder/)).not.toBeInTheDocument();
   });
 
   it("records actions from the task list, which names the recommendation each answers", async () => {

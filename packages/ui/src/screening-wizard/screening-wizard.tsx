@@ -9,6 +9,7 @@ import {
   type ScreeningEvent,
   type ScreeningMachine,
   type ScreeningView,
+  type TaskId,
 } from "@stalking-response/risk-screening";
 import { useEffect, useMemo, useRef, useState, type ComponentPropsWithRef } from "react";
 import type { ActorRefFrom } from "xstate";
@@ -38,6 +39,13 @@ export interface ScreeningWizardProps extends Omit<ComponentPropsWithRef<"div">,
   readonly user: Actor;
   /** The start page's heading. */
   readonly title?: string | undefined;
+  /**
+   * The action open on the actions page, for a host that gives each page its own address (with
+   * `onOpenTaskChange`); leave both out and the wizard keeps it itself.
+   */
+  readonly openTask?: TaskId | null | undefined;
+  /** Called when a task link or "Back to actions" opens or closes an action (see `openTask`). */
+  readonly onOpenTaskChange?: ((task: TaskId | null) => void) | undefined;
 }
 
 type OmitActor<E> = E extends unknown ? Omit<E, "actor"> : never;
@@ -107,6 +115,8 @@ export function ScreeningWizard({
   actorRef,
   user,
   title = "Stalking and harassment screening",
+  openTask: controlledTask,
+  onOpenTaskChange,
   className,
   ref,
   ...rest
@@ -115,7 +125,13 @@ export function ScreeningWizard({
   const view = useMemo(() => currentView(snapshot), [snapshot]);
   const rejection = snapshot.context.lastRejection;
   const issues = rejection?.issues ?? [];
-  const [openTask, setOpenTask] = useState<string | null>(null);
+  const [ownTask, setOwnTask] = useState<string | null>(null);
+  const controlled = controlledTask !== undefined;
+  const openTask: string | null = controlled ? controlledTask : ownTask;
+  const setOpenTask = (task: string | null) => {
+    if (!controlled) setOwnTask(task);
+    onOpenTaskChange?.(task as TaskId | null);
+  };
   const root = useRef<HTMLDivElement>(null);
   const key = pageKey(view, openTask);
   const lastKey = useRef(key);

@@ -1,11 +1,17 @@
 import { useEffect, useMemo, useRef, useState } from "react";
 import { useActorRef, useSelector } from "@xstate/react";
-import { Button, Details, InsetText, SummaryList, Tag, WarningText } from "@stalking-response/ui";
+import { Button, Details, InsetText, Tag, WarningText } from "@stalking-response/ui";
 import { ScreeningWizard } from "@stalking-response/ui/screening";
-import { currentView, screeningMachine, type ScreeningView } from "@stalking-response/risk-screening";
 import {
-  compareOutcome,
+  currentView,
+  screeningMachine,
+  type ScreeningOutcome,
+  type ScreeningView,
+  type TaskId,
+} from "@stalking-response/risk-screening";
+import {
   exampleForceConfig,
+  practiceFeedback,
   practiceInspector,
   practiceOfficer,
   practiceScenarios,
@@ -14,7 +20,9 @@ import {
 } from "@stalking-response/risk-screening/practice";
 import type { LessonBlock, ModuleDetailResponse } from "../../shared/api";
 import { useResource } from "../api/use-resource";
-import { Link } from "../routing/router";
+import { eventsToReach, pageAddress, practiceStore, taskOfAddress } from "../practice/step-address";
+import { claimPageFocus, Link, navigate } from "../routing/router";
+import type { Route } from "../routing/routes";
 import { PageHeading, serviceName } from "../shell/page";
 import { LoadingPage, ProblemPage } from "../shell/status-pages";
 import { loadModule } from "../training/module-store";
@@ -23,10 +31,20 @@ type PracticeBlock = Extract<LessonBlock, { kind: "practice-screening" }>;
 
 /**
  * The practice screening of a lesson: the example screening tool run on an invented case, then the outcome
- * compared with what an expert would reach. It runs entirely in the browser: nothing typed here is saved or
- * sent, because nothing here is about a real person.
+ * compared with what an expert would reach. It runs entirely in the browser: nothing typed here is sent to the
+ * server, because nothing here is about a real person. Each page of the screening has its own address
+ * (`…/practice-screening/<page>`), and the screening is kept in this tab's sessionStorage, so Back, Forward and
+ * reload find the page and the answers again.
  */
-export function PracticeScreeningPage({ moduleId, lessonId }: { moduleId: string; lessonId: string }) {
+export function PracticeScreeningPage({
+  moduleId,
+  lessonId,
+  step,
+}: {
+  moduleId: string;
+  lessonId: string;
+  step?: string | undefined;
+}) {
   const [module] = useResource(`module:${moduleId}`, () => loadModule(moduleId));
   if (module.state === "loading") return <LoadingPage />;
   if (module.state === "failed") return <ProblemPage problem={module.problem} />;
@@ -36,7 +54,16 @@ export function PracticeScreeningPage({ moduleId, lessonId }: { moduleId: string
   if (!lesson || !block || !scenario) {
     return <ProblemPage problem={{ status: 404, title: "Page not found", fieldErrors: [] }} />;
   }
-  return <Practice module={module.data} lessonId={lesson.id} block={block} scenario={scenario} />;
+  return (
+    <Practice
+      key={`${module.data.id}:${lesson.id}:${scenario.id}`}
+      module={module.data}
+      lessonId={lesson.id}
+      block={block}
+      scenario={scenario}
+      step={step}
+    />
+  );
 }
 
 type PracticeProps = {
@@ -44,17 +71,143 @@ type PracticeProps = {
   lessonId: string;
   block: PracticeBlock;
   scenario: PracticeScenario;
+  step: string | undefined;
 };
 
 function Practice(props: PracticeProps) {
+  const { module, lessonId, scenario } = props;
+  const store = useMemo(
+    () => practiceStore(`practice-screening:${module.id}:${lessonId}:${scenario.id}`),
+    [module.id, lessonId, scenario.id],
+  );
   // A new run is a new actor: remounting by key throws the old one (and every answer in it) away.
   const [run, setRun] = useState(0);
-  const [started, setStarted] = useState(false);
-  if (!started) return <Briefing {...props} onStart={() => setStarted(true)} />;
-  return <Screening key={run} {...props} onRestart={() => setRun((count) => count + 1)} />;
+  const restart = () => {
+    store.forget();
+    setRun((count) => count + 1);
+  };
+  return <Run key={run} {...props} store={store} onRestart={restart} />;
 }
 
-function Briefing({ module, lessonId, block, scenario, onStart }: PracticeProps & { onStart: () => void }) {
+type RunProps = PracticeProps & { store: ReturnType<typeof practiceStore>; onRestart: () => void };
+
+function Run({ module, lessonId, block, scenario, step, store, onRestart }: RunProps) {
+  const [restored] = useState(() => store.read());
+  const actorRef = useActorRef(
+    screeningMachine,
+    restored === undefined
+      ? { input: { config: exampleForceConfig } }
+      : { snapshot: restored, input: { config: exampleForceConfig } },
+  );
+  const snapshot = useSelector(actorRef, (state) => state);
+  const view = useMemo(() => currentView(snapshot), [snapshot]);
+  const openTask = taskOfAddress(view, step);
+  const page = pageAddress(view, openTask);
+  const [refused, setRefused] = useState<string | null>(null);
+
+  const addressOf = (at: string | null): Route =>
+    at === null
+      ? { name: "practice-screening", moduleId: module.id, lessonId }
+      : { name: "practice-screening", moduleId: module.id, lessonId, step: at };
+
+  // Every change is kept for this tab, so a reload restores the screening where it was.
+  useEffect(() => {
+    const subscription = actorRef.subscribe(() => store.keep(actorRef));
+    return () => subscription.unsubscribe();
+  }, [actorRef, store]);
+
+  // The address and the screening follow each other. When the screening moves (Continue, the page's own Back
+  // link, an action opened), the address follows as a new history entry. When the address moves (browser Back
+  // or Forward, a reload, a typed address), the screening goes there the way a person could: back through its
+  // own Back, or forward with the answers it holds; where it cannot, the address returns to the screening's page.
+  const last = useRef<{ step: string | undefined; page: string | null }>({ step, page });
+  useEffect(() => {
+    const before = last.current;
+    last.current = { step, page };
+    if (step === undefined) {
+      // The briefing: pressing start moves the screening to its first page.
+      if (page !== null && before.page !== page && before.step === step) navigate(addressOf(page));
+      return;
+    }
+    // The wizard moves focus to each new page's heading as the screening moves; after a navigation that
+    // mounts it (from the briefing, or Back into the practice) the heading takes focus here, as on any page.
+    if (claimPageFocus() && !document.querySelector(".govuk-error-summary")) {
+      const heading = document.querySelector<HTMLElement>("main h1");
+      heading?.setAttribute("tabindex", "-1");
+      heading?.focus();
+    }
+    if (step === page) return;
+    if (before.page !== page && before.step === step) {
+      setRefused(null);
+      navigate(addressOf(page));
+      return;
+    }
+    const target = step.startsWith("actions-") ? "actions" : step;
+    const events = eventsToReach(actorRef.getSnapshot(), target, practiceOfficer);
+    if (events !== null) {
+      for (const event of events) actorRef.send(event);
+      setRefused(null);
+      const now = currentView(actorRef.getSnapshot());
+      const reached = pageAddress(now, taskOfAddress(now, step));
+      last.current = { step, page: reached };
+      if (reached !== step) navigate(addressOf(reached), { replace: true, focus: false });
+      return;
+    }
+    if (page !== null) setRefused(step);
+    navigate(addressOf(page), { replace: true, focus: false });
+    // addressOf reads only ids that key this component.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [step, page, actorRef]);
+
+  if (step === undefined) {
+    return (
+      <Briefing
+        module={module}
+        lessonId={lessonId}
+        block={block}
+        scenario={scenario}
+        started={page !== null}
+        onStart={() => {
+          if (page === null) actorRef.send({ type: "screening.start", actor: practiceOfficer });
+          else navigate(addressOf(page));
+        }}
+      />
+    );
+  }
+  return (
+    <Screening
+      module={module}
+      lessonId={lessonId}
+      block={block}
+      scenario={scenario}
+      actorRef={actorRef}
+      view={view}
+      openTask={openTask}
+      refused={refused}
+      onOpenTask={(task) => navigate(addressOf(pageAddress(view, task)))}
+      onRestart={() => {
+        onRestart();
+        navigate(addressOf(null));
+      }}
+    />
+  );
+}
+
+function Briefing({
+  module,
+  lessonId,
+  block,
+  scenario,
+  started,
+  onStart,
+}: {
+  module: ModuleDetailResponse;
+  lessonId: string;
+  block: PracticeBlock;
+  scenario: PracticeScenario;
+  started: boolean;
+  onStart: () => void;
+}) {
   useEffect(() => setPracticeTitle(block.title, false), [block.title]);
   return (
     <div className="govuk-grid-row">
@@ -66,7 +219,7 @@ function Briefing({ module, lessonId, block, scenario, onStart }: PracticeProps 
           The screening uses an example tool written for this training. It is not an official risk assessment tool.
         </p>
         <Button type="button" isStartButton onClick={onStart}>
-          Start the practice screening
+          {started ? "Continue the practice screening" : "Start the practice screening"}
         </Button>
         <p className="govuk-body">
           <Link to={{ name: "lesson", moduleId: module.id, lessonId }}>Back to the lesson</Link>
@@ -76,32 +229,59 @@ function Briefing({ module, lessonId, block, scenario, onStart }: PracticeProps 
   );
 }
 
-function Screening({ module, lessonId, block, scenario, onRestart }: PracticeProps & { onRestart: () => void }) {
-  const actorRef = useActorRef(screeningMachine, { input: { config: exampleForceConfig } });
+type ScreeningProps = {
+  module: ModuleDetailResponse;
+  lessonId: string;
+  block: PracticeBlock;
+  scenario: PracticeScenario;
+  actorRef: ReturnType<typeof useActorRef<typeof screeningMachine>>;
+  view: ScreeningView;
+  openTask: TaskId | null;
+  refused: string | null;
+  onOpenTask: (task: TaskId | null) => void;
+  onRestart: () => void;
+};
+
+function Screening({
+  module,
+  lessonId,
+  block,
+  scenario,
+  actorRef,
+  view,
+  openTask,
+  refused,
+  onOpenTask,
+  onRestart,
+}: ScreeningProps) {
   const snapshot = useSelector(actorRef, (state) => state);
-  const view = useMemo(() => currentView(snapshot), [snapshot]);
   const container = useRef<HTMLDivElement>(null);
   const rejected = snapshot.context.lastRejection !== null;
-
-  // The briefing already said what the screening is, so the run begins at its first question.
-  useEffect(() => {
-    if (currentView(actorRef.getSnapshot()).kind === "start")
-      actorRef.send({ type: "screening.start", actor: practiceOfficer });
-    container.current?.querySelector<HTMLElement>("h1")?.focus();
-  }, [actorRef]);
 
   // Each step of the wizard is a page with its own h1; the tab title follows it, as a page load would.
   useEffect(() => {
     setPracticeTitle(container.current?.querySelector("h1")?.textContent ?? block.title, rejected);
-  }, [snapshot, block.title, rejected]);
+  }, [snapshot, openTask, block.title, rejected]);
 
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds" ref={container}>
+        {refused !== null && (
+          <InsetText>
+            The screening has been sent for review, so its earlier pages cannot be changed now. You are on its current
+            page.
+          </InsetText>
+        )}
         <RoleNote view={view} />
-        <ScreeningWizard actorRef={actorRef} user={actorFor(view)} title={block.title} />
+        <ScreeningWizard
+          actorRef={actorRef}
+          user={actorFor(view)}
+          title={block.title}
+          openTask={openTask}
+          onOpenTaskChange={onOpenTask}
+        />
         {view.kind === "outcome" ? (
-          <Feedback scenario={scenario} differences={compareOutcome(scenario.expected, view.outcome)} />
+          <Feedback module={module} block={block} scenario={scenario} outcome={view.outcome} />
         ) : (
           <Details summary="Read the case again">
             <Narrative scenario={scenario} />
@@ -146,13 +326,39 @@ function RoleNote({ view }: { view: ScreeningView }) {
   return null;
 }
 
-function Feedback({ scenario, differences }: { scenario: PracticeScenario; differences: string[] }) {
+/** The lesson the curriculum names for an outcome field, as a link in the learner's words. */
+function LessonLink({ module, block, field }: { module: ModuleDetailResponse; block: PracticeBlock; field: string }) {
+  const link = block.lessons.find((candidate) => candidate.about === field);
+  if (!link) return null;
+  const moduleId = link.moduleId ?? module.id;
+  const lesson = moduleId === module.id ? module.lessons.find((candidate) => candidate.id === link.lessonId) : undefined;
+  return (
+    <p className="govuk-body">
+      <Link to={{ name: "lesson", moduleId, lessonId: link.lessonId }}>
+        {lesson ? `Read the lesson “${lesson.title}” again` : "Read the lesson that teaches this again"}
+      </Link>
+    </p>
+  );
+}
+
+function Feedback({
+  module,
+  block,
+  scenario,
+  outcome,
+}: {
+  module: ModuleDetailResponse;
+  block: PracticeBlock;
+  scenario: PracticeScenario;
+  outcome: ScreeningOutcome;
+}) {
+  const feedback = practiceFeedback(scenario, outcome);
   return (
     <section aria-labelledby="practice-feedback" className="govuk-!-margin-top-6">
       <h2 className="govuk-heading-l" id="practice-feedback">
         How your screening compares
       </h2>
-      {differences.length === 0 ? (
+      {feedback.matches ? (
         <>
           <p className="govuk-body">
             <Tag colour="green">Matches the expected outcome</Tag>
@@ -161,20 +367,29 @@ function Feedback({ scenario, differences }: { scenario: PracticeScenario; diffe
             Your screening reached the outcome an experienced officer and supervisor would reach on this case.
           </p>
         </>
-      ) : (
+      ) : null}
+      {feedback.decisive ? (
         <>
-          <p className="govuk-body">
-            <Tag colour="orange">{`${differences.length} ${differences.length === 1 ? "difference" : "differences"}`}</Tag>
-          </p>
-          <p className="govuk-body">
-            These parts of your outcome differ from what an experienced officer and supervisor would reach on this case.
-            Read the case again and think about why.
-          </p>
-          <SummaryList
-            rows={differences.map((difference, index) => ({ key: `Difference ${index + 1}`, value: difference }))}
-          />
+          <h3 className="govuk-heading-m">The difference that matters most</h3>
+          <p className="govuk-body govuk-!-font-weight-bold">{feedback.decisive.text}</p>
+          {feedback.decisive.why === undefined ? null : (
+            <p className="govuk-body">Why: {feedback.decisive.why}</p>
+          )}
+          <LessonLink module={module} block={block} field={feedback.decisive.field} />
         </>
-      )}
+      ) : null}
+      {feedback.others.length > 0 ? (
+        <>
+          <h3 className="govuk-heading-m">
+            {feedback.decisive ? "Other differences" : "Your decisions match; some details of the record differ"}
+          </h3>
+          <ul className="govuk-list govuk-list--bullet">
+            {feedback.others.map((other) => (
+              <li key={other.text}>{other.text}</li>
+            ))}
+          </ul>
+        </>
+      ) : null}
       <p className="govuk-body-s">Case: {scenario.title}</p>
     </section>
   );
@@ -183,8 +398,8 @@ function Feedback({ scenario, differences }: { scenario: PracticeScenario; diffe
 function FictionWarning() {
   return (
     <WarningText>
-      This case is invented. Do not type in anything about a real person: nothing in the practice screening is saved or
-      sent.
+      This case is invented. Do not type in anything about a real person. Nothing in the practice screening is sent
+      anywhere: it is kept in this browser tab only, until you close the tab or sign out.
     </WarningText>
   );
 }

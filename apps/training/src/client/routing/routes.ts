@@ -16,7 +16,7 @@ export type Route =
   | { name: "my-training" }
   | { name: "module"; moduleId: string }
   | { name: "lesson"; moduleId: string; lessonId: string }
-  | { name: "practice-screening"; moduleId: string; lessonId: string }
+  | { name: "practice-screening"; moduleId: string; lessonId: string; step?: string }
   | { name: "knowledge-check"; moduleId: string }
   | { name: "question"; moduleId: string; number: number; fromCheckAnswers?: true }
   | { name: "check-answers"; moduleId: string }
@@ -64,6 +64,11 @@ const patterns: ReadonlyArray<[RegExp, (parts: string[], search: URLSearchParams
   [
     new RegExp(`^/training/${segment}/lessons/${segment}/practice-screening$`),
     ([moduleId = "", lessonId = ""]) => ({ name: "practice-screening", moduleId, lessonId }),
+  ],
+  // Each page of the practice screening has its own address, so Back, Forward and reload find it again.
+  [
+    new RegExp(`^/training/${segment}/lessons/${segment}/practice-screening/([a-z0-9-]{1,60})$`),
+    ([moduleId = "", lessonId = "", step = ""]) => ({ name: "practice-screening", moduleId, lessonId, step }),
   ],
   [new RegExp(`^/training/${segment}/knowledge-check$`), ([moduleId = ""]) => ({ name: "knowledge-check", moduleId })],
   [
@@ -180,7 +185,7 @@ export function href(route: Route): string {
     case "lesson":
       return `/training/${enc(route.moduleId)}/lessons/${enc(route.lessonId)}`;
     case "practice-screening":
-      return `/training/${enc(route.moduleId)}/lessons/${enc(route.lessonId)}/practice-screening`;
+      return `/training/${enc(route.moduleId)}/lessons/${enc(route.lessonId)}/practice-screening${route.step === undefined ? "" : `/${enc(route.step)}`}`;
     case "knowledge-check":
       return `/training/${enc(route.moduleId)}/knowledge-check`;
     case "question":
