@@ -27,7 +27,16 @@ function moduleWith(bodyWords: number, questionCount: number, practice: boolean)
         blocks: [
           { id: "t", kind: "text", body: words(bodyWords), sources: ["s"], jurisdiction: "england-and-wales" },
           ...(practice
-            ? [{ id: "p", kind: "practice-screening" as const, scenarioId: "x", title: "Three", briefing: "Four" }]
+            ? [
+                {
+                  id: "p",
+                  kind: "practice-screening" as const,
+                  scenarioId: "x",
+                  title: "Three",
+                  briefing: "Four",
+                  lessons: [],
+                },
+              ]
             : []),
         ],
       },

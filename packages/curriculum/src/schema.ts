@@ -182,7 +182,9 @@ export const PracticeScreeningBlockSchema = z.strictObject({
   lessons: z
     .array(
       z.strictObject({
-        about: z.string().regex(/^[a-zA-Z]+(?:\.[a-zA-Z]+)*$/, "must be an outcome field such as grade or flags.threats"),
+        about: z
+          .string()
+          .regex(/^[a-zA-Z]+(?:\.[a-zA-Z]+)*$/, "must be an outcome field such as grade or flags.threats"),
         moduleId: IdSchema.optional(),
         lessonId: IdSchema,
       }),

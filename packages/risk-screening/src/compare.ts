@@ -1,4 +1,11 @@
-import { multiAgencyOptions, recordingOptions, stalkingBehaviourOptions, steps, tasks, victimReferralOptions } from "./questions";
+import {
+  multiAgencyOptions,
+  recordingOptions,
+  stalkingBehaviourOptions,
+  steps,
+  tasks,
+  victimReferralOptions,
+} from "./questions";
 import type { QuestionOption, ScreeningOutcome } from "./schemas";
 import { classificationLabels } from "./view";
 
@@ -71,8 +78,10 @@ export interface OutcomeDifference {
 const yesNo = (value: unknown) => (value === true ? "Yes" : value === false ? "No" : undefined);
 const optionLabel = (options: readonly QuestionOption[]) => (value: unknown) =>
   typeof value === "string" ? options.find((option) => option.value === value)?.label : undefined;
-const questionOptions = (questions: readonly { id: string; options?: readonly QuestionOption[] | undefined }[], id: string) =>
-  questions.find((question) => question.id === id)?.options ?? [];
+const questionOptions = (
+  questions: readonly { id: string; options?: readonly QuestionOption[] | undefined }[],
+  id: string,
+) => questions.find((question) => question.id === id)?.options ?? [];
 
 const gradeLabel = optionLabel(questionOptions(steps.grading.questions, "grade"));
 const recordingLabel = optionLabel(recordingOptions);
@@ -166,7 +175,10 @@ function differences(expected: unknown, actual: unknown, path: string): OutcomeD
       for (const e of expected)
         if (!given.includes(e))
           found.push(
-            difference(path, `${name}: an experienced officer would include “${words(path, e)}”; your screening does not.`),
+            difference(
+              path,
+              `${name}: an experienced officer would include “${words(path, e)}”; your screening does not.`,
+            ),
           );
       for (const a of given)
         if (!expected.includes(a))
@@ -194,7 +206,10 @@ function differences(expected: unknown, actual: unknown, path: string): OutcomeD
   }
   if (actual === undefined)
     return [
-      difference(path, `${name}: an experienced officer would reach “${words(path, expected)}”; your screening recorded none.`),
+      difference(
+        path,
+        `${name}: an experienced officer would reach “${words(path, expected)}”; your screening recorded none.`,
+      ),
     ];
   return expected === actual
     ? []

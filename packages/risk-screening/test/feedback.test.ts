@@ -83,8 +83,7 @@ describe("practice feedback", () => {
   it("puts a wrong classification before everything that follows from it, in labels", () => {
     // Behaviour the learner did not see as stalking: the screening then calls it harassment.
     const events = variant(harassmentScenario.events, (event) => {
-      if (event.type === "incident.add")
-        return { ...event, incident: { ...event.incident, behaviours: ["other"] } };
+      if (event.type === "incident.add") return { ...event, incident: { ...event.incident, behaviours: ["other"] } };
       if (answers(event)["threats"] !== undefined)
         return [event, { type: "answer.submit", answers: { notStalkingReason: "A dispute between neighbours." } }];
       if (event.type === "task.submit" && event.task === "recording")
@@ -102,8 +101,12 @@ describe("practice feedback", () => {
     expect(texts).toContain(
       "Principal crime: your screening gave “Harassment (PHA 1997 s2)”; an experienced officer would reach “Stalking (PHA 1997 s2A)”.",
     );
-    expect(texts).toContain("Behaviours: an experienced officer would include “Loitering anywhere, in public or in private”; your screening does not.");
-    expect(texts).toContain("Behaviours: your screening includes “Other unwanted behaviour”; an experienced officer would not.");
+    expect(texts).toContain(
+      "Behaviours: an experienced officer would include “Loitering anywhere, in public or in private”; your screening does not.",
+    );
+    expect(texts).toContain(
+      "Behaviours: your screening includes “Other unwanted behaviour”; an experienced officer would not.",
+    );
     // Ordered by how much each changes the outcome.
     const ranks = [feedback.decisive, ...feedback.others].map((found) => {
       const index = decisiveOutcomeFields.indexOf(found?.field ?? "");
@@ -158,11 +161,12 @@ describe("practice feedback", () => {
         overrides: [],
         vnaDone: false,
         rightsExplained: false,
-      } as ScreeningOutcome);
+      });
       for (const found of fields) {
         expect(found.text, `${scenario.id}: ${found.field}`).not.toMatch(codeLike);
         expect(found.label).not.toBe("Another part of the outcome");
-        if (found.decisive) expect(scenario.explanations[found.field], `${scenario.id} explains ${found.field}`).toBeTruthy();
+        if (found.decisive)
+          expect(scenario.explanations[found.field], `${scenario.id} explains ${found.field}`).toBeTruthy();
       }
     }
   });

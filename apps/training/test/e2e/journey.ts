@@ -1,7 +1,12 @@
 import { course, findModule, resolveCourseFacts } from "@stalking-response/curriculum";
 import type { Module, Question } from "@stalking-response/curriculum";
 import { createScreeningMachine, currentView } from "@stalking-response/risk-screening";
-import type { Answers, Question as ScreeningQuestion, ScreeningEvent, ScreeningView } from "@stalking-response/risk-screening";
+import type {
+  Answers,
+  Question as ScreeningQuestion,
+  ScreeningEvent,
+  ScreeningView,
+} from "@stalking-response/risk-screening";
 import { compareOutcome, exampleForceConfig, practiceScenarios } from "@stalking-response/risk-screening/practice";
 import { createActor } from "xstate";
 import { expect } from "vitest";
@@ -396,7 +401,10 @@ export async function completePracticeScreening(officer: Officer) {
 export async function playPractice(
   officer: Officer,
   events: readonly ScreeningEvent[],
-  between?: (index: number, shadow: ReturnType<typeof createActor<ReturnType<typeof createScreeningMachine>>>) => Promise<void>,
+  between?: (
+    index: number,
+    shadow: ReturnType<typeof createActor<ReturnType<typeof createScreeningMachine>>>,
+  ) => Promise<void>,
 ) {
   const { page } = officer;
   const shadow = createActor(createScreeningMachine(), { input: { config: exampleForceConfig } });

@@ -64,7 +64,9 @@ describe("the practice screening's pages have addresses", () => {
         await page.goBack();
         await officer.arrive(pageTitle);
         expect(path(page)).toBe(`${address}/reported-as`);
-        await expect.poll(() => page.getByLabel("Breach of a protective order", { exact: true }).isChecked()).toBe(true);
+        await expect
+          .poll(() => page.getByLabel("Breach of a protective order", { exact: true }).isChecked())
+          .toBe(true);
         await page.goBack();
         await officer.arrive(pageTitle);
         expect(path(page)).toBe(`${address}/triage`);
@@ -79,7 +81,9 @@ describe("the practice screening's pages have addresses", () => {
         expect(path(page)).toBe(`${address}/relationship`);
         await page.goBack();
         await officer.arrive(pageTitle);
-        await expect.poll(() => page.getByLabel("Breach of a protective order", { exact: true }).isChecked()).toBe(true);
+        await expect
+          .poll(() => page.getByLabel("Breach of a protective order", { exact: true }).isChecked())
+          .toBe(true);
         await page.goForward();
         await officer.arrive(pageTitle);
         expect(path(page)).toBe(`${address}/relationship`);
@@ -102,7 +106,9 @@ describe("the practice screening's pages have addresses", () => {
       "Threats: your screening gave “No”; an experienced officer would reach “Yes”.",
     );
     expect(await section.textContent()).toContain(`Why: ${scenario.explanations["flags.threats"]}`);
-    expect(await page.locator("main").textContent()).not.toMatch(/stalkingS4A|breachOfOrder|dmmListing|undefined|expected a list/);
+    expect(await page.locator("main").textContent()).not.toMatch(
+      /stalkingS4A|breachOfOrder|dmmListing|undefined|expected a list/,
+    );
     // Back after the screening has finished cannot undo it: the feedback stays.
     await page.goBack();
     await officer.arrive(pageTitle, { focus: "none" });

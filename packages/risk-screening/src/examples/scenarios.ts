@@ -201,7 +201,8 @@ const harassmentReclassified: PracticeScenario = {
       "The answers propose Standard, but damage to his property is escalating and the suspect lives next door: professional judgement raises the grade to Medium, with the reasons written down.",
     proposedGrade:
       "There are no threats, no orders and no breach, and few of the risk questions raise a concern, so the rules propose a Standard grade; the officer then decides whether to go higher.",
-    "flags.heightenedRisk": "No protective order exists, so none can have been breached: there is no heightened risk from a breach.",
+    "flags.heightenedRisk":
+      "No protective order exists, so none can have been breached: there is no heightened risk from a breach.",
     "flags.threats": "He reports no threats, so the screening should not record any.",
     "dmmListing.listed": "Once stalking is indicated, the case is listed for the daily management meeting.",
     "spoDecision.decision":

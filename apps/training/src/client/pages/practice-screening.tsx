@@ -146,6 +146,9 @@ function Run({ module, lessonId, block, scenario, step, store, onRestart }: RunP
     const events = eventsToReach(actorRef.getSnapshot(), target, practiceOfficer);
     if (events !== null) {
       for (const event of events) actorRef.send(event);
+      // The address is outside React (browser history): reconciling the screening with it is an effect's job,
+      // and whether the address could be honoured is part of that reconciliation.
+      // eslint-disable-next-line react-hooks/set-state-in-effect
       setRefused(null);
       const now = currentView(actorRef.getSnapshot());
       const reached = pageAddress(now, taskOfAddress(now, step));
@@ -331,7 +334,8 @@ function LessonLink({ module, block, field }: { module: ModuleDetailResponse; bl
   const link = block.lessons.find((candidate) => candidate.about === field);
   if (!link) return null;
   const moduleId = link.moduleId ?? module.id;
-  const lesson = moduleId === module.id ? module.lessons.find((candidate) => candidate.id === link.lessonId) : undefined;
+  const lesson =
+    moduleId === module.id ? module.lessons.find((candidate) => candidate.id === link.lessonId) : undefined;
   return (
     <p className="govuk-body">
       <Link to={{ name: "lesson", moduleId, lessonId: link.lessonId }}>
@@ -372,9 +376,7 @@ function Feedback({
         <>
           <h3 className="govuk-heading-m">The difference that matters most</h3>
           <p className="govuk-body govuk-!-font-weight-bold">{feedback.decisive.text}</p>
-          {feedback.decisive.why === undefined ? null : (
-            <p className="govuk-body">Why: {feedback.decisive.why}</p>
-          )}
+          {feedback.decisive.why === undefined ? null : <p className="govuk-body">Why: {feedback.decisive.why}</p>}
           <LessonLink module={module} block={block} field={feedback.decisive.field} />
         </>
       ) : null}

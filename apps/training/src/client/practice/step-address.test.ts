@@ -33,13 +33,20 @@ describe("practice screening addresses", () => {
     expect(pages.slice(0, 4)).toEqual(["triage", "reported-as", "relationship", "domestic-abuse"]);
     expect(pages).toContain("risk-question-1");
     expect(pages).toContain("risk-question-11");
-    expect(pages).toEqual(expect.arrayContaining(["grading", "check-answers", "supervisor-review", "actions", "feedback"]));
+    expect(pages).toEqual(
+      expect.arrayContaining(["grading", "check-answers", "supervisor-review", "actions", "feedback"]),
+    );
     expect(new Set(pages).size).toBe(pages.length);
     for (const page of pages) expect(page).toMatch(/^[a-z0-9-]{1,60}$/);
   });
 
   it("names an open action in the address, and reads it back", () => {
-    const snapshot = play(scenario.events.slice(0, indexOfEvent((event) => event.type === "task.submit")));
+    const snapshot = play(
+      scenario.events.slice(
+        0,
+        indexOfEvent((event) => event.type === "task.submit"),
+      ),
+    );
     const view = currentView(snapshot);
     expect(pageAddress(view, "spoDecision")).toBe("actions-spo-decision");
     expect(taskOfAddress(view, "actions-spo-decision")).toBe("spoDecision");
@@ -49,7 +56,12 @@ describe("practice screening addresses", () => {
   });
 
   it("goes back through the machine's own Back, keeping every answer", () => {
-    const atCheckAnswers = play(scenario.events.slice(0, indexOfEvent((event) => event.type === "screening.submit")));
+    const atCheckAnswers = play(
+      scenario.events.slice(
+        0,
+        indexOfEvent((event) => event.type === "screening.submit"),
+      ),
+    );
     expect(pageAddress(currentView(atCheckAnswers), null)).toBe("check-answers");
     expect(atCheckAnswers.context.answers["gradeRationale"]).toMatch(/Order breached/);
     const events = eventsToReach(atCheckAnswers, "reported-as", practiceOfficer);
@@ -61,7 +73,12 @@ describe("practice screening addresses", () => {
   });
 
   it("goes forward by pressing Continue with the answers already given, up to check answers", () => {
-    const atCheckAnswers = play(scenario.events.slice(0, indexOfEvent((event) => event.type === "screening.submit")));
+    const atCheckAnswers = play(
+      scenario.events.slice(
+        0,
+        indexOfEvent((event) => event.type === "screening.submit"),
+      ),
+    );
     const back = eventsToReach(atCheckAnswers, "four", practiceOfficer) ?? [];
     let snapshot = atCheckAnswers;
     for (const event of back) [snapshot] = transition(screeningMachine, snapshot, event);
@@ -74,7 +91,12 @@ describe("practice screening addresses", () => {
   });
 
   it("cannot go back once the screening has been sent for review, nor reach a page the answers skip", () => {
-    const atReview = play(scenario.events.slice(0, indexOfEvent((event) => event.type === "supervisor.approve")));
+    const atReview = play(
+      scenario.events.slice(
+        0,
+        indexOfEvent((event) => event.type === "supervisor.approve"),
+      ),
+    );
     expect(pageAddress(currentView(atReview), null)).toBe("supervisor-review");
     expect(eventsToReach(atReview, "check-answers", practiceOfficer)).toBeNull();
     const atTriage = play(scenario.events.slice(0, 1));

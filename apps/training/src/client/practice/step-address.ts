@@ -45,7 +45,9 @@ export function pageAddress(view: ScreeningView, openTask: TaskId | null): strin
 /** The action an `actions-…` address opens, if it names one the actions page lists; else null. */
 export function taskOfAddress(view: ScreeningView, address: string | undefined): TaskId | null {
   if (view.kind !== "tasks" || address === undefined || !address.startsWith("actions-")) return null;
-  return view.tasks.find((task) => `actions-${kebab(task.id)}` === address && task.status !== "cannotStartYet")?.id ?? null;
+  return (
+    view.tasks.find((task) => `actions-${kebab(task.id)}` === address && task.status !== "cannotStartYet")?.id ?? null
+  );
 }
 
 const pageOf = (snapshot: ScreeningSnapshotLike) => pageAddress(currentView(snapshot), null);

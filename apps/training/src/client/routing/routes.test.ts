@@ -24,7 +24,12 @@ const everyRoute: Route[] = [
   { name: "module", moduleId: "stalking-protection-orders" },
   { name: "lesson", moduleId: "stalking-protection-orders", lessonId: "who-can-apply" },
   { name: "practice-screening", moduleId: "risk-screening", lessonId: "screening-in-practice" },
-  { name: "practice-screening", moduleId: "risk-screening", lessonId: "screening-in-practice", step: "risk-question-3" },
+  {
+    name: "practice-screening",
+    moduleId: "risk-screening",
+    lessonId: "screening-in-practice",
+    step: "risk-question-3",
+  },
   { name: "knowledge-check", moduleId: "online-stalking" },
   { name: "question", moduleId: "online-stalking", number: 12 },
   { name: "question", moduleId: "online-stalking", number: 3, fromCheckAnswers: true },

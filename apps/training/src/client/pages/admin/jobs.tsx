@@ -9,7 +9,6 @@ import { LoadingPage, ProblemPage } from "../../shell/status-pages";
 import { getJobsReport, retryJob } from "./admin-endpoints";
 import { AdminLinks } from "./admin-links";
 
-
 /** What each queue does, in the admin's words (a queue without one is shown by its name). */
 const queueNames: Readonly<Record<string, string>> = {
   "reminder-scan": "Reminder scan (hourly)",
