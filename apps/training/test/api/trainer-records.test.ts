@@ -182,7 +182,8 @@ describe.each(databaseTargets)("learner records, evidence and publishing on $nam
     expect(page).toContain("<h1>Essex Police: stalking super-complaint action plan and training evidence</h1>");
     expect(page).toContain("<caption>Training completion for 13.1 by role (each person counted once)</caption>");
     expect(page).toContain(
-      '<th scope="row">Response officers</th><td>fewer than 5</td><td>fewer than 5</td><td>based on fewer than 5</td>',
+      '<th scope="row" role="rowheader">Response officers</th><td role="cell" data-label="People">fewer than 5</td>' +
+        '<td role="cell" data-label="Completed">fewer than 5</td><td role="cell" data-label="Percentage">based on fewer than 5</td>',
     );
     for (const officer of essexOfficers) expect(page).not.toContain(officer.displayName);
     expect(page).not.toContain("<script");
