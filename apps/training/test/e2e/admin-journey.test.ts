@@ -218,7 +218,7 @@ describe("single sign-on, SCIM and temporary-password screens, by keyboard at 32
     await admin.fill(page.getByLabel("Client secret"), "entra-secret-value-kept-sealed");
     await admin.activate(page.getByRole("button", { name: "Add a group mapping" }));
     await admin.fill(page.getByLabel("Group id"), "g-trainers");
-    await admin.select(page.getByLabel("Role it gives"), "Trainer");
+    await admin.select(page.getByLabel("Role it gives", { exact: true }), "Trainer");
     await admin.choose(["Yes, at their first sign-in"], "radio");
     await admin.activate(page.getByRole("button", { name: "Continue" }));
     await admin.arrive("Check your answers");
@@ -263,7 +263,7 @@ describe("single sign-on, SCIM and temporary-password screens, by keyboard at 32
     await admin.fill(page.getByLabel("Temporary password"), "short");
     await admin.activate(page.getByRole("button", { name: "Continue" }));
     await admin.arrive("Error: Set a temporary password", { focus: "error-summary" });
-    await admin.fill(page.getByLabel("Temporary password"), "a temporary passphrase");
+    await admin.retype(page.getByLabel("Temporary password"), "a temporary passphrase");
     await admin.activate(page.getByRole("button", { name: "Continue" }));
     await admin.arrive("Check the temporary password");
     await admin.activate(page.getByRole("button", { name: "Set temporary password" }));

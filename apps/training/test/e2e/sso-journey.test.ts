@@ -72,7 +72,9 @@ describe("signing in with the force's account, and being deprovisioned", () => {
     // The header offers the trainer's records too.
     const menu = page.getByRole("button", { name: "Menu" });
     if (await menu.isVisible()) await person.activate(menu);
-    await expect.poll(() => page.getByRole("link", { name: "Training records" }).count()).toBe(1);
+    await expect
+      .poll(() => page.getByRole("banner").getByRole("link", { name: "Training records", exact: true }).count())
+      .toBe(1);
 
     // The force's directory deactivates them, as Entra ID does.
     const admin = await t.as(t.people.adminA);
@@ -88,7 +90,7 @@ describe("signing in with the force's account, and being deprovisioned", () => {
     expect(deactivated.status).toBe(200);
 
     // Their very next step finds them signed out.
-    await person.activate(page.getByRole("link", { name: "Training records" }));
+    await person.activate(page.getByRole("banner").getByRole("link", { name: "Training records", exact: true }));
     await person.arrive("Sign in", { focus: "none" });
     await expect
       .poll(() => page.getByRole("region", { name: "Important" }).textContent())

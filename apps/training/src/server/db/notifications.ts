@@ -451,7 +451,9 @@ export async function jobQueueReport(db: Db, forceId: string, limit: number) {
   if (!(await jobTableInstalled(db))) return { counts: [], failures: [] };
   const counts = await rows<{ name: string; state: string; count: number }>(
     db,
-    sql`SELECT name, state::text AS state, count(*)::int AS count FROM pgboss.job GROUP BY name, state ORDER BY name, state`,
+    // pg-boss's own queues (`__pgboss__send-it`, its scheduler's) are its machinery, not work an admin can act on.
+    sql`SELECT name, state::text AS state, count(*)::int AS count FROM pgboss.job
+        WHERE left(name, 10) <> '__pgboss__' GROUP BY name, state ORDER BY name, state`,
   );
   const failures = await rows<{
     id: string;

@@ -13,6 +13,7 @@ import { AdminLinks } from "./admin-links";
 const queueNames: Readonly<Record<string, string>> = {
   "reminder-scan": "Reminder scan (hourly)",
   "notification-delivery": "Email delivery (every 5 minutes)",
+  "lrs-forward": "Forwarding records to your force's LRS",
 };
 const queueName = (name: string) => queueNames[name] ?? name;
 
@@ -98,6 +99,7 @@ export function AdminJobsPage() {
         <Table
           caption="Jobs in each queue"
           captionClassName="govuk-table__caption--m"
+          className="govuk-table--small-text-until-tablet"
           firstCellIsHeader
           head={[
             { content: "Queue" },
