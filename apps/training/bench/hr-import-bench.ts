@@ -14,20 +14,17 @@
  *  3. next month's file: 1% moved to another team, 1% left (a full load disables them), 1% new starters;
  * and, as the floor in the same run, reading and checking the same bytes as CSV alone (no database).
  */
-import { mkdtempSync, rmSync } from "node:fs";
-import { loadavg, tmpdir } from "node:os";
-import { join } from "node:path";
+import { loadavg } from "node:os";
 import { parseArgs } from "node:util";
-import pg from "pg";
 import { createAccount, createUnit, ensureForce } from "../src/server/accounts";
 import { buildApp } from "../src/server/app";
-import { migrate, openDatabase } from "../src/server/db/client";
-import type { Database } from "../src/server/db/client";
+import { migrate } from "../src/server/db/client";
 import { parseEnv } from "../src/server/env";
 import { readCsv, rowShapeErrors } from "../src/server/imports/csv-import";
 import { defaultCatalog } from "../src/server/start";
 import { ImportPreviewSchema, ImportResultSchema, PEOPLE_COLUMNS, importPaths } from "../src/shared/import-api";
 import { TestClient } from "../test/support/client";
+import { openBenchDatabase } from "./bench-database";
 
 const { values: args } = parseArgs({
   options: {
@@ -45,41 +42,6 @@ const load = () =>
     .map((value) => value.toFixed(2))
     .join(", ")}`;
 const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
-
-async function open(): Promise<{ database: Database; label: string; dispose(): Promise<void> }> {
-  const url = args["database-url"];
-  if (url) {
-    const name = `training_hr_import_${Date.now().toString(36)}`;
-    const admin = new pg.Client({ connectionString: url });
-    await admin.connect();
-    await admin.query(`CREATE DATABASE ${name}`);
-    await admin.end();
-    const target = new URL(url);
-    target.pathname = `/${name}`;
-    const database = await openDatabase({ url: target.toString() });
-    return {
-      database,
-      label: `PostgreSQL (${name})`,
-      dispose: async () => {
-        await database.close();
-        const drop = new pg.Client({ connectionString: url });
-        await drop.connect();
-        await drop.query(`DROP DATABASE ${name}`);
-        await drop.end();
-      },
-    };
-  }
-  const dir = mkdtempSync(join(tmpdir(), "hr-import-bench-"));
-  const database = await openDatabase({ dataDir: dir });
-  return {
-    database,
-    label: "PGlite",
-    dispose: async () => {
-      await database.close();
-      rmSync(dir, { recursive: true, force: true });
-    },
-  };
-}
 
 const COMMANDS = 10;
 const TEAMS = 5;
@@ -120,7 +82,8 @@ async function timed<T>(what: () => Promise<T>): Promise<[T, number]> {
 }
 
 async function main() {
-  const { database, label, dispose } = await open();
+  const opened = await openBenchDatabase("training_hr_import", args["database-url"]);
+  const { database, label } = opened;
   await migrate(database);
   const env = parseEnv({ LOG_LEVEL: "silent", SEED_DEMO: "never", JOBS: "false", NODE_ENV: "test" });
   const app = await buildApp({ env, database, catalog: defaultCatalog() });
@@ -167,12 +130,13 @@ async function main() {
     say(`HR import bench: ${rows.toLocaleString("en-GB")} rows (${(first.length / 1e6).toFixed(1)} MB) on ${label}`);
     say(load());
 
-    const [, floor] = await timed(async () => {
+    const [, floor] = await timed(() => {
       const read = readCsv(first, {
         known: PEOPLE_COLUMNS,
         required: ["employee_number", "given_name", "family_name", "email", "job_role"],
       });
       for (const row of read) rowShapeErrors(row);
+      return Promise.resolve();
     });
     say(`floor: reading and checking the CSV alone      ${seconds(floor)}`);
 
@@ -204,7 +168,7 @@ async function main() {
     );
   } finally {
     await app.close();
-    await dispose();
+    await opened.dispose();
   }
 }
 

@@ -15,18 +15,16 @@
  *  4. the weekly digest's unit counts alone;
  * and, as the ceiling in the same run, one plain pass over the force's completion rows.
  */
-import { mkdtempSync, rmSync } from "node:fs";
-import { loadavg, tmpdir } from "node:os";
-import { join } from "node:path";
+import { loadavg } from "node:os";
 import { parseArgs } from "node:util";
 import { sql } from "drizzle-orm";
-import pg from "pg";
 import type { Database } from "../src/server/db/client";
-import { migrate, openDatabase } from "../src/server/db/client";
+import { migrate } from "../src/server/db/client";
 import { scanForce, trainerDigests } from "../src/server/notifications/scan";
 import { defaultCatalog } from "../src/server/start";
 import { rowsOf } from "../src/server/trainer/query";
 import { GENERATED_PASSWORD_HASH, generateForce } from "./training-generate";
+import { openBenchDatabase } from "./bench-database";
 
 const { values: args } = parseArgs({
   options: {
@@ -64,44 +62,12 @@ function countQueries(database: Database): { count(): number } {
   return { count: () => n };
 }
 
-async function open(): Promise<{ database: Database; label: string; dispose(): Promise<void> }> {
-  const url = args["database-url"];
-  if (engine === "postgres" && url) {
-    const name = `training_reminders_${Date.now().toString(36)}`;
-    const admin = new pg.Client({ connectionString: url });
-    await admin.connect();
-    await admin.query(`CREATE DATABASE ${name}`);
-    await admin.end();
-    const target = new URL(url);
-    target.pathname = `/${name}`;
-    const database = await openDatabase({ url: target.toString() });
-    return {
-      database,
-      label: `PostgreSQL (${name})`,
-      async dispose() {
-        await database.close();
-        const drop = new pg.Client({ connectionString: url });
-        await drop.connect();
-        await drop.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-        await drop.end();
-      },
-    };
-  }
-  const dir = mkdtempSync(join(tmpdir(), "reminders-bench-"));
-  const database = await openDatabase({ dataDir: dir });
-  return {
-    database,
-    label: "PGlite",
-    async dispose() {
-      await database.close();
-      rmSync(dir, { recursive: true, force: true });
-    },
-  };
-}
-
 async function main() {
   const catalog = defaultCatalog();
-  const opened = await open();
+  const opened = await openBenchDatabase(
+    "training_reminders",
+    engine === "postgres" ? args["database-url"] : undefined,
+  );
   const { database, label } = opened;
   try {
     say(

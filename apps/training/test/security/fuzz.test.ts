@@ -11,6 +11,7 @@ import type { TestClient } from "../support/client";
 import { CERTIFICATE_CHECKS_PER_WINDOW } from "../../src/server/routes/certificates";
 import { drawAttempt } from "../support/attempts";
 import { databaseTargets } from "../support/databases";
+import { COMPLETION_COLUMNS, PEOPLE_COLUMNS } from "../../src/shared/import-api";
 
 /**
  * Issue 14: the extended fuzz. Every write endpoint (and the trainer's search and cursors) gets
@@ -1028,19 +1029,8 @@ describe.each(databaseTargets)("the extended fuzz finds no 5xx on $name", (targe
         },
         { weight: 1, arbitrary: fc.uint8Array({ maxLength: 200 }).map((bytes) => Buffer.from(bytes)) },
       );
-    const people = [
-      "employee_number",
-      "collar_number",
-      "given_name",
-      "family_name",
-      "email",
-      "unit",
-      "job_role",
-      "role",
-      "placed_date",
-      "status",
-    ];
-    const completions = ["collar_number", "email", "module", "completion_date", "score", "source"];
+    const people = PEOPLE_COLUMNS;
+    const completions = COMPLETION_COLUMNS;
     const targets = [
       {
         name: "POST /api/admin/imports/people/preview",

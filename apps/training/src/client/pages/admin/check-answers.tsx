@@ -50,3 +50,15 @@ export function FormErrors({ errors, attempt }: { errors: FieldError[]; attempt:
 /** The message to show beside one field, if it has one. */
 export const messageFor = (errors: readonly FieldError[], fieldId: string) =>
   errors.find((error) => error.fieldId === fieldId)?.message;
+
+/** A form's own buttons: Continue submits it (to its check-answers step), Cancel leaves it unchanged. */
+export function ContinueOrCancel({ onCancel }: { onCancel: () => void }) {
+  return (
+    <div className="govuk-button-group">
+      <Button>Continue</Button>
+      <Button type="button" variant="secondary" onClick={onCancel}>
+        Cancel
+      </Button>
+    </div>
+  );
+}

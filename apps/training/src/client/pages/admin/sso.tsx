@@ -22,7 +22,7 @@ import { PageHeading, useDocumentTitle } from "../../shell/page";
 import { LoadingPage, ProblemPage } from "../../shell/status-pages";
 import type { AdminUnit } from "../../../shared/admin-api";
 import { getAdminUnits, getSsoSettings, rotateScimToken, saveSsoSettings } from "./admin-endpoints";
-import { CHECK_TITLE, CheckAnswers, FormErrors, messageFor } from "./check-answers";
+import { CHECK_TITLE, CheckAnswers, FormErrors, messageFor, ContinueOrCancel } from "./check-answers";
 import { useSteps } from "./use-steps";
 
 /** Entra ID's issuer for a tenant; the hint shows its shape. */
@@ -487,12 +487,7 @@ function SsoForm(props: {
             value={draft.localPasswords ? "yes" : "no"}
             onChange={(value) => set("localPasswords", value === "yes")}
           />
-          <div className="govuk-button-group">
-            <Button>Continue</Button>
-            <Button type="button" variant="secondary" onClick={props.onCancel}>
-              Cancel
-            </Button>
-          </div>
+          <ContinueOrCancel onCancel={props.onCancel} />
         </form>
       </div>
     </div>

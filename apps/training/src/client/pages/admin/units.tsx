@@ -22,7 +22,7 @@ import { PageHeading, useDocumentTitle } from "../../shell/page";
 import { LoadingPage, ProblemPage } from "../../shell/status-pages";
 import { createUnit, getAdminUnits, updateUnit } from "./admin-endpoints";
 
-import { CHECK_TITLE, CheckAnswers, FormErrors, messageFor } from "./check-answers";
+import { CHECK_TITLE, CheckAnswers, FormErrors, messageFor, ContinueOrCancel } from "./check-answers";
 import { AdminLinks } from "./admin-links";
 import { useSteps } from "./use-steps";
 
@@ -380,12 +380,7 @@ function EditUnitForm(props: {
               errorMessage={messageFor(errors, unitFields.parentId)}
             />
           ) : null}
-          <div className="govuk-button-group">
-            <Button>Continue</Button>
-            <Button type="button" variant="secondary" onClick={props.onCancel}>
-              Cancel
-            </Button>
-          </div>
+          <ContinueOrCancel onCancel={props.onCancel} />
         </form>
       </div>
     </div>

@@ -32,7 +32,7 @@ import {
   setTemporaryPassword,
   updateUser,
 } from "./admin-endpoints";
-import { CHECK_TITLE, CheckAnswers, FormErrors, messageFor } from "./check-answers";
+import { CHECK_TITLE, CheckAnswers, FormErrors, messageFor, ContinueOrCancel } from "./check-answers";
 import { AdminLinks } from "./admin-links";
 import { useSteps } from "./use-steps";
 
@@ -663,12 +663,7 @@ function TemporaryPasswordForm(props: {
             onChange={(event) => setPassword(event.target.value)}
             errorMessage={messageFor(props.errors, "password")}
           />
-          <div className="govuk-button-group">
-            <Button>Continue</Button>
-            <Button type="button" variant="secondary" onClick={props.onCancel}>
-              Cancel
-            </Button>
-          </div>
+          <ContinueOrCancel onCancel={props.onCancel} />
         </form>
       </div>
     </div>
@@ -747,12 +742,7 @@ function EditUserForm(props: {
             value={unitId}
             onChange={(event) => setUnitId(event.target.value)}
           />
-          <div className="govuk-button-group">
-            <Button>Continue</Button>
-            <Button type="button" variant="secondary" onClick={props.onCancel}>
-              Cancel
-            </Button>
-          </div>
+          <ContinueOrCancel onCancel={props.onCancel} />
         </form>
       </div>
     </div>
