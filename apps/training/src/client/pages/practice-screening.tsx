@@ -120,6 +120,7 @@ function Run({ module, lessonId, block, scenario, step, store, onRestart }: RunP
   // link, an action opened), the address follows as a new history entry. When the address moves (browser Back
   // or Forward, a reload, a typed address), the screening goes there the way a person could: back through its
   // own Back, or forward with the answers it holds; where it cannot, the address returns to the screening's page.
+  // Every change of address remounts this page (the app keys pages by location), so this runs once per address.
   const last = useRef<{ step: string | undefined; page: string | null }>({ step, page });
   useEffect(() => {
     const before = last.current;
@@ -129,14 +130,16 @@ function Run({ module, lessonId, block, scenario, step, store, onRestart }: RunP
       if (page !== null && before.page !== page && before.step === step) navigate(addressOf(page));
       return;
     }
-    // The wizard moves focus to each new page's heading as the screening moves; after a navigation that
-    // mounts it (from the briefing, or Back into the practice) the heading takes focus here, as on any page.
-    if (claimPageFocus() && !document.querySelector(".govuk-error-summary")) {
-      const heading = document.querySelector<HTMLElement>("main h1");
-      heading?.setAttribute("tabindex", "-1");
-      heading?.focus();
+    // An in-app navigation (Continue, a link, browser Back or Forward) owes the new page its focus. When this
+    // address is the screening's page, its heading takes focus here, as on any page (an error summary takes
+    // focus itself). When the address has to be corrected, the correction is the new page: it carries the
+    // claim, so focus lands on the heading of the page the person ends up on, not on the one thrown away.
+    // After a full load (a reload or a typed address) nothing is owed: the browser starts at the skip link.
+    const owed = claimPageFocus();
+    if (step === page) {
+      if (owed) focusHeading();
+      return;
     }
-    if (step === page) return;
     if (before.page !== page && before.step === step) {
       setRefused(null);
       navigate(addressOf(page));
@@ -145,6 +148,7 @@ function Run({ module, lessonId, block, scenario, step, store, onRestart }: RunP
     const target = step.startsWith("actions-") ? "actions" : step;
     const events = eventsToReach(actorRef.getSnapshot(), target, practiceOfficer);
     if (events !== null) {
+      // The wizard moves focus to its new page's heading as the screening moves.
       for (const event of events) actorRef.send(event);
       // The address is outside React (browser history): reconciling the screening with it is an effect's job,
       // and whether the address could be honoured is part of that reconciliation.
@@ -153,11 +157,11 @@ function Run({ module, lessonId, block, scenario, step, store, onRestart }: RunP
       const now = currentView(actorRef.getSnapshot());
       const reached = pageAddress(now, taskOfAddress(now, step));
       last.current = { step, page: reached };
-      if (reached !== step) navigate(addressOf(reached), { replace: true, focus: false });
+      if (reached !== step) navigate(addressOf(reached), { replace: true, focus: owed });
       return;
     }
     if (page !== null) setRefused(step);
-    navigate(addressOf(page), { replace: true, focus: false });
+    navigate(addressOf(page), { replace: true, focus: owed });
     // addressOf reads only ids that key this component.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [step, page, actorRef]);
@@ -187,7 +191,9 @@ function Run({ module, lessonId, block, scenario, step, store, onRestart }: RunP
       view={view}
       openTask={openTask}
       refused={refused}
-      onOpenTask={(task) => navigate(addressOf(pageAddress(view, task)))}
+      // Read the screening as it is now, not as it was drawn: saving the last action finishes the screening
+      // before the wizard closes the action, and the address must then be the feedback's, not the actions'.
+      onOpenTask={(task) => navigate(addressOf(pageAddress(currentView(actorRef.getSnapshot()), task)))}
       onRestart={() => {
         onRestart();
         navigate(addressOf(null));
@@ -416,6 +422,16 @@ function Narrative({ scenario }: { scenario: PracticeScenario }) {
       ))}
     </InsetText>
   );
+}
+
+/** The page's h1 takes focus (focusable by script only), as GOV.UK moves focus on a new page. */
+function focusHeading() {
+  if (document.querySelector(".govuk-error-summary")) return;
+  const heading = document.querySelector<HTMLElement>("main h1");
+  if (!heading) return;
+  heading.setAttribute("tabindex", "-1");
+  heading.classList.add("app-page-heading");
+  heading.focus();
 }
 
 function setPracticeTitle(heading: string, hasErrors: boolean) {
