@@ -30,6 +30,12 @@ import { loadModule } from "../training/module-store";
 type PracticeBlock = Extract<LessonBlock, { kind: "practice-screening" }>;
 
 /**
+ * Why the address was just corrected to the screening's own page, for that page to say: every address remounts
+ * the page (the app keys pages by location), so the reason cannot be kept in the state of the page that found it.
+ */
+let refusal: { practice: string; at: string } | null = null;
+
+/**
  * The practice screening of a lesson: the example screening tool run on an invented case, then the outcome
  * compared with what an expert would reach. It runs entirely in the browser: nothing typed here is sent to the
  * server, because nothing here is about a real person. Each page of the screening has its own address
@@ -103,7 +109,12 @@ function Run({ module, lessonId, block, scenario, step, store, onRestart }: RunP
   const view = useMemo(() => currentView(snapshot), [snapshot]);
   const openTask = taskOfAddress(view, step);
   const page = pageAddress(view, openTask);
-  const [refused, setRefused] = useState<string | null>(null);
+  const practice = `${module.id}:${lessonId}:${scenario.id}`;
+  // Read once: the notice belongs to the arrival on this address, not to what happens on the page afterwards.
+  const [refused] = useState(() => refusal?.practice === practice && refusal.at === step);
+  useEffect(() => {
+    refusal = null;
+  }, []);
 
   const addressOf = (at: string | null): Route =>
     at === null
@@ -141,7 +152,6 @@ function Run({ module, lessonId, block, scenario, step, store, onRestart }: RunP
       return;
     }
     if (before.page !== page && before.step === step) {
-      setRefused(null);
       navigate(addressOf(page));
       return;
     }
@@ -150,17 +160,16 @@ function Run({ module, lessonId, block, scenario, step, store, onRestart }: RunP
     if (events !== null) {
       // The wizard moves focus to its new page's heading as the screening moves.
       for (const event of events) actorRef.send(event);
-      // The address is outside React (browser history): reconciling the screening with it is an effect's job,
-      // and whether the address could be honoured is part of that reconciliation.
-      // eslint-disable-next-line react-hooks/set-state-in-effect
-      setRefused(null);
       const now = currentView(actorRef.getSnapshot());
       const reached = pageAddress(now, taskOfAddress(now, step));
       last.current = { step, page: reached };
       if (reached !== step) navigate(addressOf(reached), { replace: true, focus: owed });
       return;
     }
-    if (page !== null) setRefused(step);
+    // Browser Back to a page the screening has left behind by sending it for review: the page it is on says why.
+    const sentBack = view.kind === "supervisorReview" || view.kind === "tasks" || view.kind === "outcome";
+    const leftBehind = !step.startsWith("actions") || view.kind === "outcome";
+    refusal = sentBack && leftBehind && page !== null ? { practice, at: page } : null;
     navigate(addressOf(page), { replace: true, focus: owed });
     // addressOf reads only ids that key this component.
     // eslint-disable-next-line react-hooks/exhaustive-deps
@@ -246,7 +255,7 @@ type ScreeningProps = {
   actorRef: ReturnType<typeof useActorRef<typeof screeningMachine>>;
   view: ScreeningView;
   openTask: TaskId | null;
-  refused: string | null;
+  refused: boolean;
   onOpenTask: (task: TaskId | null) => void;
   onRestart: () => void;
 };
@@ -275,7 +284,7 @@ function Screening({
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds" ref={container}>
-        {refused !== null && (
+        {refused && (
           <InsetText>
             The screening has been sent for review, so its earlier pages cannot be changed now. You are on its current
             page.
