@@ -113,6 +113,10 @@ describe("the practice screening's pages have addresses", () => {
     await page.goBack();
     await officer.arrive(pageTitle, { focus: "none" });
     expect(path(page)).toBe(`${address}/feedback`);
+    // … and says why.
+    await page
+      .getByText("The screening has been sent for review, so its earlier pages cannot be changed now.")
+      .waitFor();
     // The feedback sends the learner to the lesson that teaches the point they missed.
     const link = block.lessons.find((candidate) => candidate.about === "flags.threats");
     const taught = module.lessons.find((candidate) => candidate.id === link?.lessonId);
@@ -171,6 +175,8 @@ describe("the practice screening's pages have addresses", () => {
     await page.goto(`${address}/check-answers`);
     await officer.arrive(pageTitle, { focus: "none" });
     expect(path(page)).toBe(`${address}/relationship`);
+    // It was not sent for review, so the page does not say it was.
+    expect(await page.getByText("sent for review").count()).toBe(0);
     expect(device.errors).toEqual([]);
     await device.context.close();
   });

@@ -30,6 +30,12 @@ import { loadModule } from "../training/module-store";
 type PracticeBlock = Extract<LessonBlock, { kind: "practice-screening" }>;
 
 /**
+ * Why the address was just corrected to the screening's own page, for that page to say: every address remounts
+ * the page (the app keys pages by location), so the reason cannot be kept in the state of the page that found it.
+ */
+let refusal: { practice: string; at: string } | null = null;
+
+/**
  * The practice screening of a lesson: the example screening tool run on an invented case, then the outcome
  * compared with what an expert would reach. It runs entirely in the browser: nothing typed here is sent to the
  * server, because nothing here is about a real person. Each page of the screening has its own address
@@ -103,7 +109,12 @@ function Run({ module, lessonId, block, scenario, step, store, onRestart }: RunP
   const view = useMemo(() => currentView(snapshot), [snapshot]);
   const openTask = taskOfAddress(view, step);
   const page = pageAddress(view, openTask);
-  const [refused, setRefused] = useState<string | null>(null);
+  const practice = `${module.id}:${lessonId}:${scenario.id}`;
+  // Read once: the notice belongs to the arrival on this address, not to what happens on the page afterwards.
+  const [refused] = useState(() => refusal?.practice === practice && refusal.at === step);
+  useEffect(() => {
+    refusal = null;
+  }, []);
 
   const addressOf = (at: string | null): Route =>
     at === null
@@ -120,6 +131,7 @@ function Run({ module, lessonId, block, scenario, step, store, onRestart }: RunP
   // link, an action opened), the address follows as a new history entry. When the address moves (browser Back
   // or Forward, a reload, a typed address), the screening goes there the way a person could: back through its
   // own Back, or forward with the answers it holds; where it cannot, the address returns to the screening's page.
+  // Every change of address remounts this page (the app keys pages by location), so this runs once per address.
   const last = useRef<{ step: string | undefined; page: string | null }>({ step, page });
   useEffect(() => {
     const before = last.current;
@@ -129,35 +141,36 @@ function Run({ module, lessonId, block, scenario, step, store, onRestart }: RunP
       if (page !== null && before.page !== page && before.step === step) navigate(addressOf(page));
       return;
     }
-    // The wizard moves focus to each new page's heading as the screening moves; after a navigation that
-    // mounts it (from the briefing, or Back into the practice) the heading takes focus here, as on any page.
-    if (claimPageFocus() && !document.querySelector(".govuk-error-summary")) {
-      const heading = document.querySelector<HTMLElement>("main h1");
-      heading?.setAttribute("tabindex", "-1");
-      heading?.focus();
+    // An in-app navigation (Continue, a link, browser Back or Forward) owes the new page its focus. When this
+    // address is the screening's page, its heading takes focus here, as on any page (an error summary takes
+    // focus itself). When the address has to be corrected, the correction is the new page: it carries the
+    // claim, so focus lands on the heading of the page the person ends up on, not on the one thrown away.
+    // After a full load (a reload or a typed address) nothing is owed: the browser starts at the skip link.
+    const owed = claimPageFocus();
+    if (step === page) {
+      if (owed) focusHeading();
+      return;
     }
-    if (step === page) return;
     if (before.page !== page && before.step === step) {
-      setRefused(null);
       navigate(addressOf(page));
       return;
     }
     const target = step.startsWith("actions-") ? "actions" : step;
     const events = eventsToReach(actorRef.getSnapshot(), target, practiceOfficer);
     if (events !== null) {
+      // The wizard moves focus to its new page's heading as the screening moves.
       for (const event of events) actorRef.send(event);
-      // The address is outside React (browser history): reconciling the screening with it is an effect's job,
-      // and whether the address could be honoured is part of that reconciliation.
-      // eslint-disable-next-line react-hooks/set-state-in-effect
-      setRefused(null);
       const now = currentView(actorRef.getSnapshot());
       const reached = pageAddress(now, taskOfAddress(now, step));
       last.current = { step, page: reached };
-      if (reached !== step) navigate(addressOf(reached), { replace: true, focus: false });
+      if (reached !== step) navigate(addressOf(reached), { replace: true, focus: owed });
       return;
     }
-    if (page !== null) setRefused(step);
-    navigate(addressOf(page), { replace: true, focus: false });
+    // Browser Back to a page the screening has left behind by sending it for review: the page it is on says why.
+    const sentBack = view.kind === "supervisorReview" || view.kind === "tasks" || view.kind === "outcome";
+    const leftBehind = !step.startsWith("actions") || view.kind === "outcome";
+    refusal = sentBack && leftBehind && page !== null ? { practice, at: page } : null;
+    navigate(addressOf(page), { replace: true, focus: owed });
     // addressOf reads only ids that key this component.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [step, page, actorRef]);
@@ -187,7 +200,9 @@ function Run({ module, lessonId, block, scenario, step, store, onRestart }: RunP
       view={view}
       openTask={openTask}
       refused={refused}
-      onOpenTask={(task) => navigate(addressOf(pageAddress(view, task)))}
+      // Read the screening as it is now, not as it was drawn: saving the last action finishes the screening
+      // before the wizard closes the action, and the address must then be the feedback's, not the actions'.
+      onOpenTask={(task) => navigate(addressOf(pageAddress(currentView(actorRef.getSnapshot()), task)))}
       onRestart={() => {
         onRestart();
         navigate(addressOf(null));
@@ -240,7 +255,7 @@ type ScreeningProps = {
   actorRef: ReturnType<typeof useActorRef<typeof screeningMachine>>;
   view: ScreeningView;
   openTask: TaskId | null;
-  refused: string | null;
+  refused: boolean;
   onOpenTask: (task: TaskId | null) => void;
   onRestart: () => void;
 };
@@ -269,7 +284,7 @@ function Screening({
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds" ref={container}>
-        {refused !== null && (
+        {refused && (
           <InsetText>
             The screening has been sent for review, so its earlier pages cannot be changed now. You are on its current
             page.
@@ -416,6 +431,16 @@ function Narrative({ scenario }: { scenario: PracticeScenario }) {
       ))}
     </InsetText>
   );
+}
+
+/** The page's h1 takes focus (focusable by script only), as GOV.UK moves focus on a new page. */
+function focusHeading() {
+  if (document.querySelector(".govuk-error-summary")) return;
+  const heading = document.querySelector<HTMLElement>("main h1");
+  if (!heading) return;
+  heading.setAttribute("tabindex", "-1");
+  heading.classList.add("app-page-heading");
+  heading.focus();
 }
 
 function setPracticeTitle(heading: string, hasErrors: boolean) {
