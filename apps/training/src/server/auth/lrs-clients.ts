@@ -4,7 +4,9 @@ import type { Actor } from "../accounts";
 import { audit } from "../audit";
 import type { Db } from "../db/client";
 import type { LrsClientRow } from "../db/lrs";
-import { insertLrsClient, liveLrsClientByKey, lrsClientsOfForce, revokeLrsClientRow } from "../db/lrs";
+import { insertLrsClient, liveLrsClientsByKeys, lrsClientsOfForce, revokeLrsClientRow } from "../db/lrs";
+import type { Batcher } from "../batcher";
+import { createBatcher } from "../batcher";
 import { NotFound } from "../errors";
 import { hashToken, randomToken, sameSecret } from "./session";
 
@@ -72,6 +74,28 @@ export async function revokeLrsClient(db: Db, actor: Actor, clientId: string, no
 }
 
 /** The live client an `Authorization: Basic …` header names, or `null` (missing, malformed, wrong or revoked). */
+/**
+ * Client lookups, batched per database as session lookups are (auth/session.ts): under load every request of a
+ * client sends its credentials, and one query for all that arrived together keeps them from queueing for pool
+ * connections one by one ahead of the statements' own group commit. Nothing is cached: a revoked client is
+ * refused on its next request.
+ */
+const clientLoaders = new WeakMap<Db, Batcher<string, LrsClientRow | undefined>>();
+function clientLoaderOf(db: Db): Batcher<string, LrsClientRow | undefined> {
+  let loader = clientLoaders.get(db);
+  if (!loader) {
+    loader = createBatcher<string, LrsClientRow | undefined>(
+      async (keys) => {
+        const rows = new Map((await liveLrsClientsByKeys(db, [...new Set(keys)])).map((row) => [row.key, row]));
+        return keys.map((key) => ({ ok: true, value: rows.get(key) }));
+      },
+      { maxInFlight: 1, maxBatch: 500 },
+    );
+    clientLoaders.set(db, loader);
+  }
+  return loader;
+}
+
 export async function authenticateLrsClient(db: Db, header: string | undefined): Promise<LrsCredential | null> {
   const match = /^Basic ([A-Za-z0-9+/=]{1,512})$/i.exec(header?.trim() ?? "");
   if (!match?.[1]) return null;
@@ -81,7 +105,7 @@ export async function authenticateLrsClient(db: Db, header: string | undefined):
   const key = decoded.slice(0, colon);
   const secret = decoded.slice(colon + 1);
   if (!/^lrs-[0-9a-f]{24}$/.test(key)) return null;
-  const row = await liveLrsClientByKey(db, key);
+  const row = await clientLoaderOf(db)(key);
   // Hashing first keeps the comparison constant-time over equal-length values, found or not.
   if (!sameSecret(hashToken(secret), row?.secretHash ?? "")) return null;
   if (!row) return null;

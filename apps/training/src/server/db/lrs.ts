@@ -37,13 +37,12 @@ export async function revokeLrsClientRow(db: Db, forceId: string, id: string, at
   return row;
 }
 
-/** The live client with this Basic user name. */
-export async function liveLrsClientByKey(db: Db, key: string): Promise<LrsClientRow | undefined> {
-  const [row] = await db
+/** The live clients with these Basic user names (one query for a batch of requests). */
+export function liveLrsClientsByKeys(db: Db, keys: readonly string[]): Promise<LrsClientRow[]> {
+  return db
     .select()
     .from(lrsClients)
-    .where(and(eq(lrsClients.key, key), isNull(lrsClients.revokedAt)));
-  return row;
+    .where(and(inArray(lrsClients.key, [...keys]), isNull(lrsClients.revokedAt)));
 }
 
 /** A person of the force as a statement's learner. */
@@ -55,14 +54,14 @@ export interface ForcePerson {
   jobRole: string;
 }
 
-/** The force's people with these ids or (case-insensitive) emails. */
+/** The people of these forces with these ids or (case-insensitive) emails; the caller keeps each to its force. */
 export function forcePeople(
   db: Db,
-  forceId: string,
+  forceIds: readonly string[],
   ids: readonly string[],
   emails: readonly string[],
 ): Promise<ForcePerson[]> {
-  if (ids.length === 0 && emails.length === 0) return Promise.resolve([]);
+  if (forceIds.length === 0 || (ids.length === 0 && emails.length === 0)) return Promise.resolve([]);
   const lower = emails.map((email) => email.toLowerCase());
   const match: SQL[] = [];
   if (ids.length > 0) match.push(inArray(users.id, [...ids]));
@@ -76,7 +75,9 @@ export function forcePeople(
       jobRole: users.jobRole,
     })
     .from(users)
-    .where(and(eq(users.forceId, forceId), match.length === 1 ? match[0] : sql`(${sql.join(match, sql` OR `)})`));
+    .where(
+      and(inArray(users.forceId, [...forceIds]), match.length === 1 ? match[0] : sql`(${sql.join(match, sql` OR `)})`),
+    );
 }
 
 /** A stored statement as the LRS returns it. */

@@ -5,6 +5,8 @@ import { XAPI_IRI_BASE } from "../../shared/api";
 import type { LrsCredential } from "../auth/lrs-clients";
 import type { Catalog } from "../catalog";
 import type { Db } from "../db/client";
+import type { Batcher } from "../batcher";
+import { createBatcher } from "../batcher";
 import type { ForcePerson, StatementFilter, StoredStatementRow } from "../db/lrs";
 import {
   attachmentContents,
@@ -191,14 +193,47 @@ function personKey(agent: Record<string, unknown>): { id: string } | { email: st
   return undefined;
 }
 
-async function resolvePeople(db: Db, forceId: string, agents: readonly Record<string, unknown>[]) {
-  const keys = agents.map(personKey);
-  const ids = keys.flatMap((key) => (key && "id" in key ? [key.id] : []));
-  const emails = keys.flatMap((key) => (key && "email" in key ? [key.email] : []));
-  const people = await forcePeople(db, forceId, [...new Set(ids)], [...new Set(emails)]);
-  const byId = new Map(people.map((person) => [person.id, person]));
-  const byEmail = new Map(people.map((person) => [person.email.toLowerCase(), person]));
-  return keys.map((key) => (key === undefined ? undefined : "id" in key ? byId.get(key.id) : byEmail.get(key.email)));
+type PersonKey = NonNullable<ReturnType<typeof personKey>>;
+type PeopleLookup = { forceId: string; keys: readonly (PersonKey | undefined)[] };
+
+/**
+ * The people statements name, looked up for every request that arrived together in one query (as the client's
+ * credentials are, auth/lrs-clients.ts), so that concurrent writers do not each wait for a pool connection
+ * before joining the group commit. Each request only ever sees people of its own client's force.
+ */
+const peopleLoaders = new WeakMap<Db, Batcher<PeopleLookup, (ForcePerson | undefined)[]>>();
+function peopleLoaderOf(db: Db): Batcher<PeopleLookup, (ForcePerson | undefined)[]> {
+  let loader = peopleLoaders.get(db);
+  if (!loader) {
+    loader = createBatcher<PeopleLookup, (ForcePerson | undefined)[]>(
+      async (lookups) => {
+        const keys = lookups.flatMap((lookup) => lookup.keys.filter((key): key is PersonKey => key !== undefined));
+        const people = await forcePeople(
+          db,
+          [...new Set(lookups.map((lookup) => lookup.forceId))],
+          [...new Set(keys.flatMap((key) => ("id" in key ? [key.id] : [])))],
+          [...new Set(keys.flatMap((key) => ("email" in key ? [key.email] : [])))],
+        );
+        const byId = new Map(people.map((person) => [person.id, person]));
+        const byEmail = new Map(people.map((person) => [`${person.forceId} ${person.email.toLowerCase()}`, person]));
+        return lookups.map((lookup) => ({
+          ok: true,
+          value: lookup.keys.map((key) => {
+            if (key === undefined) return undefined;
+            const person = "id" in key ? byId.get(key.id) : byEmail.get(`${lookup.forceId} ${key.email}`);
+            return person?.forceId === lookup.forceId ? person : undefined;
+          }),
+        }));
+      },
+      { maxInFlight: 1, maxBatch: 200, sizeOf: (lookup) => Math.max(1, lookup.keys.length) },
+    );
+    peopleLoaders.set(db, loader);
+  }
+  return loader;
+}
+
+function resolvePeople(db: Db, forceId: string, agents: readonly Record<string, unknown>[]) {
+  return peopleLoaderOf(db)({ forceId, keys: agents.map(personKey) });
 }
 
 /** Which curriculum module a statement is about, when its object is one of the course's activities. */
