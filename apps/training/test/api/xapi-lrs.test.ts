@@ -3,7 +3,8 @@ import XAPI from "@xapi/xapi";
 import type { Statement, StatementsResponse } from "@xapi/xapi";
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { completions } from "../../src/server/db/schema";
+import { createUnit } from "../../src/server/accounts";
+import { completions, users } from "../../src/server/db/schema";
 import { XAPI_IRI_BASE, XAPI_VERBS, moduleActivityId } from "../../src/shared/api";
 import { startTestApp } from "../support/app";
 import type { TestApp } from "../support/app";
@@ -271,6 +272,26 @@ describe.each(databaseTargets)("xAPI LRS on $name", (target) => {
     expect(row?.completedAt?.toISOString()).toBe("2026-10-01T09:00:00.000Z");
     const training = await (await t.as(t.people.trainerA)).get(`/api/users/${t.people.officerA2.id}/training`);
     expect(JSON.stringify(await training.json())).toContain("completed");
+  });
+
+  it("counts a statement in the unit its learner is in when it is written, even just after a move", async () => {
+    // The LRS keeps the people it has looked up for a moment; the projection row still takes the unit as stored.
+    const person = t.people.officerA2;
+    await lrs.sendStatement({ statement: statementFor(person.id) });
+    const moved = await createUnit(t.database.db, { forceId: "force-a", name: `Moved ${target.name}`, kind: "team" });
+    await t.database.db.update(users).set({ unitId: moved }).where(eq(users.id, person.id));
+    const other = "victims-rights";
+    await lrs.sendStatement({
+      statement: statementFor(person.id, {
+        verb: { id: XAPI_VERBS.completed },
+        object: { objectType: "Activity", id: moduleActivityId(other) },
+      }),
+    });
+    const [row] = await t.database.db
+      .select()
+      .from(completions)
+      .where(and(eq(completions.userId, person.id), eq(completions.moduleId, other)));
+    expect(row?.unitId).toBe(moved);
   });
 
   it("Communication 2.1.3: GET by statementId answers the statement with Last-Modified and Consistent-Through", async () => {

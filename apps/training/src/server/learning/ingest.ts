@@ -141,7 +141,12 @@ const writeBatchQuery: PreparedStatement = {
     saved AS (
       INSERT INTO completions AS c (user_id, module_id, force_id, unit_id, job_role, ${STATE_COLUMN_LIST},
         last_statement_seq, updated_at)
-      SELECT user_id, module_id, force_id, unit_id, job_role, ${STATE_COLUMN_LIST}, seq, now()
+      -- The learner's unit and job role as stored now, not as the request saw them: a person moved between the
+      -- request's lookup and this write is counted where they are (the LRS keeps people for a moment).
+      SELECT user_id, module_id, force_id,
+        (SELECT u.unit_id FROM users u WHERE u.id = proposed.user_id),
+        (SELECT u.job_role FROM users u WHERE u.id = proposed.user_id),
+        ${STATE_COLUMN_LIST}, seq, now()
       FROM proposed ORDER BY user_id, module_id
       ON CONFLICT (user_id, module_id) DO UPDATE SET ${STATE_FROM_EXCLUDED},
         last_statement_seq = excluded.last_statement_seq, updated_at = excluded.updated_at

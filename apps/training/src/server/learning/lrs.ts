@@ -7,6 +7,7 @@ import type { Catalog } from "../catalog";
 import type { Db } from "../db/client";
 import type { Batcher } from "../batcher";
 import { createBatcher } from "../batcher";
+import { LRUCache } from "lru-cache";
 import type { ForcePerson, StatementFilter, StoredStatementRow } from "../db/lrs";
 import {
   attachmentContents,
@@ -193,19 +194,26 @@ function personKey(agent: Record<string, unknown>): { id: string } | { email: st
   return undefined;
 }
 
+/**
+ * The people statements name. As with the client's credentials (auth/lrs-clients.ts), a person found is kept for
+ * {@link PERSON_TTL_MS} and the lookups that reach the database go together, one query for every request that
+ * arrived at once, so that concurrent writers do not each queue for a pool connection before joining the group
+ * commit. What a kept entry could get wrong is harmless: the projection row takes the person's unit and job role
+ * from the users table as it writes (learning/ingest.ts), and a statement names the person by id or email, which
+ * the app never gives to someone else. Each request sees only people of its own client's force.
+ */
+const PERSON_TTL_MS = 2_000;
 type PersonKey = NonNullable<ReturnType<typeof personKey>>;
 type PeopleLookup = { forceId: string; keys: readonly (PersonKey | undefined)[] };
-
-/**
- * The people statements name, looked up for every request that arrived together in one query (as the client's
- * credentials are, auth/lrs-clients.ts), so that concurrent writers do not each wait for a pool connection
- * before joining the group commit. Each request only ever sees people of its own client's force.
- */
-const peopleLoaders = new WeakMap<Db, Batcher<PeopleLookup, (ForcePerson | undefined)[]>>();
-function peopleLoaderOf(db: Db): Batcher<PeopleLookup, (ForcePerson | undefined)[]> {
-  let loader = peopleLoaders.get(db);
-  if (!loader) {
-    loader = createBatcher<PeopleLookup, (ForcePerson | undefined)[]>(
+interface PeopleSource {
+  kept: LRUCache<string, ForcePerson>;
+  load: Batcher<PeopleLookup, (ForcePerson | undefined)[]>;
+}
+const peopleSources = new WeakMap<Db, PeopleSource>();
+function peopleSourceOf(db: Db): PeopleSource {
+  let source = peopleSources.get(db);
+  if (!source) {
+    const load = createBatcher<PeopleLookup, (ForcePerson | undefined)[]>(
       async (lookups) => {
         const keys = lookups.flatMap((lookup) => lookup.keys.filter((key): key is PersonKey => key !== undefined));
         const people = await forcePeople(
@@ -215,25 +223,40 @@ function peopleLoaderOf(db: Db): Batcher<PeopleLookup, (ForcePerson | undefined)
           [...new Set(keys.flatMap((key) => ("email" in key ? [key.email] : [])))],
         );
         const byId = new Map(people.map((person) => [person.id, person]));
-        const byEmail = new Map(people.map((person) => [`${person.forceId} ${person.email.toLowerCase()}`, person]));
+        const byEmail = new Map(people.map((person) => [person.email.toLowerCase(), person]));
         return lookups.map((lookup) => ({
           ok: true,
           value: lookup.keys.map((key) => {
             if (key === undefined) return undefined;
-            const person = "id" in key ? byId.get(key.id) : byEmail.get(`${lookup.forceId} ${key.email}`);
+            const person = "id" in key ? byId.get(key.id) : byEmail.get(key.email);
             return person?.forceId === lookup.forceId ? person : undefined;
           }),
         }));
       },
       { maxInFlight: 1, maxBatch: 200, sizeOf: (lookup) => Math.max(1, lookup.keys.length) },
     );
-    peopleLoaders.set(db, loader);
+    source = { kept: new LRUCache<string, ForcePerson>({ max: 50_000, ttl: PERSON_TTL_MS }), load };
+    peopleSources.set(db, source);
   }
-  return loader;
+  return source;
 }
 
-function resolvePeople(db: Db, forceId: string, agents: readonly Record<string, unknown>[]) {
-  return peopleLoaderOf(db)({ forceId, keys: agents.map(personKey) });
+async function resolvePeople(db: Db, forceId: string, agents: readonly Record<string, unknown>[]) {
+  const { kept, load } = peopleSourceOf(db);
+  const keys = agents.map(personKey);
+  const keyText = (key: PersonKey) => `${forceId} ${"id" in key ? `id ${key.id}` : `email ${key.email}`}`;
+  const found = keys.map((key) => (key === undefined ? undefined : kept.get(keyText(key))));
+  const missing = keys.map((key, index) => (found[index] === undefined ? key : undefined));
+  if (missing.some((key) => key !== undefined)) {
+    const loaded = await load({ forceId, keys: missing });
+    loaded.forEach((person, index) => {
+      const key = keys[index];
+      if (person === undefined || key === undefined) return;
+      found[index] = person;
+      kept.set(keyText(key), person);
+    });
+  }
+  return found;
 }
 
 /** Which curriculum module a statement is about, when its object is one of the course's activities. */
