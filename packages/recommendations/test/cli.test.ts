@@ -21,7 +21,7 @@ function run(...args: string[]): Promise<Run> {
     execFile(
       tsx,
       ["--conditions=@stalking-response/source", "src/cli.ts", ...args],
-      { cwd: packageDir, timeout: 20_000 },
+      { cwd: packageDir, timeout: 120_000 },
       (error, stdout, stderr) => {
         const code = error ? (typeof error.code === "number" ? error.code : null) : 0;
         resolve({ code, stdout, stderr });
@@ -31,7 +31,7 @@ function run(...args: string[]): Promise<Run> {
 }
 
 // Each test starts a Node process that compiles the CLI on the fly: allow for a busy machine.
-vi.setConfig({ testTimeout: 30_000 });
+vi.setConfig({ testTimeout: 150_000 });
 
 let dir = "";
 const file = (name: string) => join(dir, name);
