@@ -366,7 +366,7 @@ describe("learning records: xAPI clients and forwarding, by keyboard at 320 px",
       return (await status.textContent()) ?? "";
     };
     await expect
-      .poll(statusAfterChecking, { timeout: 30_000, intervals: [1_000] })
+      .poll(statusAfterChecking, { timeout: 30_000, interval: 1_000 })
       .toMatch(/Waiting to be sent1 record.*Last sentNothing sent yet.*Last errorHTTP 401/);
     await fitsWidth(admin);
 
@@ -379,7 +379,7 @@ describe("learning records: xAPI clients and forwarding, by keyboard at 320 px",
     await admin.activate(page.getByRole("button", { name: "Save forwarding" }));
     await admin.arrive(title, { focus: "none" });
     await expect
-      .poll(statusAfterChecking, { timeout: 30_000, intervals: [1_000] })
+      .poll(statusAfterChecking, { timeout: 30_000, interval: 1_000 })
       .toMatch(/Waiting to be sent0 records.*Sent so far1 record.*Last sent(?!Nothing sent yet)\d/);
     expect(await page.content()).not.toContain(secret);
 
