@@ -34,6 +34,7 @@ const NewUserPage = lazy(() => import("./pages/admin/users").then((loaded) => ({
 const AdminSsoPage = lazy(() => import("./pages/admin/sso").then((loaded) => ({ default: loaded.AdminSsoPage })));
 const AdminScimPage = lazy(() => import("./pages/admin/sso").then((loaded) => ({ default: loaded.AdminScimPage })));
 const AdminJobsPage = lazy(() => import("./pages/admin/jobs").then((loaded) => ({ default: loaded.AdminJobsPage })));
+const AdminLrsPage = lazy(() => import("./pages/admin/lrs").then((loaded) => ({ default: loaded.AdminLrsPage })));
 const SignInPage = lazy(() => import("./pages/sign-in").then((loaded) => ({ default: loaded.SignInPage })));
 const ChangePasswordPage = lazy(() =>
   import("./pages/account/change-password").then((loaded) => ({ default: loaded.ChangePasswordPage })),
@@ -286,6 +287,12 @@ function CurrentPage({ route }: { route: Route }) {
       return (
         <AdminOnly>
           <AdminJobsPage />
+        </AdminOnly>
+      );
+    case "admin-lrs":
+      return (
+        <AdminOnly>
+          <AdminLrsPage />
         </AdminOnly>
       );
     case "not-found":

@@ -43,7 +43,7 @@ import { trainerRoutes } from "./routes/trainer";
 import { notificationRoutes } from "./routes/notifications";
 import { trainingRoutes } from "./routes/training";
 import { createJobRunner, jobQueueAdmin } from "./jobs/runner";
-import { createForwarder } from "./learning/lrs-forwarding";
+import { createForwarder, sealPlainForwardPasswords } from "./learning/lrs-forwarding";
 import type { JobRunner } from "./jobs/runner";
 import { createNotificationService } from "./notifications/service";
 import { registerXapi } from "./routes/xapi";
@@ -144,10 +144,12 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     },
   });
   const secure = env.COOKIE_SECURE ?? env.NODE_ENV === "production";
+  const secrets = secretKeyFor(env);
   const forwarder = options.runJobs
     ? createForwarder({
         db: database.db,
         now,
+        secrets,
         onError: (error) => app.log.error({ err: error }, "LRS forwarding could not be scheduled"),
       })
     : null;
@@ -176,7 +178,6 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       onError: (error) => app.log.error({ err: error }, "job queue error"),
     });
   }
-  const secrets = secretKeyFor(env);
   const deps: AppDeps = {
     db: database.db,
     catalog,
@@ -380,10 +381,15 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   // stay as they are, new ones are refused, and the log says so at every start.
   const upgrade = await sealPlainSsoSecrets(database.db, secrets);
   if (upgrade.sealed > 0) app.log.info({ sealed: upgrade.sealed }, "sealed stored single sign-on client secrets");
+  // The same for LRS forwarding passwords saved before they were sealed.
+  const forwardUpgrade = await sealPlainForwardPasswords(database.db, secrets);
+  if (forwardUpgrade.sealed > 0) {
+    app.log.info({ sealed: forwardUpgrade.sealed }, "sealed stored LRS forwarding passwords");
+  }
   if (secrets === null) {
     app.log.warn(
-      { plainSecrets: upgrade.plain },
-      "SECRETS_KEY is not set: single sign-on client secrets cannot be stored (saving one is refused) and any stored before stay in plain text",
+      { plainSecrets: upgrade.plain, plainForwardPasswords: forwardUpgrade.plain },
+      "SECRETS_KEY is not set: single sign-on client secrets cannot be stored, nor LRS forwarding passwords (saving one is refused), and any stored before stay in plain text",
     );
   } else if (secrets.development && env.NODE_ENV !== "test") {
     app.log.warn("SECRETS_KEY is not set: stored secrets are sealed with the published development key");

@@ -73,9 +73,9 @@ export const EnvSchema = z.object({
     .transform((url) => url.replace(/\/+$/, ""))
     .optional(),
   /**
-   * The key that seals stored secrets a force gives the app (single sign-on client secrets): base64 of 32
-   * random bytes. Unset in production, such secrets are refused; in development and tests a published
-   * development key (labelled so in every value it seals) stands in.
+   * The key that seals stored secrets a force gives the app (single sign-on client secrets, LRS forwarding
+   * passwords): base64 of 32 random bytes. Unset in production, such secrets are refused; in development and
+   * tests a published development key (labelled so in every value it seals) stands in.
    */
   SECRETS_KEY: z
     .string()

@@ -1,8 +1,10 @@
-import { randomUUID } from "node:crypto";
+import { randomBytes, randomUUID } from "node:crypto";
 import { createServer } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createAccount } from "../../src/server/accounts";
-import { forwardForce } from "../../src/server/learning/lrs-forwarding";
+import { InvalidInput } from "../../src/server/errors";
+import { forwardForce, saveForwarding, sealPlainForwardPasswords } from "../../src/server/learning/lrs-forwarding";
+import { developmentSecretKey, isSealed, secretKey } from "../../src/server/secret-box";
 import type { LrsForwarding } from "../../src/shared/lrs-forwarding-api";
 import { PASSWORD, startTestApp } from "../support/app";
 import type { TestApp } from "../support/app";
@@ -28,6 +30,8 @@ describe.each(databaseTargets)("forwarding to a force's LRS on $name", (target) 
   let writer: Credentials;
   let forwardAs: Credentials;
   const now = () => new Date();
+  // What startTestApp's server seals with (NODE_ENV test, no SECRETS_KEY).
+  const secrets = developmentSecretKey;
 
   const status = async () =>
     ((await (await admin.get("/api/admin/lrs-forwarding")).json()) as { forwarding: LrsForwarding | null }).forwarding;
@@ -63,6 +67,13 @@ describe.each(databaseTargets)("forwarding to a force's LRS on $name", (target) 
     const response = await client.post("/api/admin/lrs-clients", { name: "Forwarding", read: true, write: true });
     expect(response.status).toBe(201);
     return (await response.json()) as Credentials;
+  };
+  /** The password column as stored. */
+  const storedPassword = async () => {
+    const result: unknown = await source.database.db.execute(
+      "SELECT password FROM lrs_forward_targets WHERE force_id = 'force-a'",
+    );
+    return (result as { rows: { password: string }[] }).rows[0]?.password ?? "";
   };
   const outboxCount = async (app: TestApp) => {
     const result: unknown = await app.database.db.execute("SELECT count(*)::int AS n FROM lrs_forward_outbox");
@@ -116,6 +127,10 @@ describe.each(databaseTargets)("forwarding to a force's LRS on $name", (target) 
     const body = (await saved.json()) as { forwarding: LrsForwarding };
     expect(body.forwarding.endpoint).toBe(`${lrs.base}/xapi/`);
     expect(JSON.stringify(body)).not.toContain(forwardAs.secret);
+    // Sealed at rest: the column holds the secret box's format, bound to this force, never the secret.
+    const sealed = await storedPassword();
+    expect(sealed).toMatch(/^srtbox:v1:development:/);
+    expect(sealed).not.toContain(forwardAs.secret);
 
     const batch = [statement(source.people.officerA.email), statement(source.people.officerA2.email)];
     expect((await store(source, writer, batch)).status).toBe(200);
@@ -128,7 +143,7 @@ describe.each(databaseTargets)("forwarding to a force's LRS on $name", (target) 
     expect((await store(source, writer, [statement(source.people.officerA.email), reused])).status).toBe(409);
     expect(await outboxCount(source)).toBe(2);
 
-    const run = await forwardForce({ db: source.database.db, now }, "force-a");
+    const run = await forwardForce({ db: source.database.db, now, secrets }, "force-a");
     expect(run).toEqual({ sent: 2 });
     expect(await heldAtTarget(batch.map((s) => s.id))).toEqual(batch.map((s) => s.id));
     const after = await status();
@@ -157,7 +172,7 @@ describe.each(databaseTargets)("forwarding to a force's LRS on $name", (target) 
     expect(saved.status).toBe(200);
     // The statement stored before forwarding began, and the two already sent.
     expect(((await saved.json()) as { forwarding: LrsForwarding }).forwarding.backlog).toBe(3);
-    expect(await forwardForce({ db: source.database.db, now }, "force-a")).toEqual({ sent: 3 });
+    expect(await forwardForce({ db: source.database.db, now, secrets }, "force-a")).toEqual({ sent: 3 });
     expect(await heldCountAtTarget()).toBe(before + 1);
   });
 
@@ -186,7 +201,7 @@ describe.each(databaseTargets)("forwarding to a force's LRS on $name", (target) 
     const good = [statement(source.people.officerA.email), statement(source.people.officerA2.email)];
     const refused = statement(onlyHere);
     expect((await store(source, writer, [good[0], refused, good[1]])).status).toBe(200);
-    expect(await forwardForce({ db: source.database.db, now }, "force-a")).toEqual({ sent: 2 });
+    expect(await forwardForce({ db: source.database.db, now, secrets }, "force-a")).toEqual({ sent: 2 });
     expect(await heldAtTarget([...good, refused].map((s) => s.id))).toEqual(good.map((s) => s.id));
     const after = await status();
     expect(after).toMatchObject({ backlog: 0, rejected: 1, failures: 0 });
@@ -195,7 +210,7 @@ describe.each(databaseTargets)("forwarding to a force's LRS on $name", (target) 
     // Refused again on an admin's retry (nothing changed at the target): still aside, nothing lost.
     expect((await admin.post("/api/admin/lrs-forwarding/retry", {})).status).toBe(200);
     expect((await status())?.backlog).toBe(1);
-    expect(await forwardForce({ db: source.database.db, now }, "force-a")).toEqual({ sent: 0 });
+    expect(await forwardForce({ db: source.database.db, now, secrets }, "force-a")).toEqual({ sent: 0 });
     expect((await status())?.rejected).toBe(1);
   });
 
@@ -212,7 +227,7 @@ describe.each(databaseTargets)("forwarding to a force's LRS on $name", (target) 
     ).toBe(200);
     const waiting = statement(source.people.officerA.email);
     expect((await store(source, writer, [waiting])).status).toBe(200);
-    const failed = await forwardForce({ db: source.database.db, now }, "force-a");
+    const failed = await forwardForce({ db: source.database.db, now, secrets }, "force-a");
     expect(failed.sent).toBe(0);
     expect(failed.retryAt?.getTime()).toBeGreaterThan(Date.now() + 20_000);
     const after = await status();
@@ -220,7 +235,7 @@ describe.each(databaseTargets)("forwarding to a force's LRS on $name", (target) 
     expect(after?.lastError).toMatch(/^HTTP 401/);
     expect(after?.lastError).not.toContain("wrong");
     // Within the back-off nothing is tried.
-    expect(await forwardForce({ db: source.database.db, now }, "force-a")).toMatchObject({ sent: 0 });
+    expect(await forwardForce({ db: source.database.db, now, secrets }, "force-a")).toMatchObject({ sent: 0 });
     expect((await status())?.failures).toBe(1);
 
     // Nobody listening: the error says the LRS could not be reached.
@@ -231,7 +246,7 @@ describe.each(databaseTargets)("forwarding to a force's LRS on $name", (target) 
       password: forwardAs.secret,
       enabled: true,
     });
-    expect((await forwardForce({ db: source.database.db, now }, "force-a")).sent).toBe(0);
+    expect((await forwardForce({ db: source.database.db, now, secrets }, "force-a")).sent).toBe(0);
     expect((await status())?.lastError).toMatch(/^Could not reach the LRS \(ECONNREFUSED\)/);
 
     // Fixed: the password is kept when omitted, and the backlog goes.
@@ -240,9 +255,69 @@ describe.each(databaseTargets)("forwarding to a force's LRS on $name", (target) 
       username: forwardAs.key,
       enabled: true,
     });
-    expect(await forwardForce({ db: source.database.db, now }, "force-a")).toEqual({ sent: 1 });
+    expect(await forwardForce({ db: source.database.db, now, secrets }, "force-a")).toEqual({ sent: 1 });
     expect(await heldAtTarget([waiting.id])).toEqual([waiting.id]);
     expect(await status()).toMatchObject({ backlog: 0, failures: 0 });
+  });
+
+  it("seals a password stored plain before sealing, at start-up or when it is next used; another key cannot open it", async () => {
+    const plain = async () => {
+      await source.database.db.execute(
+        `UPDATE lrs_forward_targets SET password = '${forwardAs.secret}' WHERE force_id = 'force-a'`,
+      );
+      expect(await storedPassword()).toBe(forwardAs.secret);
+    };
+    // The start-up upgrade: without a key it can only count; with one it seals.
+    await plain();
+    expect(await sealPlainForwardPasswords(source.database.db, null)).toEqual({ sealed: 0, plain: 1 });
+    expect(await sealPlainForwardPasswords(source.database.db, secrets)).toEqual({ sealed: 1, plain: 0 });
+    expect(isSealed(await storedPassword())).toBe(true);
+    expect(await sealPlainForwardPasswords(source.database.db, secrets)).toEqual({ sealed: 0, plain: 0 });
+
+    // Used plain (an older instance wrote it during a deploy): it authenticates, and is sealed on the way.
+    await plain();
+    const waiting = statement(source.people.officerA.email);
+    expect((await store(source, writer, [waiting])).status).toBe(200);
+    expect(await forwardForce({ db: source.database.db, now, secrets }, "force-a")).toEqual({ sent: 1 });
+    expect(await heldAtTarget([waiting.id])).toEqual([waiting.id]);
+    expect(await storedPassword()).toMatch(/^srtbox:v1:development:/);
+
+    // A server with another SECRETS_KEY cannot open it: the try fails, saying which keys, never the secret.
+    const stranded = statement(source.people.officerA2.email);
+    expect((await store(source, writer, [stranded])).status).toBe(200);
+    const otherKey = secretKey(randomBytes(32));
+    const failed = await forwardForce({ db: source.database.db, now, secrets: otherKey }, "force-a");
+    expect(failed.sent).toBe(0);
+    const after = await status();
+    expect(after?.lastError).toMatch(
+      /^The stored password could not be opened: The secret is sealed with key development/,
+    );
+    expect(after?.lastError).toContain(otherKey.id);
+    expect(after?.lastError).not.toContain(forwardAs.secret);
+    expect((await admin.post("/api/admin/lrs-forwarding/retry", {})).status).toBe(200);
+    expect(await forwardForce({ db: source.database.db, now, secrets }, "force-a")).toEqual({ sent: 1 });
+  });
+
+  it("refuses to store a password without a key to seal it with (production without SECRETS_KEY), naming the field", async () => {
+    const before = await storedPassword();
+    const save = (password: string | undefined) =>
+      saveForwarding(
+        { db: source.database.db, now, production: true, secrets: null, forwarder: null },
+        { id: source.people.adminA.id, forceId: "force-a" },
+        { endpoint: "https://lrs.example/xapi/", username: "key", password, enabled: true, sendHistory: false },
+      );
+    const refused = await save("new-secret").catch((error: unknown) => error);
+    expect(refused).toBeInstanceOf(InvalidInput);
+    expect((refused as InvalidInput).issues).toEqual([
+      {
+        field: "password",
+        reason: expect.stringMatching(/^cannot be stored: this server has no SECRETS_KEY/) as string,
+      },
+    ]);
+    expect(await storedPassword()).toBe(before);
+    // Changing the address only, the sealed password kept, is still allowed.
+    expect((await save(undefined)).forwarding?.endpoint).toBe("https://lrs.example/xapi/");
+    expect(await storedPassword()).toBe(before);
   });
 
   it("forwards nothing while switched off, and stopping drops the backlog", async () => {

@@ -277,3 +277,136 @@ describe("single sign-on, SCIM and temporary-password screens, by keyboard at 32
     await device.context.close();
   });
 });
+
+describe("learning records: xAPI clients and forwarding, by keyboard at 320 px", () => {
+  it("creates xAPI credentials shown once, forwards to the app's own LRS with them, sees the backlog and last error, and stops", async () => {
+    const device = await newDevice(browser, server.baseURL);
+    await device.page.setViewportSize({ width: 320, height: 700 });
+    const admin = new Officer(device.page, "keyboard");
+    const { page } = admin;
+    const title = "Learning records: xAPI clients and forwarding";
+    await signInAs(admin, demoAdmin, "Training overview");
+    await openAdmin(admin);
+    await admin.activate(page.getByRole("link", { name: title }));
+    await admin.arrive(title);
+    await fitsWidth(admin);
+
+    // Credentials: a form (with its errors), its check, then the key and secret shown once with the endpoint.
+    await admin.activate(page.getByRole("button", { name: "Create credentials" }));
+    await admin.arrive("Create xAPI credentials");
+    await admin.activate(page.getByRole("button", { name: "Continue" }));
+    await admin.arrive("Error: Create xAPI credentials", { focus: "error-summary" });
+    const errors = await page.locator(".govuk-error-summary").textContent();
+    expect(errors).toContain("Enter a name for the client");
+    expect(errors).toContain("Select what the client may do");
+    await admin.fill(page.getByLabel("Name of the client"), "Journey platform");
+    await admin.choose(["Send and read records"], "radio");
+    await admin.activate(page.getByRole("button", { name: "Continue" }));
+    await admin.arrive("Check your answers");
+    await fitsWidth(admin);
+    await admin.activate(page.getByRole("button", { name: "Create credentials" }));
+    await admin.arrive("Your new xAPI credentials", { focus: "none" });
+    await fitsWidth(admin);
+    expect(await page.getByLabel("Endpoint").inputValue()).toBe(`${server.baseURL}/xapi/`);
+    const key = await page.getByLabel("Key (user name)").inputValue();
+    const secret = await page.getByLabel("Secret (password)").inputValue();
+    expect(key).not.toBe("");
+    expect(secret.length).toBeGreaterThan(20);
+    await admin.activate(page.getByRole("button", { name: "Back to learning records" }));
+    await admin.arrive(title);
+    const card = page.locator(".govuk-summary-card").filter({ hasText: "Journey platform" });
+    expect(await card.textContent()).toContain("Send and read records");
+    expect(await page.content()).not.toContain(secret);
+
+    // Forwarding to the app's own LRS, first with a wrong password: the form's errors, its check, saved.
+    await admin.activate(page.getByRole("button", { name: "Set up forwarding" }));
+    await admin.arrive("Forwarding to your force's LRS");
+    await fitsWidth(admin);
+    await admin.activate(page.getByRole("button", { name: "Continue" }));
+    await admin.arrive("Error: Forwarding to your force's LRS", { focus: "error-summary" });
+    const missing = await page.locator(".govuk-error-summary").textContent();
+    expect(missing).toContain("Enter the LRS address");
+    expect(missing).toContain("Enter the user name (key) your LRS gave you");
+    expect(missing).toContain("Enter the password (secret) your LRS gave you");
+    await admin.fill(page.getByLabel("LRS address (xAPI endpoint)"), `${server.baseURL}/xapi/`);
+    await admin.fill(page.getByLabel("User name (key)"), key);
+    await admin.fill(page.getByLabel("Password (secret)"), "not-the-secret");
+    await admin.activate(page.getByRole("button", { name: "Continue" }));
+    await admin.arrive("Check your answers");
+    await fitsWidth(admin);
+    expect(await page.locator(".govuk-summary-list").textContent()).toContain("New password entered (not shown)");
+    await admin.activate(page.getByRole("button", { name: "Save forwarding" }));
+    await admin.arrive(title, { focus: "none" });
+    await expect.poll(() => page.locator(".govuk-notification-banner").textContent()).toContain("Forwarding saved");
+    await fitsWidth(admin);
+    const status = page.locator("dl.govuk-summary-list").filter({ hasText: "Waiting to be sent" });
+    expect(await status.textContent()).toContain("Stored sealed (never shown)");
+    expect(await page.content()).not.toContain("not-the-secret");
+
+    // A record arrives through the LRS; the LRS refuses the wrong password: it waits, and the error shows.
+    const stored = await fetch(`${server.baseURL}/xapi/statements`, {
+      method: "POST",
+      headers: {
+        authorization: `Basic ${Buffer.from(`${key}:${secret}`).toString("base64")}`,
+        "content-type": "application/json",
+        "x-experience-api-version": "1.0.3",
+      },
+      body: JSON.stringify({
+        actor: { objectType: "Agent", mbox: "mailto:officer002@essex.demo.invalid" },
+        verb: { id: "http://adlnet.gov/expapi/verbs/experienced", display: { "en-GB": "experienced" } },
+        object: { objectType: "Activity", id: "https://platform.example/courses/journey" },
+      }),
+    });
+    expect(stored.status).toBe(200);
+    await admin.activate(page.getByRole("button", { name: "Try again now" }));
+    await admin.arrive(title, { focus: "none" });
+    const checkAgain = page.getByRole("button", { name: "Check the status again" });
+    const statusAfterChecking = async () => {
+      await admin.activate(checkAgain);
+      return (await status.textContent()) ?? "";
+    };
+    await expect
+      .poll(statusAfterChecking, { timeout: 30_000, interval: 1_000 })
+      .toMatch(/Waiting to be sent1 record.*Last sentNothing sent yet.*Last errorHTTP 401/);
+    await fitsWidth(admin);
+
+    // The right password: the record goes (to an LRS that already holds it: one copy, by its statement id).
+    await admin.activate(page.getByRole("button", { name: "Change forwarding" }));
+    await admin.arrive("Forwarding to your force's LRS");
+    await admin.fill(page.getByLabel("Password (secret)"), secret);
+    await admin.activate(page.getByRole("button", { name: "Continue" }));
+    await admin.arrive("Check your answers");
+    await admin.activate(page.getByRole("button", { name: "Save forwarding" }));
+    await admin.arrive(title, { focus: "none" });
+    await expect
+      .poll(statusAfterChecking, { timeout: 30_000, interval: 1_000 })
+      .toMatch(/Waiting to be sent0 records.*Sent so far1 record.*Last sent(?!Nothing sent yet)\d/);
+    expect(await page.content()).not.toContain(secret);
+
+    // Stopping asks first, then the address and password are gone.
+    await admin.activate(page.getByRole("button", { name: "Stop forwarding" }));
+    await admin.arrive("Stop forwarding?");
+    await fitsWidth(admin);
+    await admin.activate(page.getByRole("button", { name: "Stop forwarding" }));
+    await admin.arrive(title, { focus: "none" });
+    await expect.poll(() => page.locator(".govuk-notification-banner").textContent()).toContain("Forwarding stopped");
+    expect(await page.locator("main").textContent()).toContain("Records are not forwarded");
+
+    // Revoking the credentials asks first; they stop working at once.
+    await admin.activate(card.getByRole("button", { name: /^Revoke/ }));
+    await admin.arrive("Revoke Journey platform?");
+    await admin.activate(page.getByRole("button", { name: "Revoke credentials" }));
+    await admin.arrive(title, { focus: "none" });
+    expect(await card.textContent()).toContain("Revoked");
+    const refused = await fetch(`${server.baseURL}/xapi/statements?limit=1`, {
+      headers: {
+        authorization: `Basic ${Buffer.from(`${key}:${secret}`).toString("base64")}`,
+        "x-experience-api-version": "1.0.3",
+      },
+    });
+    expect(refused.status).toBe(401);
+    await fitsWidth(admin);
+    expect(device.errors).toEqual([]);
+    await device.context.close();
+  });
+});

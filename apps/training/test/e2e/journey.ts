@@ -462,13 +462,16 @@ export async function playPractice(
   return shadow;
 }
 
-/** Signs in from the sign-in page, with no wrong password first, and waits for the page it lands on. */
+/**
+ * Signs in from the sign-in page, with no wrong password first, and waits for the page it lands on. The button
+ * is matched exactly: once a journey has set up single sign-on, "Sign in with … account" is a button there too.
+ */
 export async function signInAs(person: Officer, credentials: Credentials, lands: string) {
   const { page } = person;
   await page.goto("/sign-in");
   await person.arrive("Sign in", { focus: "none" });
   await person.fill(page.getByLabel("Email address or collar number"), credentials.identifier);
   await person.fill(page.getByLabel("Password", { exact: true }), credentials.password);
-  await person.activate(page.getByRole("button", { name: "Sign in" }));
+  await person.activate(page.getByRole("button", { name: "Sign in", exact: true }));
   await person.arrive(lands);
 }

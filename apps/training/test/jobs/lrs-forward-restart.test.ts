@@ -14,6 +14,7 @@ import { migrate, openDatabase } from "../../src/server/db/client";
 import { users } from "../../src/server/db/schema";
 import { parseEnv } from "../../src/server/env";
 import { saveForwarding } from "../../src/server/learning/lrs-forwarding";
+import { developmentSecretKey } from "../../src/server/secret-box";
 import { defaultCatalog } from "../../src/server/start";
 import { PASSWORD } from "../support/app";
 import { freshPostgresUrl, pgliteTemplate } from "../support/databases";
@@ -237,7 +238,7 @@ describe.each(locations)("forwarding survives kill -9 of the forwarding instance
     const proxyBase = await listen(proxy.server);
 
     await saveForwarding(
-      { db: setup.db, now: () => new Date(), production: false, forwarder: null },
+      { db: setup.db, now: () => new Date(), production: false, secrets: developmentSecretKey, forwarder: null },
       { id: admin, forceId: FORCE },
       {
         endpoint: `${proxyBase}/xapi/`,

@@ -18,6 +18,7 @@ const everyRoute: Route[] = [
   { name: "admin-import", kind: "people" },
   { name: "admin-import", kind: "completions" },
   { name: "admin-jobs" },
+  { name: "admin-lrs" },
   { name: "reset-password" },
   { name: "accessibility" },
   { name: "my-training" },

@@ -43,6 +43,7 @@ export type Route =
   | { name: "admin-scim" }
   | { name: "admin-import"; kind: "people" | "completions" }
   | { name: "admin-jobs" }
+  | { name: "admin-lrs" }
   | { name: "not-found"; path: string };
 
 const segment = "([^/]+)";
@@ -133,6 +134,7 @@ const patterns: ReadonlyArray<[RegExp, (parts: string[], search: URLSearchParams
   [/^\/admin\/imports\/people$/, () => ({ name: "admin-import", kind: "people" })],
   [/^\/admin\/imports\/completions$/, () => ({ name: "admin-import", kind: "completions" })],
   [/^\/admin\/jobs$/, () => ({ name: "admin-jobs" })],
+  [/^\/admin\/lrs$/, () => ({ name: "admin-lrs" })],
 ];
 
 /** Only same-site paths are accepted as a place to return to after signing in (no open redirect). */
@@ -238,6 +240,8 @@ export function href(route: Route): string {
       return `/admin/imports/${route.kind}`;
     case "admin-jobs":
       return "/admin/jobs";
+    case "admin-lrs":
+      return "/admin/lrs";
     case "not-found":
       return route.path;
   }

@@ -5,8 +5,8 @@ import { lrsForwardOutbox, lrsForwardTargets } from "./schema";
 
 /**
  * The store of statement forwarding (issue 19): each force's LRS and the outbox the `statements` trigger fills
- * (migration 0018). The Basic password is read and written only by {@link readForwardCredentials} and
- * {@link writeForwardCredentials}: the one pair to change when secrets are sealed at rest.
+ * (migration 0018). The Basic password is stored as the domain hands it over: sealed with `SECRETS_KEY`
+ * (learning/lrs-forwarding.ts seals and opens it; this floor never sees the key).
  */
 
 const rows = async <T>(db: Db, query: SQL): Promise<T[]> => {
@@ -14,7 +14,7 @@ const rows = async <T>(db: Db, query: SQL): Promise<T[]> => {
   return (result as { rows: T[] }).rows;
 };
 
-/** Where a force's statements go and how to sign in there. */
+/** Where a force's statements go and how to sign in there (`password` as stored: sealed, or plain from before). */
 export interface ForwardCredentials {
   endpoint: string;
   username: string;
@@ -60,6 +60,26 @@ export async function writeForwardCredentials(
     .insert(lrsForwardTargets)
     .values({ forceId, password: target.password ?? "", ...changes })
     .onConflictDoUpdate({ target: lrsForwardTargets.forceId, set: changes });
+}
+
+/** Every force's stored forwarding password (sealed or, from before sealing, plain), for the start-up upgrade. */
+export function forwardPasswords(db: Db) {
+  return db
+    .select({ forceId: lrsForwardTargets.forceId, password: lrsForwardTargets.password })
+    .from(lrsForwardTargets);
+}
+
+/**
+ * Replaces a stored password with its sealed form, only if it is still the value read (an admin or another
+ * instance may have changed it since); whether it was replaced.
+ */
+export async function replaceForwardPassword(db: Db, forceId: string, was: string, sealed: string): Promise<boolean> {
+  const updated = await db
+    .update(lrsForwardTargets)
+    .set({ password: sealed })
+    .where(and(eq(lrsForwardTargets.forceId, forceId), eq(lrsForwardTargets.password, was)))
+    .returning({ forceId: lrsForwardTargets.forceId });
+  return updated.length === 1;
 }
 
 /** The force's forwarding as an admin sees it (never the password), with its backlog; undefined when none. */

@@ -10,14 +10,18 @@ import {
   markForwarded,
   markRejected,
   pendingStatements,
+  forwardPasswords,
   readForwardCredentials,
   recordForwardFailure,
+  replaceForwardPassword,
   retryForwardingNow,
   writeForwardCredentials,
 } from "../db/lrs-forwarding";
 import type { ForwardCredentials, OutboxStatement } from "../db/lrs-forwarding";
 import { InvalidInput, NotFound } from "../errors";
 import type { JobDefinition } from "../jobs/runner";
+import type { SecretKey } from "../secret-box";
+import { SecretBoxError, isSealed, open, seal } from "../secret-box";
 
 /**
  * Forwarding a force's statements to its own LRS (issue 19). Every statement stored for a forwarding force enters
@@ -30,6 +34,9 @@ import type { JobDefinition } from "../jobs/runner";
  * time with PUT, so one bad statement is set aside (`rejected`, with the LRS's reason) instead of blocking the rest.
  * Anything else (no answer, 401/403, 5xx) fails the try: the error is kept for admins and the next try waits,
  * 30 s doubling up to an hour, scheduled as a job on the runner.
+ *
+ * The Basic password must be sent, so it cannot be hashed: it is sealed with `SECRETS_KEY` (secret-box.ts) before
+ * it is stored and opened only here, just before sending. It never leaves in an API answer, a log or the audit.
  */
 
 /** Statements per POST. */
@@ -123,6 +130,52 @@ async function forwardBatch(
   return done;
 }
 
+/** What a force's sealed password is bound to: it opens in this column of this force's row only. */
+const passwordContext = (forceId: string) => `lrs_forward_targets.password:${forceId}`;
+
+/**
+ * The stored password, opened for sending. A plain one from before sealing is used as it is and sealed on the
+ * way (when the server has a key), as the start-up upgrade would. One that does not open (another key, altered)
+ * fails the try with the secret box's reason, which names keys, never the secret.
+ */
+async function passwordForSending(db: Db, key: SecretKey | null, forceId: string, stored: string): Promise<string> {
+  if (isSealed(stored)) {
+    try {
+      return open(key, stored, passwordContext(forceId));
+    } catch (error) {
+      if (error instanceof SecretBoxError)
+        throw new ForwardFailure(`The stored password could not be opened: ${error.message}`);
+      throw error;
+    }
+  }
+  if (key !== null && stored !== "") {
+    await replaceForwardPassword(db, forceId, stored, seal(key, stored, passwordContext(forceId)));
+  }
+  return stored;
+}
+
+/**
+ * Seals every forwarding password still stored in plain text (saved before sealing), at start-up; the key is
+ * the server's, never the database's, so no SQL migration can. Counts what it sealed and what it had to leave
+ * plain (no key: production without SECRETS_KEY).
+ */
+export async function sealPlainForwardPasswords(
+  db: Db,
+  key: SecretKey | null,
+): Promise<{ sealed: number; plain: number }> {
+  let sealed = 0;
+  let plain = 0;
+  for (const row of await forwardPasswords(db)) {
+    if (isSealed(row.password) || row.password === "") continue;
+    if (key === null) plain += 1;
+    else if (
+      await replaceForwardPassword(db, row.forceId, row.password, seal(key, row.password, passwordContext(row.forceId)))
+    )
+      sealed += 1;
+  }
+  return { sealed, plain };
+}
+
 /** The result of one forwarding run for a force. */
 export interface ForwardRun {
   sent: number;
@@ -135,20 +188,25 @@ export interface ForwardRun {
  * `force` (an admin asked). A crash part-way leaves every unconfirmed statement in the outbox.
  */
 export async function forwardForce(
-  deps: { db: Db; now: () => Date },
+  deps: { db: Db; now: () => Date; secrets: SecretKey | null },
   forceId: string,
   options: { batchSize?: number } = {},
 ): Promise<ForwardRun> {
   const { db, now } = deps;
-  const credentials = await readForwardCredentials(db, forceId);
-  if (!credentials?.enabled) return { sent: 0 };
+  const stored = await readForwardCredentials(db, forceId);
+  if (!stored?.enabled) return { sent: 0 };
   const due = (await forwardingForces(db)).find((row) => row.forceId === forceId);
   if (due && due.nextAttemptAt.getTime() > now().getTime()) return { sent: 0, retryAt: due.nextAttemptAt };
+  let credentials: ForwardCredentials | null = null;
   let sent = 0;
   for (;;) {
     const batch = await pendingStatements(db, forceId, options.batchSize ?? FORWARD_BATCH);
     if (batch.length === 0) return { sent };
     try {
+      credentials ??= {
+        ...stored,
+        password: await passwordForSending(db, deps.secrets, forceId, stored.password),
+      };
       const done = await forwardBatch(db, forceId, credentials, batch, now());
       await markForwarded(db, forceId, done, now());
       sent += done.length;
@@ -181,7 +239,12 @@ export interface Forwarder {
  * minute, and once at start-up, so a backlog left by a crash or a restart is picked up). A failed run schedules
  * its own retry for when its back-off ends.
  */
-export function createForwarder(deps: { db: Db; now: () => Date; onError?: (error: unknown) => void }): Forwarder {
+export function createForwarder(deps: {
+  db: Db;
+  now: () => Date;
+  secrets: SecretKey | null;
+  onError?: (error: unknown) => void;
+}): Forwarder {
   let runner: ForwardJobs | null = null;
   let forwarding: { forces: Set<string>; readAt: number } | null = null;
   const nudged = new Map<string, ReturnType<typeof setTimeout>>();
@@ -266,7 +329,13 @@ export async function readForwarding(db: Db, forceId: string): Promise<LrsForwar
  * sends credentials and personal records, so only https there.
  */
 export async function saveForwarding(
-  deps: { db: Db; now: () => Date; production: boolean; forwarder: Pick<Forwarder, "refresh" | "nudge"> | null },
+  deps: {
+    db: Db;
+    now: () => Date;
+    production: boolean;
+    secrets: SecretKey | null;
+    forwarder: Pick<Forwarder, "refresh" | "nudge"> | null;
+  },
   actor: Actor,
   body: LrsForwardingSettings,
 ): Promise<LrsForwardingResponse> {
@@ -278,13 +347,23 @@ export async function saveForwarding(
   if (!existing && body.password === undefined) {
     throw InvalidInput.field("password", "enter the password (secret) the LRS gave you");
   }
+  if (body.password !== undefined && deps.secrets === null) {
+    // Production without SECRETS_KEY: a password kept in plain text would be readable by anyone with a backup.
+    throw InvalidInput.field(
+      "password",
+      "cannot be stored: this server has no SECRETS_KEY to seal it with. Ask whoever runs the server to set SECRETS_KEY (see the README), then enter the password again.",
+    );
+  }
   await writeForwardCredentials(
     db,
     actor.forceId,
     {
       endpoint: body.endpoint,
       username: body.username,
-      password: body.password,
+      password:
+        body.password === undefined || deps.secrets === null
+          ? undefined
+          : seal(deps.secrets, body.password, passwordContext(actor.forceId)),
       enabled: body.enabled,
       updatedBy: actor.id,
     },

@@ -11,7 +11,7 @@ const ADMIN = ["admin"] as const;
 
 /** An admin's forwarding of the force's statements to its own LRS (issue 19), within the admin's own force. */
 export function lrsForwardingRoutes(deps: AppDeps) {
-  const { db, now, forwarder } = deps;
+  const { db, now, forwarder, secrets } = deps;
   const production = deps.env.NODE_ENV === "production";
   return [
     defineRoute({
@@ -31,7 +31,7 @@ export function lrsForwardingRoutes(deps: AppDeps) {
       access: ADMIN,
       body: SaveLrsForwardingRequestSchema,
       response: { status: 200, schema: LrsForwardingResponseSchema, description: "Forwarding saved" },
-      handler: ({ auth, body }) => saveForwarding({ db, now, production, forwarder }, auth.user, body),
+      handler: ({ auth, body }) => saveForwarding({ db, now, production, secrets, forwarder }, auth.user, body),
     }),
     defineRoute({
       method: "DELETE",

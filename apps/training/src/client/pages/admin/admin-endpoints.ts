@@ -20,6 +20,17 @@ import {
   type SsoSettingsRequest,
 } from "../../../shared/identity-api";
 import { ImportPreviewSchema, ImportResultSchema, importPaths, type LoadType } from "../../../shared/import-api";
+import {
+  LrsClientsResponseSchema,
+  NewLrsClientResponseSchema,
+  lrsClientPaths,
+  type NewLrsClientRequest,
+} from "../../../shared/lrs-api";
+import {
+  LrsForwardingResponseSchema,
+  lrsForwardingPaths,
+  type SaveLrsForwardingRequest,
+} from "../../../shared/lrs-forwarding-api";
 import { JobsReportSchema, notificationPaths } from "../../../shared/notifications-api";
 import { call } from "../../api/client";
 
@@ -112,3 +123,32 @@ export const clearEmailFailure = (userId: string) =>
     notificationPaths.userEmailFailure.replace(":userId", encodeURIComponent(userId)),
     (contract) => contract.EmptyAnswerSchema,
   );
+
+/** The force's xAPI clients (never their secrets), revoked ones too. */
+export const getLrsClients = () => call("GET", lrsClientPaths.clients, LrsClientsResponseSchema);
+
+/** Creates xAPI credentials for an outside client; the secret is in this answer only. */
+export const createLrsClient = (body: NewLrsClientRequest) =>
+  call("POST", lrsClientPaths.clients, NewLrsClientResponseSchema, body);
+
+/** Revokes an xAPI client: its credentials stop working at once. */
+export const revokeLrsClient = (clientId: string) =>
+  call(
+    "DELETE",
+    lrsClientPaths.client.replace(":clientId", encodeURIComponent(clientId)),
+    (contract) => contract.EmptyAnswerSchema,
+  );
+
+/** Where the force's records are forwarded, what waits and the last error (never the password); null when none. */
+export const getLrsForwarding = () => call("GET", lrsForwardingPaths.forwarding, LrsForwardingResponseSchema);
+
+/** Saves forwarding; a password left out keeps the stored one. */
+export const saveLrsForwarding = (body: SaveLrsForwardingRequest) =>
+  call("PUT", lrsForwardingPaths.forwarding, LrsForwardingResponseSchema, body);
+
+/** Tries forwarding now, and sends again the records the LRS refused. */
+export const retryLrsForwarding = () => call("POST", lrsForwardingPaths.retry, LrsForwardingResponseSchema);
+
+/** Stops forwarding; records still waiting are dropped. */
+export const stopLrsForwarding = () =>
+  call("DELETE", lrsForwardingPaths.forwarding, (contract) => contract.EmptyAnswerSchema);

@@ -9,6 +9,7 @@ const pages: ReadonlyArray<[Route, string]> = [
   [{ name: "admin-sso" }, "Single sign-on"],
   [{ name: "admin-scim" }, "User provisioning (SCIM)"],
   [{ name: "admin-jobs" }, "Job queue and failed emails"],
+  [{ name: "admin-lrs" }, "Learning records: xAPI clients and forwarding"],
 ];
 
 const keyOf = (route: Route) => ("kind" in route ? `${route.name}:${route.kind}` : route.name);
