@@ -6,7 +6,10 @@ import type { Learner } from "../../src/server/learning/statement";
 import { recordAttempt, recordLessonSeen } from "../../src/server/learning/record";
 import { derivedUuid } from "../../src/server/learning/xapi";
 import type { JobRole } from "../../src/shared/api";
+import { expect } from "vitest";
 import type { GridResponse } from "../../src/shared/trainer-api";
+import { GridResponseSchema, trainerPaths, trainerQuery } from "../../src/shared/trainer-api";
+import type { TestClient } from "../support/client";
 import type { TestApp } from "../support/app";
 import { PASSWORD } from "../support/app";
 
@@ -134,4 +137,28 @@ export async function pagesBothWays(
     if (backward.length > forward.length) break;
   }
   return { forward, backward };
+}
+
+type GridQuery = Record<string, string | number | undefined>;
+
+/** The grid as a trainer reads it: one page, or every id walked page by page with its cursor. */
+export function gridReader(trainer: () => TestClient) {
+  const grid = async (query: GridQuery): Promise<GridResponse> => {
+    const response = await trainer().get(`${trainerPaths.grid}${trainerQuery(query)}`);
+    const body: unknown = await response.json();
+    expect(response.status, JSON.stringify(body)).toBe(200);
+    return GridResponseSchema.parse(body);
+  };
+  const walk = async (query: GridQuery, limit: number) => {
+    const ids: string[] = [];
+    let after: string | undefined;
+    do {
+      const page = await grid({ ...query, limit, after });
+      ids.push(...page.rows.map((row) => row.id));
+      after = page.nextCursor ?? undefined;
+      if (after !== undefined) expect(page.rows).toHaveLength(limit);
+    } while (after !== undefined);
+    return ids;
+  };
+  return { grid, walk };
 }

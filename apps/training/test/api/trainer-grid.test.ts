@@ -19,7 +19,7 @@ import { startTestApp } from "../support/app";
 import type { TestClient } from "../support/client";
 import { databaseTargets } from "../support/databases";
 import type { FixtureLearner } from "./trainer-fixture";
-import { addLearner, history, northUnits, pagesBothWays, testClock } from "./trainer-fixture";
+import { addLearner, gridReader, history, northUnits, pagesBothWays, testClock } from "./trainer-fixture";
 
 const RS = "recognising-stalking";
 const SPO = "stalking-protection-orders";
@@ -32,12 +32,7 @@ describe.each(databaseTargets)("trainer completion grid on $name", (target) => {
   const clock = testClock("2026-03-01T09:00:00.000Z");
   const people: Record<string, FixtureLearner> = {};
 
-  const grid = async (query: Record<string, string | number | undefined>): Promise<GridResponse> => {
-    const response = await trainer.get(`${trainerPaths.grid}${trainerQuery(query)}`);
-    const body: unknown = await response.json();
-    expect(response.status, JSON.stringify(body)).toBe(200);
-    return GridResponseSchema.parse(body);
-  };
+  const { grid } = gridReader(() => trainer);
   const names = (page: GridResponse) => page.rows.map((row) => row.displayName);
   const allPages = async (query: Record<string, string | number | undefined>, limit: number) => {
     const rows: GridRow[] = [];

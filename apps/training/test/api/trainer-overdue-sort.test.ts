@@ -1,13 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { JobRole } from "../../src/shared/api";
-import type { GridResponse, GridRow } from "../../src/shared/trainer-api";
-import { GridResponseSchema, trainerPaths, trainerQuery } from "../../src/shared/trainer-api";
+import type { GridRow } from "../../src/shared/trainer-api";
+import { trainerPaths, trainerQuery } from "../../src/shared/trainer-api";
 import type { TestApp } from "../support/app";
 import { startTestApp } from "../support/app";
 import type { TestClient } from "../support/client";
 import { databaseTargets } from "../support/databases";
 import type { FixtureLearner } from "./trainer-fixture";
-import { addLearner, history, northUnits, pagesBothWays, testClock } from "./trainer-fixture";
+import { addLearner, gridReader, history, northUnits, pagesBothWays, testClock } from "./trainer-fixture";
 
 const RS = "recognising-stalking";
 const SPO = "stalking-protection-orders";
@@ -39,23 +39,7 @@ describe.each(databaseTargets)("the grid's most-overdue-first sort on $name", (t
   const clock = testClock("2025-01-01T09:00:00.000Z");
   const people: Record<string, FixtureLearner> = {};
 
-  const grid = async (query: Record<string, string | number | undefined>): Promise<GridResponse> => {
-    const response = await trainer.get(`${trainerPaths.grid}${trainerQuery(query)}`);
-    const body: unknown = await response.json();
-    expect(response.status, JSON.stringify(body)).toBe(200);
-    return GridResponseSchema.parse(body);
-  };
-  const walk = async (query: Record<string, string | number | undefined>, limit: number) => {
-    const ids: string[] = [];
-    let after: string | undefined;
-    do {
-      const page = await grid({ ...query, limit, after });
-      ids.push(...page.rows.map((row) => row.id));
-      after = page.nextCursor ?? undefined;
-      if (after !== undefined) expect(page.rows).toHaveLength(limit);
-    } while (after !== undefined);
-    return ids;
-  };
+  const { grid, walk } = gridReader(() => trainer);
   const idsOf = (...keys: string[]) => keys.map((key) => (people[key] as FixtureLearner).id).sort();
 
   beforeAll(async () => {

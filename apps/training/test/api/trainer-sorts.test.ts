@@ -5,10 +5,9 @@ import { CountsCache } from "../../src/server/trainer/counts-cache";
 import { csvHeader, csvRow } from "../../src/server/trainer/export";
 import { queryContext } from "../../src/server/trainer/query";
 import type { JobRole } from "../../src/shared/api";
-import type { GridResponse, GridRow } from "../../src/shared/trainer-api";
+import type { GridRow } from "../../src/shared/trainer-api";
 import {
   ChartsResponseSchema,
-  GridResponseSchema,
   GridSummaryResponseSchema,
   trainerPaths,
   trainerQuery,
@@ -18,7 +17,7 @@ import { startTestApp } from "../support/app";
 import type { TestClient } from "../support/client";
 import { databaseTargets } from "../support/databases";
 import type { FixtureLearner } from "./trainer-fixture";
-import { addLearner, history, northUnits, pagesBothWays, testClock } from "./trainer-fixture";
+import { addLearner, gridReader, history, northUnits, pagesBothWays, testClock } from "./trainer-fixture";
 
 const RS = "recognising-stalking";
 const NOW = "2026-06-15T12:00:00.000Z";
@@ -57,23 +56,7 @@ describe.each(databaseTargets)("trainer module sorts and counts on $name", (targ
   let tickMs = 0;
   const learners: FixtureLearner[] = [];
 
-  const grid = async (query: Record<string, string | number | undefined>): Promise<GridResponse> => {
-    const response = await trainer.get(`${trainerPaths.grid}${trainerQuery(query)}`);
-    const body: unknown = await response.json();
-    expect(response.status, JSON.stringify(body)).toBe(200);
-    return GridResponseSchema.parse(body);
-  };
-  const walk = async (query: Record<string, string | number | undefined>, limit: number) => {
-    const ids: string[] = [];
-    let after: string | undefined;
-    do {
-      const page = await grid({ ...query, limit, after });
-      ids.push(...page.rows.map((row) => row.id));
-      after = page.nextCursor ?? undefined;
-      if (after !== undefined) expect(page.rows).toHaveLength(limit);
-    } while (after !== undefined);
-    return ids;
-  };
+  const { grid, walk } = gridReader(() => trainer);
 
   beforeAll(async () => {
     // While `tickMs` is set, every reading of the clock moves it on, so a count "takes" long enough to be cached.
